@@ -1,0 +1,50 @@
+//! The headless subcommands, one file each, and the shared bits they need: loading the corpus
+//! from the command line's paths and the terminal width for wrapped output.
+
+pub mod export;
+pub mod list;
+pub mod show;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use brieven::corpus::Corpus;
+
+/// Loads the corpus from `paths` (none: the embedded letters) and reports skipped files on
+/// stderr.
+pub fn load(paths: &[PathBuf]) -> Result<Corpus> {
+    let corpus = Corpus::from_args(paths)?;
+    for warning in &corpus.warnings {
+        eprintln!("brieven: warning: {}", brieven::text::sanitize(warning));
+    }
+    Ok(corpus)
+}
+
+/// The width to wrap text output to: the terminal's, `$COLUMNS`, or 80.
+pub fn output_width() -> usize {
+    if std::io::stdout().is_terminal()
+        && let Ok((cols, _)) = crossterm::terminal::size()
+        && cols > 0
+    {
+        return cols as usize;
+    }
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&c: &usize| c > 0)
+        .unwrap_or(80)
+}
+
+/// `brieven [PATHS...]` with no subcommand: the reader, which needs a terminal.
+pub fn reader(paths: Vec<PathBuf>) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "brieven: the reader needs a terminal on stdout; for text output use one of: export, list, show (see brieven --help)"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let _corpus = load(&paths)?;
+    anyhow::bail!("the reader is not available in this build yet")
+}

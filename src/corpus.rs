@@ -1,0 +1,259 @@
+//! The set of loaded letters: files and directories given by the user, or the letters embedded
+//! in the binary from `seeds/`, each with its optional `<id>.toml` sidecar.
+//!
+//! Loading never panics and never writes: a file that cannot be read, is empty or is binary is
+//! skipped with a warning naming it; only a path that does not exist, or a directory without
+//! letters, is an error.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use serde::Deserialize;
+
+use crate::ingest;
+use crate::model::{Letter, Stance};
+
+/// Everything in `seeds/`, compiled into the binary.
+static SEEDS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
+
+/// File extensions that hold letters.
+const LETTER_EXTENSIONS: [&str; 2] = ["txt", "md"];
+
+/// The loaded letters, in the order given (directories sorted by file name).
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub letters: Vec<Letter>,
+    /// Problems with files as a whole (skipped files, bad sidecars).
+    pub warnings: Vec<String>,
+}
+
+/// Why a set of paths could not be loaded at all.
+#[derive(Debug)]
+pub enum CorpusError {
+    NotFound(PathBuf),
+    NoLetters(PathBuf),
+    Unreadable(PathBuf, std::io::Error),
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorpusError::NotFound(p) => write!(f, "{}: no such file or directory", p.display()),
+            CorpusError::NoLetters(p) => {
+                write!(
+                    f,
+                    "{}: no letters (*.txt or *.md) in this directory",
+                    p.display()
+                )
+            }
+            CorpusError::Unreadable(p, e) => write!(f, "{}: cannot read: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// Why `Corpus::find` found no single letter.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FindError {
+    NoMatch(String),
+    Ambiguous(String, Vec<String>),
+}
+
+impl fmt::Display for FindError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FindError::NoMatch(q) => write!(f, "no letter matches '{q}'"),
+            FindError::Ambiguous(q, ids) => {
+                write!(f, "'{q}' matches several letters: {}", ids.join(", "))
+            }
+        }
+    }
+}
+
+impl std::error::Error for FindError {}
+
+/// What a sidecar `<id>.toml` may say about its letter. It fills gaps; it does not override
+/// what the text states.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sidecar {
+    pub sender: Option<String>,
+    pub place: Option<String>,
+    pub stance: Option<Stance>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    #[serde(default)]
+    pub signed_by: Vec<String>,
+}
+
+impl Sidecar {
+    /// Fills the gaps in `letter`.
+    pub fn apply(self, letter: &mut Letter) {
+        if letter.sender.is_none() {
+            letter.sender = self.sender;
+        }
+        if letter.place.is_none() {
+            letter.place = self.place;
+        }
+        if letter.recipients.is_empty() {
+            letter.recipients = self.recipients;
+        }
+        if letter.signed_by.is_empty() {
+            letter.signed_by = self.signed_by;
+        }
+        letter.stance = self.stance.or(letter.stance);
+        letter.summary = self.summary.or(letter.summary.take());
+        if !self.tags.is_empty() {
+            letter.tags = self.tags;
+        }
+    }
+}
+
+impl Corpus {
+    /// The letters embedded from `seeds/`, with their sidecars.
+    pub fn embedded() -> Corpus {
+        let mut files: Vec<_> = SEEDS.files().filter(|f| is_letter(f.path())).collect();
+        files.sort_by_key(|f| f.path());
+        let mut corpus = Corpus::default();
+        for file in files {
+            let name = file.path().display().to_string();
+            let id = letter_id(file.path());
+            let sidecar = SEEDS
+                .get_file(file.path().with_extension("toml"))
+                .map(|f| (f.path().display().to_string(), f.contents().to_vec()));
+            corpus.add(&id, &format!("embedded:{name}"), file.contents(), sidecar);
+        }
+        corpus
+    }
+
+    /// A file embedded from `seeds/` by name (`register.toml`, say).
+    pub fn embedded_file(name: &str) -> Option<&'static str> {
+        SEEDS.get_file(name).and_then(|f| f.contents_utf8())
+    }
+
+    /// Loads files and directories (a directory: its `*.txt` and `*.md`, sorted by name).
+    pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let meta = fs::metadata(path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => CorpusError::NotFound(path.clone()),
+                _ => CorpusError::Unreadable(path.clone(), e),
+            })?;
+            if meta.is_dir() {
+                let mut found: Vec<PathBuf> = fs::read_dir(path)
+                    .map_err(|e| CorpusError::Unreadable(path.clone(), e))?
+                    .filter_map(|entry| entry.ok().map(|e| e.path()))
+                    .filter(|p| p.is_file() && is_letter(p))
+                    .collect();
+                if found.is_empty() {
+                    return Err(CorpusError::NoLetters(path.clone()));
+                }
+                found.sort();
+                files.extend(found);
+            } else {
+                files.push(path.clone());
+            }
+        }
+        let mut corpus = Corpus::default();
+        for file in files {
+            let source = file.display().to_string();
+            let bytes = match fs::read(&file) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    corpus
+                        .warnings
+                        .push(format!("{source}: skipped: cannot read: {e}"));
+                    continue;
+                }
+            };
+            let sidecar_path = file.with_extension("toml");
+            let sidecar = fs::read(&sidecar_path)
+                .ok()
+                .map(|b| (sidecar_path.display().to_string(), b));
+            corpus.add(&letter_id(&file), &source, &bytes, sidecar);
+        }
+        Ok(corpus)
+    }
+
+    /// Loads `paths`, or the embedded letters when there are none.
+    pub fn from_args(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+        if paths.is_empty() {
+            Ok(Corpus::embedded())
+        } else {
+            Corpus::load(paths)
+        }
+    }
+
+    fn add(&mut self, id: &str, source: &str, bytes: &[u8], sidecar: Option<(String, Vec<u8>)>) {
+        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+            self.warnings
+                .push(format!("{source}: skipped: the file is empty"));
+            return;
+        }
+        if bytes.contains(&0) && !ingest::decode::has_utf16_bom(bytes) {
+            self.warnings.push(format!(
+                "{source}: skipped: binary file (it contains NUL bytes)"
+            ));
+            return;
+        }
+        let mut letter = ingest::parse(id, source, bytes);
+        if let Some((path, bytes)) = sidecar {
+            match std::str::from_utf8(&bytes)
+                .map_err(|e| e.to_string())
+                .and_then(|s| toml::from_str::<Sidecar>(s).map_err(|e| e.to_string()))
+            {
+                Ok(sidecar) => sidecar.apply(&mut letter),
+                Err(e) => self
+                    .warnings
+                    .push(format!("{path}: sidecar ignored: {}", e.trim_end())),
+            }
+        }
+        self.letters.push(letter);
+    }
+
+    /// The letter whose id is `query`, or the only one whose id contains it.
+    pub fn find(&self, query: &str) -> Result<&Letter, FindError> {
+        if let Some(letter) = self.letters.iter().find(|l| l.id == query) {
+            return Ok(letter);
+        }
+        let hits: Vec<&Letter> = self
+            .letters
+            .iter()
+            .filter(|l| l.id.contains(query))
+            .collect();
+        match hits.as_slice() {
+            [one] => Ok(one),
+            [] => Err(FindError::NoMatch(query.to_string())),
+            many => Err(FindError::Ambiguous(
+                query.to_string(),
+                many.iter().map(|l| l.id.clone()).collect(),
+            )),
+        }
+    }
+
+    /// Every warning: the corpus's own and each letter's.
+    pub fn all_warnings(&self) -> impl Iterator<Item = &str> {
+        self.warnings
+            .iter()
+            .chain(self.letters.iter().flat_map(|l| l.warnings.iter()))
+            .map(String::as_str)
+    }
+}
+
+fn is_letter(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| LETTER_EXTENSIONS.contains(&e))
+}
+
+fn letter_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

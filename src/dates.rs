@@ -1,0 +1,177 @@
+//! Reading dates written the Dutch or English way: `25 september 2023`, `2 July 2024`,
+//! `5 dec. 2024`, `28-09-2023`, `28/9/2023`, `2023-09-28`.
+
+use crate::model::Date;
+
+/// Month names and abbreviations, Dutch and English, folded to lower case.
+const MONTHS: &[(&str, u8)] = &[
+    ("januari", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("februari", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("maart", 3),
+    ("march", 3),
+    ("mrt", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("augustus", 8),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("mar", 3),
+    ("febr", 2),
+];
+
+/// The number of a month written as a Dutch or English name or abbreviation (`sept.`).
+pub fn month_number(word: &str) -> Option<u8> {
+    let word = word.strip_suffix('.').unwrap_or(word).to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, n)| n)
+}
+
+/// A full date written as `D month YYYY`, `month D, YYYY`, `DD-MM-YYYY`, `D/M/YYYY` or
+/// `YYYY-MM-DD`, alone in `s` (surrounding spaces and a final full stop allowed).
+pub fn parse_full_date(s: &str) -> Option<Date> {
+    let s = s.trim().trim_end_matches(['.', ',']);
+    if let Some(date) = Date::parse_iso(s).filter(|d| d.day.is_some()) {
+        return Some(date);
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    match words.as_slice() {
+        [day, month, year] => {
+            if let (Some(d), Some(m), Some(y)) = (number(day), month_number(month), year4(year)) {
+                return Date::ymd(y, m, d as u8);
+            }
+            let day = day.trim_end_matches(',');
+            let year = year.trim_start_matches(',');
+            // `September 2, 2024`
+            let (m, d, y) = (
+                month_number(day),
+                number(month.trim_end_matches(',')),
+                year4(year),
+            );
+            Date::ymd(y?, m?, d? as u8)
+        }
+        [one] => numeric_date(one),
+        _ => None,
+    }
+}
+
+/// The first full date in `line` (see [`parse_full_date`]), with the text before and after it.
+pub fn find_full_date(line: &str) -> Option<(Date, &str, &str)> {
+    let words: Vec<(usize, &str)> = word_spans(line);
+    for i in 0..words.len() {
+        for len in [3, 1] {
+            if i + len > words.len() {
+                continue;
+            }
+            let start = words[i].0;
+            let end = words[i + len - 1].0 + words[i + len - 1].1.len();
+            let candidate = line[start..end].trim_end_matches([',', '.', ';', ':']);
+            if let Some(date) = parse_full_date(candidate) {
+                return Some((date, &line[..start], &line[start + candidate.len()..]));
+            }
+        }
+    }
+    None
+}
+
+fn word_spans(line: &str) -> Vec<(usize, &str)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in line.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                spans.push((s, &line[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, &line[s..]));
+    }
+    spans
+}
+
+fn numeric_date(s: &str) -> Option<Date> {
+    let sep = if s.contains('-') { '-' } else { '/' };
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    if d.len() > 2 || m.len() > 2 {
+        return None;
+    }
+    Date::ymd(year4(y)?, number(m)? as u8, number(d)? as u8)
+}
+
+fn number(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())?
+}
+
+fn year4(s: &str) -> Option<i32> {
+    (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        parse_full_date(s).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn full_dates_in_dutch_english_and_numeric_forms() {
+        assert_eq!(iso("25 september 2023").as_deref(), Some("2023-09-25"));
+        assert_eq!(iso(" 5 december 2024 ").as_deref(), Some("2024-12-05"));
+        assert_eq!(iso("2 July 2024").as_deref(), Some("2024-07-02"));
+        assert_eq!(iso("11 dec. 2024").as_deref(), Some("2024-12-11"));
+        assert_eq!(iso("September 2, 2024").as_deref(), Some("2024-09-02"));
+        assert_eq!(iso("28-09-2023").as_deref(), Some("2023-09-28"));
+        assert_eq!(iso("28/9/2023").as_deref(), Some("2023-09-28"));
+        assert_eq!(iso("2023-09-28").as_deref(), Some("2023-09-28"));
+        assert_eq!(iso("31 juni 2023"), None);
+        assert_eq!(iso("25 september"), None);
+        assert_eq!(iso("artikel 16 2023"), None);
+    }
+
+    #[test]
+    fn a_date_is_found_inside_a_line_with_what_surrounds_it() {
+        let (d, before, after) = find_full_date("Leiden, 25 september 2023").unwrap();
+        assert_eq!(
+            (d.to_string().as_str(), before, after),
+            ("2023-09-25", "Leiden, ", "")
+        );
+        let (d, before, after) = find_full_date(" 5 december 2024, Leiden ").unwrap();
+        assert_eq!(
+            (d.to_string().as_str(), before, after),
+            ("2024-12-05", " ", ", Leiden ")
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! brieven: a reader for the letters of the Dutch debate on the EU regulation to prevent and
+//! combat child sexual abuse online (the CSAM-verordening).
+//!
+//! This library turns letter files into structured [`model::Letter`]s ([`ingest`]), keeps them
+//! together in a [`corpus::Corpus`] (the embedded seed letters or the user's files), and prints
+//! them as JSON ([`export`]). It never touches a terminal: the `brieven` binary is a thin CLI and
+//! TUI shell over it.
+
+pub mod corpus;
+pub mod dates;
+pub mod export;
+pub mod ingest;
+pub mod model;
+pub mod text;
+pub mod wrap;

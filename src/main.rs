@@ -1,0 +1,50 @@
+//! The `brieven` binary: a thin CLI and TUI shell over the library. Parses arguments with clap,
+//! loads the corpus, and dispatches; errors print one line and exit with status 2.
+
+mod cli;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// A terminal reader for the letters of the Dutch debate on the EU CSAM regulation.
+///
+/// With no subcommand, opens the reader on PATHS (files, or directories of *.txt and *.md
+/// letters), or on the embedded letters when none are given.
+#[derive(Debug, Parser)]
+#[command(name = "brieven", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Letter files or directories; none means the embedded letters.
+    pub paths: Vec<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the letters as JSON.
+    Export(cli::export::Args),
+    /// One aligned line per letter: date, sender, subject, counts.
+    List(cli::list::Args),
+    /// Print one letter as clean, wrapped text.
+    Show(cli::show::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Export(args)) => cli::export::run(args),
+        Some(Command::List(args)) => cli::list::run(args),
+        Some(Command::Show(args)) => cli::show::run(args),
+        None => cli::reader(cli.paths),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let message = format!("{e:#}");
+            eprintln!("brieven: {}", brieven::text::sanitize(&message));
+            ExitCode::from(2)
+        }
+    }
+}

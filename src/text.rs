@@ -1,0 +1,124 @@
+//! Text helpers shared by ingestion, search and the shells: folding for case- and
+//! diacritic-insensitive matching (with a map back to the original characters), and making
+//! untrusted text safe to print.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds one character for matching: lower case, diacritics removed (`Ş` -> `s`, `ö` -> `o`),
+/// a few letters spelled out (`ß` -> `ss`, `æ` -> `ae`). Returns the folded characters.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'ß' => out.push_str("ss"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ø' | 'Ø' => out.push('o'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        '’' | '‘' | '`' | '´' => out.push('\''),
+        '“' | '”' | '„' => out.push('"'),
+        '–' | '—' | '‐' | '‑' => out.push('-'),
+        _ => {
+            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
+                out.extend(d.to_lowercase());
+            }
+        }
+    }
+}
+
+/// Text folded for matching, with the index (in `char`s of the original) of each folded char.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// For each `char` of `text`, the index of the original `char` it came from.
+    pub origin: Vec<usize>,
+}
+
+/// Folds `s` (see [`fold_char`]) and keeps the map back to the original characters.
+pub fn fold(s: &str) -> Folded {
+    let mut folded = Folded {
+        text: String::with_capacity(s.len()),
+        origin: Vec::with_capacity(s.len()),
+    };
+    let mut buf = String::new();
+    for (i, c) in s.chars().enumerate() {
+        buf.clear();
+        fold_char(c, &mut buf);
+        for f in buf.chars() {
+            folded.text.push(f);
+            folded.origin.push(i);
+        }
+    }
+    folded
+}
+
+/// Folds `s` without keeping the map.
+pub fn fold_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Whether a character must never reach a terminal raw: C0 and C1 controls (but newline and
+/// tab), DEL, and the bidirectional embedding, override and isolate controls.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A visible stand-in for an unsafe character: the Unicode control pictures for C0 and DEL
+/// (`␛` for ESC), `�` for the rest.
+pub fn placeholder(c: char) -> char {
+    match c as u32 {
+        n @ 0..=0x1F => char::from_u32(0x2400 + n).unwrap_or('\u{FFFD}'),
+        0x7F => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// Replaces every unsafe character (see [`is_unsafe_char`]) by its placeholder.
+pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe_char(c) { placeholder(c) } else { c })
+            .collect(),
+    )
+}
+
+/// The byte offset of the `n`th char of `s` (or `s.len()` past the end).
+pub fn byte_of_char(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(b, _)| b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_removes_case_and_diacritics_and_maps_back() {
+        let f = fold("Yeşilgöz-Zegerius");
+        assert_eq!(f.text, "yesilgoz-zegerius");
+        assert_eq!(f.origin.len(), f.text.chars().count());
+        assert_eq!(fold_str("Szabó Straße ÉÉN"), "szabo strasse een");
+        let f = fold("aßb");
+        assert_eq!(f.text, "assb");
+        assert_eq!(f.origin, vec![0, 1, 1, 2]);
+    }
+
+    #[test]
+    fn escape_sequences_and_bidi_controls_become_visible() {
+        let s = sanitize("a\x1b]52;c;SGVsbG8=\x07b\u{202E}c\u{9b}d\ne");
+        assert_eq!(s, "a␛]52;c;SGVsbG8=␇b�c�d\ne");
+        assert!(!s.chars().any(is_unsafe_char));
+        assert!(matches!(sanitize("plain"), std::borrow::Cow::Borrowed(_)));
+    }
+}
