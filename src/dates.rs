@@ -1,5 +1,12 @@
 //! Reading dates written the Dutch or English way: `25 september 2023`, `2 July 2024`,
-//! `5 dec. 2024`, `28-09-2023`, `28/9/2023`, `2023-09-28`.
+//! `5 dec. 2024`, `28-09-2023`, `28/9/2023`, `2023-09-28`. Ingestion reads the letter's own
+//! date with [`parse_full_date`]; the register finds every date mentioned in running text
+//! with [`find_dates`] (in `dates/mention.rs`), at its precision and with relative forms
+//! (`20 april jl.`, `28 september a.s.`) resolved against the letter's date.
+
+mod mention;
+
+pub use mention::{DateMention, DateQuery, find_dates, parse_date_query};
 
 use crate::model::Date;
 

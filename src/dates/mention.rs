@@ -1,0 +1,389 @@
+//! Dates mentioned in running text, and dates typed as search queries.
+//!
+//! [`find_dates`] walks the words of a text and recognises `28 september 2023`, `September 2,
+//! 2024`, `mei 2023`, `28-09-2023`, `28/9/2023`, `2023-09-28`, `2023-09`, a bare year, and a
+//! day and month without a year, which takes the letter's year; `jl.` (last) and `a.s.`
+//! (coming) move it to the year before or after when needed. [`parse_date_query`] reads what a
+//! user types (`28 september`, `sep 2023`, `2023-09..2023-12`) as a pattern over dates.
+
+use super::{month_number, number, numeric_date, year4};
+use crate::model::Date;
+
+/// One date found in a text: the date at the precision written, and where it stood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub date: Date,
+    /// The text as written (`20 april jl.`).
+    pub surface: String,
+    /// Offset in `char`s of the first character.
+    pub at: usize,
+    /// Length in `char`s.
+    pub len: usize,
+    /// Whether the year came from the letter's own date rather than the text.
+    pub relative: bool,
+}
+
+/// A word of the text: its core (punctuation around it stripped) and where the core stands.
+struct Word<'a> {
+    core: &'a str,
+    /// Char offset of the core.
+    at: usize,
+    /// Char length of the core.
+    len: usize,
+    /// Whether a full stop follows the core directly (`dec.`, `jl.`).
+    dot: bool,
+    /// Part of a URL or e-mail address: never a date.
+    link: bool,
+}
+
+const LEADING: &[char] = &['(', '[', '{', '"', '\'', '“', '‘', '«', '*', '_'];
+const TRAILING: &[char] = &[
+    '.', ',', ';', ':', ')', ']', '}', '"', '\'', '”', '’', '»', '!', '?', '*', '_',
+];
+
+fn word(c: usize, raw: &str) -> Word<'_> {
+    let core_start = raw.len() - raw.trim_start_matches(LEADING).len();
+    let lead_chars = raw[..core_start].chars().count();
+    let core = raw[core_start..].trim_end_matches(TRAILING);
+    let after = &raw[core_start + core.len()..];
+    let lower = raw.to_ascii_lowercase();
+    Word {
+        core,
+        at: c + lead_chars,
+        len: core.chars().count(),
+        dot: after.starts_with('.'),
+        link: ["://", "www.", "@", ".nl/", ".org/", ".com/"]
+            .iter()
+            .any(|l| lower.contains(l)),
+    }
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (byte, char)
+    for (chars, (b, ch)) in text.char_indices().enumerate() {
+        if ch.is_whitespace() {
+            if let Some((s, c)) = start.take() {
+                out.push(word(c, &text[s..b]));
+            }
+        } else if start.is_none() {
+            start = Some((b, chars));
+        }
+    }
+    if let Some((s, c)) = start {
+        out.push(word(c, &text[s..]));
+    }
+    out
+}
+
+/// Which way a relative marker points.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Relative {
+    Past,
+    Coming,
+}
+
+fn relative_marker(word: &str) -> Option<Relative> {
+    match word.to_lowercase().as_str() {
+        "jl" | "j.l" | "jongstleden" => Some(Relative::Past),
+        "a.s" | "aanstaande" | "aanst" => Some(Relative::Coming),
+        _ => None,
+    }
+}
+
+fn plausible_year(s: &str) -> Option<i32> {
+    year4(s).filter(|y| (1900..=2099).contains(y))
+}
+
+fn day_number(s: &str) -> Option<u8> {
+    number(s).filter(|d| (1..=31).contains(d)).map(|d| d as u8)
+}
+
+/// Every date mentioned in `text`, in order. Day and month without a year take the year of
+/// `letter_date` (none: such mentions are skipped), moved back by `jl.` or forward by `a.s.`
+/// when the day would otherwise fall after or before the letter's own date.
+pub fn find_dates(text: &str, letter_date: Option<Date>) -> Vec<DateMention> {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match date_at(&words, i, letter_date) {
+            Some((None, used, _)) => i += used,
+            Some((Some(date), used, relative)) => {
+                let first = &words[i];
+                let last = &words[i + used - 1];
+                let with_dot = last.dot && (relative || !last.core.ends_with(char::is_numeric));
+                let end = last.at + last.len + usize::from(with_dot);
+                let surface: String = text.chars().skip(first.at).take(end - first.at).collect();
+                found.push(DateMention {
+                    date,
+                    surface,
+                    at: first.at,
+                    len: end - first.at,
+                    relative,
+                });
+                i += used;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+/// The date starting at word `i`: the date (none: it looks like one but does not exist, as
+/// `31 juni 2023`), how many words it takes, and whether its year came from the letter.
+fn date_at(
+    words: &[Word],
+    i: usize,
+    letter_date: Option<Date>,
+) -> Option<(Option<Date>, usize, bool)> {
+    let word = |k: usize| words.get(i + k).filter(|w| !w.link).map(|w| w.core);
+    let first = word(0)?;
+    // `28 september 2023`, `20 april jl.`, `18 september`
+    if let (Some(day), Some(month)) = (day_number(first), word(1).and_then(month_number)) {
+        if let Some(year) = word(2).and_then(plausible_year) {
+            return Some((Date::ymd(year, month, day), 3, false));
+        }
+        let letter = letter_date?;
+        let marker = word(2).and_then(relative_marker);
+        let mut year = letter.year;
+        let key = (month, day);
+        let letter_key = (letter.month.unwrap_or(1), letter.day.unwrap_or(1));
+        match marker {
+            Some(Relative::Past) if letter.month.is_some() && key > letter_key => year -= 1,
+            Some(Relative::Coming) if letter.month.is_some() && key < letter_key => year += 1,
+            _ => {}
+        }
+        let used = 2 + usize::from(marker.is_some());
+        return Some((Date::ymd(year, month, day), used, true));
+    }
+    if let Some(month) = month_number(first) {
+        // `September 2, 2024`
+        if let (Some(day), Some(year)) = (
+            word(1).and_then(day_number),
+            word(2).and_then(plausible_year),
+        ) {
+            return Some((Date::ymd(year, month, day), 3, false));
+        }
+        // `mei 2023`
+        if let Some(year) = word(1).and_then(plausible_year) {
+            return Some((Date::ym(year, month), 2, false));
+        }
+        return None;
+    }
+    // One word: `28-09-2023`, `28/9/2023`, `2023-09-28`, `2023-09`, `2023`.
+    if !first.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if let Some(d) = numeric_date(first) {
+        return Some((Some(d), 1, false));
+    }
+    if let Some(d) = Date::parse_iso(first).filter(|d| d.year >= 1900 && d.year <= 2099) {
+        if d.month.is_some() {
+            return Some((Some(d), 1, false));
+        }
+        // A bare year, unless it is a Dutch postcode (`2011 AB`).
+        let postcode =
+            word(1).is_some_and(|w| w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+        return (!postcode).then_some((Some(d), 1, false));
+    }
+    None
+}
+
+/// A date typed as a query: a pattern of the parts given, or a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateQuery {
+    /// Every part that is given must be equal (`28 september` matches that day in any year).
+    Pattern {
+        year: Option<i32>,
+        month: Option<u8>,
+        day: Option<u8>,
+    },
+    /// From the start of `from` to the end of `to`, both inclusive, either open.
+    Range {
+        from: Option<Date>,
+        to: Option<Date>,
+    },
+}
+
+impl DateQuery {
+    /// Whether the date `d` (at its own precision) is one the query asks for.
+    pub fn matches(&self, d: Date) -> bool {
+        match *self {
+            DateQuery::Pattern { year, month, day } => {
+                year.is_none_or(|y| y == d.year)
+                    && month.is_none_or(|m| d.month == Some(m))
+                    && day.is_none_or(|x| d.day == Some(x))
+            }
+            DateQuery::Range { from, to } => {
+                let start = (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1));
+                from.is_none_or(|f| start >= (f.year, f.month.unwrap_or(1), f.day.unwrap_or(1)))
+                    && to.is_none_or(|t| {
+                        start <= (t.year, t.month.unwrap_or(12), t.day.unwrap_or(31))
+                    })
+            }
+        }
+    }
+}
+
+/// Reads `q` as a date, a month, a year or a range (`a..b`, either side optional); `None`
+/// when it does not read as one.
+pub fn parse_date_query(q: &str) -> Option<DateQuery> {
+    let q = q.trim();
+    if let Some((a, b)) = q.split_once("..") {
+        let side = |s: &str| -> Option<Option<Date>> {
+            let s = s.trim();
+            if s.is_empty() {
+                return Some(None);
+            }
+            match parse_date_query(s)? {
+                DateQuery::Pattern {
+                    year: Some(y),
+                    month,
+                    day,
+                } => Some(Some(Date {
+                    year: y,
+                    month,
+                    day: day.filter(|_| month.is_some()),
+                })),
+                _ => None,
+            }
+        };
+        let (from, to) = (side(a)?, side(b)?);
+        return (from.is_some() || to.is_some()).then_some(DateQuery::Range { from, to });
+    }
+    let q = q.trim_end_matches(['.', ',']);
+    let pattern = |year, month, day| Some(DateQuery::Pattern { year, month, day });
+    if let Some(d) = super::parse_full_date(q).or_else(|| Date::parse_iso(q)) {
+        return pattern(Some(d.year), d.month, d.day);
+    }
+    let words: Vec<&str> = q
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [one] => {
+            if let Some(m) = month_number(one) {
+                return pattern(None, Some(m), None);
+            }
+            let y = plausible_year(one)?;
+            pattern(Some(y), None, None)
+        }
+        [a, b] => {
+            if let (Some(d), Some(m)) = (day_number(a), month_number(b)) {
+                return pattern(None, Some(m), Some(d));
+            }
+            if let (Some(m), Some(d)) = (month_number(a), day_number(b)) {
+                return pattern(None, Some(m), Some(d));
+            }
+            let (m, y) = (month_number(a)?, plausible_year(b)?);
+            pattern(Some(y), Some(m), None)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, letter: &str) -> Vec<(String, String)> {
+        find_dates(text, Date::parse_iso(letter))
+            .into_iter()
+            .map(|m| (m.date.to_string(), m.surface))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_letter() {
+        let text = "In een debat op 20 april jl. diende het lid een motie in; de JBZ-Raad van \
+                    28 september a.s. en het overleg (18 september) volgen.";
+        assert_eq!(
+            found(text, "2023-09-18"),
+            pairs(&[
+                ("2023-04-20", "20 april jl."),
+                ("2023-09-28", "28 september a.s."),
+                ("2023-09-18", "18 september"),
+            ])
+        );
+        // Across the turn of the year.
+        assert_eq!(
+            found("op 11 december jl. en 13 jan. a.s.", "2024-01-05"),
+            pairs(&[
+                ("2023-12-11", "11 december jl."),
+                ("2024-01-13", "13 jan. a.s.")
+            ])
+        );
+        assert_eq!(
+            found("op 3 jan. a.s.", "2023-12-20"),
+            pairs(&[("2024-01-03", "3 jan. a.s.")])
+        );
+        // Without a letter date a day and month cannot be placed.
+        assert!(found("op 20 april jl.", "").is_empty());
+    }
+
+    #[test]
+    fn every_precision_and_form() {
+        let text = "Sinds 1 juli 2024, in mei 2023, op September 2, 2024, (2019) en 28-09-2023, \
+                    28/9/2023, 2023-09-28 en 2023-09; d.d. 2 oktober 2024.";
+        assert_eq!(
+            found(text, "2024-09-04"),
+            pairs(&[
+                ("2024-07-01", "1 juli 2024"),
+                ("2023-05", "mei 2023"),
+                ("2024-09-02", "September 2, 2024"),
+                ("2019", "2019"),
+                ("2023-09-28", "28-09-2023"),
+                ("2023-09-28", "28/9/2023"),
+                ("2023-09-28", "2023-09-28"),
+                ("2023-09", "2023-09"),
+                ("2024-10-02", "2 oktober 2024"),
+            ])
+        );
+    }
+
+    #[test]
+    fn offsets_are_in_chars_and_numbers_that_are_not_dates_are_skipped() {
+        let text = "Één brief van 5 dec. 2024";
+        let m = &find_dates(text, None)[0];
+        assert_eq!((m.at, m.len, m.surface.as_str()), (14, 11, "5 dec. 2024"));
+        let noise = "Postbus 20301, 2500 EH Den Haag, 2011 AB, nr. 1043, 57.000 meldingen, \
+                     https://www.iwf.org.uk/annual-report-2023/ 31 juni 2023 Kamerstukken 2022/23";
+        assert_eq!(found(noise, "2023-09-18"), vec![]);
+    }
+
+    #[test]
+    fn queries_read_as_dates_months_years_and_ranges() {
+        let q = |s: &str| parse_date_query(s);
+        let d = |s: &str| Date::parse_iso(s).unwrap();
+        assert!(q("28 september").unwrap().matches(d("2023-09-28")));
+        assert!(!q("28 september").unwrap().matches(d("2023-09")));
+        assert!(q("11 dec").unwrap().matches(d("2024-12-11")));
+        assert!(q("sep 2023").unwrap().matches(d("2023-09-18")));
+        assert!(q("2023-09").unwrap().matches(d("2023-09-28")));
+        assert!(q("28-09-2023").unwrap().matches(d("2023-09-28")));
+        assert!(q("2024").unwrap().matches(d("2024-07-01")));
+        assert!(!q("2024").unwrap().matches(d("2023-07-01")));
+        let range = q("2023-09..2023-12").unwrap();
+        assert!(range.matches(d("2023-09-01")) && range.matches(d("2023-12-31")));
+        assert!(!range.matches(d("2024-01-01")) && !range.matches(d("2023-08-31")));
+        assert!(q("2024..").unwrap().matches(d("2025")));
+        for not in [
+            "",
+            "ncmec",
+            "..",
+            "12",
+            "a..b",
+            "32 mei",
+            "28 september 2023 extra",
+        ] {
+            assert_eq!(q(not), None, "{not}");
+        }
+    }
+}
