@@ -1,17 +1,29 @@
-//! Bytes to [`Letter`]: ingestion in passes.
+//! Bytes to [`Letter`]: ingestion in passes, each in a file of its own.
 //!
 //! 1. [`decode`]: bytes to text with LF line ends.
-//! 2. [`lines`]: text to classified lines (blank, rule, note definition, text).
-//! 3. [`layout`]: the letter's regions (header, body, closing) and page furniture out.
-//! 4. [`notes`]: footnote definitions and the markers that cite them.
+//! 2. [`lines`]: text to numbered lines, and the shape of the text (PDF-like or Markdown).
+//! 3. [`layout`]: the regions (header, body, closing); page furniture marked.
+//! 4. [`notes`]: footnote definitions, taken out of the flow; markers found in paragraphs.
 //! 5. [`blocks`]: body lines to headings, paragraphs and list items, re-flowed.
-//! 6. [`meta`]: date, place, sender, recipients, subject, reference, signatories.
+//! 6. [`inline`]: Markdown inline markup out of the text.
+//! 7. [`meta`]: date, place, sender, recipients, subject, reference, signatories.
 //!
 //! No pass panics on any input; whatever looks wrong becomes a warning on the letter.
 
+pub mod blocks;
 pub mod decode;
+pub mod inline;
+pub mod layout;
+pub mod lines;
+pub mod meta;
+pub mod notes;
+pub mod patterns;
 
-use crate::model::{Letter, Paragraph, Section};
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Letter, Paragraph, ParagraphKind, Section};
+use crate::text::sanitize;
+use blocks::BlockKind;
 
 /// Parses one letter file.
 pub fn parse(id: &str, source: &str, bytes: &[u8]) -> Letter {
@@ -26,23 +38,146 @@ pub fn parse(id: &str, source: &str, bytes: &[u8]) -> Letter {
 
 /// Parses the text of one letter.
 pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
-    let paragraphs = text
-        .split("\n\n")
-        .map(|block| block.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty())
-        .map(|text| Paragraph {
-            text,
-            ..Paragraph::default()
-        })
+    let mut warnings = Vec::new();
+    let safe = sanitize(text);
+    if safe.len() != text.len() || safe != text {
+        warnings.push(format!(
+            "{id}: control characters in the text are shown as placeholders"
+        ));
+    }
+    let text: &str = &safe;
+    let lines = lines::split(text);
+    let regions = layout::regions(&lines);
+    let defs = notes::definitions(&lines, &regions);
+    let furniture = layout::furniture(&lines, &regions, &defs.taken);
+    let removed: Vec<bool> = (0..lines.len())
+        .map(|i| defs.taken[i] || furniture.mask[i])
         .collect();
+    let kept: Vec<lines::Line> = regions
+        .body
+        .clone()
+        .filter(|&i| !removed[i])
+        .map(|i| lines[i].clone())
+        .collect();
+    let shape = lines::shape(&kept);
+    let words = blocks::word_set(text);
+    let blocks = blocks::build(&lines, regions.body.clone(), &removed, shape, &words);
+
+    let mut sections: Vec<Section> = Vec::new();
+    let mut last_marker = 0;
+    let mut cited: BTreeMap<u32, usize> = BTreeMap::new(); // number -> first line citing it
+    for block in blocks {
+        let clean = inline::clean(&block.text);
+        let (clean, mut refs) = notes::extract(&clean, defs.style, &mut last_marker);
+        let clean = fold_spaces(&clean, &mut refs);
+        if clean.is_empty() {
+            continue;
+        }
+        for r in &refs {
+            cited.entry(r.number).or_insert(block.line);
+        }
+        if block.kind == BlockKind::Heading {
+            sections.push(Section {
+                heading: Some(clean),
+                paragraphs: Vec::new(),
+                line: block.line,
+            });
+            continue;
+        }
+        if sections.is_empty() {
+            sections.push(Section {
+                heading: None,
+                paragraphs: Vec::new(),
+                line: block.line,
+            });
+        }
+        let kind = match block.kind {
+            BlockKind::ListItem => ParagraphKind::ListItem,
+            _ => ParagraphKind::Text,
+        };
+        let at_limit = clean.chars().count();
+        if let Some(section) = sections.last_mut() {
+            section.paragraphs.push(Paragraph {
+                text: clean,
+                notes: refs
+                    .into_iter()
+                    .map(|mut r| {
+                        r.at = r.at.min(at_limit);
+                        r
+                    })
+                    .collect(),
+                kind,
+                line: block.line,
+            });
+        }
+    }
+
+    let meta = meta::extract(&lines, &regions, &furniture);
+    if meta.date.is_none() {
+        warnings.push(format!("{id}: no date found for the letter"));
+    }
+    let mut defined = BTreeSet::new();
+    for note in &defs.notes {
+        if !defined.insert(note.number) {
+            warnings.push(format!(
+                "{id}:{}: footnote {} is defined twice",
+                note.line, note.number
+            ));
+        }
+        if !cited.contains_key(&note.number) {
+            warnings.push(format!(
+                "{id}:{}: footnote {} is never cited",
+                note.line, note.number
+            ));
+        }
+    }
+    for (number, line) in &cited {
+        if !defined.contains(number) {
+            warnings.push(format!("{id}:{line}: note marker {number} has no footnote"));
+        }
+    }
+
     Letter {
         id: id.to_string(),
         source: source.to_string(),
-        sections: vec![Section {
-            heading: None,
-            paragraphs,
-            line: 1,
-        }],
+        date: meta.date,
+        place: meta.place,
+        sender: meta.sender,
+        signed_by: meta.signed_by,
+        recipients: meta.recipients,
+        subject: meta.subject,
+        reference: meta.reference,
+        salutation: meta.salutation,
+        sections,
+        footnotes: defs.notes,
+        warnings,
         ..Letter::default()
     }
+}
+
+/// Single spaces only, none at the ends; marker offsets move with the text.
+fn fold_spaces(text: &str, refs: &mut [crate::model::NoteRef]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut new_index = Vec::with_capacity(text.len() + 1); // old char index -> new char index
+    let mut len = 0;
+    let mut pending_space = false;
+    for c in text.chars() {
+        new_index.push(len + usize::from(pending_space && len > 0));
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && len > 0 {
+            out.push(' ');
+            len += 1;
+        }
+        pending_space = false;
+        out.push(c);
+        len += 1;
+    }
+    new_index.push(len);
+    for r in refs {
+        r.at = new_index.get(r.at).copied().unwrap_or(len).min(len);
+    }
+    out
 }

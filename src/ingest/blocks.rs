@@ -1,0 +1,383 @@
+//! Body lines to blocks: headings, paragraphs and list items, re-flowed.
+//!
+//! In one-line-per-paragraph text (Markdown), blank lines separate blocks. In hard-wrapped,
+//! double-spaced PDF text, blank lines mean nothing; a paragraph ends where a line ends a
+//! sentence and the next line's first word would have fitted on it, or where the spacing
+//! widens. A paragraph cut in two by removed lines (a page-bottom note block, a footer) is
+//! joined again when its first part stops mid-sentence.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lines::{Line, Shape, ends_sentence};
+use super::patterns::strip_markup;
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    ListItem,
+}
+
+/// A run of source lines that becomes one heading, paragraph or list item.
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The lines joined (hyphenation resolved), Markdown not yet cleaned.
+    pub text: String,
+    /// 1-based source line of the first line.
+    pub line: usize,
+    /// Whether removed lines (notes, furniture) stood just before this block.
+    after_gap: bool,
+    /// Number of source lines.
+    lines: usize,
+}
+
+/// Builds the blocks of the body lines in `range`; `removed` marks lines to pass over.
+pub fn build(
+    lines: &[Line<'_>],
+    range: Range<usize>,
+    removed: &[bool],
+    shape: Shape,
+    words: &HashSet<String>,
+) -> Vec<Block> {
+    let groups = if shape.double_spaced {
+        group_wrapped(lines, range, removed, shape)
+    } else {
+        group_by_blank_lines(lines, range, removed)
+    };
+    let mut blocks: Vec<Block> = Vec::new();
+    for (group, after_gap) in groups {
+        for mut block in split_group(lines, &group, words) {
+            block.after_gap = after_gap && block.line == lines[group[0]].no;
+            blocks.push(block);
+        }
+    }
+    let blocks = join_across_gaps(blocks, words);
+    classify_headings(blocks, shape)
+}
+
+type Group = (Vec<usize>, bool);
+
+fn group_by_blank_lines(lines: &[Line<'_>], range: Range<usize>, removed: &[bool]) -> Vec<Group> {
+    let mut groups = Vec::new();
+    let mut current = Vec::new();
+    let mut gap = false;
+    for i in range {
+        if removed[i] || lines[i].is_blank() {
+            if !current.is_empty() {
+                groups.push((std::mem::take(&mut current), gap));
+                gap = false;
+            }
+            gap |= removed[i];
+            continue;
+        }
+        // A Markdown heading stands alone even without blank lines around it.
+        if lines[i].text.starts_with('#') && !current.is_empty() {
+            groups.push((std::mem::take(&mut current), gap));
+            gap = false;
+        }
+        current.push(i);
+        if lines[i].text.starts_with('#') {
+            groups.push((std::mem::take(&mut current), gap));
+            gap = false;
+        }
+    }
+    if !current.is_empty() {
+        groups.push((current, gap));
+    }
+    groups
+}
+
+fn group_wrapped(
+    lines: &[Line<'_>],
+    range: Range<usize>,
+    removed: &[bool],
+    shape: Shape,
+) -> Vec<Group> {
+    // The text lines with the blank lines and removed lines before each.
+    let mut units: Vec<(usize, usize, bool)> = Vec::new(); // (index, blanks before, gap before)
+    let (mut blanks, mut gap) = (0, false);
+    for i in range {
+        if removed[i] {
+            gap = true;
+        } else if lines[i].is_blank() {
+            blanks += 1;
+        } else {
+            units.push((i, blanks, gap));
+            blanks = 0;
+            gap = false;
+        }
+    }
+    let full = (shape.width * 93 / 100).max(20);
+    let short = shape.width * 3 / 4;
+    let is_heading_line = |k: usize| -> bool {
+        let line = &lines[units[k].0];
+        let prev_ends = k == 0 || ends_sentence(lines[units[k - 1].0].text);
+        let next_starts = units
+            .get(k + 1)
+            .is_none_or(|&(j, _, _)| lines[j].text.starts_with(|c: char| c.is_uppercase()));
+        line.len() < short
+            && !line.text.ends_with(['.', ',', ';', ':'])
+            && line
+                .text
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && line.text.split_whitespace().count() <= 15
+            && prev_ends
+            && next_starts
+            && units.get(k + 1).is_some()
+    };
+    let mut groups: Vec<Group> = Vec::new();
+    for k in 0..units.len() {
+        let (i, blanks, gap) = units[k];
+        let new_block = if k == 0 {
+            true
+        } else {
+            let prev = &lines[units[k - 1].0];
+            let first_word = lines[i].text.split_whitespace().next().unwrap_or("");
+            let fits = prev.len() + first_word.chars().count() <= full;
+            (ends_sentence(prev.text) && (fits || blanks >= 2 || gap))
+                || is_heading_line(k)
+                || is_heading_line(k - 1)
+                || starts_list_item(lines[i].text)
+        };
+        if new_block {
+            groups.push((vec![i], gap));
+        } else if let Some(last) = groups.last_mut() {
+            last.0.push(i);
+        }
+    }
+    groups
+}
+
+/// `1. `, `2) `, `a. `, `- `, `* `, `• `, `– ` at the start of a line.
+pub fn starts_list_item(text: &str) -> bool {
+    list_marker_len(text).is_some()
+}
+
+/// The length in bytes of the list marker (with its space) at the start of `text`.
+fn list_marker_len(text: &str) -> Option<usize> {
+    for bullet in ["- ", "* ", "• ", "– ", "◦ ", "▪ "] {
+        if text.starts_with(bullet) {
+            return Some(bullet.len());
+        }
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let letter = if text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        1
+    } else {
+        0
+    };
+    let n = if digits > 0 && digits <= 2 {
+        digits
+    } else {
+        letter
+    };
+    if n == 0 {
+        return None;
+    }
+    let rest = &text[n..];
+    (rest.starts_with(". ") || rest.starts_with(") ")).then_some(n + 2)
+}
+
+/// Splits a group of lines into list items when it is a list, or one paragraph.
+fn split_group(lines: &[Line<'_>], group: &[usize], words: &HashSet<String>) -> Vec<Block> {
+    let markers = group
+        .iter()
+        .filter(|&&i| starts_list_item(lines[i].text))
+        .count();
+    let single = markers == 1 && group.len() == 1 && {
+        let text = lines[group[0]].text;
+        is_bullet(text) || ends_sentence(text)
+    };
+    let is_list = markers >= 2 || single;
+    if !is_list {
+        return vec![block(lines, group, words, BlockKind::Paragraph)];
+    }
+    let mut items: Vec<Vec<usize>> = Vec::new();
+    for &i in group {
+        if starts_list_item(lines[i].text) || items.is_empty() {
+            items.push(vec![i]);
+        } else if let Some(last) = items.last_mut() {
+            last.push(i);
+        }
+    }
+    items
+        .iter()
+        .map(|item| {
+            let mut b = block(lines, item, words, BlockKind::ListItem);
+            if is_bullet(&b.text) {
+                b.text = b.text[list_marker_len(&b.text).unwrap_or(0)..].to_string();
+            }
+            b
+        })
+        .collect()
+}
+
+fn is_bullet(text: &str) -> bool {
+    list_marker_len(text).is_some_and(|_| !text.starts_with(|c: char| c.is_ascii_alphanumeric()))
+}
+
+fn block(lines: &[Line<'_>], group: &[usize], words: &HashSet<String>, kind: BlockKind) -> Block {
+    let parts: Vec<&str> = group.iter().map(|&i| lines[i].text).collect();
+    Block {
+        kind,
+        text: join_lines(&parts, words),
+        line: lines[group[0]].no,
+        after_gap: false,
+        lines: group.len(),
+    }
+}
+
+/// Joins hard-wrapped lines with spaces. A hyphen at a line end is kept when it is part of the
+/// word (`VN-` + `Kinderrechtenverdrag`, `en -` + `uitbuiting`) and removed when it only split
+/// a word the letter also writes whole (`ver-` + `ordening`).
+pub fn join_lines(parts: &[&str], words: &HashSet<String>) -> String {
+    let mut out = String::new();
+    for part in parts {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(part);
+            continue;
+        }
+        if !out.ends_with('-') || out.ends_with("--") {
+            out.push(' ');
+            out.push_str(part);
+            continue;
+        }
+        let stem: String = out
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches('-')
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        let head: String = part.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let keeps_case = part.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || stem.ends_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        let whole = format!("{stem}{head}").to_lowercase();
+        let split_word = !stem.is_empty()
+            && !keeps_case
+            && words.contains(&whole)
+            && !words.contains(&format!("{stem}-{head}").to_lowercase());
+        if split_word {
+            out.pop();
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// Every word of the letter, lower-cased, for telling split words from hyphenated ones.
+pub fn word_set(text: &str) -> HashSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| w.len() > 2)
+        .map(|w| w.trim_matches('-').to_lowercase())
+        .collect()
+}
+
+fn join_across_gaps(blocks: Vec<Block>, words: &HashSet<String>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for block in blocks {
+        if let Some(prev) = out.last_mut() {
+            let prev_open = prev.kind == BlockKind::Paragraph
+                && !ends_sentence(&prev.text)
+                && !prev.text.ends_with(':')
+                && (prev.text.chars().count() > 100 || prev.lines > 1);
+            let continues = block.kind == BlockKind::Paragraph
+                && !block.text.starts_with('#')
+                && (block.text.starts_with(|c: char| c.is_lowercase())
+                    || block.text.chars().count() > 60);
+            if block.after_gap && prev_open && continues {
+                let joined = join_lines(&[&prev.text, &block.text], words);
+                prev.text = joined;
+                prev.lines += block.lines;
+                continue;
+            }
+        }
+        out.push(block);
+    }
+    out
+}
+
+/// Marks headings: Markdown `#` lines, lone bold lines, and short lines with no final full stop
+/// that are followed by text (numbered ones included). A numbered line ending a sentence, or
+/// one of several in a row, stays a list item.
+fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
+    let max_len = if shape.double_spaced {
+        shape.width * 3 / 4
+    } else {
+        120
+    };
+    let n = blocks.len();
+    for k in 0..n {
+        let b = &blocks[k];
+        if b.lines != 1 {
+            continue;
+        }
+        let raw = b.text.trim();
+        let markdown = raw.starts_with('#');
+        let bold = raw.starts_with("**") && raw.ends_with("**") && raw.len() > 4;
+        let text = strip_markup(raw);
+        let followed_by_text = blocks[k + 1..].first().is_some_and(|next| {
+            next.kind == BlockKind::Paragraph || next.kind == BlockKind::ListItem
+        });
+        let numbered_run = b.kind == BlockKind::ListItem;
+        let plain = text.chars().count() <= max_len
+            && text.split_whitespace().count() <= 15
+            && !text.ends_with(['.', ',', ';', ':'])
+            && text.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“'
+            })
+            && followed_by_text
+            && !numbered_run
+            && !is_bullet(&text);
+        if markdown || (bold && !text.ends_with('.')) || plain {
+            blocks[k].kind = BlockKind::Heading;
+            blocks[k].text = text;
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(list: &[&str]) -> HashSet<String> {
+        list.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn hyphens_at_line_ends() {
+        let w = words(&["verordening"]);
+        assert_eq!(
+            join_lines(&["het VN-", "Kinderrechtenverdrag"], &w),
+            "het VN-Kinderrechtenverdrag"
+        );
+        assert_eq!(
+            join_lines(&["misbruik en -", "uitbuiting"], &w),
+            "misbruik en -uitbuiting"
+        );
+        assert_eq!(join_lines(&["de ver-", "ordening"], &w), "de verordening");
+        assert_eq!(
+            join_lines(&["de online-", "wereld"], &w),
+            "de online-wereld"
+        );
+        assert_eq!(join_lines(&["een", "twee"], &w), "een twee");
+    }
+
+    #[test]
+    fn list_markers() {
+        assert!(starts_list_item("1. Voorkomen dat het gebeurt"));
+        assert!(starts_list_item("- punt"));
+        assert!(starts_list_item("b) punt"));
+        assert!(!starts_list_item("1 op de 8"));
+        assert!(!starts_list_item("2023. Zo"));
+    }
+}

@@ -1,0 +1,157 @@
+//! The layout pass: where the letter's header, body and closing are, and which lines are page
+//! furniture (letterhead footers and sidebars repeated on every page, contact blocks, page
+//! numbers, horizontal rules) rather than text.
+//!
+//! Everything here is derived from the layout: repetition of a line across pages, the position
+//! of the first prose after the address and label lines, the shape of contact lines. Nothing is
+//! keyed on a particular sender.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lines::Line;
+use super::patterns;
+
+/// The regions of a letter, as ranges of line indices.
+#[derive(Debug, Clone)]
+pub struct Regions {
+    /// Address, letterhead, date and subject lines.
+    pub header: Range<usize>,
+    /// The line that opens the letter (`Geachte ...,`), when there is one.
+    pub salutation: Option<usize>,
+    /// Running text.
+    pub body: Range<usize>,
+    /// The valediction and signatures.
+    pub closing: Range<usize>,
+}
+
+/// Finds the regions of `lines`.
+pub fn regions(lines: &[Line<'_>]) -> Regions {
+    let n = lines.len();
+    let (body_start, salutation) = body_start(lines);
+    let closing_start = (body_start..n)
+        .find(|&i| {
+            let t = patterns::strip_markup(lines[i].text);
+            patterns::is_valediction(&t) || patterns::is_signing_office(&t)
+        })
+        .unwrap_or(n);
+    Regions {
+        header: 0..salutation.unwrap_or(body_start),
+        salutation,
+        body: body_start..closing_start,
+        closing: closing_start..n,
+    }
+}
+
+/// The first line of running text, and the salutation line before it if any.
+fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
+    let mut in_label = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            in_label = false;
+            continue;
+        }
+        let text = patterns::strip_markup(line.text);
+        if patterns::is_salutation(&text) {
+            return (i + 1, Some(i));
+        }
+        if patterns::label(&text).is_some() {
+            in_label = true;
+            continue;
+        }
+        if in_label || patterns::is_contact(&text) {
+            continue;
+        }
+        let len = text.chars().count();
+        let next_long = lines[i + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(1)
+            .any(|l| l.len() >= 70 && patterns::label(l.text).is_none());
+        if len >= 100 || (len >= 70 && next_long) {
+            return (i, None);
+        }
+    }
+    (lines.len(), None)
+}
+
+/// What the furniture pass found.
+#[derive(Debug, Default)]
+pub struct Furniture {
+    /// For each line, whether it is furniture.
+    pub mask: Vec<bool>,
+    /// The name line of a contact block (a footer's organisation), first one found.
+    pub footer_name: Option<String>,
+    /// The city of a postal address in a contact block.
+    pub footer_city: Option<String>,
+}
+
+/// Marks the furniture among the lines of `regions.body` and `regions.closing`; lines already
+/// taken (note definitions) are passed over and never counted.
+pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furniture {
+    let mut found = Furniture {
+        mask: vec![false; lines.len()],
+        ..Furniture::default()
+    };
+    let key = |l: &Line| patterns::strip_markup(l.text).to_lowercase();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if !line.is_blank() && !taken[i] && line.len() <= 80 {
+            *counts.entry(key(line)).or_default() += 1;
+        }
+    }
+    let content = regions.body.start..regions.closing.end;
+    for i in content.clone() {
+        let line = &lines[i];
+        if line.is_blank() || taken[i] {
+            continue;
+        }
+        let repeated = line.len() <= 80 && counts.get(&key(line)).is_some_and(|&c| c >= 2);
+        if repeated || line.is_rule() || patterns::is_page_number(line.text) {
+            found.mask[i] = true;
+        }
+    }
+    // Contact blocks, with the name line just above them.
+    for i in content.clone() {
+        let text = patterns::strip_markup(lines[i].text);
+        if lines[i].is_blank() || taken[i] || !patterns::is_contact(&text) {
+            continue;
+        }
+        found.mask[i] = true;
+        if found.footer_city.is_none() {
+            found.footer_city = patterns::postal_city(&text);
+        }
+        if let Some(above) = previous_text_line(lines, i, content.start)
+            && !taken[above]
+            && !found.mask[above]
+        {
+            let name = patterns::strip_markup(lines[above].text);
+            let short = name.chars().count() <= 40 && name.split_whitespace().count() <= 4;
+            if short && !patterns::is_contact(&name) && !name.ends_with(['.', ':', ',']) {
+                found.mask[above] = true;
+                if found.footer_name.is_none() {
+                    found.footer_name = Some(name);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The nearest non-blank line above `i` (at most one blank line between), not before `floor`.
+fn previous_text_line(lines: &[Line<'_>], i: usize, floor: usize) -> Option<usize> {
+    let mut j = i;
+    let mut blanks = 0;
+    while j > floor {
+        j -= 1;
+        if lines[j].is_blank() {
+            blanks += 1;
+            if blanks > 1 {
+                return None;
+            }
+        } else {
+            return Some(j);
+        }
+    }
+    None
+}

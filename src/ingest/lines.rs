@@ -1,0 +1,149 @@
+//! Text to lines: each line with its 1-based number, its trimmed text, whether it was indented,
+//! and a first classification (blank, horizontal rule, note definition, text) that the later
+//! passes refine. Also the measures of a letter's layout the passes share: whether the text is
+//! hard-wrapped and double-spaced (PDF conversions), and its line width.
+
+/// One line of the source.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// 1-based line number.
+    pub no: usize,
+    /// The text without leading and trailing white space.
+    pub text: &'a str,
+    /// Whether the raw line started with white space (in PDF text: a page resuming).
+    pub indented: bool,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Length in chars of the trimmed text.
+    #[allow(clippy::len_without_is_empty)] // `is_blank` is the emptiness test
+    pub fn len(&self) -> usize {
+        self.text.chars().count()
+    }
+
+    /// Whether the line is a horizontal rule (`---`, `***`, `___`, `* * *`).
+    pub fn is_rule(&self) -> bool {
+        let compact: String = self.text.chars().filter(|c| !c.is_whitespace()).collect();
+        compact.len() >= 3
+            && (compact.chars().all(|c| c == '-')
+                || compact.chars().all(|c| c == '*')
+                || compact.chars().all(|c| c == '_'))
+    }
+}
+
+/// Splits `text` (LF line ends) into lines.
+pub fn split(text: &str) -> Vec<Line<'_>> {
+    text.split('\n')
+        .enumerate()
+        .map(|(i, raw)| Line {
+            no: i + 1,
+            text: raw.trim(),
+            indented: raw.starts_with(|c: char| c.is_whitespace()) && !raw.trim().is_empty(),
+        })
+        .collect()
+}
+
+/// The shape of the text: hard-wrapped and double-spaced like PDF text, or one line per
+/// paragraph like Markdown.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// Lines are hard-wrapped at a fixed width and separated by blank lines.
+    pub double_spaced: bool,
+    /// The width (chars) that full lines reach.
+    pub width: usize,
+}
+
+/// Whether a line ends a sentence: `.`, `?`, `!` (optionally followed by a closing quote or
+/// bracket and a trailing note number or superscript).
+pub fn ends_sentence(text: &str) -> bool {
+    let mut t = text.trim_end();
+    if t.ends_with("</sup>")
+        && let Some(open) = t.rfind("<sup>")
+    {
+        t = &t[..open];
+    }
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || is_superscript_digit(c));
+    let t = t.trim_end_matches(['"', '\'', '’', '”', ')', '*']);
+    t.ends_with(['.', '?', '!'])
+}
+
+/// Superscript digits as Word and Markdown converters write them.
+pub fn is_superscript_digit(c: char) -> bool {
+    superscript_value(c).is_some()
+}
+
+/// The value of a superscript digit.
+pub fn superscript_value(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴'..='⁹' => Some(c as u32 - '⁴' as u32 + 4),
+        _ => None,
+    }
+}
+
+/// Measures the shape of the lines in `range`.
+pub fn shape(lines: &[Line<'_>]) -> Shape {
+    let text_lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let mut lengths: Vec<usize> = text_lines.iter().map(|l| l.len()).collect();
+    lengths.sort_unstable();
+    let width = lengths
+        .get(lengths.len().saturating_sub(1) * 9 / 10)
+        .copied()
+        .unwrap_or(80);
+    // Long lines that stop mid-sentence are hard-wrapped.
+    let long: Vec<&&Line> = text_lines.iter().filter(|l| l.len() >= 40).collect();
+    let open = long
+        .iter()
+        .filter(|l| !ends_sentence(l.text) && !l.text.ends_with([':', ';', ',']))
+        .count();
+    let hard_wrapped = long.len() >= 4 && open * 2 >= long.len() && width <= 160;
+    // In double-spaced text nearly every text line is followed by a blank line.
+    let mut followed_by_blank = 0;
+    for pair in lines.windows(2) {
+        if !pair[0].is_blank() && pair[1].is_blank() {
+            followed_by_blank += 1;
+        }
+    }
+    let double_spaced = hard_wrapped && followed_by_blank * 3 >= text_lines.len() * 2;
+    Shape {
+        double_spaced,
+        width,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_are_numbered_trimmed_and_marked_indented() {
+        let lines = split("a\n  b  \n\n ");
+        assert_eq!(lines.len(), 4);
+        assert_eq!(
+            (lines[1].no, lines[1].text, lines[1].indented),
+            (2, "b", true)
+        );
+        assert!(lines[3].is_blank() && !lines[3].indented);
+    }
+
+    #[test]
+    fn rules_and_sentence_ends() {
+        assert!(split("---")[0].is_rule());
+        assert!(split("* * *")[0].is_rule());
+        assert!(!split("--")[0].is_rule());
+        assert!(ends_sentence("wilden doen.4"));
+        assert!(ends_sentence("categorie (Category A).8"));
+        assert!(ends_sentence("gewaarborgd.¹²"));
+        assert!(ends_sentence("nodig?"));
+        assert!(ends_sentence("rechten.<sup>1</sup>"));
+        assert!(!ends_sentence("alarmerend:"));
+        assert!(!ends_sentence("baby’s en"));
+    }
+}

@@ -1,0 +1,396 @@
+//! Metadata from the header and the closing: the letter's own date and place, sender,
+//! signatories, recipients, subject and reference.
+//!
+//! The date is the one the header states (a `Datum` label, or a line that is a date with at most
+//! a place beside it), never one the text merely mentions. Recipients come from the address
+//! block (the first block of the header that is not letterhead, a label or a sidebar), or from
+//! the salutation. The sender comes from the closing (`Namens X`, `De Minister van X,`, a role
+//! line under a signature), else from a footer's contact block or the letterhead.
+
+use super::layout::{Furniture, Regions};
+use super::lines::Line;
+use super::patterns::{self, Label, strip_markup, title_case};
+use crate::dates;
+use crate::model::Date;
+
+/// What the metadata pass found.
+#[derive(Debug, Default)]
+pub struct Meta {
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    pub sender: Option<String>,
+    pub signed_by: Vec<String>,
+    pub recipients: Vec<String>,
+    pub subject: Option<String>,
+    pub reference: Option<String>,
+    pub salutation: Option<String>,
+}
+
+/// Extracts the metadata.
+pub fn extract(lines: &[Line<'_>], regions: &Regions, furniture: &Furniture) -> Meta {
+    let header = &lines[regions.header.clone()];
+    let blocks = header_blocks(header);
+    let mut meta = Meta {
+        salutation: regions.salutation.map(|i| strip_markup(lines[i].text)),
+        ..Meta::default()
+    };
+    let mut letterhead_name = None;
+    let mut return_city = None;
+    let mut header_city = None;
+    let mut address_block = None;
+    for (k, block) in blocks.iter().enumerate() {
+        let mut j = 0;
+        let mut plain_lines = 0;
+        while j < block.len() {
+            let raw = block[j];
+            let text = strip_markup(raw);
+            if let Some((label, value)) = patterns::label(&text) {
+                // A value may run on over the next lines, or stand alone on the next line.
+                let mut value = value.to_string();
+                let mut k2 = j + 1;
+                while k2 < block.len() && patterns::label(&strip_markup(block[k2])).is_none() {
+                    if !value.is_empty() && label != Label::Subject {
+                        break;
+                    }
+                    let more = strip_markup(block[k2]);
+                    value = if value.is_empty() {
+                        more
+                    } else {
+                        format!("{value} {more}")
+                    };
+                    k2 += 1;
+                }
+                match label {
+                    Label::Date if meta.date.is_none() => {
+                        meta.date = dates::parse_full_date(&value)
+                    }
+                    Label::Subject if meta.subject.is_none() && !value.is_empty() => {
+                        meta.subject = Some(value)
+                    }
+                    Label::Reference if meta.reference.is_none() && !value.is_empty() => {
+                        meta.reference = Some(value)
+                    }
+                    _ => {}
+                }
+                j = k2;
+                continue;
+            }
+            if meta.date.is_none()
+                && let Some((date, before, after)) = dates::find_full_date(&text)
+                && let Some(place) = place_beside_date(before, after)
+            {
+                meta.date = Some(date);
+                meta.place = place;
+                j += 1;
+                continue;
+            }
+            if raw.trim_start().starts_with('>') || text.to_lowercase().starts_with("retouradres") {
+                return_city = return_city.or_else(|| patterns::postal_city(&text));
+            } else if is_letterhead(raw, &text) {
+                if letterhead_name.is_none() && !text.contains('■') {
+                    letterhead_name = Some(name_case(&text));
+                }
+            } else {
+                plain_lines += 1;
+                if address_block.is_some() && header_city.is_none() {
+                    header_city = patterns::postal_city(&text);
+                }
+            }
+            j += 1;
+        }
+        let sidebar = block[0].trim_start().starts_with(['*', '_']);
+        let to = block
+            .first()
+            .is_some_and(|l| strip_markup(l).to_lowercase().starts_with("aan "));
+        if plain_lines > 0
+            && !sidebar
+            && (address_block.is_none() || to)
+            && address_block != Some(usize::MAX)
+        {
+            address_block = Some(if to { usize::MAX } else { k });
+            meta.recipients = recipients(block);
+        }
+    }
+    if meta.recipients.is_empty()
+        && let Some(s) = &meta.salutation
+    {
+        meta.recipients = salutation_addressee(s).into_iter().collect();
+    }
+    let closing = closing(
+        &lines[regions.closing.clone()],
+        &furniture.mask[regions.closing.clone()],
+    );
+    meta.signed_by = closing.signed_by;
+    meta.sender = closing
+        .sender
+        .or_else(|| furniture.footer_name.clone())
+        .or(letterhead_name);
+    if meta.place.is_none() {
+        meta.place = return_city
+            .or(header_city)
+            .or_else(|| furniture.footer_city.clone());
+    }
+    meta
+}
+
+/// The header split at blank lines, each block its lines.
+fn header_blocks<'a>(header: &[Line<'a>]) -> Vec<Vec<&'a str>> {
+    let mut blocks = vec![Vec::new()];
+    for line in header {
+        if line.is_blank() {
+            if blocks.last().is_some_and(|b| !b.is_empty()) {
+                blocks.push(Vec::new());
+            }
+        } else if let Some(b) = blocks.last_mut() {
+            b.push(line.text);
+        }
+    }
+    blocks.retain(|b| !b.is_empty());
+    blocks
+}
+
+/// `# NAME`, an all-caps line, or a list of names with `■` between them.
+fn is_letterhead(raw: &str, text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    raw.starts_with('#')
+        || text.contains('■')
+        || (letters.len() >= 3
+            && letters.iter().all(|c| c.is_uppercase())
+            && !text.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// `OFFLIMITS` -> `Offlimits`; mixed case is kept.
+fn name_case(text: &str) -> String {
+    if text.chars().any(char::is_lowercase) {
+        text.to_string()
+    } else {
+        title_case(text)
+    }
+}
+
+/// The place written beside a date line (`Leiden, ` / `, Leiden`), `Some(None)` for a date
+/// alone, `None` when the line says more than a date and a place.
+fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
+    let clean = |s: &str| s.trim().trim_matches([',', '.', ' ']).trim().to_string();
+    let (before, after) = (clean(before), clean(after));
+    let place = match (before.is_empty(), after.is_empty()) {
+        (true, true) => return Some(None),
+        (false, true) => before,
+        (true, false) => after,
+        (false, false) => return None,
+    };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let is_place = words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["aan", "den", "de"].contains(w));
+    is_place.then_some(Some(place))
+}
+
+/// The addressees in an address block: names and offices, without postal lines, `Aan` and
+/// `T.a.v.`; a line starting in lower case continues the one before.
+fn recipients(block: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for raw in block {
+        let mut text = strip_markup(raw);
+        if patterns::is_contact(&text) || patterns::label(&text).is_some() {
+            continue;
+        }
+        for prefix in ["aan ", "t.a.v. ", "t.a.v ", "attn: ", "attn. ", "to: "] {
+            if text.to_lowercase().starts_with(prefix) {
+                text = text[prefix.len()..].trim().to_string();
+            }
+        }
+        if text.to_lowercase().starts_with("de ") && raw.to_lowercase().starts_with("aan de ") {
+            text = text[3..].to_string();
+        }
+        let text = text.trim_end_matches([',', ';']).trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(prev) if text.starts_with(|c: char| c.is_lowercase()) => {
+                prev.push(' ');
+                prev.push_str(&text);
+            }
+            _ => out.push(text),
+        }
+    }
+    out
+}
+
+/// `Geachte woordvoerder,` -> `woordvoerder`.
+fn salutation_addressee(salutation: &str) -> Option<String> {
+    let rest = salutation.split_once(' ')?.1;
+    let rest = rest
+        .strip_prefix("heer ")
+        .or_else(|| rest.strip_prefix("mevrouw "))
+        .unwrap_or(rest);
+    let name = rest.trim().trim_end_matches([',', ':', '!']).trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// What the closing says.
+#[derive(Debug, Default)]
+struct Closing {
+    sender: Option<String>,
+    signed_by: Vec<String>,
+}
+
+/// Reads the closing: valediction, `Namens X`, signing office, names, role lines, and lists of
+/// co-signing organisations.
+fn closing(lines: &[Line<'_>], furniture: &[bool]) -> Closing {
+    let mut namens = None;
+    let mut office = None;
+    let mut role_org = None;
+    let mut signed: Vec<String> = Vec::new();
+    let mut last_was_person = false;
+    for (line, &is_furniture) in lines.iter().zip(furniture) {
+        if line.is_blank() || is_furniture {
+            continue;
+        }
+        let text = strip_markup(line.text);
+        let lower = text.to_lowercase();
+        if patterns::is_valediction(&text) {
+            if let Some(pos) = lower.find("namens ") {
+                namens = namens.or_else(|| organisation_after(&text[pos + 7..]));
+            }
+            continue;
+        }
+        if let Some(rest) = lower.strip_prefix("namens ").map(|_| &text[7..]) {
+            namens = namens.or_else(|| organisation_after(rest));
+            last_was_person = false;
+            continue;
+        }
+        if patterns::is_signing_office(&text) {
+            let o = text.trim_end_matches(',');
+            office = Some(
+                o.strip_prefix("De ")
+                    .or_else(|| o.strip_prefix("The "))
+                    .unwrap_or(o)
+                    .to_string(),
+            );
+            continue;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if text.ends_with(':') || words.len() > 8 || text.ends_with('.') && words.len() > 3 {
+            last_was_person = false;
+            continue; // an introduction (`ondersteunen ook deze organisaties de oproep:`)
+        }
+        let first = words.first().copied().unwrap_or("");
+        if last_was_person
+            && (patterns::is_role_word(first) || first.starts_with(char::is_lowercase))
+        {
+            role_org = role_org.or_else(|| organisation_after(&text));
+            last_was_person = false;
+            continue;
+        }
+        // `Name, role Organisation`
+        let (name, role) = match text.split_once(", ") {
+            Some((n, r))
+                if r.split_whitespace().next().is_some_and(|w| {
+                    patterns::is_role_word(w) || w.starts_with(char::is_lowercase)
+                }) =>
+            {
+                (n.to_string(), Some(r))
+            }
+            _ => (text.clone(), None),
+        };
+        if let Some(role) = role {
+            role_org = role_org.or_else(|| organisation_after(role));
+        }
+        last_was_person = role.is_none() && looks_like_person(&name);
+        if !signed.contains(&name) {
+            signed.push(name);
+        }
+    }
+    let sender = namens.or(office).or(role_org);
+    if let Some(s) = &sender {
+        let s = s.to_lowercase();
+        signed.retain(|name| name.to_lowercase() != s);
+    }
+    Closing {
+        sender,
+        signed_by: signed,
+    }
+}
+
+/// The organisation named in a phrase: from its first capitalised word to the end (or a comma),
+/// `kernleden van het Kinderrechtencollectief, bestaande uit` -> `Kinderrechtencollectief`.
+fn organisation_after(phrase: &str) -> Option<String> {
+    let phrase = phrase.split([',', ':', ';']).next().unwrap_or("");
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let start = words
+        .iter()
+        .position(|w| w.starts_with(|c: char| c.is_uppercase()) && !patterns::is_role_word(w))?;
+    let org = words[start..].join(" ");
+    (!org.is_empty()).then_some(org)
+}
+
+/// Two to five capitalised words (initials and particles allowed): `Robbert Hoving`,
+/// `D. Yeşilgöz-Zegerius`, `Jan van der Berg`.
+fn looks_like_person(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || [
+                    "van", "de", "der", "den", "het", "ten", "ter", "von", "la", "le",
+                ]
+                .contains(w)
+        })
+        && words
+            .last()
+            .is_some_and(|w| w.chars().any(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_beside_dates() {
+        assert_eq!(
+            place_beside_date("Leiden, ", ""),
+            Some(Some("Leiden".into()))
+        );
+        assert_eq!(
+            place_beside_date(" ", ", Den Haag "),
+            Some(Some("Den Haag".into()))
+        );
+        assert_eq!(place_beside_date("", ""), Some(None));
+        assert_eq!(place_beside_date("Op ", " vergaderde de raad"), None);
+    }
+
+    #[test]
+    fn organisations_in_phrases() {
+        assert_eq!(
+            organisation_after("kernleden van het Kinderrechtencollectief, bestaande uit:")
+                .as_deref(),
+            Some("Kinderrechtencollectief")
+        );
+        assert_eq!(
+            organisation_after("Directeur-bestuurder Offlimits").as_deref(),
+            Some("Offlimits")
+        );
+        assert_eq!(organisation_after("de volgende organisaties:"), None);
+    }
+
+    #[test]
+    fn addressees_from_blocks_and_salutations() {
+        let block = [
+            "Aan de Voorzitter van de Tweede Kamer",
+            "der Staten-Generaal",
+            "Postbus 20018",
+            "2500 EA DEN HAAG",
+        ];
+        assert_eq!(
+            recipients(&block),
+            vec!["Voorzitter van de Tweede Kamer der Staten-Generaal"]
+        );
+        assert_eq!(
+            salutation_addressee("Geachte woordvoerder,").as_deref(),
+            Some("woordvoerder")
+        );
+    }
+}

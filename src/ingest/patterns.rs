@@ -1,0 +1,350 @@
+//! The small vocabulary of letter layout shared by the passes: salutations, valedictions,
+//! header labels (`Datum`, `Onderwerp`, `Ons kenmerk`), contact lines, page numbers, postal
+//! addresses and signature roles, in Dutch and English.
+
+/// A header label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    Date,
+    Subject,
+    Reference,
+    /// A label whose value the model does not keep (`Uw kenmerk`, `Bijlage`, ...).
+    Other,
+}
+
+const LABELS: &[(&str, Label)] = &[
+    ("datum", Label::Date),
+    ("date", Label::Date),
+    ("onderwerp", Label::Subject),
+    ("betreft", Label::Subject),
+    ("subject", Label::Subject),
+    ("re", Label::Subject),
+    ("ons kenmerk", Label::Reference),
+    ("our reference", Label::Reference),
+    ("our ref.", Label::Reference),
+    ("kenmerk", Label::Reference),
+    ("uw kenmerk", Label::Other),
+    ("uw brief van", Label::Other),
+    ("your reference", Label::Other),
+    ("bijlage(n)", Label::Other),
+    ("bijlagen", Label::Other),
+    ("bijlage", Label::Other),
+    ("doorkiesnummer", Label::Other),
+    ("contactpersoon", Label::Other),
+];
+
+/// The label a header line starts with, and the value after it (possibly empty).
+pub fn label(text: &str) -> Option<(Label, &str)> {
+    let lower = text.to_lowercase();
+    for &(name, label) in LABELS {
+        if lower.starts_with(name) && lower.is_char_boundary(name.len()) {
+            let rest = &text[name.len().min(text.len())..];
+            // The label must end there: `Datum 18 september`, `Betreft:`, `Re:`.
+            if rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace) {
+                if name == "re" && !rest.starts_with(':') {
+                    continue;
+                }
+                return Some((label, rest.trim_start_matches(':').trim()));
+            }
+        }
+    }
+    None
+}
+
+/// `Geachte ...`, `Beste ...`, `Dear ...`.
+pub fn is_salutation(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.chars().count() <= 100
+        && [
+            "geachte ",
+            "zeer geachte ",
+            "hooggeachte ",
+            "beste ",
+            "dear ",
+            "l.s.",
+            "hallo ",
+        ]
+        .iter()
+        .any(|s| lower.starts_with(s))
+}
+
+/// `Hoogachtend`, `Met vriendelijke groet`, `Kind regards`, ...
+pub fn is_valediction(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "hoogachtend",
+        "met vriendelijke groet",
+        "met hartelijke groet",
+        "vriendelijke groet",
+        "met de meeste hoogachting",
+        "kind regards",
+        "best regards",
+        "yours sincerely",
+        "yours faithfully",
+        "sincerely",
+        "with kind regards",
+    ]
+    .iter()
+    .any(|s| lower.starts_with(s))
+}
+
+/// The office that signs a government letter: `De Minister van Justitie en Veiligheid,`.
+pub fn is_signing_office(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    text.ends_with(',')
+        && text.chars().count() <= 100
+        && ["de ", "the "].iter().any(|article| {
+            lower.strip_prefix(article).is_some_and(|rest| {
+                [
+                    "minister",
+                    "staatssecretaris",
+                    "state secretary",
+                    "secretary",
+                    "commissaris",
+                ]
+                .iter()
+                .any(|office| rest.starts_with(office))
+            })
+        })
+}
+
+/// Words that name a function in a signature (`Directeur-bestuurder`, `voorzitter`).
+pub fn is_role_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let first = w.split('-').next().unwrap_or("");
+    [
+        "directeur",
+        "voorzitter",
+        "bestuurder",
+        "secretaris",
+        "penningmeester",
+        "coördinator",
+        "coordinator",
+        "woordvoerder",
+        "manager",
+        "director",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "president",
+        "ceo",
+        "hoofd",
+        "head",
+        "oprichter",
+        "founder",
+        "adviseur",
+        "beleidsadviseur",
+        "programmamanager",
+        "algemeen",
+    ]
+    .contains(&first)
+}
+
+/// Removes Markdown line markup: heading and quote marks, emphasis at the edges, escapes; folds
+/// runs of white space.
+pub fn strip_markup(text: &str) -> String {
+    let mut t = text.trim();
+    t = t.trim_start_matches('>').trim_start();
+    if t.starts_with('#') {
+        let rest = t.trim_start_matches('#');
+        if rest.starts_with(' ') || rest.is_empty() {
+            t = rest.trim_start();
+        }
+    }
+    let t = t.trim_matches(|c| c == '*' || c == '_').trim();
+    let t = t.replace("**", "");
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// A Dutch postcode (`2500 EH`) followed by a city; returns the city, title-cased when it was
+/// written in capitals.
+pub fn postal_city(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for i in 0..words.len().saturating_sub(2) {
+        let (digits, letters) = (words[i], words[i + 1]);
+        let is_postcode = digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && letters.len() == 2
+            && letters.bytes().all(|b| b.is_ascii_uppercase());
+        if !is_postcode {
+            continue;
+        }
+        let city: Vec<&str> = words[i + 2..]
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            .map(|w| w.trim_end_matches([',', '.', ';']))
+            .take(3)
+            .collect();
+        if city.is_empty() {
+            continue;
+        }
+        let city = city.join(" ");
+        return Some(if city.chars().any(char::is_lowercase) {
+            city
+        } else {
+            title_case(&city)
+        });
+    }
+    None
+}
+
+/// `DEN HAAG` -> `Den Haag`, `OFFLIMITS` -> `Offlimits`.
+pub fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A line of contact details: e-mail, web address, phone, postcode, PO box, KvK or IBAN, or
+/// a letterhead list with `■` separators. Sentences are not contact lines.
+pub fn is_contact(text: &str) -> bool {
+    if text.chars().count() > 140 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let sentence = words.len() > 6 && text.ends_with('.') && !text.contains('■');
+    if sentence {
+        return false;
+    }
+    let email = words.iter().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+    });
+    let web = words
+        .iter()
+        .any(|w| w.starts_with("www.") || w.starts_with("http://") || w.starts_with("https://"));
+    let phone = lower.contains("+31") || lower.contains("tel.") || lower.contains("telefoon");
+    let registry = lower.contains("kvk") || lower.contains("iban") || lower.contains("btw");
+    let po_box = lower.starts_with("postbus") || lower.starts_with("p.o. box");
+    let bullet = text.contains('■') && postal_city(text).is_some();
+    let address = words.len() <= 8 && postal_city(text).is_some();
+    email || web || phone || registry || po_box || bullet || address
+}
+
+/// A page number on its own line: `3`, `- 3 -`, `3/7`, `Pagina 3 van 7`, `Page 3 of 7`.
+pub fn is_page_number(text: &str) -> bool {
+    let t = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a.trim()) && digits(b.trim());
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [p, n] => ["pagina", "page", "blad"].contains(&p.to_lowercase().as_str()) && digits(n),
+        [p, n, of, m] => {
+            ["pagina", "page", "blad"].contains(&p.to_lowercase().as_str())
+                && digits(n)
+                && ["van", "of"].contains(of)
+                && digits(m)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_their_values() {
+        assert_eq!(
+            label("Datum 18 september 2024"),
+            Some((Label::Date, "18 september 2024"))
+        );
+        assert_eq!(label("Datum"), Some((Label::Date, "")));
+        assert_eq!(
+            label("Betreft: Bespreking"),
+            Some((Label::Subject, "Bespreking"))
+        );
+        assert_eq!(
+            label("Re: chat control"),
+            Some((Label::Subject, "chat control"))
+        );
+        assert_eq!(label("Ons kenmerk"), Some((Label::Reference, "")));
+        assert_eq!(label("Recht op privacy"), None);
+        assert_eq!(label("Datumgrens"), None);
+    }
+
+    #[test]
+    fn contact_lines_but_not_sentences() {
+        assert!(is_contact(
+            "Nieuwezijds Voorburgwal 120 III, 1012 SH Amsterdam ■ +31 20 261 52 32"
+        ));
+        assert!(is_contact(
+            "info@example.nl ■ www.example.nl ■ KvK 412 17 108"
+        ));
+        assert!(is_contact("Postbus 20301"));
+        assert!(is_contact("2500 EH Den Haag"));
+        assert!(!is_contact(
+            "Lees meer over ons werk op www.example.nl en in ons jaarverslag."
+        ));
+        assert!(!is_contact("Offlimits"));
+    }
+
+    #[test]
+    fn postal_cities_and_page_numbers() {
+        assert_eq!(postal_city("2500 EA DEN HAAG").as_deref(), Some("Den Haag"));
+        assert_eq!(
+            postal_city("Turfmarkt 147, 2511 DP Den Haag").as_deref(),
+            Some("Den Haag")
+        );
+        assert_eq!(postal_city("In 2023 ontving NCMEC meldingen"), None);
+        assert!(is_page_number("3") && is_page_number("- 3 -") && is_page_number("Pagina 2 van 5"));
+        assert!(!is_page_number("2023") && !is_page_number("3 beelden"));
+    }
+
+    #[test]
+    fn markup_is_stripped_from_lines() {
+        assert_eq!(strip_markup("### **Met detectie**"), "Met detectie");
+        assert_eq!(
+            strip_markup("> Retouradres  Postbus 1"),
+            "Retouradres Postbus 1"
+        );
+        assert_eq!(
+            strip_markup("*KinderrechtenCollectief*"),
+            "KinderrechtenCollectief"
+        );
+        assert_eq!(strip_markup("analyse \\(pdf\\)"), "analyse (pdf)");
+    }
+
+    #[test]
+    fn openings_closings_and_offices() {
+        assert!(is_salutation("Geachte Minister Yesilgöz,"));
+        assert!(is_valediction(
+            "Hoogachtend, namens de volgende organisaties:"
+        ));
+        assert!(is_valediction("Met vriendelijke groet,"));
+        assert!(is_signing_office("De Minister van Justitie en Veiligheid,"));
+        assert!(!is_signing_office(
+            "De Minister van Justitie en Veiligheid heeft gezegd."
+        ));
+        assert!(is_role_word("Directeur-bestuurder") && is_role_word("voorzitter"));
+    }
+}
