@@ -11,5 +11,6 @@ pub mod dates;
 pub mod export;
 pub mod ingest;
 pub mod model;
+pub mod register;
 pub mod text;
 pub mod wrap;

@@ -1,0 +1,301 @@
+//! The register: every organisation, person, date and regulatory term the letters mention,
+//! with its aliases and every place it occurs.
+//!
+//! It is built from three sources, in this order: the curated `seeds/register.toml` that ships
+//! with the letters (and any register files the user adds), what [`detect`] finds in the
+//! letters themselves (`Long Name (ACR)` pairs, people by title and signature, senders), and
+//! every date [`crate::dates::find_dates`] finds. Then [`scan`] finds every alias in every
+//! paragraph, heading, footnote and metadata field, case- and diacritic-insensitively, on word
+//! boundaries. Entities that occur nowhere are left out.
+
+mod detect;
+mod load;
+mod people;
+mod scan;
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use load::RegisterError;
+
+use crate::corpus::Corpus;
+use crate::model::{Date, Letter};
+use crate::text::fold_str;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Organisation,
+    Person,
+    Date,
+    Term,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Organisation => "organisation",
+            EntityKind::Person => "person",
+            EntityKind::Date => "date",
+            EntityKind::Term => "term",
+        }
+    }
+
+    /// Reads a kind as users type it: `org`, `organisation`, `organization`, `person`,
+    /// `people`, `date`, `term` (any case).
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        match s.trim().to_lowercase().as_str() {
+            "org" | "orgs" | "organisation" | "organisations" | "organization"
+            | "organizations" => Some(EntityKind::Organisation),
+            "person" | "persons" | "people" => Some(EntityKind::Person),
+            "date" | "dates" => Some(EntityKind::Date),
+            "term" | "terms" => Some(EntityKind::Term),
+            _ => None,
+        }
+    }
+
+    /// The order kinds are listed in.
+    fn rank(self) -> u8 {
+        match self {
+            EntityKind::Organisation => 0,
+            EntityKind::Person => 1,
+            EntityKind::Term => 2,
+            EntityKind::Date => 3,
+        }
+    }
+}
+
+/// One organisation, person, date or term.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Its index in [`Register::entities`].
+    pub id: usize,
+    pub kind: EntityKind,
+    pub label: String,
+    /// Other names it goes by (for dates: the surface forms, as written).
+    pub aliases: Vec<String>,
+    pub gloss: Option<String>,
+    /// For people: their function, where known.
+    pub role: Option<String>,
+    /// For dates: the date, at its precision.
+    pub date: Option<Date>,
+    pub occurrences: Vec<Occurrence>,
+    /// Names are matched only when capitalised as written (`Meta`, `Signal`).
+    #[serde(skip)]
+    pub case_sensitive: bool,
+}
+
+impl Entity {
+    /// The label, then the aliases.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.label.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// The letters (indices into the corpus) it occurs in, in order.
+    pub fn letters(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self.occurrences.iter().map(|o| o.letter).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// How often it occurs in one letter.
+    pub fn count_in(&self, letter: usize) -> usize {
+        self.occurrences
+            .iter()
+            .filter(|o| o.letter == letter)
+            .count()
+    }
+}
+
+/// One place an entity occurs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Occurrence {
+    /// Index into the corpus's letters.
+    pub letter: usize,
+    pub place: Place,
+    /// Offset in `char`s into the text of the place (see [`place_text`]).
+    pub at: usize,
+    /// Length in `char`s.
+    pub len: usize,
+}
+
+/// Which text of a letter an occurrence is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(tag = "in", rename_all = "lowercase")]
+pub enum Place {
+    Paragraph {
+        section: usize,
+        paragraph: usize,
+    },
+    Footnote {
+        number: u32,
+    },
+    Heading {
+        section: usize,
+    },
+    /// The letter's metadata (its date, sender, recipients, subject or signatories); `at` and
+    /// `len` are then offsets into that field.
+    Meta,
+}
+
+/// The text of a paragraph, footnote or heading (`None` for metadata or a place that does not
+/// exist).
+pub fn place_text(letter: &Letter, place: Place) -> Option<&str> {
+    match place {
+        Place::Paragraph { section, paragraph } => letter
+            .sections
+            .get(section)?
+            .paragraphs
+            .get(paragraph)
+            .map(|p| p.text.as_str()),
+        Place::Footnote { number } => letter.footnote(number).map(|n| n.text.as_str()),
+        Place::Heading { section } => letter.sections.get(section)?.heading.as_deref(),
+        Place::Meta => None,
+    }
+}
+
+/// Every entity of the loaded letters.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Register {
+    pub entities: Vec<Entity>,
+}
+
+impl Register {
+    /// The register of `letters` from the embedded `seeds/register.toml` and detection.
+    pub fn build(letters: &[Letter]) -> Register {
+        Register::build_with(letters, &[]).unwrap_or_else(|_| {
+            // The embedded file is tested to parse; should it ever not, detection still works.
+            let mut drafts = Drafts::default();
+            detect::detect(letters, &mut drafts);
+            scan::finish(letters, drafts)
+        })
+    }
+
+    /// Like [`Register::build`], with the user's register files (TOML text) added after the
+    /// embedded one.
+    pub fn build_with(letters: &[Letter], extra_toml: &[&str]) -> Result<Register, RegisterError> {
+        let mut drafts = Drafts::default();
+        let embedded = Corpus::embedded_file("register.toml").unwrap_or_default();
+        load::load(embedded, "seeds/register.toml", &mut drafts)?;
+        for (i, toml) in extra_toml.iter().enumerate() {
+            load::load(toml, &format!("register file {}", i + 1), &mut drafts)?;
+        }
+        detect::detect(letters, &mut drafts);
+        Ok(scan::finish(letters, drafts))
+    }
+
+    /// The entity one of whose names is `name` (case, diacritics, hyphens and spacing
+    /// ignored).
+    pub fn find(&self, name: &str) -> Option<&Entity> {
+        let wanted = key(name);
+        self.entities
+            .iter()
+            .find(|e| e.names().any(|n| key(n) == wanted))
+    }
+
+    /// The entities of one kind.
+    pub fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = &Entity> {
+        self.entities.iter().filter(move |e| e.kind == kind)
+    }
+}
+
+/// The form names are compared and matched in: folded, a hyphen as a space, single spaces.
+pub fn key(name: &str) -> String {
+    let folded = fold_str(name);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        let c = if c == '-' || c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && (out.is_empty() || out.ends_with(' ')) {
+            continue;
+        }
+        out.push(c);
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Entities being collected, before their occurrences are found.
+#[derive(Debug, Default)]
+struct Drafts {
+    entities: Vec<Entity>,
+    /// Every name's [`key`] to the entity that has it.
+    keys: HashMap<String, usize>,
+}
+
+/// What a source says about one entity.
+#[derive(Debug, Default)]
+struct Draft {
+    kind: Option<EntityKind>,
+    label: String,
+    aliases: Vec<String>,
+    gloss: Option<String>,
+    role: Option<String>,
+    case_sensitive: bool,
+}
+
+impl Drafts {
+    /// Adds an entity, or merges it into the one that already has one of its names: missing
+    /// aliases, gloss and role are added; `kind` (when given) replaces the known kind.
+    fn add(&mut self, draft: Draft, default_kind: EntityKind) -> usize {
+        let names: Vec<String> = std::iter::once(draft.label.clone())
+            .chain(draft.aliases)
+            .filter(|n| !key(n).is_empty())
+            .collect();
+        let known = names.iter().find_map(|n| self.keys.get(&key(n)).copied());
+        let index = match known {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if let Some(kind) = draft.kind {
+                    e.kind = kind;
+                }
+                e.gloss = draft.gloss.or(e.gloss.take());
+                if e.role.is_none() {
+                    e.role = draft.role;
+                }
+                e.case_sensitive |= draft.case_sensitive;
+                i
+            }
+            None => {
+                let Some(label) = names.first() else {
+                    return usize::MAX;
+                };
+                self.entities.push(Entity {
+                    id: self.entities.len(),
+                    kind: draft.kind.unwrap_or(default_kind),
+                    label: label.clone(),
+                    aliases: Vec::new(),
+                    gloss: draft.gloss,
+                    role: draft.role,
+                    date: None,
+                    occurrences: Vec::new(),
+                    case_sensitive: draft.case_sensitive,
+                });
+                self.entities.len() - 1
+            }
+        };
+        for name in names {
+            let k = key(&name);
+            if self.keys.contains_key(&k) && self.keys[&k] != index {
+                continue; // another entity already goes by this name: first come, first served
+            }
+            let e = &mut self.entities[index];
+            if !e.names().any(|n| key(n) == k) {
+                e.aliases.push(name);
+            }
+            self.keys.insert(k, index);
+        }
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests;

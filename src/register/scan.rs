@@ -1,0 +1,252 @@
+//! Finding every name of every entity, and every date, in every text of every letter.
+//!
+//! All names go into one aho-corasick automaton over their [`key`]s; each text is folded the
+//! same way (case and diacritics off, a hyphen as a space, runs of spaces as one) with a map
+//! back to the original characters, so `Yesilgöz` finds `Yeşilgöz` and `JBZ raad` finds
+//! `JBZ-Raad`, and offsets are reported in the original text. A match counts on word
+//! boundaries only, never inside a URL; where matches overlap the leftmost longest wins.
+
+use std::collections::{BTreeMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::{Drafts, Entity, EntityKind, Occurrence, Place, Register, key};
+use crate::dates::find_dates;
+use crate::model::{Date, Letter};
+use crate::text::fold;
+
+/// Every text of a letter with its place: paragraphs, headings, footnotes, then the metadata
+/// fields.
+pub(crate) fn texts(letter: &Letter) -> Vec<(Place, &str)> {
+    let mut out = Vec::new();
+    for (s, section) in letter.sections.iter().enumerate() {
+        if let Some(h) = &section.heading {
+            out.push((Place::Heading { section: s }, h.as_str()));
+        }
+        for (p, para) in section.paragraphs.iter().enumerate() {
+            let place = Place::Paragraph {
+                section: s,
+                paragraph: p,
+            };
+            out.push((place, para.text.as_str()));
+        }
+    }
+    for note in &letter.footnotes {
+        out.push((
+            Place::Footnote {
+                number: note.number,
+            },
+            note.text.as_str(),
+        ));
+    }
+    let meta = letter
+        .sender
+        .iter()
+        .chain(&letter.recipients)
+        .chain(&letter.subject)
+        .chain(&letter.salutation)
+        .chain(&letter.signed_by);
+    out.extend(meta.map(|m| (Place::Meta, m.as_str())));
+    out
+}
+
+/// A text folded for matching, with the original `char` index of each of its `char`s.
+pub(crate) struct MatchText {
+    pub text: String,
+    pub origin: Vec<usize>,
+}
+
+/// Folds `s` as [`key`] folds names, keeping the map back to `s`.
+pub(crate) fn match_text(s: &str) -> MatchText {
+    let folded = fold(s);
+    let mut out = MatchText {
+        text: String::with_capacity(folded.text.len()),
+        origin: Vec::with_capacity(folded.origin.len()),
+    };
+    for (c, &o) in folded.text.chars().zip(&folded.origin) {
+        let c = if c == '-' || c.is_whitespace() {
+            ' '
+        } else {
+            c
+        };
+        if c == ' ' && out.text.ends_with(' ') {
+            continue;
+        }
+        out.text.push(c);
+        out.origin.push(o);
+    }
+    out
+}
+
+/// The `char` ranges of `s` that are URLs or e-mail addresses.
+fn link_spans(s: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for word in s.split(char::is_whitespace) {
+        let len = word.chars().count();
+        let lower = word.to_ascii_lowercase();
+        if lower.contains("://") || lower.contains("www.") || lower.contains('@') {
+            spans.push((at, at + len));
+        }
+        at += len + 1;
+    }
+    spans
+}
+
+/// The names to look for: one pattern per distinct key, with the entity and name it stands for.
+struct Names {
+    matcher: Option<AhoCorasick>,
+    /// Per pattern: the entity, the name as written, and whether its capitals must match.
+    owners: Vec<(usize, String, bool)>,
+}
+
+impl Names {
+    fn new(drafts: &Drafts) -> Names {
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, e) in drafts.entities.iter().enumerate() {
+            for name in e.names() {
+                let k = key(name);
+                if k.chars().count() < 2
+                    || drafts.keys.get(&k) != Some(&i)
+                    || !seen.insert(k.clone())
+                {
+                    continue;
+                }
+                patterns.push(k);
+                owners.push((i, name.to_string(), e.case_sensitive));
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        Names { matcher, owners }
+    }
+
+    /// The names in `text`: (entity, `char` offset, `char` length) in the original text.
+    fn find(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let m = match_text(text);
+        let mut char_at = vec![0usize; m.text.len() + 1];
+        let mut chars: Vec<char> = Vec::with_capacity(m.origin.len());
+        for (i, (b, c)) in m.text.char_indices().enumerate() {
+            char_at[b] = i;
+            chars.push(c);
+        }
+        char_at[m.text.len()] = chars.len();
+        let is_word = |i: Option<usize>| {
+            i.and_then(|i| chars.get(i))
+                .is_some_and(|c| c.is_alphanumeric())
+        };
+        let mut found: Vec<(usize, usize, usize)> = matcher
+            .find_overlapping_iter(&m.text)
+            .map(|hit| {
+                (
+                    char_at[hit.start()],
+                    char_at[hit.end()],
+                    hit.pattern().as_usize(),
+                )
+            })
+            .filter(|&(s, e, _)| !is_word(s.checked_sub(1)) && !is_word(Some(e)))
+            .collect();
+        found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let links = link_spans(text);
+        let original: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut end = 0;
+        for (s, e, pattern) in found {
+            if s < end {
+                continue;
+            }
+            let (at, last) = (m.origin[s], m.origin[e - 1]);
+            if links.iter().any(|&(a, b)| at >= a && at < b) {
+                continue;
+            }
+            let (entity, name, case_sensitive) = &self.owners[pattern];
+            if *case_sensitive && !same_capitals(name, &original[at..=last]) {
+                continue;
+            }
+            end = e;
+            out.push((*entity, at, last + 1 - at));
+        }
+        out
+    }
+}
+
+/// Whether every capital of `name` is a capital in `found` too (`Meta`, not `meta`).
+fn same_capitals(name: &str, found: &[char]) -> bool {
+    let name: Vec<char> = name.chars().collect();
+    if name.len() != found.len() {
+        return name.first().is_none_or(|c| !c.is_uppercase())
+            || found.first().is_some_and(|c| c.is_uppercase());
+    }
+    name.iter()
+        .zip(found)
+        .all(|(n, f)| !n.is_uppercase() || f.is_uppercase())
+}
+
+/// Finds every occurrence, adds the dates, drops what occurs nowhere, and orders the register:
+/// organisations, people, terms (each by label), then dates in time order.
+pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
+    let names = Names::new(&drafts);
+    let mut entities = drafts.entities;
+    let mut dates: BTreeMap<Date, (Vec<String>, Vec<Occurrence>)> = BTreeMap::new();
+    for (li, letter) in letters.iter().enumerate() {
+        if let Some(d) = letter.date {
+            let occurrence = Occurrence {
+                letter: li,
+                place: Place::Meta,
+                at: 0,
+                len: 0,
+            };
+            dates.entry(d).or_default().1.push(occurrence);
+        }
+        for (place, text) in texts(letter) {
+            for (entity, at, len) in names.find(text) {
+                let occurrence = Occurrence {
+                    letter: li,
+                    place,
+                    at,
+                    len,
+                };
+                entities[entity].occurrences.push(occurrence);
+            }
+            for mention in find_dates(text, letter.date) {
+                let (surfaces, occurrences) = dates.entry(mention.date).or_default();
+                if !surfaces.iter().any(|s| key(s) == key(&mention.surface)) {
+                    surfaces.push(mention.surface);
+                }
+                occurrences.push(Occurrence {
+                    letter: li,
+                    place,
+                    at: mention.at,
+                    len: mention.len,
+                });
+            }
+        }
+    }
+    entities.retain(|e| !e.occurrences.is_empty());
+    for (date, (surfaces, occurrences)) in dates {
+        let label = date.to_string();
+        entities.push(Entity {
+            id: 0,
+            kind: EntityKind::Date,
+            aliases: surfaces.into_iter().filter(|s| *s != label).collect(),
+            label,
+            gloss: None,
+            role: None,
+            date: Some(date),
+            occurrences,
+            case_sensitive: false,
+        });
+    }
+    entities.sort_by_cached_key(|e| (e.kind.rank(), e.date, key(&e.label)));
+    for (id, e) in entities.iter_mut().enumerate() {
+        e.id = id;
+    }
+    Register { entities }
+}
