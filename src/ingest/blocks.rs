@@ -119,7 +119,7 @@ fn group_wrapped(
             .get(k + 1)
             .is_none_or(|&(j, _, _)| lines[j].text.starts_with(|c: char| c.is_uppercase()));
         line.len() < short
-            && !line.text.ends_with(['.', ',', ';', ':'])
+            && !line.text.ends_with(['.', ',', ';', ':', '-'])
             && line
                 .text
                 .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -285,14 +285,14 @@ fn join_across_gaps(blocks: Vec<Block>, words: &HashSet<String>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for block in blocks {
         if let Some(prev) = out.last_mut() {
+            let lower = block.text.starts_with(|c: char| c.is_lowercase());
             let prev_open = prev.kind == BlockKind::Paragraph
                 && !ends_sentence(&prev.text)
                 && !prev.text.ends_with(':')
-                && (prev.text.chars().count() > 100 || prev.lines > 1);
+                && (prev.text.chars().count() > 100 || prev.lines > 1 || lower);
             let continues = block.kind == BlockKind::Paragraph
                 && !block.text.starts_with('#')
-                && (block.text.starts_with(|c: char| c.is_lowercase())
-                    || block.text.chars().count() > 60);
+                && (lower || block.text.chars().count() > 60);
             if block.after_gap && prev_open && continues {
                 let joined = join_lines(&[&prev.text, &block.text], words);
                 prev.text = joined;
@@ -330,7 +330,7 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
         let numbered_run = b.kind == BlockKind::ListItem;
         let plain = text.chars().count() <= max_len
             && text.split_whitespace().count() <= 15
-            && !text.ends_with(['.', ',', ';', ':'])
+            && !text.ends_with(['.', ',', ';', ':', '-'])
             && text.starts_with(|c: char| {
                 c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“'
             })

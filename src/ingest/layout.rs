@@ -123,7 +123,6 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furni
         }
         if let Some(above) = previous_text_line(lines, i, content.start)
             && !taken[above]
-            && !found.mask[above]
         {
             let name = patterns::strip_markup(lines[above].text);
             let short = name.chars().count() <= 40 && name.split_whitespace().count() <= 4;

@@ -27,7 +27,14 @@ pub struct Meta {
 }
 
 /// Extracts the metadata.
-pub fn extract(lines: &[Line<'_>], regions: &Regions, furniture: &Furniture) -> Meta {
+///
+/// `removed` marks the lines other passes took (note definitions, furniture).
+pub fn extract(
+    lines: &[Line<'_>],
+    regions: &Regions,
+    furniture: &Furniture,
+    removed: &[bool],
+) -> Meta {
     let header = &lines[regions.header.clone()];
     let blocks = header_blocks(header);
     let mut meta = Meta {
@@ -118,7 +125,7 @@ pub fn extract(lines: &[Line<'_>], regions: &Regions, furniture: &Furniture) -> 
     }
     let closing = closing(
         &lines[regions.closing.clone()],
-        &furniture.mask[regions.closing.clone()],
+        &removed[regions.closing.clone()],
     );
     meta.signed_by = closing.signed_by;
     meta.sender = closing
@@ -193,7 +200,10 @@ fn recipients(block: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for raw in block {
         let mut text = strip_markup(raw);
-        if patterns::is_contact(&text) || patterns::label(&text).is_some() {
+        if patterns::is_contact(&text)
+            || patterns::is_postal_line(&text)
+            || patterns::label(&text).is_some()
+        {
             continue;
         }
         for prefix in ["aan ", "t.a.v. ", "t.a.v ", "attn: ", "attn. ", "to: "] {
@@ -239,14 +249,15 @@ struct Closing {
 
 /// Reads the closing: valediction, `Namens X`, signing office, names, role lines, and lists of
 /// co-signing organisations.
-fn closing(lines: &[Line<'_>], furniture: &[bool]) -> Closing {
+fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
     let mut namens = None;
     let mut office = None;
     let mut role_org = None;
+    let mut org_line = None;
     let mut signed: Vec<String> = Vec::new();
     let mut last_was_person = false;
-    for (line, &is_furniture) in lines.iter().zip(furniture) {
-        if line.is_blank() || is_furniture {
+    for (line, &is_removed) in lines.iter().zip(removed) {
+        if line.is_blank() || is_removed {
             continue;
         }
         let text = strip_markup(line.text);
@@ -299,12 +310,16 @@ fn closing(lines: &[Line<'_>], furniture: &[bool]) -> Closing {
         if let Some(role) = role {
             role_org = role_org.or_else(|| organisation_after(role));
         }
-        last_was_person = role.is_none() && looks_like_person(&name);
+        if org_line.is_none() && patterns::has_organisation_word(&name) {
+            org_line = Some(name.clone());
+        }
+        last_was_person =
+            role.is_none() && looks_like_person(&name) && !patterns::has_organisation_word(&name);
         if !signed.contains(&name) {
             signed.push(name);
         }
     }
-    let sender = namens.or(office).or(role_org);
+    let sender = namens.or(office).or(role_org).or(org_line);
     if let Some(s) = &sender {
         let s = s.to_lowercase();
         signed.retain(|name| name.to_lowercase() != s);

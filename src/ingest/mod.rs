@@ -112,12 +112,14 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
         }
     }
 
-    let meta = meta::extract(&lines, &regions, &furniture);
+    let mut footnotes = defs.notes;
+    footnotes.sort_by_key(|n| n.number);
+    let meta = meta::extract(&lines, &regions, &furniture, &removed);
     if meta.date.is_none() {
         warnings.push(format!("{id}: no date found for the letter"));
     }
     let mut defined = BTreeSet::new();
-    for note in &defs.notes {
+    for note in &footnotes {
         if !defined.insert(note.number) {
             warnings.push(format!(
                 "{id}:{}: footnote {} is defined twice",
@@ -149,7 +151,7 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
         reference: meta.reference,
         salutation: meta.salutation,
         sections,
-        footnotes: defs.notes,
+        footnotes,
         warnings,
         ..Letter::default()
     }

@@ -140,6 +140,79 @@ pub fn is_role_word(word: &str) -> bool {
     .contains(&first)
 }
 
+/// Words that make a name an organisation's (`Stichting ...`, `... Alliance`).
+pub fn has_organisation_word(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        let w = w.to_lowercase();
+        [
+            "stichting",
+            "vereniging",
+            "foundation",
+            "alliance",
+            "federatie",
+            "federation",
+            "centrum",
+            "center",
+            "centre",
+            "platform",
+            "netwerk",
+            "network",
+            "coalitie",
+            "coalition",
+            "bureau",
+            "instituut",
+            "institute",
+            "organisatie",
+            "organisation",
+            "organization",
+            "ministerie",
+            "ministry",
+            "raad",
+            "council",
+            "collectief",
+            "hulplijn",
+            "helpline",
+            "meldpunt",
+            "hotline",
+            "commissie",
+            "committee",
+            "unie",
+            "union",
+            "bond",
+            "fonds",
+            "fund",
+            "association",
+            "society",
+            "college",
+            "autoriteit",
+            "authority",
+        ]
+        .contains(&w.as_str())
+    })
+}
+
+/// A postal line of an address block: a street with a house number (`Turfmarkt 147`,
+/// `Rue de la Loi 200`) or a postcode with a city (`2500 EH Den Haag`, `1049 Brussels`).
+pub fn is_postal_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.is_empty() || words.len() > 7 {
+        return false;
+    }
+    let number = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=5).contains(&digits) && w.len() - digits <= 2
+    };
+    let street = words.len() >= 2
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && words[1..].iter().any(|w| number(w.trim_end_matches(',')));
+    let city = words[0].len() >= 4
+        && words[0].bytes().all(|b| b.is_ascii_digit())
+        && words
+            .get(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    street || city || postal_city(text).is_some()
+}
+
 /// Removes Markdown line markup: heading and quote marks, emphasis at the edges, escapes; folds
 /// runs of white space.
 pub fn strip_markup(text: &str) -> String {
@@ -306,6 +379,17 @@ mod tests {
             "Lees meer over ons werk op www.example.nl en in ons jaarverslag."
         ));
         assert!(!is_contact("Offlimits"));
+    }
+
+    #[test]
+    fn postal_lines_and_organisation_names() {
+        assert!(is_postal_line("Turfmarkt 147"));
+        assert!(is_postal_line("Rue de la Loi 200"));
+        assert!(is_postal_line("1049 Brussels"));
+        assert!(!is_postal_line("Ministerie van Justitie en Veiligheid"));
+        assert!(!is_postal_line("Minister D. Yesilgöz-Zegerius"));
+        assert!(has_organisation_word("Stichting Hulplijn Online"));
+        assert!(!has_organisation_word("Petra Jansen"));
     }
 
     #[test]

@@ -1,0 +1,388 @@
+//! Spec tests for ingestion, one layout feature each, on small letters written for the purpose
+//! (in the manner of pulldown-cmark's spec files: an input and what it must become).
+
+use brieven::ingest::parse_text;
+use brieven::model::{Letter, ParagraphKind};
+
+fn parse(text: &str) -> Letter {
+    parse_text("spec", "spec", text)
+}
+
+fn paragraphs(letter: &Letter) -> Vec<&str> {
+    letter
+        .paragraphs()
+        .map(|(_, _, p)| p.text.as_str())
+        .collect()
+}
+
+fn headings(letter: &Letter) -> Vec<Option<&str>> {
+    letter
+        .sections
+        .iter()
+        .map(|s| s.heading.as_deref())
+        .collect()
+}
+
+fn notes_of(letter: &Letter, paragraph: usize) -> Vec<(u32, usize)> {
+    let (_, _, p) = letter.paragraphs().nth(paragraph).unwrap();
+    p.notes.iter().map(|n| (n.number, n.at)).collect()
+}
+
+const OPENING: &str = "Leiden, 1 maart 2024\n\nGeachte heer,\n\n";
+
+#[test]
+fn sup_markers_and_definitions_after_a_rule() {
+    let l = parse(&format!(
+        "{OPENING}Er bestaan zorgen over vals-positieven.<sup>1</sup> En meer.\n\n---\n\n\
+         <sup>1</sup>Zie [het rapport \\(pdf\\)](https://example.org/r.pdf)\n\n\
+         Volgende alinea na de noot.\n"
+    ));
+    assert_eq!(
+        paragraphs(&l),
+        vec![
+            "Er bestaan zorgen over vals-positieven. En meer.",
+            "Volgende alinea na de noot."
+        ]
+    );
+    assert_eq!(notes_of(&l, 0), vec![(1, 39)]);
+    assert_eq!(l.footnotes.len(), 1);
+    assert_eq!(l.footnotes[0].text, "Zie het rapport (pdf)");
+    assert_eq!(l.footnotes[0].urls, vec!["https://example.org/r.pdf"]);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
+
+#[test]
+fn a_link_to_hash_gives_text_and_no_url() {
+    let l = parse(&format!(
+        "{OPENING}Artikel 16<sup>1</sup> gaat over privacy.\n\n<sup>1</sup> [Recht op privacy - Artikel 16](#)\n"
+    ));
+    assert_eq!(l.footnotes[0].text, "Recht op privacy - Artikel 16");
+    assert!(l.footnotes[0].urls.is_empty());
+    assert_eq!(notes_of(&l, 0), vec![(1, 10)]);
+}
+
+#[test]
+fn superscript_markers_follow_numbering_order_and_multi_digit_definitions() {
+    let mut text = String::from(OPENING);
+    for n in 1..=11 {
+        text.push_str(&format!(
+            "Zin nummer {n} met een bron.{}\n\n",
+            superscript(n)
+        ));
+    }
+    text.push_str("Het verdrag noemt in artikel 16¹² de privacy.\n\n");
+    for n in 1..=12 {
+        text.push_str(&format!("{} Bron {n}\n\n", superscript(n)));
+    }
+    let l = parse(&text);
+    assert_eq!(l.footnotes.len(), 12);
+    assert_eq!(l.footnotes[11].number, 12);
+    assert_eq!(l.footnotes[11].text, "Bron 12");
+    let last = paragraphs(&l).len() - 1;
+    assert_eq!(
+        paragraphs(&l)[last],
+        "Het verdrag noemt in artikel 16 de privacy."
+    );
+    assert_eq!(notes_of(&l, last), vec![(12, 31)]);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
+
+fn superscript(n: u32) -> String {
+    n.to_string()
+        .chars()
+        .map(|d| {
+            ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d.to_digit(10).unwrap() as usize]
+        })
+        .collect()
+}
+
+/// A PDF-style letter: hard-wrapped at about 90 columns, double-spaced, a page-bottom note block.
+const PDF: &str = " 5 december 2024, Leiden \n\nGeachte woordvoerder, \n\n\
+Elke seconde worden er beelden van seksueel misbruik van een kind gedeeld op het openbare \n\n\
+internet.1 In 2022 waren er meer dan 57.000 meldingen, zoals artikel 16 van het verdrag en \n\n\
+het rapport uit 2023. laten zien. Het meest alarmerend is dat het gaat om baby’s en \n\n \n\
+1 In 2023 werden 100 miljoen beelden gerapporteerd. Dit getal gedeeld door het aantal \n\
+minuten in een jaar. \n\
+2 https://www.example.org/annual-report-2023/trends-and-data/analysis-\n\
+by-age/ \n\x20peuters.2 Hierbij is een sterke toename te zien van materiaal. \n\n\
+Het misbruiken van kinderen laat levenslange littekens achter. \n\n\
+Waarom is er wetgeving nodig? \n\n\
+Omdat het VN-\n\nKinderrechtenverdrag bescherming eist tegen misbruik en -\n\n\
+uitbuiting, en omdat de ver-\n\nordening dat regelt zoals de verordening ook zegt.\n";
+
+#[test]
+fn pdf_text_is_reflowed_and_joined_across_a_page_bottom_note_block() {
+    let l = parse(PDF);
+    let p = paragraphs(&l);
+    assert_eq!(
+        p[0],
+        "Elke seconde worden er beelden van seksueel misbruik van een kind gedeeld op het openbare \
+         internet. In 2022 waren er meer dan 57.000 meldingen, zoals artikel 16 van het verdrag en \
+         het rapport uit 2023. laten zien. Het meest alarmerend is dat het gaat om baby’s en \
+         peuters. Hierbij is een sterke toename te zien van materiaal."
+    );
+    assert_eq!(
+        notes_of(&l, 0).iter().map(|n| n.0).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    let (_, _, first) = l.paragraphs().next().unwrap();
+    let at = first.notes[0].at;
+    assert!(
+        first
+            .text
+            .chars()
+            .take(at)
+            .collect::<String>()
+            .ends_with("internet.")
+    );
+    assert_eq!(
+        p[1],
+        "Het misbruiken van kinderen laat levenslange littekens achter."
+    );
+    assert_eq!(
+        headings(&l),
+        vec![None, Some("Waarom is er wetgeving nodig?")]
+    );
+    assert_eq!(
+        l.footnotes[1].urls,
+        vec!["https://www.example.org/annual-report-2023/trends-and-data/analysis-by-age/"]
+    );
+    assert_eq!(
+        l.footnotes[0].text,
+        "In 2023 werden 100 miljoen beelden gerapporteerd. Dit getal gedeeld door het aantal minuten in een jaar."
+    );
+}
+
+#[test]
+fn line_end_hyphens_are_kept_in_compounds_and_removed_in_split_words() {
+    let l = parse(PDF);
+    let last = paragraphs(&l).last().copied().unwrap();
+    assert_eq!(
+        last,
+        "Omdat het VN-Kinderrechtenverdrag bescherming eist tegen misbruik en -uitbuiting, en omdat \
+         de verordening dat regelt zoals de verordening ook zegt."
+    );
+}
+
+#[test]
+fn headings_in_their_forms_and_lists_of_sentences() {
+    let l = parse(&format!(
+        "# LETTERHEAD\n\n{OPENING}Een inleidende alinea die lang genoeg is om tekst te zijn, met een punt.\n\n\
+         ### **Met detectie komt misbruik in beeld**\n\nTekst onder de eerste kop.\n\n\
+         **Vetgedrukte kop**\n\nTekst onder de vette kop.\n\n\
+         Een korte kop zonder punt\n\nTekst onder de korte kop.\n\n\
+         Wij zien drie pijlers:\n\n\
+         1. Voorkomen: goede voorlichting voor iedereen.\n2. Actie: snelle interventie als het gebeurt.\n\n\
+         1. Voorkomen dat het gebeurt\n\nTekst onder de genummerde kop.\n"
+    ));
+    assert_eq!(
+        headings(&l),
+        vec![
+            None,
+            Some("Met detectie komt misbruik in beeld"),
+            Some("Vetgedrukte kop"),
+            Some("Een korte kop zonder punt"),
+            Some("1. Voorkomen dat het gebeurt"),
+        ]
+    );
+    let items: Vec<_> = l
+        .paragraphs()
+        .filter(|(_, _, p)| p.kind == ParagraphKind::ListItem)
+        .map(|(_, _, p)| p.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            "1. Voorkomen: goede voorlichting voor iedereen.",
+            "2. Actie: snelle interventie als het gebeurt."
+        ]
+    );
+}
+
+#[test]
+fn repeated_footers_and_contact_blocks_are_page_furniture() {
+    let footer = "## Stichting Voorbeeld\n\nDorpsstraat 1, 1234 AB Ergens ■ +31 20 123 45 67\n\n\
+                  info@voorbeeld.nl ■ www.voorbeeld.nl\n\n";
+    let l = parse(&format!(
+        "{OPENING}Eerste alinea met genoeg tekst om als lopende tekst te gelden in deze brief, en dan de\n\n\
+         {footer}rest van de zin na de paginagrens.\n\nTweede alinea.\n\n{footer}\
+         **Kop na de voettekst**\n\nSlot van de brief.\n"
+    ));
+    assert_eq!(
+        paragraphs(&l),
+        vec![
+            "Eerste alinea met genoeg tekst om als lopende tekst te gelden in deze brief, en dan de rest van de zin na de paginagrens.",
+            "Tweede alinea.",
+            "Slot van de brief."
+        ]
+    );
+    assert_eq!(headings(&l), vec![None, Some("Kop na de voettekst")]);
+    assert_eq!(l.sender.as_deref(), Some("Stichting Voorbeeld"));
+}
+
+#[test]
+fn a_repeated_letterhead_sidebar_is_removed_but_read_in_the_header() {
+    let sidebar = "**Directie Voorbeeld**\n\nDatum\n3 februari 2025\n\nOns kenmerk\n12345\n\n";
+    let l = parse(&format!(
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\n\
+         {sidebar}Onderwerp Een onderwerp dat over\ntwee regels loopt\n\n\
+         Hierbij informeer ik uw Kamer over de stand van zaken rond de verordening, zoals toegezegd in het debat,\n\n\
+         {sidebar}en over de vervolgstappen.\n\nDe Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
+    ));
+    assert_eq!(l.date.unwrap().to_string(), "2025-02-03");
+    assert_eq!(l.reference.as_deref(), Some("12345"));
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Een onderwerp dat over twee regels loopt")
+    );
+    assert_eq!(
+        l.recipients,
+        vec!["Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    );
+    // The only address is the recipient's: no place of writing.
+    assert_eq!(l.place, None);
+    assert_eq!(
+        l.sender.as_deref(),
+        Some("Minister van Justitie en Veiligheid")
+    );
+    assert_eq!(l.signed_by, vec!["A. Bakker"]);
+    assert_eq!(
+        paragraphs(&l),
+        vec![
+            "Hierbij informeer ik uw Kamer over de stand van zaken rond de verordening, zoals toegezegd in het debat, en over de vervolgstappen."
+        ]
+    );
+}
+
+#[test]
+fn the_letter_date_in_its_forms_and_not_a_date_the_text_mentions() {
+    let cases = [
+        (
+            "Leiden, 25 september 2023\n\n",
+            "2023-09-25",
+            Some("Leiden"),
+        ),
+        (
+            " 5 december 2024, Leiden \n\n",
+            "2024-12-05",
+            Some("Leiden"),
+        ),
+        ("Datum 18 september 2024\n\n", "2024-09-18", None),
+        ("Datum\n18 september 2023\n\n", "2023-09-18", None),
+        ("Brussels, 2 July 2024\n\n", "2024-07-02", Some("Brussels")),
+    ];
+    for (header, date, place) in cases {
+        let l = parse(&format!(
+            "{header}Geachte heer,\n\nOp 28 september 2023 vergadert de raad over het voorstel.\n"
+        ));
+        assert_eq!(
+            l.date.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{header:?}"
+        );
+        assert_eq!(l.place.as_deref(), place, "{header:?}");
+    }
+    let l = parse("Geachte heer,\n\nOp 28 september 2023 vergadert de raad over het voorstel.\n");
+    assert_eq!(l.date, None);
+    assert!(
+        l.warnings.iter().any(|w| w.contains("no date")),
+        "{:?}",
+        l.warnings
+    );
+}
+
+#[test]
+fn closings_give_sender_and_signatories() {
+    let l = parse(&format!(
+        "{OPENING}Tekst.\n\nHoogachtend,\n\nNamens kernleden van het Voorbeeldcollectief, bestaande uit:\n\n\
+         Jan Jansen, voorzitter Voorbeeldcollectief\n\n**Stichting Een**\n\n**Vereniging Twee**\n\n\
+         Ook deze organisaties steunen de oproep:\n\n**Fonds Drie**\n\n*Voorbeeldcollectief*\n"
+    ));
+    assert_eq!(l.sender.as_deref(), Some("Voorbeeldcollectief"));
+    assert_eq!(
+        l.signed_by,
+        vec![
+            "Jan Jansen",
+            "Stichting Een",
+            "Vereniging Twee",
+            "Fonds Drie"
+        ]
+    );
+    let l = parse(&format!(
+        "{OPENING}Tekst.\n\nMet vriendelijke groet,\n\nPiet Pietersen\n\nDirecteur-bestuurder Meldpunt Noord\n"
+    ));
+    assert_eq!(l.sender.as_deref(), Some("Meldpunt Noord"));
+    assert_eq!(l.signed_by, vec!["Piet Pietersen"]);
+}
+
+#[test]
+fn recipients_from_address_blocks() {
+    let l = parse(
+        "# AFZENDER\n\nMinister van Justitie en Veiligheid Van Weel,  \nStaatssecretaris Rechtsbescherming Struycken,  \n\
+         Minister van Buitenlandse Zaken Veldkamp\n\nDatum 18 september 2024\n\nGeachte bewindspersonen,\n\nTekst.\n",
+    );
+    assert_eq!(
+        l.recipients,
+        vec![
+            "Minister van Justitie en Veiligheid Van Weel",
+            "Staatssecretaris Rechtsbescherming Struycken",
+            "Minister van Buitenlandse Zaken Veldkamp"
+        ]
+    );
+    assert_eq!(l.sender.as_deref(), Some("Afzender"));
+    let l = parse(
+        "Commissie voor Digitale Zaken\nTweede Kamer\nT.a.v. De Commissievoorzitter\ncie@example.nl\n\n\
+         Datum 4 september 2024\n\nTekst van de brief die lang genoeg is om als lopende tekst te gelden, met veel woorden erin.\n",
+    );
+    assert_eq!(
+        l.recipients,
+        vec![
+            "Commissie voor Digitale Zaken",
+            "Tweede Kamer",
+            "De Commissievoorzitter"
+        ]
+    );
+}
+
+#[test]
+fn odd_notes_become_warnings_naming_letter_and_line() {
+    let l = parse(&format!(
+        "{OPENING}Een zin met een noot.<sup>1</sup> En een zonder definitie.<sup>2</sup>\n\n\
+         <sup>1</sup> Bron een.\n\n<sup>3</sup> Nooit geciteerd.\n\n<sup>1</sup> Nog eens een.\n"
+    ));
+    let w = l.warnings.join("\n");
+    assert!(w.contains("spec:5: note marker 2 has no footnote"), "{w}");
+    assert!(w.contains("spec:9: footnote 3 is never cited"), "{w}");
+    assert!(w.contains("spec:11: footnote 1 is defined twice"), "{w}");
+}
+
+#[test]
+fn odd_shapes_parse_without_panicking() {
+    let inputs = [
+        "",
+        "\n\n\n",
+        "# Kop\n\n## Kop\n\n### Kop\n",
+        "¹ alleen een noot\n",
+        "<sup>1</sup>",
+        "<sup>x</sup> tekst <sup>",
+        "1\n2\n3\n",
+        "Hoogachtend,\n",
+        "Geachte heer,\n",
+        "a-\n\n-\n\n-b",
+        "\u{1b}[31mrood\u{1b}[0m en \u{202e}omgekeerd",
+        "¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵⁶⁷⁸⁹⁰¹²³⁴⁵⁶⁷⁸⁹⁰ tekst",
+        "[[[[[[(((((<<<<<****",
+    ];
+    for input in inputs {
+        let l = parse(input);
+        for (_, _, p) in l.paragraphs() {
+            for n in &p.notes {
+                assert!(n.at <= p.text.chars().count(), "{input:?}");
+            }
+            assert!(
+                !p.text.contains('\u{1b}') && !p.text.contains('\u{202e}'),
+                "{input:?}"
+            );
+        }
+    }
+}
