@@ -2,6 +2,7 @@
 //! loads the corpus, and dispatches; errors print one line and exit with status 2.
 
 mod cli;
+mod tui;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

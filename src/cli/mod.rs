@@ -45,6 +45,6 @@ pub fn reader(paths: Vec<PathBuf>) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(2));
     }
-    let _corpus = load(&paths)?;
-    anyhow::bail!("the reader is not available in this build yet")
+    let corpus = load(&paths)?;
+    crate::tui::run(corpus)
 }

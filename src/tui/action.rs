@@ -1,0 +1,61 @@
+//! Everything the reader can be asked to do: keys, mouse and resize events and worker results
+//! all become an [`Action`], and only `update` turns actions into state changes.
+
+/// One thing to do. Key bindings map to the variants without data (see `keymap`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Suspend to the shell (Ctrl-z); `fg` resumes.
+    Suspend,
+    /// Close the topmost overlay (help, warnings, search, register), or clear a selection.
+    Close,
+    /// Focus the next pane.
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// One line (text) or one row (lists) down.
+    Down,
+    /// One line (text) or one row (lists) up.
+    Up,
+    /// A screen down.
+    PageDown,
+    /// A screen up.
+    PageUp,
+    /// Half a screen down.
+    HalfPageDown,
+    /// Half a screen up.
+    HalfPageUp,
+    /// To the start.
+    Top,
+    /// To the end.
+    Bottom,
+    /// To the next section of the letter.
+    NextSection,
+    /// To the previous section (or the start of this one).
+    PrevSection,
+    /// Open the next letter (by date).
+    NextLetter,
+    /// Open the previous letter (by date).
+    PrevLetter,
+    /// Select the next note marker in view, cycling.
+    NextMarker,
+    /// Select the previous note marker in view, cycling.
+    PrevMarker,
+    /// Enter: open, show or jump to what is selected in the focused pane or overlay.
+    Activate,
+    /// Back to where you were before the last jump (jump list).
+    JumpBack,
+    /// Forward again in the jump list.
+    JumpForward,
+    /// Show the key bindings.
+    Help,
+    /// Show the ingestion warnings.
+    Warnings,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// A mouse click at (column, row).
+    Click(u16, u16),
+    /// The mouse wheel at (column, row): positive down, negative up.
+    Scroll(u16, u16, i16),
+}

@@ -1,0 +1,267 @@
+//! The reader's state: the letters, the open letter and its wrap cache, focus, overlays, the
+//! jump list and the search trail. Read-only queries live here; changes happen in `update`.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use brieven::model::Letter;
+use ratatui::layout::Rect;
+
+use super::document::Document;
+use super::theme::Theme;
+use super::ui;
+
+/// The panes of the main screen, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Letters,
+    Outline,
+    Reading,
+    Footnotes,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Letters, Pane::Outline, Pane::Reading, Pane::Footnotes];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Letters => "Letters",
+            Pane::Outline => "Outline",
+            Pane::Reading => "Reading",
+            Pane::Footnotes => "Footnotes",
+        }
+    }
+}
+
+/// A view drawn over the panes; the top one takes the keys.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Warnings { scroll: usize },
+}
+
+/// A place in a letter that survives re-wrapping: a block and a line within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub letter: usize,
+    pub block: usize,
+    pub line: usize,
+}
+
+/// Where a search hit or register occurrence lies.
+// Search and register jumps construct the other variants once they are wired.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    Paragraph { section: usize, paragraph: usize },
+    Heading { section: usize },
+    Footnote { number: u32 },
+    Meta,
+}
+
+/// One occurrence to jump to and highlight: chars `at..at + len` of the text at `spot`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub letter: usize,
+    pub spot: Spot,
+    pub at: usize,
+    pub len: usize,
+}
+
+/// An occurrence highlighted in the text: a byte range of a block of the letter's document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Highlight {
+    pub letter: usize,
+    pub block: usize,
+    pub range: Range<usize>,
+}
+
+/// The occurrences `n`/`N` step through, with the one shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trail {
+    pub label: String,
+    pub targets: Vec<Target>,
+    pub index: usize,
+}
+
+/// Positions to go back and forth between, as in vim's jump list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct JumpList {
+    pub entries: Vec<Anchor>,
+    /// Where we are in `entries`; `entries.len()` when at the newest position.
+    pub index: usize,
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub letters: Vec<Letter>,
+    /// Warnings about files as a whole (skipped files, sidecars).
+    pub corpus_warnings: Vec<String>,
+    /// Corpus indices sorted by date (undated last).
+    pub order: Vec<usize>,
+    /// Corpus index of the open letter.
+    pub current: usize,
+    /// The open letter, wrapped for the Reading pane.
+    pub doc: Document,
+    /// The first line of `doc` in view.
+    pub scroll: usize,
+    /// Terminal columns and rows.
+    pub size: (u16, u16),
+    pub focus: Pane,
+    pub overlays: Vec<Overlay>,
+    /// The note marker selected with `f`: (block, marker index).
+    pub marker: Option<(usize, usize)>,
+    /// The note shown in full in the Footnotes pane.
+    pub note: Option<u32>,
+    pub jumps: JumpList,
+    /// The reading position of each letter opened before.
+    pub positions: HashMap<usize, Anchor>,
+    /// The occurrence highlighted in the text.
+    pub highlight: Option<Highlight>,
+    pub trail: Option<Trail>,
+    /// A one-off message for the status line.
+    pub message: Option<String>,
+    pub theme: Theme,
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader on `letters`, opened on the earliest, for a terminal of `size`.
+    pub fn new(
+        letters: Vec<Letter>,
+        corpus_warnings: Vec<String>,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
+        let mut order: Vec<usize> = (0..letters.len()).collect();
+        order.sort_by_key(|&i| (letters[i].date.is_none(), letters[i].date));
+        let current = order.first().copied().unwrap_or(0);
+        let mut app = App {
+            letters,
+            corpus_warnings,
+            order,
+            current,
+            doc: Document::default(),
+            scroll: 0,
+            size,
+            focus: Pane::Letters,
+            overlays: Vec::new(),
+            marker: None,
+            note: None,
+            jumps: JumpList::default(),
+            positions: HashMap::new(),
+            highlight: None,
+            trail: None,
+            message: None,
+            theme,
+            quit: false,
+        };
+        app.doc = app.build_doc();
+        app
+    }
+
+    /// The open letter, if there is any.
+    pub fn letter(&self) -> Option<&Letter> {
+        self.letters.get(self.current)
+    }
+
+    /// The open letter wrapped for the current text width.
+    pub fn build_doc(&self) -> Document {
+        match self.letter() {
+            Some(letter) => Document::build(letter, self.current, self.text_area().width.into()),
+            None => Document::default(),
+        }
+    }
+
+    /// The terminal area.
+    pub fn area(&self) -> Rect {
+        Rect::new(0, 0, self.size.0, self.size.1)
+    }
+
+    /// The screen areas for the current size and focus.
+    pub fn areas(&self) -> ui::Areas {
+        ui::layout(self.area(), self.focus, self.letters.len())
+    }
+
+    /// Where the letter's text goes, whether or not the Reading pane is shown.
+    pub fn text_area(&self) -> Rect {
+        ui::text_area(self.areas().reading_or_body())
+    }
+
+    /// Lines of text in view.
+    pub fn page(&self) -> usize {
+        usize::from(self.text_area().height).max(1)
+    }
+
+    /// The largest scroll that still fills the pane.
+    pub fn max_scroll(&self) -> usize {
+        self.doc.lines.len().saturating_sub(self.page())
+    }
+
+    /// The lines of the document in view.
+    pub fn visible(&self) -> Range<usize> {
+        self.scroll..(self.scroll + self.page()).min(self.doc.lines.len())
+    }
+
+    /// The section of the line at the top of the view.
+    pub fn section_in_view(&self) -> Option<usize> {
+        self.doc.section_at(self.scroll)
+    }
+
+    /// The notes cited in the visible text, in order of first mention.
+    pub fn notes_in_view(&self) -> Vec<u32> {
+        let mut notes = Vec::new();
+        for (b, m) in self.doc.markers_in(self.visible()) {
+            let n = self.doc.blocks[b].markers[m].number;
+            if !notes.contains(&n) {
+                notes.push(n);
+            }
+        }
+        notes
+    }
+
+    /// The position in the letter as vim shows it: Top, Bot, All or a percentage.
+    pub fn position_label(&self) -> String {
+        let max = self.max_scroll();
+        match (self.scroll, max) {
+            (_, 0) => "All".into(),
+            (0, _) => "Top".into(),
+            (s, m) if s >= m => "Bot".into(),
+            (s, m) => format!("{}%", s * 100 / m),
+        }
+    }
+
+    /// Where the reader is now, as a jump list entry.
+    pub fn anchor(&self) -> Anchor {
+        let block = self.doc.block_at(self.scroll);
+        let first = self.doc.blocks.get(block).map_or(0, |b| b.first_line);
+        Anchor {
+            letter: self.current,
+            block,
+            line: self.scroll.saturating_sub(first),
+        }
+    }
+
+    /// The position of the open letter in the date order.
+    pub fn letter_row(&self) -> usize {
+        self.order
+            .iter()
+            .position(|&i| i == self.current)
+            .unwrap_or(0)
+    }
+
+    /// Every warning: the corpus's and each letter's.
+    pub fn all_warnings(&self) -> Vec<&str> {
+        self.corpus_warnings
+            .iter()
+            .chain(self.letters.iter().flat_map(|l| l.warnings.iter()))
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// The topmost overlay.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+}

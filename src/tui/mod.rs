@@ -1,0 +1,151 @@
+//! The reader: a ratatui terminal UI over the library. This module owns the terminal: it
+//! enters raw mode and the alternate screen, restores them on every way out (quit, panic,
+//! SIGTERM/SIGINT/SIGHUP, Ctrl-z), and runs the loop event -> keymap -> Action -> update ->
+//! render.
+
+pub mod action;
+pub mod app;
+pub mod document;
+#[cfg(test)]
+mod fixtures;
+pub mod keymap;
+pub mod panes;
+#[cfg(test)]
+mod snapshot_tests;
+pub mod theme;
+pub mod ui;
+pub mod update;
+
+use std::io::{self, Stdout, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use brieven::corpus::Corpus;
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+
+use app::App;
+use update::{Effect, update};
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Set to make the reader panic after its first frame, to test the panic path.
+const PANIC_FOR_TESTS: &str = "BRIEVEN_TEST_PANIC";
+
+/// Runs the reader on `corpus` until the user quits or a signal ends it.
+pub fn run(corpus: Corpus) -> Result<ExitCode> {
+    // A signal sets this to its number; the loop notices within one poll.
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGINT, SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    install_panic_hook();
+    let mut terminal = enter()?;
+    let size = terminal.size()?;
+    let mut app = App::new(
+        corpus.letters,
+        corpus.warnings,
+        theme::Theme::from_env(),
+        (size.width, size.height),
+    );
+    let result = event_loop(&mut terminal, &mut app, &signal);
+    leave();
+    result?;
+    match signal.load(Ordering::SeqCst) {
+        0 => Ok(ExitCode::SUCCESS),
+        sig => Ok(ExitCode::from(128u8.saturating_add(sig as u8))),
+    }
+}
+
+fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Result<()> {
+    let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| ui::render(app, frame))?;
+            dirty = false;
+            if panic_for_tests {
+                panic!("{PANIC_FOR_TESTS} is set: panicking as asked");
+            }
+        }
+        if signal.load(Ordering::SeqCst) != 0 {
+            return Ok(());
+        }
+        if !event::poll(Duration::from_millis(50))? {
+            continue;
+        }
+        // Take every event that is waiting before drawing again (resize storms, pastes).
+        loop {
+            let event = event::read()?;
+            if let Some(action) = keymap::action_for(app, &event) {
+                dirty = true;
+                if update(app, action) == Effect::Suspend {
+                    suspend(terminal)?;
+                }
+                if app.quit {
+                    return Ok(());
+                }
+            }
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+    }
+}
+
+/// Raw mode, the alternate screen, mouse reporting and a hidden cursor.
+fn enter() -> Result<Term> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+}
+
+/// Undoes [`enter`]; errors are ignored, as the terminal may be gone (SIGHUP).
+fn leave() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = io::stdout().flush();
+}
+
+/// Restores the terminal before the default hook prints the panic message.
+fn install_panic_hook() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        hook(info);
+    }));
+}
+
+/// Gives the terminal back and stops; on `fg`, takes it again and redraws everything.
+fn suspend(terminal: &mut Term) -> Result<()> {
+    leave();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    terminal.clear()?;
+    Ok(())
+}

@@ -1,0 +1,93 @@
+//! The help overlay: every key binding, grouped, straight from the keymap's data.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::tui::app::App;
+use crate::tui::keymap::{BINDINGS, label};
+use crate::tui::panes::letters::stance_mark;
+use crate::tui::theme::Theme;
+
+/// The rectangle an overlay takes: centred, at most `width` columns and `height` rows, a
+/// margin all round.
+pub fn overlay_area(area: Rect, width: u16, height: usize) -> Rect {
+    let height = u16::try_from(height).unwrap_or(u16::MAX);
+    let [row] = Layout::vertical([Constraint::Length(
+        height.min(area.height.saturating_sub(2)),
+    )])
+    .flex(Flex::Center)
+    .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width.saturating_sub(4)))])
+        .flex(Flex::Center)
+        .areas(row);
+    rect
+}
+
+/// The help text, one line per binding under its group's title.
+pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut group = "";
+    for b in BINDINGS {
+        if b.group != group {
+            if !lines.is_empty() {
+                lines.push(Line::default());
+            }
+            lines.push(Line::from(Span::styled(b.group, theme.heading)));
+            group = b.group;
+        }
+        let keys: Vec<String> = b.keys.iter().map(label).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<24}", keys.join(" ")), theme.key),
+            Span::raw(b.help),
+        ]));
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Stance marks", theme.heading)));
+    let mut legend = vec![Span::raw("  ")];
+    for (stance, name) in [
+        (brieven::model::Stance::Supports, "supports"),
+        (brieven::model::Stance::Opposes, "opposes"),
+        (brieven::model::Stance::Mixed, "mixed"),
+        (brieven::model::Stance::Neutral, "neutral"),
+    ] {
+        legend.push(stance_mark(Some(stance), theme));
+        legend.push(Span::raw(format!(" {name}   ")));
+    }
+    lines.push(Line::from(legend));
+    lines
+}
+
+pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
+    let lines = lines(&app.theme);
+    let area = overlay_area(frame.area(), 72, lines.len() + 2);
+    draw_scrolling(app, frame, area, " Keys — Esc closes ", lines, scroll);
+}
+
+/// A bordered overlay with `lines`, scrolled to `scroll` (clamped so the end stays in view).
+pub fn draw_scrolling(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let block = Block::bordered()
+        .border_style(app.theme.border_focused)
+        .title(Span::styled(title.to_string(), app.theme.title));
+    let inner = block.inner(area);
+    let height = usize::from(inner.height);
+    let scroll = scroll.min(lines.len().saturating_sub(height));
+    let more = lines.len() > scroll + height;
+    frame.render_widget(Clear, area);
+    let block = if more {
+        block.title_bottom(Span::styled(" more: j/↓ ", app.theme.dim))
+    } else {
+        block
+    };
+    frame.render_widget(block, area);
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}

@@ -1,0 +1,9 @@
+//! One plain draw function per pane and overlay: each reads `&App` and draws into its area.
+
+pub mod footnotes;
+pub mod help;
+pub mod letters;
+pub mod outline;
+pub mod reading;
+pub mod status;
+pub mod warnings;

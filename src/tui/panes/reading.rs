@@ -1,0 +1,92 @@
+//! The Reading pane: the letter's header, headings and paragraphs, drawn from the wrap cache
+//! one visible line at a time, with note markers and the search highlight styled.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use crate::tui::app::{App, Pane};
+use crate::tui::document::{BlockKind, LIST_INDENT};
+use crate::tui::ui::{fit, pane_block, styled_spans, text_area};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let title = match app.letter() {
+        Some(l) => {
+            let sender = brieven::text::sanitize(l.sender_or_unknown());
+            let date = l.date.map(|d| format!(", {d}")).unwrap_or_default();
+            fit(
+                &format!("{sender}{date}"),
+                usize::from(area.width).saturating_sub(6),
+            )
+        }
+        None => "Reading".to_string(),
+    };
+    let block = pane_block(app, Pane::Reading, title);
+    frame.render_widget(block, area);
+    let text = text_area(area);
+    let lines: Vec<Line> = app.visible().map(|i| line(app, i)).collect();
+    frame.render_widget(Paragraph::new(lines), text);
+    if app.max_scroll() > 0 {
+        let mut state = ScrollbarState::new(app.max_scroll()).position(app.scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .style(app.theme.dim),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}
+
+/// The `i`th line of the document, styled.
+fn line(app: &App, i: usize) -> Line<'_> {
+    let doc = &app.doc;
+    let theme = &app.theme;
+    let Some(doc_line) = doc.lines.get(i) else {
+        return Line::default();
+    };
+    let Some(b) = doc_line.block else {
+        return Line::default();
+    };
+    let block = &doc.blocks[b];
+    let base = match block.kind {
+        BlockKind::Sender => theme.sender,
+        BlockKind::Dateline | BlockKind::Reference => theme.dim,
+        BlockKind::Subject => theme.subject,
+        BlockKind::Summary => theme.dim.add_modifier(Modifier::ITALIC),
+        BlockKind::Heading { .. } => theme.heading,
+        BlockKind::Paragraph { .. } => Style::new(),
+    };
+    let mut overlays: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
+    for (m, marker) in block.markers.iter().enumerate() {
+        if marker.range.end > doc_line.range.start && marker.range.start < doc_line.range.end {
+            let style = if app.marker == Some((b, m)) {
+                theme.marker_selected
+            } else {
+                theme.marker
+            };
+            overlays.push((marker.range.clone(), style));
+        }
+    }
+    if let Some(h) = &app.highlight
+        && h.letter == app.current
+        && h.block == b
+    {
+        overlays.push((h.range.clone(), theme.hit_current));
+    }
+    let mut spans = Vec::new();
+    if let BlockKind::Paragraph { list: true, .. } = block.kind {
+        let bullet = if doc_line.first { "•" } else { "" };
+        spans.push(Span::styled(format!("{bullet:<LIST_INDENT$}"), theme.dim));
+    }
+    spans.extend(styled_spans(
+        &block.text,
+        doc_line.range.clone(),
+        base,
+        &overlays,
+    ));
+    Line::from(spans)
+}

@@ -1,0 +1,83 @@
+//! The status line: letter, section and position on the left, the occurrence count or a
+//! message in the middle, key hints for the focused pane and the warning count on the right.
+
+use brieven::text::sanitize;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::{App, Overlay, Pane};
+use crate::tui::ui::fit;
+
+/// Short key hints for where the keys go now.
+pub fn hints(app: &App) -> &'static str {
+    match (app.overlay(), app.focus) {
+        (Some(_), _) => "Esc close  j/k scroll",
+        (None, Pane::Letters) => "j/k letter  Enter read  Tab pane  / search  ? help",
+        (None, Pane::Outline) => "j/k section  Enter read  Tab pane  ? help",
+        (None, Pane::Reading) => "j/k scroll  ]/[ section  f note  / search  ? help",
+        (None, Pane::Footnotes) => "j/k note  Enter to its marker  Tab pane  ? help",
+    }
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let mut left = String::new();
+    if let Some(letter) = app.letter() {
+        left.push(' ');
+        left.push_str(&sanitize(letter.sender_or_unknown()));
+        if let Some(s) = app.section_in_view()
+            && let Some(section) = letter.sections.get(s)
+        {
+            let heading = section.heading.as_deref().map(sanitize).unwrap_or_default();
+            left.push_str(format!(" · §{} {}", s + 1, heading).trim_end());
+        }
+        left.push_str(&format!(" · {} ", app.position_label()));
+    }
+    let middle = match (&app.message, &app.trail) {
+        (Some(m), _) => sanitize(m).into_owned(),
+        (None, Some(t)) => format!(
+            "{} of {} · {} · n/N",
+            t.index + 1,
+            t.targets.len(),
+            sanitize(&t.label)
+        ),
+        (None, None) => String::new(),
+    };
+    let warnings = app.all_warnings().len();
+    let warn = if warnings > 0 {
+        format!(" ⚠ {warnings} w ")
+    } else {
+        String::new()
+    };
+    let hint = match app.overlay() {
+        Some(Overlay::Help { .. }) | Some(Overlay::Warnings { .. }) | None => hints(app),
+    };
+    // Room goes to the left part first, then the middle, then the hints.
+    let left = fit(&left, width.saturating_sub(warn.width()).min(width * 3 / 5));
+    let room = width.saturating_sub(left.width() + warn.width());
+    let middle = fit(&middle, room);
+    let room = room.saturating_sub(middle.width() + 2);
+    let hint = if hint.width() < room {
+        format!("{hint} ")
+    } else if room > 7 {
+        "? help ".to_string()
+    } else {
+        String::new()
+    };
+    let pad = width.saturating_sub(left.width() + middle.width() + hint.width() + warn.width());
+    let (pad_left, pad_right) = (1.min(pad), pad.saturating_sub(1));
+    let line = Line::from(vec![
+        Span::styled(left, theme.status.patch(theme.title)),
+        Span::raw(" ".repeat(pad_left)),
+        Span::styled(middle, theme.status.patch(theme.warning)),
+        Span::raw(" ".repeat(pad_right)),
+        Span::raw(hint),
+        Span::styled(warn, theme.status.patch(theme.warning)),
+    ])
+    .style(theme.status);
+    frame.render_widget(Paragraph::new(line), area);
+}

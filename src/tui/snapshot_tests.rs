@@ -1,0 +1,103 @@
+//! Whole-frame snapshots of the reader (ratatui `TestBackend` + insta) at 120×36 and 80×24,
+//! on the hand-made letters of `fixtures`.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::action::Action;
+use super::app::{App, Pane};
+use super::fixtures;
+use super::ui;
+use super::update::{open_letter, update};
+
+const SIZES: [(u16, u16); 2] = [(120, 36), (80, 24)];
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| ui::render(app, f)).unwrap();
+    terminal
+}
+
+fn screen(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn opening_screen() {
+    for (w, h) in SIZES {
+        let app = fixtures::app(w, h);
+        insta::assert_snapshot!(format!("opening_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn letter_with_notes_in_view() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        open_letter(&mut app, 0);
+        app.focus = Pane::Reading;
+        for a in [Action::NextSection, Action::NextMarker, Action::Activate] {
+            update(&mut app, a);
+        }
+        insta::assert_snapshot!(format!("notes_{w}x{h}"), draw(&app).backend());
+        if w < ui::WIDE {
+            update(&mut app, Action::FocusNext);
+            insta::assert_snapshot!(format!("notes_pane_{w}x{h}"), draw(&app).backend());
+        }
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        update(&mut app, Action::Help);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn warnings_overlay() {
+    let mut app = fixtures::app(120, 36);
+    update(&mut app, Action::Warnings);
+    insta::assert_snapshot!("warnings_120x36", draw(&app).backend());
+}
+
+#[test]
+fn too_small_says_so() {
+    let app = fixtures::app(39, 12);
+    assert!(screen(&app).starts_with("Terminal too small: 39×12 (needs 40×10)"));
+}
+
+#[test]
+fn hostile_text_never_reaches_the_screen_raw() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        open_letter(&mut app, 2);
+        app.focus = Pane::Reading;
+        for a in [Action::NextMarker, Action::Activate] {
+            update(&mut app, a);
+        }
+        let text = screen(&app);
+        assert!(
+            !text.chars().any(brieven::text::is_unsafe_char),
+            "unsafe character on screen:\n{text}"
+        );
+        assert!(text.contains("Evil␛]0;pwned␇ Corp"), "{text}");
+        if w >= ui::WIDE {
+            assert!(
+                text.contains("␛P evil ␛\\"),
+                "the note is shown, sanitized:\n{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,449 @@
+//! The state machine: `update(&mut App, Action)` applies one action. No I/O and no drawing;
+//! what needs the outside world (suspending, asking the search worker) comes back as an
+//! [`Effect`] for the event loop to carry out.
+
+use super::action::Action;
+use super::app::{Anchor, App, Highlight, Overlay, Pane, Spot, Target};
+use super::panes;
+use super::ui;
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Effect {
+    #[default]
+    None,
+    /// Give the terminal back, stop the process, and redraw on resume.
+    Suspend,
+}
+
+/// Applies `action` to `app`.
+pub fn update(app: &mut App, action: Action) -> Effect {
+    if !matches!(action, Action::Resize(..)) {
+        app.message = None;
+    }
+    if let Some(overlay) = app.overlays.last_mut() {
+        match overlay {
+            Overlay::Help { scroll } | Overlay::Warnings { scroll } => {
+                if let Some(new) = overlay_scroll(*scroll, &action, app.size.1) {
+                    *scroll = new;
+                    return Effect::None;
+                }
+            }
+        }
+    }
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Suspend => return Effect::Suspend,
+        Action::Close => {
+            if app.overlays.pop().is_none() {
+                app.marker = None;
+                app.highlight = None;
+                app.trail = None;
+            }
+        }
+        Action::FocusNext => cycle_focus(app, 1),
+        Action::FocusPrev => cycle_focus(app, Pane::ALL.len() - 1),
+        Action::Down => move_in_pane(app, 1),
+        Action::Up => move_in_pane(app, -1),
+        Action::PageDown => move_in_pane(app, page(app) as isize),
+        Action::PageUp => move_in_pane(app, -(page(app) as isize)),
+        Action::HalfPageDown => move_in_pane(app, (page(app) / 2).max(1) as isize),
+        Action::HalfPageUp => move_in_pane(app, -((page(app) / 2).max(1) as isize)),
+        Action::Top => move_in_pane(app, isize::MIN),
+        Action::Bottom => move_in_pane(app, isize::MAX),
+        Action::NextSection => step_section(app, 1),
+        Action::PrevSection => step_section(app, -1),
+        Action::NextLetter => step_letter(app, 1),
+        Action::PrevLetter => step_letter(app, -1),
+        Action::NextMarker => step_marker(app, true),
+        Action::PrevMarker => step_marker(app, false),
+        Action::Activate => activate(app),
+        Action::JumpBack => jump_back(app),
+        Action::JumpForward => jump_forward(app),
+        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
+        Action::Warnings => app.overlays.push(Overlay::Warnings { scroll: 0 }),
+        Action::Resize(w, h) => resize(app, w, h),
+        Action::Click(col, row) => click(app, col, row),
+        Action::Scroll(col, row, delta) => wheel(app, col, row, delta),
+    }
+    Effect::None
+}
+
+/// The new scroll of a help or warnings overlay, when `action` scrolls it.
+fn overlay_scroll(scroll: usize, action: &Action, rows: u16) -> Option<usize> {
+    let page = usize::from(rows.saturating_sub(6)).max(1);
+    Some(match action {
+        Action::Down => scroll + 1,
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => scroll + page,
+        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
+        Action::Top => 0,
+        // Clamped when drawn.
+        Action::Bottom => usize::MAX / 2,
+        _ => return None,
+    })
+}
+
+fn page(app: &App) -> usize {
+    match app.focus {
+        Pane::Reading => app.page().saturating_sub(2).max(1),
+        _ => 10,
+    }
+}
+
+fn cycle_focus(app: &mut App, by: usize) {
+    let i = Pane::ALL.iter().position(|&p| p == app.focus).unwrap_or(0);
+    app.focus = Pane::ALL[(i + by) % Pane::ALL.len()];
+}
+
+/// Moves by `delta` rows (lines in the Reading pane); `isize::MIN`/`MAX` go to either end.
+fn move_in_pane(app: &mut App, delta: isize) {
+    match app.focus {
+        Pane::Reading => match delta {
+            isize::MIN => jump_to_line(app, 0),
+            isize::MAX => jump_to_line(app, app.max_scroll()),
+            d => scroll_by(app, d),
+        },
+        Pane::Letters => {
+            let row = app.letter_row();
+            let target = offset_index(row, delta, app.order.len());
+            if target != row {
+                jump(app, |app| open_letter(app, app.order[target]));
+            }
+        }
+        Pane::Outline => {
+            let sections = app.letter().map_or(0, |l| l.sections.len());
+            let current = app.section_in_view().unwrap_or(0);
+            let target = offset_index(current, delta, sections);
+            if sections > 0 && (target != current || delta < 0) {
+                let line = app.doc.section_line(target);
+                jump_to_line(app, line);
+            }
+        }
+        Pane::Footnotes => {
+            let notes = app.notes_in_view();
+            if notes.is_empty() {
+                return;
+            }
+            let row = app.note.and_then(|n| notes.iter().position(|&m| m == n));
+            let target = match row {
+                Some(r) => offset_index(r, delta, notes.len()),
+                None if delta < 0 => notes.len() - 1,
+                None => 0,
+            };
+            app.note = Some(notes[target]);
+        }
+    }
+}
+
+/// `from` moved by `delta` within `0..len`.
+fn offset_index(from: usize, delta: isize, len: usize) -> usize {
+    let last = len.saturating_sub(1);
+    match delta {
+        isize::MIN => 0,
+        isize::MAX => last,
+        d if d < 0 => from.saturating_sub(d.unsigned_abs()),
+        d => from.saturating_add(d as usize).min(last),
+    }
+}
+
+/// Scrolls the text; never past the end unless a jump put it there.
+fn scroll_by(app: &mut App, delta: isize) {
+    let limit = app.max_scroll().max(app.scroll);
+    app.scroll = if delta < 0 {
+        app.scroll.saturating_sub(delta.unsigned_abs())
+    } else {
+        app.scroll.saturating_add(delta as usize).min(limit)
+    };
+}
+
+/// Puts `line` at the top of the view (as far as the letter allows), recording a jump.
+fn jump_to_line(app: &mut App, line: usize) {
+    jump(app, |app| {
+        app.scroll = line.min(app.doc.lines.len().saturating_sub(1))
+    });
+}
+
+/// Carries out `go`, recording where we were in the jump list when it moved us.
+fn jump(app: &mut App, go: impl FnOnce(&mut App)) {
+    let here = app.anchor();
+    go(app);
+    if app.anchor() != here {
+        let jumps = &mut app.jumps;
+        jumps.entries.truncate(jumps.index);
+        if jumps.entries.last() != Some(&here) {
+            jumps.entries.push(here);
+        }
+        jumps.index = jumps.entries.len();
+    }
+}
+
+fn jump_back(app: &mut App) {
+    if app.jumps.index == 0 {
+        app.message = Some("At the oldest position of the jump list".into());
+        return;
+    }
+    if app.jumps.index == app.jumps.entries.len() {
+        let here = app.anchor();
+        app.jumps.entries.push(here);
+    }
+    app.jumps.index -= 1;
+    let to = app.jumps.entries[app.jumps.index];
+    go_to(app, to);
+}
+
+fn jump_forward(app: &mut App) {
+    if app.jumps.index + 1 >= app.jumps.entries.len() {
+        app.message = Some("At the newest position of the jump list".into());
+        return;
+    }
+    app.jumps.index += 1;
+    let to = app.jumps.entries[app.jumps.index];
+    go_to(app, to);
+}
+
+/// Shows `anchor` without recording a jump.
+fn go_to(app: &mut App, anchor: Anchor) {
+    if anchor.letter != app.current && anchor.letter < app.letters.len() {
+        open_letter(app, anchor.letter);
+    }
+    app.scroll = anchor_line(app, anchor);
+}
+
+fn anchor_line(app: &App, anchor: Anchor) -> usize {
+    match app.doc.blocks.get(anchor.block) {
+        Some(b) => b.first_line + anchor.line.min(b.line_count),
+        None => 0,
+    }
+}
+
+/// Opens a letter where it was last left (the top the first time).
+pub fn open_letter(app: &mut App, index: usize) {
+    if index == app.current || index >= app.letters.len() {
+        return;
+    }
+    let here = app.anchor();
+    app.positions.insert(app.current, here);
+    app.current = index;
+    app.doc = app.build_doc();
+    app.marker = None;
+    app.scroll = match app.positions.get(&index) {
+        Some(&anchor) => anchor_line(app, anchor),
+        None => 0,
+    };
+}
+
+fn step_letter(app: &mut App, delta: isize) {
+    let row = app.letter_row();
+    let target = offset_index(row, delta, app.order.len());
+    if target == row {
+        app.message = Some(
+            if delta > 0 {
+                "The last letter"
+            } else {
+                "The first letter"
+            }
+            .into(),
+        );
+        return;
+    }
+    jump(app, |app| open_letter(app, app.order[target]));
+}
+
+fn step_section(app: &mut App, delta: isize) {
+    let sections = app.letter().map_or(0, |l| l.sections.len());
+    let Some(current) = app.section_in_view() else {
+        if delta > 0 && sections > 0 {
+            let line = app.doc.section_line(0);
+            jump_to_line(app, line);
+        }
+        return;
+    };
+    let start = app.doc.section_line(current);
+    let target = if delta > 0 {
+        current + 1
+    } else if app.scroll > start {
+        current
+    } else {
+        current.saturating_sub(1)
+    };
+    if target >= sections {
+        app.message = Some("The last section".into());
+        return;
+    }
+    let line = app.doc.section_line(target);
+    jump_to_line(app, line);
+}
+
+/// Selects the next (or previous) note marker in view, cycling.
+fn step_marker(app: &mut App, forward: bool) {
+    let markers = app.doc.markers_in(app.visible());
+    if markers.is_empty() {
+        app.marker = None;
+        app.message = Some("No note markers in view".into());
+        return;
+    }
+    let at = app
+        .marker
+        .and_then(|m| markers.iter().position(|&x| x == m));
+    let next = match (at, forward) {
+        (Some(i), true) => (i + 1) % markers.len(),
+        (Some(i), false) => (i + markers.len() - 1) % markers.len(),
+        (None, true) => 0,
+        (None, false) => markers.len() - 1,
+    };
+    app.marker = Some(markers[next]);
+    let (b, m) = markers[next];
+    let number = app.doc.blocks[b].markers[m].number;
+    app.message = Some(format!("Note {number}: Enter shows it"));
+}
+
+fn activate(app: &mut App) {
+    match app.focus {
+        Pane::Letters | Pane::Outline => app.focus = Pane::Reading,
+        Pane::Reading => match app.marker {
+            Some((b, m)) => app.note = Some(app.doc.blocks[b].markers[m].number),
+            None => app.message = Some("Select a note marker with f first".into()),
+        },
+        Pane::Footnotes => {
+            if let Some(n) = app.note {
+                show_target(
+                    app,
+                    Target {
+                        letter: app.current,
+                        spot: Spot::Footnote { number: n },
+                        at: 0,
+                        len: 0,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Jumps to `target`: opens its letter, brings it into view a third down the pane and
+/// highlights it. A note is shown in the Footnotes pane and its first marker selected.
+pub fn show_target(app: &mut App, target: Target) {
+    if target.letter >= app.letters.len() {
+        return;
+    }
+    jump(app, |app| {
+        open_letter(app, target.letter);
+        let block = match target.spot {
+            Spot::Paragraph { section, paragraph } => app.doc.paragraph_block(section, paragraph),
+            Spot::Heading { section } => app.doc.heading_block(section),
+            Spot::Meta => Some(0),
+            Spot::Footnote { number } => {
+                app.note = Some(number);
+                let found = app.doc.blocks.iter().enumerate().find_map(|(b, block)| {
+                    block
+                        .markers
+                        .iter()
+                        .position(|m| m.number == number)
+                        .map(|m| (b, m))
+                });
+                app.marker = found;
+                found.map(|(b, _)| b)
+            }
+        };
+        let Some(b) = block.filter(|&b| b < app.doc.blocks.len()) else {
+            app.highlight = None;
+            return;
+        };
+        let block = &app.doc.blocks[b];
+        let range = match target.spot {
+            Spot::Footnote { .. } | Spot::Meta => 0..0,
+            _ => block.display_byte(target.at)..block.display_byte(target.at + target.len),
+        };
+        let line = app.doc.lines[block.first_line..block.first_line + block.line_count]
+            .iter()
+            .position(|l| l.range.end > range.start)
+            .map_or(block.first_line, |i| block.first_line + i);
+        app.highlight = (!range.is_empty()).then_some(Highlight {
+            letter: app.current,
+            block: b,
+            range,
+        });
+        let visible = app.visible();
+        if !visible.contains(&line) {
+            app.scroll = line.saturating_sub(app.page() / 3);
+        }
+    });
+}
+
+fn resize(app: &mut App, w: u16, h: u16) {
+    let anchor = app.anchor();
+    app.size = (w, h);
+    let width = usize::from(app.text_area().width);
+    if width != app.doc.width {
+        app.doc = app.build_doc();
+        app.highlight = None;
+        app.scroll = anchor_line(app, anchor);
+    }
+    app.scroll = app.scroll.min(app.doc.lines.len().saturating_sub(1));
+}
+
+fn click(app: &mut App, col: u16, row: u16) {
+    let areas = app.areas();
+    if let Some(tabs) = areas.tabs
+        && row == tabs.y
+    {
+        if let Some(p) = ui::tab_at(col) {
+            app.focus = p;
+        }
+        return;
+    }
+    let Some(pane) = areas.pane_at(col, row) else {
+        return;
+    };
+    app.focus = pane;
+    let Some(rect) = areas.pane(pane) else { return };
+    let height = usize::from(rect.height.saturating_sub(2));
+    let Some(r) = usize::from(row).checked_sub(usize::from(rect.y) + 1) else {
+        return;
+    };
+    if r >= height {
+        return;
+    }
+    match pane {
+        Pane::Letters => {
+            let i = panes::letters::offset(app, height) + r;
+            if let Some(&index) = app.order.get(i) {
+                jump(app, |app| open_letter(app, index));
+            }
+        }
+        Pane::Outline => {
+            let i = panes::outline::offset(app, height) + r;
+            if app.letter().is_some_and(|l| i < l.sections.len()) {
+                let line = app.doc.section_line(i);
+                jump_to_line(app, line);
+            }
+        }
+        Pane::Footnotes => {
+            let notes = app.notes_in_view();
+            let (first, rows) = panes::footnotes::list_rows(app, &notes, height);
+            if r < rows
+                && let Some(&n) = notes.get(first + r)
+            {
+                app.note = Some(n);
+            }
+        }
+        Pane::Reading => {}
+    }
+}
+
+fn wheel(app: &mut App, col: u16, row: u16, delta: i16) {
+    let Some(pane) = app.areas().pane_at(col, row) else {
+        return;
+    };
+    let focus = app.focus;
+    app.focus = pane;
+    match pane {
+        Pane::Reading => scroll_by(app, isize::from(delta)),
+        _ => move_in_pane(app, isize::from(delta.signum())),
+    }
+    app.focus = focus;
+}
+
+#[cfg(test)]
+mod tests;
