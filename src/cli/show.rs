@@ -67,6 +67,12 @@ pub fn render(letter: &Letter, section: Option<usize>, width: usize) -> String {
     if !letter.signed_by.is_empty() {
         field(&mut out, "Signed", &letter.signed_by.join("; "));
     }
+    if let Some(stance) = letter.stance {
+        field(&mut out, "Stance", stance.as_str());
+    }
+    if let Some(summary) = &letter.summary {
+        field(&mut out, "Summary", summary);
+    }
     let mut cited = Vec::new();
     for (i, s) in letter.sections.iter().enumerate() {
         if section.is_some_and(|n| n != i + 1) {
