@@ -12,5 +12,6 @@ pub mod export;
 pub mod ingest;
 pub mod model;
 pub mod register;
+pub mod search;
 pub mod text;
 pub mod wrap;

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use load::RegisterError;
+pub use scan::{MatchText, match_text, texts};
 
 use crate::corpus::Corpus;
 use crate::model::{Date, Letter};

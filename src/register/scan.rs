@@ -17,7 +17,7 @@ use crate::text::fold;
 
 /// Every text of a letter with its place: paragraphs, headings, footnotes, then the metadata
 /// fields.
-pub(crate) fn texts(letter: &Letter) -> Vec<(Place, &str)> {
+pub fn texts(letter: &Letter) -> Vec<(Place, &str)> {
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
         if let Some(h) = &section.heading {
@@ -51,13 +51,13 @@ pub(crate) fn texts(letter: &Letter) -> Vec<(Place, &str)> {
 }
 
 /// A text folded for matching, with the original `char` index of each of its `char`s.
-pub(crate) struct MatchText {
+pub struct MatchText {
     pub text: String,
     pub origin: Vec<usize>,
 }
 
 /// Folds `s` as [`key`] folds names, keeping the map back to `s`.
-pub(crate) fn match_text(s: &str) -> MatchText {
+pub fn match_text(s: &str) -> MatchText {
     let folded = fold(s);
     let mut out = MatchText {
         text: String::with_capacity(folded.text.len()),

@@ -1,0 +1,361 @@
+//! The fuzzy search: one query over entities (labels and aliases), dates and passages
+//! (paragraphs, headings, footnotes) at once.
+//!
+//! [`SearchIndex::new`] folds everything once: entity names ([`entities`]) and a vocabulary of
+//! passage words with postings ([`passages`]). [`SearchIndex::search`] parses the query's
+//! filters ([`query`]), scores names in tiers (exact, prefix, word, substring, scattered
+//! subsequence, typo), finds dates first when the query reads as one, and gathers passages
+//! through the vocabulary. Entities rank before passages when both match well; ties go to the
+//! entity that occurs more often. No I/O, and no query can make it panic or run long.
+
+mod entities;
+mod passages;
+pub mod query;
+
+use std::collections::{HashMap, HashSet};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use serde::Serialize;
+
+pub use query::Query;
+
+use crate::model::Letter;
+use crate::register::{Entity, EntityKind, Place, Register, key};
+use entities::NameIndex;
+use passages::{Passage, PassageIndex};
+
+/// What a hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HitKind {
+    Organisation,
+    Person,
+    Date,
+    Term,
+    Passage,
+}
+
+impl From<EntityKind> for HitKind {
+    fn from(kind: EntityKind) -> HitKind {
+        match kind {
+            EntityKind::Organisation => HitKind::Organisation,
+            EntityKind::Person => HitKind::Person,
+            EntityKind::Date => HitKind::Date,
+            EntityKind::Term => HitKind::Term,
+        }
+    }
+}
+
+impl HitKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HitKind::Organisation => "organisation",
+            HitKind::Person => "person",
+            HitKind::Date => "date",
+            HitKind::Term => "term",
+            HitKind::Passage => "passage",
+        }
+    }
+}
+
+/// One result, with everything a screen needs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// The entity's label; for a passage, its letter's sender and date.
+    pub label: String,
+    pub aliases: Vec<String>,
+    pub gloss: Option<String>,
+    /// Higher is better.
+    pub score: i64,
+    /// Matched characters, as `char` indices into `label` (for passages: into the snippet).
+    pub positions: Vec<usize>,
+    /// Ids of the letters it occurs in (within the `in:` filter).
+    pub letters: Vec<String>,
+    /// How often it occurs (for passages: how many matched words the passage holds).
+    pub occurrences: usize,
+    /// Index into `register.entities`.
+    pub entity: Option<usize>,
+    /// The alias that matched, when it was not the label.
+    pub matched_alias: Option<String>,
+    pub passage: Option<PassageHit>,
+}
+
+/// Where a passage hit is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PassageHit {
+    /// The letter's id.
+    pub letter: String,
+    pub letter_index: usize,
+    pub place: Place,
+    /// The section, for paragraphs and headings (0 for footnotes).
+    pub section: usize,
+    /// The paragraph in its section; for footnotes, the note's number.
+    pub paragraph: usize,
+    /// Offset in `char`s of the first match in the passage text.
+    pub at: usize,
+    /// The text around the first match (`…` where cut).
+    pub snippet: String,
+}
+
+/// Everything the search needs, folded once.
+pub struct SearchIndex {
+    names: NameIndex,
+    passages: PassageIndex,
+    matcher: SkimMatcherV2,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("names", &self.names)
+            .field("passages", &self.passages)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Most query words looked at for passages.
+const MAX_QUERY_WORDS: usize = 12;
+
+impl SearchIndex {
+    pub fn new(letters: &[Letter], register: &Register) -> SearchIndex {
+        SearchIndex {
+            names: NameIndex::new(register),
+            passages: PassageIndex::new(letters),
+            matcher: SkimMatcherV2::default(),
+        }
+    }
+
+    /// The best `limit` hits for `query` (see [`query`] for the filters), best first.
+    pub fn search(
+        &self,
+        letters: &[Letter],
+        register: &Register,
+        query: &str,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let query = Query::parse(query);
+        let allowed = allowed_letters(letters, &query.letters);
+        let mut hits = self.entity_hits(letters, register, &query, allowed.as_deref());
+        if query.wants_passages() {
+            hits.extend(self.passage_hits(letters, &query, allowed.as_deref(), limit));
+        }
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then(b.occurrences.cmp(&a.occurrences))
+                .then_with(|| a.label.cmp(&b.label))
+        });
+        hits.truncate(limit);
+        let q = key(&query.text);
+        for hit in hits.iter_mut().filter(|h| h.passage.is_none()) {
+            hit.positions = entities::positions(&hit.label, &q, &self.matcher);
+        }
+        hits
+    }
+
+    fn entity_hits(
+        &self,
+        letters: &[Letter],
+        register: &Register,
+        query: &Query,
+        allowed: Option<&[bool]>,
+    ) -> Vec<Hit> {
+        let q = key(&query.text);
+        let mut scored: HashMap<usize, (i64, usize)> = HashMap::new();
+        if let Some(dates) = query.dates.filter(|_| query.wants(EntityKind::Date)) {
+            for e in register.of_kind(EntityKind::Date) {
+                if e.date.is_some_and(|d| dates.matches(d)) {
+                    let exact = i64::from(key(&e.label) == q) * 100;
+                    let precision = i64::from(e.date.is_some_and(|d| d.day.is_some()));
+                    scored.insert(e.id, (entities::DATE + exact + precision, 0));
+                }
+            }
+        }
+        let filtered_only = query.dates.is_some() && query.kinds == [EntityKind::Date];
+        if !filtered_only {
+            for m in self.names.matches(&q, &self.matcher) {
+                let slot = scored.entry(m.entity).or_insert((m.score, m.name));
+                if m.score > slot.0 {
+                    *slot = (m.score, m.name);
+                }
+            }
+        }
+        if q.is_empty() && !query.kinds.is_empty() && query.dates.is_none() {
+            for e in &register.entities {
+                scored.entry(e.id).or_insert((0, 0));
+            }
+        }
+        scored
+            .into_iter()
+            .filter_map(|(id, (score, name))| {
+                let e = register.entities.get(id)?;
+                if !query.wants(e.kind) {
+                    return None;
+                }
+                entity_hit(letters, e, score, name, allowed)
+            })
+            .collect()
+    }
+
+    fn passage_hits(
+        &self,
+        letters: &[Letter],
+        query: &Query,
+        allowed: Option<&[bool]>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let folded = crate::text::fold_str(&query.text);
+        let words: Vec<String> = passages::words(&folded)
+            .take(MAX_QUERY_WORDS)
+            .map(str::to_string)
+            .collect();
+        if words.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut matched: HashSet<u32> = HashSet::new();
+        let mut total: Option<HashMap<u32, u32>> = None;
+        for word in &words {
+            let mut per_passage: HashMap<u32, u32> = HashMap::new();
+            for (id, weight) in self.passages.vocabulary_matches(word, &self.matcher) {
+                matched.insert(id);
+                for &p in self.passages.postings(id) {
+                    let slot = per_passage.entry(p).or_insert(0);
+                    *slot = (*slot).max(weight);
+                }
+            }
+            total = Some(match total {
+                None => per_passage,
+                Some(before) => before
+                    .into_iter()
+                    .filter_map(|(p, w)| per_passage.get(&p).map(|x| (p, w + x)))
+                    .collect(),
+            });
+        }
+        let mut candidates: Vec<(u32, u32)> = total
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|&(p, _)| {
+                let passage = self.passages.passages[p as usize];
+                allowed.is_none_or(|a| a.get(passage.letter).copied().unwrap_or(false))
+                    && (!query.notes || matches!(passage.place, Place::Footnote { .. }))
+            })
+            .collect();
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(limit.saturating_mul(3).max(30));
+        let all_exact = (words.len() as u32) * passages::EXACT;
+        candidates
+            .into_iter()
+            .filter_map(|(p, weight)| {
+                let passage = self.passages.passages[p as usize];
+                let snippet =
+                    passages::snippet(letters, &self.passages, passage, &matched, &words)?;
+                let tier = if snippet.phrase || (words.len() == 1 && weight == all_exact) {
+                    entities::PHRASE
+                } else if weight == all_exact {
+                    entities::FUZZY - 1_000_000
+                } else {
+                    entities::TYPO - 1_000_000
+                };
+                let score = tier + i64::from(weight) * 1000 + snippet.matches.min(999) as i64;
+                Some(passage_hit(letters, passage, snippet, score))
+            })
+            .collect()
+    }
+}
+
+/// Which letters an `in:` filter lets through (none: all).
+fn allowed_letters(letters: &[Letter], filters: &[String]) -> Option<Vec<bool>> {
+    if filters.is_empty() {
+        return None;
+    }
+    let filters: Vec<String> = filters.iter().map(|f| key(f)).collect();
+    Some(
+        letters
+            .iter()
+            .map(|l| {
+                let id = key(&l.id);
+                let sender = l.sender.as_deref().map(key).unwrap_or_default();
+                filters
+                    .iter()
+                    .any(|f| id.contains(f.as_str()) || sender.contains(f.as_str()))
+            })
+            .collect(),
+    )
+}
+
+fn entity_hit(
+    letters: &[Letter],
+    e: &Entity,
+    score: i64,
+    name: usize,
+    allowed: Option<&[bool]>,
+) -> Option<Hit> {
+    let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
+    let occurrences = e.occurrences.iter().filter(|o| ok(o.letter)).count();
+    if occurrences == 0 {
+        return None;
+    }
+    let ids = e
+        .letters()
+        .into_iter()
+        .filter(|&l| ok(l))
+        .filter_map(|l| letters.get(l).map(|l| l.id.clone()))
+        .collect();
+    Some(Hit {
+        kind: e.kind.into(),
+        label: e.label.clone(),
+        aliases: e.aliases.clone(),
+        gloss: e.gloss.clone().or_else(|| e.role.clone()),
+        score,
+        positions: Vec::new(),
+        letters: ids,
+        occurrences,
+        entity: Some(e.id),
+        matched_alias: name.checked_sub(1).and_then(|a| e.aliases.get(a).cloned()),
+        passage: None,
+    })
+}
+
+fn passage_hit(
+    letters: &[Letter],
+    passage: Passage,
+    snippet: passages::Snippet,
+    score: i64,
+) -> Hit {
+    let letter = &letters[passage.letter];
+    let (section, paragraph) = match passage.place {
+        Place::Paragraph { section, paragraph } => (section, paragraph),
+        Place::Heading { section } => (section, 0),
+        Place::Footnote { number } => (0, number as usize),
+        Place::Meta => (0, 0),
+    };
+    let label = match letter.date {
+        Some(d) => format!("{}, {d}", letter.sender_or_unknown()),
+        None => letter.sender_or_unknown().to_string(),
+    };
+    Hit {
+        kind: HitKind::Passage,
+        label,
+        aliases: Vec::new(),
+        gloss: None,
+        score,
+        positions: snippet.positions,
+        letters: vec![letter.id.clone()],
+        occurrences: snippet.matches,
+        entity: None,
+        matched_alias: None,
+        passage: Some(PassageHit {
+            letter: letter.id.clone(),
+            letter_index: passage.letter,
+            place: passage.place,
+            section,
+            paragraph,
+            at: snippet.at,
+            snippet: snippet.text,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

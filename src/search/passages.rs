@@ -1,0 +1,251 @@
+//! The passage index: every paragraph, heading and footnote, searchable by word.
+//!
+//! Text is folded once into a vocabulary of distinct words, each with the passages it occurs
+//! in. A query word is matched against the vocabulary, not against the passages: exactly, as
+//! a prefix, as a subsequence with a letter or two missing (`kinderrechtencolectief`), or
+//! within a small edit distance; the passages come from the postings of the words it matched.
+//! Snippets and highlight positions are computed only for the passages returned.
+
+use std::collections::{HashMap, HashSet};
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::Letter;
+use crate::register::{Place, place_text};
+use crate::text::{fold, fold_str};
+
+/// One searchable text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Passage {
+    pub letter: usize,
+    pub place: Place,
+}
+
+/// Distinct folded words with their postings.
+#[derive(Debug, Default)]
+pub(crate) struct PassageIndex {
+    pub passages: Vec<Passage>,
+    words: Vec<String>,
+    ids: HashMap<String, u32>,
+    postings: Vec<Vec<u32>>,
+    /// Word ids in the order of their words, for prefix look-ups.
+    sorted: Vec<u32>,
+}
+
+/// How well a vocabulary word matched a query word.
+pub(crate) const EXACT: u32 = 4;
+pub(crate) const PREFIX: u32 = 2;
+pub(crate) const NEAR: u32 = 1;
+
+/// The words of folded text: runs of letters and digits.
+pub(crate) fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+impl PassageIndex {
+    pub fn new(letters: &[Letter]) -> PassageIndex {
+        let mut index = PassageIndex::default();
+        let mut seen: Vec<u32> = Vec::new();
+        for (li, letter) in letters.iter().enumerate() {
+            for (place, text) in crate::register::texts(letter) {
+                if place == Place::Meta {
+                    continue;
+                }
+                let id = index.passages.len() as u32;
+                index.passages.push(Passage { letter: li, place });
+                seen.clear();
+                for word in words(&fold_str(text)) {
+                    let next = index.words.len() as u32;
+                    let w = *index.ids.entry(word.to_string()).or_insert(next);
+                    if w == next {
+                        index.words.push(word.to_string());
+                        index.postings.push(Vec::new());
+                    }
+                    seen.push(w);
+                }
+                seen.sort_unstable();
+                seen.dedup();
+                for &w in &seen {
+                    index.postings[w as usize].push(id);
+                }
+            }
+        }
+        index.sorted = (0..index.words.len() as u32).collect();
+        index
+            .sorted
+            .sort_unstable_by(|&a, &b| index.words[a as usize].cmp(&index.words[b as usize]));
+        index
+    }
+
+    /// The vocabulary words a query word matches, with how well.
+    pub fn vocabulary_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<(u32, u32)> {
+        let qlen = q.chars().count();
+        let mut out = Vec::new();
+        if let Some(&id) = self.ids.get(q) {
+            out.push((id, EXACT));
+        }
+        if qlen >= 2 {
+            let first = self
+                .sorted
+                .partition_point(|&id| self.words[id as usize].as_str() < q);
+            for &id in &self.sorted[first..] {
+                let w = &self.words[id as usize];
+                if !w.starts_with(q) {
+                    break;
+                }
+                if w.len() > q.len() {
+                    out.push((id, PREFIX));
+                }
+            }
+        }
+        if !out.is_empty() || qlen < 4 {
+            return out;
+        }
+        let budget = if qlen >= 8 { 2 } else { 1 };
+        let q_chars: Vec<char> = q.chars().collect();
+        for (id, w) in self.words.iter().enumerate() {
+            let wlen = w.chars().count();
+            if wlen + budget < qlen || wlen > qlen + budget {
+                continue;
+            }
+            let subsequence = wlen > qlen && matcher.fuzzy_match(w, q).is_some();
+            if subsequence || within_edits(&q_chars, w, budget) {
+                out.push((id as u32, NEAR));
+            }
+        }
+        out
+    }
+
+    /// The passages of one vocabulary word.
+    pub fn postings(&self, word: u32) -> &[u32] {
+        self.postings.get(word as usize).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+}
+
+/// Whether `b` is within `budget` single-character edits (insert, delete, substitute, swap of
+/// neighbours) of `a`.
+pub(crate) fn within_edits(a: &[char], b: &str, budget: usize) -> bool {
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > budget {
+        return false;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut best = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+            best = best.min(cur[j]);
+        }
+        if best > budget {
+            return false;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m] <= budget
+}
+
+/// A passage cut down for display: the text around the first match, and the matched
+/// characters in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Snippet {
+    pub text: String,
+    pub positions: Vec<usize>,
+    /// Offset in `char`s of the first match in the whole passage.
+    pub at: usize,
+    /// Whether the query as a whole (its words in a row) occurs in the passage.
+    pub phrase: bool,
+    /// How many matched words the passage holds.
+    pub matches: usize,
+}
+
+/// Characters of context shown before the first match and in all.
+const BEFORE: usize = 60;
+const WIDTH: usize = 180;
+
+/// The snippet of `passage` for the vocabulary words `matched` and the folded query words.
+pub(crate) fn snippet(
+    letters: &[Letter],
+    index: &PassageIndex,
+    passage: Passage,
+    matched: &HashSet<u32>,
+    query_words: &[String],
+) -> Option<Snippet> {
+    let text = place_text(letters.get(passage.letter)?, passage.place)?;
+    let folded = fold(text);
+    let mut hits: Vec<(usize, usize)> = Vec::new(); // original char ranges
+    let mut sequence: Vec<Option<usize>> = Vec::new(); // which query word each text word is
+    let mut start = None;
+    let chars: Vec<char> = folded.text.chars().collect();
+    for i in 0..=chars.len() {
+        let alnum = chars.get(i).is_some_and(|c| c.is_alphanumeric());
+        match (alnum, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let word: String = chars[s..i].iter().collect();
+                let id = index.word_id(&word);
+                if id.is_some_and(|id| matched.contains(&id)) {
+                    hits.push((folded.origin[s], folded.origin[i - 1] + 1));
+                }
+                sequence.push(query_words.iter().position(|q| *q == word));
+            }
+            _ => {}
+        }
+    }
+    let phrase = query_words.len() > 1
+        && sequence
+            .windows(query_words.len())
+            .any(|w| w.iter().enumerate().all(|(k, &found)| found == Some(k)));
+    let &(first, _) = hits.first()?;
+    let original: Vec<char> = text.chars().collect();
+    let mut from = first.saturating_sub(BEFORE);
+    while from > 0 && from < first && !original[from - 1].is_whitespace() {
+        from += 1;
+    }
+    let mut to = (from + WIDTH).min(original.len());
+    while to < original.len() && to > first + 20 && !original[to].is_whitespace() {
+        to -= 1;
+    }
+    let lead = usize::from(from > 0);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.extend(
+        original[from..to]
+            .iter()
+            .map(|&c| if c == '\n' { ' ' } else { c }),
+    );
+    if to < original.len() {
+        out.push('…');
+    }
+    let positions = hits
+        .iter()
+        .flat_map(|&(s, e)| s..e)
+        .filter(|&p| p >= from && p < to)
+        .map(|p| p - from + lead)
+        .collect();
+    Some(Snippet {
+        text: out,
+        positions,
+        at: first,
+        phrase,
+        matches: hits.len(),
+    })
+}

@@ -1,0 +1,123 @@
+//! What a typed query asks for: free text plus filters.
+//!
+//! `org:` `person:` `term:` `date:` restrict the kinds of entity (their value, if any, is
+//! searched as text; a `date:` value that reads as a date or range, `date:2023-09..2023-12`,
+//! selects dates); `in:<letter id or sender>` restricts to letters; `notes:` searches footnotes
+//! only. Anything else is text. Queries are cut to [`MAX_QUERY_CHARS`] so no query can make the
+//! search slow.
+
+use crate::dates::{DateQuery, parse_date_query};
+use crate::register::EntityKind;
+
+/// The longest query text looked at; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    /// The free text, filters removed, cut to [`MAX_QUERY_CHARS`].
+    pub text: String,
+    /// Only entities of these kinds (none: every kind, and passages).
+    pub kinds: Vec<EntityKind>,
+    /// Only letters whose id or sender contains one of these.
+    pub letters: Vec<String>,
+    /// Only footnotes (passages, no entities).
+    pub notes: bool,
+    /// Dates asked for by a `date:` filter, or by the text itself when it reads as a date.
+    pub dates: Option<DateQuery>,
+}
+
+impl Query {
+    /// Parses `input`; never fails: what is not a filter is text.
+    pub fn parse(input: &str) -> Query {
+        let mut query = Query::default();
+        let mut text: Vec<&str> = Vec::new();
+        let input: String = input.chars().take(MAX_QUERY_CHARS * 4).collect();
+        for word in input.split_whitespace() {
+            let Some((name, value)) = word.split_once(':') else {
+                text.push(word);
+                continue;
+            };
+            match name.to_lowercase().as_str() {
+                "in" if !value.is_empty() => query.letters.push(value.to_string()),
+                "in" => {}
+                "notes" | "note" | "footnotes" => {
+                    query.notes = true;
+                    text.push(value);
+                }
+                kind => match EntityKind::parse(kind) {
+                    Some(kind) => {
+                        if !query.kinds.contains(&kind) {
+                            query.kinds.push(kind);
+                        }
+                        match (kind, parse_date_query(value)) {
+                            (EntityKind::Date, Some(dates)) if !value.is_empty() => {
+                                query.dates = Some(dates);
+                            }
+                            _ => text.push(value),
+                        }
+                    }
+                    None => text.push(word),
+                },
+            }
+        }
+        let joined = text
+            .iter()
+            .filter(|w| !w.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        query.text = joined.chars().take(MAX_QUERY_CHARS).collect();
+        if query.dates.is_none() && (query.kinds.is_empty() || query.wants(EntityKind::Date)) {
+            query.dates = parse_date_query(&query.text);
+        }
+        query
+    }
+
+    /// Whether entities of `kind` may be returned.
+    pub fn wants(&self, kind: EntityKind) -> bool {
+        !self.notes && (self.kinds.is_empty() || self.kinds.contains(&kind))
+    }
+
+    /// Whether passages may be returned.
+    pub fn wants_passages(&self) -> bool {
+        self.notes || self.kinds.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    #[test]
+    fn filters_and_text_are_told_apart() {
+        let q = Query::parse("org:ncmec in:003 meldingen");
+        assert_eq!(q.text, "ncmec meldingen");
+        assert_eq!(q.kinds, [EntityKind::Organisation]);
+        assert_eq!(q.letters, ["003"]);
+        assert!(!q.notes && !q.wants_passages() && !q.wants(EntityKind::Term));
+        let q = Query::parse("notes: IWF annual report");
+        assert!(q.notes && q.wants_passages() && !q.wants(EntityKind::Organisation));
+        assert_eq!(q.text, "IWF annual report");
+        let q = Query::parse("date:2023-09..2023-12");
+        assert_eq!(
+            (q.text.as_str(), q.kinds.as_slice()),
+            ("", &[EntityKind::Date][..])
+        );
+        assert!(q.dates.unwrap().matches(Date::ymd(2023, 10, 1).unwrap()));
+        let q = Query::parse("28 september");
+        assert!(q.dates.is_some() && q.kinds.is_empty());
+        // Unknown prefixes and URLs stay text.
+        assert_eq!(
+            Query::parse("https://x.nl foo:bar").text,
+            "https://x.nl foo:bar"
+        );
+    }
+
+    #[test]
+    fn long_queries_are_cut() {
+        let q = Query::parse(&"ab ".repeat(10_000));
+        assert_eq!(q.text.chars().count(), MAX_QUERY_CHARS);
+    }
+}

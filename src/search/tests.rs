@@ -1,0 +1,235 @@
+//! Search tests on small hand-made letters: ranking, folding, typos, dates, filters, snippets,
+//! and queries that must neither panic nor hang.
+
+use super::*;
+use crate::model::{Date, Footnote, Paragraph, Section};
+
+fn letter(id: &str, sender: &str, date: &str, paragraphs: &[&str], notes: &[&str]) -> Letter {
+    Letter {
+        id: id.to_string(),
+        sender: Some(sender.to_string()),
+        date: Date::parse_iso(date),
+        sections: vec![Section {
+            heading: None,
+            paragraphs: paragraphs
+                .iter()
+                .map(|t| Paragraph {
+                    text: t.to_string(),
+                    ..Paragraph::default()
+                })
+                .collect(),
+            line: 1,
+        }],
+        footnotes: notes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Footnote {
+                number: i as u32 + 1,
+                text: t.to_string(),
+                ..Footnote::default()
+            })
+            .collect(),
+        ..Letter::default()
+    }
+}
+
+fn corpus() -> Vec<Letter> {
+    vec![
+        letter(
+            "001_a",
+            "Kinderrechtencollectief",
+            "2023-09-25",
+            &[
+                "Minister Yeşilgöz ontving meldingen van NCMEC over nieuw materiaal.",
+                "Het Kinderrechtencollectief steunt het detectiebevel op 28 september.",
+            ],
+            &["IWF annual report 2023, https://www.iwf.org.uk/annual-report-2023/"],
+        ),
+        letter(
+            "002_b",
+            "Offlimits",
+            "2024-09-18",
+            &[
+                "Offlimits vreest false positives bij het detecteren van nieuw materiaal.",
+                "Staatssecretaris Szabó en de NCMEC-cijfers; ook NCMEC zelf.",
+            ],
+            &["Zie de analyse van Bits of Freedom."],
+        ),
+    ]
+}
+
+fn run(letters: &[Letter], q: &str) -> Vec<Hit> {
+    let register = Register::build(letters);
+    let index = SearchIndex::new(letters, &register);
+    index.search(letters, &register, q, 20)
+}
+
+fn labels(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.label.as_str()).collect()
+}
+
+#[test]
+fn folding_typos_and_subsequences_find_entities() {
+    let l = corpus();
+    let first = |q: &str| run(&l, q).into_iter().next().map(|h| h.label);
+    assert_eq!(
+        first("yesilgoz").as_deref(),
+        Some("Dilan Yeşilgöz-Zegerius")
+    );
+    assert_eq!(first("szabo").as_deref(), Some("Zsolt Szabó"));
+    assert_eq!(first("ncmc").as_deref(), Some("NCMEC"));
+    assert_eq!(
+        first("kinderrechtencolectief").as_deref(),
+        Some("Kinderrechtencollectief")
+    );
+    assert_eq!(
+        first("KINDERRECHTENCOLLECTIEF").as_deref(),
+        Some("Kinderrechtencollectief")
+    );
+    let hits = run(&l, "yesilgoz");
+    assert_eq!(hits[0].positions, (6..14).collect::<Vec<_>>());
+    assert_eq!(hits[0].kind, HitKind::Person);
+}
+
+#[test]
+fn entities_carry_counts_letters_and_the_alias_that_matched() {
+    let l = corpus();
+    let hits = run(&l, "ncmec");
+    let ncmec = &hits[0];
+    assert_eq!(
+        (ncmec.kind, ncmec.label.as_str()),
+        (HitKind::Organisation, "NCMEC")
+    );
+    assert_eq!(ncmec.occurrences, 3);
+    assert_eq!(ncmec.letters, ["001_a", "002_b"]);
+    assert!(ncmec.gloss.is_some());
+    let hits = run(&l, "national center for missing");
+    assert_eq!(hits[0].label, "NCMEC");
+    assert_eq!(
+        hits[0].matched_alias.as_deref(),
+        Some("National Center for Missing & Exploited Children")
+    );
+    // Entities before passages; the passages still come.
+    let kinds: Vec<HitKind> = hits.iter().map(|h| h.kind).collect();
+    let first_passage = kinds.iter().position(|k| *k == HitKind::Passage);
+    assert!(first_passage.is_none_or(|p| kinds[..p].iter().all(|k| *k != HitKind::Passage)));
+}
+
+#[test]
+fn passages_are_found_through_the_vocabulary_with_snippets() {
+    let l = corpus();
+    let hits = run(&l, "nieuw materiaal");
+    let passages: Vec<&Hit> = hits.iter().filter(|h| h.kind == HitKind::Passage).collect();
+    assert_eq!(passages.len(), 2);
+    let p = passages[0].passage.as_ref().unwrap();
+    let marked: String = passages[0]
+        .positions
+        .iter()
+        .map(|&i| p.snippet.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(marked, "nieuwmateriaal");
+    assert_eq!(passages[0].occurrences, 2);
+    let text = &l[p.letter_index].sections[p.section].paragraphs[p.paragraph].text;
+    assert_eq!(text.chars().skip(p.at).take(5).collect::<String>(), "nieuw");
+    // A prefix and a typo find words too.
+    assert!(
+        run(&l, "detectieb")
+            .iter()
+            .any(|h| h.kind == HitKind::Passage)
+    );
+    assert!(
+        run(&l, "meldngen")
+            .iter()
+            .any(|h| h.kind == HitKind::Passage)
+    );
+}
+
+#[test]
+fn dates_come_first_for_date_queries() {
+    let l = corpus();
+    for q in [
+        "28 september",
+        "2023-09-28",
+        "28-09-2023",
+        "sep 2023",
+        "2023-09",
+        "2023",
+    ] {
+        let hits = run(&l, q);
+        assert_eq!(hits[0].kind, HitKind::Date, "{q}: {:?}", labels(&hits));
+        assert!(hits[0].label.starts_with("2023"), "{q}");
+    }
+    let hits = run(&l, "2024");
+    assert_eq!(hits[0].label, "2024-09-18");
+}
+
+#[test]
+fn filters_restrict_kinds_letters_notes_and_dates() {
+    let l = corpus();
+    let hits = run(&l, "org:ncmec");
+    assert!(!hits.is_empty() && hits.iter().all(|h| h.kind == HitKind::Organisation));
+    let hits = run(&l, "ncmec in:002");
+    assert_eq!(
+        (hits[0].occurrences, hits[0].letters.as_slice()),
+        (2, &["002_b".to_string()][..])
+    );
+    assert!(hits.iter().all(|h| h.letters == ["002_b"]));
+    let hits = run(&l, "ncmec in:offlimits");
+    assert!(hits.iter().all(|h| h.letters == ["002_b"]));
+    let hits = run(&l, "notes:iwf annual report");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| matches!(
+        h.passage.as_ref().map(|p| p.place),
+        Some(Place::Footnote { number: 1 })
+    )));
+    assert_eq!(hits[0].letters, ["001_a"]);
+    let hits = run(&l, "date:2023-09..2023-12");
+    assert_eq!(labels(&hits), ["2023-09-25", "2023-09-28"]);
+    let people = run(&l, "person:");
+    assert!(people.len() >= 2 && people.iter().all(|h| h.kind == HitKind::Person));
+    assert!(run(&l, "term:szabo").is_empty());
+}
+
+#[test]
+fn no_query_panics_or_hangs() {
+    let l = corpus();
+    let register = Register::build(&l);
+    let index = SearchIndex::new(&l, &register);
+    let long = "kinderrechten ".repeat(800);
+    let queries = [
+        "",
+        " ",
+        ":",
+        "org:",
+        "in:",
+        "notes:",
+        "date:",
+        "date:..",
+        "..",
+        "!!!???...",
+        ".*(a|b)+[x]{2,}\\",
+        "שלום עולם",
+        "مرحبا",
+        "\u{202E}ncmec",
+        "\u{0}\u{1b}[2J",
+        "👍🏽",
+        "a",
+        "0000-00-00",
+        "9999",
+        "date:2023-13..2024-99",
+        "in:zzz ncmec",
+        &long,
+    ];
+    for q in queries {
+        let start = std::time::Instant::now();
+        let hits = index.search(&l, &register, q, 10);
+        assert!(hits.len() <= 10);
+        assert!(
+            start.elapsed().as_secs() < 2,
+            "{q:.20} took {:?}",
+            start.elapsed()
+        );
+    }
+    assert!(index.search(&l, &register, "", 10).is_empty());
+    assert!(index.search(&l, &register, "ncmec", 0).is_empty());
+}
