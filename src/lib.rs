@@ -6,9 +6,11 @@
 //! them as JSON ([`export`]). It never touches a terminal: the `brieven` binary is a thin CLI and
 //! TUI shell over it.
 
+pub mod citation;
 pub mod corpus;
 pub mod dates;
 pub mod export;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod register;

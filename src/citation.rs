@@ -1,0 +1,380 @@
+//! Quoting with a citation: a paragraph, a section or a note of a letter as
+//! `“…quote…” — Offlimits, letter to the Minister van Justitie en Veiligheid et al.,
+//! 18 September 2024, ¶ 4 (note 1: Bits of Freedom, https://...)`, in English or Dutch.
+//!
+//! A [`Citation`] is plain data taken from a [`Letter`]; [`Citation::name_sources`] lets the
+//! register name the source of each note it cites (the first organisation or person the note
+//! mentions), and [`Citation::render`] writes it out in a [`Lang`].
+
+#[cfg(test)]
+mod tests;
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::model::{Date, Footnote, Letter};
+use crate::register::{EntityKind, Place, Register};
+use crate::text::sanitize;
+
+/// What of a letter is cited. Sections and paragraphs count from 0, as in
+/// [`Letter::sections`]; notes by their number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Anchor {
+    /// The letter as a whole: no quote.
+    Letter,
+    Section {
+        section: usize,
+    },
+    Paragraph {
+        section: usize,
+        paragraph: usize,
+    },
+    Note {
+        number: u32,
+    },
+}
+
+/// A note the quote cites, with what it points to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CitedNote {
+    pub number: u32,
+    /// A short name for the source: the organisation or person the note names, or its text
+    /// shortened; empty when the note is only a URL.
+    pub source: String,
+    pub urls: Vec<String>,
+}
+
+/// Everything a citation says, before it is written out in a language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Citation {
+    pub letter: String,
+    pub anchor: Anchor,
+    /// The quoted text (paragraphs of a section joined by a blank line); none for a letter.
+    pub quote: Option<String>,
+    pub sender: Option<String>,
+    /// The first recipient.
+    pub addressee: Option<String>,
+    /// How many recipients there are besides the first.
+    pub other_addressees: usize,
+    pub date: Option<Date>,
+    /// For a paragraph: its number counted through the whole letter, from 1.
+    pub paragraph_number: Option<usize>,
+    /// For a section: its heading.
+    pub heading: Option<String>,
+    /// The notes the quote cites (for a note: the note itself, with its URLs).
+    pub notes: Vec<CitedNote>,
+}
+
+/// The longest a shortened note source gets, in characters.
+const SOURCE_CHARS: usize = 60;
+
+/// Openings of a note that say where to look rather than what the source is.
+const POINTERS: &[&str] = &[
+    "zie hiervoor ook",
+    "zie hiervoor",
+    "zie ook",
+    "zie o.a.",
+    "zie bijv.",
+    "zie",
+    "verkregen via",
+    "bron",
+    "see also",
+    "see e.g.",
+    "see",
+    "source",
+    "cf.",
+];
+
+/// First words of an addressee that name an office: they take an article (`the Minister`,
+/// `de Voorzitter`) unless a name follows directly (`Minister D. Yeşilgöz`).
+const OFFICES: &[&str] = &[
+    "minister",
+    "minister-president",
+    "staatssecretaris",
+    "voorzitter",
+    "commissievoorzitter",
+    "commissie",
+    "vaste",
+    "leden",
+    "tweede",
+    "eerste",
+    "ministerie",
+    "kabinet",
+    "europese",
+    "president",
+    "woordvoerder",
+    "woordvoerders",
+];
+
+impl Citation {
+    /// The citation of `anchor` in `letter`; `None` when the letter has no such section,
+    /// paragraph or note.
+    pub fn of(letter: &Letter, anchor: Anchor) -> Option<Citation> {
+        let mut citation = Citation {
+            letter: letter.id.clone(),
+            anchor,
+            quote: None,
+            sender: letter.sender.clone(),
+            addressee: letter.recipients.first().map(|r| tidy_addressee(r)),
+            other_addressees: letter.recipients.len().saturating_sub(1),
+            date: letter.date,
+            paragraph_number: None,
+            heading: None,
+            notes: Vec::new(),
+        };
+        let cited: Vec<u32> = match anchor {
+            Anchor::Letter => Vec::new(),
+            Anchor::Section { section } => {
+                let s = letter.sections.get(section)?;
+                let texts: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
+                citation.quote = Some(texts.join("\n\n"));
+                citation.heading = s.heading.clone();
+                s.paragraphs
+                    .iter()
+                    .flat_map(|p| p.notes.iter().map(|n| n.number))
+                    .collect()
+            }
+            Anchor::Paragraph { section, paragraph } => {
+                let p = letter.sections.get(section)?.paragraphs.get(paragraph)?;
+                citation.quote = Some(p.text.clone());
+                let before: usize = letter.sections[..section]
+                    .iter()
+                    .map(|s| s.paragraphs.len())
+                    .sum();
+                citation.paragraph_number = Some(before + paragraph + 1);
+                p.notes.iter().map(|n| n.number).collect()
+            }
+            Anchor::Note { number } => {
+                let note = letter.footnote(number)?;
+                citation.quote = Some(note.text.clone());
+                citation.notes.push(CitedNote {
+                    number,
+                    source: String::new(),
+                    urls: note.urls.clone(),
+                });
+                Vec::new()
+            }
+        };
+        let mut seen = Vec::new();
+        for number in cited {
+            if seen.contains(&number) {
+                continue;
+            }
+            seen.push(number);
+            if let Some(note) = letter.footnote(number) {
+                citation.notes.push(CitedNote {
+                    number,
+                    source: shorten_source(note),
+                    urls: note.urls.clone(),
+                });
+            }
+        }
+        Some(citation)
+    }
+
+    /// A paragraph (0-based section and paragraph within it).
+    pub fn paragraph(letter: &Letter, section: usize, paragraph: usize) -> Option<Citation> {
+        Citation::of(letter, Anchor::Paragraph { section, paragraph })
+    }
+
+    /// A note by its number.
+    pub fn note(letter: &Letter, number: u32) -> Option<Citation> {
+        Citation::of(letter, Anchor::Note { number })
+    }
+
+    /// Names each cited note's source by the organisation (else person) the register finds
+    /// first in that note; `letter_index` is the letter's index in the corpus the register was
+    /// built from. Notes the register finds nothing in keep their shortened text.
+    pub fn name_sources(mut self, register: &Register, letter_index: usize) -> Citation {
+        if matches!(self.anchor, Anchor::Note { .. }) {
+            return self;
+        }
+        for note in &mut self.notes {
+            let place = Place::Footnote {
+                number: note.number,
+            };
+            let named = [EntityKind::Organisation, EntityKind::Person]
+                .iter()
+                .find_map(|&kind| {
+                    register
+                        .of_kind(kind)
+                        .filter_map(|e| {
+                            e.occurrences
+                                .iter()
+                                .filter(|o| o.letter == letter_index && o.place == place)
+                                .map(|o| o.at)
+                                .min()
+                                .map(|at| (at, e.label.as_str()))
+                        })
+                        .min()
+                });
+            if let Some((_, label)) = named {
+                note.source = label.to_string();
+            }
+        }
+        self
+    }
+
+    /// Where in the letter: `¶ 4`, `§ 2 “Europol”`, `note 1`; empty for the whole letter.
+    pub fn location(&self, lang: Lang) -> String {
+        match self.anchor {
+            Anchor::Letter => String::new(),
+            Anchor::Section { section } => match &self.heading {
+                Some(h) => format!("§ {} “{h}”", section + 1),
+                None => format!("§ {}", section + 1),
+            },
+            Anchor::Paragraph { .. } => format!("¶ {}", self.paragraph_number.unwrap_or(0)),
+            Anchor::Note { number } => format!("{} {number}", lang.strings().note),
+        }
+    }
+
+    /// Who wrote to whom when, and where: `Offlimits, letter to the Minister … et al.,
+    /// 18 September 2024, ¶ 4`.
+    pub fn reference(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        let mut parts = vec![self.sender.clone().unwrap_or(s.unknown_sender.to_string())];
+        if let Some(to) = &self.addressee {
+            let article = if takes_article(to) {
+                format!("{} ", s.article)
+            } else {
+                String::new()
+            };
+            let more = if self.other_addressees > 0 {
+                format!(" {}", s.and_others)
+            } else {
+                String::new()
+            };
+            parts.push(format!("{} {article}{to}{more}", s.letter_to));
+        }
+        parts.push(
+            self.date
+                .map_or(s.undated.to_string(), |d| lang.date_long(d)),
+        );
+        let location = self.location(lang);
+        if !location.is_empty() {
+            parts.push(location);
+        }
+        parts.join(", ")
+    }
+
+    /// The sources of the cited notes: `note 1: Bits of Freedom, https://...; note 2: ...`.
+    pub fn sources(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        let parts: Vec<String> = self
+            .notes
+            .iter()
+            .filter_map(|n| {
+                let mut what: Vec<&str> = Vec::new();
+                if !n.source.is_empty() {
+                    what.push(&n.source);
+                }
+                what.extend(n.urls.iter().map(String::as_str));
+                if what.is_empty() {
+                    return None;
+                }
+                Some(match self.anchor {
+                    Anchor::Note { .. } => what.join(", "),
+                    _ => format!("{} {}: {}", s.note, n.number, what.join(", ")),
+                })
+            })
+            .collect();
+        parts.join("; ")
+    }
+
+    /// The whole citation in `lang`, safe to print: `“quote” — reference (sources)`.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if let Some(quote) = &self.quote {
+            out.push('“');
+            out.push_str(quote.trim());
+            out.push_str("” — ");
+        }
+        out.push_str(&self.reference(lang));
+        let sources = self.sources(lang);
+        if !sources.is_empty() {
+            out.push_str(" (");
+            out.push_str(&sources);
+            out.push(')');
+        }
+        sanitize(&out).into_owned()
+    }
+}
+
+/// An addressee without the punctuation a letter header leaves around it.
+fn tidy_addressee(r: &str) -> String {
+    r.trim()
+        .trim_end_matches([',', ';', ':'])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether an addressee is an office (`Minister van …`) rather than a name or an article
+/// phrase.
+fn takes_article(addressee: &str) -> bool {
+    let mut words = addressee.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let is_initial = |w: &str| {
+        let core = w.trim_end_matches('.');
+        w.ends_with('.') && core.chars().count() <= 2 && core.chars().all(char::is_uppercase)
+    };
+    OFFICES.contains(&first.to_lowercase().as_str()) && !words.next().is_some_and(is_initial)
+}
+
+/// A note's text as a short source name: URLs and pointers (`Zie ook`) removed, cut at the
+/// first sentence end or after [`SOURCE_CHARS`] characters on a word boundary.
+pub fn shorten_source(note: &Footnote) -> String {
+    let mut text = note.text.clone();
+    for url in &note.urls {
+        text = text.replace(url.as_str(), " ");
+    }
+    let mut words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .collect();
+    // Pointer words at the start (`Zie hiervoor ook`, `Verkregen via:`).
+    loop {
+        let lower = words.join(" ").to_lowercase();
+        let Some(pointer) = POINTERS.iter().find(|p| {
+            lower.starts_with(*p)
+                && lower[p.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ' ' || c == ':' || c == ',')
+        }) else {
+            break;
+        };
+        let n = pointer.split_whitespace().count();
+        words.drain(..n.min(words.len()));
+        if let Some(first) = words.first_mut() {
+            *first = first.trim_start_matches([':', ',']);
+            if first.is_empty() {
+                words.remove(0);
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, word) in words.iter().enumerate() {
+        let next_len = out.chars().count() + word.chars().count() + 1;
+        if !out.is_empty() && next_len > SOURCE_CHARS {
+            out = out.trim_end_matches([',', ';', ':', '-', '–']).to_string();
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        let sentence_end = word.ends_with('.') && word.chars().count() > 3;
+        if sentence_end && i + 1 < words.len() && out.chars().count() >= 20 {
+            break;
+        }
+    }
+    out.trim_end_matches([',', ';', ':', '(', '-', '–'])
+        .trim_end_matches(" (")
+        .trim_end()
+        .to_string()
+}

@@ -1,0 +1,410 @@
+//! The interface in English and Dutch: every label, message and word of the citation form, one
+//! [`Strings`] table per [`Lang`], and how the language is chosen (`--lang`, the config file,
+//! then the locale in `LC_ALL`, `LC_MESSAGES` or `LANG`).
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Date, Stance};
+
+/// An interface language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+}
+
+/// A language name that is neither `en` nor `nl`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownLang(pub String);
+
+impl fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown language '{}' (expected en or nl)", self.0)
+    }
+}
+
+impl std::error::Error for UnknownLang {}
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Lang, UnknownLang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" | "english" => Ok(Lang::En),
+            "nl" | "dutch" | "nederlands" => Ok(Lang::Nl),
+            _ => Err(UnknownLang(s.to_string())),
+        }
+    }
+}
+
+impl Lang {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// The language a locale name asks for: `nl`, `nl_NL.UTF-8`, `nl-BE` give Dutch, any other
+    /// set locale English; `None` for an empty value.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let locale = locale.trim();
+        if locale.is_empty() {
+            return None;
+        }
+        let lower = locale.to_ascii_lowercase();
+        Some(
+            if lower == "nl"
+                || lower.starts_with("nl_")
+                || lower.starts_with("nl-")
+                || lower.starts_with("nl.")
+            {
+                Lang::Nl
+            } else {
+                Lang::En
+            },
+        )
+    }
+
+    /// The language to use: `--lang`, else the config file's, else the first set one of
+    /// `LC_ALL`, `LC_MESSAGES`, `LANG` (read through `env`), else English.
+    pub fn choose(
+        flag: Option<Lang>,
+        config: Option<Lang>,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Lang {
+        flag.or(config)
+            .or_else(|| {
+                ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .iter()
+                    .find_map(|var| env(var).as_deref().and_then(Lang::from_locale))
+            })
+            .unwrap_or_default()
+    }
+
+    /// [`Lang::choose`] with the process environment.
+    pub fn choose_from_env(flag: Option<Lang>, config: Option<Lang>) -> Lang {
+        Lang::choose(flag, config, |var| std::env::var(var).ok())
+    }
+
+    /// The interface strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::En => &EN,
+            Lang::Nl => &NL,
+        }
+    }
+
+    /// A date written out: `18 September 2024` / `18 september 2024`, `September 2024`, `2024`.
+    pub fn date_long(self, date: Date) -> String {
+        let months = &self.strings().months;
+        let month = date
+            .month
+            .and_then(|m| months.get(usize::from(m).wrapping_sub(1)));
+        match (month, date.day) {
+            (Some(m), Some(d)) => format!("{d} {m} {}", date.year),
+            (Some(m), None) => format!("{m} {}", date.year),
+            _ => date.year.to_string(),
+        }
+    }
+
+    /// The name of a stance.
+    pub fn stance(self, stance: Stance) -> &'static str {
+        let s = self.strings();
+        match stance {
+            Stance::Supports => s.stance_supports,
+            Stance::Opposes => s.stance_opposes,
+            Stance::Mixed => s.stance_mixed,
+            Stance::Neutral => s.stance_neutral,
+        }
+    }
+}
+
+/// Every string the interface shows, in one language. Strings with `{}` take one argument,
+/// filled in by [`fill`].
+#[derive(Debug)]
+pub struct Strings {
+    pub months: [&'static str; 12],
+    // Citation form.
+    pub letter_to: &'static str,
+    pub letter: &'static str,
+    pub and_others: &'static str,
+    pub article: &'static str,
+    pub note: &'static str,
+    pub section: &'static str,
+    pub undated: &'static str,
+    pub unknown_sender: &'static str,
+    // Stances.
+    pub stance_supports: &'static str,
+    pub stance_opposes: &'static str,
+    pub stance_mixed: &'static str,
+    pub stance_neutral: &'static str,
+    // Pane and view titles.
+    pub title_letters: &'static str,
+    pub title_outline: &'static str,
+    pub title_text: &'static str,
+    pub title_notes: &'static str,
+    pub title_positions: &'static str,
+    pub title_timeline: &'static str,
+    pub title_cards: &'static str,
+    pub title_help: &'static str,
+    pub title_warnings: &'static str,
+    pub title_search: &'static str,
+    pub title_register: &'static str,
+    // Column headers.
+    pub col_date: &'static str,
+    pub col_sender: &'static str,
+    pub col_to: &'static str,
+    pub col_stance: &'static str,
+    pub col_summary: &'static str,
+    pub col_terms: &'static str,
+    pub col_event: &'static str,
+    pub col_mentioned_in: &'static str,
+    // Status line messages.
+    pub msg_copied_citation: &'static str,
+    pub msg_copied_url: &'static str,
+    pub msg_opened_url: &'static str,
+    pub msg_no_url: &'static str,
+    pub msg_not_http: &'static str,
+    pub msg_pinned: &'static str,
+    pub msg_card_deleted: &'static str,
+    pub msg_stack_empty: &'static str,
+    pub msg_label_prompt: &'static str,
+    pub msg_stack_prompt: &'static str,
+    pub msg_state_not_saved: &'static str,
+    pub msg_state_corrupt: &'static str,
+    pub msg_config_error: &'static str,
+    pub msg_no_state: &'static str,
+    // Help texts of the issue-5 keys.
+    pub help_positions: &'static str,
+    pub help_timeline: &'static str,
+    pub help_pin: &'static str,
+    pub help_open_stack: &'static str,
+    pub help_copy_citation: &'static str,
+    pub help_open_url: &'static str,
+    pub help_copy_url: &'static str,
+    pub help_sort: &'static str,
+    pub help_reverse: &'static str,
+    pub help_card_jump: &'static str,
+    pub help_card_move: &'static str,
+    pub help_card_delete: &'static str,
+    // Timeline.
+    pub event_council: &'static str,
+    pub event_debate: &'static str,
+    pub event_motion: &'static str,
+    pub event_report: &'static str,
+    pub event_deadline: &'static str,
+    pub event_letter: &'static str,
+    // Briefing.
+    pub briefing_title: &'static str,
+    pub briefing_sources: &'static str,
+}
+
+/// `template` with its `{}` replaced by `arg`.
+pub fn fill(template: &str, arg: &str) -> String {
+    template.replacen("{}", arg, 1)
+}
+
+pub static EN: Strings = Strings {
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    letter_to: "letter to",
+    letter: "letter",
+    and_others: "et al.",
+    article: "the",
+    note: "note",
+    section: "section",
+    undated: "undated",
+    unknown_sender: "(unknown sender)",
+    stance_supports: "supports",
+    stance_opposes: "opposes",
+    stance_mixed: "mixed",
+    stance_neutral: "neutral",
+    title_letters: "Letters",
+    title_outline: "Outline",
+    title_text: "Text",
+    title_notes: "Notes",
+    title_positions: "Positions",
+    title_timeline: "Timeline",
+    title_cards: "Cue cards",
+    title_help: "Help",
+    title_warnings: "Warnings",
+    title_search: "Search",
+    title_register: "Register",
+    col_date: "DATE",
+    col_sender: "SENDER",
+    col_to: "TO",
+    col_stance: "STANCE",
+    col_summary: "SUMMARY",
+    col_terms: "TERMS",
+    col_event: "EVENT",
+    col_mentioned_in: "MENTIONED IN",
+    msg_copied_citation: "Citation copied to the clipboard",
+    msg_copied_url: "URL copied to the clipboard",
+    msg_opened_url: "Opened {} in the browser",
+    msg_no_url: "This note has no URL",
+    msg_not_http: "Only http and https links are opened",
+    msg_pinned: "Pinned to the stack '{}'",
+    msg_card_deleted: "Card deleted",
+    msg_stack_empty: "No cards yet: press m on a paragraph to pin it",
+    msg_label_prompt: "Label (Enter to skip): ",
+    msg_stack_prompt: "Stack name: ",
+    msg_state_not_saved: "State is not saved: {}",
+    msg_state_corrupt: "The state file was corrupt and has been moved aside to {}",
+    msg_config_error: "Config file error, defaults used: {}",
+    msg_no_state: "Running without saved state (--no-state)",
+    help_positions: "Positions: who stands where",
+    help_timeline: "Timeline of letters and events",
+    help_pin: "Pin the paragraph or note to the cue cards",
+    help_open_stack: "Open the cue-card stack",
+    help_copy_citation: "Copy with citation (OSC 52)",
+    help_open_url: "Open the note's URL in the browser",
+    help_copy_url: "Copy the note's URL",
+    help_sort: "Sort by date or sender",
+    help_reverse: "Newest or oldest first",
+    help_card_jump: "Jump to card 1-9",
+    help_card_move: "Move the card up or down",
+    help_card_delete: "Delete the card",
+    event_council: "council meeting",
+    event_debate: "debate",
+    event_motion: "motion",
+    event_report: "report",
+    event_deadline: "deadline",
+    event_letter: "letter",
+    briefing_title: "Briefing",
+    briefing_sources: "Sources",
+};
+
+pub static NL: Strings = Strings {
+    months: [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    letter_to: "brief aan",
+    letter: "brief",
+    and_others: "e.a.",
+    article: "de",
+    note: "noot",
+    section: "paragraaf",
+    undated: "zonder datum",
+    unknown_sender: "(onbekende afzender)",
+    stance_supports: "voor",
+    stance_opposes: "tegen",
+    stance_mixed: "gemengd",
+    stance_neutral: "neutraal",
+    title_letters: "Brieven",
+    title_outline: "Inhoud",
+    title_text: "Tekst",
+    title_notes: "Noten",
+    title_positions: "Standpunten",
+    title_timeline: "Tijdlijn",
+    title_cards: "Spiekbriefjes",
+    title_help: "Hulp",
+    title_warnings: "Waarschuwingen",
+    title_search: "Zoeken",
+    title_register: "Register",
+    col_date: "DATUM",
+    col_sender: "AFZENDER",
+    col_to: "AAN",
+    col_stance: "STANDPUNT",
+    col_summary: "SAMENVATTING",
+    col_terms: "TERMEN",
+    col_event: "GEBEURTENIS",
+    col_mentioned_in: "GENOEMD IN",
+    msg_copied_citation: "Citaat met bronvermelding gekopieerd naar het klembord",
+    msg_copied_url: "URL gekopieerd naar het klembord",
+    msg_opened_url: "{} geopend in de browser",
+    msg_no_url: "Deze noot heeft geen URL",
+    msg_not_http: "Alleen http- en https-links worden geopend",
+    msg_pinned: "Vastgezet op de stapel '{}'",
+    msg_card_deleted: "Kaart verwijderd",
+    msg_stack_empty: "Nog geen kaarten: druk m op een alinea om die vast te zetten",
+    msg_label_prompt: "Label (Enter om over te slaan): ",
+    msg_stack_prompt: "Naam van de stapel: ",
+    msg_state_not_saved: "De toestand wordt niet bewaard: {}",
+    msg_state_corrupt: "Het toestandsbestand was beschadigd en is verplaatst naar {}",
+    msg_config_error: "Fout in het configuratiebestand, standaardwaarden gebruikt: {}",
+    msg_no_state: "Zonder bewaarde toestand (--no-state)",
+    help_positions: "Standpunten: wie staat waar",
+    help_timeline: "Tijdlijn van brieven en gebeurtenissen",
+    help_pin: "Alinea of noot vastzetten op de spiekbriefjes",
+    help_open_stack: "De stapel spiekbriefjes openen",
+    help_copy_citation: "Kopiëren met bronvermelding (OSC 52)",
+    help_open_url: "De URL van de noot in de browser openen",
+    help_copy_url: "De URL van de noot kopiëren",
+    help_sort: "Sorteren op datum of afzender",
+    help_reverse: "Nieuwste of oudste eerst",
+    help_card_jump: "Naar kaart 1-9",
+    help_card_move: "Kaart omhoog of omlaag",
+    help_card_delete: "Kaart verwijderen",
+    event_council: "Raadsvergadering",
+    event_debate: "debat",
+    event_motion: "motie",
+    event_report: "rapport",
+    event_deadline: "termijn",
+    event_letter: "brief",
+    briefing_title: "Briefing",
+    briefing_sources: "Bronnen",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_and_flags_choose_the_language() {
+        let env = |lang: &'static str| move |var: &str| (var == "LANG").then(|| lang.to_string());
+        assert_eq!(Lang::choose(None, None, env("nl_NL.UTF-8")), Lang::Nl);
+        assert_eq!(Lang::choose(None, None, env("en_GB.UTF-8")), Lang::En);
+        assert_eq!(Lang::choose(None, None, env("")), Lang::En);
+        assert_eq!(Lang::choose(None, Some(Lang::En), env("nl_BE")), Lang::En);
+        assert_eq!(
+            Lang::choose(Some(Lang::Nl), Some(Lang::En), env("C")),
+            Lang::Nl
+        );
+        let all = |var: &str| match var {
+            "LC_ALL" => Some("nl_NL".to_string()),
+            "LANG" => Some("en_US".to_string()),
+            _ => None,
+        };
+        assert_eq!(Lang::choose(None, None, all), Lang::Nl);
+        assert_eq!("NL".parse::<Lang>(), Ok(Lang::Nl));
+        assert!("fr".parse::<Lang>().is_err());
+    }
+
+    #[test]
+    fn dates_are_written_out_in_each_language() {
+        let d = Date::ymd(2024, 9, 18).unwrap();
+        assert_eq!(Lang::En.date_long(d), "18 September 2024");
+        assert_eq!(Lang::Nl.date_long(d), "18 september 2024");
+        assert_eq!(Lang::Nl.date_long(Date::ym(2023, 5).unwrap()), "mei 2023");
+        assert_eq!(Lang::En.date_long(Date::y(2023)), "2023");
+    }
+}
