@@ -149,7 +149,8 @@ impl Corpus {
                 let mut found: Vec<PathBuf> = fs::read_dir(path)
                     .map_err(|e| CorpusError::Unreadable(path.clone(), e))?
                     .filter_map(|entry| entry.ok().map(|e| e.path()))
-                    .filter(|p| p.is_file() && is_letter(p))
+                    // A broken link stays in, to be reported as unreadable; directories go.
+                    .filter(|p| !p.is_dir() && is_letter(p))
                     .collect();
                 if found.is_empty() {
                     return Err(CorpusError::NoLetters(path.clone()));

@@ -166,7 +166,11 @@ pub struct Letter {
 impl Letter {
     /// The footnote with this number.
     pub fn footnote(&self, number: u32) -> Option<&Footnote> {
-        self.footnotes.iter().find(|n| n.number == number)
+        // Ingestion sorts the notes by number; fall back to a scan for hand-made letters.
+        match self.footnotes.binary_search_by_key(&number, |n| n.number) {
+            Ok(i) => Some(&self.footnotes[i]),
+            Err(_) => self.footnotes.iter().find(|n| n.number == number),
+        }
     }
 
     /// Every paragraph with its section and paragraph index, in reading order.

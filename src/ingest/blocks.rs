@@ -236,41 +236,48 @@ fn block(lines: &[Line<'_>], group: &[usize], words: &HashSet<String>, kind: Blo
 pub fn join_lines(parts: &[&str], words: &HashSet<String>) -> String {
     let mut out = String::new();
     for part in parts {
-        let part = part.trim();
-        if part.is_empty() {
-            continue;
-        }
-        if out.is_empty() {
-            out.push_str(part);
-            continue;
-        }
-        if !out.ends_with('-') || out.ends_with("--") {
-            out.push(' ');
-            out.push_str(part);
-            continue;
-        }
-        let stem: String = out
-            .rsplit(' ')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('-')
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == '-')
-            .collect();
-        let head: String = part.chars().take_while(|c| c.is_alphanumeric()).collect();
-        let keeps_case = part.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || stem.ends_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-        let whole = format!("{stem}{head}").to_lowercase();
-        let split_word = !stem.is_empty()
-            && !keeps_case
-            && words.contains(&whole)
-            && !words.contains(&format!("{stem}-{head}").to_lowercase());
-        if split_word {
-            out.pop();
-        }
-        out.push_str(part);
+        append_line(&mut out, part, words);
     }
     out
+}
+
+/// Appends one more line to re-flowed text (see [`join_lines`]).
+fn append_line(out: &mut String, part: &str, words: &HashSet<String>) {
+    let part = part.trim();
+    if part.is_empty() {
+        return;
+    }
+    if out.is_empty() {
+        out.push_str(part);
+        return;
+    }
+    if !out.ends_with('-') || out.ends_with("--") {
+        out.push(' ');
+        out.push_str(part);
+        return;
+    }
+    // The last word, looked at from its last 64 bytes: a text without spaces stays linear.
+    let tail = &out[out.floor_char_boundary(out.len().saturating_sub(64))..];
+    let stem: String = tail
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('-')
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    let head: String = part.chars().take_while(|c| c.is_alphanumeric()).collect();
+    let keeps_case = part.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || stem.ends_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    let whole = format!("{stem}{head}").to_lowercase();
+    let split_word = !stem.is_empty()
+        && !keeps_case
+        && words.contains(&whole)
+        && !words.contains(&format!("{stem}-{head}").to_lowercase());
+    if split_word {
+        out.pop();
+    }
+    out.push_str(part);
 }
 
 /// Every word of the letter, lower-cased, for telling split words from hyphenated ones.
@@ -294,8 +301,7 @@ fn join_across_gaps(blocks: Vec<Block>, words: &HashSet<String>) -> Vec<Block> {
                 && !block.text.starts_with('#')
                 && (lower || block.text.chars().count() > 60);
             if block.after_gap && prev_open && continues {
-                let joined = join_lines(&[&prev.text, &block.text], words);
-                prev.text = joined;
+                append_line(&mut prev.text, &block.text, words);
                 prev.lines += block.lines;
                 continue;
             }

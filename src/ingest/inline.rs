@@ -38,7 +38,8 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
                 }
             }
             '<' => {
-                let close = (i + 1..chars.len()).find(|&j| chars[j] == '>' || chars[j] == '<');
+                let close = (i + 1..chars.len().min(i + MAX_URL))
+                    .find(|&j| chars[j] == '>' || chars[j] == '<');
                 let inner: String = close
                     .filter(|&j| chars[j] == '>')
                     .map(|j| chars[i + 1..j].iter().collect())
@@ -87,19 +88,20 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
         let start = word.find("http://").or_else(|| word.find("https://"));
         if let Some(start) = start {
             let url = trim_url(&word[start..]);
-            if is_url(url) && !urls.iter().any(|u| u == url) {
+            if is_url(url) {
                 urls.push(url.to_string());
             }
         }
     }
-    let mut unique = Vec::new();
-    for url in urls {
-        if !unique.contains(&url) {
-            unique.push(url);
-        }
-    }
-    (out.trim().to_string(), unique)
+    let mut seen = std::collections::HashSet::new();
+    urls.retain(|u| seen.insert(u.clone()));
+    (out.trim().to_string(), urls)
 }
+
+/// The longest link label and URL looked for: bounds the scans so that a text full of
+/// unclosed brackets stays linear.
+const MAX_LABEL: usize = 1_000;
+const MAX_URL: usize = 2_000;
 
 /// `[label](url)` starting at `i`: the index of `]` and of the closing `)`.
 fn link_at(chars: &[char], i: usize) -> Option<(usize, usize)> {
@@ -107,6 +109,9 @@ fn link_at(chars: &[char], i: usize) -> Option<(usize, usize)> {
     let mut j = i;
     let label_end = loop {
         j += 1;
+        if j > i + MAX_LABEL {
+            return None;
+        }
         match chars.get(j)? {
             '\\' => j += 1,
             '[' => depth += 1,
@@ -122,6 +127,9 @@ fn link_at(chars: &[char], i: usize) -> Option<(usize, usize)> {
     let mut k = label_end + 1;
     loop {
         k += 1;
+        if k > label_end + MAX_URL {
+            return None;
+        }
         match chars.get(k)? {
             '(' => depth += 1,
             ')' if depth == 0 => return Some((label_end, k)),

@@ -151,10 +151,11 @@ fn plain_definitions(lines: &[Line<'_>], start: usize) -> Definitions {
                     plain_definition(after.text).is_some_and(|(n, _)| n == expected)
                         || (cut && !after.indented && !after.text.contains(' '))
                 });
-                if !goes_on {
-                    break;
+                match next {
+                    // Only blank lines lie between: go straight to the next text line.
+                    Some(j) if goes_on => i = j,
+                    _ => break,
                 }
-                i += 1;
                 continue;
             }
             if line.indented || line.is_rule() {
@@ -224,7 +225,7 @@ pub fn extract(text: &str, style: MarkerStyle, last: &mut u32) -> (String, Vec<N
         // <sup>n</sup>
         if c == '<'
             && starts_with(&chars, i, "<sup>")
-            && let Some(close) = find(&chars, i + 5, "</sup>")
+            && let Some(close) = find(&chars, i + 5, "</sup>", 40)
         {
             {
                 let inner: String = chars[i + 5..close].iter().collect();
@@ -356,8 +357,10 @@ fn starts_with(chars: &[char], i: usize, pat: &str) -> bool {
         .all(|(k, p)| chars.get(k) == Some(&p))
 }
 
-fn find(chars: &[char], from: usize, pat: &str) -> Option<usize> {
-    (from..chars.len()).find(|&i| starts_with(chars, i, pat))
+/// Where `pat` starts in `chars` within `window` chars after `from`: bounded, so a text full
+/// of unclosed tags stays linear.
+fn find(chars: &[char], from: usize, pat: &str, window: usize) -> Option<usize> {
+    (from..chars.len().min(from + window)).find(|&i| starts_with(chars, i, pat))
 }
 
 #[cfg(test)]

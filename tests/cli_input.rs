@@ -1,0 +1,206 @@
+//! Broken and hostile input on the command line: every case gives a clear message naming the
+//! file and the problem, the other letters still load, nothing panics, nothing is written.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn brieven(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn export(dir: &Path) -> (serde_json::Value, String, Output) {
+    let out = brieven(&["export", dir.to_str().unwrap()]);
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    (json, err, out)
+}
+
+const LETTER: &str = "Leiden, 2 mei 2024\n\nGeachte heer,\n\nDit is de tekst van de brief.\n";
+
+#[test]
+fn a_directory_without_letters_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+    let (_, err, out) = export(dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        err.contains("no letters") && err.contains(dir.path().to_str().unwrap()),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_binary_and_unreadable_files_are_skipped_and_the_rest_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a_good.txt"), LETTER).unwrap();
+    fs::write(dir.path().join("b_empty.txt"), "  \n\n").unwrap();
+    fs::write(dir.path().join("c_binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("d_broken.md")).unwrap();
+    let before: Vec<_> = ["a_good.txt", "b_empty.txt", "c_binary.txt"]
+        .iter()
+        .map(|f| fs::read(dir.path().join(f)).unwrap())
+        .collect();
+    let (json, err, out) = export(dir.path());
+    assert!(out.status.success(), "{err}");
+    let ids: Vec<_> = json["letters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["id"].clone())
+        .collect();
+    assert_eq!(ids, vec!["a_good"]);
+    assert!(
+        err.contains("b_empty.txt: skipped: the file is empty"),
+        "{err}"
+    );
+    assert!(err.contains("c_binary.txt: skipped: binary file"), "{err}");
+    #[cfg(unix)]
+    assert!(err.contains("d_broken.md: skipped: cannot read"), "{err}");
+    let after: Vec<_> = ["a_good.txt", "b_empty.txt", "c_binary.txt"]
+        .iter()
+        .map(|f| fs::read(dir.path().join(f)).unwrap())
+        .collect();
+    assert_eq!(before, after, "letter files are never written");
+}
+
+#[test]
+fn encodings_and_line_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    // Windows-1252: é and curly quotes.
+    fs::write(
+        dir.path().join("cp1252.txt"),
+        b"Leiden, 2 mei 2024\n\nGeachte heer,\n\nDe caf\xE9 \x93brief\x94.\n",
+    )
+    .unwrap();
+    // UTF-16 LE with BOM, CRLF.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in LETTER.replace('\n', "\r\n").encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    fs::write(dir.path().join("utf16.txt"), utf16).unwrap();
+    // UTF-8 BOM and lone CR.
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend(LETTER.replace('\n', "\r").bytes());
+    fs::write(dir.path().join("utf8bom.txt"), bom).unwrap();
+    let (json, err, out) = export(dir.path());
+    assert!(out.status.success(), "{err}");
+    let letters = json["letters"].as_array().unwrap();
+    let para = |i: usize| {
+        letters[i]["sections"][0]["paragraphs"][0]["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(para(0), "De café “brief”.");
+    let warnings = letters[0]["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .unwrap()
+            .contains("cp1252: line 5: not UTF-8 (byte 0xE9); read as Windows-1252")),
+        "{warnings:?}"
+    );
+    assert_eq!(para(1), "Dit is de tekst van de brief.");
+    assert_eq!(para(2), "Dit is de tekst van de brief.");
+    for i in 1..3 {
+        assert_eq!(letters[i]["date"], "2024-05-02");
+        assert!(letters[i]["warnings"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn odd_structure_is_parsed_with_warnings_in_export() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("odd.md"),
+        "Geachte heer,\n\nEen zin.<sup>1</sup> Nog een.<sup>3</sup>\n\n<sup>1</sup> Een.\n\n<sup>2</sup> Twee.\n\n<sup>2</sup> Twee weer.\n",
+    )
+    .unwrap();
+    let (json, _, out) = export(dir.path());
+    assert!(out.status.success());
+    let w: Vec<String> = json["letters"][0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        w.contains(&"odd: no date found for the letter".to_string()),
+        "{w:?}"
+    );
+    assert!(
+        w.contains(&"odd:3: note marker 3 has no footnote".to_string()),
+        "{w:?}"
+    );
+    assert!(
+        w.contains(&"odd:7: footnote 2 is never cited".to_string()),
+        "{w:?}"
+    );
+    assert!(
+        w.contains(&"odd:9: footnote 2 is defined twice".to_string()),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn many_footnotes_and_long_lines_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Leiden, 2 mei 2024\n\nGeachte heer,\n\n");
+    for n in 1..=10_000 {
+        text.push_str(&format!("Zin {n}.<sup>{n}</sup> "));
+    }
+    text.push_str("\n\n");
+    for n in 1..=10_000 {
+        text.push_str(&format!("<sup>{n}</sup> Bron {n}.\n\n"));
+    }
+    text.push_str(&"woord ".repeat(200_000));
+    fs::write(dir.path().join("big.md"), &text).unwrap();
+    let (json, err, out) = export(dir.path());
+    assert!(out.status.success(), "{err}");
+    let letter = &json["letters"][0];
+    assert_eq!(letter["footnotes"].as_array().unwrap().len(), 10_000);
+    assert_eq!(
+        letter["sections"][0]["paragraphs"][0]["notes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        10_000
+    );
+    assert!(
+        letter["warnings"].as_array().unwrap().is_empty(),
+        "{:?}",
+        letter["warnings"]
+    );
+}
+
+#[test]
+fn control_sequences_in_a_letter_never_reach_the_output() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("hostile.txt"),
+        "Leiden, 2 mei 2024\n\nGeachte heer,\n\nTitel\x1b]0;pwned\x07 en \x1b]52;c;SGVsbG8=\x07 klembord \x1b[2J wis \u{9b}31m c1 \u{202e}omgekeerd\u{202c} \x1bP1$qm\x1b\\ dcs.\n",
+    )
+    .unwrap();
+    for cmd in ["export", "list"] {
+        let out = brieven(&[cmd, dir.path().to_str().unwrap()]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\x1b') && !text.contains('\x07') && !text.contains('\u{9b}'),
+            "{cmd}: {text}"
+        );
+        assert!(
+            !text.contains('\u{202e}') && !text.contains('\u{202c}'),
+            "{cmd}"
+        );
+    }
+    let out = brieven(&["show", "hostile", dir.path().to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Titel␛]0;pwned␇"), "{text}");
+    assert!(!text.contains('\x1b'));
+}
