@@ -30,6 +30,12 @@ pub enum Command {
     List(cli::list::Args),
     /// Print one letter as clean, wrapped text.
     Show(cli::show::Args),
+    /// Find organisations, people, dates, terms and passages (exit 1: nothing matched).
+    Search(cli::search::Args),
+    /// The register: every organisation, person, date and term, with counts per letter.
+    Entities(cli::entities::Args),
+    /// Every occurrence of one entity in context, grouped by letter in date order.
+    Concordance(cli::concordance::Args),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +44,9 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => cli::export::run(args),
         Some(Command::List(args)) => cli::list::run(args),
         Some(Command::Show(args)) => cli::show::run(args),
+        Some(Command::Search(args)) => cli::search::run(args),
+        Some(Command::Entities(args)) => cli::entities::run(args),
+        Some(Command::Concordance(args)) => cli::concordance::run(args),
         None => cli::reader(cli.paths),
     };
     match result {

@@ -175,6 +175,13 @@ impl SearchIndex {
         let filtered_only = query.dates.is_some() && query.kinds == [EntityKind::Date];
         if !filtered_only {
             for m in self.names.matches(&q, &self.matcher) {
+                let is_date = register
+                    .entities
+                    .get(m.entity)
+                    .is_some_and(|e| e.kind == EntityKind::Date);
+                if is_date && query.dates.is_some() && m.score < entities::SUBSTRING {
+                    continue; // `28 september` is no typo of `18 september`
+                }
                 let slot = scored.entry(m.entity).or_insert((m.score, m.name));
                 if m.score > slot.0 {
                     *slot = (m.score, m.name);

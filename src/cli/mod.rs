@@ -1,8 +1,11 @@
 //! The headless subcommands, one file each, and the shared bits they need: loading the corpus
 //! from the command line's paths and the terminal width for wrapped output.
 
+pub mod concordance;
+pub mod entities;
 pub mod export;
 pub mod list;
+pub mod search;
 pub mod show;
 
 use std::io::IsTerminal;

@@ -114,7 +114,7 @@ fn score(k: &str, q: &str, q_chars: &[char], matcher: &SkimMatcherV2) -> Option<
         return None;
     }
     if let Some(s) = matcher.fuzzy_match(k, q)
-        && s >= 12 * q_chars.len() as i64
+        && s >= 16 * q_chars.len() as i64
     {
         return Some(FUZZY + s.min(100_000));
     }

@@ -1,0 +1,143 @@
+//! `brieven entities [PATHS...] [--kind K] [--json]`: the whole register, one aligned line per
+//! entity with its count per letter; in JSON, every occurrence with the text it covers.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use brieven::model::{Date, Letter};
+use brieven::register::{Entity, EntityKind, Place, place_text};
+use brieven::text::sanitize;
+use serde::Serialize;
+
+use super::search::{RegisterArgs, short_ids, table};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Letter files or directories; none means the embedded letters.
+    pub paths: Vec<PathBuf>,
+    /// Only this kind: organisation (org), person, date or term.
+    #[arg(long, short)]
+    pub kind: Option<String>,
+    /// Print JSON, with every occurrence.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub register: RegisterArgs,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let kind = match args.kind.as_deref() {
+        None => None,
+        Some(k) => match EntityKind::parse(k) {
+            Some(kind) => Some(kind),
+            None => bail!("unknown kind '{k}' (organisation, person, date or term)"),
+        },
+    };
+    let corpus = super::load(&args.paths)?;
+    let register = args.register.build(&corpus.letters)?;
+    let entities: Vec<&Entity> = register
+        .entities
+        .iter()
+        .filter(|e| kind.is_none_or(|k| e.kind == k))
+        .collect();
+    let letters = &corpus.letters;
+    if args.json {
+        let out = JsonEntities {
+            entities: entities.iter().map(|e| json_entity(letters, e)).collect(),
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        let short = short_ids(letters);
+        let rows: Vec<Vec<String>> = entities
+            .iter()
+            .map(|e| {
+                let per: Vec<String> = e
+                    .letters()
+                    .into_iter()
+                    .map(|l| format!("{}:{}", short[l], e.count_in(l)))
+                    .collect();
+                vec![
+                    e.kind.as_str().to_string(),
+                    sanitize(&e.label).into_owned(),
+                    e.occurrences.len().to_string(),
+                    per.join(" "),
+                ]
+            })
+            .collect();
+        if !rows.is_empty() {
+            print!("{}", table(&["KIND", "LABEL", "OCC", "PER LETTER"], &rows));
+        }
+    }
+    Ok(if entities.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(Serialize)]
+struct JsonEntities<'a> {
+    entities: Vec<JsonEntity<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEntity<'a> {
+    id: usize,
+    kind: EntityKind,
+    label: &'a str,
+    aliases: &'a [String],
+    gloss: Option<&'a str>,
+    role: Option<&'a str>,
+    date: Option<Date>,
+    /// Occurrences in all.
+    count: usize,
+    /// Occurrences per letter id.
+    letters: BTreeMap<&'a str, usize>,
+    occurrences: Vec<JsonOccurrence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonOccurrence<'a> {
+    letter: &'a str,
+    place: Place,
+    at: usize,
+    len: usize,
+    /// The text the occurrence covers (absent for metadata).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+}
+
+fn json_entity<'a>(letters: &'a [Letter], e: &'a Entity) -> JsonEntity<'a> {
+    let id = |l: usize| letters.get(l).map_or("", |l| l.id.as_str());
+    JsonEntity {
+        id: e.id,
+        kind: e.kind,
+        label: &e.label,
+        aliases: &e.aliases,
+        gloss: e.gloss.as_deref(),
+        role: e.role.as_deref(),
+        date: e.date,
+        count: e.occurrences.len(),
+        letters: e
+            .letters()
+            .into_iter()
+            .map(|l| (id(l), e.count_in(l)))
+            .collect(),
+        occurrences: e
+            .occurrences
+            .iter()
+            .map(|o| JsonOccurrence {
+                letter: id(o.letter),
+                place: o.place,
+                at: o.at,
+                len: o.len,
+                text: letters
+                    .get(o.letter)
+                    .and_then(|l| place_text(l, o.place))
+                    .map(|t| t.chars().skip(o.at).take(o.len).collect()),
+            })
+            .collect(),
+    }
+}

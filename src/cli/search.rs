@@ -1,0 +1,276 @@
+//! `brieven search QUERY [PATHS...]`: entities, dates and passages matching a query, as an
+//! aligned table then the best passages with the match marked, or as JSON. Exit status 1 when
+//! nothing matched, as grep does. Also the bits `entities` and `concordance` share: the
+//! `--register` option, short letter ids and aligned tables.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use brieven::model::Letter;
+use brieven::register::{Place, Register};
+use brieven::search::{Hit, HitKind, SearchIndex};
+use brieven::text::sanitize;
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to look for; filters: org: person: date: term: in:<letter or sender> notes:
+    /// and date ranges (date:2023-09..2023-12).
+    pub query: String,
+    /// Letter files or directories; none means the embedded letters.
+    pub paths: Vec<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many results.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    #[command(flatten)]
+    pub register: RegisterArgs,
+}
+
+/// The `--register` option of the commands that use the register.
+#[derive(Debug, clap::Args)]
+pub struct RegisterArgs {
+    /// An extra register file (TOML, like seeds/register.toml); may be repeated.
+    #[arg(long = "register", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+impl RegisterArgs {
+    /// The register of `letters`, with the user's register files.
+    pub fn build(&self, letters: &[Letter]) -> Result<Register> {
+        let mut texts = Vec::new();
+        for file in &self.files {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("{}: cannot read register file", file.display()))?;
+            texts.push(text);
+        }
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        Ok(Register::build_with(letters, &texts)?)
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let corpus = super::load(&args.paths)?;
+    let register = args.register.build(&corpus.letters)?;
+    let index = SearchIndex::new(&corpus.letters, &register);
+    let hits = index.search(&corpus.letters, &register, &args.query, args.limit);
+    if args.json {
+        let results: Vec<JsonHit> = hits.iter().map(JsonHit::from).collect();
+        let out = JsonSearch {
+            query: &args.query,
+            results,
+        };
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        print!("{}", render(&corpus.letters, &hits, super::output_width()));
+    }
+    Ok(if hits.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(Serialize)]
+struct JsonSearch<'a> {
+    query: &'a str,
+    results: Vec<JsonHit<'a>>,
+}
+
+/// One result as `--json` prints it; the last six keys only for passages.
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    kind: &'static str,
+    label: &'a str,
+    aliases: &'a [String],
+    score: i64,
+    letters: &'a [String],
+    occurrences: usize,
+    positions: &'a [usize],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    letter: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<&'a str>,
+}
+
+impl<'a> From<&'a Hit> for JsonHit<'a> {
+    fn from(h: &'a Hit) -> JsonHit<'a> {
+        let p = h.passage.as_ref();
+        JsonHit {
+            kind: h.kind.as_str(),
+            label: &h.label,
+            aliases: &h.aliases,
+            score: h.score,
+            letters: &h.letters,
+            occurrences: h.occurrences,
+            positions: &h.positions,
+            letter: p.map(|p| p.letter.as_str()),
+            place: p.map(|p| place_name(p.place)),
+            section: p.map(|p| p.section),
+            paragraph: p.map(|p| p.paragraph),
+            at: p.map(|p| p.at),
+            snippet: p.map(|p| p.snippet.as_str()),
+        }
+    }
+}
+
+fn place_name(place: Place) -> &'static str {
+    match place {
+        Place::Paragraph { .. } => "paragraph",
+        Place::Footnote { .. } => "footnote",
+        Place::Heading { .. } => "heading",
+        Place::Meta => "meta",
+    }
+}
+
+/// A place as people read it: `§2 ¶3`, `§2 heading`, `note 4`, `meta`.
+pub fn place_label(place: Place) -> String {
+    match place {
+        Place::Paragraph { section, paragraph } => format!("§{} ¶{}", section + 1, paragraph + 1),
+        Place::Heading { section } => format!("§{} heading", section + 1),
+        Place::Footnote { number } => format!("note {number}"),
+        Place::Meta => "meta".to_string(),
+    }
+}
+
+/// The table of entities, then the passages.
+fn render(letters: &[Letter], hits: &[Hit], width: usize) -> String {
+    let short = short_ids(letters);
+    let short_of = |id: &String| {
+        letters
+            .iter()
+            .position(|l| &l.id == id)
+            .map_or(id.clone(), |i| short[i].clone())
+    };
+    let mut out = String::new();
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .filter(|h| h.kind != HitKind::Passage)
+        .map(|h| {
+            let ids: Vec<String> = h.letters.iter().map(short_of).collect();
+            vec![
+                h.kind.as_str().to_string(),
+                sanitize(&h.label).into_owned(),
+                h.occurrences.to_string(),
+                ids.join(" "),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        out.push_str(&table(&["KIND", "LABEL", "OCC", "LETTERS"], &rows));
+    }
+    let passages: Vec<&Hit> = hits.iter().filter(|h| h.kind == HitKind::Passage).collect();
+    if !passages.is_empty() {
+        if !rows.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("PASSAGES\n");
+        for h in passages {
+            let Some(p) = &h.passage else { continue };
+            out.push_str(&format!(
+                "{}  {}  {}\n",
+                p.letter,
+                place_label(p.place),
+                sanitize(&h.label)
+            ));
+            let marked = mark(&sanitize(&p.snippet), &h.positions);
+            for range in brieven::wrap::wrap(&marked, width.saturating_sub(4).max(20)) {
+                out.push_str("    ");
+                out.push_str(&marked[range]);
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// `text` with each run of the matched characters at `positions` in `[` `]`.
+pub fn mark(text: &str, positions: &[usize]) -> String {
+    let mut out = String::with_capacity(text.len() + positions.len());
+    let mut open = false;
+    for (i, c) in text.chars().enumerate() {
+        let hit = positions.binary_search(&i).is_ok();
+        if hit && !open {
+            out.push('[');
+        } else if !hit && open {
+            out.push(']');
+        }
+        open = hit;
+        out.push(c);
+    }
+    if open {
+        out.push(']');
+    }
+    out
+}
+
+/// The shortest way to name each letter: the part of its id before `_` where that is unique,
+/// else the whole id.
+pub fn short_ids(letters: &[Letter]) -> Vec<String> {
+    let head = |id: &str| id.split('_').next().unwrap_or(id).to_string();
+    letters
+        .iter()
+        .map(|l| {
+            let h = head(&l.id);
+            let unique = !h.is_empty() && letters.iter().filter(|o| head(&o.id) == h).count() == 1;
+            if unique { h } else { l.id.clone() }
+        })
+        .collect()
+}
+
+/// Rows under a header, columns aligned by display width, no trailing spaces.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    let mut widths = vec![0usize; header.len()];
+    for row in std::iter::once(&header).chain(rows) {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = String::new();
+    for row in std::iter::once(&header).chain(rows) {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if i + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_matches_are_bracketed() {
+        assert_eq!(
+            mark("nieuw materiaal", &[0, 1, 2, 3, 4, 6, 7]),
+            "[nieuw] [ma]teriaal"
+        );
+        assert_eq!(mark("abc", &[2]), "ab[c]");
+        assert_eq!(mark("", &[0]), "");
+    }
+
+    #[test]
+    fn tables_align_by_display_width() {
+        let rows = vec![vec!["Szabó".to_string(), "1".to_string()]];
+        assert_eq!(table(&["LABEL", "N"], &rows), "LABEL  N\nSzabó  1\n");
+    }
+}
