@@ -15,5 +15,6 @@ pub mod ingest;
 pub mod model;
 pub mod register;
 pub mod search;
+pub mod state;
 pub mod text;
 pub mod wrap;

@@ -1,0 +1,199 @@
+//! What brieven remembers between runs: named cue-card stacks (one per debate), the reading
+//! position in each letter and the jump list. [`State`] is the plain, versioned data (its
+//! serde form is `state.json`); [`StateStore`] (in `state/store.rs`) reads and writes it safely
+//! in the XDG state directory.
+
+mod store;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use store::{StateError, StateStore, default_state_path, state_path_from};
+
+use crate::citation::Anchor;
+
+/// The version of the state file this build writes.
+pub const STATE_VERSION: u32 = 1;
+
+/// The stack cards go to when no other is chosen.
+pub const DEFAULT_STACK: &str = "default";
+
+/// How many jumps the jump list keeps.
+pub const JUMP_LIMIT: usize = 100;
+
+/// Everything that persists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct State {
+    pub version: u32,
+    /// Stacks in the order they were made.
+    #[serde(default)]
+    pub stacks: Vec<Stack>,
+    /// The stack `m` pins to and `'` opens.
+    #[serde(default)]
+    pub current_stack: Option<String>,
+    /// Reading position per letter id.
+    #[serde(default)]
+    pub positions: BTreeMap<String, ReadingPosition>,
+    #[serde(default)]
+    pub jumps: JumpList,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            version: STATE_VERSION,
+            stacks: Vec::new(),
+            current_stack: None,
+            positions: BTreeMap::new(),
+            jumps: JumpList::default(),
+        }
+    }
+}
+
+/// A named stack of cue cards, for one debate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stack {
+    pub name: String,
+    #[serde(default)]
+    pub cards: Vec<CueCard>,
+}
+
+/// A pinned paragraph or note: where it is, an optional label, and the text as it was quoted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CueCard {
+    /// The letter's id.
+    pub letter: String,
+    /// The paragraph (section and paragraph, from 0) or note (by number).
+    pub anchor: Anchor,
+    #[serde(default)]
+    pub label: Option<String>,
+    /// The quoted text.
+    pub quote: String,
+    /// The citation as rendered when the card was pinned, used when the letter is not loaded.
+    #[serde(default)]
+    pub citation: Option<String>,
+    /// Seconds since the Unix epoch.
+    #[serde(default)]
+    pub pinned_at: u64,
+}
+
+/// Where the reader was in a letter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingPosition {
+    /// Section, from 0.
+    pub section: usize,
+    /// Paragraph within the section, from 0.
+    pub paragraph: usize,
+    /// The first line on screen (wrapped lines; the reader's scroll offset).
+    #[serde(default)]
+    pub scroll: usize,
+}
+
+/// One place the reader jumped from or to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jump {
+    pub letter: String,
+    #[serde(default)]
+    pub position: ReadingPosition,
+}
+
+/// Places in jump order, oldest first, with the cursor of `JumpBack`/`JumpForward`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JumpList {
+    #[serde(default)]
+    pub entries: Vec<Jump>,
+    /// Index into `entries` of where `JumpBack` goes next; `entries.len()` when at the end.
+    #[serde(default)]
+    pub cursor: usize,
+}
+
+impl JumpList {
+    /// Records a jump: anything after the cursor is dropped, the list keeps its last
+    /// [`JUMP_LIMIT`] entries, and the cursor goes to the end.
+    pub fn push(&mut self, jump: Jump) {
+        self.entries.truncate(self.cursor.min(self.entries.len()));
+        if self.entries.last() != Some(&jump) {
+            self.entries.push(jump);
+        }
+        let excess = self.entries.len().saturating_sub(JUMP_LIMIT);
+        self.entries.drain(..excess);
+        self.cursor = self.entries.len();
+    }
+}
+
+impl State {
+    /// The stack called `name`, if there is one.
+    pub fn stack(&self, name: &str) -> Option<&Stack> {
+        self.stacks.iter().find(|s| s.name == name)
+    }
+
+    /// The stack called `name`, made (empty) when there is none.
+    pub fn stack_mut(&mut self, name: &str) -> &mut Stack {
+        let index = match self.stacks.iter().position(|s| s.name == name) {
+            Some(i) => i,
+            None => {
+                self.stacks.push(Stack {
+                    name: name.to_string(),
+                    cards: Vec::new(),
+                });
+                self.stacks.len() - 1
+            }
+        };
+        &mut self.stacks[index]
+    }
+
+    /// The name of the current stack: the chosen one, or [`DEFAULT_STACK`].
+    pub fn current_stack_name(&self) -> &str {
+        self.current_stack.as_deref().unwrap_or(DEFAULT_STACK)
+    }
+
+    /// Adds `card` to the end of stack `stack` (made when needed); returns its index there.
+    pub fn pin(&mut self, stack: &str, card: CueCard) -> usize {
+        let stack = self.stack_mut(stack);
+        stack.cards.push(card);
+        stack.cards.len() - 1
+    }
+
+    /// Removes card `index` of `stack`; `None` when there is no such card.
+    pub fn remove_card(&mut self, stack: &str, index: usize) -> Option<CueCard> {
+        let stack = self.stacks.iter_mut().find(|s| s.name == stack)?;
+        (index < stack.cards.len()).then(|| stack.cards.remove(index))
+    }
+
+    /// Moves card `from` of `stack` to position `to` (clamped); whether a card moved.
+    pub fn move_card(&mut self, stack: &str, from: usize, to: usize) -> bool {
+        let Some(stack) = self.stacks.iter_mut().find(|s| s.name == stack) else {
+            return false;
+        };
+        if from >= stack.cards.len() {
+            return false;
+        }
+        let card = stack.cards.remove(from);
+        let to = to.min(stack.cards.len());
+        stack.cards.insert(to, card);
+        from != to
+    }
+
+    /// Removes a whole stack; whether there was one.
+    pub fn delete_stack(&mut self, name: &str) -> bool {
+        let before = self.stacks.len();
+        self.stacks.retain(|s| s.name != name);
+        if self.current_stack.as_deref() == Some(name) {
+            self.current_stack = None;
+        }
+        self.stacks.len() != before
+    }
+
+    /// Remembers where the reader is in `letter`.
+    pub fn set_position(&mut self, letter: &str, position: ReadingPosition) {
+        self.positions.insert(letter.to_string(), position);
+    }
+
+    /// Where the reader was in `letter` (the start when never opened).
+    pub fn position(&self, letter: &str) -> ReadingPosition {
+        self.positions.get(letter).copied().unwrap_or_default()
+    }
+}
