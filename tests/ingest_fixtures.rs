@@ -190,3 +190,55 @@ fn markdown_with_superscripts_and_a_sidebar_on_every_page() {
     );
     assert!(l.warnings.is_empty(), "{:?}", l.warnings);
 }
+
+#[test]
+fn pdf_text_with_a_running_header_page_numbers_and_an_unindented_page_resume() {
+    let l = fixture("pdf_running_header.txt");
+    assert_eq!(
+        l.date.unwrap().to_string(),
+        "2025-06-03",
+        "weekday beside the date"
+    );
+    assert_eq!(l.place.as_deref(), Some("Den Haag"));
+    assert_eq!(
+        l.recipients,
+        vec!["leden van de vaste commissie voor Digitale Zaken"]
+    );
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Rondetafelgesprek over leeftijdsverificatie en de CSAM-verordening")
+    );
+    assert_eq!(l.sender.as_deref(), Some("Platform Veilig Online"));
+    assert_eq!(l.signed_by, vec!["dr. K. Smit"]);
+    assert_eq!(
+        headings(&l),
+        vec![
+            None,
+            Some("Leeftijdsverificatie"),
+            Some("Detectie in versleutelde diensten")
+        ]
+    );
+    let t = texts(&l);
+    assert_eq!(t.len(), 3);
+    assert!(
+        t[1].contains("De Europese Commissie werkt aan een app voor leeftijdsverificatie die precies dat belooft. Wij vragen u"),
+        "the page resumes without indentation: {}",
+        t[1]
+    );
+    assert!(
+        t.iter()
+            .all(|p| !p.contains("bijdrage rondetafelgesprek") && !p.contains("Pagina"))
+    );
+    assert_eq!(
+        markers(&l),
+        vec![
+            (1, "erdubbelen.".chars().skip(1).collect()),
+            (2, "t belooft.".into())
+        ]
+    );
+    assert_eq!(
+        l.footnotes[0].text,
+        "Jaarverslag Platform Veilig Online 2024, hoofdstuk 3, met cijfers over meldingen die via de website en de chatdienst binnenkwamen."
+    );
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}

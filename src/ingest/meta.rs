@@ -45,6 +45,8 @@ pub fn extract(
     let mut return_city = None;
     let mut header_city = None;
     let mut address_block = None;
+    let mut from_label = None;
+    let mut to_label: Vec<String> = Vec::new();
     for (k, block) in blocks.iter().enumerate() {
         let mut j = 0;
         let mut plain_lines = 0;
@@ -69,8 +71,17 @@ pub fn extract(
                 }
                 match label {
                     Label::Date if meta.date.is_none() => {
-                        meta.date = dates::parse_full_date(&value)
+                        meta.date = dates::find_full_date(&value).map(|(d, _, _)| d)
                     }
+                    Label::From if from_label.is_none() && !value.is_empty() => {
+                        from_label = Some(value.trim_end_matches([',', ';']).to_string())
+                    }
+                    Label::To => to_label.extend(
+                        value
+                            .split(';')
+                            .map(|v| v.trim().trim_end_matches(',').to_string())
+                            .filter(|v| !v.is_empty()),
+                    ),
                     Label::Subject if meta.subject.is_none() && !value.is_empty() => {
                         meta.subject = Some(value)
                     }
@@ -118,6 +129,9 @@ pub fn extract(
             meta.recipients = recipients(block);
         }
     }
+    if !to_label.is_empty() {
+        meta.recipients = to_label;
+    }
     if meta.recipients.is_empty()
         && let Some(s) = &meta.salutation
     {
@@ -130,6 +144,7 @@ pub fn extract(
     meta.signed_by = closing.signed_by;
     meta.sender = closing
         .sender
+        .or(from_label)
         .or_else(|| furniture.footer_name.clone())
         .or(letterhead_name);
     if meta.place.is_none() {
@@ -178,7 +193,18 @@ fn name_case(text: &str) -> String {
 /// The place written beside a date line (`Leiden, ` / `, Leiden`), `Some(None)` for a date
 /// alone, `None` when the line says more than a date and a place.
 fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
-    let clean = |s: &str| s.trim().trim_matches([',', '.', ' ']).trim().to_string();
+    let clean = |s: &str| {
+        // A weekday beside the date is no place: `Den Haag, dinsdag 3 februari 2025`.
+        let words: Vec<&str> = s
+            .split_whitespace()
+            .filter(|w| !is_weekday(w.trim_matches([',', '.'])))
+            .collect();
+        words
+            .join(" ")
+            .trim_matches([',', '.', ' '])
+            .trim()
+            .to_string()
+    };
     let (before, after) = (clean(before), clean(after));
     let place = match (before.is_empty(), after.is_empty()) {
         (true, true) => return Some(None),
@@ -192,6 +218,26 @@ fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["aan", "den", "de"].contains(w));
     is_place.then_some(Some(place))
+}
+
+fn is_weekday(word: &str) -> bool {
+    [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .contains(&word.to_lowercase().as_str())
 }
 
 /// The addressees in an address block: names and offices, without postal lines, `Aan` and
@@ -375,6 +421,11 @@ mod tests {
         );
         assert_eq!(place_beside_date("", ""), Some(None));
         assert_eq!(place_beside_date("Op ", " vergaderde de raad"), None);
+        assert_eq!(
+            place_beside_date("Den Haag, dinsdag ", ""),
+            Some(Some("Den Haag".into()))
+        );
+        assert_eq!(place_beside_date("maandag ", ""), Some(None));
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub struct Definitions {
 
 /// A Markdown-style definition line: `<sup>n</sup> text` or `ⁿ text`.
 fn marked_definition(text: &str) -> Option<(u32, &str)> {
+    if let Some(rest) = text.strip_prefix("[^") {
+        let (num, rest) = rest.split_once("]:")?;
+        return Some((num.trim().parse().ok()?, rest.trim()));
+    }
     if let Some(rest) = text.strip_prefix("<sup>") {
         let (num, rest) = rest.split_once("</sup>")?;
         return Some((num.trim().parse().ok()?, rest.trim()));
@@ -161,6 +165,18 @@ fn plain_definitions(lines: &[Line<'_>], start: usize) -> Definitions {
             if line.indented || line.is_rule() {
                 break; // the page resumes
             }
+            // Notes are single-spaced, the body double-spaced: a line followed by a blank line
+            // and then more text (not a definition, not the rest of a cut URL) is the body.
+            let followed_by_blank = lines.get(i + 1).is_some_and(Line::is_blank);
+            let fragment = !line.text.contains(' ');
+            if followed_by_blank && !fragment {
+                let next = (i + 1..lines.len().min(i + 8)).find(|&j| !lines[j].is_blank());
+                if next.is_some_and(|j| {
+                    plain_definition(lines[j].text).is_none_or(|(n, _)| n != expected)
+                }) {
+                    break;
+                }
+            }
             if let Some((_, _, parts)) = current.as_mut() {
                 parts.push(line.text);
                 taken[i] = true;
@@ -251,6 +267,23 @@ pub fn extract(text: &str, style: MarkerStyle, last: &mut u32) -> (String, Vec<N
                 i = close + 6;
                 continue;
             }
+        }
+        // `[^n]`, as pandoc writes notes.
+        if c == '['
+            && chars.get(i + 1) == Some(&'^')
+            && let Some(close) = find(&chars, i + 2, "]", 6)
+            && let Ok(n) = chars[i + 2..close]
+                .iter()
+                .collect::<String>()
+                .parse::<u32>()
+        {
+            refs.push(NoteRef {
+                number: n,
+                at: marker_at(&out, out_len),
+            });
+            *last = n;
+            i = skip_space_after(&chars, &out, close + 1);
+            continue;
         }
         // Superscript digits.
         if superscript_value(c).is_some() {
@@ -381,6 +414,13 @@ mod tests {
         );
         assert_eq!(t, "aanpak. Zie artikel 16 dat");
         assert_eq!(r, vec![(1, 6), (2, 22)]);
+    }
+
+    #[test]
+    fn pandoc_markers() {
+        let (t, r) = run("zie hier[^1] en daar[^12].", MarkerStyle::Marked);
+        assert_eq!(t, "zie hier en daar.");
+        assert_eq!(r, vec![(1, 8), (12, 16)]);
     }
 
     #[test]

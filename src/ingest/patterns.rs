@@ -8,6 +8,10 @@ pub enum Label {
     Date,
     Subject,
     Reference,
+    /// `Van:` / `From:` in a mail-style header.
+    From,
+    /// `Aan:` / `To:` in a mail-style header.
+    To,
     /// A label whose value the model does not keep (`Uw kenmerk`, `Bijlage`, ...).
     Other,
 }
@@ -19,6 +23,11 @@ const LABELS: &[(&str, Label)] = &[
     ("betreft", Label::Subject),
     ("subject", Label::Subject),
     ("re", Label::Subject),
+    ("inzake", Label::Subject),
+    ("van", Label::From),
+    ("from", Label::From),
+    ("aan", Label::To),
+    ("to", Label::To),
     ("ons kenmerk", Label::Reference),
     ("our reference", Label::Reference),
     ("our ref.", Label::Reference),
@@ -41,7 +50,8 @@ pub fn label(text: &str) -> Option<(Label, &str)> {
             let rest = &text[name.len().min(text.len())..];
             // The label must end there: `Datum 18 september`, `Betreft:`, `Re:`.
             if rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace) {
-                if name == "re" && !rest.starts_with(':') {
+                // Short words are labels only with a colon: `Re:`, `Van:`, `Aan:`.
+                if ["re", "van", "from", "aan", "to"].contains(&name) && !rest.starts_with(':') {
                     continue;
                 }
                 return Some((label, rest.trim_start_matches(':').trim()));
@@ -83,6 +93,10 @@ pub fn is_valediction(text: &str) -> bool {
         "yours faithfully",
         "sincerely",
         "with kind regards",
+        "met hoogachting",
+        "met vriendelijke",
+        "best wishes",
+        "warm regards",
     ]
     .iter()
     .any(|s| lower.starts_with(s))
@@ -363,6 +377,20 @@ mod tests {
         assert_eq!(label("Ons kenmerk"), Some((Label::Reference, "")));
         assert_eq!(label("Recht op privacy"), None);
         assert_eq!(label("Datumgrens"), None);
+        assert_eq!(
+            label("Van: Stichting X"),
+            Some((Label::From, "Stichting X"))
+        );
+        assert_eq!(label("Aan de Voorzitter"), None);
+        assert_eq!(
+            label("Aan: de Voorzitter"),
+            Some((Label::To, "de Voorzitter"))
+        );
+        assert_eq!(label("Vandaag"), None);
+        assert_eq!(
+            label("Date 2 July 2024"),
+            Some((Label::Date, "2 July 2024"))
+        );
     }
 
     #[test]
