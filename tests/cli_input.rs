@@ -107,9 +107,9 @@ fn encodings_and_line_ends() {
     );
     assert_eq!(para(1), "Dit is de tekst van de brief.");
     assert_eq!(para(2), "Dit is de tekst van de brief.");
-    for i in 1..3 {
-        assert_eq!(letters[i]["date"], "2024-05-02");
-        assert!(letters[i]["warnings"].as_array().unwrap().is_empty());
+    for letter in &letters[1..3] {
+        assert_eq!(letter["date"], "2024-05-02");
+        assert!(letter["warnings"].as_array().unwrap().is_empty());
     }
 }
 
