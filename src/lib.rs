@@ -7,6 +7,7 @@
 //! TUI shell over it.
 
 pub mod citation;
+pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod export;
