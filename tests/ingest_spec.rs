@@ -289,6 +289,10 @@ fn the_letter_date_in_its_forms_and_not_a_date_the_text_mentions() {
         "{:?}",
         l.warnings
     );
+    let l = parse("Datum 31 juni 2023\n\nGeachte heer,\n\nTekst.\n");
+    assert_eq!(l.date, None);
+    let unread = "spec: line 1: the letter's date could not be read: Datum 31 juni 2023";
+    assert!(l.warnings.contains(&unread.to_string()), "{:?}", l.warnings);
 }
 
 #[test]

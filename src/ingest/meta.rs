@@ -24,6 +24,8 @@ pub struct Meta {
     pub subject: Option<String>,
     pub reference: Option<String>,
     pub salutation: Option<String>,
+    /// What could not be read, as `line N: ...`.
+    pub warnings: Vec<String>,
 }
 
 /// Extracts the metadata.
@@ -128,6 +130,20 @@ pub fn extract(
             address_block = Some(if to { usize::MAX } else { k });
             meta.recipients = recipients(block);
         }
+    }
+    if meta.date.is_none()
+        && let Some(line) = header.iter().find(|l| {
+            matches!(
+                patterns::label(&strip_markup(l.text)),
+                Some((Label::Date, _))
+            )
+        })
+    {
+        meta.warnings.push(format!(
+            "line {}: the letter's date could not be read: {}",
+            line.no,
+            strip_markup(line.text)
+        ));
     }
     if !to_label.is_empty() {
         meta.recipients = to_label;

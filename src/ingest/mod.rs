@@ -115,6 +115,7 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     let mut footnotes = defs.notes;
     footnotes.sort_by_key(|n| n.number);
     let meta = meta::extract(&lines, &regions, &furniture, &removed);
+    warnings.extend(meta.warnings.iter().map(|w| format!("{id}: {w}")));
     if meta.date.is_none() {
         warnings.push(format!("{id}: no date found for the letter"));
     }
