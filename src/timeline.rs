@@ -1,0 +1,285 @@
+//! Letters and the dated events they mention on one time axis. Every date
+//! [`crate::dates::find_dates`] finds in a paragraph becomes a mention of the event on that day
+//! (or month, or year); mentions of the same date are one [`Event`], with each letter and place
+//! that mentions it, so the reader can jump to the mention. The words around a date say what
+//! kind of event it is (council meeting, debate, motion, report, deadline).
+
+use serde::Serialize;
+
+use crate::dates::find_dates;
+use crate::i18n::Lang;
+use crate::model::{Date, Letter};
+use crate::text::fold_str;
+
+/// What happened on a date, as the words around it say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Council,
+    Debate,
+    Motion,
+    Report,
+    Deadline,
+}
+
+impl EventKind {
+    /// Its name in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
+        match self {
+            EventKind::Council => s.event_council,
+            EventKind::Debate => s.event_debate,
+            EventKind::Motion => s.event_motion,
+            EventKind::Report => s.event_report,
+            EventKind::Deadline => s.event_deadline,
+        }
+    }
+}
+
+/// Words (folded, matched at the start of a word) that say what kind of event a date is.
+const KIND_WORDS: &[(&str, EventKind)] = &[
+    ("jbz-raad", EventKind::Council),
+    ("jbz raad", EventKind::Council),
+    ("raadsvergadering", EventKind::Council),
+    ("raad van ministers", EventKind::Council),
+    ("council", EventKind::Council),
+    ("coreper", EventKind::Council),
+    ("europese raad", EventKind::Council),
+    ("commissiedebat", EventKind::Debate),
+    ("tweeminutendebat", EventKind::Debate),
+    ("plenair debat", EventKind::Debate),
+    ("debat", EventKind::Debate),
+    ("debate", EventKind::Debate),
+    ("rondetafelgesprek", EventKind::Debate),
+    ("hearing", EventKind::Debate),
+    ("motie", EventKind::Motion),
+    ("motion", EventKind::Motion),
+    ("rapport", EventKind::Report),
+    ("report", EventKind::Report),
+    ("jaarverslag", EventKind::Report),
+    ("publiceerde", EventKind::Report),
+    ("published", EventKind::Report),
+    ("kamerbrief", EventKind::Report),
+    ("deadline", EventKind::Deadline),
+    ("uiterlijk", EventKind::Deadline),
+    ("verloopt", EventKind::Deadline),
+    ("expires", EventKind::Deadline),
+    ("loopt af", EventKind::Deadline),
+];
+
+/// How far (in chars) around a date its context reaches.
+const CONTEXT_CHARS: usize = 60;
+
+/// One place a date is mentioned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Index of the letter in the corpus.
+    pub letter: usize,
+    pub letter_id: String,
+    /// Section and paragraph, from 0.
+    pub section: usize,
+    pub paragraph: usize,
+    /// Offset and length in `char`s into the paragraph text.
+    pub at: usize,
+    pub len: usize,
+    /// The date as written.
+    pub surface: String,
+    /// The words around it, within its sentence.
+    pub context: String,
+}
+
+/// A date the letters mention, with every mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Event {
+    pub date: Date,
+    pub kind: Option<EventKind>,
+    pub mentions: Vec<Mention>,
+}
+
+/// What stands at a point of the time axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum TimelineItem {
+    /// A letter, on the day it was written.
+    Letter {
+        letter: usize,
+        id: String,
+        sender: Option<String>,
+        subject: Option<String>,
+    },
+    Event(Event),
+}
+
+/// One point of the time axis.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineEntry {
+    pub date: Date,
+    #[serde(flatten)]
+    pub item: TimelineItem,
+}
+
+/// The letters and events in date order (oldest first), and the letters without a date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Timeline {
+    pub entries: Vec<TimelineEntry>,
+    pub undated_letters: Vec<usize>,
+}
+
+impl Timeline {
+    /// The timeline of `letters`; `with_years` keeps events known only by their year
+    /// (`sinds 1995`, `in 2023`), which are mostly background rather than events.
+    pub fn build(letters: &[Letter], with_years: bool) -> Timeline {
+        let mut timeline = Timeline::default();
+        let mut events: Vec<Event> = Vec::new();
+        for (i, letter) in letters.iter().enumerate() {
+            match letter.date {
+                Some(date) => timeline.entries.push(TimelineEntry {
+                    date,
+                    item: TimelineItem::Letter {
+                        letter: i,
+                        id: letter.id.clone(),
+                        sender: letter.sender.clone(),
+                        subject: letter.subject.clone(),
+                    },
+                }),
+                None => timeline.undated_letters.push(i),
+            }
+            for (s, p, para) in letter.paragraphs() {
+                for m in find_dates(&para.text, letter.date) {
+                    if m.date.month.is_none() && !with_years {
+                        continue;
+                    }
+                    let mention = Mention {
+                        letter: i,
+                        letter_id: letter.id.clone(),
+                        section: s,
+                        paragraph: p,
+                        at: m.at,
+                        len: m.len,
+                        surface: m.surface,
+                        context: context(&para.text, m.at, m.len),
+                    };
+                    match events.iter_mut().find(|e| e.date == m.date) {
+                        Some(event) => event.mentions.push(mention),
+                        None => events.push(Event {
+                            date: m.date,
+                            kind: None,
+                            mentions: vec![mention],
+                        }),
+                    }
+                }
+            }
+        }
+        for mut event in events {
+            event.kind = event
+                .mentions
+                .iter()
+                .find_map(|m| kind_near(&letters[m.letter], m));
+            timeline.entries.push(TimelineEntry {
+                date: event.date,
+                item: TimelineItem::Event(event),
+            });
+        }
+        timeline.entries.sort_by(|a, b| {
+            a.date.cmp(&b.date).then_with(|| {
+                let rank = |e: &TimelineEntry| matches!(e.item, TimelineItem::Letter { .. });
+                rank(a).cmp(&rank(b))
+            })
+        });
+        timeline
+    }
+
+    /// Newest first instead of oldest first.
+    pub fn reverse(&mut self) {
+        self.entries.reverse();
+    }
+}
+
+/// The kind of event the words nearest to a mention name, within its sentence.
+fn kind_near(letter: &Letter, m: &Mention) -> Option<EventKind> {
+    let text = &letter.sections[m.section].paragraphs[m.paragraph].text;
+    let (start, end) = sentence(text, m.at, m.len);
+    let chars: Vec<char> = text.chars().collect();
+    let before = fold_str(&chars[start..m.at].iter().collect::<String>());
+    let after = fold_str(
+        &chars[(m.at + m.len).min(end)..end]
+            .iter()
+            .collect::<String>(),
+    );
+    let mut best: Option<(usize, EventKind)> = None;
+    for &(word, kind) in KIND_WORDS {
+        let found_before = word_starts(&before, word)
+            .last()
+            .map(|&i| before[i..].chars().count());
+        let found_after = word_starts(&after, word)
+            .first()
+            .map(|&i| after[..i].chars().count());
+        for distance in [found_before, found_after].into_iter().flatten() {
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, kind));
+            }
+        }
+    }
+    best.map(|(_, kind)| kind)
+}
+
+/// Byte offsets in `haystack` where `word` starts a word.
+fn word_starts(haystack: &str, word: &str) -> Vec<usize> {
+    haystack
+        .match_indices(word)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            haystack[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .collect()
+}
+
+/// The char range of the sentence around `at..at + len`: from after the previous `. ` (or
+/// `? `, `! `) to the next one.
+fn sentence(text: &str, at: usize, len: usize) -> (usize, usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let ends_sentence = |i: usize| {
+        matches!(chars.get(i), Some('.' | '?' | '!'))
+            && chars.get(i + 1).is_some_and(|c| c.is_whitespace())
+            && chars.get(i + 2).is_some_and(|c| c.is_uppercase())
+    };
+    let start = (0..at.min(chars.len()))
+        .rev()
+        .find(|&i| ends_sentence(i))
+        .map_or(0, |i| i + 2);
+    let end = (at + len..chars.len())
+        .find(|&i| ends_sentence(i))
+        .map_or(chars.len(), |i| i + 1);
+    (start.min(at), end.max((at + len).min(chars.len())))
+}
+
+/// The words around a mention, within its sentence, at most [`CONTEXT_CHARS`] each side,
+/// with `…` where cut.
+fn context(text: &str, at: usize, len: usize) -> String {
+    let (start, end) = sentence(text, at, len);
+    let chars: Vec<char> = text.chars().collect();
+    let mut from = start.max(at.saturating_sub(CONTEXT_CHARS));
+    while from > start && !chars[from - 1].is_whitespace() {
+        from += 1;
+        if from >= at {
+            break;
+        }
+    }
+    let mut to = end.min(at + len + CONTEXT_CHARS);
+    while to < end && to > at + len && !chars[to].is_whitespace() {
+        to -= 1;
+    }
+    let mut out = String::new();
+    if from > start {
+        out.push('…');
+    }
+    out.extend(chars[from..to].iter());
+    let out = out.trim().to_string();
+    if to < end { format!("{out}…") } else { out }
+}
+
+#[cfg(test)]
+mod tests;
