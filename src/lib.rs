@@ -6,6 +6,7 @@
 //! them as JSON ([`export`]). It never touches a terminal: the `brieven` binary is a thin CLI and
 //! TUI shell over it.
 
+pub mod briefing;
 pub mod citation;
 pub mod config;
 pub mod corpus;
