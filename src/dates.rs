@@ -6,7 +6,7 @@
 
 mod mention;
 
-pub use mention::{DateMention, DateQuery, find_dates, parse_date_query};
+pub use mention::{DateMention, DateQuery, find_dates, is_link, parse_date_query};
 
 use crate::model::Date;
 
@@ -51,10 +51,21 @@ const MONTHS: &[(&str, u8)] = &[
 
 /// The number of a month written as a Dutch or English name or abbreviation (`sept.`).
 pub fn month_number(word: &str) -> Option<u8> {
-    let word = word.strip_suffix('.').unwrap_or(word).to_lowercase();
+    let word = word.strip_suffix('.').unwrap_or(word);
+    // Month names are ASCII, 3 to 9 letters: most words are rejected here, without allocating.
+    let initial = word.bytes().next().map(|b| b.to_ascii_lowercase());
+    if !(3..=9).contains(&word.len())
+        || !matches!(
+            initial,
+            Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+        )
+        || !word.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        return None;
+    }
     MONTHS
         .iter()
-        .find(|(name, _)| *name == word)
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
         .map(|&(_, n)| n)
 }
 

@@ -220,28 +220,34 @@ impl SearchIndex {
         if words.is_empty() || limit == 0 {
             return Vec::new();
         }
+        // Dense per-passage tallies: no hashing on the hot path.
+        let n = self.passages.passages.len();
+        let mut total = vec![0u32; n];
+        let mut found = vec![0u8; n];
+        let mut best = vec![0u32; n];
+        let mut touched: Vec<u32> = Vec::new();
         let mut matched: HashSet<u32> = HashSet::new();
-        let mut total: Option<HashMap<u32, u32>> = None;
         for word in &words {
-            let mut per_passage: HashMap<u32, u32> = HashMap::new();
             for (id, weight) in self.passages.vocabulary_matches(word, &self.matcher) {
                 matched.insert(id);
                 for &p in self.passages.postings(id) {
-                    let slot = per_passage.entry(p).or_insert(0);
+                    let slot = &mut best[p as usize];
+                    if *slot == 0 {
+                        touched.push(p);
+                    }
                     *slot = (*slot).max(weight);
                 }
             }
-            total = Some(match total {
-                None => per_passage,
-                Some(before) => before
-                    .into_iter()
-                    .filter_map(|(p, w)| per_passage.get(&p).map(|x| (p, w + x)))
-                    .collect(),
-            });
+            for p in touched.drain(..) {
+                let p = p as usize;
+                total[p] += std::mem::take(&mut best[p]);
+                found[p] += 1;
+            }
         }
-        let mut candidates: Vec<(u32, u32)> = total
-            .unwrap_or_default()
-            .into_iter()
+        let all = words.len() as u8;
+        let mut candidates: Vec<(u32, u32)> = (0..n)
+            .filter(|&p| found[p] == all)
+            .map(|p| (p as u32, total[p]))
             .filter(|&(p, _)| {
                 let passage = self.passages.passages[p as usize];
                 allowed.is_none_or(|a| a.get(passage.letter).copied().unwrap_or(false))

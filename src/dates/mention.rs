@@ -46,16 +46,30 @@ fn word(c: usize, raw: &str) -> Word<'_> {
     let lead_chars = raw[..core_start].chars().count();
     let core = raw[core_start..].trim_end_matches(TRAILING);
     let after = &raw[core_start + core.len()..];
-    let lower = raw.to_ascii_lowercase();
     Word {
         core,
         at: c + lead_chars,
         len: core.chars().count(),
         dot: after.starts_with('.'),
-        link: ["://", "www.", "@", ".nl/", ".org/", ".com/"]
-            .iter()
-            .any(|l| lower.contains(l)),
+        link: is_link(raw),
     }
+}
+
+/// Whether a word is (part of) a URL or an e-mail address.
+pub fn is_link(word: &str) -> bool {
+    let core = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let candidate = word.bytes().any(|b| matches!(b, b':' | b'@' | b'/'))
+        || core.starts_with("www.")
+        || core.starts_with("WWW.");
+    candidate
+        && word.len() > 4
+        && (word.contains("://")
+            || word.contains('@')
+            || word.contains("www.")
+            || word.contains("WWW.")
+            || [".nl/", ".org/", ".com/", ".eu/", ".uk/"]
+                .iter()
+                .any(|d| word.contains(d)))
 }
 
 fn words(text: &str) -> Vec<Word<'_>> {
@@ -84,7 +98,10 @@ enum Relative {
 }
 
 fn relative_marker(word: &str) -> Option<Relative> {
-    match word.to_lowercase().as_str() {
+    if word.len() > 10 {
+        return None;
+    }
+    match word.to_ascii_lowercase().as_str() {
         "jl" | "j.l" | "jongstleden" => Some(Relative::Past),
         "a.s" | "aanstaande" | "aanst" => Some(Relative::Coming),
         _ => None,

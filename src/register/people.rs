@@ -77,9 +77,9 @@ fn title_role(word: &str) -> Option<&'static str> {
     Some(match word {
         "minister" => "Minister",
         "staatssecretaris" => "Staatssecretaris",
-        "minister-president" | "premier" => "Minister-president",
+        "minister president" | "premier" => "Minister-president",
         "eurocommissaris" => "Eurocommissaris",
-        "kamerlid" | "kamerleden" | "lid" | "leden" | "motie" | "tweede-kamerlid" => "Kamerlid",
+        "kamerlid" | "kamerleden" | "lid" | "leden" | "motie" | "tweede kamerlid" => "Kamerlid",
         _ => return None,
     })
 }
@@ -99,6 +99,14 @@ pub(crate) fn titled_people(text: &str) -> Vec<TitledPerson> {
     let folded = |w: &str| key(&core(w));
     let mut people = Vec::new();
     for i in 0..raw.len() {
+        // Titles start with one of these letters: skip other words without folding them.
+        let first = raw[i].trim_start_matches(|c: char| !c.is_alphabetic());
+        if !first.starts_with([
+            'm', 'M', 's', 'S', 'p', 'P', 'e', 'E', 'k', 'K', 'l', 'L', 't', 'T',
+        ]) || first.len() > 24
+        {
+            continue;
+        }
         let title = folded(raw[i]);
         let Some(role) = title_role(&title) else {
             continue;

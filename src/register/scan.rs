@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Drafts, Entity, EntityKind, Occurrence, Place, Register, key};
 use crate::dates::find_dates;
@@ -84,8 +84,7 @@ fn link_spans(s: &str) -> Vec<(usize, usize)> {
     let mut at = 0;
     for word in s.split(char::is_whitespace) {
         let len = word.chars().count();
-        let lower = word.to_ascii_lowercase();
-        if lower.contains("://") || lower.contains("www.") || lower.contains('@') {
+        if crate::dates::is_link(word) {
             spans.push((at, at + len));
         }
         at += len + 1;
@@ -120,6 +119,7 @@ impl Names {
         }
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         Names { matcher, owners }
@@ -155,7 +155,7 @@ impl Names {
             .collect();
         found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let links = link_spans(text);
-        let original: Vec<char> = text.chars().collect();
+        let mut original: Vec<char> = Vec::new();
         let mut out = Vec::new();
         let mut end = 0;
         for (s, e, pattern) in found {
@@ -167,6 +167,9 @@ impl Names {
                 continue;
             }
             let (entity, name, case_sensitive) = &self.owners[pattern];
+            if *case_sensitive && original.is_empty() {
+                original = text.chars().collect();
+            }
             if *case_sensitive && !same_capitals(name, &original[at..=last]) {
                 continue;
             }

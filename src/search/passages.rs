@@ -58,12 +58,16 @@ impl PassageIndex {
                 index.passages.push(Passage { letter: li, place });
                 seen.clear();
                 for word in words(&fold_str(text)) {
-                    let next = index.words.len() as u32;
-                    let w = *index.ids.entry(word.to_string()).or_insert(next);
-                    if w == next {
-                        index.words.push(word.to_string());
-                        index.postings.push(Vec::new());
-                    }
+                    let w = match index.ids.get(word) {
+                        Some(&w) => w,
+                        None => {
+                            let w = index.words.len() as u32;
+                            index.ids.insert(word.to_string(), w);
+                            index.words.push(word.to_string());
+                            index.postings.push(Vec::new());
+                            w
+                        }
+                    };
                     seen.push(w);
                 }
                 seen.sort_unstable();
@@ -87,7 +91,7 @@ impl PassageIndex {
         if let Some(&id) = self.ids.get(q) {
             out.push((id, EXACT));
         }
-        if qlen >= 2 {
+        if qlen >= 3 {
             let first = self
                 .sorted
                 .partition_point(|&id| self.words[id as usize].as_str() < q);
