@@ -192,13 +192,19 @@ fn same_capitals(name: &str, found: &[char]) -> bool {
         .all(|(n, f)| !n.is_uppercase() || f.is_uppercase())
 }
 
-/// Finds every occurrence, adds the dates, drops what occurs nowhere, and orders the register:
-/// organisations, people, terms (each by label), then dates in time order.
-pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
-    let names = Names::new(&drafts);
-    let mut entities = drafts.entities;
-    let mut dates: BTreeMap<Date, (Vec<String>, Vec<Occurrence>)> = BTreeMap::new();
-    for (li, letter) in letters.iter().enumerate() {
+/// What one chunk of letters holds: name occurrences, and date occurrences with their surface
+/// (none for a letter's own date).
+#[derive(Default)]
+struct Found {
+    names: Vec<(usize, Occurrence)>,
+    dates: Vec<(Date, Option<String>, Occurrence)>,
+}
+
+/// Scans `letters`, the first of which is letter number `first` of the corpus.
+fn scan_letters(names: &Names, letters: &[Letter], first: usize) -> Found {
+    let mut found = Found::default();
+    for (i, letter) in letters.iter().enumerate() {
+        let li = first + i;
         if let Some(d) = letter.date {
             let occurrence = Occurrence {
                 letter: li,
@@ -206,7 +212,7 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
                 at: 0,
                 len: 0,
             };
-            dates.entry(d).or_default().1.push(occurrence);
+            found.dates.push((d, None, occurrence));
         }
         for (place, text) in texts(letter) {
             for (entity, at, len) in names.find(text) {
@@ -216,20 +222,60 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
                     at,
                     len,
                 };
-                entities[entity].occurrences.push(occurrence);
+                found.names.push((entity, occurrence));
             }
             for mention in find_dates(text, letter.date) {
-                let (surfaces, occurrences) = dates.entry(mention.date).or_default();
-                if !surfaces.iter().any(|s| key(s) == key(&mention.surface)) {
-                    surfaces.push(mention.surface);
-                }
-                occurrences.push(Occurrence {
+                let occurrence = Occurrence {
                     letter: li,
                     place,
                     at: mention.at,
                     len: mention.len,
-                });
+                };
+                found
+                    .dates
+                    .push((mention.date, Some(mention.surface), occurrence));
             }
+        }
+    }
+    found
+}
+
+/// Finds every occurrence, adds the dates, drops what occurs nowhere, and orders the register:
+/// organisations, people, terms (each by label), then dates in time order.
+pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
+    let names = Names::new(&drafts);
+    let mut entities = drafts.entities;
+    let mut dates: BTreeMap<Date, (Vec<String>, Vec<Occurrence>)> = BTreeMap::new();
+    // Letters are scanned in parallel, in chunks whose results are merged in order.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(letters.len() / 64 + 1);
+    let chunk = letters.len().div_ceil(threads).max(1);
+    let found: Vec<Found> = std::thread::scope(|scope| {
+        let names = &names;
+        let workers: Vec<_> = letters
+            .chunks(chunk)
+            .enumerate()
+            .map(|(i, part)| scope.spawn(move || scan_letters(names, part, i * chunk)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_default())
+            .collect()
+    });
+    for part in found {
+        for (entity, occurrence) in part.names {
+            entities[entity].occurrences.push(occurrence);
+        }
+        for (date, surface, occurrence) in part.dates {
+            let (surfaces, occurrences) = dates.entry(date).or_default();
+            if let Some(surface) = surface
+                && !surfaces.iter().any(|s| key(s) == key(&surface))
+            {
+                surfaces.push(surface);
+            }
+            occurrences.push(occurrence);
         }
     }
     entities.retain(|e| !e.occurrences.is_empty());

@@ -233,3 +233,20 @@ fn no_query_panics_or_hangs() {
     assert!(index.search(&l, &register, "", 10).is_empty());
     assert!(index.search(&l, &register, "ncmec", 0).is_empty());
 }
+
+#[test]
+fn the_index_and_register_can_move_to_a_worker_thread() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<SearchIndex>();
+    send_sync::<Register>();
+    send_sync::<Hit>();
+    let l = corpus();
+    let register = Register::build(&l);
+    let index = SearchIndex::new(&l, &register);
+    let hits = std::thread::scope(|s| {
+        s.spawn(|| index.search(&l, &register, "ncmec", 5))
+            .join()
+            .unwrap()
+    });
+    assert_eq!(hits[0].label, "NCMEC");
+}
