@@ -138,11 +138,7 @@ impl Citation {
             Anchor::Paragraph { section, paragraph } => {
                 let p = letter.sections.get(section)?.paragraphs.get(paragraph)?;
                 citation.quote = Some(p.text.clone());
-                let before: usize = letter.sections[..section]
-                    .iter()
-                    .map(|s| s.paragraphs.len())
-                    .sum();
-                citation.paragraph_number = Some(before + paragraph + 1);
+                citation.paragraph_number = Some(paragraph_number(letter, section, paragraph));
                 p.notes.iter().map(|n| n.number).collect()
             }
             Anchor::Note { number } => {
@@ -299,6 +295,24 @@ impl Citation {
         }
         sanitize(&out).into_owned()
     }
+}
+
+/// The number of paragraph `paragraph` of section `section` (both from 0) counted through the
+/// whole letter, from 1: the `¶ n` of citations and of `--paragraph n`.
+pub fn paragraph_number(letter: &Letter, section: usize, paragraph: usize) -> usize {
+    let before: usize = letter
+        .sections
+        .iter()
+        .take(section)
+        .map(|s| s.paragraphs.len())
+        .sum();
+    before + paragraph + 1
+}
+
+/// The section and paragraph (from 0) of paragraph `number` (from 1) of the letter.
+pub fn paragraph_at(letter: &Letter, number: usize) -> Option<(usize, usize)> {
+    let (s, p, _) = letter.paragraphs().nth(number.checked_sub(1)?)?;
+    Some((s, p))
 }
 
 /// An addressee without the punctuation a letter header leaves around it.

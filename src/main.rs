@@ -36,6 +36,18 @@ pub enum Command {
     Entities(cli::entities::Args),
     /// Every occurrence of one entity in context, grouped by letter in date order.
     Concordance(cli::concordance::Args),
+    /// A paragraph, section or note with its citation (what the reader's y copies).
+    Quote(cli::quote::Args),
+    /// Who stands where: per letter the date, sender, addressee, stance, summary and terms.
+    Positions(cli::positions::Args),
+    /// The letters and the dated events they mention on one time axis.
+    Timeline(cli::timeline::Args),
+    /// Cue-card stacks: list, export as a Markdown briefing, add, remove.
+    Cards(cli::cards::Args),
+    /// Print shell completions (bash, elvish, fish, powershell, zsh).
+    Completions(cli::completions::CompletionsArgs),
+    /// Print the man page (roff), or write all pages into a directory.
+    Man(cli::completions::ManArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +59,12 @@ fn main() -> ExitCode {
         Some(Command::Search(args)) => cli::search::run(args),
         Some(Command::Entities(args)) => cli::entities::run(args),
         Some(Command::Concordance(args)) => cli::concordance::run(args),
+        Some(Command::Quote(args)) => cli::quote::run(args),
+        Some(Command::Positions(args)) => cli::positions::run(args),
+        Some(Command::Timeline(args)) => cli::timeline::run(args),
+        Some(Command::Cards(args)) => cli::cards::run(args),
+        Some(Command::Completions(args)) => cli::completions::completions(args),
+        Some(Command::Man(args)) => cli::completions::man(args),
         None => cli::reader(cli.paths),
     };
     match result {

@@ -1,12 +1,18 @@
 //! The headless subcommands, one file each, and the shared bits they need: loading the corpus
 //! from the command line's paths and the terminal width for wrapped output.
 
+pub mod cards;
+pub mod completions;
 pub mod concordance;
 pub mod entities;
 pub mod export;
 pub mod list;
+pub mod positions;
+pub mod quote;
 pub mod search;
+pub mod settings;
 pub mod show;
+pub mod timeline;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

@@ -113,13 +113,10 @@ impl FromStr for KeyChord {
         };
         let mut rest = s.trim();
         // Modifiers: `ctrl+`, `ctrl-`, `C-` ... before a key of at least one character.
-        loop {
-            let Some(sep) = rest
-                .find(['+', '-'])
-                .filter(|&i| i > 0 && i + 1 < rest.len())
-            else {
-                break;
-            };
+        while let Some(sep) = rest
+            .find(['+', '-'])
+            .filter(|&i| i > 0 && i + 1 < rest.len())
+        {
             let Some(&(_, modifier)) = MODIFIERS
                 .iter()
                 .find(|(name, _)| name.eq_ignore_ascii_case(&rest[..sep]))

@@ -1,0 +1,357 @@
+//! The debate commands as a user runs them: `quote`, `positions`, `timeline`, `cards`,
+//! `completions` and `man`, on the embedded letters, with the state and config directories
+//! in temporary directories, across "restarts" (one process after another).
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// A home for one test: its own state and config directories.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn state(&self) -> std::path::PathBuf {
+        self.dir.path().join("state")
+    }
+
+    fn config(&self) -> std::path::PathBuf {
+        self.dir.path().join("config")
+    }
+
+    fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_brieven"));
+        cmd.args(args)
+            .env("XDG_STATE_HOME", self.state())
+            .env("XDG_CONFIG_HOME", self.config())
+            .env("HOME", self.dir.path())
+            .env("LANG", "C")
+            .env("COLUMNS", "100")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("the binary runs")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.run_env(args, &[])
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const OFFLIMITS: &str = "002_33ff405ba249e90c";
+
+const CITATION_EN: &str = "” — Offlimits, letter to the Minister van Justitie en Veiligheid Van \
+    Weel et al., 18 September 2024, ¶ 4 (note 1: Bits of Freedom, \
+    https://www.bitsoffreedom.nl/20240912-quick-analysis-hupres-posal-csar.pdf; note 2: Recht op \
+    privacy - Artikel 16 Kinderrechtenverdrag)\n";
+
+#[test]
+fn quote_prints_a_paragraph_with_its_citation() {
+    let home = Home::new();
+    let out = home.ok(&["quote", "002", "--paragraph", "4"]);
+    assert!(
+        out.starts_with("“Het Hongaarse voorstel voor de bestrijding"),
+        "{out}"
+    );
+    assert!(out.ends_with(CITATION_EN), "{out}");
+    assert_eq!(out.lines().count(), 1);
+}
+
+#[test]
+fn quote_speaks_dutch_by_flag_locale_or_config() {
+    let home = Home::new();
+    let dutch = ", brief aan de Minister van Justitie en Veiligheid Van Weel e.a., 18 september 2024, ¶ 4 (noot 1: Bits of Freedom, ";
+    let by_flag = home.ok(&["quote", "002", "-p", "4", "--lang", "nl"]);
+    assert!(by_flag.contains(dutch), "{by_flag}");
+    let by_locale = home.run_env(&["quote", "002", "-p", "4"], &[("LANG", "nl_NL.UTF-8")]);
+    assert!(String::from_utf8_lossy(&by_locale.stdout).contains(dutch));
+    fs::create_dir_all(home.config().join("brieven")).unwrap();
+    fs::write(home.config().join("brieven/config.toml"), "lang = \"en\"\n").unwrap();
+    let by_config = home.run_env(&["quote", "002", "-p", "4"], &[("LANG", "nl_NL.UTF-8")]);
+    assert!(String::from_utf8_lossy(&by_config.stdout).ends_with(CITATION_EN));
+}
+
+#[test]
+fn quote_json_sections_notes_and_errors() {
+    let home = Home::new();
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["quote", "002", "-p", "4", "--json"])).unwrap();
+    assert_eq!(json["letter"], OFFLIMITS);
+    assert_eq!(json["location"], "¶ 4");
+    assert_eq!(json["notes"][0]["source"], "Bits of Freedom");
+    assert!(
+        json["text"]
+            .as_str()
+            .unwrap()
+            .ends_with(CITATION_EN.trim_end())
+    );
+
+    let note = home.ok(&["quote", "003", "--note", "3"]);
+    assert!(
+        note.starts_with("“National Center for Missing and Exploited Children"),
+        "{note}"
+    );
+    assert!(
+        note.contains("18 September 2023, note 3 (https://www.missingkids.org/"),
+        "{note}"
+    );
+    let section = home.ok(&["quote", "003", "--section", "3"]);
+    assert!(section.starts_with("“Europol bevestigt"), "{section}");
+    assert!(
+        section.contains(", § 3 “Europol” (note 4: Europol"),
+        "{section}"
+    );
+
+    let out = home.run(&["quote", "002", "-p", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("002_33ff405ba249e90c: no paragraph 99 (the letter has"));
+    let out = home.run(&["quote", "002", "-p", "1", "--section", "1"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "paragraph and section exclude each other"
+    );
+    let out = home.run(&["quote", "002", "--note", "7"]);
+    assert!(
+        stderr(&out).contains("no note 7 (its notes: 1, 2)"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn hostile_letter_text_never_reaches_the_terminal_raw() {
+    let home = Home::new();
+    let letter = home.dir.path().join("evil.txt");
+    fs::write(
+        &letter,
+        "Den Haag, 2 mei 2024\n\nGeachte heer,\n\nKijk \x1b]52;c;aGk=\x07 hier \u{202E}om.\n",
+    )
+    .unwrap();
+    let out = home.ok(&["quote", "evil", letter.to_str().unwrap(), "-p", "1"]);
+    assert!(!out.contains('\x1b') && !out.contains('\x07') && !out.contains('\u{202E}'));
+    assert!(out.contains("Kijk ␛]52;c;aGk=␇ hier �om."), "{out}");
+}
+
+#[test]
+fn positions_lists_every_letter_with_stance_terms_and_summary() {
+    let home = Home::new();
+    let out = home.ok(&["positions"]);
+    let first = out.lines().next().unwrap();
+    assert!(
+        first.starts_with("DATE        SENDER") && first.ends_with("STANCE"),
+        "{out}"
+    );
+    assert!(out.contains("Offlimits") && out.contains("opposes") && out.contains("terms: "));
+    assert!(out.contains("Offlimits raadt het kabinet af het Hongaarse voorstel te steunen"));
+    let nl = home.ok(&["positions", "--lang", "nl", "--sort", "sender"]);
+    assert!(nl.starts_with("DATUM       AFZENDER"), "{nl}");
+    assert!(nl.contains("tegen") && nl.contains("termen: "), "{nl}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["positions", "--json", "--sort", "sender"])).unwrap();
+    let rows = json["positions"].as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let senders: Vec<&str> = rows.iter().map(|r| r["sender"].as_str().unwrap()).collect();
+    assert_eq!(senders[0], "Kinderrechtencollectief");
+    assert_eq!(senders[4], "Twaalf kinderrechtenorganisaties");
+    assert!(
+        rows.iter()
+            .all(|r| r["stance"].is_string() && r["terms"].is_array())
+    );
+    let out = home.run(&["positions", "--sort", "size"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn timeline_puts_letters_and_events_on_one_axis() {
+    let home = Home::new();
+    let out = home.ok(&["timeline"]);
+    assert!(out.contains("2024-12-11  council meeting\n            001_fa7870cee85edb1e ¶ 1: Bij het debat over de JBZ-raad op 11 december a.s."), "{out}");
+    assert!(
+        out.contains("2024-09-18  LETTER 002_33ff405ba249e90c: Offlimits"),
+        "{out}"
+    );
+    let dates: Vec<&str> = out
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| w[0].trim() <= w[1].trim()),
+        "{dates:?}"
+    );
+    let newest = home.ok(&["timeline", "--newest-first"]);
+    assert!(newest.starts_with("2024-12-11"), "{newest}");
+    let json: serde_json::Value = serde_json::from_str(&home.ok(&["timeline", "--json"])).unwrap();
+    let event = json["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["date"] == "2024-12-11")
+        .unwrap();
+    assert_eq!(event["type"], "event");
+    assert_eq!(event["kind"], "council");
+    assert_eq!(event["mentions"][0]["letter_id"], "001_fa7870cee85edb1e");
+    assert_eq!(event["mentions"][0]["surface"], "11 december a.s.");
+}
+
+#[test]
+fn a_pinned_card_survives_a_restart_and_exports_as_a_briefing() {
+    let home = Home::new();
+    let out = home.run(&["cards", "export"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no cue cards yet"));
+
+    let pinned = home.ok(&[
+        "cards", "add", "002", "-p", "4", "--stack", "JBZ-raad", "--label", "privacy",
+    ]);
+    assert_eq!(
+        pinned,
+        "pinned 002_33ff405ba249e90c ¶ 4 to 'JBZ-raad' as card 1\n"
+    );
+    home.ok(&["cards", "add", "002", "--note", "1", "--stack", "JBZ-raad"]);
+    assert!(home.state().join("brieven/state.json").is_file());
+
+    // Each command is a new process: what it finds was read back from the state file.
+    let list = home.ok(&["cards", "list"]);
+    assert_eq!(list, "  JBZ-raad  2 cards\n");
+    let cards = home.ok(&["cards", "list", "JBZ-raad"]);
+    assert!(
+        cards.starts_with("1. [privacy] Offlimits, letter to the Minister"),
+        "{cards}"
+    );
+
+    let md = home.ok(&["cards", "export", "JBZ-raad"]);
+    assert!(
+        md.starts_with("# Cue cards: JBZ-raad\n\n## 1. privacy\n\n> Het Hongaarse voorstel"),
+        "{md}"
+    );
+    assert!(md.contains("\n— Offlimits, letter to the Minister van Justitie en Veiligheid Van Weel et al., 18 September 2024, ¶ 4\n"), "{md}");
+    assert!(md.contains("- note 1: Bits of Freedom — <https://www.bitsoffreedom.nl/20240912-quick-analysis-hupres-posal-csar.pdf>"), "{md}");
+    assert!(md.contains("## 2. Offlimits, 18 September 2024\n"), "{md}");
+    let nl = home.ok(&["cards", "export", "JBZ-raad", "--lang", "nl"]);
+    assert!(
+        nl.starts_with("# Spiekbriefjes: JBZ-raad") && nl.contains("Bronnen:"),
+        "{nl}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["cards", "export", "JBZ-raad", "--json"])).unwrap();
+    assert_eq!(json["cards"][0]["label"], "privacy");
+    assert!(
+        json["cards"][0]["citation"]
+            .as_str()
+            .unwrap()
+            .ends_with(CITATION_EN.trim_end())
+    );
+
+    assert_eq!(
+        home.ok(&["cards", "remove", "1", "--stack", "JBZ-raad"]),
+        "removed card 1 (002_33ff405ba249e90c) from 'JBZ-raad'\n"
+    );
+    assert!(
+        home.ok(&["cards", "list", "JBZ-raad"])
+            .starts_with("1. Offlimits")
+    );
+    assert_eq!(
+        home.run(&["cards", "remove", "5", "--stack", "JBZ-raad"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_corrupt_state_file_is_moved_aside_and_work_goes_on() {
+    let home = Home::new();
+    let dir = home.state().join("brieven");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("state.json"), "{\"version\": 1, \"stacks\": [").unwrap();
+    let out = home.run(&["cards", "add", "003", "-p", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("corrupt state file"),
+        "{}",
+        stderr(&out)
+    );
+    let aside: Vec<_> = fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("state.json.corrupt-")
+        })
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(home.ok(&["cards", "list"]), "* default  1 card\n");
+}
+
+#[test]
+fn an_unwritable_state_directory_warns_and_goes_on() {
+    let home = Home::new();
+    fs::write(home.state(), "a file where the state directory should be").unwrap();
+    let out = home.run(&["cards", "add", "003", "-p", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("pinned 003_6a2582194f141aa0 ¶ 5"));
+    assert!(
+        stderr(&out).contains("going on without saving"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_config_error_names_line_and_column_and_defaults_are_used() {
+    let home = Home::new();
+    let file = home.config().join("brieven/config.toml");
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(&file, "theme = \"dark\"\nlang = nl\n").unwrap();
+    let out = home.run(&["quote", "002", "-p", "4"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(&format!("{}:2:8: ", file.display())), "{err}");
+    assert!(err.contains("defaults used"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).ends_with(CITATION_EN));
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_cli_definition() {
+    let home = Home::new();
+    let bash = home.ok(&["completions", "bash"]);
+    assert!(bash.contains("_brieven()") && bash.contains("quote") && bash.contains("positions"));
+    assert!(
+        home.ok(&["completions", "zsh"])
+            .contains("#compdef brieven")
+    );
+    assert_eq!(home.run(&["completions", "tcsh"]).status.code(), Some(2));
+    let man = home.ok(&["man"]);
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH brieven"),
+        "{man}"
+    );
+    assert!(man.contains("timeline") && man.contains("cards"));
+    let dir = home.dir.path().join("man");
+    home.ok(&["man", "--dir", dir.to_str().unwrap()]);
+    assert!(Path::new(&dir.join("brieven-quote.1")).is_file());
+}
