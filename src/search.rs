@@ -244,9 +244,16 @@ impl SearchIndex {
                 found[p] += 1;
             }
         }
+        // Passages with every word; failing those, the ones with most words (at least half).
         let all = words.len() as u8;
+        let most = found.iter().copied().max().unwrap_or(0);
+        let need = if most == all || most * 2 < all {
+            all
+        } else {
+            most
+        };
         let mut candidates: Vec<(u32, u32)> = (0..n)
-            .filter(|&p| found[p] == all)
+            .filter(|&p| found[p] == need)
             .map(|p| (p as u32, total[p]))
             .filter(|&(p, _)| {
                 let passage = self.passages.passages[p as usize];
@@ -263,7 +270,9 @@ impl SearchIndex {
                 let passage = self.passages.passages[p as usize];
                 let snippet =
                     passages::snippet(letters, &self.passages, passage, &matched, &words)?;
-                let tier = if snippet.phrase || (words.len() == 1 && weight == all_exact) {
+                let tier = if need < all {
+                    entities::TYPO - 2_000_000
+                } else if snippet.phrase || (words.len() == 1 && weight == all_exact) {
                     entities::PHRASE
                 } else if weight == all_exact {
                     entities::FUZZY - 1_000_000

@@ -118,7 +118,8 @@ fn score(k: &str, q: &str, q_chars: &[char], matcher: &SkimMatcherV2) -> Option<
     {
         return Some(FUZZY + s.min(100_000));
     }
-    if q_chars.len() >= 4 {
+    // No typos in numbers: `artikel 16` is not `artikel 19`.
+    if q_chars.len() >= 4 && !q_chars.iter().any(char::is_ascii_digit) {
         let budget = if q_chars.len() >= 8 { 2 } else { 1 };
         let whole = within_edits(q_chars, k, budget);
         if whole || k.split(' ').any(|w| within_edits(q_chars, w, budget)) {

@@ -250,3 +250,43 @@ fn the_index_and_register_can_move_to_a_worker_thread() {
     });
     assert_eq!(hits[0].label, "NCMEC");
 }
+
+#[test]
+fn numbers_are_never_typos_and_most_words_is_the_fallback() {
+    let l = vec![letter(
+        "x",
+        "Offlimits",
+        "2024-09-04",
+        &[
+            "Zie artikel 16 en artikel 19 van het VN-Kinderrechtenverdrag.",
+            "Over nieuw materiaal.",
+        ],
+        &[],
+    )];
+    let hits = run(&l, "artikel 16");
+    let terms: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.kind == HitKind::Term)
+        .map(|h| h.label.as_str())
+        .collect();
+    assert_eq!(terms, ["artikel 16 VN-Kinderrechtenverdrag"]);
+    // No passage has all three words: the ones with two of them come, ranked low.
+    let hits = run(&l, "offlimits nieuw materiaal");
+    let passage = hits
+        .iter()
+        .find(|h| h.kind == HitKind::Passage)
+        .expect("a fallback passage");
+    assert!(
+        passage
+            .passage
+            .as_ref()
+            .unwrap()
+            .snippet
+            .contains("nieuw materiaal")
+    );
+    assert!(passage.score < entities::TYPO);
+    assert!(
+        run(&l, "qqq rrr nieuw").is_empty(),
+        "one word of three is not enough"
+    );
+}
