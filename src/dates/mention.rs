@@ -120,6 +120,10 @@ fn day_number(s: &str) -> Option<u8> {
 /// `letter_date` (none: such mentions are skipped), moved back by `jl.` or forward by `a.s.`
 /// when the day would otherwise fall after or before the letter's own date.
 pub fn find_dates(text: &str, letter_date: Option<Date>) -> Vec<DateMention> {
+    // Every form has a day or a year in digits.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let words = words(text);
     let mut found = Vec::new();
     let mut i = 0;
