@@ -1,8 +1,8 @@
 //! The fuzzy search: one query over entities (labels and aliases), dates and passages
 //! (paragraphs, headings, footnotes) at once.
 //!
-//! [`SearchIndex::new`] folds everything once: entity names ([`entities`]) and a vocabulary of
-//! passage words with postings ([`passages`]). [`SearchIndex::search`] parses the query's
+//! [`SearchIndex::new`] folds everything once: entity names (`entities`) and a vocabulary of
+//! passage words with postings (`passages`). [`SearchIndex::search`] parses the query's
 //! filters ([`query`]), scores names in tiers (exact, prefix, word, substring, scattered
 //! subsequence, typo), finds dates first when the query reads as one, and gathers passages
 //! through the vocabulary. Entities rank before passages when both match well; ties go to the

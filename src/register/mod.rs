@@ -2,9 +2,9 @@
 //! with its aliases and every place it occurs.
 //!
 //! It is built from three sources, in this order: the curated `seeds/register.toml` that ships
-//! with the letters (and any register files the user adds), what [`detect`] finds in the
+//! with the letters (and any register files the user adds), what `detect` finds in the
 //! letters themselves (`Long Name (ACR)` pairs, people by title and signature, senders), and
-//! every date [`crate::dates::find_dates`] finds. Then [`scan`] finds every alias in every
+//! every date [`crate::dates::find_dates`] finds. Then `scan` finds every alias in every
 //! paragraph, heading, footnote and metadata field, case- and diacritic-insensitively, on word
 //! boundaries. Entities that occur nowhere are left out.
 
