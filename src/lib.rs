@@ -8,12 +8,14 @@
 
 pub mod briefing;
 pub mod citation;
+pub mod clipboard;
 pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod export;
 pub mod i18n;
 pub mod ingest;
+pub mod links;
 pub mod model;
 pub mod positions;
 pub mod register;
