@@ -155,7 +155,8 @@ impl StateStore {
             // Unreadable or written by a newer version: keep the change in memory only.
             return change(&mut self.state);
         }
-        let mut state = on_disk.unwrap_or_default();
+        // A file corrupted while we ran was moved aside: go on from what this instance knows.
+        let mut state = on_disk.unwrap_or_else(|| self.state.clone());
         let result = change(&mut state);
         if let Err(e) = write_atomically(&path, &state) {
             self.stop_saving(&e);
@@ -172,7 +173,8 @@ impl StateStore {
         ));
     }
 
-    /// The state on disk: `None` (with a warning) when it cannot be used.
+    /// The state on disk (a fresh one when there is no file); `None`, with a warning, when it
+    /// cannot be used: corrupt (then moved aside), unreadable or too new (then saving is off).
     fn read(&mut self, path: &Path) -> Option<State> {
         let bytes = match fs::read(path) {
             Ok(bytes) => bytes,
@@ -195,7 +197,7 @@ impl StateStore {
                 let moved = move_aside(path);
                 self.warnings
                     .push(StateError::Corrupt(path.to_path_buf(), reason, moved.ok()).to_string());
-                Some(State::default())
+                None
             }
         }
     }

@@ -115,6 +115,19 @@ fn a_corrupt_file_is_moved_aside_with_a_warning() {
 }
 
 #[test]
+fn a_file_corrupted_while_running_loses_nothing_this_instance_knows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_file(&dir);
+    let mut store = StateStore::open(Some(path.clone()));
+    store.update(|s| s.pin("default", card("001", 0, "Een.")));
+    std::fs::write(&path, b"\0\0garbage").unwrap();
+    store.update(|s| s.pin("default", card("001", 1, "Twee.")));
+    assert!(store.take_warnings()[0].contains("corrupt state file"));
+    let again = StateStore::open(Some(path));
+    assert_eq!(again.state().stack("default").unwrap().cards.len(), 2);
+}
+
+#[test]
 fn an_unwritable_directory_warns_and_goes_on_in_memory() {
     let dir = tempfile::tempdir().unwrap();
     // A file where the directory should be: no one, not even root, can create the directory.
