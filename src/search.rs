@@ -139,6 +139,9 @@ impl SearchIndex {
         let mut hits = self.entity_hits(letters, register, &query, allowed.as_deref());
         if query.wants_passages() {
             hits.extend(self.passage_hits(letters, &query, allowed.as_deref(), limit));
+            let found =
+                occurrence_passages(letters, register, &hits, &query, allowed.as_deref(), limit);
+            hits.extend(found);
         }
         hits.sort_by(|a, b| {
             b.score
@@ -279,11 +282,65 @@ impl SearchIndex {
                 } else {
                     entities::TYPO - 1_000_000
                 };
-                let score = tier + i64::from(weight) * 1000 + snippet.matches.min(999) as i64;
+                let score = tier + i64::from(weight) * 1000 + snippet.weight.min(999) as i64;
                 Some(passage_hit(letters, passage, snippet, score))
             })
             .collect()
     }
+}
+
+/// Passages where the best-matching entities occur under any of their names (`EOKM` for a
+/// query `offlimits`), ranked below passages that hold the query's own words.
+fn occurrence_passages(
+    letters: &[Letter],
+    register: &Register,
+    hits: &[Hit],
+    query: &Query,
+    allowed: Option<&[bool]>,
+    limit: usize,
+) -> Vec<Hit> {
+    let seen: HashSet<(usize, Place)> = hits
+        .iter()
+        .filter_map(|h| h.passage.as_ref().map(|p| (p.letter_index, p.place)))
+        .collect();
+    let mut strong: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.entity.is_some() && h.score >= entities::SUBSTRING)
+        .collect();
+    strong.sort_by(|a, b| b.score.cmp(&a.score));
+    let mut out = Vec::new();
+    for (rank, hit) in strong.into_iter().take(3).enumerate() {
+        let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) else {
+            continue;
+        };
+        let mut places: Vec<((usize, Place), Vec<(usize, usize)>)> = Vec::new();
+        for o in &entity.occurrences {
+            let wanted = o.place != Place::Meta
+                && allowed.is_none_or(|a| a.get(o.letter).copied().unwrap_or(false))
+                && (!query.notes || matches!(o.place, Place::Footnote { .. }))
+                && !seen.contains(&(o.letter, o.place));
+            if !wanted {
+                continue;
+            }
+            let range = (o.at, o.at + o.len);
+            let key = (o.letter, o.place);
+            if let Some((_, ranges)) = places.iter_mut().find(|(k, _)| *k == key) {
+                ranges.push(range);
+            } else if places.len() < limit {
+                places.push((key, vec![range]));
+            } else {
+                break;
+            }
+        }
+        for ((letter, place), ranges) in places {
+            let passage = Passage { letter, place };
+            if let Some(snippet) = passages::snippet_at(letters, passage, &ranges) {
+                let score = entities::FUZZY - 1_000_000 - 1000 * rank as i64;
+                out.push(passage_hit(letters, passage, snippet, score));
+            }
+        }
+    }
+    out
 }
 
 /// Which letters an `in:` filter lets through (none: all).

@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use load::RegisterError;
+pub(crate) use scan::link_spans;
 pub use scan::{MatchText, match_text, texts};
 
 use crate::corpus::Corpus;

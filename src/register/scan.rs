@@ -79,7 +79,7 @@ pub fn match_text(s: &str) -> MatchText {
 }
 
 /// The `char` ranges of `s` that are URLs or e-mail addresses.
-fn link_spans(s: &str) -> Vec<(usize, usize)> {
+pub(crate) fn link_spans(s: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut at = 0;
     for word in s.split(char::is_whitespace) {

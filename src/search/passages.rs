@@ -176,6 +176,8 @@ pub(crate) struct Snippet {
     pub phrase: bool,
     /// How many matched words the passage holds.
     pub matches: usize,
+    /// The same, those in running text counted twice: for ranking.
+    pub weight: usize,
 }
 
 /// Characters of context shown before the first match and in all.
@@ -216,8 +218,25 @@ pub(crate) fn snippet(
         && sequence
             .windows(query_words.len())
             .any(|w| w.iter().enumerate().all(|(k, &found)| found == Some(k)));
+    cut(text, &hits, phrase)
+}
+
+/// The snippet of `passage` around given `char` ranges (an entity's occurrences in it).
+pub(crate) fn snippet_at(
+    letters: &[Letter],
+    passage: Passage,
+    ranges: &[(usize, usize)],
+) -> Option<Snippet> {
+    let text = place_text(letters.get(passage.letter)?, passage.place)?;
+    cut(text, ranges, false)
+}
+
+/// `text` cut to a window around the first of the `char` ranges `hits`, with the positions of
+/// all of them that fall inside it.
+fn cut(text: &str, hits: &[(usize, usize)], phrase: bool) -> Option<Snippet> {
     let &(first, _) = hits.first()?;
     let original: Vec<char> = text.chars().collect();
+    let first = first.min(original.len());
     let mut from = first.saturating_sub(BEFORE);
     while from > 0 && from < first && !original[from - 1].is_whitespace() {
         from += 1;
@@ -245,11 +264,24 @@ pub(crate) fn snippet(
         .filter(|&p| p >= from && p < to)
         .map(|p| p - from + lead)
         .collect();
+    // A match in running text counts double a match inside a URL.
+    let links = crate::register::link_spans(text);
+    let weight = hits
+        .iter()
+        .map(|&(s, _)| {
+            if links.iter().any(|&(a, b)| s >= a && s < b) {
+                1
+            } else {
+                2
+            }
+        })
+        .sum();
     Some(Snippet {
         text: out,
         positions,
         at: first,
         phrase,
         matches: hits.len(),
+        weight,
     })
 }

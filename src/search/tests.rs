@@ -290,3 +290,46 @@ fn numbers_are_never_typos_and_most_words_is_the_fallback() {
         "one word of three is not enough"
     );
 }
+
+#[test]
+fn passages_where_the_entity_occurs_under_another_name() {
+    let l = vec![letter(
+        "x",
+        "Kamer",
+        "2024-09-04",
+        &[
+            "Het EOKM meldt veel.",
+            "Zie https://offlimits.nl/rapport en Offlimits zelf.",
+        ],
+        &[],
+    )];
+    let hits = run(&l, "offlimits");
+    assert_eq!(hits[0].label, "Offlimits");
+    let passages: Vec<&PassageHit> = hits.iter().filter_map(|h| h.passage.as_ref()).collect();
+    // The word itself first (in running text before in a URL), then the alias.
+    assert_eq!(passages.len(), 2);
+    assert_eq!(
+        passages[0].place,
+        Place::Paragraph {
+            section: 0,
+            paragraph: 1
+        }
+    );
+    assert_eq!(
+        passages[1].place,
+        Place::Paragraph {
+            section: 0,
+            paragraph: 0
+        }
+    );
+    let eokm = hits
+        .iter()
+        .find(|h| h.passage.as_ref() == Some(passages[1]))
+        .unwrap();
+    let marked: String = eokm
+        .positions
+        .iter()
+        .map(|&i| passages[1].snippet.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(marked, "EOKM");
+}
