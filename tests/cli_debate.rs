@@ -355,3 +355,41 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     home.ok(&["man", "--dir", dir.to_str().unwrap()]);
     assert!(Path::new(&dir.join("brieven-quote.1")).is_file());
 }
+
+#[test]
+fn two_processes_pinning_at_once_keep_every_card() {
+    let home = std::sync::Arc::new(Home::new());
+    let workers: Vec<_> = ["JBZ-raad", "JBZ-raad"]
+        .into_iter()
+        .enumerate()
+        .map(|(who, stack)| {
+            let home = home.clone();
+            std::thread::spawn(move || {
+                for i in 1..=6 {
+                    let label = format!("{who}-{i}");
+                    let p = (who * 6 + i).to_string();
+                    home.ok(&[
+                        "cards", "add", "003", "-p", &p, "--stack", stack, "--label", &label,
+                    ]);
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["cards", "list", "JBZ-raad", "--json"])).unwrap();
+    let mut labels: Vec<String> = json["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap().to_string())
+        .collect();
+    labels.sort();
+    let mut expected: Vec<String> = (0..2)
+        .flat_map(|w| (1..=6).map(move |i| format!("{w}-{i}")))
+        .collect();
+    expected.sort();
+    assert_eq!(labels, expected);
+}
