@@ -307,13 +307,13 @@ fn occurrence_passages(
         .iter()
         .filter(|h| h.entity.is_some() && h.score >= entities::SUBSTRING)
         .collect();
-    strong.sort_by(|a, b| b.score.cmp(&a.score));
+    strong.sort_by_key(|h| std::cmp::Reverse(h.score));
     let mut out = Vec::new();
     for (rank, hit) in strong.into_iter().take(3).enumerate() {
         let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) else {
             continue;
         };
-        let mut places: Vec<((usize, Place), Vec<(usize, usize)>)> = Vec::new();
+        let mut places: Vec<(Passage, Vec<(usize, usize)>)> = Vec::new();
         for o in &entity.occurrences {
             let wanted = o.place != Place::Meta
                 && allowed.is_none_or(|a| a.get(o.letter).copied().unwrap_or(false))
@@ -323,7 +323,10 @@ fn occurrence_passages(
                 continue;
             }
             let range = (o.at, o.at + o.len);
-            let key = (o.letter, o.place);
+            let key = Passage {
+                letter: o.letter,
+                place: o.place,
+            };
             if let Some((_, ranges)) = places.iter_mut().find(|(k, _)| *k == key) {
                 ranges.push(range);
             } else if places.len() < limit {
@@ -332,8 +335,7 @@ fn occurrence_passages(
                 break;
             }
         }
-        for ((letter, place), ranges) in places {
-            let passage = Passage { letter, place };
+        for (passage, ranges) in places {
             if let Some(snippet) = passages::snippet_at(letters, passage, &ranges) {
                 let score = entities::FUZZY - 1_000_000 - 1000 * rank as i64;
                 out.push(passage_hit(letters, passage, snippet, score));
