@@ -207,11 +207,28 @@ pub struct Strings {
     // Briefing.
     pub briefing_title: &'static str,
     pub briefing_sources: &'static str,
+    // Messages of `brieven cards`: each `{}` is filled in order by [`fill_all`].
+    pub cards_pinned: &'static str,
+    pub cards_removed: &'static str,
+    pub cards_one: &'static str,
+    pub cards_many: &'static str,
 }
 
 /// `template` with its `{}` replaced by `arg`.
 pub fn fill(template: &str, arg: &str) -> String {
     template.replacen("{}", arg, 1)
+}
+
+/// `template` with each `{}` replaced by the next of `args`, in order.
+pub fn fill_all(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut parts = template.split("{}");
+    out.push_str(parts.next().unwrap_or(""));
+    for (i, part) in parts.enumerate() {
+        out.push_str(args.get(i).copied().unwrap_or("{}"));
+        out.push_str(part);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -246,5 +263,19 @@ mod tests {
         assert_eq!(Lang::Nl.date_long(d), "18 september 2024");
         assert_eq!(Lang::Nl.date_long(Date::ym(2023, 5).unwrap()), "mei 2023");
         assert_eq!(Lang::En.date_long(Date::y(2023)), "2023");
+    }
+
+    #[test]
+    fn templates_are_filled_in_order() {
+        let s = Lang::Nl.strings();
+        assert_eq!(
+            fill_all(s.cards_pinned, &["002", "¶ 4", "JBZ-raad", "1"]),
+            "002 ¶ 4 vastgezet op 'JBZ-raad' als kaart 1"
+        );
+        assert_eq!(fill_all("{} en {}", &["a"]), "a en {}");
+        assert_eq!(
+            fill(s.msg_pinned, "debat"),
+            "Vastgezet op de stapel 'debat'"
+        );
     }
 }

@@ -236,6 +236,10 @@ fn a_pinned_card_survives_a_restart_and_exports_as_a_briefing() {
     // Each command is a new process: what it finds was read back from the state file.
     let list = home.ok(&["cards", "list"]);
     assert_eq!(list, "  JBZ-raad  2 cards\n");
+    assert_eq!(
+        home.ok(&["cards", "list", "--lang", "nl"]),
+        "  JBZ-raad  2 kaarten\n"
+    );
     let cards = home.ok(&["cards", "list", "JBZ-raad"]);
     assert!(
         cards.starts_with("1. [privacy] Offlimits, letter to the Minister"),
@@ -272,6 +276,10 @@ fn a_pinned_card_survives_a_restart_and_exports_as_a_briefing() {
     assert!(
         home.ok(&["cards", "list", "JBZ-raad"])
             .starts_with("1. Offlimits")
+    );
+    assert_eq!(
+        home.ok(&["cards", "--lang", "nl", "add", "003", "-p", "5"]),
+        "003_6a2582194f141aa0 ¶ 5 vastgezet op 'default' als kaart 1\n"
     );
     assert_eq!(
         home.run(&["cards", "remove", "5", "--stack", "JBZ-raad"])

@@ -9,7 +9,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::{Result, bail};
 use brieven::briefing::{briefing, card_citation};
 use brieven::citation::{Anchor, Citation, paragraph_at};
-use brieven::i18n::Lang;
+use brieven::i18n::{Lang, fill_all};
 use brieven::register::Register;
 use brieven::state::{CueCard, State, StateStore};
 use brieven::text::sanitize;
@@ -19,6 +19,9 @@ use clap::Subcommand;
 pub struct Args {
     #[command(subcommand)]
     pub command: CardsCommand,
+    /// Language: en or nl (default: the config file, then the locale).
+    #[arg(long, global = true, value_parser = super::settings::parse_lang)]
+    pub lang: Option<Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,9 +43,6 @@ pub enum CardsCommand {
         /// Print JSON instead of Markdown.
         #[arg(long)]
         json: bool,
-        /// Language: en or nl (default: the config file, then the locale).
-        #[arg(long, value_parser = super::settings::parse_lang)]
-        lang: Option<Lang>,
     },
     /// Pin a paragraph or a note to a stack.
     Add {
@@ -62,9 +62,6 @@ pub enum CardsCommand {
         /// A label for the card.
         #[arg(long)]
         label: Option<String>,
-        /// Language of the stored citation: en or nl.
-        #[arg(long, value_parser = super::settings::parse_lang)]
-        lang: Option<Lang>,
     },
     /// Remove card N (1 is the first) from a stack.
     Remove {
@@ -76,21 +73,13 @@ pub enum CardsCommand {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    let lang = super::settings::lang(args.lang);
     let mut store = StateStore::open_default();
     let result = match args.command {
-        CardsCommand::List { stack, json } => list(store.state(), stack, json),
-        CardsCommand::Export {
-            stack,
-            paths,
-            json,
-            lang,
-        } => export(
-            store.state(),
-            stack,
-            &paths,
-            json,
-            super::settings::lang(lang),
-        ),
+        CardsCommand::List { stack, json } => list(store.state(), stack, json, lang),
+        CardsCommand::Export { stack, paths, json } => {
+            export(store.state(), stack, &paths, json, lang)
+        }
         CardsCommand::Add {
             letter,
             paths,
@@ -98,27 +87,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
             note,
             stack,
             label,
-            lang,
-        } => add(
-            &mut store,
-            &letter,
-            &paths,
-            paragraph,
-            note,
-            stack,
-            label,
-            super::settings::lang(lang),
-        ),
+        } => {
+            let what = Pin {
+                letter,
+                paragraph,
+                note,
+                stack,
+                label,
+            };
+            add(&mut store, what, &paths, lang)
+        }
         CardsCommand::Remove { number, stack } => {
             let name = stack.unwrap_or_else(|| store.state().current_stack_name().to_string());
             let removed = store.update(|s| s.remove_card(&name, number.wrapping_sub(1)));
             match removed {
                 Some(card) => {
-                    println!(
-                        "removed card {number} ({}) from '{}'",
-                        card.letter,
-                        sanitize(&name)
-                    );
+                    let n = number.to_string();
+                    let message =
+                        fill_all(lang.strings().cards_removed, &[&n, &card.letter, &name]);
+                    super::settings::emit(&format!("{}\n", sanitize(&message)))?;
                     Ok(ExitCode::SUCCESS)
                 }
                 None => Err(no_card(store.state(), &name, number)),
@@ -152,7 +139,7 @@ fn no_stack(state: &State, name: &str) -> anyhow::Error {
     }
 }
 
-fn list(state: &State, stack: Option<String>, json: bool) -> Result<ExitCode> {
+fn list(state: &State, stack: Option<String>, json: bool, lang: Lang) -> Result<ExitCode> {
     if json {
         let value = match &stack {
             Some(name) => {
@@ -178,11 +165,13 @@ fn list(state: &State, stack: Option<String>, json: bool) -> Result<ExitCode> {
                     ' '
                 };
                 let n = s.cards.len();
-                out.push_str(&format!(
-                    "{mark} {}  {n} card{}\n",
-                    s.name,
-                    if n == 1 { "" } else { "s" }
-                ));
+                let strings = lang.strings();
+                let word = if n == 1 {
+                    strings.cards_one
+                } else {
+                    strings.cards_many
+                };
+                out.push_str(&format!("{mark} {}  {n} {word}\n", s.name));
             }
         }
         Some(name) => {
@@ -247,20 +236,19 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn add(
-    store: &mut StateStore,
-    letter: &str,
-    paths: &[PathBuf],
+/// What `cards add` pins.
+struct Pin {
+    letter: String,
     paragraph: Option<usize>,
     note: Option<u32>,
     stack: Option<String>,
     label: Option<String>,
-    lang: Lang,
-) -> Result<ExitCode> {
+}
+
+fn add(store: &mut StateStore, pin: Pin, paths: &[PathBuf], lang: Lang) -> Result<ExitCode> {
     let corpus = super::load(paths)?;
-    let letter = corpus.find(letter)?;
-    let anchor = match (paragraph, note) {
+    let letter = corpus.find(&pin.letter)?;
+    let anchor = match (pin.paragraph, pin.note) {
         (Some(n), _) => match paragraph_at(letter, n) {
             Some((section, paragraph)) => Anchor::Paragraph { section, paragraph },
             None => bail!(
@@ -273,28 +261,29 @@ fn add(
         (None, None) => bail!("say which paragraph (--paragraph N) or note (--note N) to pin"),
     };
     let Some(citation) = Citation::of(letter, anchor) else {
-        bail!("{}: no note {}", letter.id, note.unwrap_or(0));
+        bail!("{}: no note {}", letter.id, pin.note.unwrap_or(0));
     };
     let card = CueCard {
         letter: letter.id.clone(),
         anchor,
-        label: label.filter(|l| !l.trim().is_empty()),
+        label: pin.label.filter(|l| !l.trim().is_empty()),
         quote: citation.quote.clone().unwrap_or_default(),
         citation: Some(citation.reference(lang)),
         pinned_at: SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
     };
+    let stack = pin.stack;
     let (name, count) = store.update(|s| {
         let name = stack.unwrap_or_else(|| s.current_stack_name().to_string());
         let index = s.pin(&name, card);
         (name, index + 1)
     });
-    println!(
-        "pinned {} {} to '{}' as card {count}",
-        letter.id,
-        citation.location(lang),
-        sanitize(&name)
+    let (location, count) = (citation.location(lang), count.to_string());
+    let message = fill_all(
+        lang.strings().cards_pinned,
+        &[&letter.id, &location, &name, &count],
     );
+    super::settings::emit(&format!("{}\n", sanitize(&message)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -82,6 +82,10 @@ pub static EN: Strings = Strings {
     event_letter: "letter",
     briefing_title: "Briefing",
     briefing_sources: "Sources",
+    cards_pinned: "pinned {} {} to '{}' as card {}",
+    cards_removed: "removed card {} ({}) from '{}'",
+    cards_one: "card",
+    cards_many: "cards",
 };
 
 pub static NL: Strings = Strings {
@@ -164,4 +168,8 @@ pub static NL: Strings = Strings {
     event_letter: "brief",
     briefing_title: "Briefing",
     briefing_sources: "Bronnen",
+    cards_pinned: "{} {} vastgezet op '{}' als kaart {}",
+    cards_removed: "kaart {} ({}) verwijderd van '{}'",
+    cards_one: "kaart",
+    cards_many: "kaarten",
 };
