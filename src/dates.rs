@@ -135,6 +135,50 @@ fn word_spans(line: &str) -> Vec<(usize, &str)> {
     spans
 }
 
+/// A date written out the Dutch way at its precision: `donderdag 28 september 2023`,
+/// `september 2023`, `2023`.
+pub fn dutch(date: Date) -> String {
+    const MONTH: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const WEEKDAY: [&str; 7] = [
+        "zondag",
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+    ];
+    let Some(m) = date.month.filter(|m| (1..=12).contains(m)) else {
+        return date.year.to_string();
+    };
+    let month = MONTH[m as usize - 1];
+    let Some(d) = date.day else {
+        return format!("{month} {}", date.year);
+    };
+    // Sakamoto's method: 0 is Sunday.
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { date.year - 1 } else { date.year };
+    let w = (y + y.div_euclid(4) - y.div_euclid(100)
+        + y.div_euclid(400)
+        + T[m as usize - 1]
+        + d as i32)
+        .rem_euclid(7);
+    format!("{} {d} {month} {}", WEEKDAY[w as usize], date.year)
+}
+
 fn numeric_date(s: &str) -> Option<Date> {
     let sep = if s.contains('-') { '-' } else { '/' };
     let parts: Vec<&str> = s.split(sep).collect();
@@ -177,6 +221,16 @@ mod tests {
         assert_eq!(iso("31 juni 2023"), None);
         assert_eq!(iso("25 september"), None);
         assert_eq!(iso("artikel 16 2023"), None);
+    }
+
+    #[test]
+    fn dates_are_written_out_in_dutch() {
+        let d = |s: &str| dutch(Date::parse_iso(s).unwrap());
+        assert_eq!(d("2023-09-28"), "donderdag 28 september 2023");
+        assert_eq!(d("2024-12-11"), "woensdag 11 december 2024");
+        assert_eq!(d("2024-02-29"), "donderdag 29 februari 2024");
+        assert_eq!(d("2023-05"), "mei 2023");
+        assert_eq!(d("1995"), "1995");
     }
 
     #[test]

@@ -286,7 +286,7 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
             kind: EntityKind::Date,
             aliases: surfaces.into_iter().filter(|s| *s != label).collect(),
             label,
-            gloss: None,
+            gloss: Some(crate::dates::dutch(date)),
             role: None,
             date: Some(date),
             occurrences,
