@@ -24,7 +24,9 @@ pub struct ManArgs {
 
 pub fn completions(args: CompletionsArgs) -> Result<ExitCode> {
     let mut command = crate::Cli::command();
-    clap_complete::generate(args.shell, &mut command, "brieven", &mut std::io::stdout());
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "brieven", &mut out);
+    super::settings::emit_bytes(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -40,7 +42,7 @@ pub fn man(args: ManArgs) -> Result<ExitCode> {
         None => {
             let mut out = Vec::new();
             clap_mangen::Man::new(command).render(&mut out)?;
-            std::io::Write::write_all(&mut std::io::stdout(), &out)?;
+            super::settings::emit_bytes(&out)?;
         }
     }
     Ok(ExitCode::SUCCESS)
