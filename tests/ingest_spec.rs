@@ -200,6 +200,36 @@ fn headings_in_their_forms_and_lists_of_sentences() {
 }
 
 #[test]
+fn list_items_over_several_lines_in_pdf_text() {
+    let l = parse(
+        " 1 maart 2024, Leiden \n\nGeachte heer, \n\n\
+         Bij het debat over de JBZ-raad heeft u de kans de minister een boodschap mee te geven over \n\n\
+         de verordening ter voorkoming en bestrijding van seksueel misbruik van kinderen, en over de \n\n\
+         rol die Nederland daarin kan spelen. \n\n\
+         Wij vragen u om drie dingen die wij hieronder toelichten, elk met een korte uitleg erbij: \n\n\
+         • een sterk EU-centrum dat slachtoffers helpt en dat ook onderzoek doet naar preventie en \n\n\
+         naar nieuwe technologie; \n\n\
+         • voldoende middelen voor hulplijnen in alle lidstaten van de Europese Unie. \n\n\
+         Met die inzet kan Nederland het verschil maken in de onderhandelingen over de verordening. \n",
+    );
+    let kinds: Vec<_> = l
+        .paragraphs()
+        .map(|(_, _, p)| (p.kind, p.text.as_str()))
+        .collect();
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert!(kinds[0].1.ends_with("daarin kan spelen."));
+    assert_eq!(
+        kinds[2],
+        (
+            ParagraphKind::ListItem,
+            "een sterk EU-centrum dat slachtoffers helpt en dat ook onderzoek doet naar preventie en naar nieuwe technologie;"
+        )
+    );
+    assert_eq!(kinds[3].0, ParagraphKind::ListItem);
+    assert_eq!(kinds[4].0, ParagraphKind::Text);
+}
+
+#[test]
 fn repeated_footers_and_contact_blocks_are_page_furniture() {
     let footer = "## Stichting Voorbeeld\n\nDorpsstraat 1, 1234 AB Ergens ■ +31 20 123 45 67\n\n\
                   info@voorbeeld.nl ■ www.voorbeeld.nl\n\n";
@@ -317,6 +347,11 @@ fn closings_give_sender_and_signatories() {
     ));
     assert_eq!(l.sender.as_deref(), Some("Meldpunt Noord"));
     assert_eq!(l.signed_by, vec!["Piet Pietersen"]);
+    let l = parse(&format!(
+        "{OPENING}Tekst.\n\nMet vriendelijke groet,\n\nDe directeur van Stichting Zuid,\n\nP. de Boer\n"
+    ));
+    assert_eq!(l.sender.as_deref(), Some("Stichting Zuid"));
+    assert_eq!(l.signed_by, vec!["P. de Boer"]);
 }
 
 #[test]

@@ -140,6 +140,8 @@ fn group_wrapped(
             (ends_sentence(prev.text) && (fits || blanks >= 2 || gap))
                 || is_heading_line(k)
                 || is_heading_line(k - 1)
+                || stands_alone(lines[i].text)
+                || stands_alone(prev.text)
                 || starts_list_item(lines[i].text)
         };
         if new_block {
@@ -149,6 +151,11 @@ fn group_wrapped(
         }
     }
     groups
+}
+
+/// A Markdown heading or a line that is bold from end to end: a block of its own in any text.
+fn stands_alone(text: &str) -> bool {
+    text.starts_with('#') || (text.starts_with("**") && text.ends_with("**") && text.len() > 4)
 }
 
 /// `1. `, `2) `, `a. `, `- `, `* `, `• `, `– ` at the start of a line.
@@ -187,9 +194,10 @@ fn split_group(lines: &[Line<'_>], group: &[usize], words: &HashSet<String>) -> 
         .iter()
         .filter(|&&i| starts_list_item(lines[i].text))
         .count();
-    let single = markers == 1 && group.len() == 1 && {
-        let text = lines[group[0]].text;
-        is_bullet(text) || ends_sentence(text)
+    // One item, possibly over several lines: a bullet, or a numbered sentence.
+    let single = markers == 1 && starts_list_item(lines[group[0]].text) && {
+        let last = lines[group[group.len() - 1]].text;
+        is_bullet(lines[group[0]].text) || ends_sentence(last)
     };
     let is_list = markers >= 2 || single;
     if !is_list {

@@ -101,9 +101,15 @@ pub fn shape(lines: &[Line<'_>]) -> Shape {
     let long: Vec<&&Line> = text_lines.iter().filter(|l| l.len() >= 40).collect();
     let open = long
         .iter()
-        .filter(|l| !ends_sentence(l.text) && !l.text.ends_with([':', ';', ',']))
+        .filter(|l| !ends_sentence(l.text) && !l.text.ends_with(':'))
         .count();
-    let hard_wrapped = long.len() >= 4 && open * 2 >= long.len() && width <= 160;
+    // Or, in text without Markdown, no line at all is longer than a printed line can be.
+    let longest = lengths.last().copied().unwrap_or(0);
+    let markdown = text_lines
+        .iter()
+        .any(|l| l.text.starts_with('#') || l.text.contains("**") || l.text.contains("<sup>"));
+    let short_lines = longest <= 130 && !markdown;
+    let hard_wrapped = long.len() >= 4 && (open * 2 >= long.len() || short_lines) && width <= 160;
     // In double-spaced text nearly every text line is followed by a blank line.
     let mut followed_by_blank = 0;
     for pair in lines.windows(2) {

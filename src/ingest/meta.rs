@@ -350,6 +350,13 @@ fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
             last_was_person = false;
             continue; // an introduction (`ondersteunen ook deze organisaties de oproep:`)
         }
+        if text.ends_with(',') && !looks_like_person(text.trim_end_matches(',')) {
+            // A function above the name: `De directeur van Stichting X,`.
+            role_org =
+                role_org.or_else(|| organisation_after(&text[text.find(' ').unwrap_or(0)..]));
+            last_was_person = false;
+            continue;
+        }
         let first = words.first().copied().unwrap_or("");
         if last_was_person
             && (patterns::is_role_word(first) || first.starts_with(char::is_lowercase))
