@@ -120,7 +120,7 @@ proptest! {
     #[test]
     fn any_query_returns_at_most_limit_hits_with_positions_in_range(q in "\\PC{0,60}", limit in 0usize..15) {
         let (corpus, register, index) = seeds();
-        let hits = index.search(&corpus.letters, &register, &q, limit);
+        let hits = index.search(&corpus.letters, register, &q, limit);
         prop_assert!(hits.len() <= limit);
         for h in hits {
             let target = h.passage.as_ref().map_or(&h.label, |p| &p.snippet);
