@@ -285,6 +285,23 @@ fn a_repeated_letterhead_sidebar_is_removed_but_read_in_the_header() {
 }
 
 #[test]
+fn a_sidebar_seen_once_in_the_body_is_removed_by_its_labels() {
+    let l = parse(
+        "Datum 3 februari 2025\nOns kenmerk 2025-1\n\n\
+         Hierbij informeer ik uw Kamer over de stand van zaken rond de verordening, zoals toegezegd in het debat\n\n\
+         Datum\n3 februari 2025\n\nOns kenmerk\n2025-1\n\n\
+         van vorige week.\n",
+    );
+    assert_eq!(
+        paragraphs(&l),
+        vec![
+            "Hierbij informeer ik uw Kamer over de stand van zaken rond de verordening, zoals toegezegd in het debat van vorige week."
+        ]
+    );
+    assert_eq!(l.reference.as_deref(), Some("2025-1"));
+}
+
+#[test]
 fn the_letter_date_in_its_forms_and_not_a_date_the_text_mentions() {
     let cases = [
         (

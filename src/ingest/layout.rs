@@ -110,6 +110,22 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furni
         if repeated || line.is_rule() || patterns::is_page_number(line.text) {
             found.mask[i] = true;
         }
+        // A sidebar label standing alone in the body (`Datum`, `Ons kenmerk`), with its value
+        // on the next line: the letterhead of a following page.
+        let bare_label =
+            patterns::label(&patterns::strip_markup(line.text)).is_some_and(|(label, value)| {
+                value.is_empty()
+                    && matches!(label, patterns::Label::Date | patterns::Label::Reference)
+            });
+        if bare_label {
+            found.mask[i] = true;
+            if let Some(next) = (i + 1..content.end.min(i + 3)).find(|&j| !lines[j].is_blank())
+                && lines[next].len() <= 40
+                && patterns::label(lines[next].text).is_none()
+            {
+                found.mask[next] = true;
+            }
+        }
     }
     // Contact blocks, with the name line just above them.
     for i in content.clone() {
