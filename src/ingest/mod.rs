@@ -3,18 +3,24 @@
 //! 1. [`decode`]: bytes to text with LF line ends.
 //! 2. [`lines`]: text to numbered lines, and the shape of the text (PDF-like or Markdown).
 //! 3. [`layout`]: the regions (header, body, closing); page furniture marked.
-//! 4. [`notes`]: footnote definitions, taken out of the flow; markers found in paragraphs.
+//! 4. [`notes`]: footnote definitions, taken out of the flow.
 //! 5. [`blocks`]: body lines to headings, paragraphs and list items, re-flowed.
-//! 6. [`inline`]: Markdown inline markup out of the text.
-//! 7. [`meta`]: date, place, sender, recipients, subject, reference, signatories.
+//! 6. [`inline`]: Markdown inline markup out of the text; then [`markers`]: note markers out,
+//!    their offsets kept.
+//! 7. [`meta`]: date, place, recipients, subject, reference from the header; [`closing`]:
+//!    sender and signatories.
+//!
+//! [`patterns`] holds the small bilingual vocabulary of letter layout the passes share.
 //!
 //! No pass panics on any input; whatever looks wrong becomes a warning on the letter.
 
 pub mod blocks;
+pub mod closing;
 pub mod decode;
 pub mod inline;
 pub mod layout;
 pub mod lines;
+pub mod markers;
 pub mod meta;
 pub mod notes;
 pub mod patterns;
@@ -68,7 +74,7 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     let mut cited: BTreeMap<u32, usize> = BTreeMap::new(); // number -> first line citing it
     for block in blocks {
         let clean = inline::clean(&block.text);
-        let (clean, mut refs) = notes::extract(&clean, defs.style, &mut last_marker);
+        let (clean, mut refs) = markers::extract(&clean, defs.style, &mut last_marker);
         let clean = fold_spaces(&clean, &mut refs);
         if clean.is_empty() {
             continue;

@@ -1,0 +1,151 @@
+//! The closing of a letter: valediction, `Namens X`, the signing office
+//! (`De Minister van X,`), names with their roles, and lists of co-signing organisations. From
+//! it come the sender and the signatories.
+
+use super::lines::Line;
+use super::patterns::{self, strip_markup};
+
+/// What the closing says.
+#[derive(Debug, Default)]
+pub struct Closing {
+    pub sender: Option<String>,
+    pub signed_by: Vec<String>,
+}
+
+/// Reads the closing: valediction, `Namens X`, signing office, names, role lines, and lists of
+/// co-signing organisations.
+pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
+    let mut namens = None;
+    let mut office = None;
+    let mut role_org = None;
+    let mut org_line = None;
+    let mut signed: Vec<String> = Vec::new();
+    let mut last_was_person = false;
+    for (line, &is_removed) in lines.iter().zip(removed) {
+        if line.is_blank() || is_removed {
+            continue;
+        }
+        let text = strip_markup(line.text);
+        let lower = text.to_lowercase();
+        if patterns::is_valediction(&text) {
+            if let Some(pos) = lower.find("namens ") {
+                namens = namens.or_else(|| organisation_after(&text[pos + 7..]));
+            }
+            continue;
+        }
+        if let Some(rest) = lower.strip_prefix("namens ").map(|_| &text[7..]) {
+            namens = namens.or_else(|| organisation_after(rest));
+            last_was_person = false;
+            continue;
+        }
+        if patterns::is_signing_office(&text) {
+            let o = text.trim_end_matches(',');
+            office = Some(
+                o.strip_prefix("De ")
+                    .or_else(|| o.strip_prefix("The "))
+                    .unwrap_or(o)
+                    .to_string(),
+            );
+            continue;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if text.ends_with(':') || words.len() > 8 || text.ends_with('.') && words.len() > 3 {
+            last_was_person = false;
+            continue; // an introduction (`ondersteunen ook deze organisaties de oproep:`)
+        }
+        if text.ends_with(',') && !looks_like_person(text.trim_end_matches(',')) {
+            // A function above the name: `De directeur van Stichting X,`.
+            role_org =
+                role_org.or_else(|| organisation_after(&text[text.find(' ').unwrap_or(0)..]));
+            last_was_person = false;
+            continue;
+        }
+        let first = words.first().copied().unwrap_or("");
+        if last_was_person
+            && (patterns::is_role_word(first) || first.starts_with(char::is_lowercase))
+        {
+            role_org = role_org.or_else(|| organisation_after(&text));
+            last_was_person = false;
+            continue;
+        }
+        // `Name, role Organisation`
+        let (name, role) = match text.split_once(", ") {
+            Some((n, r))
+                if r.split_whitespace().next().is_some_and(|w| {
+                    patterns::is_role_word(w) || w.starts_with(char::is_lowercase)
+                }) =>
+            {
+                (n.to_string(), Some(r))
+            }
+            _ => (text.clone(), None),
+        };
+        if let Some(role) = role {
+            role_org = role_org.or_else(|| organisation_after(role));
+        }
+        if org_line.is_none() && patterns::has_organisation_word(&name) {
+            org_line = Some(name.clone());
+        }
+        last_was_person =
+            role.is_none() && looks_like_person(&name) && !patterns::has_organisation_word(&name);
+        if !signed.contains(&name) {
+            signed.push(name);
+        }
+    }
+    let sender = namens.or(office).or(role_org).or(org_line);
+    if let Some(s) = &sender {
+        let s = s.to_lowercase();
+        signed.retain(|name| name.to_lowercase() != s);
+    }
+    Closing {
+        sender,
+        signed_by: signed,
+    }
+}
+
+/// The organisation named in a phrase: from its first capitalised word to the end (or a comma),
+/// `kernleden van het Kinderrechtencollectief, bestaande uit` -> `Kinderrechtencollectief`.
+fn organisation_after(phrase: &str) -> Option<String> {
+    let phrase = phrase.split([',', ':', ';']).next().unwrap_or("");
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let start = words
+        .iter()
+        .position(|w| w.starts_with(|c: char| c.is_uppercase()) && !patterns::is_role_word(w))?;
+    let org = words[start..].join(" ");
+    (!org.is_empty()).then_some(org)
+}
+
+/// Two to five capitalised words (initials and particles allowed): `Robbert Hoving`,
+/// `D. Yeşilgöz-Zegerius`, `Jan van der Berg`.
+fn looks_like_person(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || [
+                    "van", "de", "der", "den", "het", "ten", "ter", "von", "la", "le",
+                ]
+                .contains(w)
+        })
+        && words
+            .last()
+            .is_some_and(|w| w.chars().any(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisations_in_phrases() {
+        assert_eq!(
+            organisation_after("kernleden van het Kinderrechtencollectief, bestaande uit:")
+                .as_deref(),
+            Some("Kinderrechtencollectief")
+        );
+        assert_eq!(
+            organisation_after("Directeur-bestuurder Offlimits").as_deref(),
+            Some("Offlimits")
+        );
+        assert_eq!(organisation_after("de volgende organisaties:"), None);
+    }
+}
