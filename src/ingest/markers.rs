@@ -108,7 +108,7 @@ pub fn extract(text: &str, style: MarkerStyle, last: &mut u32) -> (String, Vec<N
             if let Some(n) = number
                 && after_ok
                 && (punct_ok || word_ok)
-                && n == *last + 1
+                && Some(n) == last.checked_add(1)
             {
                 refs.push(NoteRef {
                     number: n,
@@ -139,13 +139,13 @@ fn superscript_numbers(digits: &[u32], last: u32) -> Vec<u32> {
     let whole = digits
         .iter()
         .fold(0u32, |acc, d| acc.saturating_mul(10).saturating_add(*d));
-    if digits.len() == 1 || whole == last + 1 {
+    if digits.len() == 1 || Some(whole) == last.checked_add(1) {
         return vec![whole];
     }
     let consecutive = digits
         .iter()
         .enumerate()
-        .all(|(k, &d)| d == last + 1 + k as u32);
+        .all(|(k, &d)| Some(d) == last.checked_add(1 + k as u32));
     if consecutive {
         digits.to_vec()
     } else {
