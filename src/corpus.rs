@@ -3,11 +3,12 @@
 //!
 //! Loading never panics and never writes: a file that cannot be read, is empty or is binary is
 //! skipped with a warning naming it; only a path that does not exist, or a directory without
-//! letters, is an error.
+//! letters, is an error. Files are read and parsed on every core, and kept in the order given.
 
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
@@ -161,23 +162,10 @@ impl Corpus {
                 files.push(path.clone());
             }
         }
+        // Files are read and parsed on every core; results are kept in the order given.
         let mut corpus = Corpus::default();
-        for file in files {
-            let source = file.display().to_string();
-            let bytes = match fs::read(&file) {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    corpus
-                        .warnings
-                        .push(format!("{source}: skipped: cannot read: {e}"));
-                    continue;
-                }
-            };
-            let sidecar_path = file.with_extension("toml");
-            let sidecar = fs::read(&sidecar_path)
-                .ok()
-                .map(|b| (sidecar_path.display().to_string(), b));
-            corpus.add(&letter_id(&file), &source, &bytes, sidecar);
+        for loaded in map_in_parallel(&files, |file| load_file(file)) {
+            corpus.absorb(loaded);
         }
         Ok(corpus)
     }
@@ -192,30 +180,12 @@ impl Corpus {
     }
 
     fn add(&mut self, id: &str, source: &str, bytes: &[u8], sidecar: Option<(String, Vec<u8>)>) {
-        if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-            self.warnings
-                .push(format!("{source}: skipped: the file is empty"));
-            return;
-        }
-        if bytes.contains(&0) && !ingest::decode::has_utf16_bom(bytes) {
-            self.warnings.push(format!(
-                "{source}: skipped: binary file (it contains NUL bytes)"
-            ));
-            return;
-        }
-        let mut letter = ingest::parse(id, source, bytes);
-        if let Some((path, bytes)) = sidecar {
-            match std::str::from_utf8(&bytes)
-                .map_err(|e| e.to_string())
-                .and_then(|s| toml::from_str::<Sidecar>(s).map_err(|e| e.to_string()))
-            {
-                Ok(sidecar) => sidecar.apply(&mut letter),
-                Err(e) => self
-                    .warnings
-                    .push(format!("{path}: sidecar ignored: {}", e.trim_end())),
-            }
-        }
-        self.letters.push(letter);
+        self.absorb(prepare(id, source, bytes, sidecar));
+    }
+
+    fn absorb(&mut self, loaded: Loaded) {
+        self.warnings.extend(loaded.warnings);
+        self.letters.extend(loaded.letter);
     }
 
     /// The letter whose id is `query`, or the only one whose id contains it.
@@ -245,6 +215,95 @@ impl Corpus {
             .chain(self.letters.iter().flat_map(|l| l.warnings.iter()))
             .map(String::as_str)
     }
+}
+
+/// What loading one file gave: its letter (none when it was skipped) and the warnings about
+/// the file as a whole.
+struct Loaded {
+    letter: Option<Letter>,
+    warnings: Vec<String>,
+}
+
+/// Reads and parses one letter file and its sidecar.
+fn load_file(file: &Path) -> Loaded {
+    let source = file.display().to_string();
+    let bytes = match fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Loaded {
+                letter: None,
+                warnings: vec![format!("{source}: skipped: cannot read: {e}")],
+            };
+        }
+    };
+    let sidecar_path = file.with_extension("toml");
+    let sidecar = fs::read(&sidecar_path)
+        .ok()
+        .map(|b| (sidecar_path.display().to_string(), b));
+    prepare(&letter_id(file), &source, &bytes, sidecar)
+}
+
+/// Parses a letter's bytes and applies its sidecar; empty and binary files are skipped.
+fn prepare(id: &str, source: &str, bytes: &[u8], sidecar: Option<(String, Vec<u8>)>) -> Loaded {
+    let skipped = |why: &str| Loaded {
+        letter: None,
+        warnings: vec![format!("{source}: skipped: {why}")],
+    };
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return skipped("the file is empty");
+    }
+    if bytes.contains(&0) && !ingest::decode::has_utf16_bom(bytes) {
+        return skipped("binary file (it contains NUL bytes)");
+    }
+    let mut letter = ingest::parse(id, source, bytes);
+    let mut warnings = Vec::new();
+    if let Some((path, bytes)) = sidecar {
+        match std::str::from_utf8(&bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|s| toml::from_str::<Sidecar>(s).map_err(|e| e.to_string()))
+        {
+            Ok(sidecar) => sidecar.apply(&mut letter),
+            Err(e) => warnings.push(format!("{path}: sidecar ignored: {}", e.trim_end())),
+        }
+    }
+    Loaded {
+        letter: Some(letter),
+        warnings,
+    }
+}
+
+/// `items.iter().map(f)` on every core (scoped threads taking the next item as they finish),
+/// in the order of `items`.
+fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else {
+                            return done;
+                        };
+                        done.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    results.sort_unstable_by_key(|&(i, _)| i);
+    results.into_iter().map(|(_, r)| r).collect()
 }
 
 fn is_letter(path: &Path) -> bool {

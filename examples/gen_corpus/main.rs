@@ -13,6 +13,7 @@
 //! paragraph and note counts with what was generated, and counts warnings.
 
 mod layouts;
+mod letters;
 mod names;
 mod rng;
 mod spec;
@@ -23,7 +24,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use rng::Rng;
 use spec::{Layout, Size, Spec};
 
 #[derive(Debug, Parser)]
@@ -73,24 +73,14 @@ fn main() -> ExitCode {
             vec![(0, layout, size)]
         }
         None => (0..args.letters)
-            .map(|i| {
-                (
-                    i,
-                    [Layout::Sup, Layout::Pdf, Layout::Ministry][i % 3],
-                    Size::Normal,
-                )
-            })
+            .map(|i| (i, letters::layout_of(i), Size::Normal))
             .collect(),
     };
     let mut total = 0;
     let mut failures = 0;
     let mut warnings = 0;
     for (i, layout, size) in jobs {
-        let mut rng = Rng::derive(args.seed, i as u64);
-        let spec = spec::build(&mut rng, layout, size);
-        let text = layouts::write(&spec, &mut rng);
-        let ext = if layout == Layout::Pdf { "txt" } else { "md" };
-        let name = format!("{i:05}_{:016x}.{ext}", rng.next());
+        let (name, text, spec) = letters::letter(args.seed, i, layout, size);
         let path = args.out.join(&name);
         if let Err(e) = std::fs::write(&path, &text) {
             eprintln!("gen_corpus: {}: {e}", path.display());

@@ -1,0 +1,103 @@
+//! Ingest throughput (bytes/s): the five seed letters and a generated corpus, parsed one letter
+//! at a time on one core (`ingest::parse`), and a directory of generated letters loaded through
+//! `Corpus::load` (which may use every core). Target (issue 6): at least 100 MB/s on one core.
+//!
+//! `cargo bench --bench ingest`; the generated letters come from `examples/gen_corpus` (seed 1).
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/layouts.rs"]
+mod layouts;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/letters.rs"]
+mod letters;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/names.rs"]
+mod names;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/rng.rs"]
+mod rng;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/spec.rs"]
+mod spec;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/vocab.rs"]
+mod vocab;
+
+use std::path::PathBuf;
+
+use brieven::corpus::Corpus;
+use brieven::ingest;
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+
+/// How many generated letters (about 11 kB each).
+const GENERATED: usize = 200;
+
+fn main() {
+    divan::main();
+}
+
+/// The seed letters as (id, bytes).
+fn seeds() -> Vec<(String, Vec<u8>)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("seeds/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let id = p
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (id, std::fs::read(&p).expect("seed letter"))
+        })
+        .collect()
+}
+
+fn generated() -> Vec<(String, Vec<u8>)> {
+    letters::corpus(1, GENERATED)
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect()
+}
+
+fn parse_all(bencher: Bencher, files: Vec<(String, Vec<u8>)>) {
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for (id, b) in &files {
+            black_box(ingest::parse(id, id, black_box(b)));
+        }
+    });
+}
+
+/// The five seed letters (about 51 kB), one core.
+#[divan::bench(sample_count = 50)]
+fn parse_seeds(bencher: Bencher) {
+    parse_all(bencher, seeds());
+}
+
+/// 200 generated letters in the three layouts (about 2.2 MB), one core.
+#[divan::bench(sample_count = 10)]
+fn parse_generated(bencher: Bencher) {
+    parse_all(bencher, generated());
+}
+
+/// The same 200 letters as files in a directory, through `Corpus::load`.
+#[divan::bench(sample_count = 10)]
+fn load_directory(bencher: Bencher) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let mut bytes = 0;
+    for (name, text) in generated() {
+        bytes += text.len();
+        std::fs::write(dir.path().join(name), text).expect("write letter");
+    }
+    let paths = vec![dir.path().to_path_buf()];
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| black_box(Corpus::load(&paths).expect("corpus")));
+}

@@ -1,0 +1,115 @@
+//! The register and the search, on the five seed letters plus a generated corpus: building the
+//! register and the search index, and one search per keystroke for every prefix of typical
+//! queries (a term, a full name with diacritics, a date, and a query that matches nothing; so
+//! also one letter and three letters). Targets (issue 6): per keystroke, median ≤ 16 ms and
+//! p99 ≤ 50 ms on the 10,000-letter corpus.
+//!
+//! `cargo bench --bench search`; `BRIEVEN_BENCH_LETTERS=10000 cargo bench --bench search` for
+//! the large corpus (default 1,000 generated letters, about 11 MB).
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/layouts.rs"]
+mod layouts;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/letters.rs"]
+mod letters;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/names.rs"]
+mod names;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/rng.rs"]
+mod rng;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/spec.rs"]
+mod spec;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/vocab.rs"]
+mod vocab;
+
+use std::sync::LazyLock;
+
+use brieven::corpus::Corpus;
+use brieven::model::Letter;
+use brieven::register::Register;
+use brieven::search::SearchIndex;
+use divan::{Bencher, black_box};
+
+/// Typed one character at a time: every prefix is a search.
+const QUERIES: [&str; 4] = [
+    "encryptie",
+    "Yeşilgöz-Zegerius",
+    "18 september 2023",
+    "xqzvwk",
+];
+
+/// Hits asked for per search (the CLI's default).
+const LIMIT: usize = 20;
+
+fn main() {
+    divan::main();
+}
+
+/// The embedded letters and the generated ones.
+fn letters() -> Vec<Letter> {
+    let n = std::env::var("BRIEVEN_BENCH_LETTERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let mut letters = Corpus::embedded().letters;
+    letters.extend(
+        letters::corpus(1, n)
+            .into_iter()
+            .map(|(name, text)| brieven::ingest::parse(&name, &name, text.as_bytes())),
+    );
+    letters
+}
+
+struct Loaded {
+    letters: Vec<Letter>,
+    register: Register,
+    index: SearchIndex,
+}
+
+static LOADED: LazyLock<Loaded> = LazyLock::new(|| {
+    let letters = letters();
+    let register = Register::build(&letters);
+    let index = SearchIndex::new(&letters, &register);
+    Loaded {
+        letters,
+        register,
+        index,
+    }
+});
+
+fn prefixes() -> impl Iterator<Item = String> {
+    QUERIES.iter().flat_map(|q| {
+        q.char_indices()
+            .map(|(i, c)| q[..i + c.len_utf8()].to_string())
+            .collect::<Vec<_>>()
+    })
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn register_build(bencher: Bencher) {
+    let letters = &LOADED.letters;
+    bencher.bench(|| black_box(Register::build(letters)));
+}
+
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn index_build(bencher: Bencher) {
+    let loaded = &*LOADED;
+    bencher.bench(|| black_box(SearchIndex::new(&loaded.letters, &loaded.register)));
+}
+
+/// One keystroke: the search for one prefix.
+#[divan::bench(args = prefixes(), sample_count = 30, sample_size = 1)]
+fn keystroke(bencher: Bencher, query: &str) {
+    let loaded = &*LOADED;
+    bencher.bench(|| {
+        black_box(
+            loaded
+                .index
+                .search(&loaded.letters, &loaded.register, query, LIMIT),
+        )
+    });
+}
