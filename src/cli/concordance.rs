@@ -11,7 +11,7 @@ use brieven::register::{Entity, Place, Register, place_text};
 use brieven::search::SearchIndex;
 use brieven::text::sanitize;
 
-use super::search::{RegisterArgs, place_label};
+use super::search::{RegisterArgs, emit, place_label};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -37,7 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         );
         return Ok(ExitCode::from(1));
     };
-    print!("{}", render(letters, entity, args.context.clamp(5, 200)));
+    emit(&render(letters, entity, args.context.clamp(5, 200)))?;
     Ok(ExitCode::SUCCESS)
 }
 

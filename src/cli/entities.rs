@@ -11,7 +11,7 @@ use brieven::register::{Entity, EntityKind, Place, place_text};
 use brieven::text::sanitize;
 use serde::Serialize;
 
-use super::search::{RegisterArgs, short_ids, table};
+use super::search::{MAX_LETTERS, RegisterArgs, at_most, emit, short_ids, table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let out = JsonEntities {
             entities: entities.iter().map(|e| json_entity(letters, e)).collect(),
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&out)?))?;
     } else {
         let short = short_ids(letters);
         let rows: Vec<Vec<String>> = entities
@@ -58,6 +58,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     .into_iter()
                     .map(|l| format!("{}:{}", short[l], e.count_in(l)))
                     .collect();
+                let per = at_most(per, MAX_LETTERS);
                 vec![
                     e.kind.as_str().to_string(),
                     sanitize(&e.label).into_owned(),
@@ -67,7 +68,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             })
             .collect();
         if !rows.is_empty() {
-            print!("{}", table(&["KIND", "LABEL", "OCC", "PER LETTER"], &rows));
+            emit(&table(&["KIND", "LABEL", "OCC", "PER LETTER"], &rows))?;
         }
     }
     Ok(if entities.is_empty() {

@@ -64,9 +64,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             query: &args.query,
             results,
         };
-        println!("{}", serde_json::to_string_pretty(&out)?);
+        emit(&format!("{}\n", serde_json::to_string_pretty(&out)?))?;
     } else {
-        print!("{}", render(&corpus.letters, &hits, super::output_width()));
+        emit(&render(&corpus.letters, &hits, super::output_width()))?;
     }
     Ok(if hits.is_empty() {
         ExitCode::from(1)
@@ -159,7 +159,7 @@ fn render(letters: &[Letter], hits: &[Hit], width: usize) -> String {
         .iter()
         .filter(|h| h.kind != HitKind::Passage)
         .map(|h| {
-            let ids: Vec<String> = h.letters.iter().map(short_of).collect();
+            let ids = at_most(h.letters.iter().map(short_of).collect(), MAX_LETTERS);
             vec![
                 h.kind.as_str().to_string(),
                 sanitize(&h.label).into_owned(),
@@ -194,6 +194,29 @@ fn render(letters: &[Letter], hits: &[Hit], width: usize) -> String {
         }
     }
     out
+}
+
+/// Most letters listed on one table row; the rest are counted.
+pub const MAX_LETTERS: usize = 10;
+
+/// The first `max` items, then `+N` for the rest.
+pub fn at_most(mut items: Vec<String>, max: usize) -> Vec<String> {
+    if items.len() > max {
+        let rest = items.len() - max;
+        items.truncate(max);
+        items.push(format!("+{rest}"));
+    }
+    items
+}
+
+/// Writes `text` to stdout; a reader that went away (`| head`) is no error.
+pub fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }
 
 /// `text` with each run of the matched characters at `positions` in `[` `]`.

@@ -11,7 +11,11 @@ use crate::model::Letter;
 /// Adds everything detected in `letters` to `drafts`.
 pub(super) fn detect(letters: &[Letter], drafts: &mut Drafts) {
     for letter in letters {
-        if let Some(sender) = letter.sender.as_deref().filter(|s| !key(s).is_empty()) {
+        if let Some(sender) = letter
+            .sender
+            .as_deref()
+            .filter(|s| !key(s).is_empty() && !looks_like_furniture(s))
+        {
             let kind = if looks_like_person(sender) {
                 EntityKind::Person
             } else {
@@ -66,22 +70,29 @@ fn signatory(entry: &str, drafts: &mut Drafts) {
         Some((name, role)) if !role.trim().is_empty() => (name.trim(), Some(role.trim())),
         _ => (entry.trim(), None),
     };
-    if key(name).is_empty() {
+    if key(name).is_empty() || looks_like_furniture(entry) {
         return;
     }
     if looks_like_person(name) {
-        let bare = without_initials(name);
-        let aliases: Vec<String> = (bare != name)
-            .then(|| name.to_string())
-            .into_iter()
-            .collect();
+        // As written, initials and all: a bare surname could be anyone's.
         drafts.add(
-            draft(&bare, &aliases, role.map(str::to_string)),
+            draft(name, &[], role.map(str::to_string)),
             EntityKind::Person,
         );
-    } else {
+    } else if name.split_whitespace().count() > 1 || drafts.keys.contains_key(&key(name)) {
         drafts.add(draft(entry.trim(), &[], None), EntityKind::Organisation);
     }
+}
+
+/// Metadata that is no name: a date, a number, a label such as `Datum` on its own (those are
+/// left to the curated register), or a whole sentence.
+fn looks_like_furniture(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    crate::dates::find_full_date(s)
+        .is_some_and(|(_, before, after)| before.trim().is_empty() || after.trim().is_empty())
+        || !s.chars().any(char::is_alphabetic)
+        || words > 8
+        || s.chars().count() > 100
 }
 
 /// Words that make a name an organisation's.
@@ -173,15 +184,6 @@ fn looks_like_person(name: &str) -> bool {
             && !ORG_SUFFIXES.iter().any(|s| k.ends_with(s))
     }) && capitalised >= 1
         && (capitalised >= 2 || words.iter().any(|w| is_initials(w)))
-}
-
-fn without_initials(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let skip = words.iter().take_while(|w| is_initials(w)).count();
-    if skip == 0 || skip == words.len() {
-        return name.to_string();
-    }
-    words[skip..].join(" ")
 }
 
 /// The `Long Name (ACR)` pairs in `text`: the acronym's letters must be the initials of the

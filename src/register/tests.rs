@@ -275,3 +275,27 @@ fn footnotes_and_headings_are_places_too() {
         Place::Footnote { number: 4 }
     );
 }
+
+#[test]
+fn signatories_that_are_furniture_or_share_a_surname() {
+    let mut l = letter("a", "2023-10-15", &["M. de Boer en T. de Boer tekenen."]);
+    l.signed_by = vec![
+        "M. de Boer".into(),
+        "T. de Boer".into(),
+        "Datum".into(),
+        "15 oktober 2023".into(),
+    ];
+    let r = Register::build(std::slice::from_ref(&l));
+    assert!(r.find("Datum").is_none());
+    assert!(
+        r.of_kind(EntityKind::Organisation)
+            .all(|e| !e.label.contains("oktober"))
+    );
+    let m = occurrences_of(&r, "M. de Boer");
+    let t = occurrences_of(&r, "T. de Boer");
+    assert_ne!(m.id, t.id);
+    assert_eq!(
+        (m.kind, m.occurrences.len(), t.occurrences.len()),
+        (EntityKind::Person, 2, 2)
+    );
+}
