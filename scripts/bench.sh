@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# scripts/bench.sh: the end-to-end benchmarks of issue 6, on generated corpora, for
+# BENCHMARKS.md. Not run by CI (.ci/run runs no benchmarks).
+#
+# Usage: scripts/bench.sh [OUT]        (OUT defaults to target/bench; nothing there is committed)
+#
+# What it does, in order:
+#   1. builds the release binary and the corpus generator (examples/gen_corpus);
+#   2. generates the corpora with seed 1: OUT/corpus-1k (1,000 letters, about 11 MB) and
+#      OUT/corpus-10k (10,000 letters, about 110 MB), unless they are already there;
+#   3. writes the passages as lines for fzf: `brieven export --lines DIR > OUT/lines-1k.txt`;
+#   4. runs, side by side in one hyperfine run per query, `brieven search Q --json DIR`
+#      against `fzf --filter Q` on those lines (search on the 1k corpus; set BENCH_10K=1 to
+#      also compare on the 10k corpus), with the results in OUT/hyperfine-*.md and .json;
+#   5. measures start-up on the embedded letters (`brieven list`, `brieven search`);
+#   6. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
+#      corpus (`brieven list DIR`) and for searching it, against the target 3 × corpus + 30 MB.
+#
+# It installs nothing. It needs hyperfine, fzf and GNU time (/usr/bin/time); on Debian:
+#   apt-get update && apt-get install -y hyperfine fzf time
+# Environment: RUNS (hyperfine runs per command, default 10), BENCH_10K=1 (see above),
+# QUERIES (space-separated, default below; use _ for a space inside a query).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+OUT=${1:-target/bench}
+RUNS=${RUNS:-10}
+QUERIES=${QUERIES:-"e enc encryptie Yeşilgöz-Zegerius 18_september_2023 xqzvwk"}
+
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v fzf >/dev/null || missing+=(fzf)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "bench.sh: missing: ${missing[*]}" >&2
+    echo "  install with: apt-get update && apt-get install -y ${missing[*]}" >&2
+    exit 2
+fi
+
+mkdir -p "$OUT"
+cargo build --release --bin brieven --example gen_corpus
+BRIEVEN=target/release/brieven
+GEN=target/release/examples/gen_corpus
+
+generate() { # generate N DIR
+    local n=$1 dir=$2
+    local have
+    have=$(find "$dir" -maxdepth 1 \( -name '*.txt' -o -name '*.md' \) 2>/dev/null | wc -l)
+    if [ "$have" -ne "$n" ]; then
+        rm -rf "$dir"
+        "$GEN" --letters "$n" --seed 1 --out "$dir"
+    fi
+    echo "corpus $dir: $n letters, $(du -sb "$dir" | cut -f1) bytes"
+}
+generate 1000 "$OUT/corpus-1k"
+generate 10000 "$OUT/corpus-10k"
+
+"$BRIEVEN" export --lines "$OUT/corpus-1k" >"$OUT/lines-1k.txt"
+echo "lines-1k: $(wc -l <"$OUT/lines-1k.txt") passages"
+if [ "${BENCH_10K:-0}" = 1 ]; then
+    "$BRIEVEN" export --lines "$OUT/corpus-10k" >"$OUT/lines-10k.txt"
+    echo "lines-10k: $(wc -l <"$OUT/lines-10k.txt") passages"
+fi
+
+echo "== machine"
+echo "nproc: $(nproc)"
+grep -m1 'model name' /proc/cpuinfo
+free -h | head -2
+date -u
+
+search_vs_fzf() { # search_vs_fzf SIZE
+    local size=$1
+    for q in $QUERIES; do
+        q=${q//_/ }
+        local tag=${q// /-}
+        hyperfine --warmup 1 --runs "$RUNS" --ignore-failure --style basic \
+            --export-markdown "$OUT/hyperfine-$size-$tag.md" \
+            --export-json "$OUT/hyperfine-$size-$tag.json" \
+            -n "brieven search '$q' ($size)" \
+            "$BRIEVEN search '$q' --json $OUT/corpus-$size >/dev/null" \
+            -n "fzf --filter '$q' ($size)" \
+            "fzf --filter '$q' <$OUT/lines-$size.txt >/dev/null"
+    done
+}
+echo "== search: brieven vs fzf"
+search_vs_fzf 1k
+if [ "${BENCH_10K:-0}" = 1 ]; then
+    search_vs_fzf 10k
+fi
+
+echo "== start-up on the embedded letters"
+hyperfine --warmup 3 --runs 30 --ignore-failure --style basic \
+    --export-markdown "$OUT/hyperfine-startup.md" \
+    -n "brieven list (embedded)" "$BRIEVEN list >/dev/null" \
+    -n "brieven search encryptie (embedded)" "$BRIEVEN search encryptie --json >/dev/null"
+
+echo "== peak memory"
+peak() { # peak LABEL BYTES COMMAND...
+    local label=$1 bytes=$2
+    shift 2
+    /usr/bin/time -v -o "$OUT/time.txt" "$@" >/dev/null 2>&1 || true
+    awk -F': ' -v label="$label" -v bytes="$bytes" '
+        /Maximum resident/ { kb = $2 }
+        /Elapsed \(wall clock\)/ { wall = $2 }
+        END {
+            target = (3 * bytes + 30000000) / 1024
+            printf "%-36s %9.1f MiB peak  target %7.1f MiB  ratio %.2f  wall %s\n",
+                label, kb / 1024, target / 1024, kb / target, wall
+        }' "$OUT/time.txt"
+}
+for size in 1k 10k; do
+    bytes=$(du -sb "$OUT/corpus-$size" | cut -f1)
+    peak "list corpus-$size" "$bytes" "$BRIEVEN" list "$OUT/corpus-$size"
+    peak "search encryptie corpus-$size" "$bytes" "$BRIEVEN" search encryptie --json "$OUT/corpus-$size"
+done
+peak "list (embedded)" 50846 "$BRIEVEN" list
+echo "results in $OUT"
