@@ -78,6 +78,31 @@ pub fn match_text(s: &str) -> MatchText {
     out
 }
 
+/// `s` folded as [`match_text`] folds it, with the original `char` index of every *byte* of
+/// the result, for scanning: no per-char tables to build.
+fn folded_bytes(s: &str) -> (String, Vec<u32>) {
+    let mut text = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len());
+    let mut buf = String::new();
+    for (i, c) in s.chars().enumerate() {
+        buf.clear();
+        crate::text::fold_char(c, &mut buf);
+        for f in buf.chars() {
+            let f = if f == '-' || f.is_whitespace() {
+                ' '
+            } else {
+                f
+            };
+            if f == ' ' && text.ends_with(' ') {
+                continue;
+            }
+            text.push(f);
+            origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+        }
+    }
+    (text, origin)
+}
+
 /// The `char` ranges of `s` that are URLs or e-mail addresses.
 pub(crate) fn link_spans(s: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
@@ -130,28 +155,24 @@ impl Names {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
-        let m = match_text(text);
-        let mut char_at = vec![0usize; m.text.len() + 1];
-        let mut chars: Vec<char> = Vec::with_capacity(m.origin.len());
-        for (i, (b, c)) in m.text.char_indices().enumerate() {
-            char_at[b] = i;
-            chars.push(c);
-        }
-        char_at[m.text.len()] = chars.len();
-        let is_word = |i: Option<usize>| {
-            i.and_then(|i| chars.get(i))
-                .is_some_and(|c| c.is_alphanumeric())
+        let (folded, origin) = folded_bytes(text);
+        let word_before = |b: usize| {
+            folded[..b]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
         };
+        let word_after = |b: usize| {
+            folded[b..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        };
+        // Byte ranges in the folded text; `origin` maps each byte to its original char.
         let mut found: Vec<(usize, usize, usize)> = matcher
-            .find_overlapping_iter(&m.text)
-            .map(|hit| {
-                (
-                    char_at[hit.start()],
-                    char_at[hit.end()],
-                    hit.pattern().as_usize(),
-                )
-            })
-            .filter(|&(s, e, _)| !is_word(s.checked_sub(1)) && !is_word(Some(e)))
+            .find_overlapping_iter(&folded)
+            .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
+            .filter(|&(s, e, _)| !word_before(s) && !word_after(e))
             .collect();
         found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let links = link_spans(text);
@@ -162,7 +183,7 @@ impl Names {
             if s < end {
                 continue;
             }
-            let (at, last) = (m.origin[s], m.origin[e - 1]);
+            let (at, last) = (origin[s] as usize, origin[e - 1] as usize);
             if links.iter().any(|&(a, b)| at >= a && at < b) {
                 continue;
             }

@@ -7,6 +7,7 @@
 //! Snippets and highlight positions are computed only for the passages returned.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -27,10 +28,33 @@ pub(crate) struct Passage {
 pub(crate) struct PassageIndex {
     pub passages: Vec<Passage>,
     words: Vec<String>,
-    ids: HashMap<String, u32>,
+    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
     postings: Vec<Vec<u32>>,
     /// Word ids in the order of their words, for prefix look-ups.
     sorted: Vec<u32>,
+}
+
+/// FNV-1a: short words hash several times faster than with SipHash, and the vocabulary is
+/// built from the user's own letters.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// How well a vocabulary word matched a query word.
