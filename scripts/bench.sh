@@ -45,7 +45,7 @@ GEN=target/release/examples/gen_corpus
 generate() { # generate N DIR
     local n=$1 dir=$2
     local have
-    have=$(find "$dir" -maxdepth 1 \( -name '*.txt' -o -name '*.md' \) 2>/dev/null | wc -l)
+    have=$( (find "$dir" -maxdepth 1 \( -name '*.txt' -o -name '*.md' \) 2>/dev/null || true) | wc -l)
     if [ "$have" -ne "$n" ]; then
         rm -rf "$dir"
         "$GEN" --letters "$n" --seed 1 --out "$dir"
