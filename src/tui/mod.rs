@@ -16,10 +16,10 @@ pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::Result;
@@ -66,10 +66,36 @@ pub fn run(corpus: Corpus) -> Result<ExitCode> {
     }
 }
 
+/// What the event loop waits for: terminal events, read on their own thread.
+enum Message {
+    Terminal(event::Event),
+}
+
+/// Reads terminal events on a thread of its own, so the loop can also watch for signals
+/// and a terminal that went away (crossterm's read never returns then).
+fn spawn_event_reader(tx: mpsc::Sender<Message>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if tx.send(Message::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
 fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Result<()> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
+    let (tx, rx) = mpsc::channel();
+    spawn_event_reader(tx);
     let mut dirty = true;
+    let mut resized = false;
     loop {
+        if resized {
+            // The terminal may have dropped or reflowed what was on screen, even if the size
+            // ended where it began: paint everything again.
+            repaint(terminal)?;
+            resized = false;
+        }
         if dirty {
             terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
@@ -80,23 +106,30 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(50))? {
-            continue;
-        }
-        // Take every event that is waiting before drawing again (resize storms, pastes).
-        loop {
-            let event = event::read()?;
-            if let Some(action) = keymap::action_for(app, &event) {
-                dirty = true;
-                if update(app, action) == Effect::Suspend {
-                    suspend(terminal)?;
+        let first = match rx.recv_timeout(Duration::from_millis(100)) {
+            Ok(message) => message,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // A hung-up terminal is no terminal any more: leave as on SIGHUP.
+                if !io::stdin().is_terminal() {
+                    signal.store(SIGHUP as usize, Ordering::SeqCst);
                 }
-                if app.quit {
-                    return Ok(());
-                }
+                continue;
             }
-            if !event::poll(Duration::ZERO)? {
-                break;
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+        };
+        // Take every message that is waiting before drawing again (resize storms, pastes).
+        for message in std::iter::once(first).chain(rx.try_iter()) {
+            let Message::Terminal(event) = message;
+            resized |= matches!(event, event::Event::Resize(..));
+            let Some(action) = keymap::action_for(app, &event) else {
+                continue;
+            };
+            dirty = true;
+            if update(app, action) == Effect::Suspend {
+                suspend(terminal)?;
+            }
+            if app.quit {
+                return Ok(());
             }
         }
     }
@@ -146,6 +179,13 @@ fn suspend(terminal: &mut Term) -> Result<()> {
         EnableMouseCapture,
         cursor::Hide
     )?;
-    terminal.clear()?;
+    repaint(terminal)
+}
+
+/// Clears the screen and makes the next frame draw every cell. (`Terminal::clear` would ask
+/// the terminal for the cursor position, racing the event reader for the answer.)
+fn repaint(terminal: &mut Term) -> Result<()> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
     Ok(())
 }

@@ -86,7 +86,7 @@ pub fn layout(area: Rect, focus: Pane, letters: usize) -> Areas {
         }
         return areas;
     }
-    let left = (area.width * 3 / 10).clamp(30, 44);
+    let left = (area.width / 3).clamp(30, 48);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(rest);
     let letters_height = (letters as u16).saturating_add(2).clamp(3, left.height / 2);

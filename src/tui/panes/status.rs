@@ -26,6 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let width = usize::from(area.width);
     let mut left = String::new();
+    let mut position = String::new();
     if let Some(letter) = app.letter() {
         left.push(' ');
         left.push_str(&sanitize(letter.sender_or_unknown()));
@@ -35,7 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let heading = section.heading.as_deref().map(sanitize).unwrap_or_default();
             left.push_str(format!(" · §{} {}", s + 1, heading).trim_end());
         }
-        left.push_str(&format!(" · {} ", app.position_label()));
+        position = format!(" · {} ", app.position_label());
     }
     let middle = match (&app.message, &app.trail) {
         (Some(m), _) => sanitize(m).into_owned(),
@@ -57,7 +58,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Some(Overlay::Help { .. }) | Some(Overlay::Warnings { .. }) | None => hints(app),
     };
     // Room goes to the left part first, then the middle, then the hints.
-    let left = fit(&left, width.saturating_sub(warn.width()).min(width * 3 / 5));
+    let room = width.saturating_sub(warn.width()).min(width * 3 / 5);
+    let left = fit(&left, room.saturating_sub(position.width())) + &position;
     let room = width.saturating_sub(left.width() + warn.width());
     let middle = fit(&middle, room);
     let room = room.saturating_sub(middle.width() + 2);

@@ -189,12 +189,12 @@ fn a_resize_keeps_the_place_and_rewraps_once() {
     let mut app = reading(120, 36);
     run(&mut app, &[Action::NextSection, Action::NextSection]);
     let width = app.doc.width;
-    update(&mut app, Action::Resize(80, 24));
+    update(&mut app, Action::Resize(70, 24));
     assert_ne!(app.doc.width, width);
     assert_eq!(app.section_in_view(), Some(2));
     assert_eq!(app.scroll, app.doc.section_line(2));
     let doc = app.doc.clone();
-    update(&mut app, Action::Resize(80, 30));
+    update(&mut app, Action::Resize(70, 30));
     assert_eq!(app.doc, doc, "same width: no re-wrap");
 }
 

@@ -1,0 +1,311 @@
+//! End-to-end tests of the reader in a real pseudo-terminal (portable-pty + vt100): start the
+//! built binary, type as a person would, and wait for the screen to show what is expected.
+//! The binary runs under `sh`, which prints `stty -a` and the exit status once it is gone, so
+//! the tests can see that the terminal was given back in cooked mode.
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The reader running in a pseudo-terminal, with what it printed.
+struct Session {
+    parser: Arc<Mutex<vt100::Parser>>,
+    output: Arc<Mutex<Vec<u8>>>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.arg("-c");
+        cmd.arg(
+            "trap true TERM INT HUP; \"$0\" \"$@\"; status=$?; \
+             printf '\\nSTTY: '; stty -a | tr '\\n' ' '; printf '\\nEXIT=%s\\n' $status; \
+             exit $status",
+        );
+        cmd.arg(env!("CARGO_BIN_EXE_brieven"));
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("the reader starts");
+        drop(pty.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            rows.try_into().unwrap(),
+            cols.try_into().unwrap(),
+            0,
+        )));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                p.lock().unwrap().process(&buf[..n]);
+                o.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        let writer = pty.master.take_writer().unwrap();
+        Session {
+            parser,
+            output,
+            writer,
+            master: pty.master,
+            child,
+        }
+    }
+
+    fn embedded() -> Session {
+        Session::start(&[], &[], 120, 36)
+    }
+
+    fn screen(&self) -> String {
+        self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// The leftmost `cols` columns of every row, joined by newlines.
+    fn left(&self, cols: u16) -> String {
+        let parser = self.parser.lock().unwrap();
+        parser.screen().rows(0, cols).collect::<Vec<_>>().join("\n")
+    }
+
+    /// Waits until `check` holds for the screen; panics with the screen after the timeout.
+    fn wait_for(&self, what: &str, check: impl Fn(&Session) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if check(self) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let output = self.output.lock().unwrap().clone();
+        let tail = String::from_utf8_lossy(&output[output.len().saturating_sub(600)..])
+            .replace('\x1b', "␛");
+        let size = self.parser.lock().unwrap().screen().size();
+        panic!(
+            "timed out waiting for {what}; the screen ({size:?}):\n{}\nthe last output:\n{tail}",
+            self.screen()
+        );
+    }
+
+    fn wait_text(&self, text: &str) {
+        self.wait_for(text, |s| s.screen().contains(text));
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn signal(&self, name: &str) {
+        // The child is `sh`, leader of its own process group; both get the signal, and sh's
+        // trap lets it report once the reader is gone.
+        let pid = self.child.process_id().expect("a pid");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), "--", &format!("-{pid}")])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
+    fn resize(&self, cols: u16, rows: u16) {
+        // Hold the parser so no output is read between the two size changes.
+        let mut parser = self.parser.lock().unwrap();
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        parser.set_size(
+            rows.max(1).try_into().unwrap(),
+            cols.max(1).try_into().unwrap(),
+        );
+    }
+
+    /// Waits for the reader to exit; returns its status, after checking that the terminal
+    /// left the alternate screen and is back in cooked mode.
+    fn finish(mut self) -> i32 {
+        self.wait_for("the exit status", |s| s.screen().contains("EXIT="));
+        let screen = self.screen();
+        assert!(
+            !self.parser.lock().unwrap().screen().alternate_screen(),
+            "still on the alternate screen:\n{screen}"
+        );
+        let stty = screen
+            .lines()
+            .find(|l| l.starts_with("STTY: "))
+            .unwrap_or_else(|| panic!("no stty line:\n{screen}"));
+        let words: Vec<&str> = stty.split_whitespace().collect();
+        for flag in ["icanon", "echo", "isig"] {
+            assert!(words.contains(&flag), "{flag} is off: {stty}");
+        }
+        let output = self.output.lock().unwrap().clone();
+        let text = String::from_utf8_lossy(&output);
+        assert!(
+            text.rfind("\x1b[?1049l") > text.rfind("\x1b[?1049h"),
+            "the alternate screen was not left last"
+        );
+        let status = self.child.wait().unwrap();
+        status.exit_code() as i32
+    }
+}
+
+impl Drop for Session {
+    /// A failed test must not leave the reader running: kill its process group.
+    fn drop(&mut self) {
+        if let (Ok(None), Some(pid)) = (self.child.try_wait(), self.child.process_id()) {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .status();
+        }
+    }
+}
+
+#[test]
+fn opens_on_the_embedded_letters_shows_help_and_quits_cleanly() {
+    let mut s = Session::embedded();
+    // The Letters pane is the top of the left column.
+    s.wait_for(
+        "Offlimits and the Kinderrechtencollectief in the Letters pane",
+        |s| {
+            let left = s.left(40);
+            left.contains("Letters")
+                && left.contains("Offlimits")
+                && left.contains("Kinderrechtencollectief")
+        },
+    );
+    s.send("?");
+    s.wait_text("Keys — Esc closes");
+    assert!(s.screen().contains("next section"));
+    s.send("\x1b");
+    s.wait_for("help to close", |s| {
+        !s.screen().contains("Keys — Esc closes")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn reading_moves_through_sections_and_notes() {
+    let mut s = Session::embedded();
+    s.wait_text("Kinderrechtencollectief");
+    // To the Reading pane, next section: the outline marks it and the status line follows.
+    s.send("\t\t");
+    s.wait_text("j/k scroll");
+    s.send("]");
+    s.wait_for("the outline to mark the second section", |s| {
+        s.left(40).contains("▸")
+    });
+    s.send("G");
+    s.wait_for("the end of the letter", |s| {
+        s.screen()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains(" Bot"))
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn signals_restore_the_terminal() {
+    for (signal, status) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let s = Session::embedded();
+        s.wait_text("Kinderrechtencollectief");
+        s.signal(signal);
+        assert_eq!(s.finish(), status, "SIG{signal}");
+    }
+}
+
+#[test]
+fn a_panic_restores_the_terminal_first_then_reports() {
+    let s = Session::start(&[], &[("BRIEVEN_TEST_PANIC", "1")], 120, 36);
+    s.wait_text("panicking as asked");
+    assert_eq!(s.finish(), 101);
+}
+
+#[test]
+fn a_resize_storm_ends_in_a_clean_frame() {
+    let mut s = Session::embedded();
+    s.wait_text("Kinderrechtencollectief");
+    for i in 0..40u16 {
+        let (cols, rows) = match i % 4 {
+            0 => (1, 1),
+            1 => (30 + i, 8 + i / 4),
+            2 => (200 - i, 50),
+            _ => (99, 10),
+        };
+        s.resize(cols, rows);
+    }
+    s.resize(120, 36);
+    s.wait_for("a full frame at 120×36", |s| {
+        let screen = s.screen();
+        screen.contains("Letters (")
+            && screen.contains("Footnotes (")
+            && !screen.contains("too small")
+            && s.left(40).contains("Kinderrechtencollectief")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    std::fs::write(
+        &path,
+        "Afzender\x1b]0;pwned\x07 Corp\n\nBetreft: \x1b]52;c;SGVsbG8=\x07 clipboard\n\n\
+         Tekst met \u{202E}omgekeerd\u{202C} en \x1bP dcs \x1b\\ en C1 \u{9b}31m rood.\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], &[], 120, 36);
+    s.wait_text("␛]52;c;SGVsbG8=␇");
+    s.send("q");
+    let output = s.output.lock().unwrap().clone();
+    assert_eq!(s.finish(), 0);
+    let text = String::from_utf8_lossy(&output);
+    for bad in ["\x1b]", "\x1bP", "\u{202E}", "\u{9b}", "\x07"] {
+        assert!(!text.contains(bad), "{bad:?} reached the terminal");
+    }
+}
+
+#[test]
+fn without_a_terminal_it_says_so_and_exits_2() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for sub in ["export", "list", "show"] {
+        assert!(stderr.contains(sub), "{stderr}");
+    }
+    assert!(out.stdout.is_empty());
+}
