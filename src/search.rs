@@ -136,7 +136,7 @@ impl SearchIndex {
     ) -> Vec<Hit> {
         let query = Query::parse(query);
         let allowed = allowed_letters(letters, &query.letters);
-        let mut hits = self.entity_hits(letters, register, &query, allowed.as_deref());
+        let mut hits = self.entity_hits(letters, register, &query, allowed.as_deref(), limit);
         if query.wants_passages() {
             hits.extend(self.passage_hits(letters, &query, allowed.as_deref(), limit));
             let found =
@@ -163,6 +163,7 @@ impl SearchIndex {
         register: &Register,
         query: &Query,
         allowed: Option<&[bool]>,
+        limit: usize,
     ) -> Vec<Hit> {
         let q = key(&query.text);
         let mut scored: HashMap<usize, (i64, usize)> = HashMap::new();
@@ -196,15 +197,28 @@ impl SearchIndex {
                 scored.entry(e.id).or_insert((0, 0));
             }
         }
-        scored
+        // Rank on cheap keys first; build full hits only for the best `limit`.
+        let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
+        let mut ranked: Vec<(i64, usize, &Entity, usize)> = scored
             .into_iter()
             .filter_map(|(id, (score, name))| {
-                let e = register.entities.get(id)?;
-                if !query.wants(e.kind) {
-                    return None;
-                }
-                entity_hit(letters, e, score, name, allowed)
+                let e = register.entities.get(id).filter(|e| query.wants(e.kind))?;
+                let count = match allowed {
+                    None => e.occurrences.len(),
+                    Some(_) => e.occurrences.iter().filter(|o| ok(o.letter)).count(),
+                };
+                (count > 0).then_some((score, count, e, name))
             })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then_with(|| a.2.label.cmp(&b.2.label))
+        });
+        ranked.truncate(limit);
+        ranked
+            .into_iter()
+            .filter_map(|(score, _, e, name)| entity_hit(letters, e, score, name, allowed))
             .collect()
     }
 

@@ -106,7 +106,8 @@ fn score(k: &str, q: &str, q_chars: &[char], matcher: &SkimMatcherV2) -> Option<
     if k.starts_with(q) {
         return Some(shorter(PREFIX));
     }
-    if let Some(at) = k.find(q) {
+    // One character is a prefix, never a substring: `n` is in nearly every name.
+    if let Some(at) = k.find(q).filter(|_| q_chars.len() > 1) {
         let word_start = k[..at].ends_with(|c: char| !c.is_alphanumeric());
         return Some(shorter(if word_start { WORD } else { SUBSTRING }));
     }
