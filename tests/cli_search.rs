@@ -240,3 +240,22 @@ fn entities_json_lists_every_occurrence_with_its_text() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_register_toml_beside_the_letters_is_read_and_bad_files_are_named() {
+    let dir = temp_letters();
+    std::fs::copy(
+        dir.path().join("extra.reg"),
+        dir.path().join("register.toml"),
+    )
+    .unwrap();
+    let d = dir.path().display().to_string();
+    let o = brieven(&["entities", &d, "--kind", "org"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("Geheime Dienst"));
+    let a = path(dir.path(), "a_first.txt");
+    let o = brieven(&["search", "dienst", &a, "--register", &a]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("a_first.txt: not a register file"), "{err}");
+}

@@ -29,7 +29,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let corpus = super::load(&args.paths)?;
     let letters = &corpus.letters;
-    let register = args.register.build(letters)?;
+    let register = args.register.build(&args.paths, letters)?;
     let Some(entity) = resolve(letters, &register, &args.term) else {
         eprintln!(
             "brieven: no organisation, person, date or term matches '{}'",

@@ -36,7 +36,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         },
     };
     let corpus = super::load(&args.paths)?;
-    let register = args.register.build(&corpus.letters)?;
+    let register = args.register.build(&args.paths, &corpus.letters)?;
     let entities: Vec<&Entity> = register
         .entities
         .iter()

@@ -34,28 +34,45 @@ pub struct Args {
 /// The `--register` option of the commands that use the register.
 #[derive(Debug, clap::Args)]
 pub struct RegisterArgs {
-    /// An extra register file (TOML, like seeds/register.toml); may be repeated.
+    /// An extra register file (TOML, like seeds/register.toml); may be repeated. A
+    /// `register.toml` in a directory of letters is read too.
     #[arg(long = "register", value_name = "FILE")]
     pub files: Vec<PathBuf>,
 }
 
 impl RegisterArgs {
-    /// The register of `letters`, with the user's register files.
-    pub fn build(&self, letters: &[Letter]) -> Result<Register> {
+    /// The register of `letters` (loaded from `paths`), with the `register.toml` of each
+    /// directory in `paths` and the user's `--register` files.
+    pub fn build(&self, paths: &[PathBuf], letters: &[Letter]) -> Result<Register> {
+        let beside = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .map(|p| p.join("register.toml"))
+            .filter(|p| p.is_file());
+        let files: Vec<PathBuf> = beside.chain(self.files.iter().cloned()).collect();
         let mut texts = Vec::new();
-        for file in &self.files {
+        for file in &files {
             let text = std::fs::read_to_string(file)
                 .with_context(|| format!("{}: cannot read register file", file.display()))?;
             texts.push(text);
         }
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        Ok(Register::build_with(letters, &texts)?)
+        Register::build_with(letters, &texts).map_err(|e| {
+            // Name the file: the library numbers them in the order given.
+            let named = files.iter().enumerate().fold(e.to_string(), |m, (i, f)| {
+                m.replace(
+                    &format!("register file {}:", i + 1),
+                    &format!("{}:", f.display()),
+                )
+            });
+            anyhow::anyhow!(named)
+        })
     }
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let corpus = super::load(&args.paths)?;
-    let register = args.register.build(&corpus.letters)?;
+    let register = args.register.build(&args.paths, &corpus.letters)?;
     let index = SearchIndex::new(&corpus.letters, &register);
     let hits = index.search(&corpus.letters, &register, &args.query, args.limit);
     if args.json {
