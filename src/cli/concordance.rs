@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use brieven::model::Letter;
-use brieven::register::{Entity, Place, Register, place_text};
+use brieven::register::{Entity, Place, Register, meta_text, place_text};
 use brieven::search::SearchIndex;
 use brieven::text::sanitize;
 
@@ -86,23 +86,19 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
             date,
             sanitize(letter.sender_or_unknown())
         ));
-        let mut meta = 0;
         for o in e.occurrences.iter().filter(|o| o.letter == l) {
-            let Some(text) = place_text(letter, o.place).filter(|_| o.place != Place::Meta) else {
-                meta += 1;
-                continue;
+            let text = match o.place {
+                Place::Meta => meta_text(letter, e, o),
+                place => place_text(letter, place),
             };
-            let line = kwic(text, o.at, o.len, context);
+            let line = match text {
+                Some(text) => kwic(text, o.at, o.len, context),
+                None => format!("{:>context$}(the letter's own date)", ""),
+            };
             out.push_str(&format!(
                 "  {:<12} {}\n",
                 place_label(o.place),
                 sanitize(&line)
-            ));
-        }
-        if meta > 0 {
-            out.push_str(&format!(
-                "  {:<12} (in the letter's metadata: {meta}×)\n",
-                "meta"
             ));
         }
     }

@@ -159,6 +159,28 @@ pub fn place_text(letter: &Letter, place: Place) -> Option<&str> {
     }
 }
 
+/// The metadata field a [`Place::Meta`] occurrence of `entity` stands in: the sender, a
+/// recipient, the subject, the salutation or a signatory. `None` for the letter's own date
+/// (which has no text of its own) and for occurrences of other places.
+pub fn meta_text<'a>(letter: &'a Letter, entity: &Entity, o: &Occurrence) -> Option<&'a str> {
+    if o.place != Place::Meta || o.len == 0 {
+        return None;
+    }
+    let names: Vec<String> = entity.names().map(key).collect();
+    texts(letter)
+        .into_iter()
+        .filter(|(place, _)| *place == Place::Meta)
+        .map(|(_, text)| text)
+        .find(|text| {
+            let slice: String = text.chars().skip(o.at).take(o.len).collect();
+            slice.chars().count() == o.len
+                && (names.contains(&key(&slice))
+                    || crate::dates::find_dates(text, letter.date)
+                        .iter()
+                        .any(|m| m.at == o.at && Some(m.date) == entity.date))
+        })
+}
+
 /// Every entity of the loaded letters.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Register {

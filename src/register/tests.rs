@@ -299,3 +299,26 @@ fn signatories_that_are_furniture_or_share_a_surname() {
         (EntityKind::Person, 2, 2)
     );
 }
+
+#[test]
+fn metadata_occurrences_find_their_field() {
+    let mut l = letter("a", "2023-09-18", &["Tekst."]);
+    l.subject = Some("Motie over NCMEC van 20 april".into());
+    l.sender = Some("Offlimits".into());
+    let r = Register::build(std::slice::from_ref(&l));
+    let field = |name: &str| {
+        let e = occurrences_of(&r, name);
+        e.occurrences
+            .iter()
+            .map(|o| meta_text(&l, e, o))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(field("NCMEC"), [Some("Motie over NCMEC van 20 april")]);
+    assert_eq!(field("Offlimits"), [Some("Offlimits")]);
+    assert_eq!(field("2023-04-20"), [Some("Motie over NCMEC van 20 april")]);
+    assert_eq!(
+        field("2023-09-18"),
+        [None],
+        "the letter's own date has no field"
+    );
+}
