@@ -5,8 +5,10 @@
 //! (`20 april jl.`, `28 september a.s.`) resolved against the letter's date.
 
 mod mention;
+mod query;
 
-pub use mention::{DateMention, DateQuery, find_dates, is_link, parse_date_query};
+pub use mention::{DateMention, find_dates, is_link};
+pub use query::{DateQuery, parse_date_query};
 
 use crate::model::Date;
 

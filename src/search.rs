@@ -9,6 +9,7 @@
 //! entity that occurs more often. No I/O, and no query can make it panic or run long.
 
 mod entities;
+mod hits;
 mod passages;
 pub mod query;
 
@@ -22,7 +23,8 @@ pub use query::Query;
 use crate::model::Letter;
 use crate::register::{Entity, EntityKind, Place, Register, key};
 use entities::NameIndex;
-use passages::{Passage, PassageIndex};
+use hits::{allowed_letters, entity_hit, occurrence_passages, passage_hit};
+use passages::PassageIndex;
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -300,155 +302,6 @@ impl SearchIndex {
                 Some(passage_hit(letters, passage, snippet, score))
             })
             .collect()
-    }
-}
-
-/// Passages where the best-matching entities occur under any of their names (`EOKM` for a
-/// query `offlimits`), ranked below passages that hold the query's own words.
-fn occurrence_passages(
-    letters: &[Letter],
-    register: &Register,
-    hits: &[Hit],
-    query: &Query,
-    allowed: Option<&[bool]>,
-    limit: usize,
-) -> Vec<Hit> {
-    let seen: HashSet<(usize, Place)> = hits
-        .iter()
-        .filter_map(|h| h.passage.as_ref().map(|p| (p.letter_index, p.place)))
-        .collect();
-    let mut strong: Vec<&Hit> = hits
-        .iter()
-        .filter(|h| h.entity.is_some() && h.score >= entities::SUBSTRING)
-        .collect();
-    strong.sort_by_key(|h| std::cmp::Reverse(h.score));
-    let mut out = Vec::new();
-    for (rank, hit) in strong.into_iter().take(3).enumerate() {
-        let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) else {
-            continue;
-        };
-        let mut places: Vec<(Passage, Vec<(usize, usize)>)> = Vec::new();
-        for o in &entity.occurrences {
-            let wanted = o.place != Place::Meta
-                && allowed.is_none_or(|a| a.get(o.letter).copied().unwrap_or(false))
-                && (!query.notes || matches!(o.place, Place::Footnote { .. }))
-                && !seen.contains(&(o.letter, o.place));
-            if !wanted {
-                continue;
-            }
-            let range = (o.at, o.at + o.len);
-            let key = Passage {
-                letter: o.letter,
-                place: o.place,
-            };
-            if let Some((_, ranges)) = places.iter_mut().find(|(k, _)| *k == key) {
-                ranges.push(range);
-            } else if places.len() < limit {
-                places.push((key, vec![range]));
-            } else {
-                break;
-            }
-        }
-        for (passage, ranges) in places {
-            if let Some(snippet) = passages::snippet_at(letters, passage, &ranges) {
-                let score = entities::FUZZY - 1_000_000 - 1000 * rank as i64;
-                out.push(passage_hit(letters, passage, snippet, score));
-            }
-        }
-    }
-    out
-}
-
-/// Which letters an `in:` filter lets through (none: all).
-fn allowed_letters(letters: &[Letter], filters: &[String]) -> Option<Vec<bool>> {
-    if filters.is_empty() {
-        return None;
-    }
-    let filters: Vec<String> = filters.iter().map(|f| key(f)).collect();
-    Some(
-        letters
-            .iter()
-            .map(|l| {
-                let id = key(&l.id);
-                let sender = l.sender.as_deref().map(key).unwrap_or_default();
-                filters
-                    .iter()
-                    .any(|f| id.contains(f.as_str()) || sender.contains(f.as_str()))
-            })
-            .collect(),
-    )
-}
-
-fn entity_hit(
-    letters: &[Letter],
-    e: &Entity,
-    score: i64,
-    name: usize,
-    allowed: Option<&[bool]>,
-) -> Option<Hit> {
-    let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
-    let occurrences = e.occurrences.iter().filter(|o| ok(o.letter)).count();
-    if occurrences == 0 {
-        return None;
-    }
-    let ids = e
-        .letters()
-        .into_iter()
-        .filter(|&l| ok(l))
-        .filter_map(|l| letters.get(l).map(|l| l.id.clone()))
-        .collect();
-    Some(Hit {
-        kind: e.kind.into(),
-        label: e.label.clone(),
-        aliases: e.aliases.clone(),
-        gloss: e.gloss.clone().or_else(|| e.role.clone()),
-        score,
-        positions: Vec::new(),
-        letters: ids,
-        occurrences,
-        entity: Some(e.id),
-        matched_alias: name.checked_sub(1).and_then(|a| e.aliases.get(a).cloned()),
-        passage: None,
-    })
-}
-
-fn passage_hit(
-    letters: &[Letter],
-    passage: Passage,
-    snippet: passages::Snippet,
-    score: i64,
-) -> Hit {
-    let letter = &letters[passage.letter];
-    let (section, paragraph) = match passage.place {
-        Place::Paragraph { section, paragraph } => (section, paragraph),
-        Place::Heading { section } => (section, 0),
-        Place::Footnote { number } => (0, number as usize),
-        Place::Meta => (0, 0),
-    };
-    let label = match letter.date {
-        Some(d) => format!("{}, {d}", letter.sender_or_unknown()),
-        None => letter.sender_or_unknown().to_string(),
-    };
-    Hit {
-        kind: HitKind::Passage,
-        label,
-        aliases: Vec::new(),
-        gloss: None,
-        score,
-        positions: snippet.positions,
-        letters: vec![letter.id.clone()],
-        occurrences: snippet.matches,
-        entity: None,
-        matched_alias: None,
-        passage: Some(PassageHit {
-            letter: letter.id.clone(),
-            letter_index: passage.letter,
-            place: passage.place,
-            section,
-            paragraph,
-            at: snippet.at,
-            snippet: snippet.text,
-        }),
     }
 }
 
