@@ -299,7 +299,7 @@ impl SearchIndex {
                     entities::TYPO - 1_000_000
                 };
                 let score = tier + i64::from(weight) * 1000 + snippet.weight.min(999) as i64;
-                Some(passage_hit(letters, passage, snippet, score))
+                passage_hit(letters, passage, snippet, score)
             })
             .collect()
     }

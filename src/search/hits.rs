@@ -57,7 +57,7 @@ pub(super) fn occurrence_passages(
         for (passage, ranges) in places {
             if let Some(snippet) = passages::snippet_at(letters, passage, &ranges) {
                 let score = entities::FUZZY - 1_000_000 - 1000 * rank as i64;
-                out.push(passage_hit(letters, passage, snippet, score));
+                out.extend(passage_hit(letters, passage, snippet, score));
             }
         }
     }
@@ -122,8 +122,8 @@ pub(super) fn passage_hit(
     passage: Passage,
     snippet: passages::Snippet,
     score: i64,
-) -> Hit {
-    let letter = &letters[passage.letter];
+) -> Option<Hit> {
+    let letter = letters.get(passage.letter)?;
     let (section, paragraph) = match passage.place {
         Place::Paragraph { section, paragraph } => (section, paragraph),
         Place::Heading { section } => (section, 0),
@@ -134,7 +134,7 @@ pub(super) fn passage_hit(
         Some(d) => format!("{}, {d}", letter.sender_or_unknown()),
         None => letter.sender_or_unknown().to_string(),
     };
-    Hit {
+    Some(Hit {
         kind: HitKind::Passage,
         label,
         aliases: Vec::new(),
@@ -154,5 +154,5 @@ pub(super) fn passage_hit(
             at: snippet.at,
             snippet: snippet.text,
         }),
-    }
+    })
 }

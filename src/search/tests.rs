@@ -333,3 +333,20 @@ fn passages_where_the_entity_occurs_under_another_name() {
         .collect();
     assert_eq!(marked, "EOKM");
 }
+
+#[test]
+fn searching_other_letters_than_the_index_was_built_on_does_not_panic() {
+    let l = corpus();
+    let register = Register::build(&l);
+    let index = SearchIndex::new(&l, &register);
+    let hits = index.search(&l[..1], &register, "ncmec materiaal", 10);
+    assert!(
+        hits.iter()
+            .all(|h| h.letters.iter().all(|id| id == "001_a"))
+    );
+    assert!(
+        index
+            .search(&[], &Register::default(), "ncmec", 10)
+            .is_empty()
+    );
+}
