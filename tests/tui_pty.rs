@@ -201,8 +201,12 @@ fn opens_on_the_embedded_letters_shows_help_and_quits_cleanly() {
         },
     );
     s.send("?");
-    s.wait_text("Keys — Esc closes");
-    assert!(s.screen().contains("next section"));
+    s.wait_for("the help, grouped", |s| {
+        let screen = s.screen();
+        screen.contains("Keys — Esc closes")
+            && screen.contains("Move")
+            && screen.contains("next section")
+    });
     s.send("\x1b");
     s.wait_for("help to close", |s| {
         !s.screen().contains("Keys — Esc closes")
@@ -231,6 +235,53 @@ fn reading_moves_through_sections_and_notes() {
     });
     s.send("q");
     assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn search_lists_the_internet_watch_foundation_and_n_steps_through_it() {
+    let mut s = Session::embedded();
+    s.wait_text("Kinderrechtencollectief");
+    s.send("/");
+    s.wait_text("/ ▏");
+    s.send("internet watch");
+    s.wait_for(
+        "the Internet Watch Foundation among the organisations",
+        |s| {
+            let screen = s.screen();
+            screen.contains("/ internet watch▏")
+                && screen.contains("Organisations (")
+                && screen.contains("Internet Watch Foundation")
+        },
+    );
+    s.send("\r");
+    // The overlay closes, the passage is in view, and the status line counts occurrences.
+    s.wait_for("the first occurrence", |s| {
+        let screen = s.screen();
+        !screen.contains("Search — Enter jumps") && status(&screen).contains("1 of ")
+    });
+    let total = status(&s.screen())
+        .split("1 of ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .expect("a count");
+    assert!(total >= 2, "the IWF occurs more than once in the seeds");
+    assert!(s.screen().contains("Internet Watch"), "{}", s.screen());
+    s.send("n");
+    s.wait_for("the second occurrence", |s| {
+        status(&s.screen()).contains(&format!("2 of {total}"))
+    });
+    s.send("N");
+    s.wait_for("back to the first", |s| {
+        status(&s.screen()).contains(&format!("1 of {total}"))
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+/// The status line: the last line of the screen.
+fn status(screen: &str) -> String {
+    screen.lines().last().unwrap_or_default().to_string()
 }
 
 #[test]

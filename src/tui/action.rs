@@ -52,10 +52,32 @@ pub enum Action {
     Help,
     /// Show the ingestion warnings.
     Warnings,
+    /// Open the search overlay.
+    Search,
+    /// Open the register of organisations, people, dates and terms.
+    Register,
+    /// Next tab of the register.
+    NextTab,
+    /// Previous tab of the register.
+    PrevTab,
+    /// Step to the next occurrence of the last search or register jump.
+    NextOccurrence,
+    /// Step to the previous occurrence.
+    PrevOccurrence,
+    /// Type a character into the search query.
+    Input(char),
+    /// Delete the last character of the search query.
+    DeleteChar,
+    /// Delete the whole search query.
+    ClearInput,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at (column, row).
     Click(u16, u16),
     /// The mouse wheel at (column, row): positive down, negative up.
     Scroll(u16, u16, i16),
+    /// Results for the search query with this number arrived from the worker.
+    SearchResults(u64, std::sync::Arc<Vec<brieven::search::Hit>>),
+    /// The worker has built the register.
+    RegisterReady(std::sync::Arc<brieven::register::Register>),
 }

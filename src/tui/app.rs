@@ -3,11 +3,14 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use brieven::model::Letter;
+use brieven::register::Register;
 use ratatui::layout::Rect;
 
 use super::document::Document;
+use super::lookup::{RegisterState, SearchState};
 use super::theme::Theme;
 use super::ui;
 
@@ -38,6 +41,8 @@ impl Pane {
 pub enum Overlay {
     Help { scroll: usize },
     Warnings { scroll: usize },
+    Search,
+    Register,
 }
 
 /// A place in a letter that survives re-wrapping: a block and a line within it.
@@ -49,8 +54,6 @@ pub struct Anchor {
 }
 
 /// Where a search hit or register occurrence lies.
-// Search and register jumps construct the other variants once they are wired.
-#[allow(dead_code)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spot {
     Paragraph { section: usize, paragraph: usize },
@@ -95,7 +98,7 @@ pub struct JumpList {
 /// The whole state of the reader.
 #[derive(Debug, Clone)]
 pub struct App {
-    pub letters: Vec<Letter>,
+    pub letters: Arc<Vec<Letter>>,
     /// Warnings about files as a whole (skipped files, sidecars).
     pub corpus_warnings: Vec<String>,
     /// Corpus indices sorted by date (undated last).
@@ -124,6 +127,10 @@ pub struct App {
     pub message: Option<String>,
     pub theme: Theme,
     pub quit: bool,
+    /// The register, once the worker has built it.
+    pub register: Option<Arc<Register>>,
+    pub search: SearchState,
+    pub register_view: RegisterState,
 }
 
 impl App {
@@ -138,7 +145,7 @@ impl App {
         order.sort_by_key(|&i| (letters[i].date.is_none(), letters[i].date));
         let current = order.first().copied().unwrap_or(0);
         let mut app = App {
-            letters,
+            letters: Arc::new(letters),
             corpus_warnings,
             order,
             current,
@@ -156,6 +163,9 @@ impl App {
             message: None,
             theme,
             quit: false,
+            register: None,
+            search: SearchState::default(),
+            register_view: RegisterState::default(),
         };
         app.doc = app.build_doc();
         app

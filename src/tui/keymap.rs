@@ -17,6 +17,10 @@ pub enum Context {
     Panes,
     /// The help and warnings overlays.
     Overlay,
+    /// The search overlay: printable keys type into the query.
+    Search,
+    /// The register view.
+    Register,
 }
 
 /// A key with its modifiers.
@@ -80,220 +84,9 @@ const fn bind(
     }
 }
 
-use Context::{Always, Overlay as Over, Panes};
-use KeyCode::{
-    BackTab, Backspace, Down as DownKey, End, Enter, Esc, Home, Left, PageDown as PgDn,
-    PageUp as PgUp, Right, Tab, Up as UpKey,
-};
+mod bindings;
 
-const GENERAL: &str = "General";
-const MOVE: &str = "Move";
-const LETTER: &str = "Letters and sections";
-const NOTES: &str = "Notes and jumps";
-const OVERLAYS: &str = "In help and warnings";
-
-/// Every default binding, in the order the help overlay shows them.
-pub static BINDINGS: &[Binding] = &[
-    bind(Always, GENERAL, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
-    bind(
-        Always,
-        GENERAL,
-        &[ctrl('z')],
-        Action::Suspend,
-        "suspend (fg resumes)",
-    ),
-    bind(Panes, GENERAL, &[ch('?')], Action::Help, "this help"),
-    bind(
-        Panes,
-        GENERAL,
-        &[key(Tab)],
-        Action::FocusNext,
-        "focus the next pane",
-    ),
-    bind(
-        Panes,
-        GENERAL,
-        &[key(BackTab)],
-        Action::FocusPrev,
-        "focus the previous pane",
-    ),
-    bind(
-        Panes,
-        GENERAL,
-        &[ch('w')],
-        Action::Warnings,
-        "ingestion warnings",
-    ),
-    bind(
-        Panes,
-        GENERAL,
-        &[key(Esc)],
-        Action::Close,
-        "clear the selection and highlight",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[ch('j'), key(DownKey)],
-        Action::Down,
-        "down a line (or row)",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[ch('k'), key(UpKey)],
-        Action::Up,
-        "up a line (or row)",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[key(PgDn), ch(' '), ctrl('f')],
-        Action::PageDown,
-        "a page down",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[key(PgUp), ch('b'), ctrl('b')],
-        Action::PageUp,
-        "a page up",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[ctrl('d')],
-        Action::HalfPageDown,
-        "half a page down",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[ctrl('u')],
-        Action::HalfPageUp,
-        "half a page up",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[ch('g'), key(Home)],
-        Action::Top,
-        "to the top",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[ch('G'), key(End)],
-        Action::Bottom,
-        "to the end",
-    ),
-    bind(
-        Panes,
-        MOVE,
-        &[key(Enter)],
-        Action::Activate,
-        "open / show the note / go to the marker",
-    ),
-    bind(
-        Panes,
-        LETTER,
-        &[ch(']')],
-        Action::NextSection,
-        "next section",
-    ),
-    bind(
-        Panes,
-        LETTER,
-        &[ch('[')],
-        Action::PrevSection,
-        "previous section",
-    ),
-    bind(
-        Panes,
-        LETTER,
-        &[ch('}')],
-        Action::NextLetter,
-        "next letter (by date)",
-    ),
-    bind(
-        Panes,
-        LETTER,
-        &[ch('{')],
-        Action::PrevLetter,
-        "previous letter",
-    ),
-    bind(
-        Panes,
-        NOTES,
-        &[ch('f')],
-        Action::NextMarker,
-        "select the next note marker in view",
-    ),
-    bind(
-        Panes,
-        NOTES,
-        &[ch('F')],
-        Action::PrevMarker,
-        "select the previous note marker",
-    ),
-    bind(
-        Panes,
-        NOTES,
-        &[key(Backspace), ctrl('o'), alt(Left)],
-        Action::JumpBack,
-        "back to before the last jump",
-    ),
-    bind(
-        Panes,
-        NOTES,
-        &[ctrl('i'), alt(Right)],
-        Action::JumpForward,
-        "forward in the jump list",
-    ),
-    bind(Over, OVERLAYS, &[key(Esc), ch('?')], Action::Close, "close"),
-    bind(
-        Over,
-        OVERLAYS,
-        &[ch('j'), key(DownKey)],
-        Action::Down,
-        "scroll down",
-    ),
-    bind(
-        Over,
-        OVERLAYS,
-        &[ch('k'), key(UpKey)],
-        Action::Up,
-        "scroll up",
-    ),
-    bind(
-        Over,
-        OVERLAYS,
-        &[key(PgDn), ch(' ')],
-        Action::PageDown,
-        "a page down",
-    ),
-    bind(
-        Over,
-        OVERLAYS,
-        &[key(PgUp), ch('b')],
-        Action::PageUp,
-        "a page up",
-    ),
-    bind(
-        Over,
-        OVERLAYS,
-        &[ch('g'), key(Home)],
-        Action::Top,
-        "to the top",
-    ),
-    bind(
-        Over,
-        OVERLAYS,
-        &[ch('G'), key(End)],
-        Action::Bottom,
-        "to the end",
-    ),
-];
+pub use bindings::BINDINGS;
 
 /// The contexts whose bindings apply now, most specific first.
 fn contexts(app: &App) -> &'static [Context] {
@@ -301,6 +94,8 @@ fn contexts(app: &App) -> &'static [Context] {
         Some(Overlay::Help { .. } | Overlay::Warnings { .. }) => {
             &[Context::Overlay, Context::Always]
         }
+        Some(Overlay::Search) => &[Context::Search, Context::Always],
+        Some(Overlay::Register) => &[Context::Register, Context::Always],
         None => &[Context::Panes, Context::Always],
     }
 }
@@ -317,12 +112,26 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 
 fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     let pressed = normalize(event);
-    contexts(app).iter().find_map(|&context| {
+    let find = |context: Context| {
         BINDINGS
             .iter()
             .find(|b| b.context == context && b.keys.contains(&pressed))
             .map(|b| b.action.clone())
-    })
+    };
+    if app.overlay() == Some(&Overlay::Search) {
+        // Typing goes into the query, `q` included.
+        if let Some(action) = find(Context::Search) {
+            return Some(action);
+        }
+        if let KeyCode::Char(c) = pressed.code
+            && !pressed
+                .mods
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return Some(Action::Input(c));
+        }
+    }
+    contexts(app).iter().find_map(|&context| find(context))
 }
 
 /// Shift is part of the character for printable keys (`G`, `?`, `}`), and of Shift-Tab.
@@ -410,10 +219,22 @@ mod tests {
     }
 
     #[test]
+    fn typing_in_the_search_overlay_goes_to_the_query() {
+        let mut app = crate::tui::fixtures::app(120, 36);
+        app.overlays.push(Overlay::Search);
+        let q = Event::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+        assert_eq!(action_for(&app, &q), Some(Action::Input('q')));
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(action_for(&app, &ctrl_c), Some(Action::Quit));
+        app.overlays.clear();
+        assert_eq!(action_for(&app, &q), Some(Action::Quit));
+    }
+
+    #[test]
     fn shifted_characters_match_their_binding() {
         let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(normalize(&event), ch('G'));
         let event = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(normalize(&event), key(BackTab));
+        assert_eq!(normalize(&event), key(KeyCode::BackTab));
     }
 }

@@ -9,12 +9,14 @@ pub mod document;
 #[cfg(test)]
 mod fixtures;
 pub mod keymap;
+pub mod lookup;
 pub mod panes;
 #[cfg(test)]
 mod snapshot_tests;
 pub mod theme;
 pub mod ui;
 pub mod update;
+pub mod worker;
 
 use std::io::{self, IsTerminal, Stdout, Write};
 use std::process::ExitCode;
@@ -69,6 +71,8 @@ pub fn run(corpus: Corpus) -> Result<ExitCode> {
 /// What the event loop waits for: terminal events, read on their own thread.
 enum Message {
     Terminal(event::Event),
+    /// A result from the search worker.
+    Worker(action::Action),
 }
 
 /// Reads terminal events on a thread of its own, so the loop can also watch for signals
@@ -86,7 +90,10 @@ fn spawn_event_reader(tx: mpsc::Sender<Message>) {
 fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Result<()> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
-    spawn_event_reader(tx);
+    spawn_event_reader(tx.clone());
+    let worker = worker::spawn(std::sync::Arc::clone(&app.letters), move |action| {
+        tx.send(Message::Worker(action)).is_ok()
+    });
     let mut dirty = true;
     let mut resized = false;
     loop {
@@ -119,14 +126,22 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
         };
         // Take every message that is waiting before drawing again (resize storms, pastes).
         for message in std::iter::once(first).chain(rx.try_iter()) {
-            let Message::Terminal(event) = message;
-            resized |= matches!(event, event::Event::Resize(..));
-            let Some(action) = keymap::action_for(app, &event) else {
-                continue;
+            let action = match message {
+                Message::Terminal(event) => {
+                    resized |= matches!(event, event::Event::Resize(..));
+                    keymap::action_for(app, &event)
+                }
+                Message::Worker(action) => Some(action),
             };
+            let Some(action) = action else { continue };
             dirty = true;
-            if update(app, action) == Effect::Suspend {
-                suspend(terminal)?;
+            match update(app, action) {
+                Effect::None => {}
+                Effect::Suspend => suspend(terminal)?,
+                Effect::Search { seq, query } => {
+                    // The worker only stops when the loop does.
+                    let _ = worker.send(worker::Request { seq, query });
+                }
             }
             if app.quit {
                 return Ok(());

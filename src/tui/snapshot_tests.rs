@@ -101,3 +101,43 @@ fn hostile_text_never_reaches_the_screen_raw() {
         }
     }
 }
+
+/// The fixture reader with the register and the search results for `query` in place, as the
+/// worker would deliver them.
+fn with_search(w: u16, h: u16, query: &str) -> App {
+    let mut app = fixtures::app(w, h);
+    let register = std::sync::Arc::new(brieven::register::Register::build(&app.letters));
+    let index = brieven::search::SearchIndex::new(&app.letters, &register);
+    let hits = index.search(&app.letters, &register, query, super::lookup::RESULT_LIMIT);
+    update(&mut app, Action::RegisterReady(register));
+    update(&mut app, Action::Search);
+    for c in query.chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let seq = app.search.sent;
+    update(
+        &mut app,
+        Action::SearchResults(seq, std::sync::Arc::new(hits)),
+    );
+    app
+}
+
+#[test]
+fn search_overlay_with_results() {
+    for (w, h) in SIZES {
+        let app = with_search(w, h, "internet watch");
+        insta::assert_snapshot!(format!("search_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn register_view_and_concordance() {
+    for (w, h) in SIZES {
+        let mut app = with_search(w, h, "");
+        update(&mut app, Action::Close);
+        update(&mut app, Action::Register);
+        insta::assert_snapshot!(format!("register_{w}x{h}"), draw(&app).backend());
+        update(&mut app, Action::Activate);
+        insta::assert_snapshot!(format!("concordance_{w}x{h}"), draw(&app).backend());
+    }
+}

@@ -157,6 +157,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         match overlay {
             Overlay::Help { scroll } => panes::help::draw(app, frame, *scroll),
             Overlay::Warnings { scroll } => panes::warnings::draw(app, frame, *scroll),
+            Overlay::Search => panes::search::draw(app, frame),
+            Overlay::Register => panes::register::draw(app, frame),
         }
     }
 }

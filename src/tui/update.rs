@@ -4,8 +4,6 @@
 
 use super::action::Action;
 use super::app::{Anchor, App, Highlight, Overlay, Pane, Spot, Target};
-use super::panes;
-use super::ui;
 
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -14,6 +12,8 @@ pub enum Effect {
     None,
     /// Give the terminal back, stop the process, and redraw on resume.
     Suspend,
+    /// Ask the search worker for the results of query number `seq`.
+    Search { seq: u64, query: String },
 }
 
 /// Applies `action` to `app`.
@@ -21,15 +21,16 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if !matches!(action, Action::Resize(..)) {
         app.message = None;
     }
-    if let Some(overlay) = app.overlays.last_mut() {
-        match overlay {
-            Overlay::Help { scroll } | Overlay::Warnings { scroll } => {
-                if let Some(new) = overlay_scroll(*scroll, &action, app.size.1) {
-                    *scroll = new;
-                    return Effect::None;
-                }
-            }
+    if matches!(app.overlay(), Some(Overlay::Search | Overlay::Register)) {
+        if let Some(effect) = lookup::overlay_action(app, &action) {
+            return effect;
         }
+    } else if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) =
+        app.overlays.last_mut()
+        && let Some(new) = overlay_scroll(*scroll, &action, app.size.1)
+    {
+        *scroll = new;
+        return Effect::None;
     }
     match action {
         Action::Quit => app.quit = true,
@@ -65,6 +66,18 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Resize(w, h) => resize(app, w, h),
         Action::Click(col, row) => click(app, col, row),
         Action::Scroll(col, row, delta) => wheel(app, col, row, delta),
+        Action::Search => lookup::open_search(app),
+        Action::Register => lookup::open_register(app),
+        Action::NextOccurrence => lookup::step_occurrence(app, true),
+        Action::PrevOccurrence => lookup::step_occurrence(app, false),
+        Action::SearchResults(seq, hits) => app.search.receive(seq, hits),
+        Action::RegisterReady(register) => app.register = Some(register),
+        // Typing and tabs outside their overlays.
+        Action::Input(_)
+        | Action::DeleteChar
+        | Action::ClearInput
+        | Action::NextTab
+        | Action::PrevTab => {}
     }
     Effect::None
 }
@@ -371,79 +384,12 @@ pub fn show_target(app: &mut App, target: Target) {
     });
 }
 
-fn resize(app: &mut App, w: u16, h: u16) {
-    let anchor = app.anchor();
-    app.size = (w, h);
-    let width = usize::from(app.text_area().width);
-    if width != app.doc.width {
-        app.doc = app.build_doc();
-        app.highlight = None;
-        app.scroll = anchor_line(app, anchor);
-    }
-    app.scroll = app.scroll.min(app.doc.lines.len().saturating_sub(1));
-}
+mod lookup;
+mod pointer;
 
-fn click(app: &mut App, col: u16, row: u16) {
-    let areas = app.areas();
-    if let Some(tabs) = areas.tabs
-        && row == tabs.y
-    {
-        if let Some(p) = ui::tab_at(col) {
-            app.focus = p;
-        }
-        return;
-    }
-    let Some(pane) = areas.pane_at(col, row) else {
-        return;
-    };
-    app.focus = pane;
-    let Some(rect) = areas.pane(pane) else { return };
-    let height = usize::from(rect.height.saturating_sub(2));
-    let Some(r) = usize::from(row).checked_sub(usize::from(rect.y) + 1) else {
-        return;
-    };
-    if r >= height {
-        return;
-    }
-    match pane {
-        Pane::Letters => {
-            let i = panes::letters::offset(app, height) + r;
-            if let Some(&index) = app.order.get(i) {
-                jump(app, |app| open_letter(app, index));
-            }
-        }
-        Pane::Outline => {
-            let i = panes::outline::offset(app, height) + r;
-            if app.letter().is_some_and(|l| i < l.sections.len()) {
-                let line = app.doc.section_line(i);
-                jump_to_line(app, line);
-            }
-        }
-        Pane::Footnotes => {
-            let notes = app.notes_in_view();
-            let (first, rows) = panes::footnotes::list_rows(app, &notes, height);
-            if r < rows
-                && let Some(&n) = notes.get(first + r)
-            {
-                app.note = Some(n);
-            }
-        }
-        Pane::Reading => {}
-    }
-}
+use pointer::{click, resize, wheel};
 
-fn wheel(app: &mut App, col: u16, row: u16, delta: i16) {
-    let Some(pane) = app.areas().pane_at(col, row) else {
-        return;
-    };
-    let focus = app.focus;
-    app.focus = pane;
-    match pane {
-        Pane::Reading => scroll_by(app, isize::from(delta)),
-        _ => move_in_pane(app, isize::from(delta.signum())),
-    }
-    app.focus = focus;
-}
-
+#[cfg(test)]
+mod lookup_tests;
 #[cfg(test)]
 mod tests;

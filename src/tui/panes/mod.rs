@@ -5,5 +5,7 @@ pub mod help;
 pub mod letters;
 pub mod outline;
 pub mod reading;
+pub mod register;
+pub mod search;
 pub mod status;
 pub mod warnings;

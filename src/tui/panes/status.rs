@@ -14,10 +14,12 @@ use crate::tui::ui::fit;
 /// Short key hints for where the keys go now.
 pub fn hints(app: &App) -> &'static str {
     match (app.overlay(), app.focus) {
+        (Some(Overlay::Search), _) => "type to search  ↑/↓ select  Enter jump  Esc cancel",
+        (Some(Overlay::Register), _) => "Tab kind  j/k entry  Enter occurrences / jump  Esc back",
         (Some(_), _) => "Esc close  j/k scroll",
         (None, Pane::Letters) => "j/k letter  Enter read  Tab pane  / search  ? help",
         (None, Pane::Outline) => "j/k section  Enter read  Tab pane  ? help",
-        (None, Pane::Reading) => "j/k scroll  ]/[ section  f note  / search  ? help",
+        (None, Pane::Reading) => "j/k scroll  ]/[ section  f note  / search  r register  ? help",
         (None, Pane::Footnotes) => "j/k note  Enter to its marker  Tab pane  ? help",
     }
 }
@@ -54,9 +56,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
-    let hint = match app.overlay() {
-        Some(Overlay::Help { .. }) | Some(Overlay::Warnings { .. }) | None => hints(app),
-    };
+    let hint = hints(app);
     // Room goes to the left part first, then the middle, then the hints.
     let room = width.saturating_sub(warn.width()).min(width * 3 / 5);
     let left = fit(&left, room.saturating_sub(position.width())) + &position;

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::tui::fixtures;
+use crate::tui::ui;
 
 const OFFLIMITS: usize = 0;
 const KINDERRECHTEN: usize = 1;

@@ -1,0 +1,195 @@
+//! The state behind `/` and `r`: the search overlay (query, results grouped by kind,
+//! selection) and the register view (tabs, entries, concordance), and how hits and register
+//! occurrences become jump targets in date order.
+
+use std::sync::Arc;
+
+use brieven::register::{Entity, EntityKind, Occurrence, Place, Register};
+use brieven::search::{Hit, HitKind};
+
+use super::app::{Spot, Target};
+
+/// How many results a query asks for.
+pub const RESULT_LIMIT: usize = 200;
+
+/// The groups of the search overlay, in the order shown.
+pub const HIT_GROUPS: [(HitKind, &str); 5] = [
+    (HitKind::Organisation, "Organisations"),
+    (HitKind::Person, "People"),
+    (HitKind::Date, "Dates"),
+    (HitKind::Term, "Terms"),
+    (HitKind::Passage, "Passages"),
+];
+
+/// The tabs of the register view.
+pub const REGISTER_TABS: [(EntityKind, &str); 4] = [
+    (EntityKind::Organisation, "Organisations"),
+    (EntityKind::Person, "People"),
+    (EntityKind::Date, "Dates"),
+    (EntityKind::Term, "Terms"),
+];
+
+/// The search overlay.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchState {
+    pub query: String,
+    /// The number of the last query sent to the worker.
+    pub sent: u64,
+    /// The number of the query the results are for.
+    pub received: u64,
+    pub hits: Arc<Vec<Hit>>,
+    /// Indices into `hits`, grouped by kind in [`HIT_GROUPS`] order, rank order within.
+    pub order: Vec<usize>,
+    /// The selected row of `order`.
+    pub selected: usize,
+}
+
+impl SearchState {
+    /// Whether results for the latest query are still to come.
+    pub fn pending(&self) -> bool {
+        self.received < self.sent
+    }
+
+    /// Takes results for query `seq`, unless a newer query was sent since... or these are
+    /// older than what is shown.
+    pub fn receive(&mut self, seq: u64, hits: Arc<Vec<Hit>>) {
+        if seq < self.received {
+            return;
+        }
+        self.received = seq;
+        self.order = grouped(&hits);
+        self.hits = hits;
+        self.selected = 0;
+    }
+
+    /// The selected hit.
+    pub fn selected_hit(&self) -> Option<&Hit> {
+        self.order
+            .get(self.selected)
+            .and_then(|&i| self.hits.get(i))
+    }
+}
+
+/// Indices of `hits` grouped by kind, keeping rank order within each group.
+pub fn grouped(hits: &[Hit]) -> Vec<usize> {
+    HIT_GROUPS
+        .iter()
+        .flat_map(|(kind, _)| (0..hits.len()).filter(move |&i| hits[i].kind == *kind))
+        .collect()
+}
+
+/// The register view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegisterState {
+    /// Index into [`REGISTER_TABS`].
+    pub tab: usize,
+    /// The selected entry of the tab.
+    pub selected: usize,
+    /// The entity whose occurrences are listed, with the selected one.
+    pub concordance: Option<(usize, usize)>,
+}
+
+/// The entries of a register tab, in the order shown: dates by date, the rest by how often
+/// they occur, then by label.
+pub fn entries(register: &Register, kind: EntityKind) -> Vec<&Entity> {
+    let mut list: Vec<&Entity> = register
+        .of_kind(kind)
+        .filter(|e| !e.occurrences.is_empty())
+        .collect();
+    if kind == EntityKind::Date {
+        list.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.label.cmp(&b.label)));
+    } else {
+        list.sort_by(|a, b| {
+            b.occurrences
+                .len()
+                .cmp(&a.occurrences.len())
+                .then_with(|| a.label.cmp(&b.label))
+        });
+    }
+    list
+}
+
+/// Where a register place is in the reader.
+pub fn spot(place: Place) -> Spot {
+    match place {
+        Place::Paragraph { section, paragraph } => Spot::Paragraph { section, paragraph },
+        Place::Footnote { number } => Spot::Footnote { number },
+        Place::Heading { section } => Spot::Heading { section },
+        Place::Meta => Spot::Meta,
+    }
+}
+
+/// An entity's occurrences by letter in date order (`order`: corpus indices by date), then
+/// as found.
+pub fn occurrences_in_order<'a>(entity: &'a Entity, order: &[usize]) -> Vec<&'a Occurrence> {
+    let rank = |letter: usize| {
+        order
+            .iter()
+            .position(|&i| i == letter)
+            .unwrap_or(usize::MAX)
+    };
+    let mut list: Vec<&Occurrence> = entity.occurrences.iter().collect();
+    list.sort_by_key(|o| rank(o.letter));
+    list
+}
+
+/// A jump target for a register occurrence.
+pub fn occurrence_target(o: &Occurrence) -> Target {
+    Target {
+        letter: o.letter,
+        spot: spot(o.place),
+        at: o.at,
+        len: o.len,
+    }
+}
+
+/// The targets `n`/`N` step through after choosing `hit`, and the one to show first: every
+/// occurrence of an entity, or every passage among the results.
+pub fn hit_targets(
+    state: &SearchState,
+    register: &Register,
+    letters: &[brieven::model::Letter],
+    order: &[usize],
+) -> Option<(String, Vec<Target>, usize)> {
+    let hit = state.selected_hit()?;
+    if let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) {
+        let targets: Vec<Target> = occurrences_in_order(entity, order)
+            .into_iter()
+            .map(occurrence_target)
+            .collect();
+        return (!targets.is_empty()).then(|| (entity.label.clone(), targets, 0));
+    }
+    let passages: Vec<(usize, Target)> = state
+        .order
+        .iter()
+        .enumerate()
+        .filter_map(|(row, &i)| {
+            let p = state.hits.get(i)?.passage.as_ref()?;
+            let text = brieven::register::place_text(letters.get(p.letter_index)?, p.place);
+            Some((row, passage_target(p, text)))
+        })
+        .collect();
+    let index = passages
+        .iter()
+        .position(|(row, _)| *row == state.selected)?;
+    let label = format!("passages for “{}”", state.query.trim());
+    Some((label, passages.into_iter().map(|(_, t)| t).collect(), index))
+}
+
+/// A passage hit as a target: the word it matched at.
+fn passage_target(p: &brieven::search::PassageHit, text: Option<&str>) -> Target {
+    let len = text
+        .map(|t| {
+            t.chars()
+                .skip(p.at)
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .count()
+        })
+        .unwrap_or(0);
+    Target {
+        letter: p.letter_index,
+        spot: spot(p.place),
+        at: p.at,
+        len,
+    }
+}

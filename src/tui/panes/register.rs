@@ -1,0 +1,259 @@
+//! The register view: a tab per kind (organisations, people, dates, terms), the entries with
+//! their counts, the selected entry's gloss and counts per letter, and its concordance: every
+//! occurrence in context, by letter in date order.
+
+use brieven::register::{Entity, Place, Register, place_text};
+use brieven::text::sanitize;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::App;
+use crate::tui::lookup::{self, REGISTER_TABS};
+use crate::tui::panes::help::overlay_area;
+use crate::tui::ui::{fit, list_offset};
+
+/// Characters of context on each side of an occurrence.
+const CONTEXT: usize = 40;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = overlay_area(frame.area(), 120, usize::MAX);
+    let theme = &app.theme;
+    let block = Block::bordered()
+        .border_style(theme.border_focused)
+        .title(Span::styled(
+            " Register — Tab kind · Enter occurrences · Esc back ",
+            theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let Some(register) = app.register.as_deref() else {
+        frame.render_widget(
+            Paragraph::new(Span::styled("Building the register…", theme.dim)),
+            inner,
+        );
+        return;
+    };
+    if inner.height < 4 {
+        return;
+    }
+    let view = &app.register_view;
+    let mut tabs = Vec::new();
+    for (i, (kind, title)) in REGISTER_TABS.iter().enumerate() {
+        let n = lookup::entries(register, *kind).len();
+        let style = if i == view.tab {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        tabs.push(Span::styled(format!(" {title} ({n}) "), style));
+        tabs.push(Span::raw(" "));
+    }
+    let [tab_row, body] =
+        Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(Line::from(tabs)), tab_row);
+    let kind = REGISTER_TABS[view.tab % REGISTER_TABS.len()].0;
+    let entries = lookup::entries(register, kind);
+    match view
+        .concordance
+        .and_then(|(e, row)| Some((register.entities.get(e)?, row)))
+    {
+        Some((entity, row)) => draw_concordance(app, frame, body, entity, row),
+        None => draw_entries(app, frame, body, register, &entries, view.selected),
+    }
+}
+
+fn draw_entries(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    _register: &Register,
+    entries: &[&Entity],
+    selected: usize,
+) {
+    let theme = &app.theme;
+    if entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("No entries of this kind.", theme.dim)),
+            area,
+        );
+        return;
+    }
+    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(area);
+    let width = usize::from(list.width);
+    let height = usize::from(list.height);
+    let first = list_offset(selected, entries.len(), height);
+    let lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, e)| {
+            let n = e.letters().len();
+            let counts = format!(
+                " {}× · {} letter{}",
+                e.occurrences.len(),
+                n,
+                if n == 1 { "" } else { "s" }
+            );
+            let room = width.saturating_sub(counts.width());
+            let label = fit(&sanitize(&e.label), room.min(40));
+            let gloss = e
+                .gloss
+                .as_deref()
+                .map(|g| format!("  {}", sanitize(g)))
+                .unwrap_or_default();
+            let gloss = fit(&gloss, room.saturating_sub(label.width()));
+            let pad = room.saturating_sub(label.width() + gloss.width());
+            let line = Line::from(vec![
+                Span::styled(label, theme.current),
+                Span::styled(gloss, theme.dim),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(counts, theme.dim),
+            ]);
+            if i == selected {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    let Some(entity) = entries.get(selected) else {
+        return;
+    };
+    frame.render_widget(
+        Paragraph::new(detail_lines(app, entity)).wrap(Wrap { trim: true }),
+        detail,
+    );
+}
+
+/// The gloss, role and counts per letter of an entity.
+fn detail_lines(app: &App, entity: &Entity) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut head = vec![Span::styled(
+        sanitize(&entity.label).into_owned(),
+        theme.heading,
+    )];
+    if let Some(role) = &entity.role {
+        head.push(Span::styled(format!(", {}", sanitize(role)), theme.dim));
+    }
+    if let Some(gloss) = &entity.gloss {
+        head.push(Span::raw(format!(" — {}", sanitize(gloss))));
+    }
+    let per_letter: Vec<String> = app
+        .order
+        .iter()
+        .filter_map(|&l| {
+            let n = entity.count_in(l);
+            let letter = app.letters.get(l)?;
+            let date = letter.date.map(|d| format!(" {d}")).unwrap_or_default();
+            (n > 0).then(|| format!("{}{date}: {n}", sanitize(letter.sender_or_unknown())))
+        })
+        .collect();
+    vec![
+        Line::from(Span::styled("─".repeat(200), theme.border)),
+        Line::from(head),
+        Line::from(Span::styled(per_letter.join(" · "), theme.dim)),
+    ]
+}
+
+fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, selected: usize) {
+    let theme = &app.theme;
+    let occurrences = lookup::occurrences_in_order(entity, &app.order);
+    let title = Line::from(vec![
+        Span::styled(sanitize(&entity.label).into_owned(), theme.heading),
+        Span::styled(
+            format!(
+                " — {} occurrences; Enter jumps there, Esc goes back",
+                occurrences.len()
+            ),
+            theme.dim,
+        ),
+    ]);
+    let [head, list] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(title), head);
+    let width = usize::from(list.width);
+    let height = usize::from(list.height);
+    let first = list_offset(selected, occurrences.len(), height);
+    let lines: Vec<Line> = occurrences
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, o)| {
+            let Some(letter) = app.letters.get(o.letter) else {
+                return Line::default();
+            };
+            let date = letter
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "–".into());
+            let who = fit(
+                &format!("{date} {}", sanitize(letter.sender_or_unknown())),
+                30,
+            );
+            let who = format!("{who:<30} ");
+            let (before, hit, after) = context(place_text(letter, o.place), o.place, o.at, o.len);
+            let room = width.saturating_sub(32);
+            let before = tail(&before, room.saturating_sub(hit.width()) / 2);
+            let after = fit(&after, room.saturating_sub(before.width() + hit.width()));
+            let line = Line::from(vec![
+                Span::styled(who, theme.dim),
+                Span::raw(before),
+                Span::styled(hit, theme.hit_current),
+                Span::raw(after),
+            ]);
+            if i == selected {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The text before, of and after an occurrence (chars `at..at + len`), sanitized, on one line.
+fn context(text: Option<&str>, place: Place, at: usize, len: usize) -> (String, String, String) {
+    let Some(text) = text else {
+        let what = if place == Place::Meta {
+            "(in the letter's header)"
+        } else {
+            "(not found)"
+        };
+        return (String::new(), what.to_string(), String::new());
+    };
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect();
+    let at = at.min(chars.len());
+    let end = (at + len).min(chars.len());
+    let from = at.saturating_sub(CONTEXT);
+    let to = (end + CONTEXT).min(chars.len());
+    let s = |a: usize, b: usize| sanitize(&chars[a..b].iter().collect::<String>()).into_owned();
+    (s(from, at), s(at, end), s(end, to))
+}
+
+/// The last `width` columns of `s`, with `…` in front when cut.
+fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
+}

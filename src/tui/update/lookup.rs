@@ -1,0 +1,183 @@
+//! State changes of the search overlay, the register view and the occurrence trail (`n`/`N`).
+
+use std::sync::Arc;
+
+use super::{Effect, show_target};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay, Trail};
+use crate::tui::lookup::{self, REGISTER_TABS};
+
+/// Rows a page key moves in the result and register lists.
+const PAGE: usize = 10;
+
+/// Handles `action` when the search overlay or the register is on top; `None` when it is
+/// not theirs to handle.
+pub fn overlay_action(app: &mut App, action: &Action) -> Option<Effect> {
+    match app.overlay()? {
+        Overlay::Search => search_action(app, action),
+        Overlay::Register => register_action(app, action),
+        _ => None,
+    }
+}
+
+/// Opens the search overlay on the last query.
+pub fn open_search(app: &mut App) {
+    if app.overlay() != Some(&Overlay::Search) {
+        app.overlays.push(Overlay::Search);
+    }
+}
+
+/// Opens the register view.
+pub fn open_register(app: &mut App) {
+    if app.overlay() != Some(&Overlay::Register) {
+        app.overlays.push(Overlay::Register);
+    }
+}
+
+/// The effect that asks the worker for results of the current query.
+fn send_query(app: &mut App) -> Effect {
+    app.search.sent += 1;
+    Effect::Search {
+        seq: app.search.sent,
+        query: app.search.query.clone(),
+    }
+}
+
+fn search_action(app: &mut App, action: &Action) -> Option<Effect> {
+    let rows = app.search.order.len();
+    let s = &mut app.search;
+    match action {
+        Action::Input(c) => {
+            s.query.push(*c);
+            return Some(send_query(app));
+        }
+        Action::DeleteChar => {
+            s.query.pop();
+            return Some(send_query(app));
+        }
+        Action::ClearInput => {
+            s.query.clear();
+            return Some(send_query(app));
+        }
+        Action::Down => s.selected = (s.selected + 1).min(rows.saturating_sub(1)),
+        Action::Up => s.selected = s.selected.saturating_sub(1),
+        Action::PageDown => s.selected = (s.selected + PAGE).min(rows.saturating_sub(1)),
+        Action::PageUp => s.selected = s.selected.saturating_sub(PAGE),
+        Action::Activate => choose_hit(app),
+        _ => return None,
+    }
+    Some(Effect::None)
+}
+
+/// Enter on a result: close the overlay, jump to its first occurrence, and keep all of them
+/// for `n`/`N`.
+fn choose_hit(app: &mut App) {
+    let Some(register) = app.register.clone() else {
+        app.message = Some("The register is still being built".into());
+        return;
+    };
+    match lookup::hit_targets(&app.search, &register, &app.letters, &app.order) {
+        Some((label, targets, index)) => {
+            app.overlays.pop();
+            let first = targets[index];
+            app.trail = Some(Trail {
+                label,
+                targets,
+                index,
+            });
+            show_target(app, first);
+        }
+        None => app.message = Some("Nothing to jump to".into()),
+    }
+}
+
+fn register_action(app: &mut App, action: &Action) -> Option<Effect> {
+    let register = app.register.clone();
+    let view = &mut app.register_view;
+    let kind = REGISTER_TABS[view.tab % REGISTER_TABS.len()].0;
+    let rows = match (&register, view.concordance) {
+        (Some(r), Some((entity, _))) => r.entities.get(entity).map_or(0, |e| e.occurrences.len()),
+        (Some(r), None) => lookup::entries(r, kind).len(),
+        (None, _) => 0,
+    };
+    let last = rows.saturating_sub(1);
+    let selected = match &mut view.concordance {
+        Some((_, row)) => row,
+        None => &mut view.selected,
+    };
+    match action {
+        Action::Down => *selected = (*selected + 1).min(last),
+        Action::Up => *selected = selected.saturating_sub(1),
+        Action::PageDown => *selected = (*selected + PAGE).min(last),
+        Action::PageUp => *selected = selected.saturating_sub(PAGE),
+        Action::Top => *selected = 0,
+        Action::Bottom => *selected = last,
+        Action::NextTab | Action::PrevTab => {
+            let n = REGISTER_TABS.len();
+            let by = if *action == Action::NextTab { 1 } else { n - 1 };
+            view.tab = (view.tab + by) % n;
+            view.selected = 0;
+            view.concordance = None;
+        }
+        Action::Close if view.concordance.is_some() => view.concordance = None,
+        Action::Activate => {
+            let register = register?;
+            match view.concordance {
+                None => {
+                    let entity = lookup::entries(&register, kind).get(view.selected)?.id;
+                    view.concordance = Some((entity, 0));
+                }
+                Some((entity, row)) => jump_to_occurrence(app, &register, entity, row),
+            }
+        }
+        _ => return None,
+    }
+    Some(Effect::None)
+}
+
+/// Closes the register and jumps to occurrence `row` (in date order) of `entity`, keeping
+/// the others for `n`/`N`.
+fn jump_to_occurrence(
+    app: &mut App,
+    register: &Arc<brieven::register::Register>,
+    entity: usize,
+    row: usize,
+) {
+    let Some(entity) = register.entities.get(entity) else {
+        return;
+    };
+    let targets: Vec<_> = lookup::occurrences_in_order(entity, &app.order)
+        .into_iter()
+        .map(lookup::occurrence_target)
+        .collect();
+    let Some(&first) = targets.get(row) else {
+        return;
+    };
+    app.overlays.pop();
+    app.trail = Some(Trail {
+        label: entity.label.clone(),
+        targets,
+        index: row,
+    });
+    show_target(app, first);
+}
+
+/// `n`/`N`: the next or previous occurrence of the trail, wrapping around.
+pub fn step_occurrence(app: &mut App, forward: bool) {
+    let Some(trail) = &mut app.trail else {
+        app.message =
+            Some("No occurrences to step through: / searches, r opens the register".into());
+        return;
+    };
+    let n = trail.targets.len();
+    if n == 0 {
+        return;
+    }
+    trail.index = if forward {
+        (trail.index + 1) % n
+    } else {
+        (trail.index + n - 1) % n
+    };
+    let target = trail.targets[trail.index];
+    show_target(app, target);
+}
