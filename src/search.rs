@@ -194,7 +194,10 @@ impl SearchIndex {
                 }
             }
         }
-        if q.is_empty() && !query.kinds.is_empty() && query.dates.is_none() {
+        if q.is_empty()
+            && (!query.kinds.is_empty() || !query.letters.is_empty())
+            && query.dates.is_none()
+        {
             for e in &register.entities {
                 scored.entry(e.id).or_insert((0, 0));
             }

@@ -350,3 +350,12 @@ fn searching_other_letters_than_the_index_was_built_on_does_not_panic() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_letter_filter_alone_lists_that_letters_entities() {
+    let l = corpus();
+    let hits = run(&l, "in:002");
+    assert!(hits.iter().any(|h| h.label == "Zsolt Szabó"));
+    assert!(hits.iter().all(|h| h.letters == ["002_b"]));
+    assert!(hits.iter().all(|h| h.kind != HitKind::Passage));
+}
