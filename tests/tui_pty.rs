@@ -13,6 +13,10 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// Runs the reader, then reports the terminal's mode and the reader's exit status.
+const REPORT_ON_EXIT: &str = "trap true TERM INT HUP; \"$0\" \"$@\"; status=$?; \
+     printf '\\nSTTY: '; stty -a | tr '\\n' ' '; printf '\\nEXIT=%s\\n' $status; exit $status";
+
 /// The reader running in a pseudo-terminal, with what it printed.
 struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
@@ -24,6 +28,17 @@ struct Session {
 
 impl Session {
     fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        Session::start_script(REPORT_ON_EXIT, args, env, cols, rows)
+    }
+
+    /// Runs the reader under `sh -c script` (`"$0" "$@"` is the reader with `args`).
+    fn start_script(
+        script: &str,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -34,11 +49,7 @@ impl Session {
             .expect("a pseudo-terminal");
         let mut cmd = CommandBuilder::new("sh");
         cmd.arg("-c");
-        cmd.arg(
-            "trap true TERM INT HUP; \"$0\" \"$@\"; status=$?; \
-             printf '\\nSTTY: '; stty -a | tr '\\n' ' '; printf '\\nEXIT=%s\\n' $status; \
-             exit $status",
-        );
+        cmd.arg(script);
         cmd.arg(env!("CARGO_BIN_EXE_brieven"));
         for a in args {
             cmd.arg(a);
@@ -282,6 +293,36 @@ fn search_lists_the_internet_watch_foundation_and_n_steps_through_it() {
 /// The status line: the last line of the screen.
 fn status(screen: &str) -> String {
     screen.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
+    // A shell with job control: the reader stops on Ctrl-z, the shell reports the terminal's
+    // mode, waits for a line, then brings the reader back with `fg`.
+    let script = "set -m; \"$0\" \"$@\"; status=$?; \
+        if [ $status -gt 128 ]; then printf '\\nSTOPPED STTY: '; stty -a | tr '\\n' ' '; \
+        printf '\\n'; read line; fg; status=$?; fi; \
+        printf '\\nSTTY: '; stty -a | tr '\\n' ' '; printf '\\nEXIT=%s\\n' $status; exit $status";
+    let mut s = Session::start_script(script, &[], &[], 120, 36);
+    s.wait_text("Kinderrechtencollectief");
+    s.send("\x1a");
+    s.wait_for("the shell, in cooked mode", |s| {
+        let screen = s.screen();
+        !s.parser.lock().unwrap().screen().alternate_screen()
+            && screen.lines().any(|l| {
+                l.starts_with("STOPPED STTY: ") && l.split_whitespace().any(|w| w == "icanon")
+            })
+    });
+    s.send("\n");
+    s.wait_for("the reader, redrawn in full", |s| {
+        let screen = s.screen();
+        s.parser.lock().unwrap().screen().alternate_screen()
+            && screen.contains("Letters (")
+            && screen.contains("Footnotes (")
+            && s.left(40).contains("Kinderrechtencollectief")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
 }
 
 #[test]
