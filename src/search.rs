@@ -169,16 +169,21 @@ impl SearchIndex {
     ) -> Vec<Hit> {
         let q = key(&query.text);
         let mut scored: HashMap<usize, (i64, usize)> = HashMap::new();
+        let filtered_only = query.dates.is_some() && query.kinds == [EntityKind::Date];
         if let Some(dates) = query.dates.filter(|_| query.wants(EntityKind::Date)) {
-            for e in register.of_kind(EntityKind::Date) {
+            // The register lists dates in time order: a `date:` filter keeps that order.
+            for (i, e) in register.of_kind(EntityKind::Date).enumerate() {
                 if e.date.is_some_and(|d| dates.matches(d)) {
-                    let exact = i64::from(key(&e.label) == q) * 100;
-                    let precision = i64::from(e.date.is_some_and(|d| d.day.is_some()));
-                    scored.insert(e.id, (entities::DATE + exact + precision, 0));
+                    let bonus = if filtered_only {
+                        -(i as i64).min(999_999)
+                    } else {
+                        i64::from(key(&e.label) == q) * 100
+                            + i64::from(e.date.is_some_and(|d| d.day.is_some()))
+                    };
+                    scored.insert(e.id, (entities::DATE + bonus, 0));
                 }
             }
         }
-        let filtered_only = query.dates.is_some() && query.kinds == [EntityKind::Date];
         if !filtered_only {
             for m in self.names.matches(&q, &self.matcher) {
                 let is_date = register

@@ -184,7 +184,7 @@ fn filters_restrict_kinds_letters_notes_and_dates() {
     )));
     assert_eq!(hits[0].letters, ["001_a"]);
     let hits = run(&l, "date:2023-09..2023-12");
-    assert_eq!(labels(&hits), ["2023-09-25", "2023-09-28"]);
+    assert_eq!(labels(&hits), ["2023-09-25", "2023-09-28"], "in time order");
     let people = run(&l, "person:");
     assert!(people.len() >= 2 && people.iter().all(|h| h.kind == HitKind::Person));
     assert!(run(&l, "term:szabo").is_empty());
