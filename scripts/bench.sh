@@ -39,8 +39,8 @@ fi
 
 mkdir -p "$OUT"
 cargo build --release --bin brieven --example gen_corpus
-BRIEVEN=target/release/brieven
-GEN=target/release/examples/gen_corpus
+BRIEVEN=${CARGO_TARGET_DIR:-target}/release/brieven
+GEN=${CARGO_TARGET_DIR:-target}/release/examples/gen_corpus
 
 generate() { # generate N DIR
     local n=$1 dir=$2
@@ -89,10 +89,10 @@ if [ "${BENCH_10K:-0}" = 1 ]; then
 fi
 
 echo "== start-up on the embedded letters"
-hyperfine --warmup 3 --runs 30 --ignore-failure --style basic \
+hyperfine -N --warmup 3 --runs 30 --ignore-failure --style basic \
     --export-markdown "$OUT/hyperfine-startup.md" \
-    -n "brieven list (embedded)" "$BRIEVEN list >/dev/null" \
-    -n "brieven search encryptie (embedded)" "$BRIEVEN search encryptie --json >/dev/null"
+    -n "brieven list (embedded)" "$BRIEVEN list" \
+    -n "brieven search encryptie (embedded)" "$BRIEVEN search encryptie --json"
 
 echo "== peak memory"
 peak() { # peak LABEL BYTES COMMAND...

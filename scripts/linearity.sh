@@ -20,8 +20,8 @@ RUNS=${RUNS:-2}
 [ -x /usr/bin/time ] || { echo "linearity.sh: needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
 mkdir -p "$OUT"
 cargo build --release --bin brieven --example gen_corpus
-BRIEVEN=target/release/brieven
-GEN=target/release/examples/gen_corpus
+BRIEVEN=${CARGO_TARGET_DIR:-target}/release/brieven
+GEN=${CARGO_TARGET_DIR:-target}/release/examples/gen_corpus
 
 best_of() { # best_of FILE -> "seconds peak_kB"
     local best="" peak=0
