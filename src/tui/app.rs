@@ -270,6 +270,26 @@ impl App {
             .collect()
     }
 
+    /// The block of the open letter's document a target is in (none for notes, the header
+    /// and other letters).
+    pub fn target_block(&self, target: &Target) -> Option<usize> {
+        if target.letter != self.current {
+            return None;
+        }
+        match target.spot {
+            Spot::Paragraph { section, paragraph } => self.doc.paragraph_block(section, paragraph),
+            Spot::Heading { section } => self.doc.heading_block(section),
+            Spot::Footnote { .. } | Spot::Meta => None,
+        }
+    }
+
+    /// The byte range of a target in block `b` of the document.
+    pub fn target_range(&self, b: usize, target: &Target) -> Option<Range<usize>> {
+        let block = self.doc.blocks.get(b)?;
+        let range = block.display_byte(target.at)..block.display_byte(target.at + target.len);
+        (!range.is_empty()).then_some(range)
+    }
+
     /// The topmost overlay.
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlays.last()

@@ -26,7 +26,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, Pane::Reading, title);
     frame.render_widget(block, area);
     let text = text_area(area);
-    let lines: Vec<Line> = app.visible().map(|i| line(app, i)).collect();
+    let hits = trail_hits_in_view(app);
+    let lines: Vec<Line> = app.visible().map(|i| line(app, i, &hits)).collect();
     frame.render_widget(Paragraph::new(lines), text);
     if app.max_scroll() > 0 {
         let mut state = ScrollbarState::new(app.max_scroll()).position(app.scroll);
@@ -41,8 +42,28 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The other occurrences of the trail (`n`/`N`) on screen, to mark them too.
+fn trail_hits_in_view(app: &App) -> Vec<(usize, std::ops::Range<usize>)> {
+    let Some(trail) = &app.trail else {
+        return Vec::new();
+    };
+    let visible = app.visible();
+    let in_view = |b: usize| {
+        let block = &app.doc.blocks[b];
+        block.first_line < visible.end && block.first_line + block.line_count > visible.start
+    };
+    trail
+        .targets
+        .iter()
+        .filter_map(|t| {
+            let b = app.target_block(t).filter(|&b| in_view(b))?;
+            Some((b, app.target_range(b, t)?))
+        })
+        .collect()
+}
+
 /// The `i`th line of the document, styled.
-fn line(app: &App, i: usize) -> Line<'_> {
+fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) -> Line<'a> {
     let doc = &app.doc;
     let theme = &app.theme;
     let Some(doc_line) = doc.lines.get(i) else {
@@ -70,6 +91,9 @@ fn line(app: &App, i: usize) -> Line<'_> {
             };
             overlays.push((marker.range.clone(), style));
         }
+    }
+    for (_, range) in hits.iter().filter(|(block, _)| *block == b) {
+        overlays.push((range.clone(), theme.hit));
     }
     if let Some(h) = &app.highlight
         && h.letter == app.current

@@ -82,7 +82,7 @@ fn draw_entries(
         );
         return;
     }
-    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(5)]).areas(area);
+    let [list, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(area);
     let width = usize::from(list.width);
     let height = usize::from(list.height);
     let first = list_offset(selected, entries.len(), height);
@@ -125,6 +125,10 @@ fn draw_entries(
     let Some(entity) = entries.get(selected) else {
         return;
     };
+    let [rule, detail] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(detail);
+    let line = "─".repeat(usize::from(rule.width));
+    frame.render_widget(Paragraph::new(Span::styled(line, theme.border)), rule);
     frame.render_widget(
         Paragraph::new(detail_lines(app, entity)).wrap(Wrap { trim: true }),
         detail,
@@ -155,7 +159,6 @@ fn detail_lines(app: &App, entity: &Entity) -> Vec<Line<'static>> {
         })
         .collect();
     vec![
-        Line::from(Span::styled("─".repeat(200), theme.border)),
         Line::from(head),
         Line::from(Span::styled(per_letter.join(" · "), theme.dim)),
     ]

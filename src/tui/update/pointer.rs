@@ -1,7 +1,10 @@
 //! Resizes, clicks and the mouse wheel: where on screen an event falls, and what it does.
 
 use super::{anchor_line, jump, jump_to_line, move_in_pane, open_letter, scroll_by};
+use unicode_width::UnicodeWidthChar;
+
 use crate::tui::app::{App, Pane};
+use crate::tui::document::{BlockKind, LIST_INDENT};
 use crate::tui::{panes, ui};
 
 pub fn resize(app: &mut App, w: u16, h: u16) {
@@ -61,7 +64,7 @@ pub fn click(app: &mut App, col: u16, row: u16) {
                 app.note = Some(n);
             }
         }
-        Pane::Reading => {}
+        Pane::Reading => click_text(app, col, row),
     }
 }
 
@@ -76,4 +79,39 @@ pub fn wheel(app: &mut App, col: u16, row: u16, delta: i16) {
         _ => move_in_pane(app, isize::from(delta.signum())),
     }
     app.focus = focus;
+}
+
+/// A click on a note marker in the text selects it and shows its note.
+fn click_text(app: &mut App, col: u16, row: u16) {
+    let text = app.text_area();
+    if row < text.y || col < text.x {
+        return;
+    }
+    let line = app.scroll + usize::from(row - text.y);
+    let Some(doc_line) = app.doc.lines.get(line) else {
+        return;
+    };
+    let Some(b) = doc_line.block else { return };
+    let block = &app.doc.blocks[b];
+    let mut x = usize::from(col - text.x);
+    if let BlockKind::Paragraph { list: true, .. } = block.kind {
+        let Some(rest) = x.checked_sub(LIST_INDENT) else {
+            return;
+        };
+        x = rest;
+    }
+    let mut columns = 0;
+    let mut byte = None;
+    for (i, c) in block.text[doc_line.range.clone()].char_indices() {
+        columns += c.width().unwrap_or(0);
+        if columns > x {
+            byte = Some(doc_line.range.start + i);
+            break;
+        }
+    }
+    let Some(byte) = byte else { return };
+    if let Some(m) = block.markers.iter().position(|m| m.range.contains(&byte)) {
+        app.marker = Some((b, m));
+        app.note = Some(block.markers[m].number);
+    }
 }

@@ -318,3 +318,23 @@ fn no_size_and_no_action_panics() {
         }
     }
 }
+
+#[test]
+fn clicking_a_note_marker_selects_it_and_shows_the_note() {
+    let mut app = reading(120, 36);
+    let text = app.text_area();
+    let (b, m) = app.doc.markers_in(app.visible())[0];
+    let block = &app.doc.blocks[b];
+    let marker = block.markers[m].clone();
+    let line = (block.first_line..block.first_line + block.line_count)
+        .find(|&l| app.doc.lines[l].range.contains(&marker.range.start))
+        .unwrap();
+    let start = app.doc.lines[line].range.start;
+    let col = unicode_width::UnicodeWidthStr::width(&block.text[start..marker.range.start]);
+    let row = text.y + (line - app.scroll) as u16;
+    update(&mut app, Action::Click(text.x + col as u16 - 1, row));
+    assert_eq!(app.marker, None, "the character before the marker");
+    update(&mut app, Action::Click(text.x + col as u16, row));
+    assert_eq!(app.marker, Some((b, m)));
+    assert_eq!(app.note, Some(marker.number));
+}
