@@ -286,7 +286,8 @@ impl App {
     /// The byte range of a target in block `b` of the document.
     pub fn target_range(&self, b: usize, target: &Target) -> Option<Range<usize>> {
         let block = self.doc.blocks.get(b)?;
-        let range = block.display_byte(target.at)..block.display_byte(target.at + target.len);
+        let ends = block.display_bytes(&[target.at, target.at + target.len]);
+        let range = ends[0]..ends[1];
         (!range.is_empty()).then_some(range)
     }
 

@@ -52,24 +52,31 @@ pub struct Block {
 }
 
 impl Block {
-    /// The byte offset in [`Block::text`] of the `n`th char of the source text (markers
-    /// skipped), or the end of the text.
-    pub fn display_byte(&self, n: usize) -> usize {
+    /// The byte offsets in [`Block::text`] of the given chars of the source text (markers
+    /// skipped; past the end: the end of the text), in one pass over the text.
+    pub fn display_bytes(&self, chars: &[usize]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..chars.len()).collect();
+        order.sort_by_key(|&i| chars[i]);
+        let mut out = vec![self.text.len(); chars.len()];
+        let mut wanted = order.into_iter().peekable();
         let mut seen = 0;
         let mut markers = self.markers.iter().peekable();
         for (b, _) in self.text.char_indices() {
+            if wanted.peek().is_none() {
+                break;
+            }
             while markers.peek().is_some_and(|m| m.range.end <= b) {
                 markers.next();
             }
             if markers.peek().is_some_and(|m| m.range.contains(&b)) {
                 continue;
             }
-            if seen == n {
-                return b;
+            while let Some(i) = wanted.next_if(|&i| chars[i] <= seen) {
+                out[i] = b;
             }
             seen += 1;
         }
-        self.text.len()
+        out
     }
 }
 
@@ -361,3 +368,6 @@ pub fn long_date(date: brieven::model::Date) -> String {
         _ => date.year.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -363,11 +363,11 @@ pub fn show_target(app: &mut App, target: Target) {
             app.highlight = None;
             return;
         };
-        let block = &app.doc.blocks[b];
         let range = match target.spot {
             Spot::Footnote { .. } | Spot::Meta => 0..0,
-            _ => block.display_byte(target.at)..block.display_byte(target.at + target.len),
+            _ => app.target_range(b, &target).unwrap_or(0..0),
         };
+        let block = &app.doc.blocks[b];
         let line = app.doc.lines[block.first_line..block.first_line + block.line_count]
             .iter()
             .position(|l| l.range.end > range.start)

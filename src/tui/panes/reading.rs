@@ -52,14 +52,24 @@ fn trail_hits_in_view(app: &App) -> Vec<(usize, std::ops::Range<usize>)> {
         let block = &app.doc.blocks[b];
         block.first_line < visible.end && block.first_line + block.line_count > visible.start
     };
-    trail
-        .targets
-        .iter()
-        .filter_map(|t| {
-            let b = app.target_block(t).filter(|&b| in_view(b))?;
-            Some((b, app.target_range(b, t)?))
-        })
-        .collect()
+    let mut by_block: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for t in &trail.targets {
+        if let Some(b) = app.target_block(t).filter(|&b| in_view(b)) {
+            by_block.entry(b).or_default().extend([t.at, t.at + t.len]);
+        }
+    }
+    // One pass over each block's text, however many occurrences it holds.
+    let mut hits = Vec::new();
+    for (b, chars) in by_block {
+        let bytes = app.doc.blocks[b].display_bytes(&chars);
+        hits.extend(
+            bytes
+                .chunks(2)
+                .filter(|r| r[0] < r[1])
+                .map(|r| (b, r[0]..r[1])),
+        );
+    }
+    hits
 }
 
 /// The `i`th line of the document, styled.

@@ -139,11 +139,13 @@ fn hit_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
         ));
         return Line::from(spans);
     }
-    let counts = format!(
-        " {}× · {} letter{}",
-        hit.occurrences,
-        hit.letters.len(),
-        if hit.letters.len() == 1 { "" } else { "s" }
+    let counts = fit(
+        &format!(
+            " {}× · {}",
+            hit.occurrences,
+            letter_names(app, &hit.letters)
+        ),
+        (width / 3).max(12),
     );
     let room = width.saturating_sub(counts.width() + 2);
     let label = fit(&sanitize(&hit.label), room);
@@ -167,6 +169,24 @@ fn hit_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
     spans.push(Span::styled(counts, theme.dim));
     Line::from(spans)
+}
+
+/// The senders of the letters a hit occurs in (`a, b`), or how many letters when too many.
+fn letter_names(app: &App, ids: &[String]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for id in ids {
+        if let Some(letter) = app.letters.iter().find(|l| &l.id == id) {
+            let name = sanitize(letter.sender_or_unknown()).into_owned();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    match names.len() {
+        0 => String::new(),
+        1..=3 => names.join(", "),
+        _ => format!("{} letters", ids.len()),
+    }
 }
 
 /// `text` with the chars at `positions` (char indices) in `hit` style.
