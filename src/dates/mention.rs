@@ -29,6 +29,8 @@ struct Word<'a> {
     at: usize,
     /// Char length of the core.
     len: usize,
+    /// Byte offset of the core in the text.
+    byte: usize,
     /// Whether a full stop follows the core directly (`dec.`, `jl.`).
     dot: bool,
     /// Part of a URL or e-mail address: never a date.
@@ -40,7 +42,7 @@ const TRAILING: &[char] = &[
     '.', ',', ';', ':', ')', ']', '}', '"', '\'', '”', '’', '»', '!', '?', '*', '_',
 ];
 
-fn word(c: usize, raw: &str) -> Word<'_> {
+fn word(c: usize, b: usize, raw: &str) -> Word<'_> {
     let core_start = raw.len() - raw.trim_start_matches(LEADING).len();
     let lead_chars = raw[..core_start].chars().count();
     let core = raw[core_start..].trim_end_matches(TRAILING);
@@ -49,6 +51,7 @@ fn word(c: usize, raw: &str) -> Word<'_> {
         core,
         at: c + lead_chars,
         len: core.chars().count(),
+        byte: b + core_start,
         dot: after.starts_with('.'),
         link: is_link(raw),
     }
@@ -77,14 +80,14 @@ fn words(text: &str) -> Vec<Word<'_>> {
     for (chars, (b, ch)) in text.char_indices().enumerate() {
         if ch.is_whitespace() {
             if let Some((s, c)) = start.take() {
-                out.push(word(c, &text[s..b]));
+                out.push(word(c, s, &text[s..b]));
             }
         } else if start.is_none() {
             start = Some((b, chars));
         }
     }
     if let Some((s, c)) = start {
-        out.push(word(c, &text[s..]));
+        out.push(word(c, s, &text[s..]));
     }
     out
 }
@@ -134,7 +137,9 @@ pub fn find_dates(text: &str, letter_date: Option<Date>) -> Vec<DateMention> {
                 let last = &words[i + used - 1];
                 let with_dot = last.dot && (relative || !last.core.ends_with(char::is_numeric));
                 let end = last.at + last.len + usize::from(with_dot);
-                let surface: String = text.chars().skip(first.at).take(end - first.at).collect();
+                // `.` is one byte: the end in bytes follows from the core's.
+                let end_byte = last.byte + last.core.len() + usize::from(with_dot);
+                let surface = text[first.byte..end_byte].to_string();
                 found.push(DateMention {
                     date,
                     surface,

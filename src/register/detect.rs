@@ -199,7 +199,9 @@ pub(super) fn acronym_pairs(text: &str) -> Vec<(String, String)> {
         let before = &rest[..open];
         let after = &rest[open + 1..];
         rest = after;
-        let Some(close) = after.find(')') else { break };
+        // An acronym is short: look no further than its length for the `)`.
+        let near = after.char_indices().take(10).find(|&(_, c)| c == ')');
+        let Some((close, _)) = near else { continue };
         let acronym = &after[..close];
         let uppercase = acronym.chars().filter(char::is_ascii_uppercase).count();
         if !(2..=8).contains(&acronym.len())

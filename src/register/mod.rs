@@ -18,8 +18,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use load::RegisterError;
-pub(crate) use scan::link_spans;
 pub use scan::{MatchText, match_text, texts};
+pub(crate) use scan::{in_spans, link_spans};
 
 use crate::corpus::Corpus;
 use crate::model::{Date, Letter};

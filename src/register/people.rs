@@ -134,8 +134,9 @@ pub(crate) fn titled_people(text: &str) -> Vec<TitledPerson> {
                 j += 1;
             }
             let mut stop = false;
-            while portfolio_at(j)
-                || (raw.get(j).is_some_and(|w| folded(w) == "en") && portfolio_at(j + 1))
+            while words.len() < 8
+                && (portfolio_at(j)
+                    || (raw.get(j).is_some_and(|w| folded(w) == "en") && portfolio_at(j + 1)))
             {
                 words.push(core(raw[j]));
                 stop = ends_clause(raw[j]);
@@ -187,7 +188,7 @@ fn name_at(
     let mut initials = Vec::new();
     while let Some(w) = raw
         .get(j)
-        .filter(|w| is_initials(&core(w)) || is_initials(w))
+        .filter(|w| initials.len() < 4 && (is_initials(&core(w)) || is_initials(w)))
     {
         initials.push(w.trim_end_matches(',').to_string());
         j += 1;

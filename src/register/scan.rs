@@ -103,7 +103,13 @@ fn folded_bytes(s: &str) -> (String, Vec<u32>) {
     (text, origin)
 }
 
-/// The `char` ranges of `s` that are URLs or e-mail addresses.
+/// Whether `at` falls in one of `spans` (sorted, not overlapping).
+pub(crate) fn in_spans(spans: &[(usize, usize)], at: usize) -> bool {
+    let i = spans.partition_point(|&(_, end)| end <= at);
+    spans.get(i).is_some_and(|&(start, _)| start <= at)
+}
+
+/// The `char` ranges of `s` that are URLs or e-mail addresses, in order.
 pub(crate) fn link_spans(s: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
     let mut at = 0;
@@ -184,7 +190,7 @@ impl Names {
                 continue;
             }
             let (at, last) = (origin[s] as usize, origin[e - 1] as usize);
-            if links.iter().any(|&(a, b)| at >= a && at < b) {
+            if in_spans(&links, at) {
                 continue;
             }
             let (entity, name, case_sensitive) = &self.owners[pattern];

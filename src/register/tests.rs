@@ -322,3 +322,26 @@ fn metadata_occurrences_find_their_field() {
         "the letter's own date has no field"
     );
 }
+
+#[test]
+fn hostile_texts_stay_fast() {
+    let cases = [
+        "(".repeat(200_000),
+        "(AB ".repeat(50_000),
+        "Minister D. ".repeat(30_000),
+        "Minister A. B. C. D. E. F. G. ".repeat(10_000),
+        "https://www.iwf.org.uk/x IWF ".repeat(20_000),
+        "20 april jl. 2023 ".repeat(20_000),
+        "x".repeat(400_000),
+    ];
+    for text in cases {
+        let start = std::time::Instant::now();
+        let l = letter("a", "2023-09-18", &[&text]);
+        let r = Register::build(std::slice::from_ref(&l));
+        let index = crate::search::SearchIndex::new(std::slice::from_ref(&l), &r);
+        let hits = index.search(std::slice::from_ref(&l), &r, "iwf april", 10);
+        assert!(hits.len() <= 10);
+        let took = start.elapsed();
+        assert!(took.as_secs() < 10, "{:.20}…: {took:?}", text);
+    }
+}

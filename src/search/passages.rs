@@ -293,7 +293,7 @@ fn cut(text: &str, hits: &[(usize, usize)], phrase: bool) -> Option<Snippet> {
     let weight = hits
         .iter()
         .map(|&(s, _)| {
-            if links.iter().any(|&(a, b)| s >= a && s < b) {
+            if crate::register::in_spans(&links, s) {
                 1
             } else {
                 2
