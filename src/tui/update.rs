@@ -5,6 +5,9 @@
 use super::action::Action;
 use super::app::{Anchor, App, Highlight, Overlay, Pane, Spot, Target};
 
+/// The most positions the jump list keeps, as in vim.
+const MAX_JUMPS: usize = 100;
+
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Effect {
@@ -186,6 +189,9 @@ fn jump(app: &mut App, go: impl FnOnce(&mut App)) {
         jumps.entries.truncate(jumps.index);
         if jumps.entries.last() != Some(&here) {
             jumps.entries.push(here);
+        }
+        if jumps.entries.len() > MAX_JUMPS {
+            jumps.entries.remove(0);
         }
         jumps.index = jumps.entries.len();
     }
@@ -391,5 +397,7 @@ use pointer::{click, resize, wheel};
 
 #[cfg(test)]
 mod lookup_tests;
+#[cfg(test)]
+mod scale_tests;
 #[cfg(test)]
 mod tests;
