@@ -1,69 +1,13 @@
-//! The debate commands as a user runs them: `quote`, `positions`, `timeline`, `cards`,
-//! `completions` and `man`, on the embedded letters, with the state and config directories
-//! in temporary directories, across "restarts" (one process after another).
+//! The debate commands as a user runs them: `quote`, `positions`, `timeline`, `completions`
+//! and `man`, on the embedded letters, with the state and config directories in temporary
+//! directories. The cue-card commands are in `cli_cards.rs`.
+
+mod debate_common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
-/// A home for one test: its own state and config directories.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new() -> Home {
-        Home {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn state(&self) -> std::path::PathBuf {
-        self.dir.path().join("state")
-    }
-
-    fn config(&self) -> std::path::PathBuf {
-        self.dir.path().join("config")
-    }
-
-    fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_brieven"));
-        cmd.args(args)
-            .env("XDG_STATE_HOME", self.state())
-            .env("XDG_CONFIG_HOME", self.config())
-            .env("HOME", self.dir.path())
-            .env("LANG", "C")
-            .env("COLUMNS", "100")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.output().expect("the binary runs")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_env(args, &[])
-    }
-
-    /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        String::from_utf8(out.stdout).unwrap()
-    }
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-const OFFLIMITS: &str = "002_33ff405ba249e90c";
-
-const CITATION_EN: &str = "” — Offlimits, letter to the Minister van Justitie en Veiligheid Van \
-    Weel et al., 18 September 2024, ¶ 4 (note 1: Bits of Freedom, \
-    https://www.bitsoffreedom.nl/20240912-quick-analysis-hupres-posal-csar.pdf; note 2: Recht op \
-    privacy - Artikel 16 Kinderrechtenverdrag)\n";
+use debate_common::{CITATION_EN, Home, OFFLIMITS, stderr};
 
 #[test]
 fn quote_prints_a_paragraph_with_its_citation() {
@@ -217,119 +161,6 @@ fn timeline_puts_letters_and_events_on_one_axis() {
 }
 
 #[test]
-fn a_pinned_card_survives_a_restart_and_exports_as_a_briefing() {
-    let home = Home::new();
-    let out = home.run(&["cards", "export"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no cue cards yet"));
-
-    let pinned = home.ok(&[
-        "cards", "add", "002", "-p", "4", "--stack", "JBZ-raad", "--label", "privacy",
-    ]);
-    assert_eq!(
-        pinned,
-        "pinned 002_33ff405ba249e90c ¶ 4 to 'JBZ-raad' as card 1\n"
-    );
-    home.ok(&["cards", "add", "002", "--note", "1", "--stack", "JBZ-raad"]);
-    assert!(home.state().join("brieven/state.json").is_file());
-
-    // Each command is a new process: what it finds was read back from the state file.
-    let list = home.ok(&["cards", "list"]);
-    assert_eq!(list, "  JBZ-raad  2 cards\n");
-    assert_eq!(
-        home.ok(&["cards", "list", "--lang", "nl"]),
-        "  JBZ-raad  2 kaarten\n"
-    );
-    let cards = home.ok(&["cards", "list", "JBZ-raad"]);
-    assert!(
-        cards.starts_with("1. [privacy] Offlimits, letter to the Minister"),
-        "{cards}"
-    );
-
-    let md = home.ok(&["cards", "export", "JBZ-raad"]);
-    assert!(
-        md.starts_with("# Cue cards: JBZ-raad\n\n## 1. privacy\n\n> Het Hongaarse voorstel"),
-        "{md}"
-    );
-    assert!(md.contains("\n— Offlimits, letter to the Minister van Justitie en Veiligheid Van Weel et al., 18 September 2024, ¶ 4\n"), "{md}");
-    assert!(md.contains("- note 1: Bits of Freedom — <https://www.bitsoffreedom.nl/20240912-quick-analysis-hupres-posal-csar.pdf>"), "{md}");
-    assert!(md.contains("## 2. Offlimits, 18 September 2024\n"), "{md}");
-    let nl = home.ok(&["cards", "export", "JBZ-raad", "--lang", "nl"]);
-    assert!(
-        nl.starts_with("# Spiekbriefjes: JBZ-raad") && nl.contains("Bronnen:"),
-        "{nl}"
-    );
-    let json: serde_json::Value =
-        serde_json::from_str(&home.ok(&["cards", "export", "JBZ-raad", "--json"])).unwrap();
-    assert_eq!(json["cards"][0]["label"], "privacy");
-    assert!(
-        json["cards"][0]["citation"]
-            .as_str()
-            .unwrap()
-            .ends_with(CITATION_EN.trim_end())
-    );
-
-    assert_eq!(
-        home.ok(&["cards", "remove", "1", "--stack", "JBZ-raad"]),
-        "removed card 1 (002_33ff405ba249e90c) from 'JBZ-raad'\n"
-    );
-    assert!(
-        home.ok(&["cards", "list", "JBZ-raad"])
-            .starts_with("1. Offlimits")
-    );
-    assert_eq!(
-        home.ok(&["cards", "--lang", "nl", "add", "003", "-p", "5"]),
-        "003_6a2582194f141aa0 ¶ 5 vastgezet op 'default' als kaart 1\n"
-    );
-    assert_eq!(
-        home.run(&["cards", "remove", "5", "--stack", "JBZ-raad"])
-            .status
-            .code(),
-        Some(2)
-    );
-}
-
-#[test]
-fn a_corrupt_state_file_is_moved_aside_and_work_goes_on() {
-    let home = Home::new();
-    let dir = home.state().join("brieven");
-    fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("state.json"), "{\"version\": 1, \"stacks\": [").unwrap();
-    let out = home.run(&["cards", "add", "003", "-p", "5"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("corrupt state file"),
-        "{}",
-        stderr(&out)
-    );
-    let aside: Vec<_> = fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("state.json.corrupt-")
-        })
-        .collect();
-    assert_eq!(aside.len(), 1);
-    assert_eq!(home.ok(&["cards", "list"]), "* default  1 card\n");
-}
-
-#[test]
-fn an_unwritable_state_directory_warns_and_goes_on() {
-    let home = Home::new();
-    fs::write(home.state(), "a file where the state directory should be").unwrap();
-    let out = home.run(&["cards", "add", "003", "-p", "5"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("pinned 003_6a2582194f141aa0 ¶ 5"));
-    assert!(
-        stderr(&out).contains("going on without saving"),
-        "{}",
-        stderr(&out)
-    );
-}
-
-#[test]
 fn a_config_error_names_line_and_column_and_defaults_are_used() {
     let home = Home::new();
     let file = home.config().join("brieven/config.toml");
@@ -362,42 +193,4 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     let dir = home.dir.path().join("man");
     home.ok(&["man", "--dir", dir.to_str().unwrap()]);
     assert!(Path::new(&dir.join("brieven-quote.1")).is_file());
-}
-
-#[test]
-fn two_processes_pinning_at_once_keep_every_card() {
-    let home = std::sync::Arc::new(Home::new());
-    let workers: Vec<_> = ["JBZ-raad", "JBZ-raad"]
-        .into_iter()
-        .enumerate()
-        .map(|(who, stack)| {
-            let home = home.clone();
-            std::thread::spawn(move || {
-                for i in 1..=6 {
-                    let label = format!("{who}-{i}");
-                    let p = (who * 6 + i).to_string();
-                    home.ok(&[
-                        "cards", "add", "003", "-p", &p, "--stack", stack, "--label", &label,
-                    ]);
-                }
-            })
-        })
-        .collect();
-    for w in workers {
-        w.join().unwrap();
-    }
-    let json: serde_json::Value =
-        serde_json::from_str(&home.ok(&["cards", "list", "JBZ-raad", "--json"])).unwrap();
-    let mut labels: Vec<String> = json["cards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["label"].as_str().unwrap().to_string())
-        .collect();
-    labels.sort();
-    let mut expected: Vec<String> = (0..2)
-        .flat_map(|w| (1..=6).map(move |i| format!("{w}-{i}")))
-        .collect();
-    expected.sort();
-    assert_eq!(labels, expected);
 }
