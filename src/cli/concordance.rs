@@ -2,12 +2,13 @@
 //! in context), grouped by letter, letters in date order with sender and date: how each sender
 //! uses a term, side by side.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use brieven::model::Letter;
-use brieven::register::{Entity, Place, Register, meta_text, place_text};
+use brieven::register::{Entity, Occurrence, Place, Register, meta_text, place_text};
 use brieven::search::SearchIndex;
 use brieven::text::sanitize;
 
@@ -64,7 +65,11 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
     if !e.aliases.is_empty() {
         out.push_str(&format!("also: {}\n", sanitize(&e.aliases.join("; "))));
     }
-    let mut order = e.letters();
+    let mut by_letter: BTreeMap<usize, Vec<&Occurrence>> = BTreeMap::new();
+    for o in &e.occurrences {
+        by_letter.entry(o.letter).or_default().push(o);
+    }
+    let mut order: Vec<usize> = by_letter.keys().copied().collect();
     order.sort_by_key(|&l| {
         (
             letters[l].date.is_none(),
@@ -86,13 +91,28 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
             date,
             sanitize(letter.sender_or_unknown())
         ));
-        for o in e.occurrences.iter().filter(|o| o.letter == l) {
+        let mut cached: Option<(Place, Vec<char>)> = None;
+        for o in by_letter.get(&l).into_iter().flatten() {
             let text = match o.place {
                 Place::Meta => meta_text(letter, e, o),
                 place => place_text(letter, place),
             };
             let line = match text {
-                Some(text) => kwic(text, o.at, o.len, context),
+                Some(text) => {
+                    // One text's characters, once for all its occurrences.
+                    if cached
+                        .as_ref()
+                        .is_none_or(|(p, _)| *p != o.place || o.place == Place::Meta)
+                    {
+                        let chars = text
+                            .chars()
+                            .map(|c| if c.is_whitespace() { ' ' } else { c })
+                            .collect();
+                        cached = Some((o.place, chars));
+                    }
+                    let chars = cached.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
+                    kwic(chars, o.at, o.len, context)
+                }
                 None => format!("{:>context$}(the letter's own date)", ""),
             };
             out.push_str(&format!(
@@ -107,11 +127,7 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
 
 /// One keyword-in-context line: `context` characters on each side, the left side
 /// right-aligned, the keyword in `[` `]`.
-fn kwic(text: &str, at: usize, len: usize, context: usize) -> String {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
+fn kwic(chars: &[char], at: usize, len: usize, context: usize) -> String {
     let at = at.min(chars.len());
     let end = (at + len).min(chars.len());
     let from = at.saturating_sub(context);
@@ -134,6 +150,10 @@ fn kwic(text: &str, at: usize, len: usize, context: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kwic(text: &str, at: usize, len: usize, context: usize) -> String {
+        super::kwic(&text.chars().collect::<Vec<_>>(), at, len, context)
+    }
 
     #[test]
     fn keyword_in_context_pads_left_and_cuts_both_sides() {

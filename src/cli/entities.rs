@@ -54,9 +54,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .iter()
             .map(|e| {
                 let per: Vec<String> = e
-                    .letters()
+                    .per_letter()
                     .into_iter()
-                    .map(|l| format!("{}:{}", short[l], e.count_in(l)))
+                    .map(|(l, n)| format!("{}:{n}", short[l]))
                     .collect();
                 let per = at_most(per, MAX_LETTERS);
                 vec![
@@ -122,23 +122,44 @@ fn json_entity<'a>(letters: &'a [Letter], e: &'a Entity) -> JsonEntity<'a> {
         date: e.date,
         count: e.occurrences.len(),
         letters: e
-            .letters()
+            .per_letter()
             .into_iter()
-            .map(|l| (id(l), e.count_in(l)))
+            .map(|(l, n)| (id(l), n))
             .collect(),
         occurrences: e
             .occurrences
             .iter()
-            .map(|o| JsonOccurrence {
+            .zip(occurrence_texts(letters, e))
+            .map(|(o, text)| JsonOccurrence {
                 letter: id(o.letter),
                 place: o.place,
                 at: o.at,
                 len: o.len,
-                text: letters
-                    .get(o.letter)
-                    .and_then(|l| place_text(l, o.place))
-                    .map(|t| t.chars().skip(o.at).take(o.len).collect()),
+                text,
             })
             .collect(),
     }
+}
+
+/// The text of each occurrence (none for metadata), with the char offsets of each text
+/// computed once, not once per occurrence.
+fn occurrence_texts(letters: &[Letter], e: &Entity) -> Vec<Option<String>> {
+    let mut current: Option<((usize, Place), Vec<usize>)> = None;
+    let mut out = Vec::with_capacity(e.occurrences.len());
+    for o in &e.occurrences {
+        let Some(text) = letters.get(o.letter).and_then(|l| place_text(l, o.place)) else {
+            out.push(None);
+            continue;
+        };
+        let here = (o.letter, o.place);
+        if current.as_ref().is_none_or(|(k, _)| *k != here) {
+            let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+            bytes.push(text.len());
+            current = Some((here, bytes));
+        }
+        let bytes = current.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
+        let byte = |c: usize| bytes.get(c).or(bytes.last()).copied().unwrap_or(0);
+        out.push(Some(text[byte(o.at)..byte(o.at + o.len)].to_string()));
+    }
+    out
 }

@@ -103,6 +103,15 @@ impl Entity {
         out
     }
 
+    /// The letters it occurs in with how often, in letter order, in one pass.
+    pub fn per_letter(&self) -> Vec<(usize, usize)> {
+        let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+        for o in &self.occurrences {
+            *counts.entry(o.letter).or_default() += 1;
+        }
+        counts.into_iter().collect()
+    }
+
     /// How often it occurs in one letter.
     pub fn count_in(&self, letter: usize) -> usize {
         self.occurrences
