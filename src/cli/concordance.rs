@@ -149,8 +149,6 @@ fn kwic(chars: &[char], at: usize, len: usize, context: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     fn kwic(text: &str, at: usize, len: usize, context: usize) -> String {
         super::kwic(&text.chars().collect::<Vec<_>>(), at, len, context)
     }
