@@ -39,7 +39,7 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
         }
         let keys: Vec<String> = b.keys.iter().map(label).collect();
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<24}", keys.join(" ")), theme.key),
+            Span::styled(format!("  {:<23}", keys.join(" ")), theme.key),
             Span::raw(b.help),
         ]));
     }
@@ -59,10 +59,38 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// Columns one column of help needs.
+const COLUMN: u16 = 56;
+
 pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
     let lines = lines(&app.theme);
-    let area = overlay_area(frame.area(), 72, lines.len() + 2);
-    draw_scrolling(app, frame, area, " Keys — Esc closes ", lines, scroll);
+    let two = frame.area().width >= 2 * COLUMN + 6;
+    if !two {
+        let area = overlay_area(frame.area(), COLUMN + 14, lines.len() + 2);
+        draw_scrolling(app, frame, area, " Keys — Esc closes ", lines, scroll);
+        return;
+    }
+    // Two columns, split at the group boundary nearest the middle.
+    let middle = lines.len() / 2;
+    let split = (0..lines.len())
+        .filter(|&i| lines[i].spans.is_empty())
+        .min_by_key(|&i| i.abs_diff(middle))
+        .unwrap_or(middle);
+    let (left, right) = lines.split_at(split);
+    let right: Vec<Line> = right.iter().skip(1).cloned().collect();
+    let rows = left.len().max(right.len());
+    let area = overlay_area(frame.area(), 2 * COLUMN + 3, rows + 2);
+    let mut merged = Vec::with_capacity(rows);
+    for i in 0..rows {
+        let mut spans = left.get(i).cloned().unwrap_or_default().spans;
+        let used: usize = spans.iter().map(|s| s.width()).sum();
+        spans.push(Span::raw(
+            " ".repeat(usize::from(COLUMN + 1).saturating_sub(used)),
+        ));
+        spans.extend(right.get(i).cloned().unwrap_or_default().spans);
+        merged.push(Line::from(spans));
+    }
+    draw_scrolling(app, frame, area, " Keys — Esc closes ", merged, scroll);
 }
 
 /// A bordered overlay with `lines`, scrolled to `scroll` (clamped so the end stays in view).
