@@ -8,6 +8,8 @@ pub enum Action {
     Quit,
     /// Suspend to the shell (Ctrl-z); `fg` resumes.
     Suspend,
+    /// Clear the screen and draw everything again (Ctrl-l).
+    Redraw,
     /// Close the topmost overlay (help, warnings, search, register), or clear a selection.
     Close,
     /// Focus the next pane.

@@ -138,6 +138,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             match update(app, action) {
                 Effect::None => {}
                 Effect::Suspend => suspend(terminal)?,
+                Effect::Redraw => resized = true,
                 Effect::Search { seq, query } => {
                     // The worker only stops when the loop does.
                     let _ = worker.send(worker::Request { seq, query });

@@ -15,6 +15,8 @@ pub enum Effect {
     None,
     /// Give the terminal back, stop the process, and redraw on resume.
     Suspend,
+    /// Clear the screen and draw every cell again.
+    Redraw,
     /// Ask the search worker for the results of query number `seq`.
     Search { seq: u64, query: String },
 }
@@ -38,6 +40,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Quit => app.quit = true,
         Action::Suspend => return Effect::Suspend,
+        Action::Redraw => return Effect::Redraw,
         Action::Close => {
             if app.overlays.pop().is_none() {
                 app.marker = None;

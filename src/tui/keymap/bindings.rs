@@ -30,6 +30,13 @@ pub static BINDINGS: &[Binding] = &[
         Action::Suspend,
         "suspend (fg resumes)",
     ),
+    bind(
+        Always,
+        GENERAL,
+        &[ctrl('l')],
+        Action::Redraw,
+        "redraw the screen",
+    ),
     bind(Panes, GENERAL, &[ch('?')], Action::Help, "this help"),
     bind(
         Panes,

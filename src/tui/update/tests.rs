@@ -271,6 +271,7 @@ fn narrow_terminals_show_one_pane_and_tabs_switch() {
 fn q_quits_and_ctrl_z_asks_to_suspend() {
     let mut app = fixtures::app(120, 36);
     assert_eq!(update(&mut app, Action::Suspend), Effect::Suspend);
+    assert_eq!(update(&mut app, Action::Redraw), Effect::Redraw);
     assert!(!app.quit);
     update(&mut app, Action::Quit);
     assert!(app.quit);
