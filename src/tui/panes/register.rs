@@ -2,7 +2,7 @@
 //! their counts, the selected entry's gloss and counts per letter, and its concordance: every
 //! occurrence in context, by letter in date order.
 
-use brieven::register::{Entity, Place, Register, place_text};
+use brieven::register::{Entity, Place, Register, meta_text, place_text};
 use brieven::text::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -200,7 +200,8 @@ fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, s
                 30,
             );
             let who = format!("{who:<30} ");
-            let (before, hit, after) = context(place_text(letter, o.place), o.place, o.at, o.len);
+            let text = place_text(letter, o.place).or_else(|| meta_text(letter, entity, o));
+            let (before, hit, after) = context(text, o.place, o.at, o.len);
             let room = width.saturating_sub(32);
             let before = tail(&before, room.saturating_sub(hit.width()) / 2);
             let after = fit(&after, room.saturating_sub(before.width() + hit.width()));
@@ -224,7 +225,7 @@ fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, s
 fn context(text: Option<&str>, place: Place, at: usize, len: usize) -> (String, String, String) {
     let Some(text) = text else {
         let what = if place == Place::Meta {
-            "(in the letter's header)"
+            "(in the letter's header: its date)"
         } else {
             "(not found)"
         };
