@@ -21,6 +21,10 @@ pub enum BlockKind {
     Reference,
     /// The sidecar's stance and summary.
     Summary,
+    /// The opening line (`Geachte ...,`).
+    Salutation,
+    /// Who signed, after the last section.
+    Signatories,
     /// The heading of a section.
     Heading { section: usize },
     /// A paragraph (or list item) of a section.
@@ -169,6 +173,14 @@ impl Document {
                 Vec::new(),
             );
         }
+        if let Some(greeting) = &letter.salutation {
+            push(
+                &mut doc,
+                BlockKind::Salutation,
+                sanitize(greeting).into_owned(),
+                Vec::new(),
+            );
+        }
         for (s, section) in letter.sections.iter().enumerate() {
             doc.section_blocks.push(doc.blocks.len());
             if let Some(h) = &section.heading {
@@ -188,6 +200,15 @@ impl Document {
                 };
                 push(&mut doc, kind, text, markers);
             }
+        }
+        if !letter.signed_by.is_empty() {
+            let names = sanitize(&letter.signed_by.join("; ")).into_owned();
+            push(
+                &mut doc,
+                BlockKind::Signatories,
+                format!("Signed: {names}"),
+                Vec::new(),
+            );
         }
         doc.wrap_blocks();
         doc
@@ -298,9 +319,13 @@ impl Document {
 }
 
 fn is_header(kind: BlockKind) -> bool {
-    !matches!(
+    matches!(
         kind,
-        BlockKind::Heading { .. } | BlockKind::Paragraph { .. }
+        BlockKind::Sender
+            | BlockKind::Dateline
+            | BlockKind::Subject
+            | BlockKind::Reference
+            | BlockKind::Summary
     )
 }
 

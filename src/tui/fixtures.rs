@@ -117,6 +117,8 @@ pub fn kinderrechten() -> Letter {
         recipients: vec!["Minister van Justitie en Veiligheid".into()],
         subject: Some("JBZ-raad van 28 september".into()),
         stance: Some(Stance::Supports),
+        salutation: Some("Geachte Minister,".into()),
+        signed_by: vec!["Marc Dullaert".into(), "Defence for Children".into()],
         sections: vec![Section {
             heading: None,
             paragraphs: vec![para(

@@ -89,7 +89,8 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
         BlockKind::Subject => theme.subject,
         BlockKind::Summary => theme.dim.add_modifier(Modifier::ITALIC),
         BlockKind::Heading { .. } => theme.heading,
-        BlockKind::Paragraph { .. } => Style::new(),
+        BlockKind::Paragraph { .. } | BlockKind::Salutation => Style::new(),
+        BlockKind::Signatories => theme.dim,
     };
     let mut overlays: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
     for (m, marker) in block.markers.iter().enumerate() {
