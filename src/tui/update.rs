@@ -3,10 +3,7 @@
 //! [`Effect`] for the event loop to carry out.
 
 use super::action::Action;
-use super::app::{Anchor, App, Highlight, Overlay, Pane, Spot, Target};
-
-/// The most positions the jump list keeps, as in vim.
-const MAX_JUMPS: usize = 100;
+use super::app::{App, Highlight, Overlay, Pane, Spot, Target};
 
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,6 +23,18 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if !matches!(action, Action::Resize(..)) {
         app.message = None;
     }
+    // Over an overlay, the wheel moves in it and clicks do nothing.
+    let action = match action {
+        Action::Click(..) if !app.overlays.is_empty() => return Effect::None,
+        Action::Scroll(_, _, delta) if !app.overlays.is_empty() => {
+            let step = if delta > 0 { Action::Down } else { Action::Up };
+            for _ in 1..delta.unsigned_abs() {
+                update(app, step.clone());
+            }
+            step
+        }
+        other => other,
+    };
     if matches!(app.overlay(), Some(Overlay::Search | Overlay::Register)) {
         if let Some(effect) = lookup::overlay_action(app, &action) {
             return effect;
@@ -183,62 +192,6 @@ fn jump_to_line(app: &mut App, line: usize) {
     });
 }
 
-/// Carries out `go`, recording where we were in the jump list when it moved us.
-fn jump(app: &mut App, go: impl FnOnce(&mut App)) {
-    let here = app.anchor();
-    go(app);
-    if app.anchor() != here {
-        let jumps = &mut app.jumps;
-        jumps.entries.truncate(jumps.index);
-        if jumps.entries.last() != Some(&here) {
-            jumps.entries.push(here);
-        }
-        if jumps.entries.len() > MAX_JUMPS {
-            jumps.entries.remove(0);
-        }
-        jumps.index = jumps.entries.len();
-    }
-}
-
-fn jump_back(app: &mut App) {
-    if app.jumps.index == 0 {
-        app.message = Some("At the oldest position of the jump list".into());
-        return;
-    }
-    if app.jumps.index == app.jumps.entries.len() {
-        let here = app.anchor();
-        app.jumps.entries.push(here);
-    }
-    app.jumps.index -= 1;
-    let to = app.jumps.entries[app.jumps.index];
-    go_to(app, to);
-}
-
-fn jump_forward(app: &mut App) {
-    if app.jumps.index + 1 >= app.jumps.entries.len() {
-        app.message = Some("At the newest position of the jump list".into());
-        return;
-    }
-    app.jumps.index += 1;
-    let to = app.jumps.entries[app.jumps.index];
-    go_to(app, to);
-}
-
-/// Shows `anchor` without recording a jump.
-fn go_to(app: &mut App, anchor: Anchor) {
-    if anchor.letter != app.current && anchor.letter < app.letters.len() {
-        open_letter(app, anchor.letter);
-    }
-    app.scroll = anchor_line(app, anchor);
-}
-
-fn anchor_line(app: &App, anchor: Anchor) -> usize {
-    match app.doc.blocks.get(anchor.block) {
-        Some(b) => b.first_line + anchor.line.min(b.line_count),
-        None => 0,
-    }
-}
-
 /// Opens a letter where it was last left (the top the first time).
 pub fn open_letter(app: &mut App, index: usize) {
     if index == app.current || index >= app.letters.len() {
@@ -393,9 +346,11 @@ pub fn show_target(app: &mut App, target: Target) {
     });
 }
 
+mod jumps;
 mod lookup;
 mod pointer;
 
+use jumps::{anchor_line, jump, jump_back, jump_forward};
 use pointer::{click, resize, wheel};
 
 #[cfg(test)]

@@ -339,3 +339,14 @@ fn clicking_a_note_marker_selects_it_and_shows_the_note() {
     assert_eq!(app.marker, Some((b, m)));
     assert_eq!(app.note, Some(marker.number));
 }
+
+#[test]
+fn over_an_overlay_clicks_do_nothing_and_the_wheel_scrolls_it() {
+    let mut app = fixtures::app(120, 36);
+    update(&mut app, Action::Help);
+    let letters = app.areas().letters.unwrap();
+    update(&mut app, Action::Click(letters.x + 3, letters.y + 2));
+    assert_eq!(app.current, KINDERRECHTEN);
+    update(&mut app, Action::Scroll(60, 10, 3));
+    assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 3 }));
+}
