@@ -11,7 +11,7 @@ use brieven::register::{Entity, EntityKind, Place, place_text};
 use brieven::text::sanitize;
 use serde::Serialize;
 
-use super::search::{MAX_LETTERS, RegisterArgs, at_most, emit, short_ids, table};
+use super::search::{MAX_LETTERS, RegisterArgs, at_most, emit, emit_json, short_ids, table};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -47,7 +47,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let out = JsonEntities {
             entities: entities.iter().map(|e| json_entity(letters, e)).collect(),
         };
-        emit(&format!("{}\n", serde_json::to_string_pretty(&out)?))?;
+        emit_json(&out)?;
     } else {
         let short = short_ids(letters);
         let rows: Vec<Vec<String>> = entities

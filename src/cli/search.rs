@@ -81,7 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             query: &args.query,
             results,
         };
-        emit(&format!("{}\n", serde_json::to_string_pretty(&out)?))?;
+        emit_json(&out)?;
     } else {
         emit(&render(&corpus.letters, &hits, super::output_width()))?;
     }
@@ -164,12 +164,16 @@ pub fn place_label(place: Place) -> String {
 
 /// The table of entities, then the passages.
 fn render(letters: &[Letter], hits: &[Hit], width: usize) -> String {
-    let short = short_ids(letters);
+    let short: std::collections::HashMap<&str, String> = letters
+        .iter()
+        .map(|l| l.id.as_str())
+        .zip(short_ids(letters))
+        .collect();
     let short_of = |id: &String| {
-        letters
-            .iter()
-            .position(|l| &l.id == id)
-            .map_or(id.clone(), |i| short[i].clone())
+        short
+            .get(id.as_str())
+            .cloned()
+            .unwrap_or_else(|| id.clone())
     };
     let mut out = String::new();
     let rows: Vec<Vec<String>> = hits
@@ -236,6 +240,21 @@ pub fn emit(text: &str) -> Result<()> {
     }
 }
 
+/// Writes `value` as pretty JSON to stdout, streamed (no copy of the whole document in
+/// memory); a reader that went away is no error.
+pub fn emit_json<T: Serialize>(value: &T) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 /// `text` with each run of the matched characters at `positions` in `[` `]`.
 pub fn mark(text: &str, positions: &[usize]) -> String {
     let mut out = String::with_capacity(text.len() + positions.len());
@@ -260,12 +279,19 @@ pub fn mark(text: &str, positions: &[usize]) -> String {
 /// else the whole id.
 pub fn short_ids(letters: &[Letter]) -> Vec<String> {
     let head = |id: &str| id.split('_').next().unwrap_or(id).to_string();
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for l in letters {
+        *seen.entry(head(&l.id)).or_default() += 1;
+    }
     letters
         .iter()
         .map(|l| {
             let h = head(&l.id);
-            let unique = !h.is_empty() && letters.iter().filter(|o| head(&o.id) == h).count() == 1;
-            if unique { h } else { l.id.clone() }
+            if !h.is_empty() && seen.get(&h) == Some(&1) {
+                h
+            } else {
+                l.id.clone()
+            }
         })
         .collect()
 }
