@@ -277,7 +277,13 @@ fn activate(app: &mut App) {
     match app.focus {
         Pane::Letters | Pane::Outline => app.focus = Pane::Reading,
         Pane::Reading => match app.marker {
-            Some((b, m)) => app.note = Some(app.doc.blocks[b].markers[m].number),
+            Some((b, m)) => {
+                app.note = Some(app.doc.blocks[b].markers[m].number);
+                // One pane at a time: show the note where it is shown in full.
+                if app.areas().footnotes.is_none() {
+                    app.focus = Pane::Footnotes;
+                }
+            }
             None => app.message = Some("Select a note marker with f first".into()),
         },
         Pane::Footnotes => {

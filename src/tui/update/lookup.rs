@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::{Effect, show_target};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, Trail};
+use crate::tui::app::{App, Overlay, Pane, Trail};
 use crate::tui::lookup::{self, REGISTER_TABS};
 
 /// Rows a page key moves in the result and register lists.
@@ -85,6 +85,7 @@ fn choose_hit(app: &mut App) {
                 targets,
                 index,
             });
+            app.focus = Pane::Reading;
             show_target(app, first);
         }
         None => app.message = Some("Nothing to jump to".into()),
@@ -159,6 +160,7 @@ fn jump_to_occurrence(
         targets,
         index: row,
     });
+    app.focus = Pane::Reading;
     show_target(app, first);
 }
 

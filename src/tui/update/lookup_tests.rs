@@ -64,6 +64,7 @@ fn enter_on_a_result_jumps_highlights_and_n_steps_through_every_occurrence() {
     update(&mut app, Action::Activate);
     assert!(app.overlays.is_empty());
     assert_eq!(app.current, OFFLIMITS);
+    assert_eq!(app.focus, Pane::Reading, "the text shows the hit");
     let trail = app.trail.clone().unwrap();
     assert_eq!(trail.targets.len(), 4);
     assert_eq!(trail.index, 0);

@@ -350,3 +350,15 @@ fn over_an_overlay_clicks_do_nothing_and_the_wheel_scrolls_it() {
     update(&mut app, Action::Scroll(60, 10, 3));
     assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 3 }));
 }
+
+#[test]
+fn on_a_narrow_terminal_enter_on_a_marker_shows_the_footnotes_pane() {
+    let mut app = reading(80, 24);
+    update(&mut app, Action::NextMarker);
+    update(&mut app, Action::Activate);
+    assert_eq!((app.focus, app.note), (Pane::Footnotes, Some(1)));
+    let mut wide = reading(120, 36);
+    update(&mut wide, Action::NextMarker);
+    update(&mut wide, Action::Activate);
+    assert_eq!(wide.focus, Pane::Reading, "both panes are on screen");
+}
