@@ -317,3 +317,41 @@ fn letter_id(path: &Path) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parallel_map_keeps_the_order_of_its_items() {
+        let items: Vec<usize> = (0..500).collect();
+        let doubled = map_in_parallel(&items, |&i| {
+            // Uneven work, so that workers finish out of order.
+            (0..(i % 7) * 1000).for_each(|_| std::hint::black_box(()));
+            i * 2
+        });
+        assert_eq!(doubled, (0..500).map(|i| i * 2).collect::<Vec<_>>());
+        assert!(map_in_parallel(&[] as &[usize], |&i| i).is_empty());
+    }
+
+    #[test]
+    fn a_directory_loads_in_name_order_with_its_warnings_in_place() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let text = "Utrecht, 14 maart 2025\n\nGeachte leden,\n\nEen korte brief.\n";
+        for i in 0..40 {
+            std::fs::write(dir.path().join(format!("{i:03}.txt")), text).expect("write");
+        }
+        std::fs::write(dir.path().join("010.txt"), "  \n").expect("write");
+        std::fs::write(dir.path().join("020.toml"), "nonsense = [").expect("write");
+        let corpus = Corpus::load(&[dir.path().to_path_buf()]).expect("loads");
+        let ids: Vec<&str> = corpus.letters.iter().map(|l| l.id.as_str()).collect();
+        let want: Vec<String> = (0..40)
+            .filter(|&i| i != 10)
+            .map(|i| format!("{i:03}"))
+            .collect();
+        assert_eq!(ids, want);
+        assert_eq!(corpus.warnings.len(), 2);
+        assert!(corpus.warnings[0].contains("010.txt: skipped: the file is empty"));
+        assert!(corpus.warnings[1].contains("020.toml: sidecar ignored"));
+    }
+}
