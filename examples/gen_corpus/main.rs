@@ -78,6 +78,7 @@ fn main() -> ExitCode {
     };
     let mut total = 0;
     let mut failures = 0;
+    let mut by_layout: Vec<(Layout, usize)> = Vec::new();
     let mut warnings = 0;
     for (i, layout, size) in jobs {
         let (name, text, spec) = letters::letter(args.seed, i, layout, size);
@@ -92,6 +93,10 @@ fn main() -> ExitCode {
             warnings += w;
             if !problems.is_empty() {
                 failures += 1;
+                match by_layout.iter_mut().find(|(l, _)| *l == layout) {
+                    Some((_, n)) => *n += 1,
+                    None => by_layout.push((layout, 1)),
+                }
                 if failures <= 10 {
                     eprintln!("{name} ({layout:?}): {}", problems.join("; "));
                 }
@@ -105,7 +110,9 @@ fn main() -> ExitCode {
         args.out.display()
     );
     if args.check {
-        println!("check: {failures} letters differ from their spec, {warnings} warnings in all");
+        println!(
+            "check: {failures} letters differ from their spec {by_layout:?}, {warnings} warnings in all"
+        );
     }
     ExitCode::SUCCESS
 }

@@ -315,11 +315,11 @@ pub fn note(rng: &mut Rng, markdown: bool) -> String {
         rng.range(1, 9999)
     );
     let url = format!("https://{domain}/{path}");
+    let session = rng.range(2020, 2025);
     match rng.below(5) {
         0 => format!(
-            "Kamerstukken II {}/{}, 26643, nr. {}.",
-            rng.range(2020, 2025),
-            rng.range(21, 26),
+            "Kamerstukken II {session}/{:02}, 26643, nr. {}.",
+            (session + 1) % 100,
             rng.range(700, 1200)
         ),
         1 if markdown => format!("[Rapport over {} \\({domain}\\)]({url})", compound(rng)),
