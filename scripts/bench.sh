@@ -12,7 +12,9 @@
 #   4. runs, side by side in one hyperfine run per query, `brieven search Q --json DIR`
 #      against `fzf --filter Q` on those lines (search on the 1k corpus; set BENCH_10K=1 to
 #      also compare on the 10k corpus), with the results in OUT/hyperfine-*.md and .json;
-#   5. measures start-up on the embedded letters (`brieven list`, `brieven search`);
+#   5. measures start-up on the embedded letters (`brieven list`, `brieven search`), and the
+#      reader's first output and first frame in a pseudo-terminal at 200×60 on the embedded
+#      letters and both corpora (scripts/first_frame.py, if python3 is there);
 #   6. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
 #      corpus (`brieven list DIR`) and for searching it, against the target 3 × corpus + 30 MB.
 #
@@ -93,6 +95,15 @@ hyperfine -N --warmup 3 --runs 30 --ignore-failure --style basic \
     --export-markdown "$OUT/hyperfine-startup.md" \
     -n "brieven list (embedded)" "$BRIEVEN list" \
     -n "brieven search encryptie (embedded)" "$BRIEVEN search encryptie --json"
+
+echo "== the reader's first frame in a pseudo-terminal (scripts/first_frame.py)"
+if command -v python3 >/dev/null; then
+    python3 scripts/first_frame.py "$BRIEVEN" --runs 10
+    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-1k" --runs 3
+    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-10k" --runs 2
+else
+    echo "(python3 not found: skipped)"
+fi
 
 echo "== peak memory"
 peak() { # peak LABEL BYTES COMMAND...
