@@ -82,9 +82,27 @@ pub fn placeholder(c: char) -> char {
     }
 }
 
+/// A quick byte scan: `false` means no unsafe character is in `s`. Besides ASCII controls
+/// and DEL, only these encodings can carry one: C1 controls `C2 80..9F`, U+061C `D8 9C`, and
+/// the bidi controls `E2 80 8E..8F`, `E2 80 AA..AE`, `E2 81 A6..A9`.
+fn may_hold_unsafe(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
+        0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        0xD8 => b.get(i + 1) == Some(&0x9C),
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(n)) => matches!(n, 0x8E | 0x8F | 0xAA..=0xAE),
+            (Some(0x81), Some(n)) => (0xA6..=0xA9).contains(n),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
 /// Replaces every unsafe character (see [`is_unsafe_char`]) by its placeholder.
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.chars().any(is_unsafe_char) {
+    if !may_hold_unsafe(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     std::borrow::Cow::Owned(
@@ -120,5 +138,16 @@ mod tests {
         assert_eq!(s, "a␛]52;c;SGVsbG8=␇b�c�d\ne");
         assert!(!s.chars().any(is_unsafe_char));
         assert!(matches!(sanitize("plain"), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            sanitize("baby’s “é” – ■ ¹²"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Every unsafe character is caught by the byte scan.
+        for c in (0..0x110000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_unsafe_char(c))
+        {
+            assert!(may_hold_unsafe(&format!("a{c}b")), "{c:?}");
+        }
     }
 }

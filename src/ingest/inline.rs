@@ -10,6 +10,13 @@ pub fn clean(text: &str) -> String {
 /// The clean text of `text` and the URLs in it: link targets (not `#`), autolinks and bare
 /// `http(s)://` addresses, in order, without duplicates.
 pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
+    // Most running text has no markup at all.
+    let plain = !text.contains(['\\', '[', '<', '*', '\t', '\n'])
+        && !text.contains("http")
+        && !text.as_bytes().windows(2).any(|w| w == b"  ");
+    if plain {
+        return (text.trim().to_string(), Vec::new());
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut urls = Vec::new();

@@ -31,8 +31,15 @@ pub fn regions(lines: &[Line<'_>]) -> Regions {
     let (body_start, salutation) = body_start(lines);
     let closing_start = (body_start..n)
         .find(|&i| {
-            let t = patterns::strip_markup(lines[i].text);
-            patterns::is_valediction(&t) || patterns::is_signing_office(&t)
+            // Valedictions and signing offices are short lines, at most in emphasis.
+            if lines[i].text.len() > 400 {
+                return false;
+            }
+            let t = lines[i]
+                .text
+                .trim_start_matches(['*', '_', '#', '>', ' '])
+                .trim_end_matches(['*', '_']);
+            patterns::is_valediction(t) || patterns::is_signing_office(t)
         })
         .unwrap_or(n);
     Regions {
@@ -112,8 +119,8 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furni
         }
         // A sidebar label standing alone in the body (`Datum`, `Ons kenmerk`), with its value
         // on the next line: the letterhead of a following page.
-        let bare_label =
-            patterns::label(&patterns::strip_markup(line.text)).is_some_and(|(label, value)| {
+        let bare_label = line.text.len() <= 40
+            && patterns::label(&patterns::strip_markup(line.text)).is_some_and(|(label, value)| {
                 value.is_empty()
                     && matches!(label, patterns::Label::Date | patterns::Label::Reference)
             });
@@ -129,8 +136,11 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furni
     }
     // Contact blocks, with the name line just above them.
     for i in content.clone() {
+        if lines[i].is_blank() || taken[i] || lines[i].text.len() > 560 {
+            continue;
+        }
         let text = patterns::strip_markup(lines[i].text);
-        if lines[i].is_blank() || taken[i] || !patterns::is_contact(&text) {
+        if !patterns::is_contact(&text) {
             continue;
         }
         found.mask[i] = true;

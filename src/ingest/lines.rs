@@ -12,6 +12,8 @@ pub struct Line<'a> {
     pub text: &'a str,
     /// Whether the raw line started with white space (in PDF text: a page resuming).
     pub indented: bool,
+    /// Length of `text` in chars.
+    chars: usize,
 }
 
 impl Line<'_> {
@@ -22,11 +24,14 @@ impl Line<'_> {
     /// Length in chars of the trimmed text.
     #[allow(clippy::len_without_is_empty)] // `is_blank` is the emptiness test
     pub fn len(&self) -> usize {
-        self.text.chars().count()
+        self.chars
     }
 
     /// Whether the line is a horizontal rule (`---`, `***`, `___`, `* * *`).
     pub fn is_rule(&self) -> bool {
+        if !self.text.starts_with(['-', '*', '_']) {
+            return false;
+        }
         let compact: String = self.text.chars().filter(|c| !c.is_whitespace()).collect();
         compact.len() >= 3
             && (compact.chars().all(|c| c == '-')
@@ -39,10 +44,14 @@ impl Line<'_> {
 pub fn split(text: &str) -> Vec<Line<'_>> {
     text.split('\n')
         .enumerate()
-        .map(|(i, raw)| Line {
-            no: i + 1,
-            text: raw.trim(),
-            indented: raw.starts_with(|c: char| c.is_whitespace()) && !raw.trim().is_empty(),
+        .map(|(i, raw)| {
+            let text = raw.trim();
+            Line {
+                no: i + 1,
+                text,
+                indented: raw.starts_with(char::is_whitespace) && !text.is_empty(),
+                chars: text.chars().count(),
+            }
         })
         .collect()
 }

@@ -18,6 +18,13 @@ pub enum MarkerStyle {
 /// Removes the note markers from `text` and returns the clean text with where each stood.
 /// `last` is the number of the last marker seen in the letter, updated as markers are found.
 pub fn extract(text: &str, style: MarkerStyle, last: &mut u32) -> (String, Vec<NoteRef>) {
+    // Text that cannot hold a marker is returned as it is.
+    let may_hold = text.contains(['<', '['])
+        || text.chars().any(|c| superscript_value(c).is_some())
+        || (style == MarkerStyle::Trailing && has_trailing_candidate(text));
+    if !may_hold {
+        return (text.to_string(), Vec::new());
+    }
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut out_len = 0usize; // chars in `out`
@@ -131,6 +138,17 @@ pub fn extract(text: &str, style: MarkerStyle, last: &mut u32) -> (String, Vec<N
         i += 1;
     }
     (out, refs)
+}
+
+/// Whether some digit follows punctuation, a closing quote or bracket, or a lower-case letter:
+/// the only places a plain-digit marker can stand.
+fn has_trailing_candidate(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| {
+        w[1].is_ascii_digit()
+            && (matches!(w[0], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"')
+                || w[0].is_ascii_lowercase()
+                || w[0] >= 0x80)
+    })
 }
 
 /// Reads a run of superscript digits in numbering order: `¹²` after note 11 is 12; after

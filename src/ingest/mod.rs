@@ -66,7 +66,13 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
         .map(|i| lines[i].clone())
         .collect();
     let shape = lines::shape(&kept);
-    let words = blocks::word_set(text);
+    // The vocabulary is needed only to judge hyphens at line ends.
+    let hyphenated = lines.iter().any(|l| l.text.ends_with('-'));
+    let words = if hyphenated {
+        blocks::word_set(text)
+    } else {
+        Default::default()
+    };
     let blocks = blocks::build(&lines, regions.body.clone(), &removed, shape, &words);
 
     let mut sections: Vec<Section> = Vec::new();

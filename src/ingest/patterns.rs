@@ -44,10 +44,9 @@ const LABELS: &[(&str, Label)] = &[
 
 /// The label a header line starts with, and the value after it (possibly empty).
 pub fn label(text: &str) -> Option<(Label, &str)> {
-    let lower = text.to_lowercase();
     for &(name, label) in LABELS {
-        if lower.starts_with(name) && lower.is_char_boundary(name.len()) {
-            let rest = &text[name.len().min(text.len())..];
+        if starts_with_ignore_case(text, name) {
+            let rest = &text[name.len()..];
             // The label must end there: `Datum 18 september`, `Betreft:`, `Re:`.
             if rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace) {
                 // Short words are labels only with a colon: `Re:`, `Van:`, `Aan:`.
@@ -61,10 +60,16 @@ pub fn label(text: &str) -> Option<(Label, &str)> {
     None
 }
 
+/// Whether `text` starts with the ASCII word `prefix`, in any case.
+pub fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
 /// `Geachte ...`, `Beste ...`, `Dear ...`.
 pub fn is_salutation(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    text.chars().count() <= 100
+    text.len() <= 400
+        && text.chars().count() <= 100
         && [
             "geachte ",
             "zeer geachte ",
@@ -75,12 +80,11 @@ pub fn is_salutation(text: &str) -> bool {
             "hallo ",
         ]
         .iter()
-        .any(|s| lower.starts_with(s))
+        .any(|s| starts_with_ignore_case(text, s))
 }
 
 /// `Hoogachtend`, `Met vriendelijke groet`, `Kind regards`, ...
 pub fn is_valediction(text: &str) -> bool {
-    let lower = text.to_lowercase();
     [
         "hoogachtend",
         "met vriendelijke groet",
@@ -99,26 +103,28 @@ pub fn is_valediction(text: &str) -> bool {
         "warm regards",
     ]
     .iter()
-    .any(|s| lower.starts_with(s))
+    .any(|s| starts_with_ignore_case(text, s))
 }
 
 /// The office that signs a government letter: `De Minister van Justitie en Veiligheid,`.
 pub fn is_signing_office(text: &str) -> bool {
-    let lower = text.to_lowercase();
     text.ends_with(',')
+        && text.len() <= 400
         && text.chars().count() <= 100
         && ["de ", "the "].iter().any(|article| {
-            lower.strip_prefix(article).is_some_and(|rest| {
-                [
-                    "minister",
-                    "staatssecretaris",
-                    "state secretary",
-                    "secretary",
-                    "commissaris",
-                ]
-                .iter()
-                .any(|office| rest.starts_with(office))
-            })
+            starts_with_ignore_case(text, article)
+                .then(|| text[article.len()..].to_lowercase())
+                .is_some_and(|rest| {
+                    [
+                        "minister",
+                        "staatssecretaris",
+                        "state secretary",
+                        "secretary",
+                        "commissaris",
+                    ]
+                    .iter()
+                    .any(|office| rest.starts_with(office))
+                })
         })
 }
 
@@ -230,6 +236,11 @@ pub fn is_postal_line(text: &str) -> bool {
 /// Removes Markdown line markup: heading and quote marks, emphasis at the edges, escapes; folds
 /// runs of white space.
 pub fn strip_markup(text: &str) -> String {
+    let plain = !text.contains(['#', '>', '*', '_', '\\', '\t'])
+        && !text.trim().as_bytes().windows(2).any(|w| w == b"  ");
+    if plain {
+        return text.trim().to_string();
+    }
     let mut t = text.trim();
     t = t.trim_start_matches('>').trim_start();
     if t.starts_with('#') {
@@ -308,28 +319,33 @@ pub fn title_case(text: &str) -> String {
 /// A line of contact details: e-mail, web address, phone, postcode, PO box, KvK or IBAN, or
 /// a letterhead list with `■` separators. Sentences are not contact lines.
 pub fn is_contact(text: &str) -> bool {
-    if text.chars().count() > 140 {
+    if text.len() > 560 || text.chars().count() > 140 {
         return false;
     }
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let sentence = words.len() > 6 && text.ends_with('.') && !text.contains('■');
-    if sentence {
-        return false;
+    let word_count = text.split_whitespace().count();
+    let bullet_list = text.contains('■');
+    if word_count > 6 && text.ends_with('.') && !bullet_list {
+        return false; // a sentence
     }
-    let email = words.iter().any(|w| {
+    let mut words = text.split_whitespace();
+    let email_or_web = words.any(|w| {
         w.split_once('@')
             .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+            || w.starts_with("www.")
+            || w.starts_with("http://")
+            || w.starts_with("https://")
     });
-    let web = words
-        .iter()
-        .any(|w| w.starts_with("www.") || w.starts_with("http://") || w.starts_with("https://"));
-    let phone = lower.contains("+31") || lower.contains("tel.") || lower.contains("telefoon");
-    let registry = lower.contains("kvk") || lower.contains("iban") || lower.contains("btw");
-    let po_box = lower.starts_with("postbus") || lower.starts_with("p.o. box");
-    let bullet = text.contains('■') && postal_city(text).is_some();
-    let address = words.len() <= 8 && postal_city(text).is_some();
-    email || web || phone || registry || po_box || bullet || address
+    let ci = |needle: &str| {
+        text.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    let phone = text.contains("+31") || ci("tel.") || ci("telefoon");
+    let registry = ci("kvk") || ci("iban") || ci("btw");
+    let po_box =
+        starts_with_ignore_case(text, "postbus") || starts_with_ignore_case(text, "p.o. box");
+    let address = (bullet_list || word_count <= 8) && postal_city(text).is_some();
+    email_or_web || phone || registry || po_box || address
 }
 
 /// A page number on its own line: `3`, `- 3 -`, `3/7`, `Pagina 3 van 7`, `Page 3 of 7`.
