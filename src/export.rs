@@ -1,4 +1,5 @@
-//! The JSON forms the CLI prints, built with serde from the model.
+//! The JSON forms the CLI prints, built with serde from the model (the CLI streams them to
+//! stdout).
 
 use serde::Serialize;
 
@@ -8,9 +9,4 @@ use crate::model::Letter;
 #[derive(Debug, Serialize)]
 pub struct LettersExport<'a> {
     pub letters: &'a [Letter],
-}
-
-/// The export of `letters` as pretty-printed JSON.
-pub fn letters_json(letters: &[Letter]) -> String {
-    serde_json::to_string_pretty(&LettersExport { letters }).expect("letters serialize")
 }

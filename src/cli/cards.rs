@@ -105,7 +105,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     let n = number.to_string();
                     let message =
                         fill_all(lang.strings().cards_removed, &[&n, &card.letter, &name]);
-                    super::settings::emit(&format!("{}\n", sanitize(&message)))?;
+                    super::emit(&format!("{}\n", sanitize(&message)))?;
                     Ok(ExitCode::SUCCESS)
                 }
                 None => Err(no_card(store.state(), &name, number)),
@@ -149,7 +149,7 @@ fn list(state: &State, stack: Option<String>, json: bool, lang: Lang) -> Result<
                 serde_json::json!({ "current": state.current_stack_name(), "stacks": state.stacks })
             }
         };
-        super::settings::emit(&format!(
+        super::emit(&format!(
             "{}\n",
             sanitize(&serde_json::to_string_pretty(&value)?)
         ))?;
@@ -193,7 +193,7 @@ fn list(state: &State, stack: Option<String>, json: bool, lang: Lang) -> Result<
             }
         }
     }
-    super::settings::emit(&sanitize(&out))?;
+    super::emit(&sanitize(&out))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -226,12 +226,12 @@ fn export(
             })
             .collect();
         let value = serde_json::json!({ "stack": stack.name, "cards": cards });
-        super::settings::emit(&format!(
+        super::emit(&format!(
             "{}\n",
             sanitize(&serde_json::to_string_pretty(&value)?)
         ))?;
     } else {
-        super::settings::emit(&briefing(stack, &corpus.letters, Some(&register), lang))?;
+        super::emit(&briefing(stack, &corpus.letters, Some(&register), lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -284,6 +284,6 @@ fn add(store: &mut StateStore, pin: Pin, paths: &[PathBuf], lang: Lang) -> Resul
         lang.strings().cards_pinned,
         &[&letter.id, &location, &name, &count],
     );
-    super::settings::emit(&format!("{}\n", sanitize(&message)))?;
+    super::emit(&format!("{}\n", sanitize(&message)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,7 +26,7 @@ pub fn completions(args: CompletionsArgs) -> Result<ExitCode> {
     let mut command = crate::Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "brieven", &mut out);
-    super::settings::emit_bytes(&out)?;
+    super::emit_bytes(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -42,7 +42,7 @@ pub fn man(args: ManArgs) -> Result<ExitCode> {
         None => {
             let mut out = Vec::new();
             clap_mangen::Man::new(command).render(&mut out)?;
-            super::settings::emit_bytes(&out)?;
+            super::emit_bytes(&out)?;
         }
     }
     Ok(ExitCode::SUCCESS)

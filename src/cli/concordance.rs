@@ -12,7 +12,8 @@ use brieven::register::{Entity, Occurrence, Place, Register, meta_text, place_te
 use brieven::search::SearchIndex;
 use brieven::text::sanitize;
 
-use super::search::{RegisterArgs, emit, place_label};
+use super::emit;
+use super::search::{RegisterArgs, place_label};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

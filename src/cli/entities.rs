@@ -11,7 +11,8 @@ use brieven::register::{Entity, EntityKind, Place, place_text};
 use brieven::text::sanitize;
 use serde::Serialize;
 
-use super::search::{MAX_LETTERS, RegisterArgs, at_most, emit, emit_json, short_ids, table};
+use super::search::{MAX_LETTERS, RegisterArgs, at_most, short_ids, table};
+use super::{emit, emit_json};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

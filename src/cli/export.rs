@@ -38,6 +38,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             _ => return Ok(ExitCode::SUCCESS),
         }
     }
-    println!("{}", brieven::export::letters_json(&corpus.letters));
+    super::emit_json(&brieven::export::LettersExport {
+        letters: &corpus.letters,
+    })?;
     Ok(ExitCode::SUCCESS)
 }

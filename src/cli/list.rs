@@ -24,6 +24,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             *w = (*w).max(cell.width());
         }
     }
+    let mut out = String::new();
     for r in std::iter::once(&header).chain(&rows) {
         let mut line = String::new();
         for (i, cell) in r.iter().enumerate() {
@@ -34,8 +35,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 line.push_str(&" ".repeat(widths[i] - cell.width() + 2));
             }
         }
-        println!("{}", line.trim_end());
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
+    super::emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 

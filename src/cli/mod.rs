@@ -57,3 +57,33 @@ pub fn reader(paths: Vec<PathBuf>) -> Result<ExitCode> {
     let corpus = load(&paths)?;
     crate::tui::run(corpus)
 }
+
+/// Writes `text` to stdout; a closed pipe (`brieven ... | head`) is not an error.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    emit_bytes(text.as_bytes())
+}
+
+/// [`emit`] for bytes.
+pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Writes `value` as pretty JSON to stdout, streamed (no copy of the whole document in
+/// memory); a reader that went away is no error.
+pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -42,9 +42,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     sort_positions(&mut rows, args.sort, args.reverse);
     if args.json {
         let json = serde_json::to_string_pretty(&serde_json::json!({ "positions": rows }))?;
-        super::settings::emit(&format!("{}\n", sanitize(&json)))?;
+        super::emit(&format!("{}\n", sanitize(&json)))?;
     } else {
-        super::settings::emit(&render(&rows, lang, super::output_width()))?;
+        super::emit(&render(&rows, lang, super::output_width()))?;
     }
     Ok(ExitCode::SUCCESS)
 }

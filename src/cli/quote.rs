@@ -84,9 +84,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         value["reference"] = citation.reference(lang).into();
         value["lang"] = lang.as_str().into();
         let json = serde_json::to_string_pretty(&value)?;
-        super::settings::emit(&format!("{}\n", sanitize(&json)))?;
+        super::emit(&format!("{}\n", sanitize(&json)))?;
     } else {
-        super::settings::emit(&format!("{text}\n"))?;
+        super::emit(&format!("{text}\n"))?;
     }
     Ok(ExitCode::SUCCESS)
 }

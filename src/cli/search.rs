@@ -81,9 +81,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             query: &args.query,
             results,
         };
-        emit_json(&out)?;
+        super::emit_json(&out)?;
     } else {
-        emit(&render(&corpus.letters, &hits, super::output_width()))?;
+        super::emit(&render(&corpus.letters, &hits, super::output_width()))?;
     }
     Ok(if hits.is_empty() {
         ExitCode::from(1)
@@ -228,31 +228,6 @@ pub fn at_most(mut items: Vec<String>, max: usize) -> Vec<String> {
         items.push(format!("+{rest}"));
     }
     items
-}
-
-/// Writes `text` to stdout; a reader that went away (`| head`) is no error.
-pub fn emit(text: &str) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}
-
-/// Writes `value` as pretty JSON to stdout, streamed (no copy of the whole document in
-/// memory); a reader that went away is no error.
-pub fn emit_json<T: Serialize>(value: &T) -> Result<()> {
-    use std::io::Write;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, value)
-        .map_err(std::io::Error::from)
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush());
-    match written {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
 }
 
 /// `text` with each run of the matched characters at `positions` in `[` `]`.

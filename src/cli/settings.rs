@@ -28,18 +28,3 @@ pub fn lang(flag: Option<Lang>) -> Lang {
     }
     Lang::choose_from_env(None, config().lang)
 }
-
-/// Writes `text` to stdout; a closed pipe (`brieven ... | head`) is not an error.
-pub fn emit(text: &str) -> anyhow::Result<()> {
-    emit_bytes(text.as_bytes())
-}
-
-/// [`emit`] for bytes.
-pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
-}

@@ -34,7 +34,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             letter.sections.len()
         );
     }
-    print!("{}", render(letter, args.section, super::output_width()));
+    super::emit(&render(letter, args.section, super::output_width()))?;
     Ok(ExitCode::SUCCESS)
 }
 

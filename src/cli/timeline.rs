@@ -40,9 +40,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if args.json {
         let json = serde_json::to_string_pretty(&timeline)?;
-        super::settings::emit(&format!("{}\n", sanitize(&json)))?;
+        super::emit(&format!("{}\n", sanitize(&json)))?;
     } else {
-        super::settings::emit(&render(&timeline, &corpus.letters, lang))?;
+        super::emit(&render(&timeline, &corpus.letters, lang))?;
     }
     Ok(ExitCode::SUCCESS)
 }
