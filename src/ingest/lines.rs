@@ -75,8 +75,17 @@ pub fn ends_sentence(text: &str) -> bool {
     {
         t = &t[..open];
     }
-    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || is_superscript_digit(c));
-    let t = t.trim_end_matches(['"', '\'', '’', '”', ')', '*']);
+    let t = t.trim_end_matches(is_superscript_digit);
+    // Plain digits after a full stop are a note marker (`doen.4`), unless a digit stands before
+    // the stop too: then they are a number (`ruim 41.604`).
+    let before_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if before_digits.len() < t.len()
+        && let Some(stop) = before_digits.strip_suffix(['.', ','])
+        && stop.ends_with(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let t = before_digits.trim_end_matches(['"', '\'', '’', '”', ')', '*']);
     t.ends_with(['.', '?', '!'])
 }
 
@@ -160,5 +169,10 @@ mod tests {
         assert!(ends_sentence("rechten.<sup>1</sup>"));
         assert!(!ends_sentence("alarmerend:"));
         assert!(!ends_sentence("baby’s en"));
+        assert!(
+            !ends_sentence("ruim 41.604"),
+            "a number, not a sentence end"
+        );
+        assert!(ends_sentence("in 2023.¹"));
     }
 }
