@@ -154,6 +154,23 @@ fn pdf_text_is_reflowed_and_joined_across_a_page_bottom_note_block() {
 }
 
 #[test]
+fn a_paragraph_end_that_repeats_is_not_furniture() {
+    let mut text = String::from(" 5 december 2024, Leiden \n\nGeachte woordvoerder, \n\n");
+    for _ in 0..2 {
+        text.push_str(
+            "Volgens de deskundigen van de organisatie is een helder en sterk beschermingskader de \n\n\
+             enige begaanbare weg. \n\n\
+             Wij verzoeken u daarom de minister te vragen om de verordening in de Raad te steunen en \n\n\
+             daarbij oog te houden voor de rechten van kinderen. \n\n",
+        );
+    }
+    let l = parse(&text);
+    let p = paragraphs(&l);
+    assert_eq!(p.len(), 4, "{p:?}");
+    assert!(p[0].ends_with("enige begaanbare weg.") && p[2].ends_with("enige begaanbare weg."));
+}
+
+#[test]
 fn line_end_hyphens_are_kept_in_compounds_and_removed_in_split_words() {
     let l = parse(PDF);
     let last = paragraphs(&l).last().copied().unwrap();

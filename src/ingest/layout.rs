@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lines::Line;
+use super::lines::{Line, ends_sentence};
 use super::patterns;
 
 /// The regions of a letter, as ranges of line indices.
@@ -113,7 +113,11 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furni
         if line.is_blank() || taken[i] {
             continue;
         }
-        let repeated = line.len() <= 80 && counts.get(&key(line)).is_some_and(|&c| c >= 2);
+        // A short line seen on several pages, unless it ends a sentence: the last line of a
+        // paragraph (`begaanbare weg.`) may repeat by chance, a running header does not end so.
+        let repeated = line.len() <= 80
+            && counts.get(&key(line)).is_some_and(|&c| c >= 2)
+            && !ends_sentence(line.text);
         if repeated || line.is_rule() || patterns::is_page_number(line.text) {
             found.mask[i] = true;
         }
