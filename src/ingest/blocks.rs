@@ -300,14 +300,17 @@ fn join_across_gaps(blocks: Vec<Block>, words: &HashSet<String>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for block in blocks {
         if let Some(prev) = out.last_mut() {
-            let lower = block.text.starts_with(|c: char| c.is_lowercase());
+            // Text that cannot open a sentence: `peuters.`, `4.524 afbeeldingen`.
+            let mid_sentence = block
+                .text
+                .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
             let prev_open = prev.kind == BlockKind::Paragraph
                 && !ends_sentence(&prev.text)
                 && !prev.text.ends_with(':')
-                && (prev.text.chars().count() > 100 || prev.lines > 1 || lower);
+                && (prev.text.chars().count() > 100 || prev.lines > 1 || mid_sentence);
             let continues = block.kind == BlockKind::Paragraph
                 && !block.text.starts_with('#')
-                && (lower || block.text.chars().count() > 60);
+                && (mid_sentence || block.text.chars().count() > 60);
             if block.after_gap && prev_open && continues {
                 append_line(&mut prev.text, &block.text, words);
                 prev.lines += block.lines;
