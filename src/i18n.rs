@@ -184,6 +184,13 @@ pub struct Strings {
     pub msg_state_corrupt: &'static str,
     pub msg_config_error: &'static str,
     pub msg_no_state: &'static str,
+    pub msg_nothing_to_quote: &'static str,
+    pub msg_select_note: &'static str,
+    pub msg_computing: &'static str,
+    pub msg_open_failed: &'static str,
+    pub hint_cards: &'static str,
+    pub hint_views: &'static str,
+    pub label_stack: &'static str,
     // Help texts of the issue-5 keys.
     pub help_positions: &'static str,
     pub help_timeline: &'static str,

@@ -18,6 +18,12 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     /// Letter files or directories; none means the embedded letters.
     pub paths: Vec<PathBuf>,
+    /// Interface language of the reader: en or nl (default: the config file, then the locale).
+    #[arg(long, value_parser = cli::settings::parse_lang)]
+    pub lang: Option<brieven::i18n::Lang>,
+    /// Run without reading or writing the state directory (cue cards, positions, jumps).
+    #[arg(long)]
+    pub no_state: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,7 +71,13 @@ fn main() -> ExitCode {
         Some(Command::Cards(args)) => cli::cards::run(args),
         Some(Command::Completions(args)) => cli::completions::completions(args),
         Some(Command::Man(args)) => cli::completions::man(args),
-        None => cli::reader(cli.paths),
+        None => cli::reader(
+            cli.paths,
+            tui::Options {
+                lang: cli.lang,
+                no_state: cli.no_state,
+            },
+        ),
     };
     match result {
         Ok(code) => code,

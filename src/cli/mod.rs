@@ -47,7 +47,7 @@ pub fn output_width() -> usize {
 }
 
 /// `brieven [PATHS...]` with no subcommand: the reader, which needs a terminal.
-pub fn reader(paths: Vec<PathBuf>) -> Result<ExitCode> {
+pub fn reader(paths: Vec<PathBuf>, options: crate::tui::Options) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "brieven: the reader needs a terminal on stdout; for text output use one of: export, list, show (see brieven --help)"
@@ -55,7 +55,7 @@ pub fn reader(paths: Vec<PathBuf>) -> Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let corpus = load(&paths)?;
-    crate::tui::run(corpus)
+    crate::tui::run(corpus, options)
 }
 
 /// Writes `text` to stdout; a closed pipe (`brieven ... | head`) is not an error.

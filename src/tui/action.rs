@@ -82,4 +82,28 @@ pub enum Action {
     SearchResults(u64, std::sync::Arc<Vec<brieven::search::Hit>>),
     /// The worker has built the register.
     RegisterReady(std::sync::Arc<brieven::register::Register>),
+    /// Copy the paragraph in view (or the selected note) with its citation (OSC 52).
+    CopyCitation,
+    /// Copy the URL of the selected note.
+    CopyUrl,
+    /// Open the URL of the selected note in the browser (http and https only).
+    OpenUrl,
+    /// Pin the paragraph in view (or the selected note) to the current cue-card stack.
+    Pin,
+    /// Open the cue-card stack.
+    Cards,
+    /// Open the positions overview.
+    Positions,
+    /// Open the timeline.
+    Timeline,
+    /// In the stack: delete the selected card.
+    DeleteCard,
+    /// In the stack: move the selected card down (+1) or up (-1).
+    MoveCard(i8),
+    /// In the stack: the next (+1) or previous (-1) named stack.
+    SwitchStack(i8),
+    /// In the stack: jump to card n (1 is the first).
+    JumpToCard(u8),
+    /// In positions: sort by date or sender; in the timeline: newest or oldest first.
+    ToggleOrder,
 }

@@ -5,11 +5,15 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use brieven::i18n::Lang;
 use brieven::model::Letter;
 use brieven::register::Register;
+use brieven::state::State;
 use ratatui::layout::Rect;
 
+use super::action::Action;
 use super::document::Document;
+use super::keymap::Key;
 use super::lookup::{RegisterState, SearchState};
 use super::theme::Theme;
 use super::ui;
@@ -39,10 +43,28 @@ impl Pane {
 /// A view drawn over the panes; the top one takes the keys.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help { scroll: usize },
-    Warnings { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Warnings {
+        scroll: usize,
+    },
     Search,
     Register,
+    /// The cue-card stack, with the selected card.
+    Cards {
+        selected: usize,
+    },
+    /// One row per letter; sorted by date or by sender.
+    Positions {
+        selected: usize,
+        by_sender: bool,
+    },
+    /// Letters and events on one axis.
+    Timeline {
+        selected: usize,
+        newest_first: bool,
+    },
 }
 
 /// A place in a letter that survives re-wrapping: a block and a line within it.
@@ -131,6 +153,16 @@ pub struct App {
     pub register: Option<Arc<Register>>,
     pub search: SearchState,
     pub register_view: RegisterState,
+    /// The interface language.
+    pub lang: Lang,
+    /// What persists (cue cards, positions, jumps), as last saved; changes go out as effects.
+    pub state: State,
+    /// Keys from the config file: (key, action); they replace the defaults of their actions.
+    pub key_overrides: Vec<(Key, Action)>,
+    /// The positions rows, once the register is there.
+    pub position_rows: Option<Arc<Vec<brieven::positions::Position>>>,
+    /// The timeline, built the first time it is opened.
+    pub timeline: Option<Arc<brieven::timeline::Timeline>>,
 }
 
 impl App {
@@ -166,6 +198,11 @@ impl App {
             register: None,
             search: SearchState::default(),
             register_view: RegisterState::default(),
+            lang: Lang::En,
+            state: State::default(),
+            key_overrides: Vec::new(),
+            position_rows: None,
+            timeline: None,
         };
         app.doc = app.build_doc();
         app

@@ -21,6 +21,10 @@ pub enum Context {
     Search,
     /// The register view.
     Register,
+    /// The cue-card stack overlay.
+    Cards,
+    /// The positions and timeline overlays.
+    Views,
 }
 
 /// A key with its modifiers.
@@ -30,7 +34,7 @@ pub struct Key {
     pub mods: KeyModifiers,
 }
 
-const fn ch(c: char) -> Key {
+pub const fn ch(c: char) -> Key {
     Key {
         code: KeyCode::Char(c),
         mods: KeyModifiers::NONE,
@@ -85,8 +89,26 @@ const fn bind(
 }
 
 mod bindings;
+mod debate;
+mod overrides;
 
-pub use bindings::BINDINGS;
+/// Every default binding, in the order the help overlay shows them: the main screen's, the
+/// debate keys, then those of the overlays.
+pub static BINDINGS: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(|| {
+    let base = bindings::BASE;
+    let split = base
+        .iter()
+        .position(|b| b.context != Context::Always && b.context != Context::Panes)
+        .unwrap_or(base.len());
+    base[..split]
+        .iter()
+        .chain(debate::DEBATE_KEYS)
+        .chain(&base[split..])
+        .chain(debate::DEBATE_OVERLAY_KEYS)
+        .cloned()
+        .collect()
+});
+pub use overrides::{ACTION_NAMES, overrides};
 
 /// The contexts whose bindings apply now, most specific first.
 fn contexts(app: &App) -> &'static [Context] {
@@ -96,6 +118,10 @@ fn contexts(app: &App) -> &'static [Context] {
         }
         Some(Overlay::Search) => &[Context::Search, Context::Always],
         Some(Overlay::Register) => &[Context::Register, Context::Always],
+        Some(Overlay::Cards { .. }) => &[Context::Cards, Context::Always],
+        Some(Overlay::Positions { .. } | Overlay::Timeline { .. }) => {
+            &[Context::Views, Context::Always]
+        }
         None => &[Context::Panes, Context::Always],
     }
 }
@@ -112,10 +138,20 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 
 fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     let pressed = normalize(event);
+    let overridden = |action: &Action| app.key_overrides.iter().any(|(_, a)| a == action);
+    if app.overlays.is_empty()
+        && let Some((_, action)) = app.key_overrides.iter().find(|(k, _)| *k == pressed)
+    {
+        return Some(action.clone());
+    }
     let find = |context: Context| {
         BINDINGS
             .iter()
-            .find(|b| b.context == context && b.keys.contains(&pressed))
+            .find(|b| {
+                b.context == context
+                    && b.keys.contains(&pressed)
+                    && !(context == Context::Panes && overridden(&b.action))
+            })
             .map(|b| b.action.clone())
     };
     if app.overlay() == Some(&Overlay::Search) {
@@ -130,6 +166,12 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
         {
             return Some(Action::Input(c));
         }
+    }
+    if matches!(app.overlay(), Some(Overlay::Cards { .. }))
+        && pressed.mods.is_empty()
+        && let KeyCode::Char(c @ '1'..='9') = pressed.code
+    {
+        return Some(Action::JumpToCard(c as u8 - b'0'));
     }
     contexts(app).iter().find_map(|&context| find(context))
 }
@@ -209,13 +251,31 @@ mod tests {
     }
 
     #[test]
-    fn keys_reserved_for_later_views_stay_free() {
-        for c in ['p', 't', 'm', '\'', 'y', 'o', 'Y'] {
-            assert!(
-                BINDINGS.iter().all(|b| !b.keys.contains(&ch(c))),
-                "{c} is reserved (issue 5)"
-            );
+    fn the_debate_keys_are_bound_on_the_main_screen() {
+        let expect = [
+            ('p', Action::Positions),
+            ('t', Action::Timeline),
+            ('m', Action::Pin),
+            ('\'', Action::Cards),
+            ('y', Action::CopyCitation),
+            ('o', Action::OpenUrl),
+            ('Y', Action::CopyUrl),
+        ];
+        let app = crate::tui::fixtures::app(120, 36);
+        for (c, action) in expect {
+            let event = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            assert_eq!(action_for(&app, &event), Some(action), "{c}");
         }
+    }
+
+    #[test]
+    fn a_configured_key_replaces_the_default() {
+        let mut app = crate::tui::fixtures::app(120, 36);
+        app.key_overrides = vec![(ch('P'), Action::Pin)];
+        let m = Event::Key(KeyEvent::new(KeyCode::Char('m'), KeyModifiers::NONE));
+        let p = Event::Key(KeyEvent::new(KeyCode::Char('P'), KeyModifiers::SHIFT));
+        assert_eq!(action_for(&app, &m), None);
+        assert_eq!(action_for(&app, &p), Some(Action::Pin));
     }
 
     #[test]

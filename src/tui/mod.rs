@@ -5,12 +5,15 @@
 
 pub mod action;
 pub mod app;
+mod browser;
 pub mod document;
 #[cfg(test)]
 mod fixtures;
 pub mod keymap;
 pub mod lookup;
+pub mod memory;
 pub mod panes;
+mod restore;
 #[cfg(test)]
 mod snapshot_tests;
 pub mod theme;
@@ -25,7 +28,10 @@ use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::Result;
+use brieven::config::{Config, default_config_path};
 use brieven::corpus::Corpus;
+use brieven::i18n::Lang;
+use brieven::state::{StateStore, default_state_path};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -43,8 +49,34 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Set to make the reader panic after its first frame, to test the panic path.
 const PANIC_FOR_TESTS: &str = "BRIEVEN_TEST_PANIC";
 
+/// How the reader was started: the flags that are not letters.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--lang`.
+    pub lang: Option<Lang>,
+    /// `--no-state`: nothing read from or written to the state directory.
+    pub no_state: bool,
+}
+
 /// Runs the reader on `corpus` until the user quits or a signal ends it.
-pub fn run(corpus: Corpus) -> Result<ExitCode> {
+pub fn run(corpus: Corpus, options: Options) -> Result<ExitCode> {
+    let (mut config, config_warnings) = Config::load(default_config_path().as_deref());
+    let mut warnings = corpus.warnings;
+    let names: Vec<&str> = keymap::ACTION_NAMES.iter().map(|(n, _)| *n).collect();
+    let unknown = config.retain_known_actions(&names, "config.toml");
+    warnings.extend(
+        config_warnings
+            .iter()
+            .chain(&unknown)
+            .map(|w| w.to_string()),
+    );
+    let mut store = StateStore::open(if options.no_state {
+        None
+    } else {
+        default_state_path()
+    });
+    warnings.extend(store.take_warnings());
+    let lang = Lang::choose_from_env(options.lang, config.lang);
     // A signal sets this to its number; the loop notices within one poll.
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGINT, SIGHUP] {
@@ -55,11 +87,19 @@ pub fn run(corpus: Corpus) -> Result<ExitCode> {
     let size = terminal.size()?;
     let mut app = App::new(
         corpus.letters,
-        corpus.warnings,
-        theme::Theme::from_env(),
+        warnings,
+        theme::Theme::of(config.effective_theme()),
         (size.width, size.height),
     );
-    let result = event_loop(&mut terminal, &mut app, &signal);
+    app.lang = lang;
+    app.key_overrides = keymap::overrides(&config);
+    app.state = store.state().clone();
+    restore::restore(&mut app);
+    if options.no_state {
+        app.message = Some(lang.strings().msg_no_state.into());
+    }
+    let result = event_loop(&mut terminal, &mut app, &signal, &mut store);
+    restore::save(&mut app, &mut store);
     leave();
     result?;
     match signal.load(Ordering::SeqCst) {
@@ -87,7 +127,12 @@ fn spawn_event_reader(tx: mpsc::Sender<Message>) {
     });
 }
 
-fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Result<()> {
+fn event_loop(
+    terminal: &mut Term,
+    app: &mut App,
+    signal: &AtomicUsize,
+    store: &mut StateStore,
+) -> Result<()> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
     spawn_event_reader(tx.clone());
@@ -135,6 +180,7 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
             };
             let Some(action) = action else { continue };
             dirty = true;
+            let letter = app.current;
             match update(app, action) {
                 Effect::None => {}
                 Effect::Suspend => suspend(terminal)?,
@@ -143,11 +189,41 @@ fn event_loop(terminal: &mut Term, app: &mut App, signal: &AtomicUsize) -> Resul
                     // The worker only stops when the loop does.
                     let _ = worker.send(worker::Request { seq, query });
                 }
+                Effect::Clipboard(text) => {
+                    let mut out = io::stdout();
+                    out.write_all(brieven::clipboard::osc52(&text).as_bytes())?;
+                    out.flush()?;
+                }
+                Effect::OpenUrl(url) => {
+                    if let Err(e) = browser::open(&url) {
+                        let s = app.lang.strings();
+                        app.message = Some(brieven::i18n::fill(s.msg_open_failed, &e.to_string()));
+                    }
+                }
+                Effect::Persist(change) => persist(app, store, change),
+            }
+            if app.current != letter {
+                restore::save(app, store);
             }
             if app.quit {
                 return Ok(());
             }
         }
+    }
+}
+
+/// Saves `change` to the state file (as it is on disk now) and takes the result back.
+fn persist(app: &mut App, store: &mut StateStore, mut change: memory::StateChange) {
+    if let memory::StateChange::Pin { card, .. } = &mut change {
+        card.pinned_at = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+    }
+    store.update(|state| change.apply(state));
+    app.state = store.state().clone();
+    for warning in store.take_warnings() {
+        app.message = Some(warning.clone());
+        app.corpus_warnings.push(warning);
     }
 }
 

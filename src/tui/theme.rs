@@ -109,11 +109,32 @@ impl Theme {
         }
     }
 
-    /// The plain theme when `NO_COLOR` is set to anything non-empty, the dark one otherwise.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::plain(),
-            _ => Theme::dark(),
+    /// For light backgrounds: darker colours, no grey text on white.
+    pub fn light() -> Theme {
+        Theme {
+            border: Style::new().fg(Color::Gray),
+            border_focused: Style::new().fg(Color::Blue),
+            dim: Style::new().fg(Color::DarkGray),
+            sender: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            marker: Style::new().fg(Color::Blue),
+            marker_selected: Style::new().fg(Color::White).bg(Color::Blue),
+            hit: Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::UNDERLINED),
+            status: Style::new().bg(Color::Gray).fg(Color::Black),
+            warning: Style::new().fg(Color::Red),
+            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            ..Theme::dark()
+        }
+    }
+
+    /// The theme the config file (and `NO_COLOR`) chose.
+    pub fn of(choice: brieven::config::Theme) -> Theme {
+        match choice {
+            brieven::config::Theme::Dark => Theme::dark(),
+            brieven::config::Theme::Light => Theme::light(),
+            brieven::config::Theme::Plain => Theme::plain(),
         }
     }
 }

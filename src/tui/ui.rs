@@ -159,6 +159,15 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Warnings { scroll } => panes::warnings::draw(app, frame, *scroll),
             Overlay::Search => panes::search::draw(app, frame),
             Overlay::Register => panes::register::draw(app, frame),
+            Overlay::Cards { selected } => panes::cards::draw(app, frame, *selected),
+            Overlay::Positions {
+                selected,
+                by_sender,
+            } => panes::positions::draw(app, frame, *selected, *by_sender),
+            Overlay::Timeline {
+                selected,
+                newest_first,
+            } => panes::timeline::draw(app, frame, *selected, *newest_first),
         }
     }
 }

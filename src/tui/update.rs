@@ -3,10 +3,11 @@
 //! [`Effect`] for the event loop to carry out.
 
 use super::action::Action;
-use super::app::{App, Highlight, Overlay, Pane, Spot, Target};
+use super::app::{App, Overlay, Pane, Spot, Target};
+use super::memory::StateChange;
 
 /// What the event loop must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub enum Effect {
     #[default]
     None,
@@ -16,6 +17,12 @@ pub enum Effect {
     Redraw,
     /// Ask the search worker for the results of query number `seq`.
     Search { seq: u64, query: String },
+    /// Put this text on the clipboard (an OSC 52 sequence written to the terminal).
+    Clipboard(String),
+    /// Open this http(s) URL in the browser, without waiting for it.
+    OpenUrl(String),
+    /// Save this change to the state file.
+    Persist(StateChange),
 }
 
 /// Applies `action` to `app`.
@@ -35,6 +42,12 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         other => other,
     };
+    if let Some(effect) = debate::cards_action(app, &action) {
+        return effect;
+    }
+    if let Some(effect) = views::view_action(app, &action) {
+        return effect;
+    }
     if matches!(app.overlay(), Some(Overlay::Search | Overlay::Register)) {
         if let Some(effect) = lookup::overlay_action(app, &action) {
             return effect;
@@ -86,13 +99,25 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::NextOccurrence => lookup::step_occurrence(app, true),
         Action::PrevOccurrence => lookup::step_occurrence(app, false),
         Action::SearchResults(seq, hits) => app.search.receive(seq, hits),
-        Action::RegisterReady(register) => app.register = Some(register),
+        Action::RegisterReady(register) => views::register_ready(app, register),
+        Action::CopyCitation => return debate::copy_citation(app),
+        Action::CopyUrl => return debate::copy_url(app),
+        Action::OpenUrl => return debate::open_url(app),
+        Action::Pin => return debate::pin(app),
+        Action::Cards => app.overlays.push(Overlay::Cards { selected: 0 }),
+        Action::Positions => views::open_positions(app),
+        Action::Timeline => views::open_timeline(app),
         // Typing and tabs outside their overlays.
         Action::Input(_)
         | Action::DeleteChar
         | Action::ClearInput
         | Action::NextTab
-        | Action::PrevTab => {}
+        | Action::PrevTab
+        | Action::DeleteCard
+        | Action::MoveCard(_)
+        | Action::SwitchStack(_)
+        | Action::JumpToCard(_)
+        | Action::ToggleOrder => {}
     }
     Effect::None
 }
@@ -204,8 +229,21 @@ pub fn open_letter(app: &mut App, index: usize) {
     app.marker = None;
     app.scroll = match app.positions.get(&index) {
         Some(&anchor) => anchor_line(app, anchor),
-        None => 0,
+        None => saved_line(app),
     };
+}
+
+/// The first line of the paragraph the open letter was left at in an earlier run.
+fn saved_line(app: &App) -> usize {
+    let Some(letter) = app.letter() else { return 0 };
+    match app.state.positions.get(&letter.id) {
+        Some(p) => app
+            .doc
+            .paragraph_block(p.section, p.paragraph)
+            .map_or(0, |b| app.doc.blocks[b].first_line)
+            .min(app.max_scroll()),
+        None => 0,
+    }
 }
 
 fn step_letter(app: &mut App, delta: isize) {
@@ -302,63 +340,18 @@ fn activate(app: &mut App) {
     }
 }
 
-/// Jumps to `target`: opens its letter, brings it into view a third down the pane and
-/// highlights it. A note is shown in the Footnotes pane and its first marker selected.
-pub fn show_target(app: &mut App, target: Target) {
-    if target.letter >= app.letters.len() {
-        return;
-    }
-    jump(app, |app| {
-        open_letter(app, target.letter);
-        let block = match target.spot {
-            Spot::Paragraph { section, paragraph } => app.doc.paragraph_block(section, paragraph),
-            Spot::Heading { section } => app.doc.heading_block(section),
-            Spot::Meta => Some(0),
-            Spot::Footnote { number } => {
-                app.note = Some(number);
-                let found = app.doc.blocks.iter().enumerate().find_map(|(b, block)| {
-                    block
-                        .markers
-                        .iter()
-                        .position(|m| m.number == number)
-                        .map(|m| (b, m))
-                });
-                app.marker = found;
-                found.map(|(b, _)| b)
-            }
-        };
-        let Some(b) = block.filter(|&b| b < app.doc.blocks.len()) else {
-            app.highlight = None;
-            return;
-        };
-        let range = match target.spot {
-            Spot::Footnote { .. } | Spot::Meta => 0..0,
-            _ => app.target_range(b, &target).unwrap_or(0..0),
-        };
-        let block = &app.doc.blocks[b];
-        let line = app.doc.lines[block.first_line..block.first_line + block.line_count]
-            .iter()
-            .position(|l| l.range.end > range.start)
-            .map_or(block.first_line, |i| block.first_line + i);
-        app.highlight = (!range.is_empty()).then_some(Highlight {
-            letter: app.current,
-            block: b,
-            range,
-        });
-        let visible = app.visible();
-        if !visible.contains(&line) {
-            app.scroll = line.saturating_sub(app.page() / 3);
-        }
-    });
-}
-
+pub mod debate;
 mod jumps;
 mod lookup;
 mod pointer;
+pub mod views;
 
+pub use jumps::show_target;
 use jumps::{anchor_line, jump, jump_back, jump_forward};
 use pointer::{click, resize, wheel};
 
+#[cfg(test)]
+mod debate_tests;
 #[cfg(test)]
 mod lookup_tests;
 #[cfg(test)]

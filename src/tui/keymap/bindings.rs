@@ -20,8 +20,8 @@ const FIND: &str = "Search and register";
 const IN_SEARCH: &str = "In the search overlay";
 const IN_REGISTER: &str = "In the register";
 
-/// Every default binding, in the order the help overlay shows them.
-pub static BINDINGS: &[Binding] = &[
+/// The reader's own bindings, in the order the help overlay shows them.
+pub static BASE: &[Binding] = &[
     bind(Always, GENERAL, &[ch('q'), ctrl('c')], Action::Quit, "quit"),
     bind(
         Always,

@@ -29,7 +29,7 @@ pub fn overlay_area(area: Rect, width: u16, height: usize) -> Rect {
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut group = "";
-    for b in BINDINGS {
+    for b in BINDINGS.iter() {
         if b.group != group {
             if !lines.is_empty() {
                 lines.push(Line::default());

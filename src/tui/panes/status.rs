@@ -16,6 +16,10 @@ pub fn hints(app: &App) -> &'static str {
     match (app.overlay(), app.focus) {
         (Some(Overlay::Search), _) => "type to search  ↑/↓ select  Enter jump  Esc cancel",
         (Some(Overlay::Register), _) => "Tab kind  j/k entry  Enter occurrences / jump  Esc back",
+        (Some(Overlay::Cards { .. }), _) => app.lang.strings().hint_cards,
+        (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _) => {
+            app.lang.strings().hint_views
+        }
         (Some(_), _) => "Esc close  j/k scroll",
         (None, Pane::Letters) => "j/k letter  Enter read  Tab pane  / search  ? help",
         (None, Pane::Outline) => "j/k section  Enter read  Tab pane  ? help",

@@ -1,7 +1,7 @@
 //! The jump list, as in vim: where you were before each jump, to go back and forth.
 
 use super::open_letter;
-use crate::tui::app::{Anchor, App};
+use crate::tui::app::{Anchor, App, Highlight, Spot, Target};
 
 /// The most positions the jump list keeps, as in vim.
 const MAX_JUMPS: usize = 100;
@@ -60,4 +60,54 @@ pub fn anchor_line(app: &App, anchor: Anchor) -> usize {
         Some(b) => b.first_line + anchor.line.min(b.line_count),
         None => 0,
     }
+}
+
+/// Jumps to `target`: opens its letter, brings it into view a third down the pane and
+/// highlights it. A note is shown in the Footnotes pane and its first marker selected.
+pub fn show_target(app: &mut App, target: Target) {
+    if target.letter >= app.letters.len() {
+        return;
+    }
+    jump(app, |app| {
+        open_letter(app, target.letter);
+        let block = match target.spot {
+            Spot::Paragraph { section, paragraph } => app.doc.paragraph_block(section, paragraph),
+            Spot::Heading { section } => app.doc.heading_block(section),
+            Spot::Meta => Some(0),
+            Spot::Footnote { number } => {
+                app.note = Some(number);
+                let found = app.doc.blocks.iter().enumerate().find_map(|(b, block)| {
+                    block
+                        .markers
+                        .iter()
+                        .position(|m| m.number == number)
+                        .map(|m| (b, m))
+                });
+                app.marker = found;
+                found.map(|(b, _)| b)
+            }
+        };
+        let Some(b) = block.filter(|&b| b < app.doc.blocks.len()) else {
+            app.highlight = None;
+            return;
+        };
+        let range = match target.spot {
+            Spot::Footnote { .. } | Spot::Meta => 0..0,
+            _ => app.target_range(b, &target).unwrap_or(0..0),
+        };
+        let block = &app.doc.blocks[b];
+        let line = app.doc.lines[block.first_line..block.first_line + block.line_count]
+            .iter()
+            .position(|l| l.range.end > range.start)
+            .map_or(block.first_line, |i| block.first_line + i);
+        app.highlight = (!range.is_empty()).then_some(Highlight {
+            letter: app.current,
+            block: b,
+            range,
+        });
+        let visible = app.visible();
+        if !visible.contains(&line) {
+            app.scroll = line.saturating_sub(app.page() / 3);
+        }
+    });
 }

@@ -1,0 +1,217 @@
+//! The key bindings of the debate views (issue 5): quoting, pinning, the cue-card stack, the
+//! positions and the timeline. Appended to the default bindings in the help's order.
+
+use crossterm::event::KeyCode;
+
+use super::{Binding, Context, bind, ch, key};
+use crate::tui::action::Action;
+
+use Context::{Cards, Panes, Views};
+use KeyCode::{
+    BackTab, Down as DownKey, End, Enter, Esc, Home, PageDown as PgDn, PageUp as PgUp, Tab,
+    Up as UpKey,
+};
+
+const DEBATE: &str = "Debate: quote, pin, overviews";
+const IN_CARDS: &str = "In the cue-card stack";
+const IN_VIEWS: &str = "In positions and timeline";
+
+/// The bindings of the main screen for the debate views.
+pub static DEBATE_KEYS: &[Binding] = &[
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('y')],
+        Action::CopyCitation,
+        "copy paragraph (or note) with citation",
+    ),
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('Y')],
+        Action::CopyUrl,
+        "copy the selected note's URL",
+    ),
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('o')],
+        Action::OpenUrl,
+        "open the selected note's URL",
+    ),
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('m')],
+        Action::Pin,
+        "pin paragraph (or note) as a cue card",
+    ),
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('\'')],
+        Action::Cards,
+        "the cue-card stack",
+    ),
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('p')],
+        Action::Positions,
+        "positions: who stands where",
+    ),
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('t')],
+        Action::Timeline,
+        "timeline of letters and events",
+    ),
+];
+
+/// The bindings inside the cue-card stack, the positions and the timeline.
+pub static DEBATE_OVERLAY_KEYS: &[Binding] = &[
+    bind(
+        Cards,
+        IN_CARDS,
+        &[key(Esc), ch('\'')],
+        Action::Close,
+        "close",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[key(Enter)],
+        Action::Activate,
+        "jump to the card's source",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[ch('j'), key(DownKey)],
+        Action::Down,
+        "next card",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[ch('k'), key(UpKey)],
+        Action::Up,
+        "previous card",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[ch('J')],
+        Action::MoveCard(1),
+        "move the card down",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[ch('K')],
+        Action::MoveCard(-1),
+        "move the card up",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[ch('d')],
+        Action::DeleteCard,
+        "delete the card",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[key(Tab), ch(']')],
+        Action::SwitchStack(1),
+        "next stack",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[key(BackTab), ch('[')],
+        Action::SwitchStack(-1),
+        "previous stack",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[
+            ch('1'),
+            ch('2'),
+            ch('3'),
+            ch('4'),
+            ch('5'),
+            ch('6'),
+            ch('7'),
+            ch('8'),
+            ch('9'),
+        ],
+        Action::JumpToCard(0),
+        "jump to card n",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[key(Esc), ch('p'), ch('t')],
+        Action::Close,
+        "close",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[key(Enter)],
+        Action::Activate,
+        "open the letter / jump to the mention",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('j'), key(DownKey)],
+        Action::Down,
+        "next row",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('k'), key(UpKey)],
+        Action::Up,
+        "previous row",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[key(PgDn), ch(' ')],
+        Action::PageDown,
+        "a page down",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[key(PgUp), ch('b')],
+        Action::PageUp,
+        "a page up",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('g'), key(Home)],
+        Action::Top,
+        "first row",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('G'), key(End)],
+        Action::Bottom,
+        "last row",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('s')],
+        Action::ToggleOrder,
+        "sort by date / sender; newest / oldest first",
+    ),
+];

@@ -1,0 +1,104 @@
+//! Key overrides from the config file's `[keys]` table: action names as the file writes them,
+//! and config key chords turned into the reader's keys.
+
+use brieven::config::{Config, KeyChord, KeyName};
+use crossterm::event::{KeyCode, KeyModifiers};
+
+use super::Key;
+use crate::tui::action::Action;
+
+/// The actions a config file may bind, by name.
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("quit", Action::Quit),
+    ("help", Action::Help),
+    ("warnings", Action::Warnings),
+    ("search", Action::Search),
+    ("register", Action::Register),
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("next_section", Action::NextSection),
+    ("prev_section", Action::PrevSection),
+    ("next_letter", Action::NextLetter),
+    ("prev_letter", Action::PrevLetter),
+    ("next_marker", Action::NextMarker),
+    ("prev_marker", Action::PrevMarker),
+    ("jump_back", Action::JumpBack),
+    ("jump_forward", Action::JumpForward),
+    ("next_occurrence", Action::NextOccurrence),
+    ("prev_occurrence", Action::PrevOccurrence),
+    ("positions", Action::Positions),
+    ("timeline", Action::Timeline),
+    ("pin", Action::Pin),
+    ("cards", Action::Cards),
+    ("copy", Action::CopyCitation),
+    ("copy_url", Action::CopyUrl),
+    ("open_url", Action::OpenUrl),
+];
+
+/// The (key, action) pairs the config asks for; unknown action names must have been dropped
+/// already (`Config::retain_known_actions`).
+pub fn overrides(config: &Config) -> Vec<(Key, Action)> {
+    let mut out = Vec::new();
+    for binding in &config.keys {
+        let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| *n == binding.action) else {
+            continue;
+        };
+        for chord in &binding.keys {
+            out.push((key_of(chord), action.clone()));
+        }
+    }
+    out
+}
+
+/// The reader's key for a config chord (shift is part of a character, as in `normalize`).
+fn key_of(chord: &KeyChord) -> Key {
+    let code = match chord.key {
+        KeyName::Char(c) => KeyCode::Char(c),
+        KeyName::Enter => KeyCode::Enter,
+        KeyName::Esc => KeyCode::Esc,
+        KeyName::Tab if chord.shift => KeyCode::BackTab,
+        KeyName::Tab => KeyCode::Tab,
+        KeyName::BackTab => KeyCode::BackTab,
+        KeyName::Backspace => KeyCode::Backspace,
+        KeyName::Delete => KeyCode::Delete,
+        KeyName::Insert => KeyCode::Insert,
+        KeyName::Home => KeyCode::Home,
+        KeyName::End => KeyCode::End,
+        KeyName::PageUp => KeyCode::PageUp,
+        KeyName::PageDown => KeyCode::PageDown,
+        KeyName::Up => KeyCode::Up,
+        KeyName::Down => KeyCode::Down,
+        KeyName::Left => KeyCode::Left,
+        KeyName::Right => KeyCode::Right,
+        KeyName::F(n) => KeyCode::F(n),
+    };
+    let mut mods = KeyModifiers::NONE;
+    if chord.ctrl {
+        mods |= KeyModifiers::CONTROL;
+    }
+    if chord.alt {
+        mods |= KeyModifiers::ALT;
+    }
+    if chord.shift && !matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
+        mods |= KeyModifiers::SHIFT;
+    }
+    Key { code, mods }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_keys_become_reader_keys() {
+        let (config, warnings) = Config::parse("[keys]\npin = \"P\"\nquit = \"ctrl+x\"\n", "c");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let keys = overrides(&config);
+        assert!(keys.contains(&(super::super::ch('P'), Action::Pin)));
+        assert!(keys.contains(&(super::super::ctrl('x'), Action::Quit)));
+    }
+}

@@ -1,0 +1,78 @@
+//! The cue-card stack overlay (`'`): the cards of the current stack with their source and
+//! quote, and the other stacks' names.
+
+use brieven::citation::{Anchor, paragraph_number};
+use brieven::text::sanitize;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::App;
+use crate::tui::panes::list_overlay;
+use crate::tui::ui::fit;
+use crate::tui::update::debate::cards;
+
+pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let width = usize::from(frame.area().width.saturating_sub(8));
+    let current = app.state.current_stack_name();
+    let mut stacks = vec![Span::styled(format!("{}: ", s.label_stack), theme.dim)];
+    let mut names: Vec<&str> = app.state.stacks.iter().map(|s| s.name.as_str()).collect();
+    if !names.contains(&current) {
+        names.push(current);
+    }
+    for name in names {
+        let style = if name == current {
+            theme.selected
+        } else {
+            theme.dim
+        };
+        stacks.push(Span::styled(format!(" {} ", sanitize(name)), style));
+        stacks.push(Span::raw(" "));
+    }
+    let header = vec![Line::from(stacks), Line::default()];
+    let rows = cards(app)
+        .iter()
+        .enumerate()
+        .map(|(i, card)| {
+            let letter = app.letters.iter().find(|l| l.id == card.letter);
+            let sender = letter.map_or_else(
+                || card.letter.clone(),
+                |l| l.sender_or_unknown().to_string(),
+            );
+            let place = match (card.anchor, letter) {
+                (Anchor::Paragraph { section, paragraph }, Some(l)) => {
+                    format!("¶ {}", paragraph_number(l, section, paragraph))
+                }
+                (Anchor::Note { number }, _) => format!("{} {number}", s.note),
+                (Anchor::Section { section }, _) => format!("§ {}", section + 1),
+                _ => String::new(),
+            };
+            let lead = format!("{:>2}  {} · {}", i + 1, fit(&sanitize(&sender), 28), place);
+            let label = card
+                .label
+                .as_deref()
+                .map(|l| format!(" [{}]", sanitize(l)))
+                .unwrap_or_default();
+            let quote = sanitize(&card.quote).replace('\n', " ");
+            let room = width.saturating_sub(lead.width() + label.width() + 2);
+            Line::from(vec![
+                Span::styled(lead, theme.sender),
+                Span::styled(label, theme.heading),
+                Span::raw("  "),
+                Span::raw(fit(&quote, room)),
+            ])
+        })
+        .collect();
+    let title = format!("{} — {}", s.title_cards, sanitize(current));
+    list_overlay::draw(
+        app,
+        frame,
+        &title,
+        header,
+        rows,
+        selected,
+        s.msg_stack_empty,
+    );
+}

@@ -1,0 +1,53 @@
+//! What the cue-card, positions and timeline overlays share: a bordered box over the panes
+//! with a header line, rows of which one is selected and kept in view, and a hint at the foot.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::tui::app::App;
+use crate::tui::panes::help::overlay_area;
+use crate::tui::ui::list_offset;
+
+/// Draws the overlay: `title` on the border, `header` lines first, then the window of
+/// `rows` that keeps `selected` in view, the selected row reversed; `empty` when no rows.
+pub fn draw(
+    app: &App,
+    frame: &mut Frame,
+    title: &str,
+    header: Vec<Line<'static>>,
+    rows: Vec<Line<'static>>,
+    selected: usize,
+    empty: &str,
+) {
+    let area = overlay_area(frame.area(), u16::MAX, usize::MAX);
+    let block = Block::bordered()
+        .border_style(app.theme.border_focused)
+        .title(Span::styled(format!(" {title} "), app.theme.title))
+        .title_bottom(Span::styled(format!(" {} ", hint(app)), app.theme.dim));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let height = usize::from(inner.height).saturating_sub(header.len());
+    let mut lines = header;
+    if rows.is_empty() {
+        lines.push(Line::from(Span::styled(empty.to_string(), app.theme.dim)));
+    }
+    let first = list_offset(selected, rows.len(), height);
+    for (i, row) in rows.into_iter().enumerate().skip(first).take(height) {
+        lines.push(if i == selected {
+            row.style(app.theme.selected)
+        } else {
+            row
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn hint(app: &App) -> &'static str {
+    let s = app.lang.strings();
+    match app.overlay() {
+        Some(crate::tui::app::Overlay::Cards { .. }) => s.hint_cards,
+        _ => s.hint_views,
+    }
+}

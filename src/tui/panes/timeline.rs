@@ -1,0 +1,86 @@
+//! The timeline overlay (`t`): letters and the dated events they mention on one axis, each
+//! event with one row per mention (letter, paragraph and the words around the date).
+
+use brieven::citation::paragraph_number;
+use brieven::text::sanitize;
+use brieven::timeline::TimelineItem;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::App;
+use crate::tui::panes::list_overlay;
+use crate::tui::ui::fit;
+use crate::tui::update::views::timeline_rows;
+
+pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let width = usize::from(frame.area().width.saturating_sub(8));
+    let mut rows = Vec::new();
+    if let Some(timeline) = &app.timeline {
+        for row in timeline_rows(timeline) {
+            let entry = &timeline.entries[row.entry];
+            let first = row.mention.unwrap_or(0) == 0;
+            let date = if first {
+                entry.date.to_string()
+            } else {
+                String::new()
+            };
+            let (kind, kind_style, text) = match &entry.item {
+                TimelineItem::Letter {
+                    sender, subject, ..
+                } => {
+                    let sender = sanitize(sender.as_deref().unwrap_or(s.unknown_sender));
+                    let subject = sanitize(subject.as_deref().unwrap_or(""));
+                    let text = if subject.is_empty() {
+                        sender.into_owned()
+                    } else {
+                        format!("{sender} — {subject}")
+                    };
+                    (s.event_letter, theme.sender, text)
+                }
+                TimelineItem::Event(event) => {
+                    let kind = if first {
+                        event.kind.map_or("", |k| k.name(app.lang))
+                    } else {
+                        ""
+                    };
+                    let text = match row.mention.and_then(|m| event.mentions.get(m)) {
+                        Some(m) => {
+                            let letter = app.letters.get(m.letter);
+                            let sender =
+                                letter.map_or(m.letter_id.as_str(), |l| l.sender_or_unknown());
+                            let number =
+                                letter.map_or(0, |l| paragraph_number(l, m.section, m.paragraph));
+                            format!(
+                                "{} ¶ {number}: {}",
+                                sanitize(sender),
+                                sanitize(&m.context).replace('\n', " ")
+                            )
+                        }
+                        None => String::new(),
+                    };
+                    (kind, theme.heading, text)
+                }
+            };
+            let lead = format!("{date:<11}{:<10} ", fit(kind, 10));
+            let room = width.saturating_sub(lead.width());
+            rows.push(Line::from(vec![
+                Span::styled(format!("{date:<11}"), theme.dim),
+                Span::styled(format!("{:<10} ", fit(kind, 10)), kind_style),
+                Span::raw(fit(&text, room)),
+            ]));
+        }
+    }
+    let header = vec![Line::from(Span::styled(
+        format!(
+            "{:<11}{:<11}{}",
+            s.col_date, s.col_event, s.col_mentioned_in
+        ),
+        theme.heading,
+    ))];
+    let order = if newest_first { "↓" } else { "↑" };
+    let title = format!("{} {order}", s.title_timeline);
+    list_overlay::draw(app, frame, &title, header, rows, selected, "");
+}

@@ -1,0 +1,248 @@
+//! The debate actions (issue 5): quoting with a citation, note URLs, pinning cue cards and
+//! the stack overlay. Pure: the clipboard, the browser and the state file are reached through
+//! the [`Effect`]s returned.
+
+use brieven::citation::{Anchor, Citation};
+use brieven::i18n::fill;
+use brieven::links::openable_url;
+use brieven::state::CueCard;
+
+use super::{Effect, show_target};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay, Pane, Spot, Target};
+use crate::tui::document::BlockKind;
+use crate::tui::memory::StateChange;
+
+/// What `y` and `m` take: the selected note, else the first paragraph in view.
+pub fn anchor_in_view(app: &App) -> Option<Anchor> {
+    if let Some(number) = selected_note(app) {
+        return Some(Anchor::Note { number });
+    }
+    let visible = app.visible();
+    let first = app.doc.block_at(visible.start);
+    app.doc.blocks[first.min(app.doc.blocks.len())..]
+        .iter()
+        .take_while(|b| b.first_line < visible.end.max(visible.start + 1))
+        .find_map(|b| match b.kind {
+            BlockKind::Paragraph {
+                section, paragraph, ..
+            } => Some(Anchor::Paragraph { section, paragraph }),
+            _ => None,
+        })
+}
+
+/// The note selected with `f` (its marker), or the one shown when the Footnotes pane has
+/// focus.
+pub fn selected_note(app: &App) -> Option<u32> {
+    if let Some((b, m)) = app.marker {
+        return Some(app.doc.blocks.get(b)?.markers.get(m)?.number);
+    }
+    (app.focus == Pane::Footnotes)
+        .then_some(app.note)
+        .flatten()
+        .or_else(|| (app.focus == Pane::Footnotes).then(|| app.notes_in_view().first().copied())?)
+}
+
+/// The citation of `anchor` in the open letter, note sources named when the register is there.
+fn citation(app: &App, anchor: Anchor) -> Option<Citation> {
+    let letter = app.letter()?;
+    let citation = Citation::of(letter, anchor)?;
+    Some(match &app.register {
+        Some(register) => citation.name_sources(register, app.current),
+        None => citation,
+    })
+}
+
+/// `y`: the citation to the clipboard.
+pub fn copy_citation(app: &mut App) -> Effect {
+    let s = app.lang.strings();
+    let Some(citation) = anchor_in_view(app).and_then(|a| citation(app, a)) else {
+        app.message = Some(s.msg_nothing_to_quote.into());
+        return Effect::None;
+    };
+    app.message = Some(s.msg_copied_citation.into());
+    Effect::Clipboard(citation.render(app.lang))
+}
+
+/// The first URL of the selected note, or why there is none.
+fn note_url(app: &App) -> Result<String, &'static str> {
+    let s = app.lang.strings();
+    let number = selected_note(app).ok_or(s.msg_select_note)?;
+    let note = app.letter().and_then(|l| l.footnote(number));
+    note.and_then(|n| n.urls.first().cloned())
+        .ok_or(s.msg_no_url)
+}
+
+/// `Y`: the selected note's URL to the clipboard.
+pub fn copy_url(app: &mut App) -> Effect {
+    match note_url(app) {
+        Ok(url) => {
+            app.message = Some(app.lang.strings().msg_copied_url.into());
+            Effect::Clipboard(url)
+        }
+        Err(why) => {
+            app.message = Some(why.into());
+            Effect::None
+        }
+    }
+}
+
+/// `o`: the selected note's URL in the browser, http and https only.
+pub fn open_url(app: &mut App) -> Effect {
+    let s = app.lang.strings();
+    match note_url(app) {
+        Ok(url) => match openable_url(&url) {
+            Ok(url) => {
+                app.message = Some(fill(s.msg_opened_url, url));
+                Effect::OpenUrl(url.to_string())
+            }
+            Err(_) => {
+                app.message = Some(s.msg_not_http.into());
+                Effect::None
+            }
+        },
+        Err(why) => {
+            app.message = Some(why.into());
+            Effect::None
+        }
+    }
+}
+
+/// `m`: a card for the paragraph or note in view on the current stack. Its time of pinning
+/// is filled in by the event loop, which has a clock.
+pub fn pin(app: &mut App) -> Effect {
+    let s = app.lang.strings();
+    let Some(anchor) = anchor_in_view(app) else {
+        app.message = Some(s.msg_nothing_to_quote.into());
+        return Effect::None;
+    };
+    let Some(cited) = citation(app, anchor) else {
+        return Effect::None;
+    };
+    let stack = app.state.current_stack_name().to_string();
+    let card = CueCard {
+        letter: cited.letter.clone(),
+        anchor,
+        label: None,
+        quote: cited.quote.clone().unwrap_or_default(),
+        citation: Some(cited.render(app.lang)),
+        pinned_at: 0,
+    };
+    app.message = Some(fill(s.msg_pinned, &stack));
+    persist(app, StateChange::Pin { stack, card })
+}
+
+/// Applies `change` to the reader's copy of the state and sends it to the file.
+pub fn persist(app: &mut App, change: StateChange) -> Effect {
+    change.apply(&mut app.state);
+    Effect::Persist(change)
+}
+
+/// The cards of the current stack.
+pub fn cards(app: &App) -> &[CueCard] {
+    app.state
+        .stack(app.state.current_stack_name())
+        .map_or(&[], |s| s.cards.as_slice())
+}
+
+/// An action in the stack overlay; `None` when it is not one of its own.
+pub fn cards_action(app: &mut App, action: &Action) -> Option<Effect> {
+    let Some(Overlay::Cards { selected }) = app.overlay().cloned() else {
+        return None;
+    };
+    let count = cards(app).len();
+    let stack = app.state.current_stack_name().to_string();
+    let set = |app: &mut App, to: usize| {
+        if let Some(Overlay::Cards { selected }) = app.overlays.last_mut() {
+            *selected = to;
+        }
+    };
+    let effect = match *action {
+        Action::Down => {
+            set(app, (selected + 1).min(count.saturating_sub(1)));
+            Effect::None
+        }
+        Action::Up => {
+            set(app, selected.saturating_sub(1));
+            Effect::None
+        }
+        Action::Top => {
+            set(app, 0);
+            Effect::None
+        }
+        Action::Bottom => {
+            set(app, count.saturating_sub(1));
+            Effect::None
+        }
+        Action::MoveCard(by) if count > 0 => {
+            let to = selected.saturating_add_signed(by.into()).min(count - 1);
+            set(app, to);
+            if to == selected {
+                return Some(Effect::None);
+            }
+            let change = StateChange::Move {
+                stack,
+                from: selected,
+                to,
+            };
+            persist(app, change)
+        }
+        Action::DeleteCard if count > 0 => {
+            set(app, selected.min(count.saturating_sub(2)));
+            app.message = Some(app.lang.strings().msg_card_deleted.into());
+            let change = StateChange::Remove {
+                stack,
+                index: selected,
+            };
+            persist(app, change)
+        }
+        Action::SwitchStack(by) => {
+            let names: Vec<String> = app.state.stacks.iter().map(|s| s.name.clone()).collect();
+            let Some(at) = names.iter().position(|n| *n == stack) else {
+                return Some(Effect::None);
+            };
+            let to = (at as isize + isize::from(by)).rem_euclid(names.len() as isize) as usize;
+            set(app, 0);
+            persist(app, StateChange::SetCurrentStack(names[to].clone()))
+        }
+        Action::Activate => jump_to_card(app, selected),
+        Action::JumpToCard(n) if n > 0 => jump_to_card(app, usize::from(n) - 1),
+        Action::MoveCard(_) | Action::DeleteCard | Action::JumpToCard(_) => Effect::None,
+        _ => return None,
+    };
+    Some(effect)
+}
+
+/// Closes the overlay and shows card `index`'s source.
+fn jump_to_card(app: &mut App, index: usize) -> Effect {
+    let Some(card) = cards(app).get(index).cloned() else {
+        app.message = Some(app.lang.strings().msg_stack_empty.into());
+        return Effect::None;
+    };
+    let Some(letter) = app.letters.iter().position(|l| l.id == card.letter) else {
+        app.message = Some(format!("{}: not loaded", card.letter));
+        return Effect::None;
+    };
+    app.overlays.pop();
+    let spot = match card.anchor {
+        Anchor::Paragraph { section, paragraph } => Spot::Paragraph { section, paragraph },
+        Anchor::Section { section } => Spot::Heading { section },
+        Anchor::Note { number } => Spot::Footnote { number },
+        Anchor::Letter => Spot::Meta,
+    };
+    let len = match spot {
+        Spot::Paragraph { .. } => card.quote.chars().count(),
+        _ => 0,
+    };
+    show_target(
+        app,
+        Target {
+            letter,
+            spot,
+            at: 0,
+            len,
+        },
+    );
+    app.focus = Pane::Reading;
+    Effect::None
+}
