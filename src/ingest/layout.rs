@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::lines::{Line, ends_sentence};
+use super::lines::{Line, Shape, ends_sentence};
 use super::patterns;
 
 /// The regions of a letter, as ranges of line indices.
@@ -95,7 +95,10 @@ pub struct Furniture {
 
 /// Marks the furniture among the lines of `regions.body` and `regions.closing`; lines already
 /// taken (note definitions) are passed over and never counted.
-pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furniture {
+///
+/// `shape` is the shape of the body: in hard-wrapped text a full-width line is running text
+/// even when it happens to repeat.
+pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: Shape) -> Furniture {
     let mut found = Furniture {
         mask: vec![false; lines.len()],
         ..Furniture::default()
@@ -115,9 +118,11 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool]) -> Furni
         }
         // A short line seen on several pages, unless it ends a sentence: the last line of a
         // paragraph (`begaanbare weg.`) may repeat by chance, a running header does not end so.
+        let full_width = shape.double_spaced && line.len() * 5 >= shape.width * 4;
         let repeated = line.len() <= 80
             && counts.get(&key(line)).is_some_and(|&c| c >= 2)
-            && !ends_sentence(line.text);
+            && !ends_sentence(line.text)
+            && !full_width;
         if repeated || line.is_rule() || patterns::is_page_number(line.text) {
             found.mask[i] = true;
         }

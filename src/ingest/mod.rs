@@ -55,7 +55,14 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     let lines = lines::split(text);
     let regions = layout::regions(&lines);
     let defs = notes::definitions(&lines, &regions);
-    let furniture = layout::furniture(&lines, &regions, &defs.taken);
+    // The shape of the running text before furniture is known: enough to tell full lines.
+    let body: Vec<lines::Line> = regions
+        .body
+        .clone()
+        .filter(|&i| !defs.taken[i])
+        .map(|i| lines[i].clone())
+        .collect();
+    let furniture = layout::furniture(&lines, &regions, &defs.taken, lines::shape(&body));
     let removed: Vec<bool> = (0..lines.len())
         .map(|i| defs.taken[i] || furniture.mask[i])
         .collect();
