@@ -24,6 +24,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
+    /// The run's own state and config directories (cue cards, positions), removed after.
+    _home: tempfile::TempDir,
 }
 
 impl Session {
@@ -56,6 +58,9 @@ impl Session {
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let home = tempfile::tempdir().unwrap();
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -86,6 +91,7 @@ impl Session {
             writer,
             master: pty.master,
             child,
+            _home: home,
         }
     }
 

@@ -30,12 +30,13 @@ pub enum Pane {
 impl Pane {
     pub const ALL: [Pane; 4] = [Pane::Letters, Pane::Outline, Pane::Reading, Pane::Footnotes];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> &'static str {
+        let s = lang.strings();
         match self {
-            Pane::Letters => "Letters",
-            Pane::Outline => "Outline",
-            Pane::Reading => "Reading",
-            Pane::Footnotes => "Footnotes",
+            Pane::Letters => s.title_letters,
+            Pane::Outline => s.title_outline,
+            Pane::Reading => s.title_text,
+            Pane::Footnotes => s.title_notes,
         }
     }
 }

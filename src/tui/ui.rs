@@ -181,7 +181,10 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             app.theme.dim
         };
-        spans.push(Span::styled(format!(" {} {} ", i + 1, pane.title()), style));
+        spans.push(Span::styled(
+            format!(" {} {} ", i + 1, pane.title(app.lang)),
+            style,
+        ));
         spans.push(Span::raw(" "));
     }
     spans.push(Span::styled("Tab: next pane", app.theme.dim));
@@ -189,10 +192,10 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The pane at a column of the tab line.
-pub fn tab_at(col: u16) -> Option<Pane> {
+pub fn tab_at(col: u16, lang: brieven::i18n::Lang) -> Option<Pane> {
     let mut x = 0u16;
     for (i, pane) in Pane::ALL.into_iter().enumerate() {
-        let w = format!(" {} {} ", i + 1, pane.title()).width() as u16;
+        let w = format!(" {} {} ", i + 1, pane.title(lang)).width() as u16;
         if col >= x && col < x + w {
             return Some(pane);
         }

@@ -29,7 +29,11 @@ pub fn list_rows(app: &App, notes: &[u32], height: usize) -> (usize, usize) {
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let total = app.letter().map_or(0, |l| l.footnotes.len());
-    let block = pane_block(app, Pane::Footnotes, format!("Footnotes ({total})"));
+    let block = pane_block(
+        app,
+        Pane::Footnotes,
+        format!("{} ({total})", app.lang.strings().title_notes),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(letter) = app.letter() else { return };

@@ -29,7 +29,11 @@ pub fn offset(app: &App, height: usize) -> usize {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let title = format!("Letters ({})", app.letters.len());
+    let title = format!(
+        "{} ({})",
+        app.lang.strings().title_letters,
+        app.letters.len()
+    );
     let block = pane_block(app, Pane::Letters, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);

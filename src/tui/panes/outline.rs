@@ -16,7 +16,7 @@ pub fn offset(app: &App, height: usize) -> usize {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app, Pane::Outline, "Outline".into());
+    let block = pane_block(app, Pane::Outline, app.lang.strings().title_outline.into());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(letter) = app.letter() else { return };

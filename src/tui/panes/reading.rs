@@ -21,7 +21,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 usize::from(area.width).saturating_sub(6),
             )
         }
-        None => "Reading".to_string(),
+        None => app.lang.strings().title_text.to_string(),
     };
     let block = pane_block(app, Pane::Reading, title);
     frame.render_widget(block, area);

@@ -24,7 +24,7 @@ pub fn click(app: &mut App, col: u16, row: u16) {
     if let Some(tabs) = areas.tabs
         && row == tabs.y
     {
-        if let Some(p) = ui::tab_at(col) {
+        if let Some(p) = ui::tab_at(col, app.lang) {
             app.focus = p;
         }
         return;
