@@ -143,3 +143,44 @@ fn register_view_and_concordance() {
         insta::assert_snapshot!(format!("concordance_{w}x{h}"), draw(&app).backend());
     }
 }
+
+#[test]
+fn positions_overlay() {
+    for (w, h) in SIZES {
+        let mut app = with_search(w, h, "");
+        update(&mut app, Action::Close);
+        update(&mut app, Action::Positions);
+        insta::assert_snapshot!(format!("positions_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn timeline_overlay() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        std::sync::Arc::make_mut(&mut app.letters)[0].sections[1].paragraphs[0].text =
+            "Wij spraken u op 28 september 2023 in de JBZ-raad, en opnieuw in het \
+             commissiedebat van 10 oktober 2023."
+                .into();
+        update(&mut app, Action::Timeline);
+        insta::assert_snapshot!(format!("timeline_{w}x{h}"), draw(&app).backend());
+    }
+}
+
+#[test]
+fn cue_card_overlay() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        open_letter(&mut app, 0);
+        app.focus = Pane::Reading;
+        update(&mut app, Action::Pin);
+        update(&mut app, Action::NextMarker);
+        update(&mut app, Action::Pin);
+        let label = Some("Jaarverslag".to_string());
+        app.state.stack_mut("default").cards[1].label = label;
+        app.state.stack_mut("JBZ-raad december");
+        update(&mut app, Action::Cards);
+        update(&mut app, Action::Down);
+        insta::assert_snapshot!(format!("cards_{w}x{h}"), draw(&app).backend());
+    }
+}

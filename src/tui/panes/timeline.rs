@@ -64,18 +64,18 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
                     (kind, theme.heading, text)
                 }
             };
-            let lead = format!("{date:<11}{:<10} ", fit(kind, 10));
+            let lead = format!("{date:<11}{:<16} ", fit(kind, 16));
             let room = width.saturating_sub(lead.width());
             rows.push(Line::from(vec![
                 Span::styled(format!("{date:<11}"), theme.dim),
-                Span::styled(format!("{:<10} ", fit(kind, 10)), kind_style),
+                Span::styled(format!("{:<16} ", fit(kind, 16)), kind_style),
                 Span::raw(fit(&text, room)),
             ]));
         }
     }
     let header = vec![Line::from(Span::styled(
         format!(
-            "{:<11}{:<11}{}",
+            "{:<11}{:<17}{}",
             s.col_date, s.col_event, s.col_mentioned_in
         ),
         theme.heading,

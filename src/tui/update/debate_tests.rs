@@ -1,1 +1,206 @@
-//! Unit tests of the debate actions: quoting, pinning, the stack, positions and timeline.
+//! Unit tests of the debate actions: quoting, note URLs, pinning, the stack, positions and
+//! the timeline, without a terminal.
+
+use std::sync::Arc;
+
+use brieven::citation::Anchor;
+use brieven::i18n::Lang;
+use brieven::timeline::TimelineItem;
+
+use super::*;
+use crate::tui::fixtures;
+
+const OFFLIMITS: usize = 0;
+const KINDERRECHTEN: usize = 1;
+
+fn reading() -> App {
+    let mut app = fixtures::app(120, 36);
+    open_letter(&mut app, OFFLIMITS);
+    app.focus = Pane::Reading;
+    app
+}
+
+fn with_register(app: &mut App) {
+    let register = Arc::new(brieven::register::Register::build(&app.letters));
+    update(app, Action::RegisterReady(register));
+}
+
+#[test]
+fn y_copies_the_paragraph_in_view_with_its_citation() {
+    let mut app = reading();
+    let Effect::Clipboard(text) = update(&mut app, Action::CopyCitation) else {
+        panic!("y copies");
+    };
+    assert!(text.starts_with("“Geachte leden"), "{text}");
+    assert!(text.contains("— Offlimits, letter to the"), "{text}");
+    assert!(text.contains("18 September 2024, ¶ 1"), "{text}");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Citation copied to the clipboard")
+    );
+}
+
+#[test]
+fn y_on_a_selected_marker_copies_the_note_in_the_interface_language() {
+    let mut app = reading();
+    app.lang = Lang::Nl;
+    update(&mut app, Action::NextMarker);
+    let Effect::Clipboard(text) = update(&mut app, Action::CopyCitation) else {
+        panic!("y copies");
+    };
+    assert!(text.contains("Jaarverslag 2023"), "{text}");
+    assert!(text.contains("18 september 2024, noot 1"), "{text}");
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Citaat met bronvermelding gekopieerd naar het klembord")
+    );
+}
+
+#[test]
+fn note_urls_are_copied_and_opened_only_when_http() {
+    let mut app = reading();
+    assert_eq!(update(&mut app, Action::OpenUrl), Effect::None);
+    update(&mut app, Action::NextMarker);
+    let url = "https://offlimits.nl/jaarverslag".to_string();
+    assert_eq!(
+        update(&mut app, Action::CopyUrl),
+        Effect::Clipboard(url.clone())
+    );
+    assert_eq!(update(&mut app, Action::OpenUrl), Effect::OpenUrl(url));
+    Arc::make_mut(&mut app.letters)[OFFLIMITS].footnotes[0].urls =
+        vec!["javascript:alert(1)".into()];
+    assert_eq!(update(&mut app, Action::OpenUrl), Effect::None);
+    assert_eq!(
+        app.message.as_deref(),
+        Some("Only http and https links are opened")
+    );
+}
+
+#[test]
+fn m_pins_to_the_current_stack_and_the_stack_reorders_deletes_and_jumps() {
+    let mut app = reading();
+    let Effect::Persist(StateChange::Pin { stack, card }) = update(&mut app, Action::Pin) else {
+        panic!("m pins");
+    };
+    assert_eq!(stack, "default");
+    assert_eq!(
+        card.anchor,
+        Anchor::Paragraph {
+            section: 0,
+            paragraph: 0
+        }
+    );
+    update(&mut app, Action::NextMarker);
+    update(&mut app, Action::Pin);
+    let cards = debate::cards(&app);
+    assert_eq!(cards.len(), 2);
+    assert_eq!(cards[1].anchor, Anchor::Note { number: 1 });
+
+    update(&mut app, Action::Cards);
+    assert!(matches!(
+        update(&mut app, Action::MoveCard(1)),
+        Effect::Persist(StateChange::Move { from: 0, to: 1, .. })
+    ));
+    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 1 }));
+    assert_eq!(debate::cards(&app)[0].anchor, Anchor::Note { number: 1 });
+    update(&mut app, Action::DeleteCard);
+    assert_eq!(debate::cards(&app).len(), 1);
+    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 0 }));
+
+    update(&mut app, Action::Close);
+    open_letter(&mut app, KINDERRECHTEN);
+    update(&mut app, Action::Cards);
+    update(&mut app, Action::JumpToCard(1));
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.current, OFFLIMITS);
+    assert_eq!(app.note, Some(1));
+}
+
+#[test]
+fn the_stack_overlay_switches_between_named_stacks() {
+    let mut app = reading();
+    update(&mut app, Action::Pin);
+    let change = StateChange::SetCurrentStack("debat".into());
+    change.apply(&mut app.state);
+    update(&mut app, Action::Pin);
+    update(&mut app, Action::Cards);
+    assert_eq!(app.state.current_stack_name(), "debat");
+    let effect = update(&mut app, Action::SwitchStack(1));
+    assert_eq!(
+        effect,
+        Effect::Persist(StateChange::SetCurrentStack("default".into()))
+    );
+    assert_eq!(app.state.current_stack_name(), "default");
+    assert_eq!(debate::cards(&app).len(), 1);
+}
+
+#[test]
+fn positions_sort_by_date_or_sender_and_enter_opens_the_letter() {
+    let mut app = reading();
+    update(&mut app, Action::Positions);
+    with_register(&mut app);
+    let rows = app.position_rows.clone().unwrap();
+    assert_eq!(rows[0].letter, KINDERRECHTEN);
+    update(&mut app, Action::ToggleOrder);
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Positions {
+            by_sender: true,
+            ..
+        })
+    ));
+    let rows = app.position_rows.clone().unwrap();
+    let order: Vec<usize> = rows.iter().map(|r| r.letter).collect();
+    assert_eq!(
+        order,
+        vec![2, KINDERRECHTEN, OFFLIMITS],
+        "Evil, Kinderrechten, Offlimits"
+    );
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Positions {
+            selected: 1,
+            by_sender: true
+        }),
+        "the selected letter stays selected"
+    );
+    update(&mut app, Action::Up);
+    update(&mut app, Action::Activate);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.current, 2);
+    assert_eq!(app.focus, Pane::Reading);
+}
+
+#[test]
+fn the_timeline_jumps_to_a_mention_and_highlights_it() {
+    let mut app = fixtures::app(120, 36);
+    Arc::make_mut(&mut app.letters)[OFFLIMITS].sections[1].paragraphs[0].text =
+        "Wij spraken u op 28 september 2023 in de JBZ-raad.".into();
+    update(&mut app, Action::Timeline);
+    let timeline = app.timeline.clone().unwrap();
+    let rows = views::timeline_rows(&timeline);
+    let (row, mention) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| match &timeline.entries[r.entry].item {
+            TimelineItem::Event(e) => Some((i, e.mentions[r.mention?].clone())),
+            TimelineItem::Letter { .. } => None,
+        })
+        .expect("an event in the fixtures");
+    for _ in 0..row {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Activate);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.current, mention.letter);
+    assert!(app.highlight.is_some());
+    update(&mut app, Action::Timeline);
+    update(&mut app, Action::ToggleOrder);
+    assert!(matches!(
+        app.overlay(),
+        Some(Overlay::Timeline {
+            newest_first: true,
+            ..
+        })
+    ));
+}
