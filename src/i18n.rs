@@ -191,6 +191,9 @@ pub struct Strings {
     pub hint_cards: &'static str,
     pub hint_views: &'static str,
     pub label_stack: &'static str,
+    pub group_debate: &'static str,
+    pub group_in_cards: &'static str,
+    pub group_in_views: &'static str,
     // Help texts of the issue-5 keys.
     pub help_positions: &'static str,
     pub help_timeline: &'static str,

@@ -92,6 +92,8 @@ mod bindings;
 mod debate;
 mod overrides;
 
+pub use debate::translated;
+
 /// Every default binding, in the order the help overlay shows them: the main screen's, the
 /// debate keys, then those of the overlays.
 pub static BINDINGS: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(|| {

@@ -131,3 +131,38 @@ pub fn save(app: &mut App, store: &mut StateStore) {
         app.corpus_warnings.extend(store.take_warnings());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use brieven::state::State;
+
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::app::Pane;
+    use crate::tui::fixtures;
+    use crate::tui::update::{open_letter, update};
+
+    #[test]
+    fn the_place_and_the_jump_list_survive_a_restart() {
+        let mut app = fixtures::app(120, 36);
+        open_letter(&mut app, 0);
+        app.focus = Pane::Reading;
+        update(&mut app, Action::NextSection);
+        update(&mut app, Action::NextSection);
+        let section = app.section_in_view();
+        let jumps = app.jumps.entries.len();
+        assert!(section.is_some() && jumps > 0);
+
+        let mut state = State::default();
+        change(&app).unwrap().apply(&mut state);
+        let mut again = fixtures::app(80, 24);
+        assert_ne!(again.current, 0);
+        again.state = state;
+        restore(&mut again);
+        assert_eq!(again.current, 0);
+        assert_eq!(again.section_in_view(), section);
+        assert_eq!(again.jumps.entries.len(), jumps);
+        update(&mut again, Action::JumpBack);
+        assert!(again.section_in_view() < section);
+    }
+}

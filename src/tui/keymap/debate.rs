@@ -1,6 +1,7 @@
 //! The key bindings of the debate views (issue 5): quoting, pinning, the cue-card stack, the
 //! positions and the timeline. Appended to the default bindings in the help's order.
 
+use brieven::i18n::Lang;
 use crossterm::event::KeyCode;
 
 use super::{Binding, Context, bind, ch, key};
@@ -15,6 +16,32 @@ use KeyCode::{
 const DEBATE: &str = "Debate: quote, pin, overviews";
 const IN_CARDS: &str = "In the cue-card stack";
 const IN_VIEWS: &str = "In positions and timeline";
+
+/// A debate binding's group title and help text in `lang` (`None` for the other bindings).
+pub fn translated(binding: &Binding, lang: Lang) -> Option<(&'static str, &'static str)> {
+    let s = lang.strings();
+    let group = match binding.group {
+        DEBATE => s.group_debate,
+        IN_CARDS => s.group_in_cards,
+        IN_VIEWS => s.group_in_views,
+        _ => return None,
+    };
+    let help = match binding.action {
+        Action::CopyCitation => s.help_copy_citation,
+        Action::CopyUrl => s.help_copy_url,
+        Action::OpenUrl => s.help_open_url,
+        Action::Pin => s.help_pin,
+        Action::Cards => s.help_open_stack,
+        Action::Positions => s.help_positions,
+        Action::Timeline => s.help_timeline,
+        Action::JumpToCard(_) => s.help_card_jump,
+        Action::MoveCard(_) => s.help_card_move,
+        Action::DeleteCard => s.help_card_delete,
+        Action::ToggleOrder => s.help_sort,
+        _ => binding.help,
+    };
+    Some((group, help))
+}
 
 /// The bindings of the main screen for the debate views.
 pub static DEBATE_KEYS: &[Binding] = &[

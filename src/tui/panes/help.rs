@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, label};
+use crate::tui::keymap::{BINDINGS, label, translated};
 use crate::tui::panes::letters::stance_mark;
 use crate::tui::theme::Theme;
 
@@ -26,21 +26,22 @@ pub fn overlay_area(area: Rect, width: u16, height: usize) -> Rect {
 }
 
 /// The help text, one line per binding under its group's title.
-pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(theme: &Theme, lang: brieven::i18n::Lang) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut group = "";
     for b in BINDINGS.iter() {
+        let (title, help) = translated(b, lang).unwrap_or((b.group, b.help));
         if b.group != group {
             if !lines.is_empty() {
                 lines.push(Line::default());
             }
-            lines.push(Line::from(Span::styled(b.group, theme.heading)));
+            lines.push(Line::from(Span::styled(title, theme.heading)));
             group = b.group;
         }
         let keys: Vec<String> = b.keys.iter().map(label).collect();
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<23}", keys.join(" ")), theme.key),
-            Span::raw(b.help),
+            Span::raw(help),
         ]));
     }
     lines.push(Line::default());
@@ -63,7 +64,7 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
 const COLUMN: u16 = 56;
 
 pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
-    let lines = lines(&app.theme);
+    let lines = lines(&app.theme, app.lang);
     let two = frame.area().width >= 2 * COLUMN + 6;
     if !two {
         let area = overlay_area(frame.area(), COLUMN + 14, lines.len() + 2);
