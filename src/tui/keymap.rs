@@ -278,6 +278,12 @@ mod tests {
         let p = Event::Key(KeyEvent::new(KeyCode::Char('P'), KeyModifiers::SHIFT));
         assert_eq!(action_for(&app, &m), None);
         assert_eq!(action_for(&app, &p), Some(Action::Pin));
+        let help: Vec<String> = crate::tui::panes::help::lines(&app)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let pin = help.iter().find(|l| l.contains("cue card")).unwrap();
+        assert!(pin.trim_start().starts_with("P "), "{pin}");
     }
 
     #[test]

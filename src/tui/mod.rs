@@ -60,10 +60,12 @@ pub struct Options {
 
 /// Runs the reader on `corpus` until the user quits or a signal ends it.
 pub fn run(corpus: Corpus, options: Options) -> Result<ExitCode> {
-    let (mut config, config_warnings) = Config::load(default_config_path().as_deref());
+    let config_path = default_config_path();
+    let (mut config, config_warnings) = Config::load(config_path.as_deref());
     let mut warnings = corpus.warnings;
     let names: Vec<&str> = keymap::ACTION_NAMES.iter().map(|(n, _)| *n).collect();
-    let unknown = config.retain_known_actions(&names, "config.toml");
+    let origin = config_path.map_or_else(|| "config.toml".into(), |p| p.display().to_string());
+    let unknown = config.retain_known_actions(&names, &origin);
     warnings.extend(
         config_warnings
             .iter()

@@ -6,9 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, label, translated};
+use crate::tui::keymap::{BINDINGS, Context, label, translated};
 use crate::tui::panes::letters::stance_mark;
-use crate::tui::theme::Theme;
 
 /// The rectangle an overlay takes: centred, at most `width` columns and `height` rows, a
 /// margin all round.
@@ -25,8 +24,10 @@ pub fn overlay_area(area: Rect, width: u16, height: usize) -> Rect {
     rect
 }
 
-/// The help text, one line per binding under its group's title.
-pub fn lines(theme: &Theme, lang: brieven::i18n::Lang) -> Vec<Line<'static>> {
+/// The help text, one line per binding under its group's title; keys the config file set
+/// replace the defaults of the main screen.
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    let (theme, lang) = (&app.theme, app.lang);
     let mut lines = Vec::new();
     let mut group = "";
     for b in BINDINGS.iter() {
@@ -38,7 +39,17 @@ pub fn lines(theme: &Theme, lang: brieven::i18n::Lang) -> Vec<Line<'static>> {
             lines.push(Line::from(Span::styled(title, theme.heading)));
             group = b.group;
         }
-        let keys: Vec<String> = b.keys.iter().map(label).collect();
+        let configured: Vec<String> = app
+            .key_overrides
+            .iter()
+            .filter(|(_, a)| b.context == Context::Panes && *a == b.action)
+            .map(|(k, _)| label(k))
+            .collect();
+        let keys: Vec<String> = if configured.is_empty() {
+            b.keys.iter().map(label).collect()
+        } else {
+            configured
+        };
         lines.push(Line::from(vec![
             Span::styled(format!("  {:<23}", keys.join(" ")), theme.key),
             Span::raw(help),
@@ -64,7 +75,7 @@ pub fn lines(theme: &Theme, lang: brieven::i18n::Lang) -> Vec<Line<'static>> {
 const COLUMN: u16 = 56;
 
 pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
-    let lines = lines(&app.theme, app.lang);
+    let lines = lines(app);
     let two = frame.area().width >= 2 * COLUMN + 6;
     if !two {
         let area = overlay_area(frame.area(), COLUMN + 14, lines.len() + 2);
