@@ -183,6 +183,9 @@ fn dutch_labels_with_lang_nl() {
     let mut reader = Session::start(home.path(), &["--lang", "nl"]);
     reader.wait_text("Brieven (5)");
     reader.wait_text("Inhoud");
+    reader.wait_text("j/k brief  Enter lees");
+    reader.send("y");
+    reader.wait_text("Citaat met bronvermelding gekopieerd");
     reader.send("p");
     reader.wait_text("AFZENDER");
     reader.quit();

@@ -250,14 +250,13 @@ fn step_letter(app: &mut App, delta: isize) {
     let row = app.letter_row();
     let target = offset_index(row, delta, app.order.len());
     if target == row {
-        app.message = Some(
-            if delta > 0 {
-                "The last letter"
-            } else {
-                "The first letter"
-            }
-            .into(),
-        );
+        let s = app.lang.strings();
+        let message = if delta > 0 {
+            s.msg_last_letter
+        } else {
+            s.msg_first_letter
+        };
+        app.message = Some(message.into());
         return;
     }
     jump(app, |app| open_letter(app, app.order[target]));
@@ -281,7 +280,7 @@ fn step_section(app: &mut App, delta: isize) {
         current.saturating_sub(1)
     };
     if target >= sections {
-        app.message = Some("The last section".into());
+        app.message = Some(app.lang.strings().msg_last_section.into());
         return;
     }
     let line = app.doc.section_line(target);
@@ -293,7 +292,7 @@ fn step_marker(app: &mut App, forward: bool) {
     let markers = app.doc.markers_in(app.visible());
     if markers.is_empty() {
         app.marker = None;
-        app.message = Some("No note markers in view".into());
+        app.message = Some(app.lang.strings().msg_no_markers.into());
         return;
     }
     let at = app
@@ -308,7 +307,10 @@ fn step_marker(app: &mut App, forward: bool) {
     app.marker = Some(markers[next]);
     let (b, m) = markers[next];
     let number = app.doc.blocks[b].markers[m].number;
-    app.message = Some(format!("Note {number}: Enter shows it"));
+    app.message = Some(brieven::i18n::fill(
+        app.lang.strings().msg_note_selected,
+        &number.to_string(),
+    ));
 }
 
 fn activate(app: &mut App) {
@@ -322,7 +324,7 @@ fn activate(app: &mut App) {
                     app.focus = Pane::Footnotes;
                 }
             }
-            None => app.message = Some("Select a note marker with f first".into()),
+            None => app.message = Some(app.lang.strings().msg_select_marker.into()),
         },
         Pane::Footnotes => {
             if let Some(n) = app.note {

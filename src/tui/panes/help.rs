@@ -79,7 +79,14 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
     let two = frame.area().width >= 2 * COLUMN + 6;
     if !two {
         let area = overlay_area(frame.area(), COLUMN + 14, lines.len() + 2);
-        draw_scrolling(app, frame, area, " Keys — Esc closes ", lines, scroll);
+        draw_scrolling(
+            app,
+            frame,
+            area,
+            &format!(" {} ", app.lang.strings().title_keys),
+            lines,
+            scroll,
+        );
         return;
     }
     // Two columns, split at the group boundary nearest the middle.
@@ -102,7 +109,14 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
         spans.extend(right.get(i).cloned().unwrap_or_default().spans);
         merged.push(Line::from(spans));
     }
-    draw_scrolling(app, frame, area, " Keys — Esc closes ", merged, scroll);
+    draw_scrolling(
+        app,
+        frame,
+        area,
+        &format!(" {} ", app.lang.strings().title_keys),
+        merged,
+        scroll,
+    );
 }
 
 /// A bordered overlay with `lines`, scrolled to `scroll` (clamped so the end stays in view).

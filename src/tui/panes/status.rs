@@ -13,18 +13,17 @@ use crate::tui::ui::fit;
 
 /// Short key hints for where the keys go now.
 pub fn hints(app: &App) -> &'static str {
+    let s = app.lang.strings();
     match (app.overlay(), app.focus) {
-        (Some(Overlay::Search), _) => "type to search  ↑/↓ select  Enter jump  Esc cancel",
-        (Some(Overlay::Register), _) => "Tab kind  j/k entry  Enter occurrences / jump  Esc back",
-        (Some(Overlay::Cards { .. }), _) => app.lang.strings().hint_cards,
-        (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _) => {
-            app.lang.strings().hint_views
-        }
-        (Some(_), _) => "Esc close  j/k scroll",
-        (None, Pane::Letters) => "j/k letter  Enter read  Tab pane  / search  ? help",
-        (None, Pane::Outline) => "j/k section  Enter read  Tab pane  ? help",
-        (None, Pane::Reading) => "j/k scroll  ]/[ section  f note  / search  r register  ? help",
-        (None, Pane::Footnotes) => "j/k note  Enter to its marker  Tab pane  ? help",
+        (Some(Overlay::Search), _) => s.hint_search,
+        (Some(Overlay::Register), _) => s.hint_register,
+        (Some(Overlay::Cards { .. }), _) => s.hint_cards,
+        (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _) => s.hint_views,
+        (Some(_), _) => s.hint_overlay,
+        (None, Pane::Letters) => s.hint_letters,
+        (None, Pane::Outline) => s.hint_outline,
+        (None, Pane::Reading) => s.hint_reading,
+        (None, Pane::Footnotes) => s.hint_footnotes,
     }
 }
 

@@ -220,7 +220,7 @@ fn jump_to_card(app: &mut App, index: usize) -> Effect {
         return Effect::None;
     };
     let Some(letter) = app.letters.iter().position(|l| l.id == card.letter) else {
-        app.message = Some(format!("{}: not loaded", card.letter));
+        app.message = Some(fill(app.lang.strings().msg_not_loaded, &card.letter));
         return Effect::None;
     };
     app.overlays.pop();

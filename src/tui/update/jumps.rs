@@ -25,7 +25,7 @@ pub fn jump(app: &mut App, go: impl FnOnce(&mut App)) {
 
 pub fn jump_back(app: &mut App) {
     if app.jumps.index == 0 {
-        app.message = Some("At the oldest position of the jump list".into());
+        app.message = Some(app.lang.strings().msg_oldest_jump.into());
         return;
     }
     if app.jumps.index == app.jumps.entries.len() {
@@ -39,7 +39,7 @@ pub fn jump_back(app: &mut App) {
 
 pub fn jump_forward(app: &mut App) {
     if app.jumps.index + 1 >= app.jumps.entries.len() {
-        app.message = Some("At the newest position of the jump list".into());
+        app.message = Some(app.lang.strings().msg_newest_jump.into());
         return;
     }
     app.jumps.index += 1;

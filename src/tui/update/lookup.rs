@@ -73,7 +73,7 @@ fn search_action(app: &mut App, action: &Action) -> Option<Effect> {
 /// for `n`/`N`.
 fn choose_hit(app: &mut App) {
     let Some(register) = app.register.clone() else {
-        app.message = Some("The register is still being built".into());
+        app.message = Some(app.lang.strings().msg_computing.into());
         return;
     };
     match lookup::hit_targets(&app.search, &register, &app.letters, &app.order) {
@@ -88,7 +88,7 @@ fn choose_hit(app: &mut App) {
             app.focus = Pane::Reading;
             show_target(app, first);
         }
-        None => app.message = Some("Nothing to jump to".into()),
+        None => app.message = Some(app.lang.strings().msg_nothing_to_jump.into()),
     }
 }
 
