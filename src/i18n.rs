@@ -225,6 +225,7 @@ pub struct Strings {
     pub help_card_jump: &'static str,
     pub help_card_move: &'static str,
     pub help_card_delete: &'static str,
+    pub help_card_label: &'static str,
     // Timeline.
     pub event_council: &'static str,
     pub event_debate: &'static str,

@@ -104,6 +104,8 @@ pub enum Action {
     SwitchStack(i8),
     /// In the stack: jump to card n (1 is the first).
     JumpToCard(u8),
+    /// In the stack: type a label for the selected card.
+    EditLabel,
     /// In positions: sort by date or sender; in the timeline: newest or oldest first.
     ToggleOrder,
 }

@@ -66,6 +66,10 @@ pub enum Overlay {
         selected: usize,
         newest_first: bool,
     },
+    /// Typing a label for the card selected in the stack below.
+    Label {
+        text: String,
+    },
 }
 
 /// A place in a letter that survives re-wrapping: a block and a line within it.

@@ -120,7 +120,7 @@ fn contexts(app: &App) -> &'static [Context] {
         }
         Some(Overlay::Search) => &[Context::Search, Context::Always],
         Some(Overlay::Register) => &[Context::Register, Context::Always],
-        Some(Overlay::Cards { .. }) => &[Context::Cards, Context::Always],
+        Some(Overlay::Cards { .. } | Overlay::Label { .. }) => &[Context::Cards, Context::Always],
         Some(Overlay::Positions { .. } | Overlay::Timeline { .. }) => {
             &[Context::Views, Context::Always]
         }
@@ -156,6 +156,22 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
             })
             .map(|b| b.action.clone())
     };
+    if let Some(Overlay::Label { .. }) = app.overlay() {
+        return match pressed.code {
+            KeyCode::Enter => Some(Action::Activate),
+            KeyCode::Esc => Some(Action::Close),
+            KeyCode::Backspace => Some(Action::DeleteChar),
+            KeyCode::Char('c') if pressed.mods == KeyModifiers::CONTROL => Some(Action::Quit),
+            KeyCode::Char(c)
+                if !pressed
+                    .mods
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(Action::Input(c))
+            }
+            _ => None,
+        };
+    }
     if app.overlay() == Some(&Overlay::Search) {
         // Typing goes into the query, `q` included.
         if let Some(action) = find(Context::Search) {

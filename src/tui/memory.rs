@@ -20,6 +20,12 @@ pub enum StateChange {
     },
     /// The stack `m` pins to and `'` opens.
     SetCurrentStack(String),
+    /// Set (or with `None` clear) the label of card `index` of a stack.
+    Label {
+        stack: String,
+        index: usize,
+        label: Option<String>,
+    },
     /// Where the reader was in the letters it opened, and the jumps made so far.
     Positions {
         positions: Vec<(String, ReadingPosition)>,
@@ -39,6 +45,15 @@ impl StateChange {
             }
             StateChange::Move { stack, from, to } => {
                 state.move_card(stack, *from, *to);
+            }
+            StateChange::Label {
+                stack,
+                index,
+                label,
+            } => {
+                if let Some(card) = state.stack_mut(stack).cards.get_mut(*index) {
+                    card.label = label.clone();
+                }
             }
             StateChange::SetCurrentStack(name) => {
                 state.stack_mut(name);

@@ -42,6 +42,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         other => other,
     };
+    if let Some(effect) = debate::label_action(app, &action) {
+        return effect;
+    }
     if let Some(effect) = debate::cards_action(app, &action) {
         return effect;
     }
@@ -117,6 +120,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         | Action::MoveCard(_)
         | Action::SwitchStack(_)
         | Action::JumpToCard(_)
+        | Action::EditLabel
         | Action::ToggleOrder => {}
     }
     Effect::None

@@ -37,6 +37,7 @@ pub fn translated(binding: &Binding, lang: Lang) -> Option<(&'static str, &'stat
         Action::JumpToCard(_) => s.help_card_jump,
         Action::MoveCard(_) => s.help_card_move,
         Action::DeleteCard => s.help_card_delete,
+        Action::EditLabel => s.help_card_label,
         Action::ToggleOrder => s.help_sort,
         _ => binding.help,
     };
@@ -146,6 +147,13 @@ pub static DEBATE_OVERLAY_KEYS: &[Binding] = &[
         &[ch('d')],
         Action::DeleteCard,
         "delete the card",
+    ),
+    bind(
+        Cards,
+        IN_CARDS,
+        &[ch('e')],
+        Action::EditLabel,
+        "label the card",
     ),
     bind(
         Cards,

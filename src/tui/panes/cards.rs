@@ -76,3 +76,21 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
         s.msg_stack_empty,
     );
 }
+
+/// The one-line prompt for a card's label, over the stack.
+pub fn draw_label_prompt(app: &App, frame: &mut Frame, text: &str) {
+    let area = crate::tui::panes::help::overlay_area(frame.area(), 64, 3);
+    let block = ratatui::widgets::Block::bordered()
+        .border_style(app.theme.border_focused)
+        .title(Span::styled(
+            format!(" {}", app.lang.strings().msg_label_prompt),
+            app.theme.title,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    let text = sanitize(text);
+    let shown = fit(&text, usize::from(inner.width).saturating_sub(1));
+    let line = Line::from(vec![Span::raw(shown), Span::styled("▏", app.theme.key)]);
+    frame.render_widget(ratatui::widgets::Paragraph::new(line), inner);
+}

@@ -205,12 +205,53 @@ pub fn cards_action(app: &mut App, action: &Action) -> Option<Effect> {
             set(app, 0);
             persist(app, StateChange::SetCurrentStack(names[to].clone()))
         }
+        Action::EditLabel if count > 0 => {
+            let text = cards(app)[selected].label.clone().unwrap_or_default();
+            app.overlays.push(Overlay::Label { text });
+            Effect::None
+        }
         Action::Activate => jump_to_card(app, selected),
         Action::JumpToCard(n) if n > 0 => jump_to_card(app, usize::from(n) - 1),
-        Action::MoveCard(_) | Action::DeleteCard | Action::JumpToCard(_) => Effect::None,
+        Action::MoveCard(_) | Action::DeleteCard | Action::JumpToCard(_) | Action::EditLabel => {
+            Effect::None
+        }
         _ => return None,
     };
     Some(effect)
+}
+
+/// An action in the label prompt; `None` when the prompt is not open.
+pub fn label_action(app: &mut App, action: &Action) -> Option<Effect> {
+    let Some(Overlay::Label { text }) = app.overlays.last_mut() else {
+        return None;
+    };
+    match action {
+        Action::Input(c) if text.chars().count() < 80 => text.push(*c),
+        Action::DeleteChar => {
+            text.pop();
+        }
+        Action::Close => {
+            app.overlays.pop();
+        }
+        Action::Activate => {
+            let label = text.trim().to_string();
+            app.overlays.pop();
+            let Some(Overlay::Cards { selected }) = app.overlay().cloned() else {
+                return Some(Effect::None);
+            };
+            let stack = app.state.current_stack_name().to_string();
+            let label = (!label.is_empty()).then_some(label);
+            let change = StateChange::Label {
+                stack,
+                index: selected,
+                label,
+            };
+            return Some(persist(app, change));
+        }
+        Action::Quit => return None,
+        _ => {}
+    }
+    Some(Effect::None)
 }
 
 /// Closes the overlay and shows card `index`'s source.

@@ -204,3 +204,36 @@ fn the_timeline_jumps_to_a_mention_and_highlights_it() {
         })
     ));
 }
+
+#[test]
+fn e_in_the_stack_labels_the_selected_card() {
+    let mut app = reading();
+    update(&mut app, Action::Pin);
+    update(&mut app, Action::Cards);
+    update(&mut app, Action::EditLabel);
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Label {
+            text: String::new()
+        })
+    );
+    let q = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('q'),
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    assert_eq!(
+        crate::tui::keymap::action_for(&app, &q),
+        Some(Action::Input('q'))
+    );
+    for c in "JBZ xq".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    update(&mut app, Action::DeleteChar);
+    let effect = update(&mut app, Action::Activate);
+    assert!(matches!(
+        effect,
+        Effect::Persist(StateChange::Label { index: 0, .. })
+    ));
+    assert_eq!(debate::cards(&app)[0].label.as_deref(), Some("JBZ x"));
+    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 0 }));
+}
