@@ -165,4 +165,56 @@ mod tests {
         update(&mut again, Action::JumpBack);
         assert!(again.section_in_view() < section);
     }
+
+    #[test]
+    fn saving_beside_a_huge_letter_stays_quick() {
+        use brieven::model::{Letter, Paragraph, Section};
+        let huge = Letter {
+            id: "huge".into(),
+            sections: vec![Section {
+                heading: Some("Groot".into()),
+                paragraphs: (0..2_000)
+                    .map(|i| Paragraph {
+                        text: format!("Alinea {i} over de verordening. ").repeat(40),
+                        ..Paragraph::default()
+                    })
+                    .collect(),
+                line: 1,
+            }],
+            ..Letter::default()
+        };
+        let letters = vec![huge, fixtures::offlimits()];
+        let mut app = App::new(
+            letters,
+            Vec::new(),
+            crate::tui::theme::Theme::plain(),
+            (120, 36),
+        );
+        app.focus = Pane::Reading;
+        for action in [
+            Action::Bottom,
+            Action::NextLetter,
+            Action::Bottom,
+            Action::PrevLetter,
+        ] {
+            update(&mut app, action);
+        }
+        assert_eq!(app.letter().unwrap().id, "offlimits-test");
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = StateStore::open(Some(dir.path().join("state.json")));
+        let start = std::time::Instant::now();
+        save(&mut app, &mut store);
+        let took = start.elapsed();
+        eprintln!("save with a 2,000-paragraph letter in the jump list: {took:?}");
+        assert!(store.state().positions.contains_key("huge"));
+        assert!(
+            store
+                .state()
+                .jumps
+                .entries
+                .iter()
+                .any(|j| j.letter == "huge")
+        );
+        assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+    }
 }
