@@ -190,3 +190,19 @@ fn dutch_labels_with_lang_nl() {
     reader.wait_text("AFZENDER");
     reader.quit();
 }
+
+#[test]
+fn the_reader_reopens_where_it_was_left() {
+    let home = tempfile::tempdir().unwrap();
+    let mut reader = Session::start(home.path(), &["--lang", "en"]);
+    reader.wait_text("Minister van Justitie en Veiligheid, 2023-09-18");
+    reader.send("}");
+    reader.wait_text("Kinderrechtencollectief, 2023-09-25");
+    reader.send("}");
+    reader.wait_text("Offlimits, 2024-09-04");
+    reader.quit();
+
+    let again = Session::start(home.path(), &["--lang", "en"]);
+    again.wait_text("Offlimits, 2024-09-04");
+    again.quit();
+}

@@ -25,7 +25,7 @@ use std::io::{self, IsTerminal, Stdout, Write};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use brieven::config::{Config, default_config_path};
@@ -45,6 +45,9 @@ use app::App;
 use update::{Effect, update};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// The least time between two saves of the reading position on letter changes.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
 
 /// Set to make the reader panic after its first frame, to test the panic path.
 const PANIC_FOR_TESTS: &str = "BRIEVEN_TEST_PANIC";
@@ -143,6 +146,9 @@ fn event_loop(
     });
     let mut dirty = true;
     let mut resized = false;
+    let mut last_save = Instant::now()
+        .checked_sub(SAVE_EVERY)
+        .unwrap_or_else(Instant::now);
     loop {
         if resized {
             // The terminal may have dropped or reflowed what was on screen, even if the size
@@ -204,8 +210,11 @@ fn event_loop(
                 }
                 Effect::Persist(change) => persist(app, store, change),
             }
-            if app.current != letter {
+            // Holding j in the letter list opens letter after letter: save at most once a
+            // second then (quitting always saves).
+            if app.current != letter && last_save.elapsed() >= SAVE_EVERY {
                 restore::save(app, store);
+                last_save = Instant::now();
             }
             if app.quit {
                 return Ok(());
