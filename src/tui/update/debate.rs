@@ -31,16 +31,18 @@ pub fn anchor_in_view(app: &App) -> Option<Anchor> {
         })
 }
 
-/// The note selected with `f` (its marker), or the one shown when the Footnotes pane has
-/// focus.
+/// The note shown in the focused Footnotes pane (else its first), or the one whose marker
+/// was selected with `f`.
 pub fn selected_note(app: &App) -> Option<u32> {
-    if let Some((b, m)) = app.marker {
-        return Some(app.doc.blocks.get(b)?.markers.get(m)?.number);
+    if app.focus == Pane::Footnotes {
+        let in_view = app.notes_in_view();
+        return app
+            .note
+            .filter(|n| in_view.contains(n))
+            .or_else(|| in_view.first().copied());
     }
-    (app.focus == Pane::Footnotes)
-        .then_some(app.note)
-        .flatten()
-        .or_else(|| (app.focus == Pane::Footnotes).then(|| app.notes_in_view().first().copied())?)
+    let (b, m) = app.marker?;
+    Some(app.doc.blocks.get(b)?.markers.get(m)?.number)
 }
 
 /// The citation of `anchor` in the open letter, note sources named when the register is there.

@@ -237,3 +237,17 @@ fn e_in_the_stack_labels_the_selected_card() {
     assert_eq!(debate::cards(&app)[0].label.as_deref(), Some("JBZ x"));
     assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 0 }));
 }
+
+#[test]
+fn in_the_footnotes_pane_the_note_shown_is_the_one_quoted() {
+    let mut app = reading();
+    update(&mut app, Action::NextMarker);
+    app.focus = Pane::Footnotes;
+    let notes = app.notes_in_view();
+    assert!(notes.len() >= 2, "{notes:?}");
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Down);
+    let shown = app.note.unwrap();
+    assert_ne!(shown, 1);
+    assert_eq!(debate::selected_note(&app), Some(shown));
+}
