@@ -209,6 +209,7 @@ pub struct Strings {
     pub hint_reading: &'static str,
     pub hint_footnotes: &'static str,
     pub title_keys: &'static str,
+    pub hint_tabs: &'static str,
     pub group_debate: &'static str,
     pub group_in_cards: &'static str,
     pub group_in_views: &'static str,

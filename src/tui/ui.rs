@@ -188,7 +188,7 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         ));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::styled("Tab: next pane", app.theme.dim));
+    spans.push(Span::styled(app.lang.strings().hint_tabs, app.theme.dim));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
