@@ -244,6 +244,18 @@ pub struct Strings {
     pub cards_many: &'static str,
 }
 
+/// A key's help text or group title from the reader's keymap (written in English) in `lang`;
+/// the English text itself when there is no translation.
+pub fn key_help(lang: Lang, english: &'static str) -> &'static str {
+    match lang {
+        Lang::En => english,
+        Lang::Nl => tables::KEY_HELP_NL
+            .iter()
+            .find(|(en, _)| *en == english)
+            .map_or(english, |(_, nl)| nl),
+    }
+}
+
 /// `template` with its `{}` replaced by `arg`.
 pub fn fill(template: &str, arg: &str) -> String {
     template.replacen("{}", arg, 1)

@@ -1,5 +1,6 @@
 //! The help overlay: every key binding, grouped, straight from the keymap's data.
 
+use brieven::i18n::key_help;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -32,6 +33,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut group = "";
     for b in BINDINGS.iter() {
         let (title, help) = translated(b, lang).unwrap_or((b.group, b.help));
+        let (title, help) = (key_help(lang, title), key_help(lang, help));
         if b.group != group {
             if !lines.is_empty() {
                 lines.push(Line::default());
@@ -56,16 +58,19 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         ]));
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Stance marks", theme.heading)));
+    lines.push(Line::from(Span::styled(
+        key_help(lang, "Stance marks"),
+        theme.heading,
+    )));
     let mut legend = vec![Span::raw("  ")];
-    for (stance, name) in [
-        (brieven::model::Stance::Supports, "supports"),
-        (brieven::model::Stance::Opposes, "opposes"),
-        (brieven::model::Stance::Mixed, "mixed"),
-        (brieven::model::Stance::Neutral, "neutral"),
+    for stance in [
+        brieven::model::Stance::Supports,
+        brieven::model::Stance::Opposes,
+        brieven::model::Stance::Mixed,
+        brieven::model::Stance::Neutral,
     ] {
         legend.push(stance_mark(Some(stance), theme));
-        legend.push(Span::raw(format!(" {name}   ")));
+        legend.push(Span::raw(format!(" {}   ", lang.stance(stance))));
     }
     lines.push(Line::from(legend));
     lines
