@@ -210,6 +210,8 @@ pub struct Strings {
     pub hint_footnotes: &'static str,
     pub title_keys: &'static str,
     pub hint_tabs: &'static str,
+    pub label_subject: &'static str,
+    pub label_reference: &'static str,
     pub group_debate: &'static str,
     pub group_in_cards: &'static str,
     pub group_in_views: &'static str,

@@ -184,6 +184,8 @@ fn dutch_labels_with_lang_nl() {
     reader.wait_text("Brieven (5)");
     reader.wait_text("Inhoud");
     reader.wait_text("j/k brief  Enter lees");
+    reader.wait_text("Den Haag, 18 september 2023");
+    reader.wait_text("Onderwerp: Brief inzake motie");
     reader.send("y");
     reader.wait_text("Citaat met bronvermelding gekopieerd");
     reader.send("p");

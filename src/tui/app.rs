@@ -221,7 +221,12 @@ impl App {
     /// The open letter wrapped for the current text width.
     pub fn build_doc(&self) -> Document {
         match self.letter() {
-            Some(letter) => Document::build(letter, self.current, self.text_area().width.into()),
+            Some(letter) => Document::build_in(
+                letter,
+                self.current,
+                self.text_area().width.into(),
+                self.lang,
+            ),
             None => Document::default(),
         }
     }

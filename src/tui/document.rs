@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use brieven::i18n::Lang;
 use brieven::model::{Letter, ParagraphKind};
 use brieven::text::sanitize;
 use brieven::wrap::wrap;
@@ -110,8 +111,15 @@ pub struct Document {
 pub const LIST_INDENT: usize = 2;
 
 impl Document {
-    /// Lays out `letter` (corpus index `index`) for text `width` columns wide.
+    /// Lays out `letter` (corpus index `index`) for text `width` columns wide, in English.
+    #[cfg(test)]
     pub fn build(letter: &Letter, index: usize, width: usize) -> Document {
+        Document::build_in(letter, index, width, Lang::En)
+    }
+
+    /// [`Document::build`] with the header's labels and date in `lang`.
+    pub fn build_in(letter: &Letter, index: usize, width: usize, lang: Lang) -> Document {
+        let s = lang.strings();
         let mut doc = Document {
             letter: index,
             width,
@@ -133,7 +141,7 @@ impl Document {
             format!(" → {}", sanitize(&letter.recipients.join("; ")))
         };
         push(&mut doc, BlockKind::Sender, sender + &to, Vec::new());
-        let date = letter.date.map(long_date);
+        let date = letter.date.map(|d| lang.date_long(d));
         let place = letter.place.as_deref().map(|p| sanitize(p).into_owned());
         let dateline = match (place, date) {
             (Some(p), Some(d)) => Some(format!("{p}, {d}")),
@@ -142,11 +150,11 @@ impl Document {
         if let Some(line) = dateline {
             push(&mut doc, BlockKind::Dateline, line, Vec::new());
         }
-        if let Some(s) = &letter.subject {
+        if let Some(subject) = &letter.subject {
             push(
                 &mut doc,
                 BlockKind::Subject,
-                format!("Subject: {}", sanitize(s)),
+                format!("{}: {}", s.label_subject, sanitize(subject)),
                 Vec::new(),
             );
         }
@@ -154,12 +162,12 @@ impl Document {
             push(
                 &mut doc,
                 BlockKind::Reference,
-                format!("Reference: {}", sanitize(r)),
+                format!("{}: {}", s.label_reference, sanitize(r)),
                 Vec::new(),
             );
         }
         if letter.stance.is_some() || letter.summary.is_some() {
-            let stance = letter.stance.map(|s| s.as_str()).unwrap_or("");
+            let stance = letter.stance.map(|st| lang.stance(st)).unwrap_or("");
             let summary = letter.summary.as_deref().map(sanitize).unwrap_or_default();
             let sep = if stance.is_empty() || summary.is_empty() {
                 ""
@@ -366,32 +374,6 @@ pub fn superscript(n: u32) -> String {
         .bytes()
         .map(|d| DIGITS[usize::from(d - b'0')])
         .collect()
-}
-
-/// A date as `25 September 2023`, at its precision.
-pub fn long_date(date: brieven::model::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let month = date
-        .month
-        .and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1)));
-    match (date.day, month) {
-        (Some(d), Some(m)) => format!("{d} {m} {}", date.year),
-        (None, Some(m)) => format!("{m} {}", date.year),
-        _ => date.year.to_string(),
-    }
 }
 
 #[cfg(test)]

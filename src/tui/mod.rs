@@ -97,6 +97,7 @@ pub fn run(corpus: Corpus, options: Options) -> Result<ExitCode> {
         (size.width, size.height),
     );
     app.lang = lang;
+    app.doc = app.build_doc();
     app.key_overrides = keymap::overrides(&config);
     app.state = store.state().clone();
     restore::restore(&mut app);

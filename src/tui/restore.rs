@@ -52,7 +52,7 @@ fn documents(app: &App, letters: impl Iterator<Item = usize>) -> HashMap<usize, 
             continue;
         }
         if let Some(letter) = app.letters.get(i) {
-            docs.insert(i, Document::build(letter, i, width));
+            docs.insert(i, Document::build_in(letter, i, width, app.lang));
         }
     }
     docs
