@@ -248,10 +248,10 @@ pub struct Strings {
 
 /// A key's help text or group title from the reader's keymap (written in English) in `lang`;
 /// the English text itself when there is no translation.
-pub fn key_help(lang: Lang, english: &'static str) -> &'static str {
+pub fn reader_text(lang: Lang, english: &'static str) -> &'static str {
     match lang {
         Lang::En => english,
-        Lang::Nl => tables::KEY_HELP_NL
+        Lang::Nl => tables::READER_NL
             .iter()
             .find(|(en, _)| *en == english)
             .map_or(english, |(_, nl)| nl),
@@ -307,6 +307,22 @@ mod tests {
         assert_eq!(Lang::Nl.date_long(d), "18 september 2024");
         assert_eq!(Lang::Nl.date_long(Date::ym(2023, 5).unwrap()), "mei 2023");
         assert_eq!(Lang::En.date_long(Date::y(2023)), "2023");
+    }
+
+    #[test]
+    fn reader_texts_are_looked_up_by_their_english() {
+        assert_eq!(
+            reader_text(Lang::Nl, "No warnings."),
+            "Geen waarschuwingen."
+        );
+        assert_eq!(reader_text(Lang::En, "No warnings."), "No warnings.");
+        assert_eq!(
+            reader_text(Lang::Nl, "not in the table"),
+            "not in the table"
+        );
+        for (en, nl) in tables::READER_NL {
+            assert!(!en.is_empty() && !nl.is_empty());
+        }
     }
 
     #[test]

@@ -238,9 +238,9 @@ pub static NL: Strings = Strings {
     cards_many: "kaarten",
 };
 
-/// The reader's key help and group titles in Dutch, by their English text (the keymap keeps
-/// the English as data; see [`super::key_help`]).
-pub static KEY_HELP_NL: &[(&str, &str)] = &[
+/// The reader's key help, group titles and pane texts in Dutch, by their English text (the keymap keeps
+/// the English as data; see [`super::reader_text`]).
+pub static READER_NL: &[(&str, &str)] = &[
     ("General", "Algemeen"),
     ("Move", "Bewegen"),
     ("Letters and sections", "Brieven en paragrafen"),
@@ -332,4 +332,40 @@ pub static KEY_HELP_NL: &[(&str, &str)] = &[
     ("first row", "eerste rij"),
     ("last row", "laatste rij"),
     ("Stance marks", "Standpunttekens"),
+    ("This letter has no notes.", "Deze brief heeft geen noten."),
+    (
+        "No notes cited in view. f selects a marker; Enter shows its note.",
+        "Geen noten in beeld. f kiest een verwijzing; Enter toont de noot.",
+    ),
+    (
+        "(no such note in this letter)",
+        "(deze noot staat niet in de brief)",
+    ),
+    ("No letters", "Geen brieven"),
+    ("(opening)", "(opening)"),
+    ("Building the register…", "Register wordt opgebouwd…"),
+    ("No entries of this kind.", "Geen items van deze soort."),
+    (
+        "(in the letter's header: its date)",
+        "(in de kop van de brief: de datum)",
+    ),
+    ("(not found)", "(niet gevonden)"),
+    (
+        "Type a name, a date, a term or any words of the letters.",
+        "Typ een naam, een datum, een term of woorden uit de brieven.",
+    ),
+    (
+        "Filters: org: person: term: date:2023-09..2023-12 in:<letter> notes:",
+        "Filters: org: person: term: date:2023-09..2023-12 in:<brief> notes:",
+    ),
+    ("No warnings.", "Geen waarschuwingen."),
+    (
+        "No occurrences to step through: / searches, r opens the register",
+        "Geen vindplaatsen om langs te gaan: / zoekt, r opent het register",
+    ),
+    ("Organisations", "Organisaties"),
+    ("People", "Personen"),
+    ("Dates", "Datums"),
+    ("Terms", "Termen"),
+    ("Passages", "Passages"),
 ];

@@ -288,12 +288,12 @@ mod tests {
 
     #[test]
     fn every_key_has_dutch_help() {
-        use brieven::i18n::{Lang, key_help};
+        use brieven::i18n::{Lang, reader_text};
         for b in BINDINGS.iter() {
             let (en_group, en_help) = translated(b, Lang::En).unwrap_or((b.group, b.help));
             let (nl_group, nl_help) = translated(b, Lang::Nl).unwrap_or((b.group, b.help));
-            assert_ne!(key_help(Lang::Nl, nl_help), en_help, "{:?}", b.action);
-            assert_ne!(key_help(Lang::Nl, nl_group), en_group, "{:?}", b.action);
+            assert_ne!(reader_text(Lang::Nl, nl_help), en_help, "{:?}", b.action);
+            assert_ne!(reader_text(Lang::Nl, nl_group), en_group, "{:?}", b.action);
         }
     }
 

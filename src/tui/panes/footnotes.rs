@@ -48,9 +48,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
     if notes.is_empty() {
         let msg = if total == 0 {
-            "This letter has no notes.".to_string()
+            brieven::i18n::reader_text(app.lang, "This letter has no notes.").to_string()
         } else {
-            "No notes cited in view. f selects a marker; Enter shows its note.".to_string()
+            brieven::i18n::reader_text(
+                app.lang,
+                "No notes cited in view. f selects a marker; Enter shows its note.",
+            )
+            .to_string()
         };
         lines.push(Line::from(Span::styled(fit(&msg, width), theme.dim)));
     }
@@ -59,7 +63,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let text = letter
             .footnote(n)
             .map(|f| sanitize(&f.text).replace('\n', " "))
-            .unwrap_or_else(|| "(no such note in this letter)".to_string());
+            .unwrap_or_else(|| {
+                brieven::i18n::reader_text(app.lang, "(no such note in this letter)").to_string()
+            });
         let pointer = if marked == Some(n) { "▸" } else { " " };
         let label = format!("{pointer}{} ", superscript(n));
         let body = fit(&text, width.saturating_sub(label.chars().count()));

@@ -1,6 +1,6 @@
 //! The help overlay: every key binding, grouped, straight from the keymap's data.
 
-use brieven::i18n::key_help;
+use brieven::i18n::reader_text;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -33,7 +33,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut group = "";
     for b in BINDINGS.iter() {
         let (title, help) = translated(b, lang).unwrap_or((b.group, b.help));
-        let (title, help) = (key_help(lang, title), key_help(lang, help));
+        let (title, help) = (reader_text(lang, title), reader_text(lang, help));
         if b.group != group {
             if !lines.is_empty() {
                 lines.push(Line::default());
@@ -59,7 +59,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        key_help(lang, "Stance marks"),
+        reader_text(lang, "Stance marks"),
         theme.heading,
     )));
     let mut legend = vec![Span::raw("  ")];

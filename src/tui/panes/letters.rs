@@ -63,7 +63,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     if lines.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled("No letters", app.theme.dim)),
+            Paragraph::new(Span::styled(
+                brieven::i18n::reader_text(app.lang, "No letters"),
+                app.theme.dim,
+            )),
             inner,
         );
         return;

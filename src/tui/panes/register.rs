@@ -32,7 +32,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     frame.render_widget(block, area);
     let Some(register) = app.register.as_deref() else {
         frame.render_widget(
-            Paragraph::new(Span::styled("Building the register…", theme.dim)),
+            Paragraph::new(Span::styled(app.lang.strings().msg_computing, theme.dim)),
             inner,
         );
         return;
@@ -49,6 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         } else {
             theme.dim
         };
+        let title = brieven::i18n::reader_text(app.lang, title);
         tabs.push(Span::styled(format!(" {title} ({n}) "), style));
         tabs.push(Span::raw(" "));
     }
@@ -77,7 +78,10 @@ fn draw_entries(
     let theme = &app.theme;
     if entries.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled("No entries of this kind.", theme.dim)),
+            Paragraph::new(Span::styled(
+                brieven::i18n::reader_text(app.lang, "No entries of this kind."),
+                theme.dim,
+            )),
             area,
         );
         return;

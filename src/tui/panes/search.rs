@@ -67,8 +67,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
     };
     if s.query.trim().is_empty() {
         let help = [
-            "Type a name, a date, a term or any words of the letters.",
-            "Filters: org: person: term: date:2023-09..2023-12 in:<letter> notes:",
+            brieven::i18n::reader_text(
+                app.lang,
+                "Type a name, a date, a term or any words of the letters.",
+            ),
+            brieven::i18n::reader_text(
+                app.lang,
+                "Filters: org: person: term: date:2023-09..2023-12 in:<letter> notes:",
+            ),
         ];
         let lines: Vec<Line> = help
             .iter()
@@ -86,6 +92,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         if members.is_empty() {
             continue;
         }
+        let title = brieven::i18n::reader_text(app.lang, title);
         rows.push(Row::Group(title, members.len()));
         for r in members {
             if r == s.selected {

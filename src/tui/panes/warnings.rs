@@ -12,7 +12,10 @@ use crate::tui::panes::help::{draw_scrolling, overlay_area};
 pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let warnings = app.all_warnings();
     if warnings.is_empty() {
-        return vec![Line::from(Span::styled("No warnings.", app.theme.dim))];
+        return vec![Line::from(Span::styled(
+            brieven::i18n::reader_text(app.lang, "No warnings."),
+            app.theme.dim,
+        ))];
     }
     let mut lines = Vec::new();
     for w in warnings {

@@ -167,8 +167,13 @@ fn jump_to_occurrence(
 /// `n`/`N`: the next or previous occurrence of the trail, wrapping around.
 pub fn step_occurrence(app: &mut App, forward: bool) {
     let Some(trail) = &mut app.trail else {
-        app.message =
-            Some("No occurrences to step through: / searches, r opens the register".into());
+        app.message = Some(
+            brieven::i18n::reader_text(
+                app.lang,
+                "No occurrences to step through: / searches, r opens the register",
+            )
+            .into(),
+        );
         return;
     };
     let n = trail.targets.len();
