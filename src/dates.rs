@@ -137,6 +137,36 @@ fn word_spans(line: &str) -> Vec<(usize, &str)> {
     spans
 }
 
+/// Dutch weekday names, Sunday first.
+const WEEKDAYS_NL: [&str; 7] = [
+    "zondag",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+];
+
+/// English weekday names, Sunday first.
+const WEEKDAYS_EN: [&str; 7] = [
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+
+/// Whether `word` is a weekday's name in Dutch or English, in any case.
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS_NL
+        .iter()
+        .chain(&WEEKDAYS_EN)
+        .any(|day| day.eq_ignore_ascii_case(word))
+}
+
 /// A date written out the Dutch way at its precision: `donderdag 28 september 2023`,
 /// `september 2023`, `2023`.
 pub fn dutch(date: Date) -> String {
@@ -154,15 +184,6 @@ pub fn dutch(date: Date) -> String {
         "november",
         "december",
     ];
-    const WEEKDAY: [&str; 7] = [
-        "zondag",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-    ];
     let Some(m) = date.month.filter(|m| (1..=12).contains(m)) else {
         return date.year.to_string();
     };
@@ -178,7 +199,7 @@ pub fn dutch(date: Date) -> String {
         + T[m as usize - 1]
         + d as i32)
         .rem_euclid(7);
-    format!("{} {d} {month} {}", WEEKDAY[w as usize], date.year)
+    format!("{} {d} {month} {}", WEEKDAYS_NL[w as usize], date.year)
 }
 
 fn numeric_date(s: &str) -> Option<Date> {

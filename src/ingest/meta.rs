@@ -214,7 +214,7 @@ fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
         // A weekday beside the date is no place: `Den Haag, dinsdag 3 februari 2025`.
         let words: Vec<&str> = s
             .split_whitespace()
-            .filter(|w| !is_weekday(w.trim_matches([',', '.'])))
+            .filter(|w| !dates::is_weekday(w.trim_matches([',', '.'])))
             .collect();
         words
             .join(" ")
@@ -235,26 +235,6 @@ fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()) || ["aan", "den", "de"].contains(w));
     is_place.then_some(Some(place))
-}
-
-fn is_weekday(word: &str) -> bool {
-    [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .contains(&word.to_lowercase().as_str())
 }
 
 /// The addressees in an address block: names and offices, without postal lines, `Aan` and
