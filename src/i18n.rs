@@ -229,6 +229,7 @@ pub struct Strings {
     pub help_card_move: &'static str,
     pub help_card_delete: &'static str,
     pub help_card_label: &'static str,
+    pub help_new_stack: &'static str,
     // Timeline.
     pub event_council: &'static str,
     pub event_debate: &'static str,

@@ -106,6 +106,8 @@ pub enum Action {
     JumpToCard(u8),
     /// In the stack: type a label for the selected card.
     EditLabel,
+    /// In the stack: name a new stack and make it the current one.
+    NewStack,
     /// In positions: sort by date or sender; in the timeline: newest or oldest first.
     ToggleOrder,
 }

@@ -66,10 +66,20 @@ pub enum Overlay {
         selected: usize,
         newest_first: bool,
     },
-    /// Typing a label for the card selected in the stack below.
+    /// A one-line prompt over the stack: a label for the selected card, or a new stack's name.
     Label {
         text: String,
+        purpose: Prompt,
     },
+}
+
+/// What the one-line prompt over the stack asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// A label for the card selected in the stack.
+    CardLabel,
+    /// The name of a new stack (one per debate), which becomes the current one.
+    StackName,
 }
 
 /// A place in a letter that survives re-wrapping: a block and a line within it.

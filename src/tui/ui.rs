@@ -168,7 +168,9 @@ pub fn render(app: &App, frame: &mut Frame) {
                 selected,
                 newest_first,
             } => panes::timeline::draw(app, frame, *selected, *newest_first),
-            Overlay::Label { text } => panes::cards::draw_label_prompt(app, frame, text),
+            Overlay::Label { text, purpose } => {
+                panes::cards::draw_label_prompt(app, frame, text, *purpose)
+            }
         }
     }
 }

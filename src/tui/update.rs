@@ -121,6 +121,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         | Action::SwitchStack(_)
         | Action::JumpToCard(_)
         | Action::EditLabel
+        | Action::NewStack
         | Action::ToggleOrder => {}
     }
     Effect::None

@@ -38,6 +38,7 @@ pub fn translated(binding: &Binding, lang: Lang) -> Option<(&'static str, &'stat
         Action::MoveCard(_) => s.help_card_move,
         Action::DeleteCard => s.help_card_delete,
         Action::EditLabel => s.help_card_label,
+        Action::NewStack => s.help_new_stack,
         Action::ToggleOrder => s.help_sort,
         _ => binding.help,
     };
@@ -155,6 +156,7 @@ pub static DEBATE_OVERLAY_KEYS: &[Binding] = &[
         Action::EditLabel,
         "label the card",
     ),
+    bind(Cards, IN_CARDS, &[ch('n')], Action::NewStack, "new stack"),
     bind(
         Cards,
         IN_CARDS,

@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Prompt};
 use crate::tui::panes::list_overlay;
 use crate::tui::ui::fit;
 use crate::tui::update::debate::cards;
@@ -78,12 +78,18 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
 }
 
 /// The one-line prompt for a card's label, over the stack.
-pub fn draw_label_prompt(app: &App, frame: &mut Frame, text: &str) {
+pub fn draw_label_prompt(app: &App, frame: &mut Frame, text: &str, purpose: Prompt) {
     let area = crate::tui::panes::help::overlay_area(frame.area(), 64, 3);
     let block = ratatui::widgets::Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Span::styled(
-            format!(" {}", app.lang.strings().msg_label_prompt),
+            format!(
+                " {}",
+                match purpose {
+                    Prompt::CardLabel => app.lang.strings().msg_label_prompt,
+                    Prompt::StackName => app.lang.strings().msg_stack_prompt,
+                }
+            ),
             app.theme.title,
         ));
     let inner = block.inner(area);

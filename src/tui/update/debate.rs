@@ -9,7 +9,7 @@ use brieven::state::CueCard;
 
 use super::{Effect, show_target};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, Pane, Spot, Target};
+use crate::tui::app::{App, Overlay, Pane, Prompt, Spot, Target};
 use crate::tui::document::BlockKind;
 use crate::tui::memory::StateChange;
 
@@ -209,7 +209,17 @@ pub fn cards_action(app: &mut App, action: &Action) -> Option<Effect> {
         }
         Action::EditLabel if count > 0 => {
             let text = cards(app)[selected].label.clone().unwrap_or_default();
-            app.overlays.push(Overlay::Label { text });
+            app.overlays.push(Overlay::Label {
+                text,
+                purpose: Prompt::CardLabel,
+            });
+            Effect::None
+        }
+        Action::NewStack => {
+            app.overlays.push(Overlay::Label {
+                text: String::new(),
+                purpose: Prompt::StackName,
+            });
             Effect::None
         }
         Action::Activate => jump_to_card(app, selected),
@@ -224,9 +234,10 @@ pub fn cards_action(app: &mut App, action: &Action) -> Option<Effect> {
 
 /// An action in the label prompt; `None` when the prompt is not open.
 pub fn label_action(app: &mut App, action: &Action) -> Option<Effect> {
-    let Some(Overlay::Label { text }) = app.overlays.last_mut() else {
+    let Some(Overlay::Label { text, purpose }) = app.overlays.last_mut() else {
         return None;
     };
+    let purpose = *purpose;
     match action {
         Action::Input(c) if text.chars().count() < 80 => text.push(*c),
         Action::DeleteChar => {
@@ -234,6 +245,17 @@ pub fn label_action(app: &mut App, action: &Action) -> Option<Effect> {
         }
         Action::Close => {
             app.overlays.pop();
+        }
+        Action::Activate if purpose == Prompt::StackName => {
+            let name = text.trim().to_string();
+            app.overlays.pop();
+            if name.is_empty() {
+                return Some(Effect::None);
+            }
+            if let Some(Overlay::Cards { selected }) = app.overlays.last_mut() {
+                *selected = 0;
+            }
+            return Some(persist(app, StateChange::SetCurrentStack(name)));
         }
         Action::Activate => {
             let label = text.trim().to_string();

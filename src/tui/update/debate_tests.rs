@@ -8,6 +8,7 @@ use brieven::i18n::Lang;
 use brieven::timeline::TimelineItem;
 
 use super::*;
+use crate::tui::app::Prompt;
 use crate::tui::fixtures;
 
 const OFFLIMITS: usize = 0;
@@ -214,7 +215,8 @@ fn e_in_the_stack_labels_the_selected_card() {
     assert_eq!(
         app.overlay(),
         Some(&Overlay::Label {
-            text: String::new()
+            text: String::new(),
+            purpose: Prompt::CardLabel,
         })
     );
     let q = crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
@@ -250,4 +252,38 @@ fn in_the_footnotes_pane_the_note_shown_is_the_one_quoted() {
     let shown = app.note.unwrap();
     assert_ne!(shown, 1);
     assert_eq!(debate::selected_note(&app), Some(shown));
+}
+
+#[test]
+fn n_in_the_stack_names_a_new_stack_that_becomes_current() {
+    let mut app = reading();
+    update(&mut app, Action::Pin);
+    update(&mut app, Action::Cards);
+    update(&mut app, Action::NewStack);
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Label {
+            text: String::new(),
+            purpose: Prompt::StackName,
+        })
+    );
+    for c in "JBZ-raad dec".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let effect = update(&mut app, Action::Activate);
+    assert!(matches!(
+        effect,
+        Effect::Persist(StateChange::SetCurrentStack(ref name)) if name == "JBZ-raad dec"
+    ));
+    assert_eq!(app.state.current_stack_name(), "JBZ-raad dec");
+    assert!(debate::cards(&app).is_empty(), "a new stack starts empty");
+    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 0 }));
+    update(&mut app, Action::Close);
+    update(&mut app, Action::Pin);
+    assert_eq!(debate::cards(&app).len(), 1, "m pins to the new stack");
+    // An empty name makes no stack.
+    update(&mut app, Action::Cards);
+    update(&mut app, Action::NewStack);
+    update(&mut app, Action::Activate);
+    assert_eq!(app.state.current_stack_name(), "JBZ-raad dec");
 }
