@@ -41,6 +41,15 @@ fn command(home: &Path, args: &[&str]) -> CommandBuilder {
 
 impl Session {
     fn start(home: &Path, args: &[&str]) -> Session {
+        Session::start_with_env(home, args, &[])
+    }
+
+    /// [`Session::start`] with more environment variables.
+    fn start_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let mut cmd = command(home, args);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 36,
@@ -49,10 +58,7 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let child = pty
-            .slave
-            .spawn_command(command(home, args))
-            .expect("the reader starts");
+        let child = pty.slave.spawn_command(cmd).expect("the reader starts");
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             36.try_into().unwrap(),
@@ -174,6 +180,29 @@ fn y_copies_the_paragraph_with_its_citation_through_osc_52() {
     reader.wait_text("Citation copied to the clipboard");
     let copied = brieven::clipboard::decode_osc52(&reader.output());
     assert_eq!(copied, vec![expected.trim_end().to_string()]);
+    reader.quit();
+}
+
+#[test]
+fn inside_tmux_y_also_sends_the_citation_through_tmux_passthrough() {
+    let home = tempfile::tempdir().unwrap();
+    let env = [("TMUX", "/tmp/tmux-0/default,1,0")];
+    let mut reader = Session::start_with_env(home.path(), &["--lang", "en"], &env);
+    reader.wait_text("Letters (5)");
+    reader.send("y");
+    reader.wait_text("Citation copied to the clipboard");
+    let output = reader.output();
+    assert!(
+        output.contains("\x1bPtmux;\x1b\x1b]52;c;"),
+        "no tmux passthrough"
+    );
+    let copied = brieven::clipboard::decode_osc52(&output);
+    assert_eq!(copied.len(), 2, "direct and through tmux");
+    assert_eq!(copied[0], copied[1]);
+    assert!(
+        copied[0].contains("Minister van Justitie en Veiligheid"),
+        "{copied:?}"
+    );
     reader.quit();
 }
 

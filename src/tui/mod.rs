@@ -199,8 +199,15 @@ fn event_loop(
                     let _ = worker.send(worker::Request { seq, query });
                 }
                 Effect::Clipboard(text) => {
+                    use brieven::clipboard::{Osc52Route, osc52_via};
                     let mut out = io::stdout();
-                    out.write_all(brieven::clipboard::osc52(&text).as_bytes())?;
+                    out.write_all(osc52_via(&text, Osc52Route::Direct).as_bytes())?;
+                    // Inside tmux, also through its passthrough, for a tmux whose
+                    // `set-clipboard` is off but `allow-passthrough` on.
+                    if std::env::var_os("TMUX").is_some() {
+                        let wrapped = osc52_via(&text, Osc52Route::TmuxPassthrough);
+                        out.write_all(wrapped.as_bytes())?;
+                    }
                     out.flush()?;
                 }
                 Effect::OpenUrl(url) => {
