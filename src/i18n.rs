@@ -188,6 +188,13 @@ pub struct Strings {
     pub msg_select_note: &'static str,
     pub msg_computing: &'static str,
     pub msg_open_failed: &'static str,
+    /// `{}×{}` now, `{}×{}` needed.
+    pub msg_too_small: &'static str,
+    pub outline_opening: &'static str,
+    /// `{}`: the section's number.
+    pub outline_section: &'static str,
+    /// `{}`: the note's number.
+    pub note_undefined: &'static str,
     pub hint_cards: &'static str,
     pub hint_views: &'static str,
     pub label_stack: &'static str,

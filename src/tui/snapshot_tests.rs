@@ -81,6 +81,16 @@ fn too_small_says_so() {
 }
 
 #[test]
+fn the_screens_own_texts_are_dutch_with_lang_nl() {
+    let mut app = fixtures::app(39, 12);
+    app.lang = brieven::i18n::Lang::Nl;
+    assert!(screen(&app).starts_with("Terminal te klein: 39×12 (minstens"));
+    let mut app = fixtures::app(120, 36);
+    app.lang = brieven::i18n::Lang::Nl;
+    assert!(screen(&app).contains("(begin)"), "{}", screen(&app));
+}
+
+#[test]
 fn hostile_text_never_reaches_the_screen_raw() {
     for (w, h) in SIZES {
         let mut app = fixtures::app(w, h);

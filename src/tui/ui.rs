@@ -127,9 +127,10 @@ pub fn list_offset(selected: usize, len: usize, height: usize) -> usize {
 pub fn render(app: &App, frame: &mut Frame) {
     let areas = app.areas();
     if areas.too_small {
-        let msg = format!(
-            "Terminal too small: {}×{} (needs {}×{})",
-            app.size.0, app.size.1, MIN_SIZE.0, MIN_SIZE.1
+        let size = [app.size.0, app.size.1, MIN_SIZE.0, MIN_SIZE.1].map(|n| n.to_string());
+        let msg = brieven::i18n::fill_all(
+            app.lang.strings().msg_too_small,
+            &size.each_ref().map(String::as_str),
         );
         frame.render_widget(
             Paragraph::new(fit(&msg, areas.body.width.into())),

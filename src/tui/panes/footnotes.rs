@@ -107,7 +107,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 }
             }
             None => lines.push(Line::from(Span::styled(
-                format!("Note {n} is cited but not defined in this letter."),
+                brieven::i18n::fill(app.lang.strings().note_undefined, &n.to_string()),
                 theme.warning,
             ))),
         }

@@ -33,8 +33,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|(i, section)| {
             let title = match &section.heading {
                 Some(h) => sanitize(h).into_owned(),
-                None if i == 0 => "(opening)".to_string(),
-                None => format!("(section {})", i + 1),
+                None if i == 0 => app.lang.strings().outline_opening.to_string(),
+                None => {
+                    brieven::i18n::fill(app.lang.strings().outline_section, &(i + 1).to_string())
+                }
             };
             let mark = if current == Some(i) { "▸ " } else { "  " };
             let text = fit(&format!("{mark}{title}"), width);
