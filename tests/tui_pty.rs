@@ -402,7 +402,7 @@ fn without_a_terminal_it_says_so_and_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    for sub in ["export", "list", "show"] {
+    for sub in ["export", "list", "show", "search", "quote", "cards"] {
         assert!(stderr.contains(sub), "{stderr}");
     }
     assert!(out.stdout.is_empty());

@@ -49,8 +49,15 @@ pub fn output_width() -> usize {
 /// `brieven [PATHS...]` with no subcommand: the reader, which needs a terminal.
 pub fn reader(paths: Vec<PathBuf>, options: crate::tui::Options) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
+        use clap::CommandFactory;
+        let commands: Vec<String> = crate::Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .filter(|name| name != "help")
+            .collect();
         eprintln!(
-            "brieven: the reader needs a terminal on stdout; for text output use one of: export, list, show (see brieven --help)"
+            "brieven: the reader needs a terminal on stdout; for text output use one of: {} (see brieven --help)",
+            commands.join(", ")
         );
         return Ok(ExitCode::from(2));
     }
