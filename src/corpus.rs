@@ -140,6 +140,13 @@ impl Corpus {
 
     /// Loads files and directories (a directory: its `*.txt` and `*.md`, sorted by name).
     pub fn load(paths: &[PathBuf]) -> Result<Corpus, CorpusError> {
+        Ok(Corpus::load_files(&Corpus::letter_files(paths)?, None))
+    }
+
+    /// The letter files `paths` name, in order (a directory: its `*.txt` and `*.md`, sorted by
+    /// name); an error for a path that does not exist or a directory without letters. Cheap:
+    /// nothing is read but the directories.
+    pub fn letter_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CorpusError> {
         let mut files = Vec::new();
         for path in paths {
             let meta = fs::metadata(path).map_err(|e| match e.kind() {
@@ -162,12 +169,24 @@ impl Corpus {
                 files.push(path.clone());
             }
         }
-        // Files are read and parsed on every core; results are kept in the order given.
+        Ok(files)
+    }
+
+    /// Reads and parses `files` on every core, keeping their order; `progress`, when given,
+    /// counts the files done (for a progress display on another thread).
+    pub fn load_files(files: &[PathBuf], progress: Option<&AtomicUsize>) -> Corpus {
         let mut corpus = Corpus::default();
-        for loaded in map_in_parallel(&files, |file| load_file(file)) {
+        let loaded = map_in_parallel(files, |file| {
+            let loaded = load_file(file);
+            if let Some(done) = progress {
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            loaded
+        });
+        for loaded in loaded {
             corpus.absorb(loaded);
         }
-        Ok(corpus)
+        corpus
     }
 
     /// Loads `paths`, or the embedded letters when there are none.

@@ -184,6 +184,8 @@ pub struct Strings {
     pub msg_state_corrupt: &'static str,
     pub msg_config_error: &'static str,
     pub msg_no_state: &'static str,
+    /// `{}` of `{}` letters loaded.
+    pub msg_loading: &'static str,
     pub msg_nothing_to_quote: &'static str,
     pub msg_select_note: &'static str,
     pub msg_computing: &'static str,

@@ -407,3 +407,39 @@ fn without_a_terminal_it_says_so_and_exits_2() {
     }
     assert!(out.stdout.is_empty());
 }
+
+/// A directory of `n` letters, each a copy of the longest embedded letter under a new name.
+fn many_letters(n: usize) -> tempfile::TempDir {
+    let corpus = brieven::corpus::Corpus::embedded();
+    let longest = corpus
+        .letters
+        .iter()
+        .max_by_key(|l| l.paragraphs().map(|(_, _, p)| p.text.len()).sum::<usize>())
+        .unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(format!("{}.txt", longest.id)),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..n {
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), &text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_large_corpus_shows_its_loading_progress_then_the_letters() {
+    let dir = many_letters(600);
+    let path = dir.path().to_str().unwrap();
+    let s = Session::start(&[path], &[], 120, 36);
+    s.wait_text("Loading letters:");
+    s.wait_text("Letters (600)");
+    drop(s);
+    // q while loading gives up cleanly.
+    let mut s = Session::start(&[path], &[], 120, 36);
+    s.wait_text("Loading letters:");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}

@@ -61,8 +61,13 @@ pub fn reader(paths: Vec<PathBuf>, options: crate::tui::Options) -> Result<ExitC
         );
         return Ok(ExitCode::from(2));
     }
-    let corpus = load(&paths)?;
-    crate::tui::run(corpus, options)
+    // Paths are checked before the screen opens; the letters load behind a progress screen.
+    let letters = if paths.is_empty() {
+        crate::tui::Letters::Ready(Corpus::embedded())
+    } else {
+        crate::tui::Letters::Files(Corpus::letter_files(&paths)?)
+    };
+    crate::tui::run(letters, options)
 }
 
 /// Writes `text` to stdout; a closed pipe (`brieven ... | head`) is not an error.

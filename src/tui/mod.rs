@@ -10,6 +10,7 @@ pub mod document;
 #[cfg(test)]
 mod fixtures;
 pub mod keymap;
+pub mod loading;
 pub mod lookup;
 pub mod memory;
 pub mod panes;
@@ -61,11 +62,19 @@ pub struct Options {
     pub no_state: bool,
 }
 
-/// Runs the reader on `corpus` until the user quits or a signal ends it.
-pub fn run(corpus: Corpus, options: Options) -> Result<ExitCode> {
+/// The letters the reader opens on.
+pub enum Letters {
+    /// Already loaded (the embedded letters).
+    Ready(Corpus),
+    /// Files to load, with a progress screen, once the terminal is the reader's.
+    Files(Vec<std::path::PathBuf>),
+}
+
+/// Runs the reader on `letters` until the user quits or a signal ends it.
+pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let config_path = default_config_path();
     let (mut config, config_warnings) = Config::load(config_path.as_deref());
-    let mut warnings = corpus.warnings;
+    let mut warnings = Vec::new();
     let names: Vec<&str> = keymap::ACTION_NAMES.iter().map(|(n, _)| *n).collect();
     let origin = config_path.map_or_else(|| "config.toml".into(), |p| p.display().to_string());
     let unknown = config.retain_known_actions(&names, &origin);
@@ -89,6 +98,21 @@ pub fn run(corpus: Corpus, options: Options) -> Result<ExitCode> {
     }
     install_panic_hook();
     let mut terminal = enter()?;
+    let corpus = match letters {
+        Letters::Ready(corpus) => corpus,
+        Letters::Files(files) => match loading::load(&mut terminal, files, &signal, lang) {
+            Ok(Some(corpus)) => corpus,
+            Ok(None) => {
+                leave();
+                return Ok(exit_code(&signal));
+            }
+            Err(e) => {
+                leave();
+                return Err(e);
+            }
+        },
+    };
+    warnings.splice(0..0, corpus.warnings);
     let size = terminal.size()?;
     let mut app = App::new(
         corpus.letters,
@@ -108,9 +132,14 @@ pub fn run(corpus: Corpus, options: Options) -> Result<ExitCode> {
     restore::save(&mut app, &mut store);
     leave();
     result?;
+    Ok(exit_code(&signal))
+}
+
+/// 0, or 128 + the number of the signal that ended the reader.
+fn exit_code(signal: &AtomicUsize) -> ExitCode {
     match signal.load(Ordering::SeqCst) {
-        0 => Ok(ExitCode::SUCCESS),
-        sig => Ok(ExitCode::from(128u8.saturating_add(sig as u8))),
+        0 => ExitCode::SUCCESS,
+        sig => ExitCode::from(128u8.saturating_add(sig as u8)),
     }
 }
 
