@@ -128,4 +128,19 @@ proptest! {
             prop_assert!(h.positions.iter().all(|&p| p < n), "{:?} in {target}", h.positions);
         }
     }
+
+    /// No query hangs: filters, dates, ranges and long or odd text included, each search of
+    /// the embedded letters ends well within a generous bound (a guard against runaway work,
+    /// not a speed target; those are in BENCHMARKS.md).
+    #[test]
+    fn no_query_hangs(
+        filter in prop::sample::select(vec!["", "org:", "person:", "date:", "term:", "in:off ", "notes:", "date:2023-09..2023-12 "]),
+        q in "\\PC{0,2000}",
+    ) {
+        let (corpus, register, index) = seeds();
+        let query = format!("{filter}{q}");
+        let start = std::time::Instant::now();
+        let _ = index.search(&corpus.letters, register, &query, 50);
+        prop_assert!(start.elapsed() < std::time::Duration::from_secs(10), "{:?}", start.elapsed());
+    }
 }
