@@ -98,9 +98,9 @@ hyperfine -N --warmup 3 --runs 30 --ignore-failure --style basic \
 
 echo "== the reader's first frame in a pseudo-terminal (scripts/first_frame.py)"
 if command -v python3 >/dev/null; then
-    python3 scripts/first_frame.py "$BRIEVEN" --runs 10
-    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-1k" --runs 3
-    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-10k" --runs 2
+    python3 scripts/first_frame.py "$BRIEVEN" --runs 10 --until Letters
+    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-1k" --runs 3 --until Letters
+    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-10k" --runs 2 --until Letters
 else
     echo "(python3 not found: skipped)"
 fi
