@@ -137,6 +137,22 @@ fn word_spans(line: &str) -> Vec<(usize, &str)> {
     spans
 }
 
+/// Dutch month names, January first, as a Dutch date writes them.
+pub const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// Dutch weekday names, Sunday first.
 const WEEKDAYS_NL: [&str; 7] = [
     "zondag",
@@ -170,24 +186,10 @@ pub fn is_weekday(word: &str) -> bool {
 /// A date written out the Dutch way at its precision: `donderdag 28 september 2023`,
 /// `september 2023`, `2023`.
 pub fn dutch(date: Date) -> String {
-    const MONTH: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let Some(m) = date.month.filter(|m| (1..=12).contains(m)) else {
         return date.year.to_string();
     };
-    let month = MONTH[m as usize - 1];
+    let month = MONTHS_NL[m as usize - 1];
     let Some(d) = date.day else {
         return format!("{month} {}", date.year);
     };

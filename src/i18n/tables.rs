@@ -127,20 +127,7 @@ pub static EN: Strings = Strings {
 };
 
 pub static NL: Strings = Strings {
-    months: [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
+    months: crate::dates::MONTHS_NL,
     letter_to: "brief aan",
     letter: "brief",
     and_others: "e.a.",
