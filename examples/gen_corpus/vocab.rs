@@ -5,21 +5,8 @@
 use crate::names::{CITIES, SURNAMES, person};
 use crate::rng::Rng;
 
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
+/// Month names as the letters write them: the library's own list.
+pub use brieven::dates::MONTHS_NL as MONTHS;
 pub const TERMS: &[&str] = &[
     "de CSAM-verordening",
     "het detectiebevel",
