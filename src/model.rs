@@ -10,7 +10,9 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A calendar date at the precision the text gives: a year, a month or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, bitcode::Encode, bitcode::Decode,
+)]
 pub struct Date {
     pub year: i32,
     pub month: Option<u8>,
@@ -107,7 +109,18 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// Where a letter stands on the regulation, as its sidecar states it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Stance {
     Supports,
@@ -128,7 +141,9 @@ impl Stance {
 }
 
 /// One letter, parsed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Serialize, Deserialize, bitcode::Encode, bitcode::Decode,
+)]
 pub struct Letter {
     /// The file name without extension.
     pub id: String,
@@ -196,7 +211,9 @@ impl Letter {
 }
 
 /// A heading (none for the opening part) and the paragraphs under it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Serialize, Deserialize, bitcode::Encode, bitcode::Decode,
+)]
 pub struct Section {
     pub heading: Option<String>,
     pub paragraphs: Vec<Paragraph>,
@@ -206,7 +223,18 @@ pub struct Section {
 }
 
 /// Whether a paragraph is running text or an item of a list.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ParagraphKind {
     #[default]
@@ -215,7 +243,9 @@ pub enum ParagraphKind {
 }
 
 /// Clean running text with the notes it cites.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Serialize, Deserialize, bitcode::Encode, bitcode::Decode,
+)]
 pub struct Paragraph {
     pub text: String,
     pub notes: Vec<NoteRef>,
@@ -228,14 +258,18 @@ pub struct Paragraph {
 
 /// A note marker: the footnote number and the position (in `char`s into the paragraph text)
 /// just after the text the marker followed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, bitcode::Encode, bitcode::Decode,
+)]
 pub struct NoteRef {
     pub number: u32,
     pub at: usize,
 }
 
 /// A footnote definition.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, Serialize, Deserialize, bitcode::Encode, bitcode::Decode,
+)]
 pub struct Footnote {
     pub number: u32,
     pub text: String,

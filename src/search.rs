@@ -128,6 +128,29 @@ impl SearchIndex {
         }
     }
 
+    /// The index in a compact binary form, for the on-disk cache (`crate::cache`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let names = bitcode::encode(&self.names);
+        let mut bytes = (names.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(&names);
+        bytes.extend_from_slice(&bitcode::encode(&self.passages));
+        bytes
+    }
+
+    /// An index from [`SearchIndex::to_bytes`]; `None` when the bytes are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<SearchIndex> {
+        let (len, rest) = bytes.split_first_chunk::<8>()?;
+        let (names, passages) =
+            rest.split_at_checked(usize::try_from(u64::from_le_bytes(*len)).ok()?)?;
+        let names = bitcode::decode(names).ok()?;
+        let passages = bitcode::decode(passages).ok()?;
+        Some(SearchIndex {
+            names,
+            passages,
+            matcher: SkimMatcherV2::default(),
+        })
+    }
+
     /// The best `limit` hits for `query` (see [`query`] for the filters), best first.
     pub fn search(
         &self,

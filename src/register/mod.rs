@@ -26,7 +26,20 @@ use crate::model::{Date, Letter};
 use crate::text::fold_str;
 
 /// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     Organisation,
@@ -70,7 +83,7 @@ impl EntityKind {
 }
 
 /// One organisation, person, date or term.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, bitcode::Encode, bitcode::Decode)]
 pub struct Entity {
     /// Its index in [`Register::entities`].
     pub id: usize,
@@ -122,7 +135,7 @@ impl Entity {
 }
 
 /// One place an entity occurs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, bitcode::Encode, bitcode::Decode)]
 pub struct Occurrence {
     /// Index into the corpus's letters.
     pub letter: usize,
@@ -134,7 +147,19 @@ pub struct Occurrence {
 }
 
 /// Which text of a letter an occurrence is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    bitcode::Encode,
+    bitcode::Decode,
+)]
 #[serde(tag = "in", rename_all = "lowercase")]
 pub enum Place {
     Paragraph {
@@ -191,7 +216,7 @@ pub fn meta_text<'a>(letter: &'a Letter, entity: &Entity, o: &Occurrence) -> Opt
 }
 
 /// Every entity of the loaded letters.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, bitcode::Encode, bitcode::Decode)]
 pub struct Register {
     pub entities: Vec<Entity>,
 }

@@ -20,7 +20,7 @@ pub(crate) const FUZZY: i64 = 5_000_000;
 pub(crate) const TYPO: i64 = 3_000_000;
 
 /// One name of one entity, folded.
-#[derive(Debug)]
+#[derive(Debug, bitcode::Encode, bitcode::Decode)]
 struct Name {
     entity: usize,
     /// 0 for the label, `n` for alias `n - 1`.
@@ -29,7 +29,7 @@ struct Name {
 }
 
 /// Every name of every entity.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, bitcode::Encode, bitcode::Decode)]
 pub(crate) struct NameIndex {
     names: Vec<Name>,
 }

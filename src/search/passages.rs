@@ -17,14 +17,14 @@ use crate::register::{Place, place_text};
 use crate::text::{fold, fold_str};
 
 /// One searchable text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
 pub(crate) struct Passage {
     pub letter: usize,
     pub place: Place,
 }
 
 /// Distinct folded words with their postings.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, bitcode::Encode, bitcode::Decode)]
 pub(crate) struct PassageIndex {
     pub passages: Vec<Passage>,
     words: Vec<String>,

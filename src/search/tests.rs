@@ -359,3 +359,36 @@ fn a_letter_filter_alone_lists_that_letters_entities() {
     assert!(hits.iter().all(|h| h.letters == ["002_b"]));
     assert!(hits.iter().all(|h| h.kind != HitKind::Passage));
 }
+
+#[test]
+fn an_index_read_back_from_its_bytes_answers_as_the_original() {
+    let letters = corpus();
+    let register = Register::build(&letters);
+    let index = SearchIndex::new(&letters, &register);
+    let bytes = index.to_bytes();
+    let back = SearchIndex::from_bytes(&bytes).expect("its own bytes read back");
+    for q in [
+        "ncmec",
+        "nieuw materiaal",
+        "kinderrechtencolectief",
+        "szabo",
+        "xqzv",
+        "2023",
+    ] {
+        assert_eq!(
+            back.search(&letters, &register, q, 20),
+            index.search(&letters, &register, q, 20),
+            "{q}"
+        );
+    }
+    // Cut or damaged bytes are no index, and never a panic.
+    for cut in [0, 7, 8, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            SearchIndex::from_bytes(&bytes[..cut]).is_none(),
+            "cut at {cut}"
+        );
+    }
+    let mut bad = bytes.clone();
+    bad[..8].copy_from_slice(&u64::MAX.to_le_bytes());
+    assert!(SearchIndex::from_bytes(&bad).is_none());
+}
