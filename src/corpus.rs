@@ -156,14 +156,22 @@ impl Corpus {
             if meta.is_dir() {
                 let mut found: Vec<PathBuf> = fs::read_dir(path)
                     .map_err(|e| CorpusError::Unreadable(path.clone(), e))?
-                    .filter_map(|entry| entry.ok().map(|e| e.path()))
-                    // A broken link stays in, to be reported as unreadable; directories go.
-                    .filter(|p| !p.is_dir() && is_letter(p))
+                    .filter_map(|entry| entry.ok())
+                    // A broken link stays in, to be reported as unreadable; directories go
+                    // (the entry's type is known without a look at the file, but for links).
+                    .filter(|e| {
+                        e.file_type()
+                            .is_ok_and(|t| !(t.is_dir() || t.is_symlink() && e.path().is_dir()))
+                    })
+                    .map(|e| e.path())
+                    .filter(|p| is_letter(p))
                     .collect();
                 if found.is_empty() {
                     return Err(CorpusError::NoLetters(path.clone()));
                 }
-                found.sort();
+                // One directory: comparing the paths' bytes orders them by file name, and is
+                // much cheaper than comparing them component by component.
+                found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
                 files.extend(found);
             } else {
                 files.push(path.clone());
@@ -175,18 +183,13 @@ impl Corpus {
     /// Reads and parses `files` on every core, keeping their order; `progress`, when given,
     /// counts the files done (for a progress display on another thread).
     pub fn load_files(files: &[PathBuf], progress: Option<&AtomicUsize>) -> Corpus {
-        let mut corpus = Corpus::default();
-        let loaded = map_in_parallel(files, |file| {
+        Corpus::from_loaded(map_in_parallel(files, |file| {
             let loaded = load_file(file);
             if let Some(done) = progress {
                 done.fetch_add(1, Ordering::Relaxed);
             }
             loaded
-        });
-        for loaded in loaded {
-            corpus.absorb(loaded);
-        }
-        corpus
+        }))
     }
 
     /// Loads `paths`, or the embedded letters when there are none.
@@ -200,6 +203,15 @@ impl Corpus {
 
     fn add(&mut self, id: &str, source: &str, bytes: &[u8], sidecar: Option<(String, Vec<u8>)>) {
         self.absorb(prepare(id, source, bytes, sidecar));
+    }
+
+    /// The corpus of loaded files, in their order.
+    pub(crate) fn from_loaded(loaded: impl IntoIterator<Item = Loaded>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for loaded in loaded {
+            corpus.absorb(loaded);
+        }
+        corpus
     }
 
     fn absorb(&mut self, loaded: Loaded) {
@@ -238,32 +250,51 @@ impl Corpus {
 
 /// What loading one file gave: its letter (none when it was skipped) and the warnings about
 /// the file as a whole.
-struct Loaded {
-    letter: Option<Letter>,
-    warnings: Vec<String>,
+pub(crate) struct Loaded {
+    pub letter: Option<Letter>,
+    pub warnings: Vec<String>,
 }
 
 /// Reads and parses one letter file and its sidecar.
 fn load_file(file: &Path) -> Loaded {
-    let source = file.display().to_string();
-    let bytes = match fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            return Loaded {
-                letter: None,
-                warnings: vec![format!("{source}: skipped: cannot read: {e}")],
-            };
-        }
-    };
+    match read_letter(file) {
+        Ok(read) => prepare(
+            &letter_id(file),
+            &file.display().to_string(),
+            &read.bytes,
+            read.sidecar,
+        ),
+        Err(warning) => Loaded {
+            letter: None,
+            warnings: vec![warning],
+        },
+    }
+}
+
+/// A letter file's bytes, and its sidecar's path and bytes when it has a readable one.
+pub(crate) struct LetterFile {
+    pub bytes: Vec<u8>,
+    pub sidecar: Option<(String, Vec<u8>)>,
+}
+
+/// Reads a letter file and its sidecar; the warning that skips it when it cannot be read.
+pub(crate) fn read_letter(file: &Path) -> Result<LetterFile, String> {
+    let bytes =
+        fs::read(file).map_err(|e| format!("{}: skipped: cannot read: {e}", file.display()))?;
     let sidecar_path = file.with_extension("toml");
     let sidecar = fs::read(&sidecar_path)
         .ok()
         .map(|b| (sidecar_path.display().to_string(), b));
-    prepare(&letter_id(file), &source, &bytes, sidecar)
+    Ok(LetterFile { bytes, sidecar })
 }
 
 /// Parses a letter's bytes and applies its sidecar; empty and binary files are skipped.
-fn prepare(id: &str, source: &str, bytes: &[u8], sidecar: Option<(String, Vec<u8>)>) -> Loaded {
+pub(crate) fn prepare(
+    id: &str,
+    source: &str,
+    bytes: &[u8],
+    sidecar: Option<(String, Vec<u8>)>,
+) -> Loaded {
     let skipped = |why: &str| Loaded {
         letter: None,
         warnings: vec![format!("{source}: skipped: {why}")],
@@ -293,7 +324,7 @@ fn prepare(id: &str, source: &str, bytes: &[u8], sidecar: Option<(String, Vec<u8
 
 /// `items.iter().map(f)` on every core (scoped threads taking the next item as they finish),
 /// in the order of `items`.
-fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());
@@ -331,7 +362,7 @@ fn is_letter(path: &Path) -> bool {
         .is_some_and(|e| LETTER_EXTENSIONS.contains(&e))
 }
 
-fn letter_id(path: &Path) -> String {
+pub(crate) fn letter_id(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()

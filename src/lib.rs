@@ -7,6 +7,7 @@
 //! TUI shell over it.
 
 pub mod briefing;
+pub mod cache;
 pub mod citation;
 pub mod clipboard;
 pub mod config;

@@ -24,6 +24,9 @@ pub struct Cli {
     /// Run without reading or writing the state directory (cue cards, positions, jumps).
     #[arg(long)]
     pub no_state: bool,
+    /// Neither read nor write the cache of parsed letters (see `brieven cache`).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,6 +53,8 @@ pub enum Command {
     Timeline(cli::timeline::Args),
     /// Cue-card stacks: list, export as a Markdown briefing, add, remove.
     Cards(cli::cards::Args),
+    /// The cache of parsed letters: where it is, how big; `clear` empties it.
+    Cache(cli::cache::Args),
     /// Print shell completions (bash, elvish, fish, powershell, zsh).
     Completions(cli::completions::CompletionsArgs),
     /// Print the man page (roff), or write all pages into a directory.
@@ -58,6 +63,9 @@ pub enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.no_cache {
+        cli::session::disable_cache();
+    }
     let result = match cli.command {
         Some(Command::Export(args)) => cli::export::run(args),
         Some(Command::List(args)) => cli::list::run(args),
@@ -69,6 +77,7 @@ fn main() -> ExitCode {
         Some(Command::Positions(args)) => cli::positions::run(args),
         Some(Command::Timeline(args)) => cli::timeline::run(args),
         Some(Command::Cards(args)) => cli::cards::run(args),
+        Some(Command::Cache(args)) => cli::cache::run(args),
         Some(Command::Completions(args)) => cli::completions::completions(args),
         Some(Command::Man(args)) => cli::completions::man(args),
         None => cli::reader(

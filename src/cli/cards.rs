@@ -10,7 +10,6 @@ use anyhow::{Result, bail};
 use brieven::briefing::{briefing, card_citation};
 use brieven::citation::{Anchor, Citation, paragraph_at};
 use brieven::i18n::{Lang, fill_all};
-use brieven::register::Register;
 use brieven::state::{CueCard, State, StateStore};
 use brieven::text::sanitize;
 use clap::Subcommand;
@@ -206,8 +205,9 @@ fn export(
 ) -> Result<ExitCode> {
     let name = stack.unwrap_or_else(|| state.current_stack_name().to_string());
     let stack = state.stack(&name).ok_or_else(|| no_stack(state, &name))?;
-    let corpus = super::load(paths)?;
-    let register = Register::build(&corpus.letters);
+    let mut session = super::load(paths)?;
+    let register = session.register()?;
+    let corpus = &session.corpus;
     if json {
         let cards: Vec<serde_json::Value> = stack
             .cards
@@ -246,7 +246,8 @@ struct Pin {
 }
 
 fn add(store: &mut StateStore, pin: Pin, paths: &[PathBuf], lang: Lang) -> Result<ExitCode> {
-    let corpus = super::load(paths)?;
+    let session = super::load(paths)?;
+    let corpus = &session.corpus;
     let letter = corpus.find(&pin.letter)?;
     let anchor = match (pin.paragraph, pin.note) {
         (Some(n), _) => match paragraph_at(letter, n) {

@@ -29,9 +29,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let corpus = super::load(&args.paths)?;
-    let letters = &corpus.letters;
-    let register = args.register.build(&args.paths, letters)?;
+    let mut session = super::load(&args.paths)?;
+    let register = session.register_with(&args.register)?;
+    let letters = &session.corpus.letters;
     let Some(entity) = resolve(letters, &register, &args.term) else {
         eprintln!(
             "brieven: no organisation, person, date or term matches '{}'",

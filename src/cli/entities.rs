@@ -36,8 +36,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             None => bail!("unknown kind '{k}' (organisation, person, date or term)"),
         },
     };
-    let corpus = super::load(&args.paths)?;
-    let register = args.register.build(&args.paths, &corpus.letters)?;
+    let mut session = super::load(&args.paths)?;
+    let register = session.register_with(&args.register)?;
+    let corpus = &session.corpus;
     let entities: Vec<&Entity> = register
         .entities
         .iter()

@@ -22,15 +22,15 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let corpus = super::load(&args.paths)?;
+    let mut session = super::load(&args.paths)?;
     if args.lines || args.jsonl {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
         let written = if args.lines {
-            records::write_lines(&corpus.letters, &mut out)
+            records::write_lines(&session.corpus.letters, &mut out)
         } else {
-            let register = brieven::register::Register::build(&corpus.letters);
-            records::write_jsonl(&corpus.letters, &register, &mut out)
+            let register = session.register()?;
+            records::write_jsonl(&session.corpus.letters, &register, &mut out)
         };
         match written.and_then(|()| out.flush()) {
             // A reader that stops early (`| head`) is not an error.
@@ -39,7 +39,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     super::emit_json(&brieven::export::LettersExport {
-        letters: &corpus.letters,
+        letters: &session.corpus.letters,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -15,7 +15,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let corpus = super::load(&args.paths)?;
+    let session = super::load(&args.paths)?;
+    let corpus = &session.corpus;
     let rows: Vec<[String; 6]> = corpus.letters.iter().map(row).collect();
     let header = ["ID", "DATE", "SENDER", "SECTIONS", "NOTES", "SUBJECT"].map(String::from);
     let mut widths = [0usize; 6];

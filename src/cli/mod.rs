@@ -1,6 +1,7 @@
 //! The headless subcommands, one file each, and the shared bits they need: loading the corpus
 //! from the command line's paths and the terminal width for wrapped output.
 
+pub mod cache;
 pub mod cards;
 pub mod completions;
 pub mod concordance;
@@ -10,6 +11,7 @@ pub mod list;
 pub mod positions;
 pub mod quote;
 pub mod search;
+pub mod session;
 pub mod settings;
 pub mod show;
 pub mod timeline;
@@ -21,14 +23,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use brieven::corpus::Corpus;
 
-/// Loads the corpus from `paths` (none: the embedded letters) and reports skipped files on
-/// stderr.
-pub fn load(paths: &[PathBuf]) -> Result<Corpus> {
-    let corpus = Corpus::from_args(paths)?;
-    for warning in &corpus.warnings {
-        eprintln!("brieven: warning: {}", brieven::text::sanitize(warning));
-    }
-    Ok(corpus)
+/// Opens the corpus of `paths` (none: the embedded letters) for a subcommand; see
+/// [`session::Session`].
+pub fn load(paths: &[PathBuf]) -> Result<session::Session> {
+    session::Session::open(paths)
 }
 
 /// The width to wrap text output to: the terminal's, `$COLUMNS`, or 80.

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use anyhow::Result;
 use brieven::i18n::Lang;
 use brieven::positions::{Position, PositionSort, TOP_TERMS, positions, sort_positions};
-use brieven::register::Register;
 use brieven::text::sanitize;
 use brieven::wrap::wrap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -36,8 +35,9 @@ fn parse_sort(s: &str) -> Result<PositionSort, String> {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let lang = super::settings::lang(args.lang);
-    let corpus = super::load(&args.paths)?;
-    let register = Register::build(&corpus.letters);
+    let mut session = super::load(&args.paths)?;
+    let register = session.register()?;
+    let corpus = &session.corpus;
     let mut rows = positions(&corpus.letters, &register, TOP_TERMS);
     sort_positions(&mut rows, args.sort, args.reverse);
     if args.json {

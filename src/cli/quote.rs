@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use brieven::citation::{Anchor, Citation, paragraph_at};
 use brieven::i18n::Lang;
-use brieven::register::Register;
 use brieven::text::sanitize;
 
 #[derive(Debug, clap::Args)]
@@ -36,7 +35,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let lang = super::settings::lang(args.lang);
-    let corpus = super::load(&args.paths)?;
+    let mut session = super::load(&args.paths)?;
+    let corpus = &session.corpus;
     let letter = corpus.find(&args.letter)?;
     let index = corpus
         .letters
@@ -74,7 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             numbers.join(", ")
         );
     };
-    let register = Register::build(&corpus.letters);
+    let register = session.register()?;
     let citation = citation.name_sources(&register, index);
     let text = citation.render(lang);
     if args.json {

@@ -6,10 +6,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use brieven::model::Letter;
-use brieven::register::{Place, Register};
-use brieven::search::{Hit, HitKind, SearchIndex};
+use brieven::register::{Place, RegisterError};
+use brieven::search::{Hit, HitKind};
 use brieven::text::sanitize;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -41,39 +41,33 @@ pub struct RegisterArgs {
 }
 
 impl RegisterArgs {
-    /// The register of `letters` (loaded from `paths`), with the `register.toml` of each
-    /// directory in `paths` and the user's `--register` files.
-    pub fn build(&self, paths: &[PathBuf], letters: &[Letter]) -> Result<Register> {
+    /// The register files for letters loaded from `paths`: the `register.toml` of each
+    /// directory in `paths`, then the user's `--register` files.
+    pub fn files(&self, paths: &[PathBuf]) -> Vec<PathBuf> {
         let beside = paths
             .iter()
             .filter(|p| p.is_dir())
             .map(|p| p.join("register.toml"))
             .filter(|p| p.is_file());
-        let files: Vec<PathBuf> = beside.chain(self.files.iter().cloned()).collect();
-        let mut texts = Vec::new();
-        for file in &files {
-            let text = std::fs::read_to_string(file)
-                .with_context(|| format!("{}: cannot read register file", file.display()))?;
-            texts.push(text);
-        }
-        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-        Register::build_with(letters, &texts).map_err(|e| {
-            // Name the file: the library numbers them in the order given.
-            let named = files.iter().enumerate().fold(e.to_string(), |m, (i, f)| {
-                m.replace(
-                    &format!("register file {}:", i + 1),
-                    &format!("{}:", f.display()),
-                )
-            });
-            anyhow::anyhow!(named)
-        })
+        beside.chain(self.files.iter().cloned()).collect()
+    }
+
+    /// A register error naming the file: the library numbers them in the order given.
+    pub fn name_files(e: RegisterError, files: &[PathBuf]) -> anyhow::Error {
+        let named = files.iter().enumerate().fold(e.to_string(), |m, (i, f)| {
+            m.replace(
+                &format!("register file {}:", i + 1),
+                &format!("{}:", f.display()),
+            )
+        });
+        anyhow::anyhow!(named)
     }
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let corpus = super::load(&args.paths)?;
-    let register = args.register.build(&args.paths, &corpus.letters)?;
-    let index = SearchIndex::new(&corpus.letters, &register);
+    let mut session = super::load(&args.paths)?;
+    let (register, index) = session.search_with(&args.register)?;
+    let corpus = &session.corpus;
     let hits = index.search(&corpus.letters, &register, &args.query, args.limit);
     if args.json {
         let results: Vec<JsonHit> = hits.iter().map(JsonHit::from).collect();

@@ -23,7 +23,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let corpus = super::load(&args.paths)?;
+    let session = super::load(&args.paths)?;
+    let corpus = &session.corpus;
     let letter = corpus.find(&args.letter)?;
     if let Some(n) = args.section
         && (n == 0 || n > letter.sections.len())

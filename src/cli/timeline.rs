@@ -33,7 +33,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let lang = super::settings::lang(args.lang);
-    let corpus = super::load(&args.paths)?;
+    let session = super::load(&args.paths)?;
+    let corpus = &session.corpus;
     let mut timeline = Timeline::build(&corpus.letters, args.years);
     if args.newest_first {
         timeline.reverse();

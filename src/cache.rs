@@ -1,0 +1,348 @@
+//! The on-disk cache: parsed letters, their register and search index, kept between runs in
+//! `$XDG_CACHE_HOME/brieven` (or `~/.cache/brieven`), so that a corpus is parsed once and opens
+//! at once afterwards.
+//!
+//! One cache file per list of letter files (as the command line spelt them). Each file's entry
+//! is keyed by its size, modification time and content hash, and so is its sidecar's: a file
+//! whose size and time are unchanged is taken from the cache without being read (as git's index
+//! does), one whose time or size changed is read and hashed, and re-parsed only when its bytes
+//! changed. A time too close to when the entry was taken to be trusted is checked by hash every
+//! time. The register and the search index are kept too, with the register files they were
+//! built from, and are used only while no letter changed.
+//!
+//! The cache is an optimisation and never a source of truth or of errors: a missing, damaged,
+//! foreign or older cache file is ignored and rewritten, a directory that cannot be written is
+//! left alone, and the letter files themselves are only ever read. Files are written whole to a
+//! temporary name and renamed into place, so two runs never see half a file.
+//!
+//! Layout of a cache file: a header (magic, format, build), the letters one blob each
+//! (bitcode), the register, the search index, then the manifest that locates them and a
+//! trailer that locates the manifest.
+
+mod file;
+mod stamp;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::corpus::{self, Corpus, Loaded};
+use crate::model::Letter;
+use crate::register::{Register, RegisterError};
+use crate::search::SearchIndex;
+
+use file::{CacheFile, Entry, Manifest, Section};
+use stamp::Stamp;
+
+/// Cache files not used for this long are removed when another is written.
+const KEEP_UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 3600);
+
+/// Where cache files live.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// How a load went: letters taken from the cache, and letters read and parsed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub reused: usize,
+    pub parsed: usize,
+}
+
+impl Cache {
+    /// `$XDG_CACHE_HOME/brieven`, else `$HOME/.cache/brieven`; `None` when neither is set to
+    /// an absolute path (the XDG rule: relative paths are ignored).
+    pub fn from_env() -> Option<Cache> {
+        let absolute = |var: &str| {
+            std::env::var_os(var)
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+        };
+        let base =
+            absolute("XDG_CACHE_HOME").or_else(|| absolute("HOME").map(|h| h.join(".cache")))?;
+        Some(Cache::at(base.join("brieven")))
+    }
+
+    /// A cache in `dir`.
+    pub fn at(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Loads `files` as [`Corpus::load_files`] does, with the same letters and warnings in the
+    /// same order, taking every letter whose file (and sidecar) did not change from the cache.
+    /// `progress` counts the files done.
+    pub fn load(&self, files: &[PathBuf], progress: Option<&AtomicUsize>) -> (Corpus, Cached) {
+        let path = self.dir.join(file::name(files));
+        let previous = CacheFile::open(&path);
+        let old = previous.as_ref().map(CacheFile::manifest);
+        let taken = stamp::now();
+        let indices: Vec<usize> = (0..files.len()).collect();
+        let results = corpus::map_in_parallel(&indices, |&i| {
+            let file = &files[i];
+            let entry = old
+                .and_then(|m| m.files.get(i))
+                .filter(|e| e.source == file.display().to_string());
+            let result = load_one(file, entry, previous.as_ref(), old.map_or(0, |m| m.taken));
+            if let Some(done) = progress {
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            result
+        });
+        let mut stats = Stats::default();
+        let mut entries = Vec::with_capacity(results.len());
+        let mut loaded = Vec::with_capacity(results.len());
+        for (entry, one, reused) in results {
+            if reused {
+                stats.reused += 1;
+            } else {
+                stats.parsed += 1;
+            }
+            entries.push(entry);
+            loaded.push(one);
+        }
+        // The same files as before, none parsed anew: the stored register and index hold.
+        let unchanged = old.is_some_and(|m| m.files.len() == files.len()) && stats.parsed == 0;
+        let cached = Cached {
+            corpus_unchanged: unchanged,
+            store: Some(Store {
+                path,
+                previous: previous.filter(|_| unchanged),
+                manifest: Manifest {
+                    taken,
+                    files: entries,
+                    ..Manifest::default()
+                },
+            }),
+            register: None,
+            index: None,
+            stats,
+        };
+        (Corpus::from_loaded(loaded), cached)
+    }
+
+    /// Removes every cache file; how many there were.
+    pub fn clear(&self) -> std::io::Result<usize> {
+        let mut removed = 0;
+        for path in file::cache_files(&self.dir)? {
+            fs::remove_file(&path)?;
+            removed += 1;
+        }
+        Ok(removed)
+    }
+
+    /// The cache files and their total size in bytes.
+    pub fn usage(&self) -> std::io::Result<(usize, u64)> {
+        let files = file::cache_files(&self.dir)?;
+        let bytes = files
+            .iter()
+            .filter_map(|p| fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        Ok((files.len(), bytes))
+    }
+}
+
+/// One file: its entry for the new manifest, what loading it gave, and whether that came from
+/// the cache.
+fn load_one(
+    file: &Path,
+    entry: Option<&Entry>,
+    previous: Option<&CacheFile>,
+    taken: i128,
+) -> (Entry, Loaded, bool) {
+    let source = file.display().to_string();
+    // Stamps are taken before the file is read: a change in between makes the stamp older
+    // than the bytes, which only costs a re-read next time.
+    let letter_stamp = Stamp::of(file);
+    let sidecar_path = file.with_extension("toml");
+    let sidecar_stamp = Stamp::of(&sidecar_path);
+    if let (Some(entry), Some(cache)) = (entry, previous)
+        && let (Some(before), Some(now)) = (entry.letter_stamp, letter_stamp)
+        && before.same_file(&now, taken)
+        && stamp::same_optional(entry.sidecar_stamp, sidecar_stamp, taken)
+        && let Some(loaded) = cache.loaded(entry)
+    {
+        return (entry.clone(), loaded, true);
+    }
+    let corpus::LetterFile { bytes, sidecar } = match corpus::read_letter(file) {
+        Ok(read) => read,
+        Err(warning) => {
+            // Not cached: the file may become readable without its time changing.
+            let entry = Entry {
+                source,
+                ..Entry::default()
+            };
+            let skipped = Loaded {
+                letter: None,
+                warnings: vec![warning],
+            };
+            return (entry, skipped, false);
+        }
+    };
+    let letter_stamp = letter_stamp.map(|s| s.with_hash(&bytes));
+    let sidecar_stamp = match &sidecar {
+        Some((_, b)) => sidecar_stamp.map(|s| s.with_hash(b)),
+        None => None,
+    };
+    // Same bytes under a new time (a copy, a checkout, `touch`): the parsed letter stands.
+    if let (Some(entry), Some(cache)) = (entry, previous)
+        && letter_stamp.is_some()
+        && entry.letter_stamp.map(|s| s.hash) == letter_stamp.map(|s| s.hash)
+        && entry.sidecar_stamp.map(|s| s.hash) == sidecar_stamp.map(|s| s.hash)
+        && let Some(loaded) = cache.loaded(entry)
+    {
+        let entry = Entry {
+            letter_stamp,
+            sidecar_stamp,
+            ..entry.clone()
+        };
+        return (entry, loaded, true);
+    }
+    let loaded = corpus::prepare(&corpus::letter_id(file), &source, &bytes, sidecar);
+    let entry = Entry {
+        source,
+        letter_stamp,
+        sidecar_stamp,
+        warnings: loaded.warnings.clone(),
+        has_letter: loaded.letter.is_some(),
+        ..Entry::default()
+    };
+    (entry, loaded, false)
+}
+
+/// Where a load's cache file is and what it held.
+struct Store {
+    path: PathBuf,
+    /// The cache file read, kept open (and so unchanged by other runs) while its letters are
+    /// all still current; its register and index may then be used.
+    previous: Option<CacheFile>,
+    manifest: Manifest,
+}
+
+/// A loaded corpus with its cache: the register and search index come from the cache when
+/// they were built from the same letters and register files, and are built (and kept for
+/// [`Cached::save`]) otherwise.
+pub struct Cached {
+    /// No letter was parsed anew: the cache file's register and index may be used.
+    corpus_unchanged: bool,
+    store: Option<Store>,
+    register: Option<(u64, Arc<Register>, bool)>,
+    index: Option<(Arc<SearchIndex>, bool)>,
+    pub stats: Stats,
+}
+
+impl Cached {
+    /// A corpus that is not cached (the embedded letters): everything is built when asked.
+    pub fn uncached() -> Cached {
+        Cached {
+            stats: Stats::default(),
+            corpus_unchanged: false,
+            store: None,
+            register: None,
+            index: None,
+        }
+    }
+
+    /// The register of `letters` with the user's register files (`extra_toml`, as for
+    /// [`Register::build_with`]): from the cache when it was built from the same letters and
+    /// files, else built now.
+    pub fn register(
+        &mut self,
+        letters: &[Letter],
+        extra_toml: &[&str],
+    ) -> Result<Arc<Register>, RegisterError> {
+        let key = file::register_key(extra_toml);
+        if let Some((k, register, _)) = &self.register
+            && *k == key
+        {
+            return Ok(Arc::clone(register));
+        }
+        self.index = None;
+        if let Some(register) = self.stored(Section::Register, key) {
+            let register: Arc<Register> = Arc::new(register);
+            self.register = Some((key, Arc::clone(&register), false));
+            return Ok(register);
+        }
+        let register = Arc::new(Register::build_with(letters, extra_toml)?);
+        self.register = Some((key, Arc::clone(&register), true));
+        Ok(register)
+    }
+
+    /// The register (as [`Cached::register`]) and the search index over it.
+    pub fn search(
+        &mut self,
+        letters: &[Letter],
+        extra_toml: &[&str],
+    ) -> Result<(Arc<Register>, Arc<SearchIndex>), RegisterError> {
+        let register = self.register(letters, extra_toml)?;
+        if let Some((index, _)) = &self.index {
+            return Ok((register, Arc::clone(index)));
+        }
+        let key = file::register_key(extra_toml);
+        let from_cache = self
+            .stored_bytes(Section::Index, key)
+            .and_then(|bytes| SearchIndex::from_bytes(&bytes));
+        let (index, built) = match from_cache {
+            Some(index) => (index, false),
+            None => (SearchIndex::new(letters, &register), true),
+        };
+        let index = Arc::new(index);
+        self.index = Some((Arc::clone(&index), built));
+        Ok((register, index))
+    }
+
+    /// A section of the cache file read, when its letters are current and it was built with
+    /// the register files of `key`.
+    fn stored_bytes(&self, section: Section, key: u64) -> Option<Vec<u8>> {
+        let store = self.store.as_ref()?;
+        let previous = store.previous.as_ref().filter(|_| self.corpus_unchanged)?;
+        (previous.manifest().register_key == Some(key))
+            .then(|| previous.section(section))
+            .flatten()
+    }
+
+    fn stored<T: bitcode::DecodeOwned>(&self, section: Section, key: u64) -> Option<T> {
+        bitcode::decode(&self.stored_bytes(section, key)?).ok()
+    }
+
+    /// Whether [`Cached::save`] has anything to write.
+    pub fn needs_saving(&self) -> bool {
+        self.store.is_some()
+            && (!self.corpus_unchanged
+                || self.register.as_ref().is_some_and(|r| r.2)
+                || self.index.as_ref().is_some_and(|i| i.1))
+    }
+
+    /// Writes the cache file for these `letters` (the corpus loaded, in its order) with the
+    /// register and index built so far, when anything is new. Best effort: a cache that cannot
+    /// be written is no error for the user, so the reason is returned, not shown.
+    pub fn save(&mut self, letters: &[Letter]) -> std::io::Result<()> {
+        if !self.needs_saving() {
+            return Ok(());
+        }
+        let Some(store) = self.store.as_mut() else {
+            return Ok(());
+        };
+        let register = self.register.as_ref().map(|(k, r, _)| (*k, r.as_ref()));
+        let index = self.index.as_ref().map(|(i, _)| i.as_ref());
+        file::write(&store.path, &mut store.manifest, letters, register, index)?;
+        file::prune(store.path.parent().unwrap_or(Path::new(".")), KEEP_UNUSED);
+        self.corpus_unchanged = true;
+        if let Some(r) = self.register.as_mut() {
+            r.2 = false;
+        }
+        if let Some(i) = self.index.as_mut() {
+            i.1 = false;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

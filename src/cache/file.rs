@@ -1,0 +1,403 @@
+//! The cache file: its name, layout, reading (any damage reads as "no cache") and writing
+//! (whole, under a temporary name, then renamed into place).
+//!
+//! ```text
+//! header   MAGIC, FORMAT (u32), BUILD (u64)
+//! letters  one bitcode blob per letter, in corpus order
+//! register bitcode Register (may be empty)
+//! index    SearchIndex::to_bytes (may be empty)
+//! manifest bitcode Manifest: the files, their stamps and where their blobs are
+//! trailer  the manifest's offset, length and hash (u64 each), MAGIC
+//! ```
+
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use super::stamp::Stamp;
+use crate::corpus::{Corpus, Loaded};
+use crate::model::Letter;
+use crate::register::Register;
+use crate::search::SearchIndex;
+
+const MAGIC: &[u8; 8] = b"BRIEVEN\x01";
+/// The layout above; a change to it bumps this.
+const FORMAT: u32 = 1;
+/// The build that wrote the file: parsing rules and types change between builds, and a cache
+/// from another build is not used.
+const BUILD: &str = env!("BRIEVEN_BUILD");
+const HEADER_LEN: u64 = 8 + 4 + 8;
+const TRAILER_LEN: u64 = 8 + 8 + 8 + 8;
+/// File names end so; `.tmp` marks one being written.
+const EXTENSION: &str = "cache";
+
+/// Where a blob lies in the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
+pub struct Span {
+    pub offset: u64,
+    pub len: u64,
+    /// xxh3 of the bytes: a damaged blob could still decode, as something else.
+    pub hash: u64,
+}
+
+/// One letter file as it was loaded.
+#[derive(Debug, Clone, Default, PartialEq, bitcode::Encode, bitcode::Decode)]
+pub struct Entry {
+    /// The path as given (a letter's `source`).
+    pub source: String,
+    /// `None` when the file could not be read: it is then read again every time.
+    pub letter_stamp: Option<Stamp>,
+    /// The sidecar's, when there is a readable one.
+    pub sidecar_stamp: Option<Stamp>,
+    /// The warnings loading it gave (a skipped file, a bad sidecar).
+    pub warnings: Vec<String>,
+    /// Whether it gave a letter (empty and binary files do not).
+    pub has_letter: bool,
+    pub blob: Span,
+}
+
+/// What the cache file holds.
+#[derive(Debug, Clone, Default, PartialEq, bitcode::Encode, bitcode::Decode)]
+pub struct Manifest {
+    /// When the stamps were taken (nanoseconds since the epoch).
+    pub taken: i128,
+    pub files: Vec<Entry>,
+    /// The register files the register and index were built with ([`register_key`]), when
+    /// they are there.
+    pub register_key: Option<u64>,
+    pub register: Span,
+    pub index: Span,
+}
+
+/// The stored sections besides the letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Register,
+    Index,
+}
+
+/// A cache file read: its manifest, and the file kept open to read blobs from.
+#[derive(Debug)]
+pub struct CacheFile {
+    file: File,
+    size: u64,
+    manifest: Manifest,
+}
+
+impl CacheFile {
+    /// The cache file at `path`, when there is one of this format and build and its manifest
+    /// reads.
+    pub fn open(path: &Path) -> Option<CacheFile> {
+        let file = File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        if size < HEADER_LEN + TRAILER_LEN {
+            return None;
+        }
+        let mut header = [0u8; HEADER_LEN as usize];
+        read_at(&file, &mut header, 0).ok()?;
+        let (magic, rest) = header.split_at(8);
+        let (format, build) = rest.split_at(4);
+        if magic != MAGIC || format != FORMAT.to_le_bytes() || build != build_id().to_le_bytes() {
+            return None;
+        }
+        let mut trailer = [0u8; TRAILER_LEN as usize];
+        read_at(&file, &mut trailer, size - TRAILER_LEN).ok()?;
+        let word =
+            |i: usize| u64::from_le_bytes(trailer[i * 8..i * 8 + 8].try_into().unwrap_or_default());
+        if &trailer[24..] != MAGIC {
+            return None;
+        }
+        let span = Span {
+            offset: word(0),
+            len: word(1),
+            hash: word(2),
+        };
+        let cache = CacheFile {
+            file,
+            size,
+            manifest: Manifest::default(),
+        };
+        let manifest = bitcode::decode(&cache.blob(span, size)?).ok()?;
+        // Mark it used, for pruning; no matter if that cannot be done.
+        let _ = cache.file.set_modified(SystemTime::now());
+        Some(CacheFile { manifest, ..cache })
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// What loading an entry's file gave, as stored; `None` when its blob does not read.
+    pub fn loaded(&self, entry: &Entry) -> Option<Loaded> {
+        let letter = if entry.has_letter {
+            Some(self.decode_letter(entry.blob)?)
+        } else {
+            None
+        };
+        Some(Loaded {
+            letter,
+            warnings: entry.warnings.clone(),
+        })
+    }
+
+    /// The letter stored at `span`. Letters are many and small: each thread reads them into
+    /// one buffer of its own, which grows to the largest and is never zeroed again.
+    fn decode_letter(&self, span: Span) -> Option<Letter> {
+        thread_local! {
+            static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        self.check(span, u64::MAX)?;
+        let len = usize::try_from(span.len).ok()?;
+        BUFFER.with_borrow_mut(|buffer| {
+            if buffer.len() < len {
+                buffer.resize(len, 0);
+            }
+            let bytes = &mut buffer[..len];
+            read_at(&self.file, bytes, span.offset).ok()?;
+            (xxhash_rust::xxh3::xxh3_64(bytes) == span.hash).then_some(())?;
+            bitcode::decode(bytes).ok()
+        })
+    }
+
+    /// The bytes of a stored section, when it is there.
+    pub fn section(&self, section: Section) -> Option<Vec<u8>> {
+        let span = match section {
+            Section::Register => self.manifest.register,
+            Section::Index => self.manifest.index,
+        };
+        (span.len > 0).then(|| self.blob(span, u64::MAX)).flatten()
+    }
+
+    /// The bytes at `span`, which must end before `limit`.
+    fn blob(&self, span: Span, limit: u64) -> Option<Vec<u8>> {
+        self.check(span, limit)?;
+        let mut bytes = vec![0; usize::try_from(span.len).ok()?];
+        read_at(&self.file, &mut bytes, span.offset).ok()?;
+        (xxhash_rust::xxh3::xxh3_64(&bytes) == span.hash).then_some(bytes)
+    }
+}
+
+impl CacheFile {
+    /// Whether `span` lies within the file's blobs and ends before `limit`: a damaged manifest
+    /// must not make us allocate what the file does not hold.
+    fn check(&self, span: Span, limit: u64) -> Option<()> {
+        let end = span.offset.checked_add(span.len)?;
+        (span.offset >= HEADER_LEN && end <= limit.min(self.size)).then_some(())
+    }
+}
+
+/// Writes the cache file at `path`: `letters` are the letters of the manifest's entries that
+/// have one, in order; their spans and those of the register and index are filled in.
+pub fn write(
+    path: &Path,
+    manifest: &mut Manifest,
+    letters: &[Letter],
+    register: Option<(u64, &Register)>,
+    index: Option<&SearchIndex>,
+) -> io::Result<()> {
+    let with_letter = manifest.files.iter().filter(|e| e.has_letter).count();
+    if with_letter != letters.len() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the letters are not those of the manifest",
+        ));
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
+    let temp = temp_name(path);
+    let written = (|| {
+        let mut out = Counting::new(BufWriter::new(File::create(&temp)?));
+        out.write_all(MAGIC)?;
+        out.write_all(&FORMAT.to_le_bytes())?;
+        out.write_all(&build_id().to_le_bytes())?;
+        let mut letters = letters.iter();
+        for entry in manifest.files.iter_mut().filter(|e| e.has_letter) {
+            let letter = letters.next().expect("counted above");
+            entry.blob = out.blob(&bitcode::encode(letter))?;
+        }
+        manifest.register_key = register.map(|(key, _)| key);
+        manifest.register = match register {
+            Some((_, register)) => out.blob(&bitcode::encode(register))?,
+            None => Span::default(),
+        };
+        manifest.index = match index.filter(|_| register.is_some()) {
+            Some(index) => out.blob(&index.to_bytes())?,
+            None => Span::default(),
+        };
+        let span = out.blob(&bitcode::encode(&*manifest))?;
+        out.write_all(&span.offset.to_le_bytes())?;
+        out.write_all(&span.len.to_le_bytes())?;
+        out.write_all(&span.hash.to_le_bytes())?;
+        out.write_all(MAGIC)?;
+        out.into_inner().into_inner().map_err(|e| e.into_error())?;
+        fs::rename(&temp, path)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
+/// The cache file name for a list of letter files: a hash of their absolute paths and of the
+/// paths as given (letters keep the latter as their `source`).
+pub fn name(files: &[PathBuf]) -> String {
+    let mut hash = Xxh3::new();
+    for file in files {
+        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+        for part in [absolute.as_os_str(), file.as_os_str()] {
+            hash.update(part.as_encoded_bytes());
+            hash.update(b"\0");
+        }
+    }
+    format!("{:016x}.{EXTENSION}", hash.digest())
+}
+
+/// What identifies the register files a register was built with: the embedded register and
+/// the user's files, in order.
+pub fn register_key(extra_toml: &[&str]) -> u64 {
+    let mut hash = Xxh3::new();
+    let embedded = Corpus::embedded_file("register.toml").unwrap_or_default();
+    for text in std::iter::once(&embedded).chain(extra_toml) {
+        hash.update(&(text.len() as u64).to_le_bytes());
+        hash.update(text.as_bytes());
+    }
+    hash.digest()
+}
+
+/// The cache files (and leftover temporary files) in `dir`.
+pub fn cache_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| is_cache_file(p) || is_temp_file(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Removes cache files unused for `keep`, and temporary files an hour old (a run that was
+/// killed while writing).
+pub fn prune(dir: &Path, keep: Duration) {
+    let Ok(files) = cache_files(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for path in files {
+        let age = fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok());
+        let limit = if is_temp_file(&path) {
+            Duration::from_secs(3600)
+        } else {
+            keep
+        };
+        if age.is_some_and(|age| age > limit) {
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+fn is_cache_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == EXTENSION)
+}
+
+fn is_temp_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "tmp")
+        && path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().contains(&format!(".{EXTENSION}.")))
+}
+
+/// `<name>.<pid>.tmp` beside `path`.
+fn temp_name(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".{}.tmp", std::process::id()));
+    path.with_file_name(name)
+}
+
+/// The build as a number.
+fn build_id() -> u64 {
+    xxhash_rust::xxh3::xxh3_64(BUILD.as_bytes())
+}
+
+/// Creates `dir` (and its parents), readable by its owner only: the cache holds the text of
+/// the letters.
+fn create_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Fills `buf` from `offset` of `file`, leaving the file's own position alone (so threads can
+/// share it).
+fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < buf.len() {
+            let n = std::os::windows::fs::FileExt::seek_read(
+                file,
+                &mut buf[done..],
+                offset + done as u64,
+            )?;
+            if n == 0 {
+                return Err(io::ErrorKind::UnexpectedEof.into());
+            }
+            done += n;
+        }
+        Ok(())
+    }
+}
+
+/// A writer that knows how many bytes it has written.
+struct Counting<W> {
+    inner: W,
+    written: u64,
+}
+
+impl<W: Write> Counting<W> {
+    fn new(inner: W) -> Counting<W> {
+        Counting { inner, written: 0 }
+    }
+
+    /// Writes `bytes` as one blob; where it went.
+    fn blob(&mut self, bytes: &[u8]) -> io::Result<Span> {
+        let offset = self.written;
+        self.write_all(bytes)?;
+        Ok(Span {
+            offset,
+            len: bytes.len() as u64,
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
+        })
+    }
+
+    fn into_inner(self) -> W {
+        self.inner
+    }
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}

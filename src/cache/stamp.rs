@@ -1,0 +1,67 @@
+//! What identifies a file's contents without reading it: size and modification time, with the
+//! hash of its bytes once they have been read.
+
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// A modification time this close to (or after) the moment an entry was taken may hide a
+/// later change in the same clock tick (coarse file-system timestamps): such a file is checked
+/// by hash, as git does with "racily clean" entries.
+const RACY_NANOS: i128 = 2_000_000_000;
+
+/// Size, modification time (nanoseconds since the epoch) and xxh3 hash of a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
+pub struct Stamp {
+    pub size: u64,
+    pub mtime: i128,
+    pub hash: u64,
+}
+
+impl Stamp {
+    /// The size and time of the file at `path` (hash 0 until [`Stamp::with_hash`]); `None`
+    /// when it cannot be looked at.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            size: meta.len(),
+            mtime: meta.modified().map_or(0, nanos),
+            hash: 0,
+        })
+    }
+
+    /// This stamp with the hash of the file's `bytes`.
+    pub fn with_hash(self, bytes: &[u8]) -> Stamp {
+        Stamp {
+            hash: xxhash_rust::xxh3::xxh3_64(bytes),
+            ..self
+        }
+    }
+
+    /// Whether a file stamped `self` when an entry was taken at `taken` is, going by `now`'s
+    /// size and time, still the same file (without reading it).
+    pub fn same_file(&self, now: &Stamp, taken: i128) -> bool {
+        self.size == now.size && self.mtime == now.mtime && self.mtime < taken - RACY_NANOS
+    }
+}
+
+/// [`Stamp::same_file`] for a file that may not exist (a sidecar): absent both times is the
+/// same.
+pub fn same_optional(before: Option<Stamp>, now: Option<Stamp>, taken: i128) -> bool {
+    match (before, now) {
+        (None, None) => true,
+        (Some(before), Some(now)) => before.same_file(&now, taken),
+        _ => false,
+    }
+}
+
+/// Now, in nanoseconds since the epoch.
+pub fn now() -> i128 {
+    nanos(SystemTime::now())
+}
+
+fn nanos(time: SystemTime) -> i128 {
+    match time.duration_since(UNIX_EPOCH) {
+        Ok(after) => after.as_nanos() as i128,
+        Err(before) => -(before.duration().as_nanos() as i128),
+    }
+}

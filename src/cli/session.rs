@@ -1,0 +1,119 @@
+//! What a subcommand works on: the corpus of the command line's paths (or the embedded
+//! letters), loaded through the on-disk cache, with the register and search index built from
+//! it or taken from the cache. When the command is done the session is dropped and the cache
+//! written if anything new was built (best effort: a cache that cannot be written only costs
+//! time next run).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context, Result};
+use brieven::cache::{Cache, Cached};
+use brieven::corpus::Corpus;
+use brieven::model::Letter;
+use brieven::register::{Register, RegisterError};
+use brieven::search::SearchIndex;
+
+use super::search::RegisterArgs;
+
+/// `--no-cache`: neither read nor write the cache in this run.
+static NO_CACHE: AtomicBool = AtomicBool::new(false);
+
+pub fn disable_cache() {
+    NO_CACHE.store(true, Ordering::Relaxed);
+}
+
+/// The cache this run uses, if any.
+pub fn cache() -> Option<Cache> {
+    if NO_CACHE.load(Ordering::Relaxed) {
+        None
+    } else {
+        Cache::from_env()
+    }
+}
+
+pub struct Session {
+    pub corpus: Corpus,
+    cached: Cached,
+    paths: Vec<PathBuf>,
+}
+
+impl Session {
+    /// Loads `paths` (none: the embedded letters, which are not cached) and reports skipped
+    /// files on stderr.
+    pub fn open(paths: &[PathBuf]) -> Result<Session> {
+        let (corpus, cached) = if paths.is_empty() {
+            (Corpus::embedded(), Cached::uncached())
+        } else {
+            let files = Corpus::letter_files(paths)?;
+            match cache() {
+                Some(cache) => cache.load(&files, None),
+                None => (Corpus::load_files(&files, None), Cached::uncached()),
+            }
+        };
+        for warning in &corpus.warnings {
+            eprintln!("brieven: warning: {}", brieven::text::sanitize(warning));
+        }
+        Ok(Session {
+            corpus,
+            cached,
+            paths: paths.to_vec(),
+        })
+    }
+
+    /// The register from the embedded register file and detection.
+    pub fn register(&mut self) -> Result<Arc<Register>> {
+        Ok(self.cached.register(&self.corpus.letters, &[])?)
+    }
+
+    /// The register with the user's register files (`--register`, and a `register.toml` in a
+    /// directory of letters).
+    pub fn register_with(&mut self, args: &RegisterArgs) -> Result<Arc<Register>> {
+        self.with_register_files(args, |cached, letters, texts| {
+            cached.register(letters, texts)
+        })
+    }
+
+    /// [`Session::register_with`] and the search index over it.
+    pub fn search_with(
+        &mut self,
+        args: &RegisterArgs,
+    ) -> Result<(Arc<Register>, Arc<SearchIndex>)> {
+        self.with_register_files(args, |cached, letters, texts| cached.search(letters, texts))
+    }
+
+    /// Reads the register files of `args` and hands their texts to `build`; its errors name
+    /// the file.
+    fn with_register_files<T>(
+        &mut self,
+        args: &RegisterArgs,
+        build: impl FnOnce(&mut Cached, &[Letter], &[&str]) -> Result<T, RegisterError>,
+    ) -> Result<T> {
+        let files = args.files(&self.paths);
+        let texts = read_all(&files)?;
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        build(&mut self.cached, &self.corpus.letters, &texts)
+            .map_err(|e| RegisterArgs::name_files(e, &files))
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.cached.save(&self.corpus.letters);
+        // The process ends with the command: freeing every string of a large corpus one by
+        // one would only delay the exit (a tenth of a warm search's time on 1,000 letters).
+        std::mem::forget(std::mem::take(&mut self.corpus));
+        std::mem::forget(std::mem::replace(&mut self.cached, Cached::uncached()));
+    }
+}
+
+fn read_all(files: &[PathBuf]) -> Result<Vec<String>> {
+    files
+        .iter()
+        .map(|file| {
+            std::fs::read_to_string(file)
+                .with_context(|| format!("{}: cannot read register file", file.display()))
+        })
+        .collect()
+}
