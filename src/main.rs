@@ -85,6 +85,7 @@ fn main() -> ExitCode {
             tui::Options {
                 lang: cli.lang,
                 no_state: cli.no_state,
+                cache: cli::session::cache(),
             },
         ),
     };

@@ -6,6 +6,10 @@ use std::process::{Command, Output};
 
 fn brieven(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .output()
         .expect("binary runs")

@@ -9,6 +9,10 @@ use serde_json::Value;
 
 fn brieven(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(args)
         .env("COLUMNS", "100")
         .output()

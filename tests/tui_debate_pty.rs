@@ -30,6 +30,10 @@ fn command(home: &Path, args: &[&str]) -> CommandBuilder {
         cmd.arg(a);
     }
     cmd.env("TERM", "xterm-256color");
+    cmd.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+    );
     cmd.env("XDG_STATE_HOME", home.join("state"));
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env("LANG", "C.UTF-8");
@@ -166,6 +170,10 @@ fn no_state_reads_and_writes_nothing() {
 fn y_copies_the_paragraph_with_its_citation_through_osc_52() {
     let home = tempfile::tempdir().unwrap();
     let quoted = std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .args(["quote", "003", "--paragraph", "1", "--lang", "en"])
         .env("XDG_STATE_HOME", home.path().join("state"))
         .env("XDG_CONFIG_HOME", home.path().join("config"))

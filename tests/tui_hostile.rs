@@ -33,6 +33,10 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brieven"));
     cmd.arg(&path);
     cmd.env("TERM", "xterm-256color");
+    cmd.env(
+        "XDG_CACHE_HOME",
+        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+    );
     cmd.env("XDG_STATE_HOME", dir.path().join("state"));
     cmd.env("XDG_CONFIG_HOME", dir.path().join("config"));
     let mut child = pty.slave.spawn_command(cmd).unwrap();

@@ -57,6 +57,10 @@ impl Session {
             cmd.arg(a);
         }
         cmd.env("TERM", "xterm-256color");
+        cmd.env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        );
         cmd.env_remove("NO_COLOR");
         let home = tempfile::tempdir().unwrap();
         cmd.env("XDG_STATE_HOME", home.path().join("state"));
@@ -397,6 +401,10 @@ fn hostile_text_never_reaches_the_terminal_raw() {
 #[test]
 fn without_a_terminal_it_says_so_and_exits_2() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -437,9 +445,44 @@ fn a_large_corpus_shows_its_loading_progress_then_the_letters() {
     s.wait_text("Loading letters:");
     s.wait_text("Letters (600)");
     drop(s);
-    // q while loading gives up cleanly.
-    let mut s = Session::start(&[path], &[], 120, 36);
+    // q while loading gives up cleanly (without the cache, which could make loading too
+    // quick to interrupt).
+    let mut s = Session::start(&[path, "--no-cache"], &[], 120, 36);
     s.wait_text("Loading letters:");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_cached_corpus_opens_again_with_the_letters_as_they_are_now() {
+    let dir = many_letters(40);
+    let path = dir.path().to_str().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let env = [("XDG_CACHE_HOME", cache.path().to_str().unwrap())];
+    let cache_files = || {
+        std::fs::read_dir(cache.path().join("brieven"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+    };
+    let mut s = Session::start(&[path], &env, 120, 36);
+    s.wait_text("Letters (40)");
+    // The worker writes the cache once the register is built, while the user reads.
+    let start = std::time::Instant::now();
+    while cache_files() == 0 && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(cache_files(), 1, "the reader wrote its cache");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+
+    // One letter changes between runs: the reader shows it as it is now.
+    let edited = dir.path().join("00007.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    assert!(text.contains("Offlimits"));
+    std::fs::write(&edited, text.replace("Offlimits", "Zeepbelwerk")).unwrap();
+    let mut s = Session::start(&[path], &env, 120, 36);
+    s.wait_text("Letters (40)");
+    s.wait_text("Zeepbelwerk");
     s.send("q");
     assert_eq!(s.finish(), 0);
 }

@@ -8,6 +8,7 @@ use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use anyhow::{Result, anyhow};
+use brieven::cache::{Cache, Cached};
 use brieven::corpus::Corpus;
 use brieven::i18n::{Lang, fill_all};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -20,24 +21,32 @@ use super::Term;
 /// How often the progress is redrawn (and keys and signals looked at) while loading.
 const TICK: Duration = Duration::from_millis(40);
 
-/// Loads `files`, drawing progress until they are in. `None` when the user or a signal
-/// stopped it.
+/// Loads `files` (through `cache` when there is one), drawing progress until they are in.
+/// `None` when the user or a signal stopped it.
 pub fn load(
     terminal: &mut Term,
     files: Vec<PathBuf>,
+    cache: Option<Cache>,
     signal: &AtomicUsize,
     lang: Lang,
-) -> Result<Option<Corpus>> {
+) -> Result<Option<(Corpus, Cached)>> {
     let total = files.len();
     let done = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::channel();
     let counter = Arc::clone(&done);
     std::thread::spawn(move || {
-        let _ = tx.send(Corpus::load_files(&files, Some(&counter)));
+        let loaded = match cache {
+            Some(cache) => cache.load(&files, Some(&counter)),
+            None => (
+                Corpus::load_files(&files, Some(&counter)),
+                Cached::uncached(),
+            ),
+        };
+        let _ = tx.send(loaded);
     });
     loop {
         match rx.try_recv() {
-            Ok(corpus) => return Ok(Some(corpus)),
+            Ok(loaded) => return Ok(Some(loaded)),
             Err(mpsc::TryRecvError::Disconnected) => {
                 return Err(anyhow!("loading the letters failed"));
             }

@@ -29,6 +29,7 @@ use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use brieven::cache::Cached;
 use brieven::config::{Config, default_config_path};
 use brieven::corpus::Corpus;
 use brieven::i18n::Lang;
@@ -60,6 +61,8 @@ pub struct Options {
     pub lang: Option<Lang>,
     /// `--no-state`: nothing read from or written to the state directory.
     pub no_state: bool,
+    /// The cache of parsed letters, unless `--no-cache`.
+    pub cache: Option<brieven::cache::Cache>,
 }
 
 /// The letters the reader opens on.
@@ -98,19 +101,21 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let corpus = match letters {
-        Letters::Ready(corpus) => corpus,
-        Letters::Files(files) => match loading::load(&mut terminal, files, &signal, lang) {
-            Ok(Some(corpus)) => corpus,
-            Ok(None) => {
-                leave();
-                return Ok(exit_code(&signal));
+    let (corpus, cached) = match letters {
+        Letters::Ready(corpus) => (corpus, Cached::uncached()),
+        Letters::Files(files) => {
+            match loading::load(&mut terminal, files, options.cache, &signal, lang) {
+                Ok(Some(loaded)) => loaded,
+                Ok(None) => {
+                    leave();
+                    return Ok(exit_code(&signal));
+                }
+                Err(e) => {
+                    leave();
+                    return Err(e);
+                }
             }
-            Err(e) => {
-                leave();
-                return Err(e);
-            }
-        },
+        }
     };
     warnings.splice(0..0, corpus.warnings);
     let size = terminal.size()?;
@@ -128,7 +133,7 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     if options.no_state {
         app.message = Some(lang.strings().msg_no_state.into());
     }
-    let result = event_loop(&mut terminal, &mut app, &signal, &mut store);
+    let result = event_loop(&mut terminal, &mut app, cached, &signal, &mut store);
     restore::save(&mut app, &mut store);
     leave();
     result?;
@@ -165,13 +170,14 @@ fn spawn_event_reader(tx: mpsc::Sender<Message>) {
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
+    cached: Cached,
     signal: &AtomicUsize,
     store: &mut StateStore,
 ) -> Result<()> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
     spawn_event_reader(tx.clone());
-    let worker = worker::spawn(std::sync::Arc::clone(&app.letters), move |action| {
+    let worker = worker::spawn(std::sync::Arc::clone(&app.letters), cached, move |action| {
         tx.send(Message::Worker(action)).is_ok()
     });
     let mut dirty = true;

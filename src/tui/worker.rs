@@ -5,6 +5,7 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use brieven::cache::Cached;
 use brieven::model::Letter;
 use brieven::register::Register;
 use brieven::search::SearchIndex;
@@ -19,22 +20,37 @@ pub struct Request {
     pub query: String,
 }
 
-/// Starts the worker on `letters`; its results come back through `results` as actions.
+/// Starts the worker on `letters`, taking the register and index from `cached` when it has
+/// them (and writing the cache once they are built); its results come back through
+/// `results` as actions.
 pub fn spawn(
     letters: Arc<Vec<Letter>>,
+    cached: Cached,
     results: impl Fn(Action) -> bool + Send + 'static,
 ) -> Sender<Request> {
     let (tx, rx) = channel();
-    std::thread::spawn(move || run(&letters, &rx, results));
+    std::thread::spawn(move || run(&letters, cached, &rx, results));
     tx
 }
 
-fn run(letters: &[Letter], requests: &Receiver<Request>, results: impl Fn(Action) -> bool) {
-    let register = Arc::new(Register::build(letters));
-    let index = SearchIndex::new(letters, &register);
+fn run(
+    letters: &[Letter],
+    mut cached: Cached,
+    requests: &Receiver<Request>,
+    results: impl Fn(Action) -> bool,
+) {
+    let (register, index) = cached.search(letters, &[]).unwrap_or_else(|_| {
+        // Only a broken embedded register fails; `Register::build` still detects.
+        let register = Arc::new(Register::build(letters));
+        let index = Arc::new(SearchIndex::new(letters, &register));
+        (register, index)
+    });
     if !results(Action::RegisterReady(Arc::clone(&register))) {
         return;
     }
+    // Searching works from here on; the cache is written while the user reads (best effort:
+    // one that cannot be written only costs time at the next start).
+    let _ = cached.save(letters);
     while let Ok(mut request) = requests.recv() {
         // Only the newest query matters.
         while let Ok(newer) = requests.try_recv() {

@@ -27,14 +27,18 @@ impl Home {
 
     pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_brieven"));
-        cmd.args(args)
-            .env("XDG_STATE_HOME", self.state())
-            .env("XDG_CONFIG_HOME", self.config())
-            .env("HOME", self.dir.path())
-            .env("LANG", "C")
-            .env("COLUMNS", "100")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES");
+        cmd.env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
+        .args(args)
+        .env("XDG_STATE_HOME", self.state())
+        .env("XDG_CONFIG_HOME", self.config())
+        .env("HOME", self.dir.path())
+        .env("LANG", "C")
+        .env("COLUMNS", "100")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
         for (k, v) in env {
             cmd.env(k, v);
         }
