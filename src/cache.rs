@@ -32,7 +32,7 @@ use crate::model::Letter;
 use crate::register::{Register, RegisterError};
 use crate::search::SearchIndex;
 
-use file::{CacheFile, Entry, Manifest, Section};
+use file::{CacheFile, Entry, Manifest};
 use stamp::Stamp;
 
 /// Cache files not used for this long are removed when another is written.
@@ -264,8 +264,8 @@ impl Cached {
             return Ok(Arc::clone(register));
         }
         self.index = None;
-        if let Some(register) = self.stored(Section::Register, key) {
-            let register: Arc<Register> = Arc::new(register);
+        if let Some(register) = self.stored(key).and_then(CacheFile::register) {
+            let register = Arc::new(register);
             self.register = Some((key, Arc::clone(&register), false));
             return Ok(register);
         }
@@ -285,9 +285,7 @@ impl Cached {
             return Ok((register, Arc::clone(index)));
         }
         let key = file::register_key(extra_toml);
-        let from_cache = self
-            .stored_bytes(Section::Index, key)
-            .and_then(|bytes| SearchIndex::from_bytes(&bytes));
+        let from_cache = self.stored(key).and_then(CacheFile::index);
         let (index, built) = match from_cache {
             Some(index) => (index, false),
             None => (SearchIndex::new(letters, &register), true),
@@ -297,18 +295,12 @@ impl Cached {
         Ok((register, index))
     }
 
-    /// A section of the cache file read, when its letters are current and it was built with
-    /// the register files of `key`.
-    fn stored_bytes(&self, section: Section, key: u64) -> Option<Vec<u8>> {
+    /// The cache file read, when its letters are current and its register and index were
+    /// built with the register files of `key`.
+    fn stored(&self, key: u64) -> Option<&CacheFile> {
         let store = self.store.as_ref()?;
         let previous = store.previous.as_ref().filter(|_| self.corpus_unchanged)?;
-        (previous.manifest().register_key == Some(key))
-            .then(|| previous.section(section))
-            .flatten()
-    }
-
-    fn stored<T: bitcode::DecodeOwned>(&self, section: Section, key: u64) -> Option<T> {
-        bitcode::decode(&self.stored_bytes(section, key)?).ok()
+        (previous.manifest().register_key == Some(key)).then_some(previous)
     }
 
     /// Whether [`Cached::save`] has anything to write.

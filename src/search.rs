@@ -128,25 +128,26 @@ impl SearchIndex {
         }
     }
 
-    /// The index in a compact binary form, for the on-disk cache (`crate::cache`).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let names = bitcode::encode(&self.names);
-        let mut bytes = (names.len() as u64).to_le_bytes().to_vec();
-        bytes.extend_from_slice(&names);
-        bytes.extend_from_slice(&bitcode::encode(&self.passages));
-        bytes
+    /// The index in pieces of a compact binary form, for the on-disk cache (`crate::cache`):
+    /// each piece is encoded only when the iterator reaches it and none is larger than a few
+    /// megabytes, so writing the cache never holds a second copy of the whole index.
+    pub fn to_pieces(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
+        std::iter::once(bitcode::encode(&self.names))
+            .chain(self.passages.pieces().map(|piece| bitcode::encode(&piece)))
     }
 
-    /// An index from [`SearchIndex::to_bytes`]; `None` when the bytes are not one.
-    pub fn from_bytes(bytes: &[u8]) -> Option<SearchIndex> {
-        let (len, rest) = bytes.split_first_chunk::<8>()?;
-        let (names, passages) =
-            rest.split_at_checked(usize::try_from(u64::from_le_bytes(*len)).ok()?)?;
-        let names = bitcode::decode(names).ok()?;
-        let passages = bitcode::decode(passages).ok()?;
+    /// The index of [`SearchIndex::to_pieces`], all of them in order; `None` when a piece is
+    /// missing (`None`) or is not one.
+    pub fn from_pieces(pieces: impl IntoIterator<Item = Option<Vec<u8>>>) -> Option<SearchIndex> {
+        let mut pieces = pieces.into_iter();
+        let names = bitcode::decode(&pieces.next()??).ok()?;
+        let mut decoded = Vec::new();
+        for piece in pieces {
+            decoded.push(bitcode::decode(&piece?).ok()?);
+        }
         Some(SearchIndex {
             names,
-            passages,
+            passages: PassageIndex::from_pieces(decoded)?,
             matcher: SkimMatcherV2::default(),
         })
     }

@@ -4,8 +4,9 @@
 //! ```text
 //! header   MAGIC, FORMAT (u32), BUILD (u64)
 //! letters  one bitcode blob per letter, in corpus order
-//! register bitcode Register (may be empty)
-//! index    SearchIndex::to_bytes (may be empty)
+//! register the register in pieces: entities without their occurrences, then the
+//!          occurrences of each (bitcode RegisterPiece; none when not built)
+//! index    SearchIndex::to_pieces (may be none)
 //! manifest bitcode Manifest: the files, their stamps and where their blobs are
 //! trailer  the manifest's offset, length and hash (u64 each), MAGIC
 //! ```
@@ -20,7 +21,7 @@ use xxhash_rust::xxh3::Xxh3;
 use super::stamp::Stamp;
 use crate::corpus::{Corpus, Loaded};
 use crate::model::Letter;
-use crate::register::Register;
+use crate::register::{Entity, Occurrence, Register};
 use crate::search::SearchIndex;
 
 const MAGIC: &[u8; 8] = b"BRIEVEN\x01";
@@ -68,15 +69,46 @@ pub struct Manifest {
     /// The register files the register and index were built with ([`register_key`]), when
     /// they are there.
     pub register_key: Option<u64>,
-    pub register: Span,
-    pub index: Span,
+    pub register: Vec<Span>,
+    pub index: Vec<Span>,
 }
 
-/// The stored sections besides the letters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Register,
-    Index,
+/// A piece of the stored register. Pieces stay small (an entity may occur hundreds of
+/// thousands of times), so that neither writing nor reading holds a second copy of the
+/// register.
+#[derive(Debug, bitcode::Encode, bitcode::Decode)]
+enum RegisterPiece {
+    /// Entities, their occurrences left out.
+    Entities(Vec<Entity>),
+    /// Occurrences of the entity with this id, in order.
+    Occurrences(usize, Vec<Occurrence>),
+}
+
+/// Items per piece of the register.
+const PIECE: usize = 4096;
+
+/// The register as pieces, made one at a time.
+fn register_pieces(register: &Register) -> impl Iterator<Item = RegisterPiece> + '_ {
+    let entities = register.entities.chunks(PIECE).map(|chunk| {
+        let bare = chunk.iter().map(|e| Entity {
+            id: e.id,
+            kind: e.kind,
+            label: e.label.clone(),
+            aliases: e.aliases.clone(),
+            gloss: e.gloss.clone(),
+            role: e.role.clone(),
+            date: e.date,
+            occurrences: Vec::new(),
+            case_sensitive: e.case_sensitive,
+        });
+        RegisterPiece::Entities(bare.collect())
+    });
+    let occurrences = register.entities.iter().enumerate().flat_map(|(i, e)| {
+        e.occurrences
+            .chunks(PIECE)
+            .map(move |chunk| RegisterPiece::Occurrences(i, chunk.to_vec()))
+    });
+    entities.chain(occurrences)
 }
 
 /// A cache file read: its manifest, and the file kept open to read blobs from.
@@ -162,13 +194,24 @@ impl CacheFile {
         })
     }
 
-    /// The bytes of a stored section, when it is there.
-    pub fn section(&self, section: Section) -> Option<Vec<u8>> {
-        let span = match section {
-            Section::Register => self.manifest.register,
-            Section::Index => self.manifest.index,
-        };
-        (span.len > 0).then(|| self.blob(span, u64::MAX)).flatten()
+    /// The stored register, when it is there and reads.
+    pub fn register(&self) -> Option<Register> {
+        let mut entities: Vec<Entity> = Vec::new();
+        for &span in &self.manifest.register {
+            match bitcode::decode(&self.blob(span, u64::MAX)?).ok()? {
+                RegisterPiece::Entities(piece) => entities.extend(piece),
+                RegisterPiece::Occurrences(i, piece) => {
+                    entities.get_mut(i)?.occurrences.extend(piece);
+                }
+            }
+        }
+        Some(Register { entities })
+    }
+
+    /// The stored search index, when it is there and reads.
+    pub fn index(&self) -> Option<SearchIndex> {
+        let spans = &self.manifest.index;
+        SearchIndex::from_pieces(spans.iter().map(|&span| self.blob(span, u64::MAX)))
     }
 
     /// The bytes at `span`, which must end before `limit`.
@@ -220,12 +263,17 @@ pub fn write(
         }
         manifest.register_key = register.map(|(key, _)| key);
         manifest.register = match register {
-            Some((_, register)) => out.blob(&bitcode::encode(register))?,
-            None => Span::default(),
+            Some((_, register)) => register_pieces(register)
+                .map(|piece| out.blob(&bitcode::encode(&piece)))
+                .collect::<io::Result<_>>()?,
+            None => Vec::new(),
         };
         manifest.index = match index.filter(|_| register.is_some()) {
-            Some(index) => out.blob(&index.to_bytes())?,
-            None => Span::default(),
+            Some(index) => index
+                .to_pieces()
+                .map(|piece| out.blob(&piece))
+                .collect::<io::Result<_>>()?,
+            None => Vec::new(),
         };
         let span = out.blob(&bitcode::encode(&*manifest))?;
         out.write_all(&span.offset.to_le_bytes())?;
