@@ -78,10 +78,10 @@ pub struct Manifest {
 /// register.
 #[derive(Debug, bitcode::Encode, bitcode::Decode)]
 enum RegisterPiece {
-    /// Entities, their occurrences left out.
-    Entities(Vec<Entity>),
-    /// Occurrences of the entity with this id, in order.
-    Occurrences(usize, Vec<Occurrence>),
+    /// Entities, their occurrences left out, and how many each has.
+    Entities(Vec<Entity>, Vec<usize>),
+    /// Occurrences, in order, each with the id of its entity.
+    Occurrences(Vec<usize>, Vec<Occurrence>),
 }
 
 /// Items per piece of the register.
@@ -101,12 +101,19 @@ fn register_pieces(register: &Register) -> impl Iterator<Item = RegisterPiece> +
             occurrences: Vec::new(),
             case_sensitive: e.case_sensitive,
         });
-        RegisterPiece::Entities(bare.collect())
+        let counts = chunk.iter().map(|e| e.occurrences.len()).collect();
+        RegisterPiece::Entities(bare.collect(), counts)
     });
-    let occurrences = register.entities.iter().enumerate().flat_map(|(i, e)| {
-        e.occurrences
-            .chunks(PIECE)
-            .map(move |chunk| RegisterPiece::Occurrences(i, chunk.to_vec()))
+    let mut all = register
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.occurrences.iter().map(move |o| (i, *o)))
+        .peekable();
+    let occurrences = std::iter::from_fn(move || {
+        all.peek()?;
+        let (ids, occurrences) = all.by_ref().take(PIECE * 4).unzip();
+        Some(RegisterPiece::Occurrences(ids, occurrences))
     });
     entities.chain(occurrences)
 }
@@ -199,9 +206,19 @@ impl CacheFile {
         let mut entities: Vec<Entity> = Vec::new();
         for &span in &self.manifest.register {
             match bitcode::decode(&self.blob(span, u64::MAX)?).ok()? {
-                RegisterPiece::Entities(piece) => entities.extend(piece),
-                RegisterPiece::Occurrences(i, piece) => {
-                    entities.get_mut(i)?.occurrences.extend(piece);
+                RegisterPiece::Entities(piece, counts) => {
+                    (piece.len() == counts.len()).then_some(())?;
+                    for (mut entity, count) in piece.into_iter().zip(counts) {
+                        // Bounded: a damaged count must not reserve what no file holds.
+                        entity.occurrences.reserve_exact(count.min(1 << 24));
+                        entities.push(entity);
+                    }
+                }
+                RegisterPiece::Occurrences(ids, piece) => {
+                    (ids.len() == piece.len()).then_some(())?;
+                    for (i, o) in ids.into_iter().zip(piece) {
+                        entities.get_mut(i)?.occurrences.push(o);
+                    }
                 }
             }
         }
