@@ -39,6 +39,9 @@ fn run(
     requests: &Receiver<Request>,
     results: impl Fn(Action) -> bool,
 ) {
+    // Letters parsed anew are kept at once: building the register takes seconds on a large
+    // corpus, and a reader closed before that should still open fast next time.
+    let _ = cached.save(letters);
     let (register, index) = cached.search(letters, &[]).unwrap_or_else(|_| {
         // Only a broken embedded register fails; `Register::build` still detects.
         let register = Arc::new(Register::build(letters));
