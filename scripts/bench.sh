@@ -9,14 +9,20 @@
 #   2. generates the corpora with seed 1: OUT/corpus-1k (1,000 letters, about 11 MB) and
 #      OUT/corpus-10k (10,000 letters, about 110 MB), unless they are already there;
 #   3. writes the passages as lines for fzf: `brieven export --lines DIR > OUT/lines-1k.txt`;
-#   4. runs, side by side in one hyperfine run per query, `brieven search Q --json DIR`
-#      against `fzf --filter Q` on those lines (search on the 1k corpus; set BENCH_10K=1 to
-#      also compare on the 10k corpus), with the results in OUT/hyperfine-*.md and .json;
+#   4. runs, side by side in one hyperfine run per query, `brieven search Q --json DIR` (with
+#      its cache of parsed letters, filled by hyperfine's warm-up run), the same with
+#      `--no-cache` (parsing everything, as on a first run), and `fzf --filter Q` on those
+#      lines (search on the 1k corpus; set BENCH_10K=1 to also compare on the 10k corpus),
+#      with the results in OUT/hyperfine-*.md and .json;
 #   5. measures start-up on the embedded letters (`brieven list`, `brieven search`), and the
 #      reader's first output and first frame in a pseudo-terminal at 200×60 on the embedded
 #      letters and both corpora (scripts/first_frame.py, if python3 is there);
 #   6. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
-#      corpus (`brieven list DIR`) and for searching it, against the target 3 × corpus + 30 MB.
+#      corpus (`brieven list DIR`) and for searching it, without the cache, on a first run
+#      that writes it, and with it, against the target 3 × corpus + 30 MB.
+#
+# brieven's cache lives in OUT/cache for the run (XDG_CACHE_HOME), emptied at the start, so
+# the user's own cache neither helps nor suffers.
 #
 # It installs nothing. It needs hyperfine, fzf and GNU time (/usr/bin/time); on Debian:
 #   apt-get update && apt-get install -y hyperfine fzf time
@@ -40,6 +46,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$OUT"
+export XDG_CACHE_HOME="$PWD/$OUT/cache"
+rm -rf "$XDG_CACHE_HOME"
 cargo build --release --bin brieven --example gen_corpus
 BRIEVEN=${CARGO_TARGET_DIR:-target}/release/brieven
 GEN=${CARGO_TARGET_DIR:-target}/release/examples/gen_corpus
@@ -80,6 +88,8 @@ search_vs_fzf() { # search_vs_fzf SIZE
             --export-json "$OUT/hyperfine-$size-$tag.json" \
             -n "brieven search '$q' ($size)" \
             "$BRIEVEN search '$q' --json $OUT/corpus-$size >/dev/null" \
+            -n "brieven search --no-cache '$q' ($size)" \
+            "$BRIEVEN search --no-cache '$q' --json $OUT/corpus-$size >/dev/null" \
             -n "fzf --filter '$q' ($size)" \
             "fzf --filter '$q' <$OUT/lines-$size.txt >/dev/null"
     done
@@ -99,8 +109,13 @@ hyperfine -N --warmup 3 --runs 30 --ignore-failure --style basic \
 echo "== the reader's first frame in a pseudo-terminal (scripts/first_frame.py)"
 if command -v python3 >/dev/null; then
     python3 scripts/first_frame.py "$BRIEVEN" --runs 10 --until Letters
-    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-1k" --runs 3 --until Letters
-    python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-10k" --runs 2 --until Letters
+    for size in 1k 10k; do
+        # First without the cache (every letter parsed), then with it (filled by the run
+        # before; the reader writes it as soon as the letters are in).
+        python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-$size" --no-cache --runs 2 --until Letters
+        python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-$size" --runs 1 --until Letters >/dev/null
+        python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-$size" --runs 3 --until Letters
+    done
 else
     echo "(python3 not found: skipped)"
 fi
@@ -115,14 +130,18 @@ peak() { # peak LABEL BYTES COMMAND...
         /Elapsed \(wall clock\)/ { wall = $2 }
         END {
             target = (3 * bytes + 30000000) / 1024
-            printf "%-36s %9.1f MiB peak  target %7.1f MiB  ratio %.2f  wall %s\n",
+            printf "%-40s %9.1f MiB peak  target %7.1f MiB  ratio %.2f  wall %s\n",
                 label, kb / 1024, target / 1024, kb / target, wall
         }' "$OUT/time.txt"
 }
 for size in 1k 10k; do
     bytes=$(du -sb "$OUT/corpus-$size" | cut -f1)
-    peak "list corpus-$size" "$bytes" "$BRIEVEN" list "$OUT/corpus-$size"
-    peak "search encryptie corpus-$size" "$bytes" "$BRIEVEN" search encryptie --json "$OUT/corpus-$size"
+    peak "list --no-cache corpus-$size" "$bytes" "$BRIEVEN" list --no-cache "$OUT/corpus-$size"
+    peak "search --no-cache corpus-$size" "$bytes" "$BRIEVEN" search --no-cache encryptie --json "$OUT/corpus-$size"
+    rm -rf "$XDG_CACHE_HOME"
+    peak "search, first run (writes cache) $size" "$bytes" "$BRIEVEN" search encryptie --json "$OUT/corpus-$size"
+    peak "search, cached corpus-$size" "$bytes" "$BRIEVEN" search encryptie --json "$OUT/corpus-$size"
+    peak "list, cached corpus-$size" "$bytes" "$BRIEVEN" list "$OUT/corpus-$size"
 done
 peak "list (embedded)" 50846 "$BRIEVEN" list
 echo "results in $OUT"
