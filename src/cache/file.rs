@@ -310,8 +310,10 @@ pub fn write(
 /// paths as given (letters keep the latter as their `source`).
 pub fn name(files: &[PathBuf]) -> String {
     let mut hash = Xxh3::new();
+    // The working directory once, not once per file as `std::path::absolute` would ask it.
+    let cwd = std::env::current_dir().unwrap_or_default();
     for file in files {
-        let absolute = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+        let absolute = cwd.join(file);
         for part in [absolute.as_os_str(), file.as_os_str()] {
             hash.update(part.as_encoded_bytes());
             hash.update(b"\0");
