@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 /// With no subcommand, opens the reader on PATHS (files, or directories of *.txt and *.md
 /// letters), or on the embedded letters when none are given.
 #[derive(Debug, Parser)]
-#[command(name = "brieven", version, args_conflicts_with_subcommands = true)]
+#[command(name = "brieven", version)]
 pub struct Cli {
     /// Letter files or directories; none means the embedded letters.
     pub paths: Vec<PathBuf>,
