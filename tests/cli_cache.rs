@@ -97,6 +97,10 @@ fn assert_same(first: &[(String, Output)], second: &[(String, Output)]) {
 fn a_cached_run_answers_exactly_as_an_uncached_one() {
     let s = Setup::new();
     let uncached = s.outputs_with(&["--no-cache"]);
+    // Before the subcommand too.
+    let letters = s.letters();
+    let before = s.run(&["--no-cache", "list", letters.to_str().expect("UTF-8 path")]);
+    assert_eq!(before.stdout, uncached[3].1.stdout);
     assert!(
         s.cache_files().is_empty(),
         "--no-cache wrote {:?}",
