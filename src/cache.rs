@@ -22,6 +22,7 @@
 mod file;
 mod stamp;
 
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -74,20 +75,28 @@ impl Cache {
         &self.dir
     }
 
-    /// Loads `files` as [`Corpus::load_files`] does, with the same letters and warnings in the
-    /// same order, taking every letter whose file (and sidecar) did not change from the cache.
+    /// Loads `files` (the letter files of `paths`, as the user named them) as
+    /// [`Corpus::load_files`] does, with the same letters and warnings in the same order,
+    /// taking every letter whose file (and sidecar) did not change from the cache. The cache
+    /// file belongs to `paths`, so a letter added to a directory is the only one parsed.
     /// `progress` counts the files done.
-    pub fn load(&self, files: &[PathBuf], progress: Option<&AtomicUsize>) -> (Corpus, Cached) {
-        let path = self.dir.join(file::name(files));
+    pub fn load(
+        &self,
+        paths: &[PathBuf],
+        files: &[PathBuf],
+        progress: Option<&AtomicUsize>,
+    ) -> (Corpus, Cached) {
+        let path = self.dir.join(file::name(paths));
         let previous = CacheFile::open(&path);
         let old = previous.as_ref().map(CacheFile::manifest);
+        let by_source: HashMap<&str, &Entry> = old
+            .iter()
+            .flat_map(|m| &m.files)
+            .map(|e| (e.source.as_str(), e))
+            .collect();
         let taken = stamp::now();
-        let indices: Vec<usize> = (0..files.len()).collect();
-        let results = corpus::map_in_parallel(&indices, |&i| {
-            let file = &files[i];
-            let entry = old
-                .and_then(|m| m.files.get(i))
-                .filter(|e| e.source == file.display().to_string());
+        let results = corpus::map_in_parallel(files, |file| {
+            let entry = by_source.get(file.display().to_string().as_str()).copied();
             let result = load_one(file, entry, previous.as_ref(), old.map_or(0, |m| m.taken));
             if let Some(done) = progress {
                 done.fetch_add(1, Ordering::Relaxed);
@@ -107,7 +116,11 @@ impl Cache {
             loaded.push(one);
         }
         // The same files as before, none parsed anew: the stored register and index hold.
-        let unchanged = old.is_some_and(|m| m.files.len() == files.len()) && stats.parsed == 0;
+        let same_files = old.is_some_and(|m| {
+            let before = m.files.iter().map(|e| &e.source);
+            before.eq(entries.iter().map(|e| &e.source))
+        });
+        let unchanged = same_files && stats.parsed == 0;
         let cached = Cached {
             corpus_unchanged: unchanged,
             store: Some(Store {

@@ -306,15 +306,15 @@ pub fn write(
     written
 }
 
-/// The cache file name for a list of letter files: a hash of their absolute paths and of the
-/// paths as given (letters keep the latter as their `source`).
-pub fn name(files: &[PathBuf]) -> String {
+/// The cache file name for the paths a user named: a hash of their absolute forms and of the
+/// paths as given (letters keep the latter in their `source`).
+pub fn name(paths: &[PathBuf]) -> String {
     let mut hash = Xxh3::new();
     // The working directory once, not once per file as `std::path::absolute` would ask it.
     let cwd = std::env::current_dir().unwrap_or_default();
-    for file in files {
-        let absolute = cwd.join(file);
-        for part in [absolute.as_os_str(), file.as_os_str()] {
+    for path in paths {
+        let absolute = cwd.join(path);
+        for part in [absolute.as_os_str(), path.as_os_str()] {
             hash.update(part.as_encoded_bytes());
             hash.update(b"\0");
         }

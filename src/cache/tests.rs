@@ -56,7 +56,7 @@ fn stats(reused: usize, parsed: usize) -> Stats {
 /// Loads through the cache, saves, and checks the corpus against a load without the cache.
 fn load_and_save(s: &Setup) -> (Corpus, Cached) {
     let files = files(s);
-    let (corpus, mut cached) = s.cache.load(&files, None);
+    let (corpus, mut cached) = s.cache.load(std::slice::from_ref(&s.letters), &files, None);
     let plain = Corpus::load_files(&files, None);
     assert_eq!(corpus.letters, plain.letters);
     assert_eq!(corpus.warnings, plain.warnings);
@@ -92,6 +92,31 @@ fn a_changed_letter_is_parsed_again_and_only_it() {
     assert_eq!(cached.stats, stats(3, 1));
     let text = &corpus.letters[2].sections[0].paragraphs[0].text;
     assert!(text.contains("bekend materiaal"), "{text}");
+}
+
+#[test]
+fn a_letter_added_or_removed_costs_one_parse_at_most() {
+    let s = setup();
+    let (corpus, mut cached) = load_and_save(&s);
+    cached.search(&corpus.letters, &[]).expect("built");
+    cached.save(&corpus.letters).expect("saved");
+    let added = s.letters.join("0015.txt");
+    fs::write(&added, LETTER.replace("NCMEC", "Europol")).expect("write");
+    age(&added, 60);
+    let (corpus, mut cached) = load_and_save(&s);
+    assert_eq!(cached.stats, stats(4, 1));
+    assert_eq!(corpus.letters.len(), 4);
+    // Other letters, so the register and index are built again.
+    let (register, _) = cached.search(&corpus.letters, &[]).expect("built");
+    assert!(cached.needs_saving());
+    assert_eq!(*register, Register::build(&corpus.letters));
+    cached.save(&corpus.letters).expect("saved");
+    fs::remove_file(s.letters.join("000.txt")).expect("remove");
+    let (corpus, mut cached) = load_and_save(&s);
+    assert_eq!(cached.stats, stats(4, 0));
+    let (register, _) = cached.search(&corpus.letters, &[]).expect("built");
+    assert!(cached.needs_saving(), "a letter fewer: built again");
+    assert_eq!(*register, Register::build(&corpus.letters));
 }
 
 #[test]
@@ -227,7 +252,7 @@ fn a_cache_that_cannot_be_written_costs_nothing_but_time() {
     let s = setup();
     let blocked = Cache::at(s.letters.join("000.txt").join("cache"));
     let files = files(&s);
-    let (corpus, mut cached) = blocked.load(&files, None);
+    let (corpus, mut cached) = blocked.load(std::slice::from_ref(&s.letters), &files, None);
     assert_eq!(corpus.letters, Corpus::load_files(&files, None).letters);
     assert!(cached.save(&corpus.letters).is_err());
 }
@@ -275,7 +300,7 @@ fn old_cache_files_are_pruned_when_another_is_written() {
     age(&killed, 2 * 3600);
     // Another list of files: another cache file, and the old ones go.
     let one = vec![s.letters.join("000.txt")];
-    let (corpus, mut cached) = s.cache.load(&one, None);
+    let (corpus, mut cached) = s.cache.load(&one, &one, None);
     cached.save(&corpus.letters).expect("saved");
     let left = file::cache_files(s.cache.dir()).expect("files");
     assert_eq!(left.len(), 1, "{left:?}");

@@ -63,7 +63,8 @@ pub fn reader(paths: Vec<PathBuf>, options: crate::tui::Options) -> Result<ExitC
     let letters = if paths.is_empty() {
         crate::tui::Letters::Ready(Corpus::embedded())
     } else {
-        crate::tui::Letters::Files(Corpus::letter_files(&paths)?)
+        let files = Corpus::letter_files(&paths)?;
+        crate::tui::Letters::Files { paths, files }
     };
     crate::tui::run(letters, options)
 }

@@ -48,7 +48,7 @@ impl Session {
         } else {
             let files = Corpus::letter_files(paths)?;
             match cache() {
-                Some(cache) => cache.load(&files, None),
+                Some(cache) => cache.load(paths, &files, None),
                 None => (Corpus::load_files(&files, None), Cached::uncached()),
             }
         };

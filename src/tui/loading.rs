@@ -21,10 +21,11 @@ use super::Term;
 /// How often the progress is redrawn (and keys and signals looked at) while loading.
 const TICK: Duration = Duration::from_millis(40);
 
-/// Loads `files` (through `cache` when there is one), drawing progress until they are in.
-/// `None` when the user or a signal stopped it.
+/// Loads `files`, the letter files of `paths` (through `cache` when there is one), drawing
+/// progress until they are in. `None` when the user or a signal stopped it.
 pub fn load(
     terminal: &mut Term,
+    paths: Vec<PathBuf>,
     files: Vec<PathBuf>,
     cache: Option<Cache>,
     signal: &AtomicUsize,
@@ -36,7 +37,7 @@ pub fn load(
     let counter = Arc::clone(&done);
     std::thread::spawn(move || {
         let loaded = match cache {
-            Some(cache) => cache.load(&files, Some(&counter)),
+            Some(cache) => cache.load(&paths, &files, Some(&counter)),
             None => (
                 Corpus::load_files(&files, Some(&counter)),
                 Cached::uncached(),

@@ -69,8 +69,12 @@ pub struct Options {
 pub enum Letters {
     /// Already loaded (the embedded letters).
     Ready(Corpus),
-    /// Files to load, with a progress screen, once the terminal is the reader's.
-    Files(Vec<std::path::PathBuf>),
+    /// Files to load (the letter files of the paths the user named), with a progress screen,
+    /// once the terminal is the reader's.
+    Files {
+        paths: Vec<std::path::PathBuf>,
+        files: Vec<std::path::PathBuf>,
+    },
 }
 
 /// Runs the reader on `letters` until the user quits or a signal ends it.
@@ -103,8 +107,8 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let mut terminal = enter()?;
     let (corpus, cached) = match letters {
         Letters::Ready(corpus) => (corpus, Cached::uncached()),
-        Letters::Files(files) => {
-            match loading::load(&mut terminal, files, options.cache, &signal, lang) {
+        Letters::Files { paths, files } => {
+            match loading::load(&mut terminal, paths, files, options.cache, &signal, lang) {
                 Ok(Some(loaded)) => loaded,
                 Ok(None) => {
                     leave();
