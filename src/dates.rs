@@ -7,7 +7,7 @@
 mod mention;
 mod query;
 
-pub use mention::{DateMention, find_dates, is_link};
+pub use mention::{DateMention, SplitWords, find_dates, is_link, split_words};
 pub use query::{DateQuery, parse_date_query};
 
 use crate::model::Date;

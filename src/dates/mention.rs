@@ -74,22 +74,105 @@ pub fn is_link(word: &str) -> bool {
                 .any(|d| word.contains(d)))
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, usize)> = None; // (byte, char)
-    for (chars, (b, ch)) in text.char_indices().enumerate() {
-        if ch.is_whitespace() {
-            if let Some((s, c)) = start.take() {
-                out.push(word(c, s, &text[s..b]));
+/// The words of a text as [`str::split_whitespace`] finds them, each as its byte range and
+/// the `char` offset of its first character; a byte scan that decodes only non-ASCII chars.
+pub struct SplitWords<'a> {
+    text: &'a str,
+    /// Byte offset of the next char.
+    pos: usize,
+    /// `char` offset of the next char.
+    chars: usize,
+}
+
+/// The words of `text` (see [`SplitWords`]).
+pub fn split_words(text: &str) -> SplitWords<'_> {
+    SplitWords {
+        text,
+        pos: 0,
+        chars: 0,
+    }
+}
+
+impl SplitWords<'_> {
+    /// Moves past the chars at `pos` while they are whitespace (`space`) or are not; `None`
+    /// at the end of the text.
+    #[inline]
+    fn skip(&mut self, space: bool) -> Option<()> {
+        let bytes = self.text.as_bytes();
+        loop {
+            if !space {
+                // Printable ASCII is the common case in a word: no whitespace, one byte, one
+                // char.
+                let run = bytes[self.pos..]
+                    .iter()
+                    .position(|&b| !(b'!'..=b'~').contains(&b))
+                    .unwrap_or(bytes.len() - self.pos);
+                self.pos += run;
+                self.chars += run;
             }
-        } else if start.is_none() {
-            start = Some((b, chars));
+            let b = *bytes.get(self.pos)?;
+            let (len, is_space) = if b.is_ascii() {
+                // ASCII whitespace as `char::is_whitespace` has it: `\t \n \x0B \x0C \r`, space.
+                (1, b == b' ' || (b'\t'..=b'\r').contains(&b))
+            } else {
+                let c = self.text[self.pos..].chars().next()?;
+                (c.len_utf8(), c.is_whitespace())
+            };
+            if is_space != space {
+                return Some(());
+            }
+            self.pos += len;
+            self.chars += 1;
         }
     }
-    if let Some((s, c)) = start {
-        out.push(word(c, s, &text[s..]));
+}
+
+impl Iterator for SplitWords<'_> {
+    /// (first byte, end byte, `char` offset of the first char)
+    type Item = (usize, usize, usize);
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, usize, usize)> {
+        self.skip(true)?;
+        let (start, at) = (self.pos, self.chars);
+        // The word ends at whitespace or at the end of the text.
+        let _ = self.skip(false);
+        Some((start, self.pos, at))
     }
-    out
+}
+
+/// A word of the text as split on whitespace, before its core is worked out.
+struct Span {
+    /// Byte range in the text.
+    start: usize,
+    end: usize,
+    /// Char offset of its first character.
+    at: usize,
+    /// Whether its core starts with a digit: every date has a word that does (see
+    /// [`find_dates`]).
+    digit: bool,
+}
+
+fn spans(text: &str) -> Vec<Span> {
+    split_words(text)
+        .map(|(start, end, at)| {
+            let raw = &text.as_bytes()[start..end];
+            // Most words start with a letter or digit: no trimming needed to tell.
+            let digit = match raw[0] {
+                b'0'..=b'9' => true,
+                b'(' | b'[' | b'{' | b'"' | b'\'' | b'*' | b'_' | 0x80.. => text[start..end]
+                    .trim_start_matches(LEADING)
+                    .starts_with(|c: char| c.is_ascii_digit()),
+                _ => false,
+            };
+            Span {
+                start,
+                end,
+                at,
+                digit,
+            }
+        })
+        .collect()
 }
 
 /// Which way a relative marker points.
@@ -126,15 +209,29 @@ pub fn find_dates(text: &str, letter_date: Option<Date>) -> Vec<DateMention> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Vec::new();
     }
-    let words = words(text);
+    let spans = spans(text);
     let mut found = Vec::new();
+    // The words a date may start at, worked out (core, link) only where one may start.
+    let mut words: Vec<Word> = Vec::with_capacity(3);
     let mut i = 0;
-    while i < words.len() {
-        match date_at(&words, i, letter_date) {
+    while i < spans.len() {
+        // A date starts with a number (`28 september`, `2023-09`) or with a month followed by
+        // one (`mei 2023`, `September 2, 2024`): anywhere else `date_at` finds none.
+        if !spans[i].digit && !spans.get(i + 1).is_some_and(|s| s.digit) {
+            i += 1;
+            continue;
+        }
+        words.clear();
+        words.extend(
+            spans[i..spans.len().min(i + 3)]
+                .iter()
+                .map(|s| word(s.at, s.start, &text[s.start..s.end])),
+        );
+        match date_at(&words, 0, letter_date) {
             Some((None, used, _)) => i += used,
             Some((Some(date), used, relative)) => {
-                let first = &words[i];
-                let last = &words[i + used - 1];
+                let first = &words[0];
+                let last = &words[used - 1];
                 let with_dot = last.dot && (relative || !last.core.ends_with(char::is_numeric));
                 let end = last.at + last.len + usize::from(with_dot);
                 // `.` is one byte: the end in bytes follows from the core's.
@@ -230,6 +327,29 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn words_are_split_as_split_whitespace_splits_them() {
+        for text in [
+            "",
+            "  a  b\tc\n",
+            "Één\u{a0}brief\u{2003}van\u{3000}x",
+            "x\u{85}y \u{1c} \x0b z  ",
+            "¹²³ (28) “mei” 2023\r\n",
+        ] {
+            let ours: Vec<(&str, usize)> = split_words(text)
+                .map(|(start, end, at)| (&text[start..end], at))
+                .collect();
+            let expected: Vec<(&str, usize)> = text
+                .split_whitespace()
+                .map(|w| {
+                    let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                    (w, text[..start].chars().count())
+                })
+                .collect();
+            assert_eq!(ours, expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -10,7 +10,12 @@ use crate::model::Letter;
 
 /// Adds everything detected in `letters` to `drafts`.
 pub(super) fn detect(letters: &[Letter], drafts: &mut Drafts) {
-    for letter in letters {
+    // Reading the texts is the work, and needs no register: it runs on every core. What is
+    // found is added in letter order, as if read one letter after the other.
+    let found = super::map_blocks(letters, |block, _| {
+        block.iter().map(in_texts).collect::<Vec<_>>()
+    });
+    for (letter, found) in letters.iter().zip(found.into_iter().flatten()) {
         if let Some(sender) = letter
             .sender
             .as_deref()
@@ -26,31 +31,40 @@ pub(super) fn detect(letters: &[Letter], drafts: &mut Drafts) {
         for entry in &letter.signed_by {
             signatory(entry, drafts);
         }
-        let texts = letter
-            .sections
-            .iter()
-            .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter().map(|p| &p.text)))
-            .chain(letter.footnotes.iter().map(|n| &n.text))
-            .chain(&letter.recipients)
-            .chain(&letter.subject)
-            .chain(&letter.salutation);
-        for text in texts {
-            for (long, short) in acronym_pairs(text) {
-                let kind = if long.chars().any(char::is_uppercase) {
-                    EntityKind::Organisation
-                } else {
-                    EntityKind::Term
-                };
-                drafts.add(draft(&long, &[short], None), kind);
-            }
-            for person in titled_people(text) {
-                drafts.add(
-                    draft(&person.name, &person.aliases, Some(person.role)),
-                    EntityKind::Person,
-                );
-            }
+        for (d, kind) in found {
+            drafts.add(d, kind);
         }
     }
+}
+
+/// What the texts of `letter` introduce, in order: `Long Name (ACR)` pairs and titled people.
+fn in_texts(letter: &Letter) -> Vec<(Draft, EntityKind)> {
+    let texts = letter
+        .sections
+        .iter()
+        .flat_map(|s| s.heading.iter().chain(s.paragraphs.iter().map(|p| &p.text)))
+        .chain(letter.footnotes.iter().map(|n| &n.text))
+        .chain(&letter.recipients)
+        .chain(&letter.subject)
+        .chain(&letter.salutation);
+    let mut found = Vec::new();
+    for text in texts {
+        for (long, short) in acronym_pairs(text) {
+            let kind = if long.chars().any(char::is_uppercase) {
+                EntityKind::Organisation
+            } else {
+                EntityKind::Term
+            };
+            found.push((draft(&long, &[short], None), kind));
+        }
+        for person in titled_people(text) {
+            found.push((
+                draft(&person.name, &person.aliases, Some(person.role)),
+                EntityKind::Person,
+            ));
+        }
+    }
+    found
 }
 
 fn draft(label: &str, aliases: &[String], role: Option<String>) -> Draft {

@@ -260,8 +260,54 @@ impl Register {
     }
 }
 
+/// Letters handed to a worker at a time: enough to make taking them cheap, few enough that
+/// both cores finish together.
+const BLOCK: usize = 16;
+
+/// `work(block, first)` for consecutive blocks of `letters` (`first` is the index of the
+/// block's first letter) on every core (at most 8), the results in the order of the letters.
+/// Thread `t` of `n` takes blocks `t`, `t + n`, `t + 2n`…: small blocks dealt out in turn
+/// keep the cores equally busy without any coordination.
+pub(crate) fn map_blocks<R: Send>(
+    letters: &[Letter],
+    work: impl Fn(&[Letter], usize) -> R + Sync,
+) -> Vec<R> {
+    let blocks = letters.len().div_ceil(BLOCK);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
+        .min(blocks);
+    let run = |b: usize| {
+        work(
+            &letters[b * BLOCK..((b + 1) * BLOCK).min(letters.len())],
+            b * BLOCK,
+        )
+    };
+    if threads <= 1 {
+        return (0..blocks).map(run).collect();
+    }
+    let dealt: Vec<Vec<R>> = std::thread::scope(|scope| {
+        let run = &run;
+        let handles: Vec<_> = (0..threads)
+            .map(|t| scope.spawn(move || (t..blocks).step_by(threads).map(run).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    // Block `b` is result `b / threads` of thread `b % threads`: deal them back in order.
+    let mut hands: Vec<_> = dealt.into_iter().map(Vec::into_iter).collect();
+    (0..blocks)
+        .filter_map(|b| hands[b % threads].next())
+        .collect()
+}
+
 /// The form names are compared and matched in: folded, a hyphen as a space, single spaces.
 pub fn key(name: &str) -> String {
+    if name.is_ascii() {
+        return ascii_key(name);
+    }
     let folded = fold_str(name);
     let mut out = String::with_capacity(folded.len());
     for c in folded.chars() {
@@ -277,6 +323,26 @@ pub fn key(name: &str) -> String {
     }
     while out.ends_with(' ') {
         out.pop();
+    }
+    out
+}
+
+/// [`key`] of ASCII text, in one pass: folding ASCII is only lower-casing.
+fn ascii_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for b in name.bytes() {
+        // Hyphens and whitespace (ASCII's is `\t \n \x0B \x0C \r` and space) become one
+        // space, and only between words.
+        if b == b'-' || b == b' ' || (b'\t'..=b'\r').contains(&b) {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(char::from(b.to_ascii_lowercase()));
     }
     out
 }

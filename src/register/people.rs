@@ -84,9 +84,34 @@ fn title_role(word: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a word (leading non-letters trimmed) may be a title, without folding it: titles
+/// start with one of these letters, and their first two letters (when ASCII) are one of
+/// these pairs. Most words are rejected here.
+fn could_be_title(first: &str) -> bool {
+    const PAIRS: &[&[u8; 2]] = &[
+        b"mi", b"st", b"pr", b"eu", b"ka", b"li", b"le", b"mo", b"tw",
+    ];
+    let initial = first.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !matches!(
+        initial,
+        Some(b'm' | b's' | b'p' | b'e' | b'k' | b'l' | b't')
+    ) || first.len() > 24
+    {
+        return false;
+    }
+    match first.as_bytes() {
+        [a, b, ..] if b.is_ascii() => {
+            PAIRS.contains(&&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        }
+        _ => true,
+    }
+}
+
 /// The people named after a title in `text`.
 pub(crate) fn titled_people(text: &str) -> Vec<TitledPerson> {
-    let raw: Vec<&str> = text.split_whitespace().collect();
+    let raw: Vec<&str> = crate::dates::split_words(text)
+        .map(|(start, end, _)| &text[start..end])
+        .collect();
     let core = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphabetic() && c != '.' && c != '\'')
             .trim_end_matches(|c: char| !c.is_alphabetic())
@@ -100,11 +125,11 @@ pub(crate) fn titled_people(text: &str) -> Vec<TitledPerson> {
     let mut people = Vec::new();
     for i in 0..raw.len() {
         // Titles start with one of these letters: skip other words without folding them.
-        let first = raw[i].trim_start_matches(|c: char| !c.is_alphabetic());
-        if !first.starts_with([
-            'm', 'M', 's', 'S', 'p', 'P', 'e', 'E', 'k', 'K', 'l', 'L', 't', 'T',
-        ]) || first.len() > 24
-        {
+        let first = match raw[i].as_bytes()[0] {
+            b if b.is_ascii_alphabetic() => raw[i],
+            _ => raw[i].trim_start_matches(|c: char| !c.is_alphabetic()),
+        };
+        if !could_be_title(first) {
             continue;
         }
         let title = folded(raw[i]);

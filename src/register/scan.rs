@@ -84,20 +84,28 @@ fn folded_bytes(s: &str) -> (String, Vec<u32>) {
     let mut text = String::with_capacity(s.len());
     let mut origin = Vec::with_capacity(s.len());
     let mut buf = String::new();
+    let mut push = |f: char, i: usize, text: &mut String| {
+        let f = if f == '-' || f.is_whitespace() {
+            ' '
+        } else {
+            f
+        };
+        if f == ' ' && text.ends_with(' ') {
+            return;
+        }
+        text.push(f);
+        origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+    };
     for (i, c) in s.chars().enumerate() {
+        if c.is_ascii() {
+            // Folding ASCII is lower-casing: no buffer, no tables.
+            push(c.to_ascii_lowercase(), i, &mut text);
+            continue;
+        }
         buf.clear();
         crate::text::fold_char(c, &mut buf);
         for f in buf.chars() {
-            let f = if f == '-' || f.is_whitespace() {
-                ' '
-            } else {
-                f
-            };
-            if f == ' ' && text.ends_with(' ') {
-                continue;
-            }
-            text.push(f);
-            origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+            push(f, i, &mut text);
         }
     }
     (text, origin)
@@ -112,13 +120,15 @@ pub(crate) fn in_spans(spans: &[(usize, usize)], at: usize) -> bool {
 /// The `char` ranges of `s` that are URLs or e-mail addresses, in order.
 pub(crate) fn link_spans(s: &str) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut at = 0;
-    for word in s.split(char::is_whitespace) {
-        let len = word.chars().count();
+    // Every link holds a `/`, an `@` or `www.` (see `dates::is_link`): most texts hold none.
+    if !s.bytes().any(|b| b == b'/' || b == b'@') && !s.contains("www.") && !s.contains("WWW.") {
+        return spans;
+    }
+    for (start, end, at) in crate::dates::split_words(s) {
+        let word = &s[start..end];
         if crate::dates::is_link(word) {
-            spans.push((at, at + len));
+            spans.push((at, at + word.chars().count()));
         }
-        at += len + 1;
     }
     spans
 }
@@ -180,6 +190,9 @@ impl Names {
             .map(|hit| (hit.start(), hit.end(), hit.pattern().as_usize()))
             .filter(|&(s, e, _)| !word_before(s) && !word_after(e))
             .collect();
+        if found.is_empty() {
+            return Vec::new();
+        }
         found.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
         let links = link_spans(text);
         let mut original: Vec<char> = Vec::new();
@@ -267,38 +280,26 @@ fn scan_letters(names: &Names, letters: &[Letter], first: usize) -> Found {
     found
 }
 
+/// What the letters hold of one date: its surfaces as first written, their [`key`]s, and its
+/// occurrences.
+type DateFound = (Vec<String>, HashSet<String>, Vec<Occurrence>);
+
 /// Finds every occurrence, adds the dates, drops what occurs nowhere, and orders the register:
 /// organisations, people, terms (each by label), then dates in time order.
 pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
     let names = Names::new(&drafts);
     let mut entities = drafts.entities;
-    let mut dates: BTreeMap<Date, (Vec<String>, Vec<Occurrence>)> = BTreeMap::new();
-    // Letters are scanned in parallel, in chunks whose results are merged in order.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(letters.len() / 64 + 1);
-    let chunk = letters.len().div_ceil(threads).max(1);
-    let found: Vec<Found> = std::thread::scope(|scope| {
-        let names = &names;
-        let workers: Vec<_> = letters
-            .chunks(chunk)
-            .enumerate()
-            .map(|(i, part)| scope.spawn(move || scan_letters(names, part, i * chunk)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|w| w.join().unwrap_or_default())
-            .collect()
-    });
+    let mut dates: BTreeMap<Date, DateFound> = BTreeMap::new();
+    // Letters are scanned on every core, in blocks whose results are merged in order.
+    let found = super::map_blocks(letters, |block, first| scan_letters(&names, block, first));
     for part in found {
         for (entity, occurrence) in part.names {
             entities[entity].occurrences.push(occurrence);
         }
         for (date, surface, occurrence) in part.dates {
-            let (surfaces, occurrences) = dates.entry(date).or_default();
+            let (surfaces, keys, occurrences) = dates.entry(date).or_default();
             if let Some(surface) = surface
-                && !surfaces.iter().any(|s| key(s) == key(&surface))
+                && keys.insert(key(&surface))
             {
                 surfaces.push(surface);
             }
@@ -306,7 +307,7 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
         }
     }
     entities.retain(|e| !e.occurrences.is_empty());
-    for (date, (surfaces, occurrences)) in dates {
+    for (date, (surfaces, _, occurrences)) in dates {
         let label = date.to_string();
         entities.push(Entity {
             id: 0,

@@ -345,3 +345,39 @@ fn hostile_texts_stay_fast() {
         assert!(took.as_secs() < 10, "{:.20}…: {took:?}", text);
     }
 }
+
+#[test]
+fn keys_of_ascii_names_are_folded_as_any_other() {
+    // The fold of the whole name, then hyphens and whitespace as single spaces between words:
+    // what `key` does for names that are not ASCII.
+    let reference = |s: &str| {
+        let folded: String = crate::text::fold_str(s)
+            .chars()
+            .map(|c| {
+                if c == '-' || c.is_whitespace() {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        folded
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let ascii: String = (0u8..128).map(char::from).collect();
+    for name in [
+        "NCMEC",
+        "  JBZ-Raad  ",
+        "--a--b--",
+        "Van\tder\x0bLee\x0c\r\n",
+        "x\x1cy\x1fz",
+        ascii.as_str(),
+        "",
+        " - ",
+    ] {
+        assert_eq!(key(name), reference(name), "{name:?}");
+    }
+}

@@ -14,7 +14,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use crate::model::Letter;
 use crate::register::{Place, place_text};
-use crate::text::{fold, fold_str};
+use crate::text::{fold, fold_char};
 
 /// One searchable text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
@@ -69,36 +69,124 @@ pub(crate) fn words(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-impl PassageIndex {
-    pub fn new(letters: &[Letter]) -> PassageIndex {
-        let mut index = PassageIndex::default();
-        let mut seen: Vec<u32> = Vec::new();
-        for (li, letter) in letters.iter().enumerate() {
+/// The passages of a block of letters with their words, numbered within the block.
+#[derive(Default)]
+struct Block {
+    passages: Vec<Passage>,
+    /// The block's distinct words, in the order they first occur.
+    words: Vec<String>,
+    /// Per passage, the block numbers of its distinct words: passage `p`'s are
+    /// `ids[ends[p - 1]..ends[p]]`.
+    ids: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Block {
+    /// Reads `letters`, the first of which is letter number `first`.
+    fn read(letters: &[Letter], first: usize) -> Block {
+        let mut block = Block::default();
+        let mut numbers: HashMap<String, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut word = String::new();
+        for (i, letter) in letters.iter().enumerate() {
             for (place, text) in crate::register::texts(letter) {
                 if place == Place::Meta {
                     continue;
                 }
-                let id = index.passages.len() as u32;
-                index.passages.push(Passage { letter: li, place });
-                seen.clear();
-                for word in words(&fold_str(text)) {
-                    let w = match index.ids.get(word) {
-                        Some(&w) => w,
+                block.passages.push(Passage {
+                    letter: first + i,
+                    place,
+                });
+                let from = block.ids.len();
+                for_each_word(text, &mut word, |w| {
+                    let n = match numbers.get(w) {
+                        Some(&n) => n,
                         None => {
-                            let w = index.words.len() as u32;
-                            index.ids.insert(word.to_string(), w);
-                            index.words.push(word.to_string());
-                            index.postings.push(Vec::new());
-                            w
+                            let n = block.words.len() as u32;
+                            numbers.insert(w.to_string(), n);
+                            block.words.push(w.to_string());
+                            n
                         }
                     };
-                    seen.push(w);
+                    block.ids.push(n);
+                });
+                block.ids[from..].sort_unstable();
+                let mut distinct = from;
+                for k in from..block.ids.len() {
+                    if k == from || block.ids[k] != block.ids[distinct - 1] {
+                        block.ids[distinct] = block.ids[k];
+                        distinct += 1;
+                    }
                 }
-                seen.sort_unstable();
-                seen.dedup();
-                for &w in &seen {
-                    index.postings[w as usize].push(id);
+                block.ids.truncate(distinct);
+                block.ends.push(distinct);
+            }
+        }
+        block
+    }
+}
+
+/// Calls `f` with each word of `text` folded (see [`words`]: the same words as
+/// `words(&fold_str(text))`), in order, using `word` as the buffer; ASCII is folded in place,
+/// other characters with [`fold_char`].
+fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str)) {
+    let mut folded = String::new();
+    word.clear();
+    for c in text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+            } else if !word.is_empty() {
+                f(word);
+                word.clear();
+            }
+            continue;
+        }
+        folded.clear();
+        fold_char(c, &mut folded);
+        for c in folded.chars() {
+            if c.is_alphanumeric() {
+                word.push(c);
+            } else if !word.is_empty() {
+                f(word);
+                word.clear();
+            }
+        }
+    }
+    if !word.is_empty() {
+        f(word);
+    }
+}
+
+impl PassageIndex {
+    pub fn new(letters: &[Letter]) -> PassageIndex {
+        // Blocks of letters are read on every core; their words are then numbered in the
+        // order they first occur in the whole corpus, as one pass over it would.
+        let blocks = crate::register::map_blocks(letters, Block::read);
+        let mut index = PassageIndex::default();
+        let mut global: Vec<u32> = Vec::new();
+        for block in blocks {
+            global.clear();
+            for w in block.words {
+                let id = match index.ids.get(&w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = index.words.len() as u32;
+                        index.words.push(w.clone());
+                        index.ids.insert(w, id);
+                        index.postings.push(Vec::new());
+                        id
+                    }
+                };
+                global.push(id);
+            }
+            let mut from = 0;
+            for (passage, end) in block.passages.into_iter().zip(block.ends) {
+                let id = index.passages.len() as u32;
+                index.passages.push(passage);
+                for &n in &block.ids[from..end] {
+                    index.postings[global[n as usize] as usize].push(id);
                 }
+                from = end;
             }
         }
         index.sorted = (0..index.words.len() as u32).collect();
@@ -383,4 +471,26 @@ fn cut(text: &str, hits: &[(usize, usize)], phrase: bool) -> Option<Snippet> {
         matches: hits.len(),
         weight,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_those_of_the_folded_text() {
+        let mut buffer = String::new();
+        for text in [
+            "Yeşilgöz-Zegerius (JBZ-Raad), 28 sept. 2023: Straße ÆØ ı’s",
+            "",
+            "  ..  ",
+            "ǅemal ﬁnal Ⅻ ①",
+        ] {
+            let mut ours = Vec::new();
+            for_each_word(text, &mut buffer, |w| ours.push(w.to_string()));
+            let folded = crate::text::fold_str(text);
+            let expected: Vec<&str> = words(&folded).collect();
+            assert_eq!(ours, expected, "{text:?}");
+        }
+    }
 }
