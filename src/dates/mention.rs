@@ -97,7 +97,7 @@ impl SplitWords<'_> {
     /// Moves past the chars at `pos` while they are whitespace (`space`) or are not; `None`
     /// at the end of the text.
     #[inline]
-    fn skip(&mut self, space: bool) -> Option<()> {
+    fn pass(&mut self, space: bool) -> Option<()> {
         let bytes = self.text.as_bytes();
         loop {
             if !space {
@@ -133,46 +133,76 @@ impl Iterator for SplitWords<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<(usize, usize, usize)> {
-        self.skip(true)?;
+        self.pass(true)?;
         let (start, at) = (self.pos, self.chars);
         // The word ends at whitespace or at the end of the text.
-        let _ = self.skip(false);
+        let _ = self.pass(false);
         Some((start, self.pos, at))
     }
 }
 
-/// A word of the text as split on whitespace, before its core is worked out.
-struct Span {
-    /// Byte range in the text.
-    start: usize,
-    end: usize,
-    /// Char offset of its first character.
-    at: usize,
-    /// Whether its core starts with a digit: every date has a word that does (see
-    /// [`find_dates`]).
-    digit: bool,
+/// Whether the core of the word `raw` (see [`word`]) starts with a digit.
+fn starts_with_digit(raw: &str) -> bool {
+    raw.trim_start_matches(LEADING)
+        .starts_with(|c: char| c.is_ascii_digit())
 }
 
-fn spans(text: &str) -> Vec<Span> {
-    split_words(text)
-        .map(|(start, end, at)| {
-            let raw = &text.as_bytes()[start..end];
-            // Most words start with a letter or digit: no trimming needed to tell.
-            let digit = match raw[0] {
-                b'0'..=b'9' => true,
-                b'(' | b'[' | b'{' | b'"' | b'\'' | b'*' | b'_' | 0x80.. => text[start..end]
-                    .trim_start_matches(LEADING)
-                    .starts_with(|c: char| c.is_ascii_digit()),
-                _ => false,
-            };
-            Span {
-                start,
-                end,
-                at,
-                digit,
-            }
-        })
-        .collect()
+/// The byte range of the word (whitespace-delimited) holding byte `at` of `text`.
+fn word_around(text: &str, at: usize) -> (usize, usize) {
+    let mut after = SplitWords {
+        text,
+        pos: at,
+        chars: 0,
+    };
+    let _ = after.pass(false);
+    (back_over(text, at, false), after.pos)
+}
+
+/// The byte range of the word before the one starting at byte `start`, if any.
+fn word_before(text: &str, start: usize) -> Option<(usize, usize)> {
+    let end = back_over(text, start, true);
+    (end > 0).then(|| (back_over(text, end, false), end))
+}
+
+/// The byte range of the word after the one ending at byte `end`, if any.
+fn word_after(text: &str, end: usize) -> Option<(usize, usize)> {
+    let mut words = SplitWords {
+        text,
+        pos: end,
+        chars: 0,
+    };
+    words.next().map(|(start, end, _)| (start, end))
+}
+
+/// Where the run of whitespace (`space`) or of other chars ending at byte `at` starts.
+fn back_over(text: &str, mut at: usize, space: bool) -> usize {
+    while let Some(c) = text[..at].chars().next_back() {
+        if c.is_whitespace() != space {
+            break;
+        }
+        at -= c.len_utf8();
+    }
+    at
+}
+
+/// `char` offsets of byte offsets, counted from the last one asked for: cheap when they are
+/// asked for in order, or nearly.
+struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl CharOffsets<'_> {
+    fn at(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
 }
 
 /// Which way a relative marker points.
@@ -205,48 +235,61 @@ fn day_number(s: &str) -> Option<u8> {
 /// `letter_date` (none: such mentions are skipped), moved back by `jl.` or forward by `a.s.`
 /// when the day would otherwise fall after or before the letter's own date.
 pub fn find_dates(text: &str, letter_date: Option<Date>) -> Vec<DateMention> {
-    // Every form has a day or a year in digits.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new();
-    }
-    let spans = spans(text);
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
-    // The words a date may start at, worked out (core, link) only where one may start.
+    let mut offsets = CharOffsets {
+        text,
+        byte: 0,
+        chars: 0,
+    };
+    // Words starting before this byte are done: looked at, or part of a date.
+    let mut done = 0;
+    // Up to three words from where a date may start, and the byte where each ends.
     let mut words: Vec<Word> = Vec::with_capacity(3);
-    let mut i = 0;
-    while i < spans.len() {
+    let mut ends = [0; 3];
+    let mut search = 0;
+    while let Some(digit) = bytes[search..].iter().position(u8::is_ascii_digit) {
+        let (start, end) = word_around(text, search + digit);
+        search = end;
         // A date starts with a number (`28 september`, `2023-09`) or with a month followed by
-        // one (`mei 2023`, `September 2, 2024`): anywhere else `date_at` finds none.
-        if !spans[i].digit && !spans.get(i + 1).is_some_and(|s| s.digit) {
-            i += 1;
+        // one (`mei 2023`, `September 2, 2024`): at a word whose core starts with a digit or
+        // at the word before it. Anywhere else `date_at` finds none.
+        if !starts_with_digit(&text[start..end]) {
             continue;
         }
-        words.clear();
-        words.extend(
-            spans[i..spans.len().min(i + 3)]
-                .iter()
-                .map(|s| word(s.at, s.start, &text[s.start..s.end])),
-        );
-        match date_at(&words, 0, letter_date) {
-            Some((None, used, _)) => i += used,
-            Some((Some(date), used, relative)) => {
-                let first = &words[0];
-                let last = &words[used - 1];
-                let with_dot = last.dot && (relative || !last.core.ends_with(char::is_numeric));
-                let end = last.at + last.len + usize::from(with_dot);
-                // `.` is one byte: the end in bytes follows from the core's.
-                let end_byte = last.byte + last.core.len() + usize::from(with_dot);
-                let surface = text[first.byte..end_byte].to_string();
-                found.push(DateMention {
-                    date,
-                    surface,
-                    at: first.at,
-                    len: end - first.at,
-                    relative,
-                });
-                i += used;
+        for (first, first_end) in word_before(text, start).into_iter().chain([(start, end)]) {
+            if first < done {
+                continue;
             }
-            None => i += 1,
+            words.clear();
+            let mut next = Some((first, first_end));
+            while let Some((s, e)) = next.filter(|_| words.len() < 3) {
+                ends[words.len()] = e;
+                words.push(word(offsets.at(s), s, &text[s..e]));
+                next = word_after(text, e);
+            }
+            done = first_end;
+            match date_at(&words, 0, letter_date) {
+                Some((None, used, _)) => done = ends[used - 1],
+                Some((Some(date), used, relative)) => {
+                    let first = &words[0];
+                    let last = &words[used - 1];
+                    let with_dot = last.dot && (relative || !last.core.ends_with(char::is_numeric));
+                    let end = last.at + last.len + usize::from(with_dot);
+                    // `.` is one byte: the end in bytes follows from the core's.
+                    let end_byte = last.byte + last.core.len() + usize::from(with_dot);
+                    let surface = text[first.byte..end_byte].to_string();
+                    found.push(DateMention {
+                        date,
+                        surface,
+                        at: first.at,
+                        len: end - first.at,
+                        relative,
+                    });
+                    done = ends[used - 1];
+                }
+                None => {}
+            }
         }
     }
     found
@@ -327,6 +370,97 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    /// `find_dates` as first written: every word worked out, `date_at` tried at each.
+    fn reference(text: &str, letter_date: Option<Date>) -> Vec<(Date, String, usize, usize)> {
+        let words: Vec<Word> = split_words(text)
+            .map(|(start, end, at)| word(at, start, &text[start..end]))
+            .collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let Some((date, used, relative)) = date_at(&words, i, letter_date) else {
+                i += 1;
+                continue;
+            };
+            let last = &words[i + used - 1];
+            let dot = usize::from(last.dot && (relative || !last.core.ends_with(char::is_numeric)));
+            if let Some(date) = date {
+                let surface = &text[words[i].byte..last.byte + last.core.len() + dot];
+                out.push((
+                    date,
+                    surface.to_string(),
+                    words[i].at,
+                    last.at + last.len + dot,
+                ));
+            }
+            i += used;
+        }
+        out
+    }
+
+    #[test]
+    fn dates_are_found_where_every_word_is_tried() {
+        const PIECES: &[&str] = &[
+            "28",
+            "september",
+            "2023",
+            "jl.",
+            "a.s.",
+            "(18",
+            "mei",
+            "2023-09",
+            "20 april",
+            "https://x.nl/2023",
+            "5",
+            "dec.",
+            "June",
+            "2,",
+            "2024.",
+            "31",
+            "juni",
+            "Één",
+            "1e",
+            "“12",
+            "april”",
+            "x2023",
+            "2011",
+            "AB",
+            "’t",
+            "(2019)",
+            "28-09-2023",
+            "nr.",
+            "7",
+        ];
+        const SPACES: &[&str] = &[" ", "  ", "\n", "\u{a0}", "\t ", "\u{2003}"];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut dates = 0;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(12) {
+                text.push_str(SPACES[next(SPACES.len())]);
+                text.push_str(PIECES[next(PIECES.len())]);
+            }
+            for letter in [Date::parse_iso("2023-09-18"), None] {
+                let ours: Vec<_> = find_dates(&text, letter)
+                    .into_iter()
+                    .map(|m| (m.date, m.surface, m.at, m.at + m.len))
+                    .collect();
+                dates += ours.len();
+                assert_eq!(ours, reference(&text, letter), "{text:?}");
+            }
+        }
+        assert!(
+            dates > 3000,
+            "{dates} dates: the texts hold too few to compare"
+        );
     }
 
     #[test]

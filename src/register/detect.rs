@@ -12,7 +12,7 @@ use crate::model::Letter;
 pub(super) fn detect(letters: &[Letter], drafts: &mut Drafts) {
     // Reading the texts is the work, and needs no register: it runs on every core. What is
     // found is added in letter order, as if read one letter after the other.
-    let found = super::map_blocks(letters, |block, _| {
+    let found = super::map_blocks(letters, 16, |block, _| {
         block.iter().map(in_texts).collect::<Vec<_>>()
     });
     for (letter, found) in letters.iter().zip(found.into_iter().flatten()) {

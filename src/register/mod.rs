@@ -260,27 +260,26 @@ impl Register {
     }
 }
 
-/// Letters handed to a worker at a time: enough to make taking them cheap, few enough that
-/// both cores finish together.
-const BLOCK: usize = 16;
-
-/// `work(block, first)` for consecutive blocks of `letters` (`first` is the index of the
-/// block's first letter) on every core (at most 8), the results in the order of the letters.
+/// `work(block, first)` for consecutive blocks of `block` letters (`first` is the index of
+/// the block's first letter) on every core (at most 8), the results in the order of the
+/// letters.
 /// Thread `t` of `n` takes blocks `t`, `t + n`, `t + 2n`…: small blocks dealt out in turn
 /// keep the cores equally busy without any coordination.
 pub(crate) fn map_blocks<R: Send>(
     letters: &[Letter],
+    block: usize,
     work: impl Fn(&[Letter], usize) -> R + Sync,
 ) -> Vec<R> {
-    let blocks = letters.len().div_ceil(BLOCK);
+    let block = block.max(1);
+    let blocks = letters.len().div_ceil(block);
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8)
         .min(blocks);
     let run = |b: usize| {
         work(
-            &letters[b * BLOCK..((b + 1) * BLOCK).min(letters.len())],
-            b * BLOCK,
+            &letters[b * block..((b + 1) * block).min(letters.len())],
+            b * block,
         )
     };
     if threads <= 1 {

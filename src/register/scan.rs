@@ -84,7 +84,8 @@ fn folded_bytes(s: &str) -> (String, Vec<u32>) {
     let mut text = String::with_capacity(s.len());
     let mut origin = Vec::with_capacity(s.len());
     let mut buf = String::new();
-    let mut push = |f: char, i: usize, text: &mut String| {
+    // One folded char from original char `i`: a hyphen or whitespace as one space.
+    let push = |f: char, i: usize, text: &mut String, origin: &mut Vec<u32>| {
         let f = if f == '-' || f.is_whitespace() {
             ' '
         } else {
@@ -96,17 +97,42 @@ fn folded_bytes(s: &str) -> (String, Vec<u32>) {
         text.push(f);
         origin.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
     };
-    for (i, c) in s.chars().enumerate() {
-        if c.is_ascii() {
-            // Folding ASCII is lower-casing: no buffer, no tables.
-            push(c.to_ascii_lowercase(), i, &mut text);
+    let bytes = s.as_bytes();
+    let (mut at, mut i) = (0, 0); // byte and `char` offsets in `s`
+    while let Some(&b) = bytes.get(at) {
+        // A run of printable ASCII but `-` and capitals folds to itself.
+        let run = bytes[at..]
+            .iter()
+            .position(|&b| !matches!(b, b'!'..=b'~') || b == b'-' || b.is_ascii_uppercase())
+            .map_or(s.len(), |n| at + n);
+        if run > at {
+            text.push_str(&s[at..run]);
+            origin.extend((i..i + run - at).map(|o| o as u32));
+            i += run - at;
+            at = run;
             continue;
         }
-        buf.clear();
-        crate::text::fold_char(c, &mut buf);
-        for f in buf.chars() {
-            push(f, i, &mut text);
+        if b.is_ascii() {
+            // Folding ASCII is lower-casing: no buffer, no tables.
+            push(
+                char::from(b.to_ascii_lowercase()),
+                i,
+                &mut text,
+                &mut origin,
+            );
+            at += 1;
+        } else {
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
+            buf.clear();
+            crate::text::fold_char(c, &mut buf);
+            for f in buf.chars() {
+                push(f, i, &mut text, &mut origin);
+            }
         }
+        i += 1;
     }
     (text, origin)
 }
@@ -291,7 +317,9 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
     let mut entities = drafts.entities;
     let mut dates: BTreeMap<Date, DateFound> = BTreeMap::new();
     // Letters are scanned on every core, in blocks whose results are merged in order.
-    let found = super::map_blocks(letters, |block, first| scan_letters(&names, block, first));
+    let found = super::map_blocks(letters, 16, |block, first| {
+        scan_letters(&names, block, first)
+    });
     for part in found {
         for (entity, occurrence) in part.names {
             entities[entity].occurrences.push(occurrence);
@@ -326,4 +354,31 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
         e.id = id;
     }
     Register { entities }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scanned_text_is_folded_as_match_text_folds_it() {
+        for s in [
+            "Yeşilgöz-Zegerius (JBZ-Raad),  28\tsept. -- 2023",
+            "",
+            " - ",
+            "ÆØ Straße ı’s “NCMEC” – x\u{a0}y\u{2003}\u{2003}z",
+            "ALL CAPS and lower",
+        ] {
+            let (text, origin) = folded_bytes(s);
+            let m = match_text(s);
+            assert_eq!(text, m.text, "{s:?}");
+            let per_byte: Vec<u32> = m
+                .text
+                .chars()
+                .zip(&m.origin)
+                .flat_map(|(c, &o)| std::iter::repeat_n(o as u32, c.len_utf8()))
+                .collect();
+            assert_eq!(origin, per_byte, "{s:?}");
+        }
+    }
 }

@@ -131,16 +131,46 @@ impl Block {
 fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str)) {
     let mut folded = String::new();
     word.clear();
-    for c in text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_alphanumeric() {
-                word.push(c.to_ascii_lowercase());
-            } else if !word.is_empty() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits: folding it is lower-casing it, and a word
+            // already in lower case is passed as it stands.
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(text.len(), |n| at + n);
+            let part = &text[at..run];
+            at = run;
+            // A non-ASCII letter may continue the word (`Zegerius` in `Yeşilgöz-Zegerius`
+            // does not, `ö` in `Yeşilgöz` does).
+            let open = bytes.get(at).is_some_and(|b| !b.is_ascii());
+            if word.is_empty() && !open && !part.bytes().any(|b| b.is_ascii_uppercase()) {
+                f(part);
+                continue;
+            }
+            let from = word.len();
+            word.push_str(part);
+            word[from..].make_ascii_lowercase();
+            if !open {
                 f(word);
                 word.clear();
             }
             continue;
         }
+        if b.is_ascii() {
+            if !word.is_empty() {
+                f(word);
+                word.clear();
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
         folded.clear();
         fold_char(c, &mut folded);
         for c in folded.chars() {
@@ -161,7 +191,9 @@ impl PassageIndex {
     pub fn new(letters: &[Letter]) -> PassageIndex {
         // Blocks of letters are read on every core; their words are then numbered in the
         // order they first occur in the whole corpus, as one pass over it would.
-        let blocks = crate::register::map_blocks(letters, Block::read);
+        // Each block numbers its own words: a few large blocks, not to number most words
+        // again in each.
+        let blocks = crate::register::map_blocks(letters, letters.len().div_ceil(8), Block::read);
         let mut index = PassageIndex::default();
         let mut global: Vec<u32> = Vec::new();
         for block in blocks {
@@ -485,6 +517,7 @@ mod tests {
             "",
             "  ..  ",
             "ǅemal ﬁnal Ⅻ ①",
+            "Café CAFÉ caféS ÉCOLE école abc’def abcßDEF ß x",
         ] {
             let mut ours = Vec::new();
             for_each_word(text, &mut buffer, |w| ours.push(w.to_string()));
