@@ -87,18 +87,43 @@ pub fn placeholder(c: char) -> char {
 /// the bidi controls `E2 80 8E..8F`, `E2 80 AA..AE`, `E2 81 A6..A9`.
 fn may_hold_unsafe(s: &str) -> bool {
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        0x00..=0x08 | 0x0B..=0x1F | 0x7F => true,
-        0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
-        0xD8 => b.get(i + 1) == Some(&0x9C),
-        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), Some(n)) => matches!(n, 0x8E | 0x8F | 0xAA..=0xAE),
-            (Some(0x81), Some(n)) => (0xA6..=0xA9).contains(n),
-            _ => false,
-        },
-        _ => false,
-    })
+    let mut from = 0;
+    // Only the bytes marked in `SUSPECT` need a closer look.
+    while let Some(p) = b[from..].iter().position(|&x| SUSPECT[usize::from(x)]) {
+        let i = from + p;
+        let unsafe_here = match b[i] {
+            0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+            0xD8 => b.get(i + 1) == Some(&0x9C),
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(n)) => matches!(n, 0x8E | 0x8F | 0xAA..=0xAE),
+                (Some(0x81), Some(n)) => (0xA6..=0xA9).contains(n),
+                _ => false,
+            },
+            _ => true, // a control or DEL
+        };
+        if unsafe_here {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
+
+/// The bytes [`may_hold_unsafe`] looks at: ASCII controls but newline and tab, DEL, and the
+/// lead bytes `C2`, `D8`, `E2`.
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x0A && b != 0x09;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table
+};
 
 /// Replaces every unsafe character (see [`is_unsafe_char`]) by its placeholder.
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
