@@ -11,98 +11,143 @@ pub fn clean(text: &str) -> String {
 /// `http(s)://` addresses, in order, without duplicates.
 pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
     // Most running text has no markup at all.
-    let plain = !text.contains(['\\', '[', '<', '*', '\t', '\n'])
-        && !text.contains("http")
-        && !text.as_bytes().windows(2).any(|w| w == b"  ");
-    if plain {
+    if is_plain(text) {
         return (text.trim().to_string(), Vec::new());
     }
-    let chars: Vec<char> = text.chars().collect();
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut urls = Vec::new();
+    // The text is copied a run at a time: `run` is where the run not yet copied starts, and
+    // `after_space` whether `out` with that run ends with a space (or is empty: no space may
+    // lead).
+    let mut run = 0;
+    let mut after_space = true;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        match c {
-            '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
-                out.push(chars[i + 1]);
-                i += 2;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Plain characters, and a single space after one, go into the run.
+        if (b.is_ascii() && !matches!(b, b'\\' | b'[' | b'<' | b'*') && !is_space(b))
+            || (b == b' ' && !after_space)
+        {
+            after_space = b == b' ';
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !c.is_ascii() && !c.is_whitespace() {
+            after_space = false;
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(&text[run..i]);
+        let (end, pushed) = match c {
+            '\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                (i + 2, Some(&text[i + 1..i + 2]))
             }
-            '[' => {
-                if let Some((label_end, url_end)) = link_at(&chars, i) {
-                    let label: String = chars[i + 1..label_end].iter().collect();
-                    let url: String = chars[label_end + 2..url_end].iter().collect();
-                    let url = url.trim();
+            '[' => match link_at(text, i) {
+                Some((label_end, url_end)) => {
+                    let url = text[label_end + 2..url_end].trim();
                     if is_url(url) {
                         urls.push(url.to_string());
                     }
-                    let (label, _) = clean_with_urls(&label);
+                    let (label, _) = clean_with_urls(&text[i + 1..label_end]);
                     out.push_str(&label);
-                    i = url_end + 1;
-                } else {
-                    out.push(c);
-                    i += 1;
+                    after_space = out.is_empty() || out.ends_with(' ');
+                    (url_end + 1, None)
                 }
-            }
+                None => (i + 1, Some("[")),
+            },
             '<' => {
-                let close = (i + 1..chars.len().min(i + MAX_URL))
-                    .find(|&j| chars[j] == '>' || chars[j] == '<');
-                let inner: String = close
-                    .filter(|&j| chars[j] == '>')
-                    .map(|j| chars[i + 1..j].iter().collect())
-                    .unwrap_or_default();
-                let j = close.unwrap_or(i);
-                if is_url(&inner) {
-                    urls.push(inner.clone());
-                    out.push_str(&inner);
-                    i = j + 1;
-                } else if is_dropped_tag(&inner) {
+                let inner = autolink_at(text, i);
+                if let Some(inner) = inner.filter(|inner| is_url(inner)) {
+                    urls.push(inner.to_string());
+                    (i + inner.len() + 2, Some(inner))
+                } else if let Some(inner) = inner.filter(|inner| is_dropped_tag(inner)) {
                     if inner.starts_with("br") && !out.ends_with(' ') {
                         out.push(' ');
+                        after_space = true;
                     }
-                    i = j + 1;
+                    (i + inner.len() + 2, None)
                 } else {
-                    out.push(c);
-                    i += 1;
+                    (i + 1, Some("<"))
                 }
             }
             '*' => {
-                let prev = i.checked_sub(1).map(|p| chars[p]);
-                let next = chars.get(i + 1).copied();
+                let prev = text[..i].chars().next_back();
+                let next = text[i + 1..].chars().next();
                 let opens = prev.is_none_or(|p| p.is_whitespace() || p.is_ascii_punctuation())
                     && next.is_some_and(|n| !n.is_whitespace());
                 let closes = prev.is_some_and(|p| !p.is_whitespace())
                     && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
-                if !(opens || closes) {
-                    out.push(c);
-                }
-                i += 1;
+                (i + 1, (!(opens || closes)).then_some("*"))
             }
             c if c.is_whitespace() => {
                 if !out.is_empty() && !out.ends_with(' ') {
                     out.push(' ');
                 }
-                i += 1;
+                after_space = true;
+                (i + c.len_utf8(), None)
             }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
+            _ => (i + c.len_utf8(), Some(&text[i..i + c.len_utf8()])),
+        };
+        if let Some(pushed) = pushed {
+            out.push_str(pushed);
+            after_space = pushed == " ";
         }
+        i = end;
+        run = end;
     }
+    out.push_str(&text[run..]);
     // Bare URLs in the clean text.
-    for word in out.split_whitespace() {
-        let start = word.find("http://").or_else(|| word.find("https://"));
-        if let Some(start) = start {
-            let url = trim_url(&word[start..]);
-            if is_url(url) {
-                urls.push(url.to_string());
+    if contains(&out, "http") {
+        for word in out.split_whitespace() {
+            let start = find(word, "http://").or_else(|| find(word, "https://"));
+            if let Some(start) = start {
+                let url = trim_url(&word[start..]);
+                if is_url(url) {
+                    urls.push(url.to_string());
+                }
             }
         }
     }
-    let mut seen = std::collections::HashSet::new();
-    urls.retain(|u| seen.insert(u.clone()));
+    if urls.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        urls.retain(|u| seen.insert(u.clone()));
+    }
     (out.trim().to_string(), urls)
+}
+
+/// Whether `text` has no markup, tabs, line ends, double spaces or URLs: then cleaning only
+/// trims it.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\\' | b'[' | b'<' | b'*' | b'\t' | b'\n' => true,
+        b' ' => bytes.get(i + 1) == Some(&b' '),
+        b'h' => bytes[i..].starts_with(b"http"),
+        _ => false,
+    })
+}
+
+/// ASCII white space as `char::is_whitespace` has it.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &str, needle: &str) -> bool {
+    find(haystack, needle).is_some()
+}
+
+/// Where `needle` first occurs in `haystack`: a plain byte scan, cheaper than `str::find` for
+/// the short words here (which builds a searcher on every call).
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
 }
 
 /// The longest link label and URL looked for: bounds the scans so that a text full of
@@ -110,41 +155,56 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
 const MAX_LABEL: usize = 1_000;
 const MAX_URL: usize = 2_000;
 
-/// `[label](url)` starting at `i`: the index of `]` and of the closing `)`.
-fn link_at(chars: &[char], i: usize) -> Option<(usize, usize)> {
+/// `[label](url)` starting at byte `i`: the byte offsets of `]` and of the closing `)`.
+fn link_at(text: &str, i: usize) -> Option<(usize, usize)> {
+    let mut chars = text[i..].char_indices().skip(1); // after `[`
+    let mut n = 0; // chars after `[`
     let mut depth = 0;
-    let mut j = i;
     let label_end = loop {
-        j += 1;
-        if j > i + MAX_LABEL {
+        n += 1;
+        if n > MAX_LABEL {
             return None;
         }
-        match chars.get(j)? {
-            '\\' => j += 1,
-            '[' => depth += 1,
-            ']' if depth == 0 => break j,
-            ']' => depth -= 1,
+        match chars.next()? {
+            (_, '\\') => {
+                chars.next();
+                n += 1;
+            }
+            (_, '[') => depth += 1,
+            (k, ']') if depth == 0 => break i + k,
+            (_, ']') => depth -= 1,
             _ => {}
         }
     };
-    if chars.get(label_end + 1) != Some(&'(') {
+    if !text[label_end + 1..].starts_with('(') {
         return None;
     }
+    let mut chars = text[label_end..].char_indices().skip(2); // after `](`
+    let mut n = 1; // chars after `]`
     let mut depth = 0;
-    let mut k = label_end + 1;
     loop {
-        k += 1;
-        if k > label_end + MAX_URL {
+        n += 1;
+        if n > MAX_URL {
             return None;
         }
-        match chars.get(k)? {
-            '(' => depth += 1,
-            ')' if depth == 0 => return Some((label_end, k)),
-            ')' => depth -= 1,
-            ' ' | '\n' if depth == 0 && chars.get(k + 1) != Some(&'"') => {}
+        match chars.next()? {
+            (_, '(') => depth += 1,
+            (k, ')') if depth == 0 => return Some((label_end, label_end + k)),
+            (_, ')') => depth -= 1,
             _ => {}
         }
     }
+}
+
+/// The text between `<` at byte `i` and the next `>`, when no other `<` comes first and the
+/// `>` stands within `MAX_URL` chars.
+fn autolink_at(text: &str, i: usize) -> Option<&str> {
+    let rest = &text[i + 1..];
+    // `MAX_URL` chars take at most four times as many bytes.
+    let window = &rest.as_bytes()[..rest.len().min(4 * MAX_URL)];
+    let close = window.iter().position(|&b| b == b'>' || b == b'<')?;
+    let inner = &rest[..close];
+    (rest.as_bytes()[close] == b'>' && inner.chars().count() < MAX_URL - 1).then_some(inner)
 }
 
 fn is_url(s: &str) -> bool {

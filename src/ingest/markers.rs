@@ -3,6 +3,8 @@
 //! of the text and kept as the `char` offset where each stood; plain digits count only in
 //! numbering order, which keeps `57.000`, `artikel 16` and `2023.` what they are.
 
+use std::borrow::Cow;
+
 use super::lines::superscript_value;
 use crate::model::NoteRef;
 
@@ -17,138 +19,164 @@ pub enum MarkerStyle {
 
 /// Removes the note markers from `text` and returns the clean text with where each stood.
 /// `last` is the number of the last marker seen in the letter, updated as markers are found.
-pub fn extract(text: &str, style: MarkerStyle, last: &mut u32) -> (String, Vec<NoteRef>) {
-    // Text that cannot hold a marker is returned as it is.
-    let may_hold = text.contains(['<', '['])
-        || text.chars().any(|c| superscript_value(c).is_some())
-        || (style == MarkerStyle::Trailing && has_trailing_candidate(text));
-    if !may_hold {
-        return (text.to_string(), Vec::new());
+///
+/// Text without markers comes back borrowed. The scan works on the bytes: between the few
+/// bytes a marker can start with (`<`, `[`, the lead bytes of superscript digits and, for
+/// trailing markers, ASCII digits) the text is copied a run at a time.
+pub fn extract<'a>(
+    text: &'a str,
+    style: MarkerStyle,
+    last: &mut u32,
+) -> (Cow<'a, str>, Vec<NoteRef>) {
+    let trailing = style == MarkerStyle::Trailing;
+    let bytes = text.as_bytes();
+    let may_start =
+        |b: u8| matches!(b, b'<' | b'[' | 0xC2 | 0xE2) || (trailing && b.is_ascii_digit());
+    let next_start = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|&b| may_start(b))
+            .map_or(bytes.len(), |p| from + p)
+    };
+    let mut next = next_start(0);
+    if next == bytes.len() {
+        return (Cow::Borrowed(text), Vec::new());
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
     let mut out_len = 0usize; // chars in `out`
     let mut refs = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        // <sup>n</sup>
-        if c == '<'
-            && starts_with(&chars, i, "<sup>")
-            && let Some(close) = find(&chars, i + 5, "</sup>", 40)
-        {
-            {
-                let inner: String = chars[i + 5..close].iter().collect();
-                let numbers: Vec<u32> = inner
-                    .split([',', ' '])
-                    .filter(|s| !s.is_empty())
-                    .map_while(|s| s.parse().ok())
-                    .collect();
-                let all_numbers = !numbers.is_empty()
-                    && inner.split([',', ' ']).filter(|s| !s.is_empty()).count() == numbers.len();
-                if all_numbers {
-                    let at = marker_at(&out, out_len);
-                    for n in numbers {
-                        refs.push(NoteRef { number: n, at });
-                        *last = n;
-                    }
-                    i = skip_space_after(&chars, &out, close + 6);
-                    continue;
+    let mut i = 0; // byte offset of the next char to read
+    loop {
+        // Nothing can start a marker before `next`.
+        let run = &text[i..next];
+        out.push_str(run);
+        out_len += run.chars().count();
+        i = next;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i = match marker_at_byte(text, i, c, trailing, *last) {
+            Some(Marker::Notes(numbers, end)) => {
+                let at = marker_at(&out, out_len);
+                for n in numbers {
+                    refs.push(NoteRef { number: n, at });
+                    *last = n;
                 }
-                // Not a note: keep the inner text.
-                out.push_str(&inner);
-                out_len += inner.chars().count();
-                i = close + 6;
-                continue;
+                skip_space_after(text, &out, end)
             }
-        }
-        // `[^n]`, as pandoc writes notes.
-        if c == '['
-            && chars.get(i + 1) == Some(&'^')
-            && let Some(close) = find(&chars, i + 2, "]", 6)
-            && let Ok(n) = chars[i + 2..close]
-                .iter()
-                .collect::<String>()
-                .parse::<u32>()
-        {
-            refs.push(NoteRef {
-                number: n,
-                at: marker_at(&out, out_len),
-            });
-            *last = n;
-            i = skip_space_after(&chars, &out, close + 1);
-            continue;
-        }
-        // Superscript digits.
-        if superscript_value(c).is_some() {
-            let end = (i..chars.len())
-                .find(|&j| superscript_value(chars[j]).is_none())
-                .unwrap_or(chars.len());
-            let digits: Vec<u32> = chars[i..end]
-                .iter()
-                .filter_map(|&c| superscript_value(c))
-                .collect();
-            let at = marker_at(&out, out_len);
-            for n in superscript_numbers(&digits, *last) {
-                refs.push(NoteRef { number: n, at });
-                *last = n;
-            }
-            i = skip_space_after(&chars, &out, end);
-            continue;
-        }
-        // Trailing plain digits: `internet.1 `, `(Category A).8`.
-        if style == MarkerStyle::Trailing && c.is_ascii_digit() && i > 0 {
-            let end = (i..chars.len())
-                .find(|&j| !chars[j].is_ascii_digit())
-                .unwrap_or(chars.len());
-            let before = chars[i - 1];
-            let before2 = if i >= 2 { Some(chars[i - 2]) } else { None };
-            let after_ok = end == chars.len() || chars[end].is_whitespace();
-            let punct_ok = matches!(
-                before,
-                '.' | ',' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '’'
-            ) && before2.is_some_and(|b| !b.is_ascii_digit() && !b.is_whitespace());
-            let word_ok = before.is_lowercase();
-            let number: Option<u32> = (end - i <= 3)
-                .then(|| chars[i..end].iter().collect::<String>().parse().ok())
-                .flatten();
-            if let Some(n) = number
-                && after_ok
-                && (punct_ok || word_ok)
-                && Some(n) == last.checked_add(1)
-            {
+            Some(Marker::Trailing(n, end)) => {
                 refs.push(NoteRef {
                     number: n,
                     at: out_len,
                 });
                 *last = n;
-                i = end;
-                continue;
+                end
             }
-            // Not a marker: copy the whole digit run so its tail is not taken for one.
-            for &d in &chars[i..end] {
-                out.push(d);
+            Some(Marker::Keep(kept, end)) => {
+                out.push_str(kept);
+                out_len += kept.chars().count();
+                end
+            }
+            None => {
+                out.push(c);
                 out_len += 1;
+                i + c.len_utf8()
             }
-            i = end;
-            continue;
-        }
-        out.push(c);
-        out_len += 1;
-        i += 1;
+        };
+        next = next_start(i);
     }
-    (out, refs)
+    (Cow::Owned(out), refs)
 }
 
-/// Whether some digit follows punctuation, a closing quote or bracket, or a lower-case letter:
-/// the only places a plain-digit marker can stand.
-fn has_trailing_candidate(text: &str) -> bool {
-    text.as_bytes().windows(2).any(|w| {
-        w[1].is_ascii_digit()
-            && (matches!(w[0], b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"')
-                || w[0].is_ascii_lowercase()
-                || w[0] >= 0x80)
-    })
+/// What stands at a byte offset where a marker may start.
+enum Marker<'a> {
+    /// Note numbers (`<sup>1, 2</sup>`, `[^3]`, `⁴`); the byte offset after them.
+    Notes(Vec<u32>, usize),
+    /// A trailing plain-digit marker (`internet.1`); the byte offset after it.
+    Trailing(u32, usize),
+    /// Text to keep in place of what was read (`<sup>x</sup>` keeps `x`, a digit run that is
+    /// no marker keeps itself); the byte offset after it.
+    Keep(&'a str, usize),
+}
+
+/// The marker starting at byte `i` of `text` (its char `c`), if any.
+fn marker_at_byte<'a>(
+    text: &'a str,
+    i: usize,
+    c: char,
+    trailing: bool,
+    last: u32,
+) -> Option<Marker<'a>> {
+    // <sup>n</sup>
+    if c == '<'
+        && text[i..].starts_with("<sup>")
+        && let Some(close) = find(text, i + 5, "</sup>", 40)
+    {
+        let inner = &text[i + 5..close];
+        let numbers: Vec<u32> = inner
+            .split([',', ' '])
+            .filter(|s| !s.is_empty())
+            .map_while(|s| s.parse().ok())
+            .collect();
+        let all_numbers = !numbers.is_empty()
+            && inner.split([',', ' ']).filter(|s| !s.is_empty()).count() == numbers.len();
+        // Not a note: keep the inner text.
+        return Some(if all_numbers {
+            Marker::Notes(numbers, close + 6)
+        } else {
+            Marker::Keep(inner, close + 6)
+        });
+    }
+    // `[^n]`, as pandoc writes notes.
+    if c == '['
+        && text[i + 1..].starts_with('^')
+        && let Some(close) = find(text, i + 2, "]", 6)
+        && let Ok(n) = text[i + 2..close].parse::<u32>()
+    {
+        return Some(Marker::Notes(vec![n], close + 1));
+    }
+    // Superscript digits.
+    if superscript_value(c).is_some() {
+        let mut digits = Vec::new();
+        let mut end = text.len();
+        for (k, d) in text[i..].char_indices() {
+            match superscript_value(d) {
+                Some(v) => digits.push(v),
+                None => {
+                    end = i + k;
+                    break;
+                }
+            }
+        }
+        return Some(Marker::Notes(superscript_numbers(&digits, last), end));
+    }
+    // Trailing plain digits: `internet.1 `, `(Category A).8`.
+    if trailing && c.is_ascii_digit() && i > 0 {
+        let end = text.as_bytes()[i..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(text.len(), |p| i + p);
+        let mut earlier = text[..i].chars().rev();
+        let before = earlier.next()?;
+        let before2 = earlier.next();
+        let after_ok = text[end..].chars().next().is_none_or(char::is_whitespace);
+        let punct_ok = matches!(
+            before,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '”' | '"' | '’'
+        ) && before2.is_some_and(|b| !b.is_ascii_digit() && !b.is_whitespace());
+        let word_ok = before.is_lowercase();
+        let number: Option<u32> = (end - i <= 3).then(|| text[i..end].parse().ok()).flatten();
+        if let Some(n) = number
+            && after_ok
+            && (punct_ok || word_ok)
+            && Some(n) == last.checked_add(1)
+        {
+            return Some(Marker::Trailing(n, end));
+        }
+        // Not a marker: keep the whole digit run so its tail is not taken for one.
+        return Some(Marker::Keep(&text[i..end], end));
+    }
+    None
 }
 
 /// Reads a run of superscript digits in numbering order: `¹²` after note 11 is 12; after
@@ -180,25 +208,24 @@ fn marker_at(out: &str, out_len: usize) -> usize {
     }
 }
 
-/// The index after a marker ending at `end`, dropping a space that would double one before it.
-fn skip_space_after(chars: &[char], out: &str, end: usize) -> usize {
-    if out.ends_with(' ') && chars.get(end) == Some(&' ') {
+/// The byte offset after a marker ending at `end`, dropping a space that would double one
+/// before it.
+fn skip_space_after(text: &str, out: &str, end: usize) -> usize {
+    if out.ends_with(' ') && text.as_bytes().get(end) == Some(&b' ') {
         end + 1
     } else {
         end
     }
 }
 
-fn starts_with(chars: &[char], i: usize, pat: &str) -> bool {
-    (i..)
-        .zip(pat.chars())
-        .all(|(k, p)| chars.get(k) == Some(&p))
-}
-
-/// Where `pat` starts in `chars` within `window` chars after `from`: bounded, so a text full
-/// of unclosed tags stays linear.
-fn find(chars: &[char], from: usize, pat: &str, window: usize) -> Option<usize> {
-    (from..chars.len().min(from + window)).find(|&i| starts_with(chars, i, pat))
+/// The byte offset where `pat` starts in `text`, looking at most `window` chars after `from`:
+/// bounded, so a text full of unclosed tags stays linear.
+fn find(text: &str, from: usize, pat: &str, window: usize) -> Option<usize> {
+    text[from..]
+        .char_indices()
+        .take(window)
+        .find(|&(k, _)| text[from + k..].starts_with(pat))
+        .map(|(k, _)| from + k)
 }
 
 #[cfg(test)]
@@ -208,7 +235,10 @@ mod tests {
     fn run(text: &str, style: MarkerStyle) -> (String, Vec<(u32, usize)>) {
         let mut last = 0;
         let (t, refs) = extract(text, style, &mut last);
-        (t, refs.into_iter().map(|r| (r.number, r.at)).collect())
+        (
+            t.into_owned(),
+            refs.into_iter().map(|r| (r.number, r.at)).collect(),
+        )
     }
 
     #[test]

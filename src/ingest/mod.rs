@@ -25,6 +25,7 @@ pub mod meta;
 pub mod notes;
 pub mod patterns;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Letter, Paragraph, ParagraphKind, Section};
@@ -87,8 +88,12 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     let mut cited: BTreeMap<u32, usize> = BTreeMap::new(); // number -> first line citing it
     for block in blocks {
         let clean = inline::clean(&block.text);
-        let (clean, mut refs) = markers::extract(&clean, defs.style, &mut last_marker);
-        let clean = fold_spaces(&clean, &mut refs);
+        let (unmarked, mut refs) = markers::extract(&clean, defs.style, &mut last_marker);
+        let clean = match unmarked {
+            Cow::Owned(unmarked) => unmarked,
+            Cow::Borrowed(_) => clean,
+        };
+        let clean = fold_spaces(clean, &mut refs);
         if clean.is_empty() {
             continue;
         }
@@ -178,13 +183,25 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
 }
 
 /// Single spaces only, none at the ends; marker offsets move with the text.
-fn fold_spaces(text: &str, refs: &mut [crate::model::NoteRef]) -> String {
+fn fold_spaces(text: String, refs: &mut [crate::model::NoteRef]) -> String {
+    if is_folded(&text) {
+        if !refs.is_empty() {
+            let len = text.chars().count();
+            for r in refs {
+                r.at = r.at.min(len);
+            }
+        }
+        return text;
+    }
     let mut out = String::with_capacity(text.len());
-    let mut new_index = Vec::with_capacity(text.len() + 1); // old char index -> new char index
+    // Old char index -> new char index, needed only to move markers.
+    let mut new_index = Vec::with_capacity(if refs.is_empty() { 0 } else { text.len() + 1 });
     let mut len = 0;
     let mut pending_space = false;
     for c in text.chars() {
-        new_index.push(len + usize::from(pending_space && len > 0));
+        if !refs.is_empty() {
+            new_index.push(len + usize::from(pending_space && len > 0));
+        }
         if c.is_whitespace() {
             pending_space = true;
             continue;
@@ -202,4 +219,18 @@ fn fold_spaces(text: &str, refs: &mut [crate::model::NoteRef]) -> String {
         r.at = new_index.get(r.at).copied().unwrap_or(len).min(len);
     }
     out
+}
+
+/// Whether `text` already has single spaces only and none at the ends: then folding leaves it
+/// as it is, markers included.
+fn is_folded(text: &str) -> bool {
+    let mut after_space = true; // a space at the start would be one too many
+    for c in text.chars() {
+        let space = c.is_whitespace();
+        if space && (c != ' ' || after_space) {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || text.is_empty()
 }
