@@ -6,11 +6,13 @@
 //! widens. A paragraph cut in two by removed lines (a page-bottom note block, a footer) is
 //! joined again when its first part stops mid-sentence.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use super::lines::{Line, Shape, ends_sentence};
-use super::patterns::strip_markup;
+use super::patterns::{strip_markup, stripped_longer_than};
+use super::scan::FastSet;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +42,7 @@ pub fn build(
     range: Range<usize>,
     removed: &[bool],
     shape: Shape,
-    words: &HashSet<String>,
+    words: &Words<'_>,
 ) -> Vec<Block> {
     let groups = if shape.double_spaced {
         group_wrapped(lines, range, removed, shape)
@@ -189,7 +191,7 @@ fn list_marker_len(text: &str) -> Option<usize> {
 }
 
 /// Splits a group of lines into list items when it is a list, or one paragraph.
-fn split_group(lines: &[Line<'_>], group: &[usize], words: &HashSet<String>) -> Vec<Block> {
+fn split_group(lines: &[Line<'_>], group: &[usize], words: &Words<'_>) -> Vec<Block> {
     let markers = group
         .iter()
         .filter(|&&i| starts_list_item(lines[i].text))
@@ -227,7 +229,7 @@ fn is_bullet(text: &str) -> bool {
     list_marker_len(text).is_some_and(|_| !text.starts_with(|c: char| c.is_ascii_alphanumeric()))
 }
 
-fn block(lines: &[Line<'_>], group: &[usize], words: &HashSet<String>, kind: BlockKind) -> Block {
+fn block(lines: &[Line<'_>], group: &[usize], words: &Words<'_>, kind: BlockKind) -> Block {
     let parts: Vec<&str> = group.iter().map(|&i| lines[i].text).collect();
     Block {
         kind,
@@ -241,7 +243,7 @@ fn block(lines: &[Line<'_>], group: &[usize], words: &HashSet<String>, kind: Blo
 /// Joins hard-wrapped lines with spaces. A hyphen at a line end is kept when it is part of the
 /// word (`VN-` + `Kinderrechtenverdrag`, `en -` + `uitbuiting`) and removed when it only split
 /// a word the letter also writes whole (`ver-` + `ordening`).
-pub fn join_lines(parts: &[&str], words: &HashSet<String>) -> String {
+pub fn join_lines(parts: &[&str], words: &Words<'_>) -> String {
     let mut out = String::new();
     for part in parts {
         append_line(&mut out, part, words);
@@ -250,7 +252,7 @@ pub fn join_lines(parts: &[&str], words: &HashSet<String>) -> String {
 }
 
 /// Appends one more line to re-flowed text (see [`join_lines`]).
-fn append_line(out: &mut String, part: &str, words: &HashSet<String>) {
+fn append_line(out: &mut String, part: &str, words: &Words<'_>) {
     let part = part.trim();
     if part.is_empty() {
         return;
@@ -288,15 +290,76 @@ fn append_line(out: &mut String, part: &str, words: &HashSet<String>) {
     out.push_str(part);
 }
 
-/// Every word of the letter, lower-cased, for telling split words from hyphenated ones.
-pub fn word_set(text: &str) -> HashSet<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| w.len() > 2)
-        .map(|w| w.trim_matches('-').to_lowercase())
-        .collect()
+/// Every word of the letter, lower-cased, for telling split words from hyphenated ones. The set
+/// is gathered on the first question: most letters never ask.
+#[derive(Debug, Default)]
+pub struct Words<'a> {
+    text: &'a str,
+    set: OnceCell<FastSet<Cow<'a, str>>>,
 }
 
-fn join_across_gaps(blocks: Vec<Block>, words: &HashSet<String>) -> Vec<Block> {
+impl<'a> Words<'a> {
+    /// The words of `text`: runs of letters, digits and `-` longer than two bytes, without `-`
+    /// at their ends.
+    pub fn new(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            set: OnceCell::new(),
+        }
+    }
+
+    /// Whether `word` (lower case) is a word of the text.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| word_set(self.text)).contains(word)
+    }
+}
+
+fn word_set(text: &str) -> FastSet<Cow<'_, str>> {
+    let mut set = FastSet::default();
+    let mut start = None; // byte offset where the current word started
+    for (i, c) in text.char_indices() {
+        let in_word = if c.is_ascii() {
+            c.is_ascii_alphanumeric() || c == '-'
+        } else {
+            c.is_alphanumeric()
+        };
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                add_word(&mut set, &text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        add_word(&mut set, &text[s..]);
+    }
+    set
+}
+
+fn add_word<'a>(set: &mut FastSet<Cow<'a, str>>, word: &'a str) {
+    if word.len() <= 2 {
+        return;
+    }
+    let word = word.trim_matches('-');
+    // Borrowed when lower-casing changes nothing (one char at a time; `Σ` changes anyway).
+    let lower = word.chars().all(|c| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
+    });
+    set.insert(if lower {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    });
+}
+
+fn join_across_gaps(blocks: Vec<Block>, words: &Words<'_>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for block in blocks {
         if let Some(prev) = out.last_mut() {
@@ -340,11 +403,19 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
         let raw = b.text.trim();
         let markdown = raw.starts_with('#');
         let bold = raw.starts_with("**") && raw.ends_with("**") && raw.len() > 4;
-        let text = strip_markup(raw);
         let followed_by_text = blocks[k + 1..].first().is_some_and(|next| {
             next.kind == BlockKind::Paragraph || next.kind == BlockKind::ListItem
         });
         let numbered_run = b.kind == BlockKind::ListItem;
+        // Without `#` or bold only a plain heading is possible: most paragraphs are ruled out
+        // before their markup is stripped.
+        if !markdown
+            && !bold
+            && (!followed_by_text || numbered_run || stripped_longer_than(raw, max_len))
+        {
+            continue;
+        }
+        let text = strip_markup(raw);
         let plain = text.chars().count() <= max_len
             && text.split_whitespace().count() <= 15
             && !text.ends_with(['.', ',', ';', ':', '-'])
@@ -355,6 +426,7 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
             && !numbered_run
             && !is_bullet(&text);
         if markdown || (bold && !text.ends_with('.')) || plain {
+            let text = text.into_owned();
             blocks[k].kind = BlockKind::Heading;
             blocks[k].text = text;
         }
@@ -366,13 +438,9 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
 mod tests {
     use super::*;
 
-    fn words(list: &[&str]) -> HashSet<String> {
-        list.iter().map(|w| w.to_string()).collect()
-    }
-
     #[test]
     fn hyphens_at_line_ends() {
-        let w = words(&["verordening"]);
+        let w = Words::new("De verordening, en de Online-wereld.");
         assert_eq!(
             join_lines(&["het VN-", "Kinderrechtenverdrag"], &w),
             "het VN-Kinderrechtenverdrag"

@@ -3,7 +3,7 @@
 //! it come the sender and the signatories.
 
 use super::lines::Line;
-use super::patterns::{self, strip_markup};
+use super::patterns;
 
 /// What the closing says.
 #[derive(Debug, Default)]
@@ -25,7 +25,7 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
         if line.is_blank() || is_removed {
             continue;
         }
-        let text = strip_markup(line.text);
+        let text = line.plain().into_owned();
         let lower = text.to_lowercase();
         if patterns::is_valediction(&text) {
             if let Some(pos) = lower.find("namens ") {

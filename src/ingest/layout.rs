@@ -6,11 +6,11 @@
 //! of the first prose after the address and label lines, the shape of contact lines. Nothing is
 //! keyed on a particular sender.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::lines::{Line, Shape, ends_sentence};
 use super::patterns;
+use super::scan::{FastMap, push_lowercase};
 
 /// The regions of a letter, as ranges of line indices.
 #[derive(Debug, Clone)]
@@ -58,7 +58,7 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
             in_label = false;
             continue;
         }
-        let text = patterns::strip_markup(line.text);
+        let text = line.plain();
         if patterns::is_salutation(&text) {
             return (i + 1, Some(i));
         }
@@ -103,13 +103,26 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         mask: vec![false; lines.len()],
         ..Furniture::default()
     };
-    let key = |l: &Line| patterns::strip_markup(l.text).to_lowercase();
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    // How often each short line occurs, by its text without markup in lower case. The keys are
+    // written one after another into one string; `keys[i]` is where line `i`'s stands.
+    let mut all_keys = String::new();
+    let mut keys: Vec<Option<Range<usize>>> = vec![None; lines.len()];
     for (i, line) in lines.iter().enumerate() {
         if !line.is_blank() && !taken[i] && line.len() <= 80 {
-            *counts.entry(key(line)).or_default() += 1;
+            let start = all_keys.len();
+            push_lowercase(&mut all_keys, &line.plain());
+            keys[i] = Some(start..all_keys.len());
         }
     }
+    let mut counts: FastMap<&str, usize> = FastMap::default();
+    for key in keys.iter().flatten() {
+        *counts.entry(&all_keys[key.clone()]).or_default() += 1;
+    }
+    let repeats = |i: usize| {
+        keys[i]
+            .as_ref()
+            .is_some_and(|key| counts.get(&all_keys[key.clone()]).is_some_and(|&c| c >= 2))
+    };
     let content = regions.body.start..regions.closing.end;
     for i in content.clone() {
         let line = &lines[i];
@@ -119,17 +132,14 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         // A short line seen on several pages, unless it ends a sentence: the last line of a
         // paragraph (`begaanbare weg.`) may repeat by chance, a running header does not end so.
         let full_width = shape.double_spaced && line.len() * 5 >= shape.width * 4;
-        let repeated = line.len() <= 80
-            && counts.get(&key(line)).is_some_and(|&c| c >= 2)
-            && !ends_sentence(line.text)
-            && !full_width;
+        let repeated = line.len() <= 80 && repeats(i) && !ends_sentence(line.text) && !full_width;
         if repeated || line.is_rule() || patterns::is_page_number(line.text) {
             found.mask[i] = true;
         }
         // A sidebar label standing alone in the body (`Datum`, `Ons kenmerk`), with its value
         // on the next line: the letterhead of a following page.
         let bare_label = line.text.len() <= 40
-            && patterns::label(&patterns::strip_markup(line.text)).is_some_and(|(label, value)| {
+            && patterns::label(&line.plain()).is_some_and(|(label, value)| {
                 value.is_empty()
                     && matches!(label, patterns::Label::Date | patterns::Label::Reference)
             });
@@ -145,10 +155,15 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
     }
     // Contact blocks, with the name line just above them.
     for i in content.clone() {
-        if lines[i].is_blank() || taken[i] || lines[i].text.len() > 560 {
+        // Lines longer than a contact line can be are passed over before any work.
+        if lines[i].is_blank()
+            || taken[i]
+            || lines[i].text.len() > 560
+            || patterns::stripped_longer_than(lines[i].text, 140)
+        {
             continue;
         }
-        let text = patterns::strip_markup(lines[i].text);
+        let text = lines[i].plain();
         if !patterns::is_contact(&text) {
             continue;
         }
@@ -159,12 +174,12 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         if let Some(above) = previous_text_line(lines, i, content.start)
             && !taken[above]
         {
-            let name = patterns::strip_markup(lines[above].text);
+            let name = lines[above].plain();
             let short = name.chars().count() <= 40 && name.split_whitespace().count() <= 4;
             if short && !patterns::is_contact(&name) && !name.ends_with(['.', ':', ',']) {
                 found.mask[above] = true;
                 if found.footer_name.is_none() {
-                    found.footer_name = Some(name);
+                    found.footer_name = Some(name.into_owned());
                 }
             }
         }

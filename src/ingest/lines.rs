@@ -3,6 +3,10 @@
 //! passes refine. Also the measures of a letter's layout the passes share: whether the text is
 //! hard-wrapped and double-spaced (PDF conversions), and its line width.
 
+use std::borrow::Cow;
+
+use super::patterns;
+
 /// One line of the source.
 #[derive(Debug, Clone)]
 pub struct Line<'a> {
@@ -14,9 +18,11 @@ pub struct Line<'a> {
     pub indented: bool,
     /// Length of `text` in chars.
     chars: usize,
+    /// Whether `text` has Markdown markup or runs of white space to strip.
+    markup: bool,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
     pub fn is_blank(&self) -> bool {
         self.text.is_empty()
     }
@@ -25,6 +31,16 @@ impl Line<'_> {
     #[allow(clippy::len_without_is_empty)] // `is_blank` is the emptiness test
     pub fn len(&self) -> usize {
         self.chars
+    }
+
+    /// The text without Markdown markup ([`patterns::strip_markup`]), computed only for the
+    /// lines that have any.
+    pub fn plain(&self) -> Cow<'a, str> {
+        if self.markup {
+            patterns::strip_markup(self.text)
+        } else {
+            Cow::Borrowed(self.text)
+        }
     }
 
     /// Whether the line is a horizontal rule (`---`, `***`, `___`, `* * *`).
@@ -51,6 +67,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
                 text,
                 indented: raw.starts_with(char::is_whitespace) && !text.is_empty(),
                 chars: text.chars().count(),
+                markup: patterns::has_markup(text),
             }
         })
         .collect()

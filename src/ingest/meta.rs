@@ -41,7 +41,7 @@ pub fn extract(
     let header = &lines[regions.header.clone()];
     let blocks = header_blocks(header);
     let mut meta = Meta {
-        salutation: regions.salutation.map(|i| strip_markup(lines[i].text)),
+        salutation: regions.salutation.map(|i| lines[i].plain().into_owned()),
         ..Meta::default()
     };
     let mut letterhead_name = None;
@@ -66,7 +66,7 @@ pub fn extract(
                     }
                     let more = strip_markup(block[k2]);
                     value = if value.is_empty() {
-                        more
+                        more.into_owned()
                     } else {
                         format!("{value} {more}")
                     };
@@ -133,17 +133,14 @@ pub fn extract(
         }
     }
     if meta.date.is_none()
-        && let Some(line) = header.iter().find(|l| {
-            matches!(
-                patterns::label(&strip_markup(l.text)),
-                Some((Label::Date, _))
-            )
-        })
+        && let Some(line) = header
+            .iter()
+            .find(|l| matches!(patterns::label(&l.plain()), Some((Label::Date, _))))
     {
         meta.warnings.push(format!(
             "line {}: the letter's date could not be read: {}",
             line.no,
-            strip_markup(line.text)
+            line.plain()
         ));
     }
     if !to_label.is_empty() {
@@ -242,7 +239,7 @@ fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
 fn recipients(block: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for raw in block {
-        let mut text = strip_markup(raw);
+        let mut text = strip_markup(raw).into_owned();
         if patterns::is_contact(&text)
             || patterns::is_postal_line(&text)
             || patterns::label(&text).is_some()

@@ -24,6 +24,7 @@ pub mod markers;
 pub mod meta;
 pub mod notes;
 pub mod patterns;
+pub mod scan;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -76,11 +77,7 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     let shape = lines::shape(&kept);
     // The vocabulary is needed only to judge hyphens at line ends.
     let hyphenated = lines.iter().any(|l| l.text.ends_with('-'));
-    let words = if hyphenated {
-        blocks::word_set(text)
-    } else {
-        Default::default()
-    };
+    let words = blocks::Words::new(if hyphenated { text } else { "" });
     let blocks = blocks::build(&lines, regions.body.clone(), &removed, shape, &words);
 
     let mut sections: Vec<Section> = Vec::new();

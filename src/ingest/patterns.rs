@@ -1,6 +1,14 @@
 //! The small vocabulary of letter layout shared by the passes: salutations, valedictions,
 //! header labels (`Datum`, `Onderwerp`, `Ons kenmerk`), contact lines, page numbers, postal
 //! addresses and signature roles, in Dutch and English.
+//!
+//! The tests run on nearly every line of a letter, so the costly ones start with a cheap look at
+//! the bytes that rules out most lines before the exact test runs.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 /// A header label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,14 +242,13 @@ pub fn is_postal_line(text: &str) -> bool {
 }
 
 /// Removes Markdown line markup: heading and quote marks, emphasis at the edges, escapes; folds
-/// runs of white space.
-pub fn strip_markup(text: &str) -> String {
-    let plain = !text.contains(['#', '>', '*', '_', '\\', '\t'])
-        && !text.trim().as_bytes().windows(2).any(|w| w == b"  ");
-    if plain {
-        return text.trim().to_string();
+/// runs of white space. Most lines have no markup: they come back borrowed, only trimmed.
+pub fn strip_markup(text: &str) -> Cow<'_, str> {
+    let trimmed = text.trim();
+    if !has_markup_byte(text) && !has_double_space(trimmed) {
+        return Cow::Borrowed(trimmed);
     }
-    let mut t = text.trim();
+    let mut t = trimmed;
     t = t.trim_start_matches('>').trim_start();
     if t.starts_with('#') {
         let rest = t.trim_start_matches('#');
@@ -250,22 +257,111 @@ pub fn strip_markup(text: &str) -> String {
         }
     }
     let t = t.trim_matches(|c| c == '*' || c == '_').trim();
-    let t = t.replace("**", "");
+    let t = remove_double_stars(t);
+    // Escapes out, white space folded; runs of other text are copied whole.
+    let bytes = t.as_bytes();
     let mut out = String::with_capacity(t.len());
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+    let mut run = 0;
+    let mut after_space = false; // whether `out` with the run ends with a space
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && b != b'\\' && !(b.is_ascii_whitespace() || b == 0x0B) {
+            after_space = false;
+            i += 1;
             continue;
         }
-        if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        if c == ' ' && !after_space {
+            after_space = true;
+            i += 1;
+            continue;
+        }
+        if !c.is_whitespace() && c != '\\' {
+            after_space = false;
+            i += c.len_utf8();
+            continue;
+        }
+        out.push_str(&t[run..i]);
+        if c == '\\' {
+            if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) {
+                run = i + 1; // the escaped char starts the next run
+            } else {
+                after_space = false;
+                run = i;
             }
+            i += 1;
+            continue;
+        }
+        // White space other than a single space.
+        if !after_space {
+            out.push(' ');
+            after_space = true;
+        }
+        i += c.len_utf8();
+        run = i;
+    }
+    out.push_str(&t[run..]);
+    let clean = out.trim();
+    Cow::Owned(if clean.len() == out.len() {
+        out
+    } else {
+        clean.to_string()
+    })
+}
+
+/// `text` without `**` (as `str::replace` removes them: left to right, never overlapping).
+fn remove_double_stars(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if !bytes.windows(2).any(|w| w == b"**") {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let (mut run, mut i) = (0, 0);
+    while i + 1 < bytes.len() {
+        if bytes[i] == b'*' && bytes[i + 1] == b'*' {
+            out.push_str(&text[run..i]);
+            i += 2;
+            run = i;
         } else {
-            out.push(c);
+            i += 1;
         }
     }
-    out.trim().to_string()
+    out.push_str(&text[run..]);
+    Cow::Owned(out)
+}
+
+/// Whether [`strip_markup`] has more to do than trim `text` (which is trimmed already).
+pub fn has_markup(text: &str) -> bool {
+    let mut after_space = false;
+    text.bytes().any(|b| {
+        let double = after_space && b == b' ';
+        after_space = b == b' ';
+        double || MARKUP_BYTE[usize::from(b)]
+    })
+}
+
+/// The bytes [`strip_markup`] removes or changes besides spaces: `#`, `>`, `*`, `_`, `\`, tab.
+const MARKUP_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let bytes = b"#>*_\\\t";
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+fn has_markup_byte(text: &str) -> bool {
+    text.bytes().any(|b| MARKUP_BYTE[usize::from(b)])
+}
+
+/// Whether two spaces stand side by side in `text`.
+pub fn has_double_space(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| w == b"  ")
 }
 
 /// A Dutch postcode (`2500 EH`) followed by a city; returns the city, title-cased when it was
@@ -319,7 +415,7 @@ pub fn title_case(text: &str) -> String {
 /// A line of contact details: e-mail, web address, phone, postcode, PO box, KvK or IBAN, or
 /// a letterhead list with `■` separators. Sentences are not contact lines.
 pub fn is_contact(text: &str) -> bool {
-    if text.len() > 560 || text.chars().count() > 140 {
+    if text.len() > 560 || text.chars().count() > 140 || !may_be_contact(text) {
         return false;
     }
     let word_count = text.split_whitespace().count();
@@ -348,9 +444,77 @@ pub fn is_contact(text: &str) -> bool {
     email_or_web || phone || registry || po_box || address
 }
 
+/// What every contact line holds somewhere (in any case): `@`, `www.`, `http`, `+31`, `tel.`,
+/// `telefoon`, `kvk`, `iban`, `btw`, `postbus`, `p.o. box`.
+static CONTACT_CLUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "@", "www.", "http", "+31", "tel.", "telefoon", "kvk", "iban", "btw", "postbus",
+            "p.o. box",
+        ])
+        .expect("a small fixed set of patterns")
+});
+
+/// A necessary condition for [`is_contact`]: one of its clues, or what a Dutch postcode with
+/// a city needs ([`postal_city`]).
+fn may_be_contact(text: &str) -> bool {
+    may_hold_postcode(text) || CONTACT_CLUES.is_match(text)
+}
+
+/// Whether somewhere in `text` a run of exactly four digits is followed by white space, two
+/// capitals and white space again (`2500 EH Den Haag`): what [`postal_city`] looks for, found
+/// without splitting the text into words.
+fn may_hold_postcode(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let rest = &text[i..];
+        let letters = rest.trim_start();
+        if i - start == 4
+            && letters.len() < rest.len()
+            && letters
+                .as_bytes()
+                .get(..2)
+                .is_some_and(|l| l.iter().all(u8::is_ascii_uppercase))
+            && letters[2..].starts_with(char::is_whitespace)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether [`strip_markup`] would leave more than `n` chars of `text`, told without stripping:
+/// it never removes a char other than white space and `#`, `>`, `*`, `_`, `\`, so those it
+/// keeps are counted (and the count stops past `n`).
+pub fn stripped_longer_than(text: &str, n: usize) -> bool {
+    text.chars()
+        .filter(|&c| !c.is_whitespace() && !matches!(c, '#' | '>' | '*' | '_' | '\\'))
+        .nth(n)
+        .is_some()
+}
+
 /// A page number on its own line: `3`, `- 3 -`, `3/7`, `Pagina 3 van 7`, `Page 3 of 7`.
 pub fn is_page_number(text: &str) -> bool {
     let t = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
+    // Every form starts with a digit or the word for page; no other character lowercases to
+    // the `p` or `b` they start with.
+    if !t
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'p' | b'b'))
+    {
+        return false;
+    }
     let digits = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
     if digits(t) {
         return true;
