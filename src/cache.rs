@@ -45,11 +45,23 @@ pub struct Cache {
     dir: PathBuf,
 }
 
-/// How a load went: letters taken from the cache, and letters read and parsed.
+/// How a load went: letters taken from the cache (`reread` of them after reading and hashing
+/// their file, whose time or size had changed), and letters read and parsed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
     pub reused: usize,
+    pub reread: usize,
     pub parsed: usize,
+}
+
+/// Where one file's letter came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// The cache, the file unread.
+    Cached,
+    /// The cache, after reading the file: same bytes under a new time.
+    Reread,
+    Parsed,
 }
 
 impl Cache {
@@ -106,11 +118,14 @@ impl Cache {
         let mut stats = Stats::default();
         let mut entries = Vec::with_capacity(results.len());
         let mut loaded = Vec::with_capacity(results.len());
-        for (entry, one, reused) in results {
-            if reused {
-                stats.reused += 1;
-            } else {
-                stats.parsed += 1;
+        for (entry, one, outcome) in results {
+            match outcome {
+                Outcome::Cached => stats.reused += 1,
+                Outcome::Reread => {
+                    stats.reused += 1;
+                    stats.reread += 1;
+                }
+                Outcome::Parsed => stats.parsed += 1,
             }
             entries.push(entry);
             loaded.push(one);
@@ -123,6 +138,7 @@ impl Cache {
         let unchanged = same_files && stats.parsed == 0;
         let cached = Cached {
             corpus_unchanged: unchanged,
+            restamped: stats.reread > 0,
             store: Some(Store {
                 path,
                 previous: previous.filter(|_| unchanged),
@@ -168,7 +184,7 @@ fn load_one(
     entry: Option<&Entry>,
     previous: Option<&CacheFile>,
     taken: i128,
-) -> (Entry, Loaded, bool) {
+) -> (Entry, Loaded, Outcome) {
     let source = file.display().to_string();
     // Stamps are taken before the file is read: a change in between makes the stamp older
     // than the bytes, which only costs a re-read next time.
@@ -181,7 +197,7 @@ fn load_one(
         && stamp::same_optional(entry.sidecar_stamp, sidecar_stamp, taken)
         && let Some(loaded) = cache.loaded(entry)
     {
-        return (entry.clone(), loaded, true);
+        return (entry.clone(), loaded, Outcome::Cached);
     }
     let corpus::LetterFile { bytes, sidecar } = match corpus::read_letter(file) {
         Ok(read) => read,
@@ -195,7 +211,7 @@ fn load_one(
                 letter: None,
                 warnings: vec![warning],
             };
-            return (entry, skipped, false);
+            return (entry, skipped, Outcome::Parsed);
         }
     };
     let letter_stamp = letter_stamp.map(|s| s.with_hash(&bytes));
@@ -215,7 +231,7 @@ fn load_one(
             sidecar_stamp,
             ..entry.clone()
         };
-        return (entry, loaded, true);
+        return (entry, loaded, Outcome::Reread);
     }
     let loaded = corpus::prepare(&corpus::letter_id(file), &source, &bytes, sidecar);
     let entry = Entry {
@@ -226,7 +242,7 @@ fn load_one(
         has_letter: loaded.letter.is_some(),
         ..Entry::default()
     };
-    (entry, loaded, false)
+    (entry, loaded, Outcome::Parsed)
 }
 
 /// Where a load's cache file is and what it held.
@@ -244,6 +260,8 @@ struct Store {
 pub struct Cached {
     /// No letter was parsed anew: the cache file's register and index may be used.
     corpus_unchanged: bool,
+    /// Some file has a new time or size but the same bytes: its new stamp is worth keeping.
+    restamped: bool,
     store: Option<Store>,
     register: Option<(u64, Arc<Register>, bool)>,
     index: Option<(Arc<SearchIndex>, bool)>,
@@ -256,6 +274,7 @@ impl Cached {
         Cached {
             stats: Stats::default(),
             corpus_unchanged: false,
+            restamped: false,
             store: None,
             register: None,
             index: None,
@@ -320,6 +339,7 @@ impl Cached {
     pub fn needs_saving(&self) -> bool {
         self.store.is_some()
             && (!self.corpus_unchanged
+                || self.restamped
                 || self.register.as_ref().is_some_and(|r| r.2)
                 || self.index.as_ref().is_some_and(|i| i.1))
     }
@@ -336,7 +356,17 @@ impl Cached {
         };
         let register = self.register.as_ref().map(|(k, r, _)| (*k, r.as_ref()));
         let index = self.index.as_ref().map(|(i, _)| i.as_ref());
-        file::write(&store.path, &mut store.manifest, letters, register, index)?;
+        // Letters unchanged (only times were): what was stored and not asked for stays.
+        let carry = store.previous.as_ref().filter(|_| self.corpus_unchanged);
+        file::write(
+            &store.path,
+            &mut store.manifest,
+            letters,
+            register,
+            index,
+            carry,
+        )?;
+        self.restamped = false;
         file::prune(store.path.parent().unwrap_or(Path::new(".")), KEEP_UNUSED);
         self.corpus_unchanged = true;
         if let Some(r) = self.register.as_mut() {

@@ -250,13 +250,16 @@ impl CacheFile {
 }
 
 /// Writes the cache file at `path`: `letters` are the letters of the manifest's entries that
-/// have one, in order; their spans and those of the register and index are filled in.
+/// have one, in order; their spans and those of the register and index are filled in. A
+/// register or index not given is copied from `carry` (the file read, for the same letters)
+/// when it has one that fits.
 pub fn write(
     path: &Path,
     manifest: &mut Manifest,
     letters: &[Letter],
     register: Option<(u64, &Register)>,
     index: Option<&SearchIndex>,
+    carry: Option<&CacheFile>,
 ) -> io::Result<()> {
     let with_letter = manifest.files.iter().filter(|e| e.has_letter).count();
     if with_letter != letters.len() {
@@ -278,19 +281,25 @@ pub fn write(
             let letter = letters.next().expect("counted above");
             entry.blob = out.blob(&bitcode::encode(letter))?;
         }
-        manifest.register_key = register.map(|(key, _)| key);
-        manifest.register = match register {
-            Some((_, register)) => register_pieces(register)
+        let carried = carry.map(CacheFile::manifest);
+        manifest.register_key = register
+            .map(|(key, _)| key)
+            .or(carried.and_then(|m| m.register_key));
+        manifest.register = match (register, carry) {
+            (Some((_, register)), _) => register_pieces(register)
                 .map(|piece| out.blob(&bitcode::encode(&piece)))
                 .collect::<io::Result<_>>()?,
-            None => Vec::new(),
+            (None, Some(old)) => out.copy(old, &old.manifest.register)?,
+            (None, None) => Vec::new(),
         };
-        manifest.index = match index.filter(|_| register.is_some()) {
-            Some(index) => index
+        let same_register = carried.is_some_and(|m| m.register_key == manifest.register_key);
+        manifest.index = match (index.filter(|_| register.is_some()), carry) {
+            (Some(index), _) => index
                 .to_pieces()
                 .map(|piece| out.blob(&piece))
                 .collect::<io::Result<_>>()?,
-            None => Vec::new(),
+            (None, Some(old)) if same_register => out.copy(old, &old.manifest.index)?,
+            _ => Vec::new(),
         };
         let span = out.blob(&bitcode::encode(&*manifest))?;
         out.write_all(&span.offset.to_le_bytes())?;
@@ -450,6 +459,19 @@ impl<W: Write> Counting<W> {
             len: bytes.len() as u64,
             hash: xxhash_rust::xxh3::xxh3_64(bytes),
         })
+    }
+
+    /// Copies the blobs at `spans` of `from` (checked against their hashes); where they went.
+    fn copy(&mut self, from: &CacheFile, spans: &[Span]) -> io::Result<Vec<Span>> {
+        spans
+            .iter()
+            .map(|&span| {
+                let bytes = from.blob(span, u64::MAX).ok_or_else(|| {
+                    io::Error::new(io::ErrorKind::InvalidData, "a stored piece does not read")
+                })?;
+                self.blob(&bytes)
+            })
+            .collect()
     }
 
     fn into_inner(self) -> W {
