@@ -86,6 +86,7 @@ fn main() -> ExitCode {
                 lang: cli.lang,
                 no_state: cli.no_state,
                 cache: cli::session::cache(),
+                ..tui::Options::default()
             },
         ),
     };

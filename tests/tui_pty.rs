@@ -486,3 +486,38 @@ fn a_cached_corpus_opens_again_with_the_letters_as_they_are_now() {
     s.send("q");
     assert_eq!(s.finish(), 0);
 }
+
+#[test]
+fn a_register_file_beside_the_letters_is_the_readers_too() {
+    let dir = many_letters(3);
+    let path = dir.path().to_str().unwrap();
+    let register = "[[entity]]\nkind = \"term\"\nlabel = \"Zeepbelprotocol\"\n\
+                    aliases = [\"Offlimits\"]\ngloss = \"Een term van deze map.\"\n";
+    std::fs::write(dir.path().join("register.toml"), register).unwrap();
+    let mut s = Session::start(&[path], &[], 120, 36);
+    s.wait_text("Letters (3)");
+    s.send("/zeepbel");
+    s.wait_text("Zeepbelprotocol");
+    s.send("\x1b");
+    s.wait_for("the search closed", |s| {
+        !s.screen().contains("Search — Enter jumps")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+
+    // A broken one stops the reader before its screen opens, naming the file and the line.
+    std::fs::write(dir.path().join("register.toml"), "[[entity]\nkind = 3\n").unwrap();
+    let s = Session::start(&[path], &[], 120, 36);
+    s.wait_text("EXIT=");
+    let screen = s.screen();
+    assert!(screen.contains("EXIT=2"), "{screen}");
+    assert!(
+        screen.contains("register.toml:") && screen.contains("line 1"),
+        "{screen}"
+    );
+    let output = s.output.lock().unwrap().clone();
+    assert!(
+        !String::from_utf8_lossy(&output).contains("\x1b[?1049h"),
+        "the reader's screen was never opened"
+    );
+}

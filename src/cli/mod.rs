@@ -45,7 +45,7 @@ pub fn output_width() -> usize {
 }
 
 /// `brieven [PATHS...]` with no subcommand: the reader, which needs a terminal.
-pub fn reader(paths: Vec<PathBuf>, options: crate::tui::Options) -> Result<ExitCode> {
+pub fn reader(paths: Vec<PathBuf>, mut options: crate::tui::Options) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         use clap::CommandFactory;
         let commands: Vec<String> = crate::Cli::command()
@@ -59,7 +59,13 @@ pub fn reader(paths: Vec<PathBuf>, options: crate::tui::Options) -> Result<ExitC
         );
         return Ok(ExitCode::from(2));
     }
-    // Paths are checked before the screen opens; the letters load behind a progress screen.
+    // Paths and register files are checked before the screen opens; the letters load behind
+    // a progress screen.
+    let (files, texts) = session::register_texts(&search::RegisterArgs::default(), &paths)?;
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    brieven::register::Register::build_with(&[], &refs)
+        .map_err(|e| search::RegisterArgs::name_files(e, &files))?;
+    options.register_files = texts;
     let letters = if paths.is_empty() {
         crate::tui::Letters::Ready(Corpus::embedded())
     } else {

@@ -32,7 +32,7 @@ pub struct Args {
 }
 
 /// The `--register` option of the commands that use the register.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct RegisterArgs {
     /// An extra register file (TOML, like seeds/register.toml); may be repeated. A
     /// `register.toml` in a directory of letters is read too.

@@ -90,8 +90,7 @@ impl Session {
         args: &RegisterArgs,
         build: impl FnOnce(&mut Cached, &[Letter], &[&str]) -> Result<T, RegisterError>,
     ) -> Result<T> {
-        let files = args.files(&self.paths);
-        let texts = read_all(&files)?;
+        let (files, texts) = register_texts(args, &self.paths)?;
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         build(&mut self.cached, &self.corpus.letters, &texts)
             .map_err(|e| RegisterArgs::name_files(e, &files))
@@ -108,12 +107,18 @@ impl Drop for Session {
     }
 }
 
-fn read_all(files: &[PathBuf]) -> Result<Vec<String>> {
-    files
+/// The register files of `args` for letters loaded from `paths`, and their texts.
+pub fn register_texts(
+    args: &RegisterArgs,
+    paths: &[PathBuf],
+) -> Result<(Vec<PathBuf>, Vec<String>)> {
+    let files = args.files(paths);
+    let texts = files
         .iter()
         .map(|file| {
             std::fs::read_to_string(file)
                 .with_context(|| format!("{}: cannot read register file", file.display()))
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    Ok((files, texts))
 }

@@ -63,6 +63,9 @@ pub struct Options {
     pub no_state: bool,
     /// The cache of parsed letters, unless `--no-cache`.
     pub cache: Option<brieven::cache::Cache>,
+    /// The register files beside the letters (a `register.toml` in a directory named), read
+    /// and checked before the screen opens, as the subcommands read them.
+    pub register_files: Vec<String>,
 }
 
 /// The letters the reader opens on.
@@ -137,7 +140,8 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     if options.no_state {
         app.message = Some(lang.strings().msg_no_state.into());
     }
-    let result = event_loop(&mut terminal, &mut app, cached, &signal, &mut store);
+    let search = (cached, options.register_files);
+    let result = event_loop(&mut terminal, &mut app, search, &signal, &mut store);
     restore::save(&mut app, &mut store);
     leave();
     result?;
@@ -174,14 +178,15 @@ fn spawn_event_reader(tx: mpsc::Sender<Message>) {
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
-    cached: Cached,
+    (cached, register_files): (Cached, Vec<String>),
     signal: &AtomicUsize,
     store: &mut StateStore,
 ) -> Result<()> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
     spawn_event_reader(tx.clone());
-    let worker = worker::spawn(std::sync::Arc::clone(&app.letters), cached, move |action| {
+    let letters = std::sync::Arc::clone(&app.letters);
+    let worker = worker::spawn(letters, cached, register_files, move |action| {
         tx.send(Message::Worker(action)).is_ok()
     });
     let mut dirty = true;

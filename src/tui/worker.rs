@@ -20,30 +20,34 @@ pub struct Request {
     pub query: String,
 }
 
-/// Starts the worker on `letters`, taking the register and index from `cached` when it has
-/// them (and writing the cache once they are built); its results come back through
-/// `results` as actions.
+/// Starts the worker on `letters` and the user's `register_files` (TOML texts), taking the
+/// register and index from `cached` when it has them (and writing the cache once they are
+/// built); its results come back through `results` as actions.
 pub fn spawn(
     letters: Arc<Vec<Letter>>,
     cached: Cached,
+    register_files: Vec<String>,
     results: impl Fn(Action) -> bool + Send + 'static,
 ) -> Sender<Request> {
     let (tx, rx) = channel();
-    std::thread::spawn(move || run(&letters, cached, &rx, results));
+    std::thread::spawn(move || run(&letters, cached, &register_files, &rx, results));
     tx
 }
 
 fn run(
     letters: &[Letter],
     mut cached: Cached,
+    register_files: &[String],
     requests: &Receiver<Request>,
     results: impl Fn(Action) -> bool,
 ) {
     // Letters parsed anew are kept at once: building the register takes seconds on a large
     // corpus, and a reader closed before that should still open fast next time.
     let _ = cached.save(letters);
-    let (register, index) = cached.search(letters, &[]).unwrap_or_else(|_| {
-        // Only a broken embedded register fails; `Register::build` still detects.
+    let texts: Vec<&str> = register_files.iter().map(String::as_str).collect();
+    let (register, index) = cached.search(letters, &texts).unwrap_or_else(|_| {
+        // The files were checked before the reader opened, so only a broken embedded
+        // register fails here; `Register::build` still detects.
         let register = Arc::new(Register::build(letters));
         let index = Arc::new(SearchIndex::new(letters, &register));
         (register, index)
