@@ -209,8 +209,8 @@ impl CacheFile {
                 RegisterPiece::Entities(piece, counts) => {
                     (piece.len() == counts.len()).then_some(())?;
                     for (mut entity, count) in piece.into_iter().zip(counts) {
-                        // Bounded: a damaged count must not reserve what no file holds.
-                        entity.occurrences.reserve_exact(count.min(1 << 24));
+                        // Bounded: a crafted count must not reserve what no file holds (more still grow).
+                        entity.occurrences.reserve_exact(count.min(1 << 16));
                         entities.push(entity);
                     }
                 }
