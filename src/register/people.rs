@@ -2,6 +2,10 @@
 //! Ginneken c.s.`, `motie Van Weerdenburg c.s.`, `de Leden Dassen en Van der Lee`,
 //! `Staatssecretaris Rechtsbescherming Struycken`, with the role the title gives.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::detect::{ORG_WORDS, PARTICLES, is_capitalised, is_initials};
 use super::key;
 
@@ -107,8 +111,32 @@ fn could_be_title(first: &str) -> bool {
     }
 }
 
+/// Whether `text` may hold a title at all. A title word folds to one of [`title_role`]'s, so
+/// a text of ASCII only (where folding is lower-casing) holds one only if it holds one of
+/// these in some case; most texts are told apart here, without splitting them into words.
+fn may_hold_title(text: &str) -> bool {
+    static TITLES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "minister",
+                "staatssecretaris",
+                "premier",
+                "eurocommissaris",
+                "lid",
+                "leden",
+                "motie",
+            ])
+            .ok()
+    });
+    !text.is_ascii() || TITLES.as_ref().is_none_or(|titles| titles.is_match(text))
+}
+
 /// The people named after a title in `text`.
 pub(crate) fn titled_people(text: &str) -> Vec<TitledPerson> {
+    if !may_hold_title(text) {
+        return Vec::new();
+    }
     let raw: Vec<&str> = crate::dates::split_words(text)
         .map(|(start, end, _)| &text[start..end])
         .collect();
