@@ -78,6 +78,17 @@ pub fn match_text(s: &str) -> MatchText {
     out
 }
 
+/// Bytes that fold to themselves and to no space: printable ASCII but `-` and capitals.
+const PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        plain[b as usize] = b != b'-' && !b.is_ascii_uppercase();
+        b += 1;
+    }
+    plain
+};
+
 /// `s` folded as [`match_text`] folds it, with the original `char` index of every *byte* of
 /// the result, for scanning: no per-char tables to build.
 fn folded_bytes(s: &str) -> (String, Vec<u32>) {
@@ -100,11 +111,19 @@ fn folded_bytes(s: &str) -> (String, Vec<u32>) {
     let bytes = s.as_bytes();
     let (mut at, mut i) = (0, 0); // byte and `char` offsets in `s`
     while let Some(&b) = bytes.get(at) {
-        // A run of printable ASCII but `-` and capitals folds to itself.
-        let run = bytes[at..]
-            .iter()
-            .position(|&b| !matches!(b, b'!'..=b'~') || b == b'-' || b.is_ascii_uppercase())
-            .map_or(s.len(), |n| at + n);
+        // A run of printable ASCII but `-` and capitals, with single spaces, folds to itself.
+        let mut run = at;
+        let mut space = text.ends_with(' ');
+        while let Some(&b) = bytes.get(run) {
+            if PLAIN[usize::from(b)] {
+                space = false;
+            } else if b == b' ' && !space {
+                space = true;
+            } else {
+                break;
+            }
+            run += 1;
+        }
         if run > at {
             text.push_str(&s[at..run]);
             origin.extend((i..i + run - at).map(|o| o as u32));
@@ -368,6 +387,8 @@ mod tests {
             " - ",
             "ÆØ Straße ı’s “NCMEC” – x\u{a0}y\u{2003}\u{2003}z",
             "ALL CAPS and lower",
+            "  two  spaces, a - b,\t\ttabs \n end ",
+            " é  ß -x- ",
         ] {
             let (text, origin) = folded_bytes(s);
             let m = match_text(s);

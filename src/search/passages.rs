@@ -138,6 +138,31 @@ impl Block {
     }
 }
 
+/// What an ASCII byte is in a word.
+#[derive(Clone, Copy)]
+enum Alnum {
+    No,
+    /// A lower-case letter or a digit: folds to itself.
+    Lower,
+    Upper,
+}
+
+/// [`Alnum`] of every byte (`No` for all but ASCII letters and digits).
+const ALNUM: [Alnum; 256] = {
+    let mut table = [Alnum::No; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_uppercase() {
+            table[b] = Alnum::Upper;
+        } else if c.is_ascii_alphanumeric() {
+            table[b] = Alnum::Lower;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// Calls `f` with each word of `text` folded (see [`words`]: the same words as
 /// `words(&fold_str(text))`), in order, using `word` as the buffer; ASCII is folded in place,
 /// other characters with [`fold_char`].
@@ -150,16 +175,21 @@ fn for_each_word(text: &str, word: &mut String, mut f: impl FnMut(&str)) {
         if b.is_ascii_alphanumeric() {
             // A run of ASCII letters and digits: folding it is lower-casing it, and a word
             // already in lower case is passed as it stands.
-            let run = bytes[at..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(text.len(), |n| at + n);
+            let (mut run, mut upper) = (at, false);
+            while let Some(&b) = bytes.get(run) {
+                match ALNUM[usize::from(b)] {
+                    Alnum::No => break,
+                    Alnum::Lower => {}
+                    Alnum::Upper => upper = true,
+                }
+                run += 1;
+            }
             let part = &text[at..run];
             at = run;
             // A non-ASCII letter may continue the word (`Zegerius` in `Yeşilgöz-Zegerius`
             // does not, `ö` in `Yeşilgöz` does).
             let open = bytes.get(at).is_some_and(|b| !b.is_ascii());
-            if word.is_empty() && !open && !part.bytes().any(|b| b.is_ascii_uppercase()) {
+            if word.is_empty() && !open && !upper {
                 f(part);
                 continue;
             }
