@@ -257,7 +257,15 @@ pub fn find_dates(text: &str, letter_date: Option<Date>) -> Vec<DateMention> {
         if !starts_with_digit(&text[start..end]) {
             continue;
         }
-        for (first, first_end) in word_before(text, start).into_iter().chain([(start, end)]) {
+        // The word before starts a date only as a month (its core has no leading digit, or
+        // it would have been looked at as one of these): most words are no month.
+        let before = word_before(text, start).filter(|&(s, e)| {
+            let core = text[s..e]
+                .trim_start_matches(LEADING)
+                .trim_end_matches(TRAILING);
+            month_number(core).is_some()
+        });
+        for (first, first_end) in before.into_iter().chain([(start, end)]) {
             if first < done {
                 continue;
             }

@@ -158,7 +158,18 @@ fn titles_give_names_and_roles() {
         people("Geachte Minister D. Yesilgöz-Zegerius,")[0],
         pair("Yesilgöz-Zegerius", "Minister")
     );
+    // Titles spelled with other characters, or beside no-break spaces, are still found.
+    assert_eq!(
+        people("de MİNİSTER\u{a0}Van Weel"),
+        [pair("Van Weel", "Minister")]
+    );
+    assert_eq!(
+        people("de Mínister Van Weel"),
+        [pair("Van Weel", "Minister")]
+    );
+    assert_eq!(people("Kamerlid\u{a0}Six heeft"), [pair("Six", "Kamerlid")]);
     for none in [
+        "\u{a0}\u{a0}é\u{2003}",
         "Als minister heeft u",
         "De Minister van Justitie en Veiligheid,",
         "de Minister van Justitie en Veiligheid een boodschap",
