@@ -87,26 +87,47 @@ pub fn placeholder(c: char) -> char {
 /// the bidi controls `E2 80 8E..8F`, `E2 80 AA..AE`, `E2 81 A6..A9`.
 fn may_hold_unsafe(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut from = 0;
-    // Only the bytes marked in `SUSPECT` need a closer look.
-    while let Some(p) = b[from..].iter().position(|&x| SUSPECT[usize::from(x)]) {
-        let i = from + p;
-        let unsafe_here = match b[i] {
-            0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
-            0xD8 => b.get(i + 1) == Some(&0x9C),
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(n)) => matches!(n, 0x8E | 0x8F | 0xAA..=0xAE),
-                (Some(0x81), Some(n)) => (0xA6..=0xA9).contains(n),
-                _ => false,
-            },
-            _ => true, // a control or DEL
-        };
-        if unsafe_here {
+    // Eight bytes at a time: a word of printable ASCII is passed over whole; any other word
+    // (a control, a line end, a non-ASCII byte) is looked at byte by byte.
+    let mut words = b.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        if !is_printable_ascii(u64::from_le_bytes(bytes)) && has_unsafe_at(b, at, at + 8) {
             return true;
         }
-        from = i + 1;
+        at += 8;
     }
-    false
+    has_unsafe_at(b, at, b.len())
+}
+
+/// Whether all eight bytes of `word` lie in `20..=7E`.
+fn is_printable_ascii(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte below 0x20 borrows in the subtraction; 0x7F or above carries into (or has) the
+    // high bit in the addition.
+    let below = word.wrapping_sub(ONES * 0x20) & !word;
+    let above = (word & !HIGH).wrapping_add(ONES) | word;
+    (below | above) & HIGH == 0
+}
+
+/// Whether an unsafe character starts at a byte in `from..to` of `b`.
+fn has_unsafe_at(b: &[u8], from: usize, to: usize) -> bool {
+    (from..to).any(|i| {
+        SUSPECT[usize::from(b[i])]
+            && match b[i] {
+                0xC2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+                0xD8 => b.get(i + 1) == Some(&0x9C),
+                0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0x80), Some(n)) => matches!(n, 0x8E | 0x8F | 0xAA..=0xAE),
+                    (Some(0x81), Some(n)) => (0xA6..=0xA9).contains(n),
+                    _ => false,
+                },
+                _ => true, // a control or DEL
+            }
+    })
 }
 
 /// The bytes [`may_hold_unsafe`] looks at: ASCII controls but newline and tab, DEL, and the
@@ -167,12 +188,18 @@ mod tests {
             sanitize("baby’s “é” – ■ ¹²"),
             std::borrow::Cow::Borrowed(_)
         ));
-        // Every unsafe character is caught by the byte scan.
+        // Every unsafe character is caught by the byte scan, wherever it stands in a word.
         for c in (0..0x110000u32)
             .filter_map(char::from_u32)
             .filter(|&c| is_unsafe_char(c))
         {
             assert!(may_hold_unsafe(&format!("a{c}b")), "{c:?}");
+            for pad in 0..8 {
+                let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(16));
+                assert!(may_hold_unsafe(&s), "{c:?} after {pad}");
+            }
         }
+        let safe = "Geachte heer, “baby’s” – ■ ¹² é\tend\n".repeat(3);
+        assert!(!may_hold_unsafe(&safe));
     }
 }
