@@ -37,7 +37,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         utf8_or_fallback(bytes, &mut warnings)
     };
     Decoded {
-        text: normalize_line_ends(&text),
+        text: normalize_line_ends(text),
         warnings,
     }
 }
@@ -73,9 +73,9 @@ fn utf8_or_fallback(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     }
 }
 
-fn normalize_line_ends(text: &str) -> String {
+fn normalize_line_ends(text: String) -> String {
     if !text.contains('\r') {
-        return text.to_string();
+        return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -26,9 +26,7 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
     while i < bytes.len() {
         let b = bytes[i];
         // Plain characters, and a single space after one, go into the run.
-        if (b.is_ascii() && !matches!(b, b'\\' | b'[' | b'<' | b'*') && !is_space(b))
-            || (b == b' ' && !after_space)
-        {
+        if PLAIN_ASCII[usize::from(b)] || (b == b' ' && !after_space) {
             after_space = b == b' ';
             i += 1;
             continue;
@@ -122,17 +120,37 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
 /// Whether `text` has no markup, tabs, line ends, double spaces or URLs: then cleaning only
 /// trims it.
 fn is_plain(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    !bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\\' | b'[' | b'<' | b'*' | b'\t' | b'\n' => true,
-        b' ' => bytes.get(i + 1) == Some(&b' '),
-        b'h' => bytes[i..].starts_with(b"http"),
-        _ => false,
-    })
+    // `str::contains` searches long text fast once its searcher is built.
+    !text.bytes().any(|b| UNPLAIN[usize::from(b)]) && !text.contains("  ") && !text.contains("http")
+}
+
+/// Bytes that make text not plain: `\`, `[`, `<`, `*`, tab, line end.
+const UNPLAIN: [bool; 256] = byte_set(b"\\[<*\t\n");
+
+/// ASCII bytes that [`clean_with_urls`] copies as they are: all but markup and white space.
+const PLAIN_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = !matches!(b as u8, b'\\' | b'[' | b'<' | b'*') && !is_space(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// A table of the bytes in `set`.
+const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < set.len() {
+        table[set[k] as usize] = true;
+        k += 1;
+    }
+    table
 }
 
 /// ASCII white space as `char::is_whitespace` has it.
-fn is_space(b: u8) -> bool {
+const fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 

@@ -159,7 +159,7 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         if lines[i].is_blank()
             || taken[i]
             || lines[i].text.len() > 560
-            || patterns::stripped_longer_than(lines[i].text, 140)
+            || (lines[i].len() > 140 && patterns::stripped_longer_than(lines[i].text, 140))
         {
             continue;
         }

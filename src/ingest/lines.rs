@@ -4,6 +4,7 @@
 //! hard-wrapped and double-spaced (PDF conversions), and its line width.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::patterns;
 
@@ -18,8 +19,9 @@ pub struct Line<'a> {
     pub indented: bool,
     /// Length of `text` in chars.
     chars: usize,
-    /// Whether `text` has Markdown markup or runs of white space to strip.
-    markup: bool,
+    /// Whether `text` has Markdown markup or runs of white space to strip; found out when
+    /// first asked (most long lines never are).
+    markup: Cell<Option<bool>>,
 }
 
 impl<'a> Line<'a> {
@@ -36,7 +38,12 @@ impl<'a> Line<'a> {
     /// The text without Markdown markup ([`patterns::strip_markup`]), computed only for the
     /// lines that have any.
     pub fn plain(&self) -> Cow<'a, str> {
-        if self.markup {
+        let markup = self.markup.get().unwrap_or_else(|| {
+            let markup = patterns::has_markup(self.text);
+            self.markup.set(Some(markup));
+            markup
+        });
+        if markup {
             patterns::strip_markup(self.text)
         } else {
             Cow::Borrowed(self.text)
@@ -58,19 +65,19 @@ impl<'a> Line<'a> {
 
 /// Splits `text` (LF line ends) into lines.
 pub fn split(text: &str) -> Vec<Line<'_>> {
-    text.split('\n')
-        .enumerate()
-        .map(|(i, raw)| {
-            let text = raw.trim();
-            Line {
-                no: i + 1,
-                text,
-                indented: raw.starts_with(char::is_whitespace) && !text.is_empty(),
-                chars: text.chars().count(),
-                markup: patterns::has_markup(text),
-            }
-        })
-        .collect()
+    // Room for lines of 32 bytes on average, so that the vector seldom grows.
+    let mut lines = Vec::with_capacity(1 + text.len() / 32);
+    lines.extend(text.split('\n').enumerate().map(|(i, raw)| {
+        let text = raw.trim();
+        Line {
+            no: i + 1,
+            text,
+            indented: raw.starts_with(char::is_whitespace) && !text.is_empty(),
+            chars: text.chars().count(),
+            markup: Cell::new(None),
+        }
+    }));
+    lines
 }
 
 /// The shape of the text: hard-wrapped and double-spaced like PDF text, or one line per

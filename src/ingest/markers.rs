@@ -28,65 +28,141 @@ pub fn extract<'a>(
     style: MarkerStyle,
     last: &mut u32,
 ) -> (Cow<'a, str>, Vec<NoteRef>) {
+    match scan(text, style, last, true) {
+        (Some(rest), refs) => (Cow::Owned(rest), refs),
+        (None, refs) => (Cow::Borrowed(text), refs),
+    }
+}
+
+/// The numbers of the note markers in `text`, as [`extract`] finds them (and updates `last`),
+/// without writing out the text around them.
+pub fn numbers(text: &str, style: MarkerStyle, last: &mut u32) -> Vec<u32> {
+    let (_, refs) = scan(text, style, last, false);
+    refs.into_iter().map(|r| r.number).collect()
+}
+
+/// What is left of the text as markers are taken out: the text itself when `kept`, else only
+/// what the scan needs to know of it (its length in chars, whether it ends with a space).
+struct Rest {
+    text: Option<String>,
+    len: usize,
+    space_at_end: bool,
+}
+
+impl Rest {
+    fn push_str(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        if let Some(text) = &mut self.text {
+            text.push_str(s);
+        }
+        self.len += s.chars().count();
+        self.space_at_end = s.ends_with(' ');
+    }
+
+    /// Where a marker stands: after the text, not after a space before it.
+    fn marker_at(&self) -> usize {
+        self.len - usize::from(self.space_at_end)
+    }
+
+    /// The byte offset after a marker ending at `end`, dropping a space that would double
+    /// one before it.
+    fn skip_space_after(&self, text: &str, end: usize) -> usize {
+        end + usize::from(self.space_at_end && text.as_bytes().get(end) == Some(&b' '))
+    }
+}
+
+/// Takes the markers out of `text`: the text left (`None` when nothing was taken out or it
+/// was not `kept`) and the markers.
+fn scan(
+    text: &str,
+    style: MarkerStyle,
+    last: &mut u32,
+    kept: bool,
+) -> (Option<String>, Vec<NoteRef>) {
     let trailing = style == MarkerStyle::Trailing;
     let bytes = text.as_bytes();
-    let may_start =
-        |b: u8| matches!(b, b'<' | b'[' | 0xC2 | 0xE2) || (trailing && b.is_ascii_digit());
+    let may_start = if trailing {
+        &MAY_START[1]
+    } else {
+        &MAY_START[0]
+    };
     let next_start = |from: usize| {
         bytes[from..]
             .iter()
-            .position(|&b| may_start(b))
+            .position(|&b| may_start[usize::from(b)])
             .map_or(bytes.len(), |p| from + p)
     };
     let mut next = next_start(0);
     if next == bytes.len() {
-        return (Cow::Borrowed(text), Vec::new());
+        return (None, Vec::new());
     }
-    let mut out = String::with_capacity(text.len());
-    let mut out_len = 0usize; // chars in `out`
+    let mut rest = Rest {
+        text: kept.then(|| String::with_capacity(text.len())),
+        len: 0,
+        space_at_end: false,
+    };
     let mut refs = Vec::new();
     let mut i = 0; // byte offset of the next char to read
     loop {
         // Nothing can start a marker before `next`.
-        let run = &text[i..next];
-        out.push_str(run);
-        out_len += run.chars().count();
+        rest.push_str(&text[i..next]);
         i = next;
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         i = match marker_at_byte(text, i, c, trailing, *last) {
             Some(Marker::Notes(numbers, end)) => {
-                let at = marker_at(&out, out_len);
+                let at = rest.marker_at();
                 for n in numbers {
                     refs.push(NoteRef { number: n, at });
                     *last = n;
                 }
-                skip_space_after(text, &out, end)
+                rest.skip_space_after(text, end)
             }
             Some(Marker::Trailing(n, end)) => {
                 refs.push(NoteRef {
                     number: n,
-                    at: out_len,
+                    at: rest.len,
                 });
                 *last = n;
                 end
             }
             Some(Marker::Keep(kept, end)) => {
-                out.push_str(kept);
-                out_len += kept.chars().count();
+                rest.push_str(kept);
                 end
             }
             None => {
-                out.push(c);
-                out_len += 1;
-                i + c.len_utf8()
+                let end = i + c.len_utf8();
+                rest.push_str(&text[i..end]);
+                end
             }
         };
         next = next_start(i);
     }
-    (Cow::Owned(out), refs)
+    (rest.text, refs)
 }
+
+/// The bytes a marker may start with: `<`, `[` and the lead bytes of superscript digits
+/// (`C2`, `E2`); for trailing markers (the second table) ASCII digits too.
+const MAY_START: [[bool; 256]; 2] = {
+    let mut tables = [[false; 256]; 2];
+    let mut t = 0;
+    while t < 2 {
+        tables[t][b'<' as usize] = true;
+        tables[t][b'[' as usize] = true;
+        tables[t][0xC2] = true;
+        tables[t][0xE2] = true;
+        t += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        tables[1][d as usize] = true;
+        d += 1;
+    }
+    tables
+};
 
 /// What stands at a byte offset where a marker may start.
 enum Marker<'a> {
@@ -196,25 +272,6 @@ fn superscript_numbers(digits: &[u32], last: u32) -> Vec<u32> {
         digits.to_vec()
     } else {
         vec![whole]
-    }
-}
-
-/// Where a marker stands: after the text, not after a space before it.
-fn marker_at(out: &str, out_len: usize) -> usize {
-    if out.ends_with(' ') {
-        out_len - 1
-    } else {
-        out_len
-    }
-}
-
-/// The byte offset after a marker ending at `end`, dropping a space that would double one
-/// before it.
-fn skip_space_after(text: &str, out: &str, end: usize) -> usize {
-    if out.ends_with(' ') && text.as_bytes().get(end) == Some(&b' ') {
-        end + 1
-    } else {
-        end
     }
 }
 

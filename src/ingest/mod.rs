@@ -219,15 +219,20 @@ fn fold_spaces(text: String, refs: &mut [crate::model::NoteRef]) -> String {
 }
 
 /// Whether `text` already has single spaces only and none at the ends: then folding leaves it
-/// as it is, markers included.
+/// as it is, markers included. Looked at on the bytes: besides ASCII, only chars starting with
+/// `C2`, `E1`, `E2` or `E3` can be white space.
 fn is_folded(text: &str) -> bool {
     let mut after_space = true; // a space at the start would be one too many
-    for c in text.chars() {
-        let space = c.is_whitespace();
-        if space && (c != ' ' || after_space) {
-            return false;
-        }
-        after_space = space;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        after_space = match b {
+            b' ' if after_space => return false,
+            b' ' => true,
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].starts_with(char::is_whitespace) => {
+                return false;
+            }
+            _ => false,
+        };
     }
     !after_space || text.is_empty()
 }

@@ -13,7 +13,7 @@ use super::layout::Regions;
 use super::lines::{Line, superscript_value};
 use crate::model::Footnote;
 
-use super::markers::{MarkerStyle, extract};
+use super::markers::{MarkerStyle, numbers};
 
 /// The definitions found and the lines they took.
 #[derive(Debug)]
@@ -26,6 +26,10 @@ pub struct Definitions {
 
 /// A Markdown-style definition line: `<sup>n</sup> text` or `ⁿ text`.
 fn marked_definition(text: &str) -> Option<(u32, &str)> {
+    // Each form starts with `[`, `<` or a superscript digit (lead byte `C2` or `E2`).
+    if !matches!(text.as_bytes().first(), Some(b'[' | b'<' | 0xC2 | 0xE2)) {
+        return None;
+    }
     if let Some(rest) = text.strip_prefix("[^") {
         let (num, rest) = rest.split_once("]:")?;
         return Some((num.trim().parse().ok()?, rest.trim()));
@@ -215,10 +219,7 @@ fn footnote(number: u32, parts: &[&str], line: usize) -> Footnote {
 /// The note numbers that plain trailing digits in `text` cite, in numbering order after
 /// `last` (which is updated).
 fn trailing_markers(text: &str, last: &mut u32) -> Vec<u32> {
-    let mut found = Vec::new();
-    let (_, refs) = extract(text, MarkerStyle::Trailing, last);
-    found.extend(refs.iter().map(|r| r.number));
-    found
+    numbers(text, MarkerStyle::Trailing, last)
 }
 
 #[cfg(test)]

@@ -6,9 +6,6 @@
 //! the bytes that rules out most lines before the exact test runs.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 /// A header label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +90,14 @@ pub fn is_salutation(text: &str) -> bool {
 
 /// `Hoogachtend`, `Met vriendelijke groet`, `Kind regards`, ...
 pub fn is_valediction(text: &str) -> bool {
+    // Most lines are ruled out by their first letter.
+    if !text
+        .bytes()
+        .next()
+        .is_some_and(|b| b"hmvkbysw".contains(&b.to_ascii_lowercase()))
+    {
+        return false;
+    }
     [
         "hoogachtend",
         "met vriendelijke groet",
@@ -444,22 +449,35 @@ pub fn is_contact(text: &str) -> bool {
     email_or_web || phone || registry || po_box || address
 }
 
-/// What every contact line holds somewhere (in any case): `@`, `www.`, `http`, `+31`, `tel.`,
-/// `telefoon`, `kvk`, `iban`, `btw`, `postbus`, `p.o. box`.
-static CONTACT_CLUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "@", "www.", "http", "+31", "tel.", "telefoon", "kvk", "iban", "btw", "postbus",
-            "p.o. box",
-        ])
-        .expect("a small fixed set of patterns")
-});
-
-/// A necessary condition for [`is_contact`]: one of its clues, or what a Dutch postcode with
-/// a city needs ([`postal_city`]).
+/// A necessary condition for [`is_contact`]: one of its clues (in any case: `@`, `www.`,
+/// `http`, `+31`, `tel.`, `telefoon`, `kvk`, `iban`, `btw`, `postbus`, `p.o. box`), or what a
+/// Dutch postcode with a city needs ([`postal_city`]). One pass over the bytes: only a clue's
+/// first letter leads to a closer look.
 fn may_be_contact(text: &str) -> bool {
-    may_hold_postcode(text) || CONTACT_CLUES.is_match(text)
+    let bytes = text.as_bytes();
+    let clue = (0..bytes.len()).any(|i| {
+        let at = |word: &str| starts_with_ignore_case_bytes(&bytes[i..], word.as_bytes());
+        match bytes[i].to_ascii_lowercase() {
+            b'@' => true,
+            b'+' => bytes[i..].starts_with(b"+31"),
+            b'w' => at("www."),
+            b'h' => at("http"),
+            b't' => at("tel.") || at("telefoon"),
+            b'k' => at("kvk"),
+            b'i' => at("iban"),
+            b'b' => at("btw"),
+            b'p' => at("postbus") || at("p.o. box"),
+            _ => false,
+        }
+    });
+    clue || may_hold_postcode(text)
+}
+
+/// Whether `bytes` start with the ASCII `word`, in any case.
+fn starts_with_ignore_case_bytes(bytes: &[u8], word: &[u8]) -> bool {
+    bytes
+        .get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word))
 }
 
 /// Whether somewhere in `text` a run of exactly four digits is followed by white space, two
@@ -494,14 +512,41 @@ fn may_hold_postcode(text: &str) -> bool {
 }
 
 /// Whether [`strip_markup`] would leave more than `n` chars of `text`, told without stripping:
-/// it never removes a char other than white space and `#`, `>`, `*`, `_`, `\`, so those it
+/// it never removes a char other than white space and `#`, `>`, `*`, `_`, `\\`, so those it
 /// keeps are counted (and the count stops past `n`).
 pub fn stripped_longer_than(text: &str, n: usize) -> bool {
-    text.chars()
-        .filter(|&c| !c.is_whitespace() && !matches!(c, '#' | '>' | '*' | '_' | '\\'))
-        .nth(n)
-        .is_some()
+    if text.len() <= n {
+        return false; // not even the bytes are enough
+    }
+    let mut kept = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Chars are counted at their first byte; only these lead bytes can start white space.
+        let keeps = match b {
+            0..0x80 => KEPT_ASCII[usize::from(b)],
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[i..].starts_with(char::is_whitespace),
+            0x80..0xC0 => false,
+            _ => true,
+        };
+        kept += usize::from(keeps);
+        if kept > n {
+            return true;
+        }
+    }
+    false
 }
+
+/// The ASCII bytes [`strip_markup`] always keeps: all but white space and `#>*_\\`.
+const KEPT_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = !(c.is_ascii_whitespace() || c == 0x0B)
+            && !matches!(c, b'#' | b'>' | b'*' | b'_' | b'\\');
+        b += 1;
+    }
+    table
+};
 
 /// A page number on its own line: `3`, `- 3 -`, `3/7`, `Pagina 3 van 7`, `Page 3 of 7`.
 pub fn is_page_number(text: &str) -> bool {
@@ -521,6 +566,14 @@ pub fn is_page_number(text: &str) -> bool {
     }
     if let Some((a, b)) = t.split_once('/') {
         return digits(a.trim()) && digits(b.trim());
+    }
+    // The word forms start with the word for page.
+    let first = t.split_whitespace().next().unwrap_or("");
+    if !["pagina", "page", "blad"]
+        .iter()
+        .any(|p| first.eq_ignore_ascii_case(p))
+    {
+        return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     match words.as_slice() {
