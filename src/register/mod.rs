@@ -261,45 +261,17 @@ impl Register {
 }
 
 /// `work(block, first)` for consecutive blocks of `block` letters (`first` is the index of
-/// the block's first letter) on every core (at most 8), the results in the order of the
-/// letters.
-/// Thread `t` of `n` takes blocks `t`, `t + n`, `t + 2n`…: small blocks dealt out in turn
-/// keep the cores equally busy without any coordination.
+/// the block's first letter) on every core, the results in the order of the letters.
 pub(crate) fn map_blocks<R: Send>(
     letters: &[Letter],
     block: usize,
     work: impl Fn(&[Letter], usize) -> R + Sync,
 ) -> Vec<R> {
     let block = block.max(1);
-    let blocks = letters.len().div_ceil(block);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8)
-        .min(blocks);
-    let run = |b: usize| {
-        work(
-            &letters[b * block..((b + 1) * block).min(letters.len())],
-            b * block,
-        )
-    };
-    if threads <= 1 {
-        return (0..blocks).map(run).collect();
-    }
-    let dealt: Vec<Vec<R>> = std::thread::scope(|scope| {
-        let run = &run;
-        let handles: Vec<_> = (0..threads)
-            .map(|t| scope.spawn(move || (t..blocks).step_by(threads).map(run).collect()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    // Block `b` is result `b / threads` of thread `b % threads`: deal them back in order.
-    let mut hands: Vec<_> = dealt.into_iter().map(Vec::into_iter).collect();
-    (0..blocks)
-        .filter_map(|b| hands[b % threads].next())
-        .collect()
+    let firsts: Vec<usize> = (0..letters.len()).step_by(block).collect();
+    crate::corpus::map_in_parallel(&firsts, |&first| {
+        work(&letters[first..(first + block).min(letters.len())], first)
+    })
 }
 
 /// The form names are compared and matched in: folded, a hyphen as a space, single spaces.
