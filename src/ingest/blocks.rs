@@ -99,7 +99,8 @@ fn group_wrapped(
     shape: Shape,
 ) -> Vec<Group> {
     // The text lines with the blank lines and removed lines before each.
-    let mut units: Vec<(usize, usize, bool)> = Vec::new(); // (index, blanks before, gap before)
+    // (index, blanks before, gap before)
+    let mut units: Vec<(usize, usize, bool)> = Vec::with_capacity(range.len());
     let (mut blanks, mut gap) = (0, false);
     for i in range {
         if removed[i] {
@@ -244,7 +245,7 @@ fn block(lines: &[Line<'_>], group: &[usize], words: &Words<'_>, kind: BlockKind
 /// word (`VN-` + `Kinderrechtenverdrag`, `en -` + `uitbuiting`) and removed when it only split
 /// a word the letter also writes whole (`ver-` + `ordening`).
 pub fn join_lines(parts: &[&str], words: &Words<'_>) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
     for part in parts {
         append_line(&mut out, part, words);
     }

@@ -132,7 +132,8 @@ pub fn superscript_value(c: char) -> Option<u32> {
 
 /// Measures the shape of the lines in `range`.
 pub fn shape(lines: &[Line<'_>]) -> Shape {
-    let text_lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let mut text_lines: Vec<&Line> = Vec::with_capacity(lines.len());
+    text_lines.extend(lines.iter().filter(|l| !l.is_blank()));
     let mut lengths: Vec<usize> = text_lines.iter().map(|l| l.len()).collect();
     lengths.sort_unstable();
     let width = lengths
@@ -140,7 +141,8 @@ pub fn shape(lines: &[Line<'_>]) -> Shape {
         .copied()
         .unwrap_or(80);
     // Long lines that stop mid-sentence are hard-wrapped.
-    let long: Vec<&&Line> = text_lines.iter().filter(|l| l.len() >= 40).collect();
+    let mut long: Vec<&&Line> = Vec::with_capacity(text_lines.len());
+    long.extend(text_lines.iter().filter(|l| l.len() >= 40));
     let open = long
         .iter()
         .filter(|l| !ends_sentence(l.text) && !l.text.ends_with(':'))

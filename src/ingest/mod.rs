@@ -58,22 +58,27 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     let regions = layout::regions(&lines);
     let defs = notes::definitions(&lines, &regions);
     // The shape of the running text before furniture is known: enough to tell full lines.
-    let body: Vec<lines::Line> = regions
-        .body
-        .clone()
-        .filter(|&i| !defs.taken[i])
-        .map(|i| lines[i].clone())
-        .collect();
+    // (Vectors sized once: filtered iterators do not know their length.)
+    let mut body: Vec<lines::Line> = Vec::with_capacity(regions.body.len());
+    body.extend(
+        regions
+            .body
+            .clone()
+            .filter(|&i| !defs.taken[i])
+            .map(|i| lines[i].clone()),
+    );
     let furniture = layout::furniture(&lines, &regions, &defs.taken, lines::shape(&body));
     let removed: Vec<bool> = (0..lines.len())
         .map(|i| defs.taken[i] || furniture.mask[i])
         .collect();
-    let kept: Vec<lines::Line> = regions
-        .body
-        .clone()
-        .filter(|&i| !removed[i])
-        .map(|i| lines[i].clone())
-        .collect();
+    let mut kept: Vec<lines::Line> = Vec::with_capacity(regions.body.len());
+    kept.extend(
+        regions
+            .body
+            .clone()
+            .filter(|&i| !removed[i])
+            .map(|i| lines[i].clone()),
+    );
     let shape = lines::shape(&kept);
     // The vocabulary is needed only to judge hyphens at line ends.
     let hyphenated = lines.iter().any(|l| l.text.ends_with('-'));
