@@ -451,27 +451,56 @@ pub fn is_contact(text: &str) -> bool {
 
 /// A necessary condition for [`is_contact`]: one of its clues (in any case: `@`, `www.`,
 /// `http`, `+31`, `tel.`, `telefoon`, `kvk`, `iban`, `btw`, `postbus`, `p.o. box`), or what a
-/// Dutch postcode with a city needs ([`postal_city`]). One pass over the bytes: only a clue's
-/// first letter leads to a closer look.
+/// Dutch postcode with a city needs ([`postal_city`]). One pass over the bytes: only a byte
+/// that can start a clue or a postcode leads to a closer look.
 fn may_be_contact(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let clue = (0..bytes.len()).any(|i| {
+    let mut from = 0;
+    while let Some(p) = bytes[from..]
+        .iter()
+        .position(|&b| CLUE_START[usize::from(b)])
+    {
+        let i = from + p;
+        from = i + 1;
         let at = |word: &str| starts_with_ignore_case_bytes(&bytes[i..], word.as_bytes());
-        match bytes[i].to_ascii_lowercase() {
+        let clue = match bytes[i].to_ascii_lowercase() {
+            b'0'..=b'9' => {
+                // A run of digits, looked at once from its start.
+                from = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii_digit())
+                    .map_or(bytes.len(), |n| i + n);
+                from - i == 4 && postcode_follows(&text[from..])
+            }
             b'@' => true,
-            b'+' => bytes[i..].starts_with(b"+31"),
+            b'+' => at("+31"),
             b'w' => at("www."),
             b'h' => at("http"),
             b't' => at("tel.") || at("telefoon"),
             b'k' => at("kvk"),
             b'i' => at("iban"),
             b'b' => at("btw"),
-            b'p' => at("postbus") || at("p.o. box"),
-            _ => false,
+            _ => at("postbus") || at("p.o. box"),
+        };
+        if clue {
+            return true;
         }
-    });
-    clue || may_hold_postcode(text)
+    }
+    false
 }
+
+/// The bytes a contact clue starts with: `@`, `+`, the first letters in both cases, and the
+/// digits of a postcode.
+const CLUE_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let starts = b"@+wWhHtTkKiIbBpP0123456789";
+    let mut k = 0;
+    while k < starts.len() {
+        table[starts[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 /// Whether `bytes` start with the ASCII `word`, in any case.
 fn starts_with_ignore_case_bytes(bytes: &[u8], word: &[u8]) -> bool {
@@ -480,35 +509,16 @@ fn starts_with_ignore_case_bytes(bytes: &[u8], word: &[u8]) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case(word))
 }
 
-/// Whether somewhere in `text` a run of exactly four digits is followed by white space, two
-/// capitals and white space again (`2500 EH Den Haag`): what [`postal_city`] looks for, found
-/// without splitting the text into words.
-fn may_hold_postcode(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let rest = &text[i..];
-        let letters = rest.trim_start();
-        if i - start == 4
-            && letters.len() < rest.len()
-            && letters
-                .as_bytes()
-                .get(..2)
-                .is_some_and(|l| l.iter().all(u8::is_ascii_uppercase))
-            && letters[2..].starts_with(char::is_whitespace)
-        {
-            return true;
-        }
-    }
-    false
+/// Whether what follows a run of exactly four digits makes a postcode with a city: white space,
+/// two capitals and white space again (`2500 EH Den Haag`), as [`postal_city`] needs it.
+fn postcode_follows(rest: &str) -> bool {
+    let letters = rest.trim_start();
+    letters.len() < rest.len()
+        && letters
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|l| l.iter().all(u8::is_ascii_uppercase))
+        && letters[2..].starts_with(char::is_whitespace)
 }
 
 /// Whether [`strip_markup`] would leave more than `n` chars of `text`, told without stripping:

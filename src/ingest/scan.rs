@@ -58,7 +58,9 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 /// string for each call.
 pub fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
     } else if s.contains('Σ') {
         // A capital sigma lowers by its place in the word; `to_lowercase` knows the rule.
         out.push_str(&s.to_lowercase());
