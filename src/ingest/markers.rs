@@ -94,7 +94,7 @@ fn scan(
             .position(|&b| may_start[usize::from(b)])
             .map_or(bytes.len(), |p| from + p)
     };
-    let mut next = next_start(0);
+    let next = next_start(0);
     if next == bytes.len() {
         return (None, Vec::new());
     }
@@ -104,43 +104,52 @@ fn scan(
         space_at_end: false,
     };
     let mut refs = Vec::new();
-    let mut i = 0; // byte offset of the next char to read
-    loop {
-        // Nothing can start a marker before `next`.
-        rest.push_str(&text[i..next]);
-        i = next;
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
+    let mut changed = false; // whether anything was taken out
+    let mut run = 0; // byte offset of the text not yet written to `rest`
+    let mut i = next; // byte offset of the next char to read
+    // Text that stays as it is (no marker after all) is written out a run at a time, just
+    // before the next change.
+    while let Some(c) = text[i..].chars().next() {
         i = match marker_at_byte(text, i, c, trailing, *last) {
             Some(Marker::Notes(numbers, end)) => {
+                rest.push_str(&text[run..i]);
                 let at = rest.marker_at();
                 for n in numbers {
                     refs.push(NoteRef { number: n, at });
                     *last = n;
                 }
-                rest.skip_space_after(text, end)
+                let after = rest.skip_space_after(text, end);
+                run = after;
+                changed = true;
+                after
             }
             Some(Marker::Trailing(n, end)) => {
+                rest.push_str(&text[run..i]);
                 refs.push(NoteRef {
                     number: n,
                     at: rest.len,
                 });
                 *last = n;
+                run = end;
+                changed = true;
                 end
             }
             Some(Marker::Keep(kept, end)) => {
+                rest.push_str(&text[run..i]);
                 rest.push_str(kept);
+                run = end;
+                changed = true;
                 end
             }
-            None => {
-                let end = i + c.len_utf8();
-                rest.push_str(&text[i..end]);
-                end
-            }
+            Some(Marker::Plain(end)) => end,
+            None => i + c.len_utf8(),
         };
-        next = next_start(i);
+        i = next_start(i);
     }
+    if !changed {
+        return (None, refs);
+    }
+    rest.push_str(&text[run..]);
     (rest.text, refs)
 }
 
@@ -173,6 +182,8 @@ enum Marker<'a> {
     /// Text to keep in place of what was read (`<sup>x</sup>` keeps `x`, a digit run that is
     /// no marker keeps itself); the byte offset after it.
     Keep(&'a str, usize),
+    /// Text that stays as it is (a digit run that is no marker); the byte offset after it.
+    Plain(usize),
 }
 
 /// The marker starting at byte `i` of `text` (its char `c`), if any.
@@ -250,7 +261,7 @@ fn marker_at_byte<'a>(
             return Some(Marker::Trailing(n, end));
         }
         // Not a marker: keep the whole digit run so its tail is not taken for one.
-        return Some(Marker::Keep(&text[i..end], end));
+        return Some(Marker::Plain(end));
     }
     None
 }

@@ -121,7 +121,12 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
             BlockKind::ListItem => ParagraphKind::ListItem,
             _ => ParagraphKind::Text,
         };
-        let at_limit = clean.chars().count();
+        // (Counted only for paragraphs with markers.)
+        let at_limit = if refs.is_empty() {
+            0
+        } else {
+            clean.chars().count()
+        };
         if let Some(section) = sections.last_mut() {
             section.paragraphs.push(Paragraph {
                 text: clean,

@@ -47,8 +47,29 @@ const LABELS: &[(&str, Label)] = &[
     ("contactpersoon", Label::Other),
 ];
 
+/// The first letters of the labels, in both cases.
+const LABEL_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    while k < LABELS.len() {
+        let first = LABELS[k].0.as_bytes()[0];
+        table[first.to_ascii_lowercase() as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        k += 1;
+    }
+    table
+};
+
 /// The label a header line starts with, and the value after it (possibly empty).
 pub fn label(text: &str) -> Option<(Label, &str)> {
+    // Most lines are ruled out by their first letter.
+    if !text
+        .bytes()
+        .next()
+        .is_some_and(|b| LABEL_START[usize::from(b)])
+    {
+        return None;
+    }
     for &(name, label) in LABELS {
         if starts_with_ignore_case(text, name) {
             let rest = &text[name.len()..];
@@ -630,6 +651,10 @@ mod tests {
             Some((Label::To, "de Voorzitter"))
         );
         assert_eq!(label("Vandaag"), None);
+        assert_eq!(
+            label("Your reference: 2024-17"),
+            Some((Label::Other, "2024-17"))
+        );
         assert_eq!(
             label("Date 2 July 2024"),
             Some((Label::Date, "2 July 2024"))
