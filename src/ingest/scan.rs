@@ -1,58 +1,15 @@
-//! Small helpers for the passes' hot loops: a fast hash for the sets and counts built per
+//! Small helpers for the passes' hot loops: fast hash maps for the sets and counts built per
 //! letter, and lower-casing into a buffer the caller reuses.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// The hash of the Firefox and rustc hash maps: a multiply and a rotate per eight bytes. Far
-/// cheaper than the default SipHash for the short keys here (words, lines), and the maps are
-/// only ever looked up, never iterated, so their order cannot reach the output.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        let mut word = [0u8; 8];
-        for chunk in &mut chunks {
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub type FastSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+/// A `HashMap` with foldhash: several times faster than the default SipHash for the short
+/// keys here (words, lines), and seeded at random per process, so that a letter cannot be
+/// written to make its keys collide. The maps are only looked up, never iterated, so the seed
+/// cannot reach the output.
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+/// A `HashSet` with foldhash (see [`FastMap`]).
+pub type FastSet<T> = HashSet<T, foldhash::fast::RandomState>;
 
 /// Appends `s` lower-cased to `out`: the same text as `s.to_lowercase()`, without a new
 /// string for each call.

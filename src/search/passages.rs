@@ -7,7 +7,6 @@
 //! Snippets and highlight positions are computed only for the passages returned.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -23,53 +22,19 @@ pub(crate) struct Passage {
     pub place: Place,
 }
 
+/// Word to number, with foldhash: fast for short words, and seeded at random per process so
+/// that letters cannot be written to make their words collide (the map is only looked up).
+type WordMap = HashMap<String, u32, foldhash::fast::RandomState>;
+
 /// Distinct folded words with their postings.
 #[derive(Debug, Default, bitcode::Encode, bitcode::Decode)]
 pub(crate) struct PassageIndex {
     pub passages: Vec<Passage>,
     words: Vec<String>,
-    ids: HashMap<String, u32, BuildHasherDefault<WordHasher>>,
+    ids: WordMap,
     postings: Vec<Vec<u32>>,
     /// Word ids in the order of their words, for prefix look-ups.
     sorted: Vec<u32>,
-}
-
-/// A hash for words, eight bytes at a time (most words take one or two steps), with a final
-/// mix so that every bit of the word reaches the low bits a table indexes by: several times
-/// faster than SipHash, and the vocabulary is built from the user's own letters.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut v = [0; 8];
-            v.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(v));
-        }
-        let rest = chunks.remainder();
-        let mut v = [0; 8];
-        v[..rest.len()].copy_from_slice(rest);
-        // The length tells `ab` from `ab\0`.
-        self.add(u64::from_le_bytes(v) ^ ((bytes.len() as u64) << 56));
-    }
-
-    fn finish(&self) -> u64 {
-        // MurmurHash3's finaliser.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
 }
 
 /// How well a vocabulary word matched a query word.
@@ -100,7 +65,7 @@ impl Block {
     /// Reads `letters`, the first of which is letter number `first`.
     fn read(letters: &[Letter], first: usize) -> Block {
         let mut block = Block::default();
-        let mut numbers: HashMap<String, u32, BuildHasherDefault<WordHasher>> = HashMap::default();
+        let mut numbers: WordMap = HashMap::default();
         let mut word = String::new();
         let mut last_seen: Vec<u32> = Vec::new();
         for (i, letter) in letters.iter().enumerate() {
