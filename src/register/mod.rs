@@ -242,7 +242,13 @@ impl Register {
             load::load(toml, &format!("register file {}", i + 1), &mut drafts)?;
         }
         detect::detect(letters, &mut drafts);
-        Ok(scan::finish(letters, drafts))
+        let mut register = scan::finish(letters, drafts);
+        // Occurrence lists grew by doubling: on a large corpus the slack would be tens of
+        // megabytes held while the search index is built next to the register.
+        for entity in &mut register.entities {
+            entity.occurrences.shrink_to_fit();
+        }
+        Ok(register)
     }
 
     /// The entity one of whose names is `name` (case, diacritics, hyphens and spacing

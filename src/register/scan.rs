@@ -335,9 +335,14 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
     let names = Names::new(&drafts);
     let mut entities = drafts.entities;
     let mut dates: BTreeMap<Date, DateFound> = BTreeMap::new();
-    // Letters are scanned on every core, in blocks whose results are merged in order.
-    let found = super::map_blocks(letters, 16, |block, first| {
-        scan_letters(&names, block, first)
+    // Letters are scanned on every core, in blocks whose results are merged in order; an
+    // eighth of the letters at a time, so that the occurrences found but not yet merged
+    // never take much memory beside the register.
+    let round = letters.len().div_ceil(8).max(16);
+    let found = letters.chunks(round).enumerate().flat_map(|(r, chunk)| {
+        super::map_blocks(chunk, 16, |block, first| {
+            scan_letters(&names, block, r * round + first)
+        })
     });
     for part in found {
         for (entity, occurrence) in part.names {

@@ -200,11 +200,17 @@ impl PassageIndex {
         // Blocks of letters are read on every core; their words are then numbered in the
         // order they first occur in the whole corpus, as one pass over it would.
         // Each block numbers its own words: a few large blocks, not to number most words
-        // again in each.
-        let blocks = crate::register::map_blocks(letters, letters.len().div_ceil(8), Block::read);
+        // again in each. They are read a round at a time (a block per core) and merged
+        // before the next round, so that only a round's blocks are held at once.
+        let block = letters.len().div_ceil(8).max(1);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let round = block * threads;
         let mut index = PassageIndex::default();
         let mut global: Vec<u32> = Vec::new();
-        for block in blocks {
+        let rounds = letters.chunks(round).enumerate().flat_map(|(r, chunk)| {
+            crate::register::map_blocks(chunk, block, |b, first| Block::read(b, r * round + first))
+        });
+        for block in rounds {
             global.clear();
             for w in block.words {
                 let id = match index.ids.get(&w) {
