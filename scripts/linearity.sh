@@ -7,7 +7,8 @@
 # For each layout (sup, pdf, ministry) it generates one letter of 6.25, 12.5, 25 and 50 MB
 # (`gen_corpus --one-letter`), and one Markdown letter whose first paragraph is a single line
 # of 250 kB, 500 kB, 1 MB and 2 MB (`gen_corpus --long-line`); then times
-# `brieven list FILE` (wall clock, the best of RUNS runs, default 2; bash's EPOCHREALTIME, so
+# `brieven list --no-cache FILE` (parsing every time: the cache would answer the second run;
+# wall clock, the best of RUNS runs, default 2; bash's EPOCHREALTIME, so
 # needs bash 5) and prints the time, the throughput and
 # the ratio to the previous size. Doubling the input should at most roughly double the time:
 # a ratio above 2.5 is marked SUPERLINEAR. Peak memory (maximum resident set) is shown too.
@@ -28,7 +29,7 @@ best_of() { # best_of FILE -> "seconds peak_kB"
     local best="" peak=0
     for _ in $(seq "$RUNS"); do
         local t0=$EPOCHREALTIME
-        /usr/bin/time -f '%M' -o "$OUT/time.txt" "$BRIEVEN" list "$1" >/dev/null 2>&1 || true
+        /usr/bin/time -f '%M' -o "$OUT/time.txt" "$BRIEVEN" list --no-cache "$1" >/dev/null 2>&1 || true
         local t1=$EPOCHREALTIME
         local secs kb
         secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
