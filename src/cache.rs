@@ -248,8 +248,8 @@ fn load_one(
 /// Where a load's cache file is and what it held.
 struct Store {
     path: PathBuf,
-    /// The cache file read, kept open (and so unchanged by other runs) while its letters are
-    /// all still current; its register and index may then be used.
+    /// The cache file read, kept open (and so unchanged by other runs) only when its letters
+    /// are all still current: its register and index may then be used.
     previous: Option<CacheFile>,
     manifest: Manifest,
 }
@@ -258,14 +258,30 @@ struct Store {
 /// they were built from the same letters and register files, and are built (and kept for
 /// [`Cached::save`]) otherwise.
 pub struct Cached {
-    /// No letter was parsed anew: the cache file's register and index may be used.
+    /// The letters are those the cache file holds (none was parsed anew, or they were saved).
     corpus_unchanged: bool,
     /// Some file has a new time or size but the same bytes: its new stamp is worth keeping.
     restamped: bool,
     store: Option<Store>,
-    register: Option<(u64, Arc<Register>, bool)>,
-    index: Option<(Arc<SearchIndex>, bool)>,
+    /// The register, with the [`file::register_key`] of the register files it was built with.
+    register: Option<(u64, Held<Register>)>,
+    index: Option<Held<SearchIndex>>,
     pub stats: Stats,
+}
+
+/// A register or index this run holds, and whether it was built now (and so is worth saving).
+struct Held<T> {
+    value: Arc<T>,
+    built: bool,
+}
+
+impl<T> Held<T> {
+    fn new(value: T, built: bool) -> Held<T> {
+        Held {
+            value: Arc::new(value),
+            built,
+        }
+    }
 }
 
 impl Cached {
@@ -290,19 +306,18 @@ impl Cached {
         extra_toml: &[&str],
     ) -> Result<Arc<Register>, RegisterError> {
         let key = file::register_key(extra_toml);
-        if let Some((k, register, _)) = &self.register
+        if let Some((k, held)) = &self.register
             && *k == key
         {
-            return Ok(Arc::clone(register));
+            return Ok(Arc::clone(&held.value));
         }
         self.index = None;
-        if let Some(register) = self.stored(key).and_then(CacheFile::register) {
-            let register = Arc::new(register);
-            self.register = Some((key, Arc::clone(&register), false));
-            return Ok(register);
-        }
-        let register = Arc::new(Register::build_with(letters, extra_toml)?);
-        self.register = Some((key, Arc::clone(&register), true));
+        let held = match self.stored(key).and_then(CacheFile::register) {
+            Some(register) => Held::new(register, false),
+            None => Held::new(Register::build_with(letters, extra_toml)?, true),
+        };
+        let register = Arc::clone(&held.value);
+        self.register = Some((key, held));
         Ok(register)
     }
 
@@ -313,25 +328,26 @@ impl Cached {
         extra_toml: &[&str],
     ) -> Result<(Arc<Register>, Arc<SearchIndex>), RegisterError> {
         let register = self.register(letters, extra_toml)?;
-        if let Some((index, _)) = &self.index {
-            return Ok((register, Arc::clone(index)));
+        if let Some(held) = &self.index {
+            return Ok((register, Arc::clone(&held.value)));
         }
-        let key = file::register_key(extra_toml);
-        let from_cache = self.stored(key).and_then(CacheFile::index);
-        let (index, built) = match from_cache {
-            Some(index) => (index, false),
-            None => (SearchIndex::new(letters, &register), true),
+        let key = self.register.as_ref().map(|(key, _)| *key);
+        let held = match key
+            .and_then(|key| self.stored(key))
+            .and_then(CacheFile::index)
+        {
+            Some(index) => Held::new(index, false),
+            None => Held::new(SearchIndex::new(letters, &register), true),
         };
-        let index = Arc::new(index);
-        self.index = Some((Arc::clone(&index), built));
+        let index = Arc::clone(&held.value);
+        self.index = Some(held);
         Ok((register, index))
     }
 
     /// The cache file read, when its letters are current and its register and index were
     /// built with the register files of `key`.
     fn stored(&self, key: u64) -> Option<&CacheFile> {
-        let store = self.store.as_ref()?;
-        let previous = store.previous.as_ref().filter(|_| self.corpus_unchanged)?;
+        let previous = self.store.as_ref()?.previous.as_ref()?;
         (previous.manifest().register_key == Some(key)).then_some(previous)
     }
 
@@ -340,8 +356,8 @@ impl Cached {
         self.store.is_some()
             && (!self.corpus_unchanged
                 || self.restamped
-                || self.register.as_ref().is_some_and(|r| r.2)
-                || self.index.as_ref().is_some_and(|i| i.1))
+                || self.register.as_ref().is_some_and(|(_, r)| r.built)
+                || self.index.as_ref().is_some_and(|i| i.built))
     }
 
     /// Writes the cache file for these `letters` (the corpus loaded, in its order) with the
@@ -354,10 +370,10 @@ impl Cached {
         let Some(store) = self.store.as_mut() else {
             return Ok(());
         };
-        let register = self.register.as_ref().map(|(k, r, _)| (*k, r.as_ref()));
-        let index = self.index.as_ref().map(|(i, _)| i.as_ref());
+        let register = self.register.as_ref().map(|(k, r)| (*k, r.value.as_ref()));
+        let index = self.index.as_ref().map(|i| i.value.as_ref());
         // Letters unchanged (only times were): what was stored and not asked for stays.
-        let carry = store.previous.as_ref().filter(|_| self.corpus_unchanged);
+        let carry = store.previous.as_ref();
         file::write(
             &store.path,
             &mut store.manifest,
@@ -369,11 +385,11 @@ impl Cached {
         self.restamped = false;
         file::prune(store.path.parent().unwrap_or(Path::new(".")), KEEP_UNUSED);
         self.corpus_unchanged = true;
-        if let Some(r) = self.register.as_mut() {
-            r.2 = false;
+        if let Some((_, r)) = self.register.as_mut() {
+            r.built = false;
         }
         if let Some(i) = self.index.as_mut() {
-            i.1 = false;
+            i.built = false;
         }
         Ok(())
     }

@@ -159,7 +159,7 @@ impl CacheFile {
             size,
             manifest: Manifest::default(),
         };
-        let manifest = bitcode::decode(&cache.blob(span, size)?).ok()?;
+        let manifest = bitcode::decode(&cache.blob(span)?).ok()?;
         // Mark it used, for pruning; no matter if that cannot be done.
         let _ = cache.file.set_modified(SystemTime::now());
         Some(CacheFile { manifest, ..cache })
@@ -188,15 +188,13 @@ impl CacheFile {
         thread_local! {
             static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        self.check(span, u64::MAX)?;
-        let len = usize::try_from(span.len).ok()?;
+        let len = self.check(span)?;
         BUFFER.with_borrow_mut(|buffer| {
             if buffer.len() < len {
                 buffer.resize(len, 0);
             }
             let bytes = &mut buffer[..len];
-            read_at(&self.file, bytes, span.offset).ok()?;
-            (xxhash_rust::xxh3::xxh3_64(bytes) == span.hash).then_some(())?;
+            self.fill(span, bytes)?;
             bitcode::decode(bytes).ok()
         })
     }
@@ -205,7 +203,7 @@ impl CacheFile {
     pub fn register(&self) -> Option<Register> {
         let mut entities: Vec<Entity> = Vec::new();
         for &span in &self.manifest.register {
-            match bitcode::decode(&self.blob(span, u64::MAX)?).ok()? {
+            match bitcode::decode(&self.blob(span)?).ok()? {
                 RegisterPiece::Entities(piece, counts) => {
                     (piece.len() == counts.len()).then_some(())?;
                     for (mut entity, count) in piece.into_iter().zip(counts) {
@@ -228,24 +226,29 @@ impl CacheFile {
     /// The stored search index, when it is there and reads.
     pub fn index(&self) -> Option<SearchIndex> {
         let spans = &self.manifest.index;
-        SearchIndex::from_pieces(spans.iter().map(|&span| self.blob(span, u64::MAX)))
+        SearchIndex::from_pieces(spans.iter().map(|&span| self.blob(span)))
     }
 
-    /// The bytes at `span`, which must end before `limit`.
-    fn blob(&self, span: Span, limit: u64) -> Option<Vec<u8>> {
-        self.check(span, limit)?;
-        let mut bytes = vec![0; usize::try_from(span.len).ok()?];
-        read_at(&self.file, &mut bytes, span.offset).ok()?;
-        (xxhash_rust::xxh3::xxh3_64(&bytes) == span.hash).then_some(bytes)
+    /// The bytes at `span`, checked against its hash.
+    fn blob(&self, span: Span) -> Option<Vec<u8>> {
+        let mut bytes = vec![0; self.check(span)?];
+        self.fill(span, &mut bytes)?;
+        Some(bytes)
     }
-}
 
-impl CacheFile {
-    /// Whether `span` lies within the file's blobs and ends before `limit`: a damaged manifest
-    /// must not make us allocate what the file does not hold.
-    fn check(&self, span: Span, limit: u64) -> Option<()> {
+    /// The length of `span` when it lies within the file's blobs: a damaged manifest must not
+    /// make us allocate what the file does not hold.
+    fn check(&self, span: Span) -> Option<usize> {
         let end = span.offset.checked_add(span.len)?;
-        (span.offset >= HEADER_LEN && end <= limit.min(self.size)).then_some(())
+        (span.offset >= HEADER_LEN && end <= self.size).then_some(())?;
+        usize::try_from(span.len).ok()
+    }
+
+    /// Fills `bytes` (as long as `span`) from the file; `None` when they cannot be read or do
+    /// not have the span's hash.
+    fn fill(&self, span: Span, bytes: &mut [u8]) -> Option<()> {
+        read_at(&self.file, bytes, span.offset).ok()?;
+        (xxhash_rust::xxh3::xxh3_64(bytes) == span.hash).then_some(())
     }
 }
 
@@ -466,7 +469,7 @@ impl<W: Write> Counting<W> {
         spans
             .iter()
             .map(|&span| {
-                let bytes = from.blob(span, u64::MAX).ok_or_else(|| {
+                let bytes = from.blob(span).ok_or_else(|| {
                     io::Error::new(io::ErrorKind::InvalidData, "a stored piece does not read")
                 })?;
                 self.blob(&bytes)
