@@ -62,11 +62,9 @@ pub fn reader(paths: Vec<PathBuf>, mut options: crate::tui::Options) -> Result<E
     // Paths and register files are checked before the screen opens; the letters load behind
     // a progress screen.
     let (files, texts) = session::register_texts(&search::RegisterArgs::default(), &paths)?;
-    if !files.is_empty() {
-        let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-        brieven::register::Register::build_with(&[], &refs)
-            .map_err(|e| search::RegisterArgs::name_files(e, &files))?;
-    }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    brieven::register::Register::check_files(&refs)
+        .map_err(|e| search::RegisterArgs::name_files(e, &files))?;
     options.register_files = texts;
     let letters = if paths.is_empty() {
         crate::tui::Letters::Ready(Corpus::embedded())

@@ -238,9 +238,7 @@ impl Register {
         let mut drafts = Drafts::default();
         let embedded = Corpus::embedded_file("register.toml").unwrap_or_default();
         load::load(embedded, "seeds/register.toml", &mut drafts)?;
-        for (i, toml) in extra_toml.iter().enumerate() {
-            load::load(toml, &format!("register file {}", i + 1), &mut drafts)?;
-        }
+        load_user_files(extra_toml, &mut drafts)?;
         detect::detect(letters, &mut drafts);
         let mut register = scan::finish(letters, drafts);
         // Occurrence lists grew by doubling: on a large corpus the slack would be tens of
@@ -249,6 +247,12 @@ impl Register {
             entity.occurrences.shrink_to_fit();
         }
         Ok(register)
+    }
+
+    /// Checks the user's register files (TOML text) as [`Register::build_with`] reads them,
+    /// with the same errors, without building a register.
+    pub fn check_files(extra_toml: &[&str]) -> Result<(), RegisterError> {
+        load_user_files(extra_toml, &mut Drafts::default())
     }
 
     /// The entity one of whose names is `name` (case, diacritics, hyphens and spacing
@@ -264,6 +268,14 @@ impl Register {
     pub fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = &Entity> {
         self.entities.iter().filter(move |e| e.kind == kind)
     }
+}
+
+/// Reads the user's register files into `drafts`, numbered in the order given.
+fn load_user_files(extra_toml: &[&str], drafts: &mut Drafts) -> Result<(), RegisterError> {
+    for (i, toml) in extra_toml.iter().enumerate() {
+        load::load(toml, &format!("register file {}", i + 1), drafts)?;
+    }
+    Ok(())
 }
 
 /// `work(block, first)` for consecutive blocks of `block` letters (`first` is the index of
