@@ -2,6 +2,8 @@
 //! `<...>` autolinks become the URL, emphasis marks and `\(` escapes are undone, stray HTML
 //! tags other than `<sup>` are dropped, and white space is folded to single spaces.
 
+use super::scan::find_byte;
+
 /// The clean text of `text`.
 pub fn clean(text: &str) -> String {
     clean_with_urls(text).0
@@ -121,11 +123,15 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
 /// trims it.
 fn is_plain(text: &str) -> bool {
     // `str::contains` searches long text fast once its searcher is built.
-    !text.bytes().any(|b| UNPLAIN[usize::from(b)]) && !text.contains("  ") && !text.contains("http")
+    find_byte(text.as_bytes(), 0, is_unplain).is_none()
+        && !text.contains("  ")
+        && !text.contains("http")
 }
 
 /// Bytes that make text not plain: `\`, `[`, `<`, `*`, tab, line end.
-const UNPLAIN: [bool; 256] = byte_set(b"\\[<*\t\n");
+fn is_unplain(b: u8) -> bool {
+    (b == b'\\') | (b == b'[') | (b == b'<') | (b == b'*') | (b == b'\t') | (b == b'\n')
+}
 
 /// ASCII bytes that [`clean_with_urls`] copies as they are: all but markup and white space.
 const PLAIN_ASCII: [bool; 256] = {
@@ -137,17 +143,6 @@ const PLAIN_ASCII: [bool; 256] = {
     }
     table
 };
-
-/// A table of the bytes in `set`.
-const fn byte_set(set: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut k = 0;
-    while k < set.len() {
-        table[set[k] as usize] = true;
-        k += 1;
-    }
-    table
-}
 
 /// ASCII white space as `char::is_whitespace` has it.
 const fn is_space(b: u8) -> bool {

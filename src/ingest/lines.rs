@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 
 use super::patterns;
+use super::scan::find_byte;
 
 /// One line of the source.
 #[derive(Debug, Clone)]
@@ -67,7 +68,11 @@ impl<'a> Line<'a> {
 pub fn split(text: &str) -> Vec<Line<'_>> {
     // Room for lines of 32 bytes on average, so that the vector seldom grows.
     let mut lines = Vec::with_capacity(1 + text.len() / 32);
-    lines.extend(text.split('\n').enumerate().map(|(i, raw)| {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    let mut start = 0;
+    lines.extend(ends.enumerate().map(|(i, end)| {
+        let raw = &text[start..end];
+        start = end + 1;
         let text = raw.trim();
         Line {
             no: i + 1,
@@ -149,10 +154,8 @@ pub fn shape(lines: &[Line<'_>]) -> Shape {
         .count();
     // Or, in text without Markdown, no line at all is longer than a printed line can be.
     let longest = lengths.last().copied().unwrap_or(0);
-    let markdown = text_lines
-        .iter()
-        .any(|l| l.text.starts_with('#') || l.text.contains("**") || l.text.contains("<sup>"));
-    let short_lines = longest <= 130 && !markdown;
+    let markdown = || text_lines.iter().any(|l| has_markdown(l.text));
+    let short_lines = longest <= 130 && !markdown();
     let hard_wrapped = long.len() >= 4 && (open * 2 >= long.len() || short_lines) && width <= 160;
     // In double-spaced text nearly every text line is followed by a blank line.
     let mut followed_by_blank = 0;
@@ -166,6 +169,20 @@ pub fn shape(lines: &[Line<'_>]) -> Shape {
         double_spaced,
         width,
     }
+}
+
+/// Whether a line has Markdown that PDF text never has: a `#` heading, `**` bold or a `<sup>`
+/// note.
+fn has_markdown(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = find_byte(bytes, from, |b| (b == b'*') | (b == b'<')) {
+        if bytes[i..].starts_with(b"**") || bytes[i..].starts_with(b"<sup>") {
+            return true;
+        }
+        from = i + 1;
+    }
+    text.starts_with('#')
 }
 
 #[cfg(test)]
@@ -187,6 +204,13 @@ mod tests {
     fn rules_and_sentence_ends() {
         assert!(split("---")[0].is_rule());
         assert!(split("* * *")[0].is_rule());
+        assert_eq!(split("").len(), 1);
+        assert_eq!(
+            split("a\n").iter().map(|l| l.text).collect::<Vec<_>>(),
+            ["a", ""]
+        );
+        assert!(has_markdown("# Kop") && has_markdown("a **b**") && has_markdown("x<sup>1</sup>"));
+        assert!(!has_markdown("a * b < c") && !has_markdown("a <su"));
         assert!(!split("--")[0].is_rule());
         assert!(ends_sentence("wilden doen.4"));
         assert!(ends_sentence("categorie (Category A).8"));

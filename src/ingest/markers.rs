@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use super::lines::superscript_value;
+use super::scan::find_byte;
 use crate::model::NoteRef;
 
 /// How a letter writes its note markers.
@@ -83,16 +84,15 @@ fn scan(
 ) -> (Option<String>, Vec<NoteRef>) {
     let trailing = style == MarkerStyle::Trailing;
     let bytes = text.as_bytes();
-    let may_start = if trailing {
-        &MAY_START[1]
-    } else {
-        &MAY_START[0]
-    };
+    // The bytes a marker may start with: `<`, `[` and the lead bytes of superscript digits
+    // (`C2`, `E2`); for trailing markers ASCII digits too.
     let next_start = |from: usize| {
-        bytes[from..]
-            .iter()
-            .position(|&b| may_start[usize::from(b)])
-            .map_or(bytes.len(), |p| from + p)
+        let found = if trailing {
+            find_byte(bytes, from, |b| may_start(b) | b.is_ascii_digit())
+        } else {
+            find_byte(bytes, from, may_start)
+        };
+        found.unwrap_or(bytes.len())
     };
     let next = next_start(0);
     if next == bytes.len() {
@@ -153,25 +153,11 @@ fn scan(
     (rest.text, refs)
 }
 
-/// The bytes a marker may start with: `<`, `[` and the lead bytes of superscript digits
-/// (`C2`, `E2`); for trailing markers (the second table) ASCII digits too.
-const MAY_START: [[bool; 256]; 2] = {
-    let mut tables = [[false; 256]; 2];
-    let mut t = 0;
-    while t < 2 {
-        tables[t][b'<' as usize] = true;
-        tables[t][b'[' as usize] = true;
-        tables[t][0xC2] = true;
-        tables[t][0xE2] = true;
-        t += 1;
-    }
-    let mut d = b'0';
-    while d <= b'9' {
-        tables[1][d as usize] = true;
-        d += 1;
-    }
-    tables
-};
+/// Whether a marker may start with byte `b`: `<`, `[`, or a lead byte of superscript digits
+/// (`C2`, `E2`).
+fn may_start(b: u8) -> bool {
+    (b == b'<') | (b == b'[') | (b == 0xC2) | (b == 0xE2)
+}
 
 /// What stands at a byte offset where a marker may start.
 enum Marker<'a> {

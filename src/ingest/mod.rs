@@ -229,44 +229,27 @@ fn fold_spaces(text: String, refs: &mut [crate::model::NoteRef]) -> String {
 }
 
 /// Whether `text` already has single spaces only and none at the ends: then folding leaves it
-/// as it is, markers included. Looked at on the bytes, a chunk at a time: a chunk without a
-/// control byte, a byte that can start non-ASCII white space (`C2`, `E1`, `E2`, `E3`) or two
-/// spaces in a row is passed over whole (a loop without branches, which the compiler
-/// vectorises); the few others are looked at byte by byte.
+/// as it is, markers included. Besides two spaces in a row, only a control byte or a byte that
+/// starts non-ASCII white space (`C2`, `E1`, `E2`, `E3`) needs a closer look.
 fn is_folded(text: &str) -> bool {
-    const CHUNK: usize = 64;
     let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') || text.contains("  ") {
         return false;
     }
-    let mut start = 0;
-    while start < bytes.len() {
-        let end = (start + CHUNK).min(bytes.len());
-        // The pairs starting in this chunk; the last one reaches into the next chunk.
-        let pairs = &bytes[start..(end + 1).min(bytes.len())];
-        let suspect = bytes[start..end].iter().fold(false, |any, &b| {
-            any | (b < 0x20) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3)
-        }) | pairs
-            .iter()
-            .zip(&pairs[1..])
-            .fold(false, |any, (&a, &b)| any | ((a == b' ') & (b == b' ')));
-        if suspect && !folded_between(text, start, end) {
+    let suspect = |b: u8| (b < 0x20) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3);
+    let mut from = 0;
+    while let Some(i) = scan::find_byte(bytes, from, suspect) {
+        let white = match bytes[i] {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].starts_with(char::is_whitespace),
+            _ => false,
+        };
+        if white {
             return false;
         }
-        start = end;
+        from = i + 1;
     }
     true
-}
-
-/// [`is_folded`] byte by byte for the bytes `start..end` of `text`.
-fn folded_between(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    (start..end).all(|i| match bytes[i] {
-        b' ' => bytes.get(i + 1) != Some(&b' '),
-        b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => !text[i..].starts_with(char::is_whitespace),
-        _ => true,
-    })
 }
 
 #[cfg(test)]
