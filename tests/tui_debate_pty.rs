@@ -5,148 +5,33 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
+mod pty;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty::{Launch, Session};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-/// The reader running in a pseudo-terminal, with everything it printed.
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    output: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
+/// The reader in a 120×36 terminal with its state and config in `home`.
+fn start(home: &Path, args: &[&str]) -> Session {
+    start_with_env(home, args, &[])
 }
 
-/// The environment of a run: state and config in `home`, English locale, no tmux.
-fn command(home: &Path, args: &[&str]) -> CommandBuilder {
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brieven"));
-    for a in args {
-        cmd.arg(a);
-    }
-    cmd.env("TERM", "xterm-256color");
-    cmd.env(
-        "XDG_CACHE_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-    );
-    cmd.env("XDG_STATE_HOME", home.join("state"));
-    cmd.env("XDG_CONFIG_HOME", home.join("config"));
-    cmd.env("LANG", "C.UTF-8");
-    for var in ["NO_COLOR", "TMUX", "LC_ALL", "LC_MESSAGES"] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
-
-impl Session {
-    fn start(home: &Path, args: &[&str]) -> Session {
-        Session::start_with_env(home, args, &[])
-    }
-
-    /// [`Session::start`] with more environment variables.
-    fn start_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let mut cmd = command(home, args);
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 36,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let child = pty.slave.spawn_command(cmd).expect("the reader starts");
-        drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            36.try_into().unwrap(),
-            120.try_into().unwrap(),
-            0,
-        )));
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                o.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        Session {
-            parser,
-            output,
-            writer,
-            _master: pty.master,
-            child,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn output(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().unwrap()).into_owned()
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen after the timeout.
-    fn wait_text(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.screen().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!(
-            "timed out waiting for {text:?}; the screen:\n{}",
-            self.screen()
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Quits with `q` and waits for the process to end.
-    fn quit(mut self) {
-        self.send("q");
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if let Ok(Some(status)) = self.child.try_wait() {
-                assert!(status.success(), "the reader exited with {status:?}");
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let _ = self.child.kill();
-        panic!("the reader did not quit; the screen:\n{}", self.screen());
-    }
+/// [`start`] with more environment variables.
+fn start_with_env(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+    Launch::new().home(home).args(args).env(env).start()
 }
 
 #[test]
 fn a_pinned_card_is_in_the_stack_after_a_restart() {
     let home = tempfile::tempdir().unwrap();
-    let mut reader = Session::start(home.path(), &["--lang", "en"]);
+    let mut reader = start(home.path(), &["--lang", "en"]);
     reader.wait_text("Letters (5)");
     reader.send("m");
     reader.wait_text("Pinned to the stack 'default'");
     reader.quit();
     assert!(home.path().join("state/brieven/state.json").is_file());
 
-    let mut again = Session::start(home.path(), &["--lang", "en"]);
+    let mut again = start(home.path(), &["--lang", "en"]);
     again.wait_text("Letters (5)");
     again.send("'");
     again.wait_text("Cue cards — default");
@@ -158,7 +43,7 @@ fn a_pinned_card_is_in_the_stack_after_a_restart() {
 #[test]
 fn no_state_reads_and_writes_nothing() {
     let home = tempfile::tempdir().unwrap();
-    let mut reader = Session::start(home.path(), &["--no-state", "--lang", "en"]);
+    let mut reader = start(home.path(), &["--no-state", "--lang", "en"]);
     reader.wait_text("Letters (5)");
     reader.send("m");
     reader.wait_text("Pinned to the stack 'default'");
@@ -182,7 +67,7 @@ fn y_copies_the_paragraph_with_its_citation_through_osc_52() {
     assert!(quoted.status.success());
     let expected = String::from_utf8(quoted.stdout).unwrap();
 
-    let mut reader = Session::start(home.path(), &["--lang", "en"]);
+    let mut reader = start(home.path(), &["--lang", "en"]);
     reader.wait_text("Letters (5)");
     reader.send("y");
     reader.wait_text("Citation copied to the clipboard");
@@ -195,7 +80,7 @@ fn y_copies_the_paragraph_with_its_citation_through_osc_52() {
 fn inside_tmux_y_also_sends_the_citation_through_tmux_passthrough() {
     let home = tempfile::tempdir().unwrap();
     let env = [("TMUX", "/tmp/tmux-0/default,1,0")];
-    let mut reader = Session::start_with_env(home.path(), &["--lang", "en"], &env);
+    let mut reader = start_with_env(home.path(), &["--lang", "en"], &env);
     reader.wait_text("Letters (5)");
     reader.send("y");
     reader.wait_text("Citation copied to the clipboard");
@@ -217,7 +102,7 @@ fn inside_tmux_y_also_sends_the_citation_through_tmux_passthrough() {
 #[test]
 fn dutch_labels_with_lang_nl() {
     let home = tempfile::tempdir().unwrap();
-    let mut reader = Session::start(home.path(), &["--lang", "nl"]);
+    let mut reader = start(home.path(), &["--lang", "nl"]);
     reader.wait_text("Brieven (5)");
     reader.wait_text("Inhoud");
     reader.wait_text("j/k brief  Enter lees");
@@ -233,7 +118,7 @@ fn dutch_labels_with_lang_nl() {
 #[test]
 fn the_reader_reopens_where_it_was_left() {
     let home = tempfile::tempdir().unwrap();
-    let mut reader = Session::start(home.path(), &["--lang", "en"]);
+    let mut reader = start(home.path(), &["--lang", "en"]);
     reader.wait_text("Minister van Justitie en Veiligheid, 2023-09-18");
     reader.send("}");
     reader.wait_text("Kinderrechtencollectief, 2023-09-25");
@@ -241,7 +126,7 @@ fn the_reader_reopens_where_it_was_left() {
     reader.wait_text("Offlimits, 2024-09-04");
     reader.quit();
 
-    let again = Session::start(home.path(), &["--lang", "en"]);
+    let again = start(home.path(), &["--lang", "en"]);
     again.wait_text("Offlimits, 2024-09-04");
     again.quit();
 }

@@ -5,11 +5,11 @@
 
 #![cfg(unix)]
 
-use std::io::Read;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod pty;
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::time::Duration;
+
+use pty::Launch;
 
 const HOSTILE: &str = "Leiden, 2 mei 2024\n\nGeachte heer,\n\n\
 Titel\x1b]0;pwned\x07 klembord \x1b]52;c;SGVsbG8=\x07 wis \x1b[2J\x1b[H scherm \u{9b}31m c1 \
@@ -22,61 +22,22 @@ fn hostile_text_never_reaches_the_terminal_raw() {
     let path = dir.path().join("hostile.txt");
     std::fs::write(&path, HOSTILE).unwrap();
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 110,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brieven"));
-    cmd.arg(&path);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env(
-        "XDG_CACHE_HOME",
-        concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-    );
-    cmd.env("XDG_STATE_HOME", dir.path().join("state"));
-    cmd.env("XDG_CONFIG_HOME", dir.path().join("config"));
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
-    drop(pty.slave);
-    let output = Arc::new(Mutex::new(Vec::new()));
-    let mut reader = pty.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&output);
-    let pump = std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let mut writer = pty.master.take_writer().unwrap();
+    let mut s = Launch::new()
+        .home(dir.path())
+        .args(&[path.to_str().unwrap()])
+        .size(110, 30)
+        .start();
 
     // Wait for the letter's text to be drawn, then page through it and quit.
-    let start = Instant::now();
-    let shows = |s: &[u8]| String::from_utf8_lossy(s).contains("klembord");
-    while !shows(&output.lock().unwrap()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "the letter never showed"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    s.wait_output("klembord");
     for key in ["j", "j", "G", "f", "\r", "g", "q"] {
-        std::io::Write::write_all(&mut writer, key.as_bytes()).unwrap();
+        s.send(key);
         std::thread::sleep(Duration::from_millis(50));
     }
-    let status = child.wait().unwrap();
-    drop(writer);
-    drop(pty.master);
-    let _ = pump.join();
+    let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
 
-    let out = output.lock().unwrap().clone();
-    let text = String::from_utf8_lossy(&out);
+    let text = s.output();
     // The reader draws with CSI sequences of its own; it never sends OSC or DCS, so none of
     // those may appear, nor C1 controls, bidi overrides or the letter's BEL.
     assert!(

@@ -5,212 +5,28 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod pty;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use pty::{Launch, Session};
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-/// Runs the reader, then reports the terminal's mode and the reader's exit status.
-const REPORT_ON_EXIT: &str = "trap true TERM INT HUP; \"$0\" \"$@\"; status=$?; \
-     printf '\\nSTTY: '; stty -a | tr '\\n' ' '; printf '\\nEXIT=%s\\n' $status; exit $status";
-
-/// The reader running in a pseudo-terminal, with what it printed.
-struct Session {
-    parser: Arc<Mutex<vt100::Parser>>,
-    output: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    /// The run's own state and config directories (cue cards, positions), removed after.
-    _home: tempfile::TempDir,
+/// The reader in a `cols`×`rows` terminal under `sh`, which reports the terminal's mode and
+/// the exit status once it is gone ([`Session::finish`]).
+fn reader(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+    Launch::new()
+        .args(args)
+        .env(env)
+        .size(cols, rows)
+        .reporting()
+        .start()
 }
 
-impl Session {
-    fn start(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
-        Session::start_script(REPORT_ON_EXIT, args, env, cols, rows)
-    }
-
-    /// Runs the reader under `sh -c script` (`"$0" "$@"` is the reader with `args`).
-    fn start_script(
-        script: &str,
-        args: &[&str],
-        env: &[(&str, &str)],
-        cols: u16,
-        rows: u16,
-    ) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new("sh");
-        cmd.arg("-c");
-        cmd.arg(script);
-        cmd.arg(env!("CARGO_BIN_EXE_brieven"));
-        for a in args {
-            cmd.arg(a);
-        }
-        cmd.env("TERM", "xterm-256color");
-        cmd.env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        );
-        cmd.env_remove("NO_COLOR");
-        let home = tempfile::tempdir().unwrap();
-        cmd.env("XDG_STATE_HOME", home.path().join("state"));
-        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("the reader starts");
-        drop(pty.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            rows.try_into().unwrap(),
-            cols.try_into().unwrap(),
-            0,
-        )));
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                o.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        let writer = pty.master.take_writer().unwrap();
-        Session {
-            parser,
-            output,
-            writer,
-            master: pty.master,
-            child,
-            _home: home,
-        }
-    }
-
-    fn embedded() -> Session {
-        Session::start(&[], &[], 120, 36)
-    }
-
-    fn screen(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    /// The leftmost `cols` columns of every row, joined by newlines.
-    fn left(&self, cols: u16) -> String {
-        let parser = self.parser.lock().unwrap();
-        parser.screen().rows(0, cols).collect::<Vec<_>>().join("\n")
-    }
-
-    /// Waits until `check` holds for the screen; panics with the screen after the timeout.
-    fn wait_for(&self, what: &str, check: impl Fn(&Session) -> bool) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if check(self) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let output = self.output.lock().unwrap().clone();
-        let tail = String::from_utf8_lossy(&output[output.len().saturating_sub(600)..])
-            .replace('\x1b', "␛");
-        let size = self.parser.lock().unwrap().screen().size();
-        panic!(
-            "timed out waiting for {what}; the screen ({size:?}):\n{}\nthe last output:\n{tail}",
-            self.screen()
-        );
-    }
-
-    fn wait_text(&self, text: &str) {
-        self.wait_for(text, |s| s.screen().contains(text));
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn signal(&self, name: &str) {
-        // The child is `sh`, leader of its own process group; both get the signal, and sh's
-        // trap lets it report once the reader is gone.
-        let pid = self.child.process_id().expect("a pid");
-        let status = std::process::Command::new("kill")
-            .args([&format!("-{name}"), "--", &format!("-{pid}")])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn resize(&self, cols: u16, rows: u16) {
-        // Hold the parser so no output is read between the two size changes.
-        let mut parser = self.parser.lock().unwrap();
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        parser.set_size(
-            rows.max(1).try_into().unwrap(),
-            cols.max(1).try_into().unwrap(),
-        );
-    }
-
-    /// Waits for the reader to exit; returns its status, after checking that the terminal
-    /// left the alternate screen and is back in cooked mode.
-    fn finish(mut self) -> i32 {
-        self.wait_for("the exit status", |s| s.screen().contains("EXIT="));
-        let screen = self.screen();
-        assert!(
-            !self.parser.lock().unwrap().screen().alternate_screen(),
-            "still on the alternate screen:\n{screen}"
-        );
-        let stty = screen
-            .lines()
-            .find(|l| l.starts_with("STTY: "))
-            .unwrap_or_else(|| panic!("no stty line:\n{screen}"));
-        let words: Vec<&str> = stty.split_whitespace().collect();
-        for flag in ["icanon", "echo", "isig"] {
-            assert!(words.contains(&flag), "{flag} is off: {stty}");
-        }
-        let output = self.output.lock().unwrap().clone();
-        let text = String::from_utf8_lossy(&output);
-        assert!(
-            text.rfind("\x1b[?1049l") > text.rfind("\x1b[?1049h"),
-            "the alternate screen was not left last"
-        );
-        let status = self.child.wait().unwrap();
-        status.exit_code() as i32
-    }
-}
-
-impl Drop for Session {
-    /// A failed test must not leave the reader running: kill its process group.
-    fn drop(&mut self) {
-        if let (Ok(None), Some(pid)) = (self.child.try_wait(), self.child.process_id()) {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", "--", &format!("-{pid}")])
-                .status();
-        }
-    }
+fn embedded() -> Session {
+    reader(&[], &[], 120, 36)
 }
 
 #[test]
 fn opens_on_the_embedded_letters_shows_help_and_quits_cleanly() {
-    let mut s = Session::embedded();
+    let mut s = embedded();
     // The Letters pane is the top of the left column.
     s.wait_for(
         "Offlimits and the Kinderrechtencollectief in the Letters pane",
@@ -238,7 +54,7 @@ fn opens_on_the_embedded_letters_shows_help_and_quits_cleanly() {
 
 #[test]
 fn reading_moves_through_sections_and_notes() {
-    let mut s = Session::embedded();
+    let mut s = embedded();
     s.wait_text("Kinderrechtencollectief");
     // To the Reading pane, next section: the outline marks it and the status line follows.
     s.send("\t\t");
@@ -260,7 +76,7 @@ fn reading_moves_through_sections_and_notes() {
 
 #[test]
 fn search_lists_the_internet_watch_foundation_and_n_steps_through_it() {
-    let mut s = Session::embedded();
+    let mut s = embedded();
     s.wait_text("Kinderrechtencollectief");
     s.send("/");
     s.wait_text("/ ▏");
@@ -313,12 +129,12 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
         if [ $status -gt 128 ]; then printf '\\nSTOPPED STTY: '; stty -a | tr '\\n' ' '; \
         printf '\\n'; read line; fg; status=$?; fi; \
         printf '\\nSTTY: '; stty -a | tr '\\n' ' '; printf '\\nEXIT=%s\\n' $status; exit $status";
-    let mut s = Session::start_script(script, &[], &[], 120, 36);
+    let mut s = Launch::new().under_sh(script).start();
     s.wait_text("Kinderrechtencollectief");
     s.send("\x1a");
     s.wait_for("the shell, in cooked mode", |s| {
         let screen = s.screen();
-        !s.parser.lock().unwrap().screen().alternate_screen()
+        !s.alternate_screen()
             && screen.lines().any(|l| {
                 l.starts_with("STOPPED STTY: ") && l.split_whitespace().any(|w| w == "icanon")
             })
@@ -326,7 +142,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
     s.send("\n");
     s.wait_for("the reader, redrawn in full", |s| {
         let screen = s.screen();
-        s.parser.lock().unwrap().screen().alternate_screen()
+        s.alternate_screen()
             && screen.contains("Letters (")
             && screen.contains("Footnotes (")
             && s.left(40).contains("Kinderrechtencollectief")
@@ -338,7 +154,7 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
 #[test]
 fn signals_restore_the_terminal() {
     for (signal, status) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
-        let s = Session::embedded();
+        let s = embedded();
         s.wait_text("Kinderrechtencollectief");
         s.signal(signal);
         assert_eq!(s.finish(), status, "SIG{signal}");
@@ -347,14 +163,14 @@ fn signals_restore_the_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal_first_then_reports() {
-    let s = Session::start(&[], &[("BRIEVEN_TEST_PANIC", "1")], 120, 36);
+    let s = reader(&[], &[("BRIEVEN_TEST_PANIC", "1")], 120, 36);
     s.wait_text("panicking as asked");
     assert_eq!(s.finish(), 101);
 }
 
 #[test]
 fn a_resize_storm_ends_in_a_clean_frame() {
-    let mut s = Session::embedded();
+    let mut s = embedded();
     s.wait_text("Kinderrechtencollectief");
     for i in 0..40u16 {
         let (cols, rows) = match i % 4 {
@@ -387,12 +203,11 @@ fn hostile_text_never_reaches_the_terminal_raw() {
          Tekst met \u{202E}omgekeerd\u{202C} en \x1bP dcs \x1b\\ en C1 \u{9b}31m rood.\n",
     )
     .unwrap();
-    let mut s = Session::start(&[path.to_str().unwrap()], &[], 120, 36);
+    let mut s = reader(&[path.to_str().unwrap()], &[], 120, 36);
     s.wait_text("␛]52;c;SGVsbG8=␇");
     s.send("q");
-    let output = s.output.lock().unwrap().clone();
+    let text = s.output();
     assert_eq!(s.finish(), 0);
-    let text = String::from_utf8_lossy(&output);
     for bad in ["\x1b]", "\x1bP", "\u{202E}", "\u{9b}", "\x07"] {
         assert!(!text.contains(bad), "{bad:?} reached the terminal");
     }
@@ -441,13 +256,13 @@ fn many_letters(n: usize) -> tempfile::TempDir {
 fn a_large_corpus_shows_its_loading_progress_then_the_letters() {
     let dir = many_letters(600);
     let path = dir.path().to_str().unwrap();
-    let s = Session::start(&[path], &[], 120, 36);
+    let s = reader(&[path], &[], 120, 36);
     s.wait_text("Loading letters:");
     s.wait_text("Letters (600)");
     drop(s);
     // q while loading gives up cleanly (without the cache, which could make loading too
     // quick to interrupt).
-    let mut s = Session::start(&[path, "--no-cache"], &[], 120, 36);
+    let mut s = reader(&[path, "--no-cache"], &[], 120, 36);
     s.wait_text("Loading letters:");
     s.send("q");
     assert_eq!(s.finish(), 0);
@@ -464,7 +279,7 @@ fn a_cached_corpus_opens_again_with_the_letters_as_they_are_now() {
             .map(|d| d.count())
             .unwrap_or(0)
     };
-    let mut s = Session::start(&[path], &env, 120, 36);
+    let mut s = reader(&[path], &env, 120, 36);
     s.wait_text("Letters (40)");
     // The worker writes the cache once the register is built, while the user reads.
     let start = std::time::Instant::now();
@@ -480,7 +295,7 @@ fn a_cached_corpus_opens_again_with_the_letters_as_they_are_now() {
     let text = std::fs::read_to_string(&edited).unwrap();
     assert!(text.contains("Offlimits"));
     std::fs::write(&edited, text.replace("Offlimits", "Zeepbelwerk")).unwrap();
-    let mut s = Session::start(&[path], &env, 120, 36);
+    let mut s = reader(&[path], &env, 120, 36);
     s.wait_text("Letters (40)");
     s.wait_text("Zeepbelwerk");
     s.send("q");
@@ -494,7 +309,7 @@ fn a_register_file_beside_the_letters_is_the_readers_too() {
     let register = "[[entity]]\nkind = \"term\"\nlabel = \"Zeepbelprotocol\"\n\
                     aliases = [\"Offlimits\"]\ngloss = \"Een term van deze map.\"\n";
     std::fs::write(dir.path().join("register.toml"), register).unwrap();
-    let mut s = Session::start(&[path], &[], 120, 36);
+    let mut s = reader(&[path], &[], 120, 36);
     s.wait_text("Letters (3)");
     s.send("/zeepbel");
     s.wait_text("Zeepbelprotocol");
@@ -507,7 +322,7 @@ fn a_register_file_beside_the_letters_is_the_readers_too() {
 
     // A broken one stops the reader before its screen opens, naming the file and the line.
     std::fs::write(dir.path().join("register.toml"), "[[entity]\nkind = 3\n").unwrap();
-    let s = Session::start(&[path], &[], 120, 36);
+    let s = reader(&[path], &[], 120, 36);
     s.wait_text("EXIT=");
     let screen = s.screen();
     assert!(screen.contains("EXIT=2"), "{screen}");
@@ -515,9 +330,8 @@ fn a_register_file_beside_the_letters_is_the_readers_too() {
         screen.contains("register.toml:") && screen.contains("line 1"),
         "{screen}"
     );
-    let output = s.output.lock().unwrap().clone();
     assert!(
-        !String::from_utf8_lossy(&output).contains("\x1b[?1049h"),
+        !s.output().contains("\x1b[?1049h"),
         "the reader's screen was never opened"
     );
 }
