@@ -27,7 +27,12 @@ pub enum Effect {
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if !matches!(action, Action::Resize(..)) {
+    // A message stays until the user does something: a resize or a result from the worker
+    // (the register arriving while the user reads) is no answer to it.
+    if !matches!(
+        action,
+        Action::Resize(..) | Action::SearchResults(..) | Action::RegisterReady(..)
+    ) {
         app.message = None;
     }
     // Over an overlay, the wheel moves in it and clicks do nothing.

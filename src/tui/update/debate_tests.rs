@@ -58,6 +58,24 @@ fn y_on_a_selected_marker_copies_the_note_in_the_interface_language() {
 }
 
 #[test]
+fn what_o_did_stays_on_the_status_line_when_the_worker_answers() {
+    let mut app = reading();
+    update(&mut app, Action::NextMarker);
+    let Effect::OpenUrl(url) = update(&mut app, Action::OpenUrl) else {
+        panic!("o opens the note's URL");
+    };
+    let told = app.message.clone().expect("the status line says so");
+    assert!(told.contains(&url), "{told}");
+    // The register arrives from the worker, then search results: neither is the user's doing.
+    with_register(&mut app);
+    let seq = app.search.sent;
+    update(&mut app, Action::SearchResults(seq, Arc::new(Vec::new())));
+    assert_eq!(app.message.as_deref(), Some(told.as_str()));
+    update(&mut app, Action::Down);
+    assert_eq!(app.message, None, "the next key clears it");
+}
+
+#[test]
 fn note_urls_are_copied_and_opened_only_when_http() {
     let mut app = reading();
     assert_eq!(update(&mut app, Action::OpenUrl), Effect::None);
