@@ -12,7 +12,7 @@ use brieven::state::State;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::document::Document;
+use super::document::{Document, MetaField};
 use super::keymap::Key;
 use super::lookup::{RegisterState, SearchState};
 use super::theme::Theme;
@@ -90,13 +90,14 @@ pub struct Anchor {
     pub line: usize,
 }
 
-/// Where a search hit or register occurrence lies.
+/// Where a search hit or register occurrence lies. `Meta` is the letter's header, with the
+/// field when it is known which (a target's `at` and `len` are then offsets into that field).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Spot {
     Paragraph { section: usize, paragraph: usize },
     Heading { section: usize },
     Footnote { number: u32 },
-    Meta,
+    Meta { field: Option<MetaField> },
 }
 
 /// One occurrence to jump to and highlight: chars `at..at + len` of the text at `spot`.
@@ -336,7 +337,7 @@ impl App {
         match target.spot {
             Spot::Paragraph { section, paragraph } => self.doc.paragraph_block(section, paragraph),
             Spot::Heading { section } => self.doc.heading_block(section),
-            Spot::Footnote { .. } | Spot::Meta => None,
+            Spot::Footnote { .. } | Spot::Meta { .. } => None,
         }
     }
 

@@ -36,6 +36,29 @@ pub enum BlockKind {
     },
 }
 
+/// A field of the letter's header that register occurrences point into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MetaField {
+    Sender,
+    /// The `n`th addressee.
+    Recipient(usize),
+    Subject,
+    Salutation,
+    /// The `n`th signatory.
+    Signatory(usize),
+    /// The letter's own date, in the dateline.
+    Date,
+}
+
+/// Where a header field stands: chars `start..start + len` of block `block`'s text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSpan {
+    pub field: MetaField,
+    pub block: usize,
+    pub start: usize,
+    pub len: usize,
+}
+
 /// A note marker inside a block's display text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
@@ -105,6 +128,8 @@ pub struct Document {
     pub lines: Vec<DocLine>,
     /// For each section, the index of its first block (its heading or first paragraph).
     pub section_blocks: Vec<usize>,
+    /// Where each header field stands, for highlighting what was found in it.
+    pub fields: Vec<FieldSpan>,
 }
 
 /// Columns taken by the bullet of a list item.
@@ -140,9 +165,24 @@ impl Document {
         } else {
             format!(" → {}", sanitize(&letter.recipients.join("; ")))
         };
+        // Sanitizing replaces a char by one char: offsets into the fields stay as they are.
+        let block = doc.blocks.len();
+        let chars = |s: &str| s.chars().count();
+        if let Some(name) = &letter.sender {
+            doc.field(MetaField::Sender, block, 0, chars(name));
+        }
+        let mut start = chars(&sender) + chars(" → ");
+        for (i, r) in letter.recipients.iter().enumerate() {
+            doc.field(MetaField::Recipient(i), block, start, chars(r));
+            start += chars(r) + chars("; ");
+        }
         push(&mut doc, BlockKind::Sender, sender + &to, Vec::new());
         let date = letter.date.map(|d| lang.date_long(d));
         let place = letter.place.as_deref().map(|p| sanitize(p).into_owned());
+        if let Some(d) = &date {
+            let start = place.as_deref().map_or(0, |p| chars(p) + chars(", "));
+            doc.field(MetaField::Date, doc.blocks.len(), start, chars(d));
+        }
         let dateline = match (place, date) {
             (Some(p), Some(d)) => Some(format!("{p}, {d}")),
             (p, d) => p.or(d),
@@ -151,6 +191,8 @@ impl Document {
             push(&mut doc, BlockKind::Dateline, line, Vec::new());
         }
         if let Some(subject) = &letter.subject {
+            let start = chars(s.label_subject) + chars(": ");
+            doc.field(MetaField::Subject, doc.blocks.len(), start, chars(subject));
             push(
                 &mut doc,
                 BlockKind::Subject,
@@ -182,6 +224,7 @@ impl Document {
             );
         }
         if let Some(greeting) = &letter.salutation {
+            doc.field(MetaField::Salutation, doc.blocks.len(), 0, chars(greeting));
             push(
                 &mut doc,
                 BlockKind::Salutation,
@@ -210,16 +253,58 @@ impl Document {
             }
         }
         if !letter.signed_by.is_empty() {
+            let label = "Signed: ";
+            let mut start = chars(label);
+            for (i, name) in letter.signed_by.iter().enumerate() {
+                doc.field(
+                    MetaField::Signatory(i),
+                    doc.blocks.len(),
+                    start,
+                    chars(name),
+                );
+                start += chars(name) + chars("; ");
+            }
             let names = sanitize(&letter.signed_by.join("; ")).into_owned();
             push(
                 &mut doc,
                 BlockKind::Signatories,
-                format!("Signed: {names}"),
+                format!("{label}{names}"),
                 Vec::new(),
             );
         }
         doc.wrap_blocks();
         doc
+    }
+
+    fn field(&mut self, field: MetaField, block: usize, start: usize, len: usize) {
+        self.fields.push(FieldSpan {
+            field,
+            block,
+            start,
+            len,
+        });
+    }
+
+    /// The block and byte range of chars `at..at + len` of a header field (the whole date
+    /// for [`MetaField::Date`]); `None` when the letter has no such field or the range lies
+    /// outside it.
+    pub fn field_range(
+        &self,
+        field: MetaField,
+        at: usize,
+        len: usize,
+    ) -> Option<(usize, Range<usize>)> {
+        let span = self.fields.iter().find(|s| s.field == field)?;
+        let (at, len) = match field {
+            MetaField::Date => (0, span.len),
+            _ => (at, len),
+        };
+        if len == 0 || at + len > span.len {
+            return None;
+        }
+        let block = self.blocks.get(span.block)?;
+        let bytes = block.display_bytes(&[span.start + at, span.start + at + len]);
+        Some((span.block, bytes[0]..bytes[1]))
     }
 
     fn wrap_blocks(&mut self) {

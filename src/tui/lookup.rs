@@ -4,10 +4,12 @@
 
 use std::sync::Arc;
 
+use brieven::model::Letter;
 use brieven::register::{Entity, EntityKind, Occurrence, Place, Register};
 use brieven::search::{Hit, HitKind};
 
 use super::app::{Spot, Target};
+use super::document::MetaField;
 
 /// How many results a query asks for.
 pub const RESULT_LIMIT: usize = 200;
@@ -115,8 +117,35 @@ pub fn spot(place: Place) -> Spot {
         Place::Paragraph { section, paragraph } => Spot::Paragraph { section, paragraph },
         Place::Footnote { number } => Spot::Footnote { number },
         Place::Heading { section } => Spot::Heading { section },
-        Place::Meta => Spot::Meta,
+        Place::Meta => Spot::Meta { field: None },
     }
+}
+
+/// The header field an occurrence of `entity` in the letter's metadata stands in.
+pub fn meta_field(letter: &Letter, entity: &Entity, o: &Occurrence) -> Option<MetaField> {
+    if o.place != Place::Meta {
+        return None;
+    }
+    if o.len == 0 {
+        // Only the letter's own date is found without a text of its own.
+        return letter.date.is_some().then_some(MetaField::Date);
+    }
+    let text = brieven::register::meta_text(letter, entity, o)?;
+    // `meta_text` looks through the fields in this order, so the first one with its text is
+    // the one it found.
+    let sender = letter.sender.iter().map(|s| (MetaField::Sender, s));
+    let recipients =
+        (letter.recipients.iter().enumerate()).map(|(i, r)| (MetaField::Recipient(i), r));
+    let subject = letter.subject.iter().map(|s| (MetaField::Subject, s));
+    let salutation = letter.salutation.iter().map(|s| (MetaField::Salutation, s));
+    let signed = (letter.signed_by.iter().enumerate()).map(|(i, s)| (MetaField::Signatory(i), s));
+    sender
+        .chain(recipients)
+        .chain(subject)
+        .chain(salutation)
+        .chain(signed)
+        .find(|(_, field)| field.as_str() == text)
+        .map(|(f, _)| f)
 }
 
 /// An entity's occurrences by letter in date order (`order`: corpus indices by date), then
@@ -133,11 +162,17 @@ pub fn occurrences_in_order<'a>(entity: &'a Entity, order: &[usize]) -> Vec<&'a 
     list
 }
 
-/// A jump target for a register occurrence.
-pub fn occurrence_target(o: &Occurrence) -> Target {
+/// A jump target for an occurrence of `entity` in `letters`.
+pub fn occurrence_target(letters: &[Letter], entity: &Entity, o: &Occurrence) -> Target {
+    let spot = match o.place {
+        Place::Meta => Spot::Meta {
+            field: letters.get(o.letter).and_then(|l| meta_field(l, entity, o)),
+        },
+        place => spot(place),
+    };
     Target {
         letter: o.letter,
-        spot: spot(o.place),
+        spot,
         at: o.at,
         len: o.len,
     }
@@ -155,7 +190,7 @@ pub fn hit_targets(
     if let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) {
         let targets: Vec<Target> = occurrences_in_order(entity, order)
             .into_iter()
-            .map(occurrence_target)
+            .map(|o| occurrence_target(letters, entity, o))
             .collect();
         return (!targets.is_empty()).then(|| (entity.label.clone(), targets, 0));
     }

@@ -3,6 +3,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::style::Style;
 
 use super::action::Action;
 use super::app::{App, Pane};
@@ -193,4 +194,61 @@ fn cue_card_overlay() {
         update(&mut app, Action::Down);
         insta::assert_snapshot!(format!("cards_{w}x{h}"), draw(&app).backend());
     }
+}
+
+/// The rows of the frame that show a search hit, each with a line under it that marks the
+/// current hit (`^`, `hit_current`) and the trail's other hits in view (`~`, `hit`).
+fn hit_rows(app: &App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let (current, other) = (app.theme.hit_current, app.theme.hit);
+    let has = |cell: Style, style: Style| cell.patch(style) == cell;
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let (mut text, mut marks) = (String::new(), String::new());
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            text.push_str(cell.symbol());
+            marks.push(match cell.style() {
+                s if has(s, current) => '^',
+                s if has(s, other) => '~',
+                _ => ' ',
+            });
+        }
+        if !marks.trim().is_empty() {
+            out.push_str(&format!("{}\n{}\n", text.trim_end(), marks.trim_end()));
+        }
+    }
+    out
+}
+
+/// The search for `query` with the result labelled `label` chosen (Enter).
+fn jump_to_result(query: &str, label: &str) -> App {
+    let mut app = with_search(120, 36, query);
+    let hits = &app.search.hits;
+    app.search.selected = (app.search.order.iter())
+        .position(|&i| hits[i].label == label)
+        .unwrap_or_else(|| panic!("{label} is a result for {query}"));
+    update(&mut app, Action::Activate);
+    app
+}
+
+#[test]
+fn a_hit_in_a_letters_header_is_highlighted_as_in_the_text() {
+    // A term in the subject of both letters: the first, then `n` to the next.
+    let mut app = jump_to_result("JBZ-raad", "JBZ-raad");
+    let first = hit_rows(&app);
+    update(&mut app, Action::NextOccurrence);
+    let second = hit_rows(&app);
+    // The current occurrence in the text, another in the sender line above it.
+    let app = jump_to_result("offlimits", "Offlimits");
+    let third = hit_rows(&app);
+    for rows in [&first, &second] {
+        assert!(rows.contains("Subject: ") && rows.contains('^'), "{rows}");
+    }
+    assert!(third.contains('~'), "{third}");
+    insta::assert_snapshot!(
+        "header_hits_120x36",
+        format!("{first}\n(n)\n{second}\n(offlimits)\n{third}")
+    );
 }

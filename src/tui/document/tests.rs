@@ -48,3 +48,41 @@ fn sections_and_lines_map_both_ways() {
     assert_eq!(doc.section_at(doc.lines.len() - 1), Some(0));
     assert!(doc.lines.iter().all(|l| l.range.len() <= 20));
 }
+
+#[test]
+fn header_fields_are_found_in_the_header_blocks() {
+    let letter = Letter {
+        date: brieven::model::Date::ymd(2023, 9, 25),
+        place: Some("Leiden".into()),
+        sender: Some("Kinderrechten\x1bcollectief".into()),
+        recipients: vec!["Minister van JenV".into(), "Tweede Kamer".into()],
+        subject: Some("JBZ-raad van 28 september".into()),
+        salutation: Some("Geachte Minister,".into()),
+        signed_by: vec!["Marc Dullaert".into(), "Defence for Children".into()],
+        ..letter("Tekst.", &[])
+    };
+    let doc = Document::build(&letter, 0, 30);
+    let shown = |field, at, len| {
+        let (b, range) = doc.field_range(field, at, len)?;
+        Some((doc.blocks[b].kind, doc.blocks[b].text[range].to_string()))
+    };
+    let sender = Some((BlockKind::Sender, "Kinderrechten␛collectief".to_string()));
+    assert_eq!(shown(MetaField::Sender, 0, 24), sender);
+    let second = Some((BlockKind::Sender, "Kamer".to_string()));
+    assert_eq!(shown(MetaField::Recipient(1), 7, 5), second);
+    let subject = Some((BlockKind::Subject, "28 september".to_string()));
+    assert_eq!(shown(MetaField::Subject, 13, 12), subject);
+    let salutation = Some((BlockKind::Salutation, "Minister".to_string()));
+    assert_eq!(shown(MetaField::Salutation, 8, 8), salutation);
+    let signed = Some((BlockKind::Signatories, "Defence".to_string()));
+    assert_eq!(shown(MetaField::Signatory(1), 0, 7), signed);
+    let date = Some((
+        BlockKind::Dateline,
+        Lang::En.date_long(letter.date.unwrap()),
+    ));
+    assert_eq!(shown(MetaField::Date, 0, 0), date);
+    // Past the field's end, empty, or a field the letter does not have.
+    assert_eq!(shown(MetaField::Recipient(0), 10, 8), None);
+    assert_eq!(shown(MetaField::Subject, 3, 0), None);
+    assert_eq!(shown(MetaField::Recipient(2), 0, 1), None);
+}

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::tui::app::{App, Pane};
+use crate::tui::app::{App, Pane, Spot};
 use crate::tui::document::{BlockKind, LIST_INDENT};
 use crate::tui::ui::{fit, pane_block, styled_spans, text_area};
 
@@ -53,13 +53,21 @@ fn trail_hits_in_view(app: &App) -> Vec<(usize, std::ops::Range<usize>)> {
         block.first_line < visible.end && block.first_line + block.line_count > visible.start
     };
     let mut by_block: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    let mut hits = Vec::new();
     for t in &trail.targets {
         if let Some(b) = app.target_block(t).filter(|&b| in_view(b)) {
             by_block.entry(b).or_default().extend([t.at, t.at + t.len]);
         }
+        // In the header, offsets are into one field of a block.
+        if let Spot::Meta { field: Some(field) } = t.spot
+            && t.letter == app.current
+            && let Some((b, range)) = app.doc.field_range(field, t.at, t.len)
+            && in_view(b)
+        {
+            hits.push((b, range));
+        }
     }
     // One pass over each block's text, however many occurrences it holds.
-    let mut hits = Vec::new();
     for (b, chars) in by_block {
         let bytes = app.doc.blocks[b].display_bytes(&chars);
         hits.extend(

@@ -293,7 +293,7 @@ fn jump_to_card(app: &mut App, index: usize) -> Effect {
         Anchor::Paragraph { section, paragraph } => Spot::Paragraph { section, paragraph },
         Anchor::Section { section } => Spot::Heading { section },
         Anchor::Note { number } => Spot::Footnote { number },
-        Anchor::Letter => Spot::Meta,
+        Anchor::Letter => Spot::Meta { field: None },
     };
     let len = match spot {
         Spot::Paragraph { .. } => card.quote.chars().count(),

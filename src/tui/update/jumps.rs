@@ -70,10 +70,15 @@ pub fn show_target(app: &mut App, target: Target) {
     }
     jump(app, |app| {
         open_letter(app, target.letter);
+        // A header field: where it stands, and what was found in it.
+        let in_field = match target.spot {
+            Spot::Meta { field: Some(field) } => app.doc.field_range(field, target.at, target.len),
+            _ => None,
+        };
         let block = match target.spot {
             Spot::Paragraph { section, paragraph } => app.doc.paragraph_block(section, paragraph),
             Spot::Heading { section } => app.doc.heading_block(section),
-            Spot::Meta => Some(0),
+            Spot::Meta { .. } => Some(in_field.as_ref().map_or(0, |(b, _)| *b)),
             Spot::Footnote { number } => {
                 app.note = Some(number);
                 let found = app.doc.blocks.iter().enumerate().find_map(|(b, block)| {
@@ -92,7 +97,8 @@ pub fn show_target(app: &mut App, target: Target) {
             return;
         };
         let range = match target.spot {
-            Spot::Footnote { .. } | Spot::Meta => 0..0,
+            Spot::Footnote { .. } => 0..0,
+            Spot::Meta { .. } => in_field.map_or(0..0, |(_, range)| range),
             _ => app.target_range(b, &target).unwrap_or(0..0),
         };
         let block = &app.doc.blocks[b];

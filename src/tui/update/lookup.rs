@@ -149,7 +149,7 @@ fn jump_to_occurrence(
     };
     let targets: Vec<_> = lookup::occurrences_in_order(entity, &app.order)
         .into_iter()
-        .map(lookup::occurrence_target)
+        .map(|o| lookup::occurrence_target(&app.letters, entity, o))
         .collect();
     let Some(&first) = targets.get(row) else {
         return;

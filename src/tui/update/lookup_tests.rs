@@ -137,3 +137,70 @@ fn the_register_lists_entries_then_occurrences_then_jumps() {
     update(&mut app, Action::PrevTab);
     assert_eq!(app.register_view.tab, 3);
 }
+
+#[test]
+fn a_hit_in_a_letters_header_is_shown_and_highlighted_where_it_stands() {
+    use crate::tui::document::{BlockKind, MetaField};
+    use brieven::register::Place;
+    let mut app = fixtures::app(120, 36);
+    let register = with_register(&mut app);
+    let mut fields = Vec::new();
+    for entity in &register.entities {
+        for o in entity.occurrences.iter().filter(|o| o.place == Place::Meta) {
+            let target = crate::tui::lookup::occurrence_target(&app.letters, entity, o);
+            let Spot::Meta { field: Some(field) } = target.spot else {
+                panic!("{}: no header field for {o:?}", entity.label);
+            };
+            // From another letter, scrolled away from the header.
+            let elsewhere = (o.letter + 1) % app.letters.len();
+            open_letter(&mut app, elsewhere);
+            app.scroll = app.max_scroll();
+            show_target(&mut app, target);
+            let letter = &app.letters[o.letter];
+            let found = match field {
+                MetaField::Date => app.lang.date_long(letter.date.unwrap()),
+                _ => {
+                    let text = brieven::register::meta_text(letter, entity, o).unwrap();
+                    let text = brieven::text::sanitize(text);
+                    text.chars().skip(o.at).take(o.len).collect()
+                }
+            };
+            let h = app
+                .highlight
+                .clone()
+                .unwrap_or_else(|| panic!("{}: {field:?} not highlighted", entity.label));
+            assert_eq!((h.letter, app.current), (o.letter, o.letter));
+            let block = &app.doc.blocks[h.block];
+            assert!(
+                !matches!(
+                    block.kind,
+                    BlockKind::Paragraph { .. } | BlockKind::Heading { .. }
+                ),
+                "{:?}",
+                block.kind
+            );
+            assert_eq!(&block.text[h.range.clone()], found, "{}", entity.label);
+            let line = app.doc.lines[block.first_line..]
+                .iter()
+                .position(|l| l.range.end > h.range.start)
+                .unwrap();
+            assert!(
+                app.visible().contains(&(block.first_line + line)),
+                "in view"
+            );
+            fields.push(std::mem::discriminant(&field));
+        }
+    }
+    for kind in [
+        MetaField::Sender,
+        MetaField::Recipient(0),
+        MetaField::Subject,
+        MetaField::Signatory(0),
+        MetaField::Date,
+    ] {
+        assert!(
+            fields.contains(&std::mem::discriminant(&kind)),
+            "the fixtures have a {kind:?} hit"
+        );
+    }
+}
