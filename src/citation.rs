@@ -198,7 +198,7 @@ impl Citation {
                         .filter_map(|e| {
                             e.occurrences
                                 .iter()
-                                .filter(|o| o.letter == letter_index && o.place == place)
+                                .filter(|o| o.letter_index() == letter_index && o.place == place)
                                 .map(|o| o.at)
                                 .min()
                                 .map(|at| (at, e.label.as_str()))

@@ -66,7 +66,7 @@ pub fn positions(letters: &[Letter], register: &Register, top: usize) -> Vec<Pos
         let mut per_letter = vec![0usize; letters.len()];
         for o in &term.occurrences {
             if o.place != Place::Meta
-                && let Some(n) = per_letter.get_mut(o.letter)
+                && let Some(n) = per_letter.get_mut(o.letter_index())
             {
                 *n += 1;
             }

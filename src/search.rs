@@ -239,7 +239,11 @@ impl SearchIndex {
                 let e = register.entities.get(id).filter(|e| query.wants(e.kind))?;
                 let count = match allowed {
                     None => e.occurrences.len(),
-                    Some(_) => e.occurrences.iter().filter(|o| ok(o.letter)).count(),
+                    Some(_) => e
+                        .occurrences
+                        .iter()
+                        .filter(|o| ok(o.letter_index()))
+                        .count(),
                 };
                 (count > 0).then_some((score, count, e, name))
             })
@@ -308,7 +312,7 @@ impl SearchIndex {
             .map(|p| (p as u32, total[p]))
             .filter(|&(p, _)| {
                 let passage = self.passages.passages[p as usize];
-                allowed.is_none_or(|a| a.get(passage.letter).copied().unwrap_or(false))
+                allowed.is_none_or(|a| a.get(passage.letter_index()).copied().unwrap_or(false))
                     && (!query.notes || matches!(passage.place, Place::Footnote { .. }))
             })
             .collect();

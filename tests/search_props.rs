@@ -110,8 +110,8 @@ proptest! {
         let register = Register::build(&letters);
         for e in &register.entities {
             for o in &e.occurrences {
-                if let Some(t) = place_text(&letters[o.letter], o.place) {
-                    prop_assert!(o.at + o.len <= t.chars().count(), "{} at {} len {}", e.label, o.at, o.len);
+                if let Some(t) = place_text(&letters[o.letter_index()], o.place) {
+                    prop_assert!(o.chars().end <= t.chars().count(), "{} at {} len {}", e.label, o.at, o.len);
                 }
             }
         }

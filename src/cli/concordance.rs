@@ -68,7 +68,7 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
     }
     let mut by_letter: BTreeMap<usize, Vec<&Occurrence>> = BTreeMap::new();
     for o in &e.occurrences {
-        by_letter.entry(o.letter).or_default().push(o);
+        by_letter.entry(o.letter_index()).or_default().push(o);
     }
     let mut order: Vec<usize> = by_letter.keys().copied().collect();
     order.sort_by_key(|&l| {
@@ -112,7 +112,8 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
                         cached = Some((o.place, chars));
                     }
                     let chars = cached.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
-                    kwic(chars, o.at, o.len, context)
+                    let range = o.chars();
+                    kwic(chars, range.start, range.len(), context)
                 }
                 None => format!("{:>context$}(the letter's own date)", ""),
             };

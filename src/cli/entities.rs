@@ -105,8 +105,8 @@ struct JsonEntity<'a> {
 struct JsonOccurrence<'a> {
     letter: &'a str,
     place: Place,
-    at: usize,
-    len: usize,
+    at: u32,
+    len: u32,
     /// The text the occurrence covers (absent for metadata).
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
@@ -133,7 +133,7 @@ fn json_entity<'a>(letters: &'a [Letter], e: &'a Entity) -> JsonEntity<'a> {
             .iter()
             .zip(occurrence_texts(letters, e))
             .map(|(o, text)| JsonOccurrence {
-                letter: id(o.letter),
+                letter: id(o.letter_index()),
                 place: o.place,
                 at: o.at,
                 len: o.len,
@@ -149,11 +149,14 @@ fn occurrence_texts(letters: &[Letter], e: &Entity) -> Vec<Option<String>> {
     let mut current: Option<((usize, Place), Vec<usize>)> = None;
     let mut out = Vec::with_capacity(e.occurrences.len());
     for o in &e.occurrences {
-        let Some(text) = letters.get(o.letter).and_then(|l| place_text(l, o.place)) else {
+        let Some(text) = letters
+            .get(o.letter_index())
+            .and_then(|l| place_text(l, o.place))
+        else {
             out.push(None);
             continue;
         };
-        let here = (o.letter, o.place);
+        let here = (o.letter_index(), o.place);
         if current.as_ref().is_none_or(|(k, _)| *k != here) {
             let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
             bytes.push(text.len());
@@ -161,7 +164,8 @@ fn occurrence_texts(letters: &[Letter], e: &Entity) -> Vec<Option<String>> {
         }
         let bytes = current.as_ref().map_or(&[][..], |(_, b)| b.as_slice());
         let byte = |c: usize| bytes.get(c).or(bytes.last()).copied().unwrap_or(0);
-        out.push(Some(text[byte(o.at)..byte(o.at + o.len)].to_string()));
+        let chars = o.chars();
+        out.push(Some(text[byte(chars.start)..byte(chars.end)].to_string()));
     }
     out
 }

@@ -110,7 +110,7 @@ impl Entity {
 
     /// The letters (indices into the corpus) it occurs in, in order.
     pub fn letters(&self) -> Vec<usize> {
-        let mut out: Vec<usize> = self.occurrences.iter().map(|o| o.letter).collect();
+        let mut out: Vec<usize> = self.occurrences.iter().map(|o| o.letter_index()).collect();
         out.sort_unstable();
         out.dedup();
         out
@@ -120,7 +120,7 @@ impl Entity {
     pub fn per_letter(&self) -> Vec<(usize, usize)> {
         let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
         for o in &self.occurrences {
-            *counts.entry(o.letter).or_default() += 1;
+            *counts.entry(o.letter_index()).or_default() += 1;
         }
         counts.into_iter().collect()
     }
@@ -129,21 +129,51 @@ impl Entity {
     pub fn count_in(&self, letter: usize) -> usize {
         self.occurrences
             .iter()
-            .filter(|o| o.letter == letter)
+            .filter(|o| o.letter_index() == letter)
             .count()
     }
 }
 
-/// One place an entity occurs.
+/// One place an entity occurs: 24 bytes. A register of 10,000 letters holds over a million,
+/// so its numbers are `u32`; an occurrence whose numbers do not fit is not recorded (see
+/// [`Occurrence::new`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, bitcode::Encode, bitcode::Decode)]
 pub struct Occurrence {
-    /// Index into the corpus's letters.
-    pub letter: usize,
+    /// Index into the corpus's letters (see [`Occurrence::letter_index`]).
+    pub letter: u32,
     pub place: Place,
     /// Offset in `char`s into the text of the place (see [`place_text`]).
-    pub at: usize,
+    pub at: u32,
     /// Length in `char`s.
-    pub len: usize,
+    pub len: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Occurrence>() <= 24);
+
+impl Occurrence {
+    /// The occurrence in letter `letter` at `char` offset `at`, `len` chars long; `None` when
+    /// one of them does not fit in a `u32` (a letter beyond the 4,294,967,295th, or a text of
+    /// more than 4 GB), so that nothing is recorded at a wrong place.
+    pub fn new(letter: usize, place: Place, at: usize, len: usize) -> Option<Occurrence> {
+        Some(Occurrence {
+            letter: u32::try_from(letter).ok()?,
+            place,
+            at: u32::try_from(at).ok()?,
+            len: u32::try_from(len).ok()?,
+        })
+    }
+
+    /// Index into the corpus's letters.
+    pub fn letter_index(&self) -> usize {
+        self.letter as usize
+    }
+
+    /// The `char` range in the text of the place.
+    pub fn chars(&self) -> std::ops::Range<usize> {
+        let at = self.at as usize;
+        // Saturating: two `u32`s can overflow a 32-bit `usize`.
+        at..at.saturating_add(self.len as usize)
+    }
 }
 
 /// Which text of a letter an occurrence is in.
@@ -162,19 +192,38 @@ pub struct Occurrence {
 )]
 #[serde(tag = "in", rename_all = "lowercase")]
 pub enum Place {
+    /// Paragraph `paragraph` (from 0) of section `section` (from 0).
     Paragraph {
-        section: usize,
-        paragraph: usize,
+        section: u32,
+        paragraph: u32,
     },
     Footnote {
         number: u32,
     },
     Heading {
-        section: usize,
+        section: u32,
     },
     /// The letter's metadata (its date, sender, recipients, subject or signatories); `at` and
     /// `len` are then offsets into that field.
     Meta,
+}
+
+impl Place {
+    /// Paragraph `paragraph` of section `section`; `None` when a number does not fit in a
+    /// `u32` (a letter of more than 4 GB), so that no place is ever numbered wrongly.
+    pub fn paragraph(section: usize, paragraph: usize) -> Option<Place> {
+        Some(Place::Paragraph {
+            section: u32::try_from(section).ok()?,
+            paragraph: u32::try_from(paragraph).ok()?,
+        })
+    }
+
+    /// The heading of section `section`; `None` when the number does not fit in a `u32`.
+    pub fn heading(section: usize) -> Option<Place> {
+        Some(Place::Heading {
+            section: u32::try_from(section).ok()?,
+        })
+    }
 }
 
 /// The text of a paragraph, footnote or heading (`None` for metadata or a place that does not
@@ -183,12 +232,12 @@ pub fn place_text(letter: &Letter, place: Place) -> Option<&str> {
     match place {
         Place::Paragraph { section, paragraph } => letter
             .sections
-            .get(section)?
+            .get(section as usize)?
             .paragraphs
-            .get(paragraph)
+            .get(paragraph as usize)
             .map(|p| p.text.as_str()),
         Place::Footnote { number } => letter.footnote(number).map(|n| n.text.as_str()),
-        Place::Heading { section } => letter.sections.get(section)?.heading.as_deref(),
+        Place::Heading { section } => letter.sections.get(section as usize)?.heading.as_deref(),
         Place::Meta => None,
     }
 }
@@ -206,12 +255,13 @@ pub fn meta_text<'a>(letter: &'a Letter, entity: &Entity, o: &Occurrence) -> Opt
         .filter(|(place, _)| *place == Place::Meta)
         .map(|(_, text)| text)
         .find(|text| {
-            let slice: String = text.chars().skip(o.at).take(o.len).collect();
-            slice.chars().count() == o.len
+            let range = o.chars();
+            let slice: String = text.chars().skip(range.start).take(range.len()).collect();
+            slice.chars().count() == range.len()
                 && (names.contains(&key(&slice))
                     || crate::dates::find_dates(text, letter.date)
                         .iter()
-                        .any(|m| m.at == o.at && Some(m.date) == entity.date))
+                        .any(|m| m.at == range.start && Some(m.date) == entity.date))
         })
 }
 

@@ -16,19 +16,18 @@ use crate::model::{Date, Letter};
 use crate::text::fold;
 
 /// Every text of a letter with its place: paragraphs, headings, footnotes, then the metadata
-/// fields.
+/// fields. A section or paragraph whose number does not fit a [`Place`] (`u32`: more than 4
+/// GB of text) is left out rather than numbered wrongly.
 pub fn texts(letter: &Letter) -> Vec<(Place, &str)> {
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
-        if let Some(h) = &section.heading {
-            out.push((Place::Heading { section: s }, h.as_str()));
+        if let (Some(h), Some(place)) = (&section.heading, Place::heading(s)) {
+            out.push((place, h.as_str()));
         }
         for (p, para) in section.paragraphs.iter().enumerate() {
-            let place = Place::Paragraph {
-                section: s,
-                paragraph: p,
-            };
-            out.push((place, para.text.as_str()));
+            if let Some(place) = Place::paragraph(s, p) {
+                out.push((place, para.text.as_str()));
+            }
         }
     }
     for note in &letter.footnotes {
@@ -288,37 +287,27 @@ struct Found {
 /// Scans `letters`, the first of which is letter number `first` of the corpus.
 fn scan_letters(names: &Names, letters: &[Letter], first: usize) -> Found {
     let mut found = Found::default();
+    // An occurrence whose numbers do not fit an `Occurrence` (`u32`: a letter beyond the
+    // 4,294,967,295th, a text of more than 4 GB) is skipped: `Occurrence::new` says `None`.
     for (i, letter) in letters.iter().enumerate() {
         let li = first + i;
-        if let Some(d) = letter.date {
-            let occurrence = Occurrence {
-                letter: li,
-                place: Place::Meta,
-                at: 0,
-                len: 0,
-            };
+        if let Some(d) = letter.date
+            && let Some(occurrence) = Occurrence::new(li, Place::Meta, 0, 0)
+        {
             found.dates.push((d, None, occurrence));
         }
         for (place, text) in texts(letter) {
             for (entity, at, len) in names.find(text) {
-                let occurrence = Occurrence {
-                    letter: li,
-                    place,
-                    at,
-                    len,
-                };
-                found.names.push((entity, occurrence));
+                if let Some(occurrence) = Occurrence::new(li, place, at, len) {
+                    found.names.push((entity, occurrence));
+                }
             }
             for mention in find_dates(text, letter.date) {
-                let occurrence = Occurrence {
-                    letter: li,
-                    place,
-                    at: mention.at,
-                    len: mention.len,
-                };
-                found
-                    .dates
-                    .push((mention.date, Some(mention.surface), occurrence));
+                if let Some(occurrence) = Occurrence::new(li, place, mention.at, mention.len) {
+                    found
+                        .dates
+                        .push((mention.date, Some(mention.surface), occurrence));
+                }
             }
         }
     }

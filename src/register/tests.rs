@@ -33,7 +33,8 @@ fn surfaces(letter: &Letter, e: &Entity) -> Vec<String> {
         .iter()
         .filter_map(|o| {
             let text = place_text(letter, o.place)?;
-            Some(text.chars().skip(o.at).take(o.len).collect())
+            let range = o.chars();
+            Some(text.chars().skip(range.start).take(range.len()).collect())
         })
         .collect()
 }
@@ -391,4 +392,27 @@ fn keys_of_ascii_names_are_folded_as_any_other() {
     ] {
         assert_eq!(key(name), reference(name), "{name:?}");
     }
+}
+
+#[test]
+fn numbers_beyond_u32_make_no_occurrence_or_place() {
+    assert!(Occurrence::new(7, Place::Meta, 3, 2).is_some_and(|o| o.chars() == (3..5)));
+    assert_eq!(
+        Place::paragraph(2, 3),
+        Some(Place::Paragraph {
+            section: 2,
+            paragraph: 3
+        })
+    );
+    // Only a 64-bit `usize` holds a number a `u32` does not.
+    if let Ok(big) = usize::try_from(u64::from(u32::MAX) + 1) {
+        assert_eq!(Occurrence::new(big, Place::Meta, 0, 1), None);
+        assert_eq!(Occurrence::new(0, Place::Meta, big, 1), None);
+        assert_eq!(Occurrence::new(0, Place::Meta, 0, big), None);
+        assert_eq!(Place::paragraph(big, 0), None);
+        assert_eq!(Place::paragraph(0, big), None);
+        assert_eq!(Place::heading(big), None);
+    }
+    let o = Occurrence::new(0, Place::Meta, u32::MAX as usize, u32::MAX as usize);
+    assert!(o.is_some_and(|o| o.chars().end >= u32::MAX as usize));
 }

@@ -35,13 +35,14 @@ pub(super) fn occurrence_passages(
         let mut places: Vec<(Passage, Vec<(usize, usize)>)> = Vec::new();
         for o in &entity.occurrences {
             let wanted = o.place != Place::Meta
-                && allowed.is_none_or(|a| a.get(o.letter).copied().unwrap_or(false))
+                && allowed.is_none_or(|a| a.get(o.letter_index()).copied().unwrap_or(false))
                 && (!query.notes || matches!(o.place, Place::Footnote { .. }))
-                && !seen.contains(&(o.letter, o.place));
+                && !seen.contains(&(o.letter_index(), o.place));
             if !wanted {
                 continue;
             }
-            let range = (o.at, o.at + o.len);
+            let chars = o.chars();
+            let range = (chars.start, chars.end);
             let key = Passage {
                 letter: o.letter,
                 place: o.place,
@@ -92,7 +93,11 @@ pub(super) fn entity_hit(
     allowed: Option<&[bool]>,
 ) -> Option<Hit> {
     let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
-    let occurrences = e.occurrences.iter().filter(|o| ok(o.letter)).count();
+    let occurrences = e
+        .occurrences
+        .iter()
+        .filter(|o| ok(o.letter_index()))
+        .count();
     if occurrences == 0 {
         return None;
     }
@@ -123,10 +128,10 @@ pub(super) fn passage_hit(
     snippet: passages::Snippet,
     score: i64,
 ) -> Option<Hit> {
-    let letter = letters.get(passage.letter)?;
+    let letter = letters.get(passage.letter_index())?;
     let (section, paragraph) = match passage.place {
-        Place::Paragraph { section, paragraph } => (section, paragraph),
-        Place::Heading { section } => (section, 0),
+        Place::Paragraph { section, paragraph } => (section as usize, paragraph as usize),
+        Place::Heading { section } => (section as usize, 0),
         Place::Footnote { number } => (0, number as usize),
         Place::Meta => (0, 0),
     };
@@ -147,7 +152,7 @@ pub(super) fn passage_hit(
         matched_alias: None,
         passage: Some(PassageHit {
             letter: letter.id.clone(),
-            letter_index: passage.letter,
+            letter_index: passage.letter_index(),
             place: passage.place,
             section,
             paragraph,

@@ -15,11 +15,21 @@ use crate::model::Letter;
 use crate::register::{Place, place_text};
 use crate::text::{fold, fold_char};
 
-/// One searchable text.
+/// One searchable text: 16 bytes, its letter a `u32` as in [`crate::register::Occurrence`]
+/// (10,000 letters have about 300,000 passages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
 pub(crate) struct Passage {
-    pub letter: usize,
+    pub letter: u32,
     pub place: Place,
+}
+
+const _: () = assert!(std::mem::size_of::<Passage>() <= 16);
+
+impl Passage {
+    /// Index into the corpus's letters.
+    pub fn letter_index(&self) -> usize {
+        self.letter as usize
+    }
 }
 
 /// Word to number, with foldhash: fast for short words, and seeded at random per process so
@@ -69,12 +79,17 @@ impl Block {
         let mut word = String::new();
         let mut last_seen: Vec<u32> = Vec::new();
         for (i, letter) in letters.iter().enumerate() {
+            // A letter beyond the 4,294,967,295th has no number in a `Passage` and no
+            // occurrences in the register either: it is not indexed.
+            let Ok(number) = u32::try_from(first + i) else {
+                break;
+            };
             for (place, text) in crate::register::texts(letter) {
                 if place == Place::Meta {
                     continue;
                 }
                 block.passages.push(Passage {
-                    letter: first + i,
+                    letter: number,
                     place,
                 });
                 // The passage a word was last seen in (plus one): each word is listed once
@@ -425,7 +440,7 @@ pub(crate) fn snippet(
     matched: &HashSet<u32>,
     query_words: &[String],
 ) -> Option<Snippet> {
-    let text = place_text(letters.get(passage.letter)?, passage.place)?;
+    let text = place_text(letters.get(passage.letter_index())?, passage.place)?;
     let folded = fold(text);
     let mut hits: Vec<(usize, usize)> = Vec::new(); // original char ranges
     let mut sequence: Vec<Option<usize>> = Vec::new(); // which query word each text word is
@@ -460,7 +475,7 @@ pub(crate) fn snippet_at(
     passage: Passage,
     ranges: &[(usize, usize)],
 ) -> Option<Snippet> {
-    let text = place_text(letters.get(passage.letter)?, passage.place)?;
+    let text = place_text(letters.get(passage.letter_index())?, passage.place)?;
     cut(text, ranges, false)
 }
 

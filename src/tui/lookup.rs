@@ -114,9 +114,14 @@ pub fn entries(register: &Register, kind: EntityKind) -> Vec<&Entity> {
 /// Where a register place is in the reader.
 pub fn spot(place: Place) -> Spot {
     match place {
-        Place::Paragraph { section, paragraph } => Spot::Paragraph { section, paragraph },
+        Place::Paragraph { section, paragraph } => Spot::Paragraph {
+            section: section as usize,
+            paragraph: paragraph as usize,
+        },
         Place::Footnote { number } => Spot::Footnote { number },
-        Place::Heading { section } => Spot::Heading { section },
+        Place::Heading { section } => Spot::Heading {
+            section: section as usize,
+        },
         Place::Meta => Spot::Meta { field: None },
     }
 }
@@ -158,7 +163,7 @@ pub fn occurrences_in_order<'a>(entity: &'a Entity, order: &[usize]) -> Vec<&'a 
             .unwrap_or(usize::MAX)
     };
     let mut list: Vec<&Occurrence> = entity.occurrences.iter().collect();
-    list.sort_by_key(|o| rank(o.letter));
+    list.sort_by_key(|o| rank(o.letter_index()));
     list
 }
 
@@ -166,15 +171,18 @@ pub fn occurrences_in_order<'a>(entity: &'a Entity, order: &[usize]) -> Vec<&'a 
 pub fn occurrence_target(letters: &[Letter], entity: &Entity, o: &Occurrence) -> Target {
     let spot = match o.place {
         Place::Meta => Spot::Meta {
-            field: letters.get(o.letter).and_then(|l| meta_field(l, entity, o)),
+            field: letters
+                .get(o.letter_index())
+                .and_then(|l| meta_field(l, entity, o)),
         },
         place => spot(place),
     };
+    let chars = o.chars();
     Target {
-        letter: o.letter,
+        letter: o.letter_index(),
         spot,
-        at: o.at,
-        len: o.len,
+        at: chars.start,
+        len: chars.len(),
     }
 }
 

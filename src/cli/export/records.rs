@@ -41,14 +41,14 @@ struct Passage<'a> {
     text: &'a str,
 }
 
-/// The passages of a letter in reading order: paragraphs, then footnotes.
+/// The passages of a letter in reading order: paragraphs, then footnotes. A paragraph whose
+/// number does not fit a [`Place`] (`u32`) is left out, as the register and search leave it.
 fn passages(letter: &Letter) -> impl Iterator<Item = Passage<'_>> {
-    let paragraphs = letter.paragraphs().map(|(s, p, para)| Passage {
-        place: Place::Paragraph {
-            section: s,
-            paragraph: p,
-        },
-        text: &para.text,
+    let paragraphs = letter.paragraphs().filter_map(|(s, p, para)| {
+        Some(Passage {
+            place: Place::paragraph(s, p)?,
+            text: &para.text,
+        })
     });
     let notes = letter.footnotes.iter().map(|n| Passage {
         place: Place::Footnote { number: n.number },
@@ -87,7 +87,7 @@ pub fn write_jsonl(
     let mut entities: HashMap<(usize, Place), Vec<usize>> = HashMap::new();
     for entity in &register.entities {
         for o in &entity.occurrences {
-            let ids = entities.entry((o.letter, o.place)).or_default();
+            let ids = entities.entry((o.letter_index(), o.place)).or_default();
             if ids.last() != Some(&entity.id) {
                 ids.push(entity.id);
             }
@@ -141,6 +141,7 @@ fn record<'a>(
     };
     match passage.place {
         Place::Paragraph { section, paragraph } => {
+            let (section, paragraph) = (section as usize, paragraph as usize);
             let s = &letter.sections[section];
             let p = &s.paragraphs[paragraph];
             r.id = format!("{}_s{section}_p{paragraph}", letter.id);

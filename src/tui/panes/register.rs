@@ -192,7 +192,7 @@ fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, s
         .skip(first)
         .take(height)
         .map(|(i, o)| {
-            let Some(letter) = app.letters.get(o.letter) else {
+            let Some(letter) = app.letters.get(o.letter_index()) else {
                 return Line::default();
             };
             let date = letter
@@ -205,7 +205,8 @@ fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, s
             );
             let who = format!("{who:<30} ");
             let text = place_text(letter, o.place).or_else(|| meta_text(letter, entity, o));
-            let (before, hit, after) = context(text, o.place, o.at, o.len);
+            let chars = o.chars();
+            let (before, hit, after) = context(text, o.place, chars.start, chars.len());
             let room = width.saturating_sub(32);
             let before = tail(&before, room.saturating_sub(hit.width()) / 2);
             let after = fit(&after, room.saturating_sub(before.width() + hit.width()));

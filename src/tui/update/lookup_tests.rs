@@ -152,24 +152,28 @@ fn a_hit_in_a_letters_header_is_shown_and_highlighted_where_it_stands() {
                 panic!("{}: no header field for {o:?}", entity.label);
             };
             // From another letter, scrolled away from the header.
-            let elsewhere = (o.letter + 1) % app.letters.len();
+            let elsewhere = (o.letter_index() + 1) % app.letters.len();
             open_letter(&mut app, elsewhere);
             app.scroll = app.max_scroll();
             show_target(&mut app, target);
-            let letter = &app.letters[o.letter];
+            let letter = &app.letters[o.letter_index()];
             let found = match field {
                 MetaField::Date => app.lang.date_long(letter.date.unwrap()),
                 _ => {
                     let text = brieven::register::meta_text(letter, entity, o).unwrap();
                     let text = brieven::text::sanitize(text);
-                    text.chars().skip(o.at).take(o.len).collect()
+                    let chars = o.chars();
+                    text.chars().skip(chars.start).take(chars.len()).collect()
                 }
             };
             let h = app
                 .highlight
                 .clone()
                 .unwrap_or_else(|| panic!("{}: {field:?} not highlighted", entity.label));
-            assert_eq!((h.letter, app.current), (o.letter, o.letter));
+            assert_eq!(
+                (h.letter, app.current),
+                (o.letter_index(), o.letter_index())
+            );
             let block = &app.doc.blocks[h.block];
             assert!(
                 !matches!(
