@@ -7,6 +7,8 @@
 
 mod pty;
 
+use std::time::Duration;
+
 use pty::{Launch, Session};
 
 /// The reader in a `cols`×`rows` terminal under `sh`, which reports the terminal's mode and
@@ -166,6 +168,31 @@ fn a_panic_restores_the_terminal_first_then_reports() {
     let s = reader(&[], &[("BRIEVEN_TEST_PANIC", "1")], 120, 36);
     s.wait_text("panicking as asked");
     assert_eq!(s.finish(), 101);
+}
+
+/// A terminal resized while the reader starts (a window manager placing a new window) ends
+/// with a frame at its final size: the reader must be listening for resizes before it first
+/// asks the size. The resize comes at several moments of the start, one session each.
+#[test]
+fn a_terminal_resized_while_the_reader_starts_gets_a_frame_at_its_new_size() {
+    for delay_ms in [0, 2, 5, 10, 20, 40, 80] {
+        let mut s = Launch::new().size(100, 30).start();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        s.resize(120, 36);
+        s.wait_for(
+            &format!("a frame 120 columns wide (resized after {delay_ms} ms)"),
+            |s| {
+                // The panes' top border reaches the last column, and the status line is the last row.
+                let term = s.term();
+                let screen = term.parser.screen();
+                let top = screen.rows(0, 120).next().unwrap_or_default();
+                let status = screen.rows(0, 120).nth(35).unwrap_or_default();
+                top.chars().count() == 120 && top.ends_with('┐') && status.ends_with("? help ")
+            },
+        );
+        s.send("q");
+        s.wait_exit();
+    }
 }
 
 #[test]

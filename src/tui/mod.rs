@@ -299,6 +299,11 @@ fn enter() -> Result<Term> {
         EnableMouseCapture,
         cursor::Hide
     )?;
+    // crossterm starts listening for resizes (SIGWINCH) when its event reader is first used.
+    // That must be before the size is first asked: a resize in between (a window manager
+    // placing the new window) would otherwise go unseen, and the reader keep drawing at the
+    // old size. Polling for no time starts the reader; an event it finds stays queued.
+    event::poll(std::time::Duration::ZERO)?;
     Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
 }
 
