@@ -18,8 +18,9 @@
 #      reader's first output and first frame in a pseudo-terminal at 200×60 on the embedded
 #      letters and both corpora (scripts/first_frame.py, if python3 is there);
 #   6. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
-#      corpus (`brieven list DIR`) and for searching it, without the cache, on a first run
-#      that writes it, and with it, against the target 3 × corpus + 30 MB.
+#      corpus (`brieven list DIR`), for searching it, listing its register (`entities --json`)
+#      and exporting it (`export --jsonl`) without the cache, for a first search that writes
+#      the cache and a search with it, against the target 3 × corpus + 30 MB.
 #
 # brieven's cache lives in OUT/cache for the run (XDG_CACHE_HOME), emptied at the start, so
 # the user's own cache neither helps nor suffers.
@@ -139,6 +140,8 @@ for size in 1k 10k; do
     bytes=$(du -sb "$OUT/corpus-$size" | cut -f1)
     peak "list --no-cache corpus-$size" "$bytes" "$BRIEVEN" list --no-cache "$OUT/corpus-$size"
     peak "search --no-cache corpus-$size" "$bytes" "$BRIEVEN" search --no-cache encryptie --json "$OUT/corpus-$size"
+    peak "entities --json --no-cache corpus-$size" "$bytes" "$BRIEVEN" entities --no-cache --json "$OUT/corpus-$size"
+    peak "export --jsonl --no-cache corpus-$size" "$bytes" "$BRIEVEN" export --no-cache --jsonl "$OUT/corpus-$size"
     rm -rf "$XDG_CACHE_HOME"
     peak "search, first run (writes cache) $size" "$bytes" "$BRIEVEN" search encryptie --json "$OUT/corpus-$size"
     peak "search, cached corpus-$size" "$bytes" "$BRIEVEN" search encryptie --json "$OUT/corpus-$size"
