@@ -329,6 +329,65 @@ fn a_cached_corpus_opens_again_with_the_letters_as_they_are_now() {
     assert_eq!(s.finish(), 0);
 }
 
+/// Quit at once, the reader still finishes the cache write it has begun (after giving the
+/// terminal back): the next start reads the letters from the cache, and no half-written
+/// temporary file is left.
+#[test]
+fn a_reader_quit_at_once_still_leaves_a_whole_cache() {
+    let dir = many_letters(600);
+    let path = dir.path().to_str().unwrap();
+    // Letters written an hour ago: a letter changed within seconds of a cache write is read
+    // and hashed again, and its new stamp written (git's "racy" rule), which would hide
+    // whether the cache was whole.
+    let hour_ago = std::time::SystemTime::now() - Duration::from_secs(3600);
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(entry.unwrap().path())
+            .unwrap();
+        file.set_modified(hour_ago).unwrap();
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let env = [("XDG_CACHE_HOME", cache.path().to_str().unwrap())];
+    let mut s = reader(&[path], &env, 120, 36);
+    s.wait_text("Letters (600)");
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+    let files: Vec<String> = std::fs::read_dir(cache.path().join("brieven"))
+        .map(|d| {
+            d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        files.len() == 1 && files[0].ends_with(".cache"),
+        "one whole cache file, no temporary one: {files:?}"
+    );
+    // The next run has nothing to parse or write: it answers with every letter from the
+    // cache, which a partial or damaged file could not, and leaves the file as it was.
+    // (A rewrite is a new file renamed into place: a new inode. Reading it only marks the
+    // file as used, by its time.)
+    use std::os::unix::fs::MetadataExt;
+    let cache_file = cache.path().join("brieven").join(&files[0]);
+    let inode = std::fs::metadata(&cache_file).unwrap().ino();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .args(["list", path])
+        .env("XDG_CACHE_HOME", cache.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).lines().count(),
+        601,
+        "header and 600"
+    );
+    let after = std::fs::metadata(&cache_file).unwrap().ino();
+    assert_eq!(
+        inode, after,
+        "the cache was whole: list did not write it again"
+    );
+}
+
 #[test]
 fn a_register_file_beside_the_letters_is_the_readers_too() {
     let dir = many_letters(3);

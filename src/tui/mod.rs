@@ -144,7 +144,9 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let result = event_loop(&mut terminal, &mut app, search, &signal, &mut store);
     restore::save(&mut app, &mut store);
     leave();
-    result?;
+    let writing = result?;
+    // The terminal is the user's again; a cache write under way ends first (see CacheWrite).
+    writing.wait(CACHE_WRITE_WAIT);
     Ok(exit_code(&signal))
 }
 
@@ -175,18 +177,23 @@ fn spawn_event_reader(tx: mpsc::Sender<Message>) {
     });
 }
 
+/// How long a quit reader waits for a cache write under way (writing 10,000 letters with
+/// their register and index takes about a second).
+const CACHE_WRITE_WAIT: Duration = Duration::from_secs(5);
+
+/// Runs the reader until it is quit; returns the worker's cache writing, to wait for.
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
     (cached, register_files): (Cached, Vec<String>),
     signal: &AtomicUsize,
     store: &mut StateStore,
-) -> Result<()> {
+) -> Result<worker::CacheWrite> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
     spawn_event_reader(tx.clone());
     let letters = std::sync::Arc::clone(&app.letters);
-    let worker = worker::spawn(letters, cached, register_files, move |action| {
+    let (worker, writing) = worker::spawn(letters, cached, register_files, move |action| {
         tx.send(Message::Worker(action)).is_ok()
     });
     let mut dirty = true;
@@ -209,7 +216,7 @@ fn event_loop(
             }
         }
         if signal.load(Ordering::SeqCst) != 0 {
-            return Ok(());
+            return Ok(writing);
         }
         let first = match rx.recv_timeout(Duration::from_millis(100)) {
             Ok(message) => message,
@@ -220,7 +227,7 @@ fn event_loop(
                 }
                 continue;
             }
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(writing),
         };
         // Take every message that is waiting before drawing again (resize storms, pastes).
         for message in std::iter::once(first).chain(rx.try_iter()) {
@@ -269,7 +276,7 @@ fn event_loop(
                 last_save = Instant::now();
             }
             if app.quit {
-                return Ok(());
+                return Ok(writing);
             }
         }
     }
@@ -303,7 +310,7 @@ fn enter() -> Result<Term> {
     // That must be before the size is first asked: a resize in between (a window manager
     // placing the new window) would otherwise go unseen, and the reader keep drawing at the
     // old size. Polling for no time starts the reader; an event it finds stays queued.
-    event::poll(std::time::Duration::ZERO)?;
+    event::poll(Duration::ZERO)?;
     Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
 }
 
