@@ -301,6 +301,90 @@ fn a_repeated_letterhead_sidebar_is_removed_but_read_in_the_header() {
     );
 }
 
+/// A page break (notes, a footer) cuts a paragraph after a sentence and a few words: the part
+/// before is short, but holds a whole sentence and ends mid-sentence, so it is prose and is
+/// joined with the rest; a short numbered heading (`3. Preventie`) is not.
+#[test]
+fn a_short_paragraph_part_with_a_sentence_in_it_is_joined_across_a_page_break() {
+    let footer = "## Stichting Voorbeeld\n\nDorpsstraat 1, 1234 AB Utrecht ■ +31 30 123 45 67\n\n\
+                  info@voorbeeld.nl ■ www.voorbeeld.nl ■ KvK 123 45 678\n\n";
+    let l = parse(&format!(
+        "{OPENING}Een eerste alinea over de verordening, lang genoeg om gewoon lopende tekst te zijn, met een noot.<sup>1</sup>\n\n\
+         Het aantal meldingen steeg tussen 2022 en 2024 met 65%. Zonder de Digital Services\n\n\
+         ---\n\n<sup>1</sup> Zie het jaarverslag.\n\n{footer}\
+         Act blijft een groot deel van het materiaal buiten beeld, zo stelt de toezichthouder.\n\n\
+         3. Preventie\n\nWij vragen u om preventie een vaste plek te geven in de onderhandelingen.\n\n\
+         {footer}Met vriendelijke groet,\n\nA. de Vries\n"
+    ));
+    assert_eq!(
+        paragraphs(&l)[1],
+        "Het aantal meldingen steeg tussen 2022 en 2024 met 65%. Zonder de Digital Services Act \
+         blijft een groot deel van het materiaal buiten beeld, zo stelt de toezichthouder."
+    );
+    assert_eq!(headings(&l), vec![None, Some("3. Preventie")]);
+}
+
+/// The rest of a cut sentence after a repeated sidebar can be short and open with a capital
+/// (a name): ending in a full stop, it is no heading, and joins the paragraph it ends.
+#[test]
+fn a_short_capitalised_end_of_a_sentence_is_joined_across_a_sidebar() {
+    let sidebar = "**Directie Voorbeeld**\n\nDatum\n3 februari 2025\n\nOns kenmerk\n12345\n\n";
+    let l = parse(&format!(
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\n{sidebar}\
+         Onderwerp Voortgang\n\n\
+         Het is van groot belang dat het nieuwe Europese centrum, dat de lidstaten bij de uitvoering steunt, en de Juridische\n\n\
+         {sidebar}Dienst van de Raad over voldoende middelen beschikken.\n\n\
+         De Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
+    ));
+    assert_eq!(
+        paragraphs(&l),
+        vec![
+            "Het is van groot belang dat het nieuwe Europese centrum, dat de lidstaten bij de \
+             uitvoering steunt, en de Juridische Dienst van de Raad over voldoende middelen beschikken."
+        ]
+    );
+}
+
+/// In double-spaced PDF text a body line may start with the number the next note will have
+/// (`20 maanden.21 Een ...`): followed by a blank line and more body text, it is the body
+/// going on, not a note; the note block (single-spaced) defines the notes.
+#[test]
+fn a_body_line_starting_with_the_next_note_number_is_not_a_note() {
+    let l = parse(&format!(
+        "{OPENING}Een detectiebevel mag volgens het voorstel alleen na een rechterlijke toets worden gegeven.1 Dat staat \n\n\
+         in artikel 7 van het voorstel, dat de Commissie in mei 2022 heeft gepubliceerd en waarover \n\n \n\
+         1 Artikel 7 van het voorstel. \n \
+         de Raad lang heeft gesproken. Het bevel geldt volgens de Raad.2 Ook dan geldt het voor ten hoogste \n\n\
+         2 maanden. Daarna moet de rechter opnieuw toetsen of het bevel nog nodig is, zo \n\n\
+         schrijft de Raad in zijn advies aan de regering van het land dat het bevel vraagt. \n\n \n\
+         2 https://www.example.org/advies \n \
+         Een nieuwe alinea na de pagina met de noten, lang genoeg om een volle regel te zijn. \n\n\
+         Met vriendelijke groet,\n\nA. de Vries\n"
+    ));
+    assert_eq!(
+        paragraphs(&l)[0],
+        "Een detectiebevel mag volgens het voorstel alleen na een rechterlijke toets worden gegeven. \
+         Dat staat in artikel 7 van het voorstel, dat de Commissie in mei 2022 heeft gepubliceerd en \
+         waarover de Raad lang heeft gesproken. Het bevel geldt volgens de Raad. Ook dan geldt het \
+         voor ten hoogste 2 maanden. Daarna moet de rechter opnieuw toetsen of het bevel nog nodig \
+         is, zo schrijft de Raad in zijn advies aan de regering van het land dat het bevel vraagt."
+    );
+    assert_eq!(
+        l.footnotes
+            .iter()
+            .map(|n| n.text.as_str())
+            .collect::<Vec<_>>(),
+        vec![
+            "Artikel 7 van het voorstel.",
+            "https://www.example.org/advies"
+        ]
+    );
+    assert_eq!(
+        notes_of(&l, 0).iter().map(|n| n.0).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+}
+
 #[test]
 fn a_sidebar_seen_once_in_the_body_is_removed_by_its_labels() {
     let l = parse(

@@ -368,13 +368,19 @@ fn join_across_gaps(blocks: Vec<Block>, words: &Words<'_>) -> Vec<Block> {
             let mid_sentence = block
                 .text
                 .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit());
+            // Prose rather than a heading: long, wrapped, or a whole sentence and then more.
             let prev_open = prev.kind == BlockKind::Paragraph
                 && !ends_sentence(&prev.text)
                 && !prev.text.ends_with(':')
-                && (prev.text.chars().count() > 100 || prev.lines > 1 || mid_sentence);
+                && (prev.text.chars().count() > 100
+                    || prev.lines > 1
+                    || mid_sentence
+                    || has_inner_sentence_end(&prev.text));
+            // The rest of a sentence: lower case, long, or a short end of it with its full stop
+            // (`Dienst van de Raad over voldoende middelen beschikt.`), which no heading has.
             let continues = block.kind == BlockKind::Paragraph
                 && !block.text.starts_with('#')
-                && (mid_sentence || block.text.chars().count() > 60);
+                && (mid_sentence || block.text.chars().count() > 60 || ends_sentence(&block.text));
             if block.after_gap && prev_open && continues {
                 append_line(&mut prev.text, &block.text, words);
                 prev.lines += block.lines;
@@ -384,6 +390,38 @@ fn join_across_gaps(blocks: Vec<Block>, words: &Words<'_>) -> Vec<Block> {
         out.push(block);
     }
     out
+}
+
+/// Whether `text` ends a sentence somewhere inside: `.`, `?` or `!`, a space and a capital,
+/// after a word that starts in lower case or with a digit (`met 65%. Zonder`), so that
+/// initials and titles (`A. Visser`, `Dr. Jansen`) do not count, and not after the first
+/// word, which is a heading's number (`3. Detectie en privacy`).
+fn has_inner_sentence_end(text: &str) -> bool {
+    // One pass: whether the word being read opened in lower case or with a digit, and
+    // whether it is the first word.
+    let mut first_word = true;
+    let mut opens_lower = false;
+    let mut at_word_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            first_word &= at_word_start;
+            at_word_start = true;
+            continue;
+        }
+        if at_word_start {
+            opens_lower = c.is_lowercase() || c.is_ascii_digit();
+            at_word_start = false;
+        }
+        if matches!(c, '.' | '?' | '!') && chars.peek() == Some(&' ') {
+            let mut rest = chars.clone();
+            rest.next();
+            if !first_word && opens_lower && rest.next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Marks headings: Markdown `#` lines, lone bold lines, and short lines with no final full stop
@@ -438,6 +476,27 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends_inside_a_text_but_not_numbers_initials_or_titles() {
+        for text in [
+            "steeg met 65%. Zonder de Digital Services",
+            "het rapport uit 2023. Het kabinet",
+            "Wat nu? Wij vragen",
+        ] {
+            assert!(has_inner_sentence_end(text), "{text}");
+        }
+        for text in [
+            "3. Detectie en privacy",
+            "Het advies van A. Visser en",
+            "Reactie op Dr. Jansen",
+            "zie bijv. een rapport",
+            "een zin die eindigt.",
+            "",
+        ] {
+            assert!(!has_inner_sentence_end(text), "{text}");
+        }
+    }
 
     #[test]
     fn hyphens_at_line_ends() {

@@ -116,8 +116,9 @@ fn plain_definitions(lines: &[Line<'_>], start: usize) -> Definitions {
     let mut i = start;
     while i < lines.len() {
         let line = &lines[i];
-        let opens_block =
-            plain_definition(line.text).is_some_and(|(n, _)| n == expected && seen.contains(&n));
+        let opens_block = plain_definition(line.text)
+            .is_some_and(|(n, _)| n == expected && seen.contains(&n))
+            && !double_spaced_body(lines, i, expected);
         if !opens_block {
             for n in trailing_markers(line.text, &mut last_marker) {
                 seen.insert(n);
@@ -189,6 +190,23 @@ fn plain_definitions(lines: &[Line<'_>], start: usize) -> Definitions {
         taken,
         style: MarkerStyle::Trailing,
     }
+}
+
+/// Whether line `i`, which reads like definition `n` (`20 maanden. Een detectiebevel ...`), is
+/// running text instead: notes are single-spaced, the body double-spaced, so a line followed by
+/// a blank line and then more text at the margin (not definition `n + 1`, not a page resuming
+/// indented) is the body going on.
+fn double_spaced_body(lines: &[Line<'_>], i: usize, n: u32) -> bool {
+    if !lines.get(i + 1).is_some_and(Line::is_blank) {
+        return false;
+    }
+    let next = (i + 1..lines.len().min(i + 8)).find(|&j| !lines[j].is_blank());
+    next.is_some_and(|j| {
+        let after = &lines[j];
+        !after.indented
+            && after.text.contains(' ')
+            && plain_definition(after.text).is_none_or(|(m, _)| m != n + 1)
+    })
 }
 
 /// Builds a footnote from its lines: URLs cut at a line end are joined back, Markdown links
