@@ -118,6 +118,61 @@ fn search_lists_the_internet_watch_foundation_and_n_steps_through_it() {
     assert_eq!(s.finish(), 0);
 }
 
+#[test]
+fn a_search_hit_in_a_note_is_highlighted_in_the_footnotes_pane() {
+    let mut s = embedded();
+    s.wait_text("Kinderrechtencollectief");
+    s.send("/");
+    s.wait_text("/ ▏");
+    // Only notes: the word is in a paragraph of the same letter too.
+    s.send("notes: brazilie");
+    s.wait_for("the note among the passages", |s| {
+        let screen = s.screen();
+        screen.contains("/ notes: brazilie▏") && screen.contains("Brazilië laat X")
+    });
+    s.send("\r");
+    s.wait_for("Brazilië highlighted in the Footnotes pane", |s| {
+        !s.screen().contains("Search — Enter jumps") && highlighted_in_notes(s, "Brazilië")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+/// Whether `word` stands in the note shown in full in the Footnotes pane (under the rule
+/// below the list of notes) as the current hit does: black on yellow (the default theme's
+/// `hit_current`), every one of its cells.
+fn highlighted_in_notes(s: &Session, word: &str) -> bool {
+    let term = s.term();
+    let screen = term.parser.screen();
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (u16::from(rows), u16::from(cols));
+    let cell = |row: u16, col: u16| screen.cell(row, col).map_or("", |c| c.contents());
+    // Whether the cells from (row, col) on hold `text`, and are styled as `hit_current` if
+    // `current`.
+    let spells = |row: u16, col: u16, text: &str, current: bool| {
+        text.chars().enumerate().all(|(i, ch)| {
+            let c = col + i as u16;
+            cell(row, c) == ch.to_string()
+                && (!current
+                    || screen.cell(row, c).is_some_and(|c| {
+                        c.bgcolor() == vt100::Color::Idx(3) && c.fgcolor() == vt100::Color::Idx(0)
+                    }))
+        })
+    };
+    // The pane: from the top border with its title to the bottom corner under it.
+    let corners = (0..rows).flat_map(|row| (0..cols).map(move |col| (row, col)));
+    let Some((top, left)) = corners
+        .into_iter()
+        .find(|&(row, col)| spells(row, col, "┌ Footnotes (", false))
+    else {
+        return false;
+    };
+    (top + 1..rows)
+        .take_while(|&row| cell(row, left) != "└")
+        .skip_while(|&row| cell(row, left + 1) != "─")
+        .any(|row| (left + 1..cols).any(|col| spells(row, col, word, true)))
+}
+
 /// The status line: the last line of the screen.
 fn status(screen: &str) -> String {
     screen.lines().last().unwrap_or_default().to_string()

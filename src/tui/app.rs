@@ -12,7 +12,7 @@ use brieven::state::State;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::document::{Document, MetaField};
+use super::document::{Document, MetaField, note_text};
 use super::keymap::Key;
 use super::lookup::{RegisterState, SearchState};
 use super::theme::Theme;
@@ -109,12 +109,21 @@ pub struct Target {
     pub len: usize,
 }
 
-/// An occurrence highlighted in the text: a byte range of a block of the letter's document.
+/// An occurrence highlighted: a byte range of the text it stands in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Highlight {
     pub letter: usize,
-    pub block: usize,
+    pub at: Shown,
     pub range: Range<usize>,
+}
+
+/// The text a highlighted occurrence stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// Block `b` of the letter's document, in the Reading pane.
+    Block(usize),
+    /// A note's text as the Footnotes pane shows it ([`note_text`]).
+    Note(u32),
 }
 
 /// The occurrences `n`/`N` step through, with the one shown.
@@ -349,8 +358,32 @@ impl App {
         (!range.is_empty()).then_some(range)
     }
 
+    /// The note and the byte range in its [`note_text`] of a target in a note of the open
+    /// letter.
+    pub fn note_range(&self, target: &Target) -> Option<(u32, Range<usize>)> {
+        let Spot::Footnote { number } = target.spot else {
+            return None;
+        };
+        if target.letter != self.current {
+            return None;
+        }
+        let text = note_text(self.letter()?.footnote(number)?);
+        let range = char_range(&text, target.at, target.len)?;
+        Some((number, range))
+    }
+
     /// The topmost overlay.
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlays.last()
     }
+}
+
+/// The byte range of chars `at..at + len` of `text`; `None` when empty or past its end.
+pub fn char_range(text: &str, at: usize, len: usize) -> Option<Range<usize>> {
+    let mut bounds = (text.char_indices().map(|(b, _)| b))
+        .chain([text.len()])
+        .skip(at);
+    let start = bounds.next()?;
+    let end = bounds.nth(len.checked_sub(1)?)?;
+    Some(start..end)
 }

@@ -452,6 +452,12 @@ fn with_markers(text: &str, notes: &[brieven::model::NoteRef]) -> (String, Vec<M
     (out, markers)
 }
 
+/// A note's text as the Footnotes pane shows it: sanitized, on one line. Both replace one
+/// char by one, so char offsets into the note's text hold in it.
+pub fn note_text(note: &brieven::model::Footnote) -> String {
+    sanitize(&note.text).replace('\n', " ")
+}
+
 /// A number in superscript digits: 12 -> ¹².
 pub fn superscript(n: u32) -> String {
     const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];

@@ -118,7 +118,11 @@ fn hostile_text_never_reaches_the_screen_raw() {
 /// The fixture reader with the register and the search results for `query` in place, as the
 /// worker would deliver them.
 fn with_search(w: u16, h: u16, query: &str) -> App {
-    let mut app = fixtures::app(w, h);
+    searched(fixtures::app(w, h), query)
+}
+
+/// `app` with the register and the search results for `query` in place.
+fn searched(mut app: App, query: &str) -> App {
     let register = std::sync::Arc::new(brieven::register::Register::build(&app.letters));
     let index = brieven::search::SearchIndex::new(&app.letters, &register);
     let hits = index.search(&app.letters, &register, query, super::lookup::RESULT_LIMIT);
@@ -224,7 +228,12 @@ fn hit_rows(app: &App) -> String {
 
 /// The search for `query` with the result labelled `label` chosen (Enter).
 fn jump_to_result(query: &str, label: &str) -> App {
-    let mut app = with_search(120, 36, query);
+    choose_result(fixtures::app(120, 36), query, label)
+}
+
+/// [`jump_to_result`] in `app`.
+fn choose_result(app: App, query: &str, label: &str) -> App {
+    let mut app = searched(app, query);
     let hits = &app.search.hits;
     app.search.selected = (app.search.order.iter())
         .position(|&i| hits[i].label == label)
@@ -251,4 +260,42 @@ fn a_hit_in_a_letters_header_is_highlighted_as_in_the_text() {
         "header_hits_120x36",
         format!("{first}\n(n)\n{second}\n(offlimits)\n{third}")
     );
+}
+
+#[test]
+fn a_hit_in_a_note_is_highlighted_in_the_footnotes_pane() {
+    // A note too long for the pane, with the Internet Watch Foundation twice near its end,
+    // after curly quotes, accented capitals and a superscript.
+    let mut app = fixtures::app(120, 36);
+    std::sync::Arc::make_mut(&mut app.letters)[0].footnotes[3].text =
+        "Kamerstukken II 2023/24, 26643, nr. 1100. Zie ook het rapport ‘Één jaar detectie’, \
+         de reactie van de minister op de vragen van het lid Ceder over versleuteling, het \
+         advies van de Raad van State over de verordening, het verslag van de JBZ-raad van \
+         14 december, de notitie over privacy en proportionaliteit, het position paper \
+         ‘Kinderen beschermen, ook online’ van de Kinderombudsman, en de cijfers over 2023 \
+         (m²) van de Internet Watch Foundation, met 275.655 webpagina’s met misbruikmateriaal \
+         (IWF, 2024)."
+            .into();
+    let mut app = choose_result(app, "internet watch", "Internet Watch Foundation");
+    let in_note =
+        |app: &App| matches!(&app.highlight, Some(h) if h.at == super::app::Shown::Note(4));
+    for _ in 0..app.trail.as_ref().unwrap().targets.len() {
+        if in_note(&app) {
+            break;
+        }
+        update(&mut app, Action::NextOccurrence);
+    }
+    assert!(in_note(&app), "n reaches the occurrence in note 4");
+    let rows = hit_rows(&app);
+    // The current hit in the note in full, scrolled into view.
+    let notes = app.areas().footnotes.unwrap();
+    let marks: Vec<&str> = rows.lines().skip(1).step_by(2).collect();
+    let col = usize::from(notes.x + 1);
+    assert!(
+        marks
+            .iter()
+            .any(|m| m.get(col..).is_some_and(|m| m.contains('^'))),
+        "{rows}"
+    );
+    insta::assert_snapshot!("note_hits_120x36", rows);
 }

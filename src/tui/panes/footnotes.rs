@@ -1,6 +1,8 @@
 //! The Footnotes pane: the notes cited in the visible text, one line each, and the selected
 //! note in full with its URLs.
 
+use std::ops::Range;
+
 use brieven::text::sanitize;
 use brieven::wrap::wrap;
 use ratatui::Frame;
@@ -9,8 +11,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::tui::app::{App, Pane};
-use crate::tui::document::superscript;
+use crate::tui::app::{App, Pane, Shown, Spot, char_range};
+use crate::tui::document::{note_text, superscript};
 use crate::tui::ui::{fit, list_offset, pane_block, styled_spans};
 
 /// The rows of the list part for a pane of `height` rows: (first row, rows shown).
@@ -60,16 +62,28 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let (first, rows) = list_rows(app, &notes, height);
     for &n in notes.iter().skip(first).take(rows) {
-        let text = letter
-            .footnote(n)
-            .map(|f| sanitize(&f.text).replace('\n', " "))
-            .unwrap_or_else(|| {
-                brieven::i18n::reader_text(app.lang, "(no such note in this letter)").to_string()
-            });
         let pointer = if marked == Some(n) { "▸" } else { " " };
         let label = format!("{pointer}{} ", superscript(n));
-        let body = fit(&text, width.saturating_sub(label.chars().count()));
-        let line = Line::from(vec![Span::styled(label, theme.marker), Span::raw(body)]);
+        let room = width.saturating_sub(label.chars().count());
+        let mut spans = vec![Span::styled(label, theme.marker)];
+        match letter.footnote(n).map(note_text) {
+            Some(text) => {
+                let body = fit(&text, room);
+                // What `fit` kept of the text, before its `…`.
+                let kept = match body.strip_suffix('…') {
+                    Some(cut) if body != text => cut.len(),
+                    _ => body.len(),
+                };
+                let hits = hits_in_note(app, n, &text);
+                spans.extend(owned(styled_spans(&text, 0..kept, Style::new(), &hits)));
+                spans.push(Span::raw(body[kept..].to_string()));
+            }
+            None => spans.push(Span::raw(fit(
+                brieven::i18n::reader_text(app.lang, "(no such note in this letter)"),
+                room,
+            ))),
+        }
+        let line = Line::from(spans);
         lines.push(if app.note == Some(n) {
             line.style(if app.focus == Pane::Footnotes {
                 theme.selected
@@ -84,23 +98,34 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::from(Span::styled("─".repeat(width), theme.border)));
         match letter.footnote(n) {
             Some(note) => {
-                let text = format!(
-                    "{} {}",
-                    superscript(n),
-                    sanitize(&note.text).replace('\n', " ")
-                );
+                let body = note_text(note);
+                let text = format!("{} {body}", superscript(n));
+                let shift = text.len() - body.len();
                 let urls: Vec<String> =
                     note.urls.iter().map(|u| sanitize(u).into_owned()).collect();
-                let overlays: Vec<(std::ops::Range<usize>, Style)> = urls
+                let mut overlays: Vec<(Range<usize>, Style)> = urls
                     .iter()
                     .flat_map(|u| {
                         text.match_indices(u.as_str())
                             .map(|(i, _)| (i..i + u.len(), theme.url))
                     })
                     .collect();
-                for range in wrap(&text, width) {
+                let hits = hits_in_note(app, n, &body);
+                let current = current_in_note(app, n).map(|r| r.start + shift..r.end + shift);
+                overlays.extend(
+                    (hits.iter()).map(|(r, style)| (r.start + shift..r.end + shift, *style)),
+                );
+                let wrapped = wrap(&text, width);
+                let skip = match current {
+                    Some(hit) => {
+                        let room = height.saturating_sub(lines.len()).max(1);
+                        scroll_to(&wrapped, hit, room)
+                    }
+                    None => 0,
+                };
+                for range in wrapped.into_iter().skip(skip) {
                     let spans = styled_spans(&text, range, Style::new(), &overlays);
-                    lines.push(owned(Line::from(spans)));
+                    lines.push(Line::from(owned(spans)));
                 }
                 for url in urls.iter().filter(|u| !text.contains(u.as_str())) {
                     lines.push(Line::from(Span::styled(fit(url, width), theme.url)));
@@ -115,12 +140,46 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// A line that owns its text.
-fn owned(line: Line<'_>) -> Line<'static> {
-    Line::from(
-        line.spans
-            .into_iter()
-            .map(|s| Span::styled(s.content.into_owned(), s.style))
-            .collect::<Vec<_>>(),
-    )
+/// How many of the `wrapped` lines of a note to skip so that all of `hit` (a byte range) is
+/// in the `room` rows left for it: none when it is already, else it goes a third down (its
+/// start stays in view when it is longer than the room).
+fn scroll_to(wrapped: &[Range<usize>], hit: Range<usize>, room: usize) -> usize {
+    let line_of = |at: usize| wrapped.iter().position(|r| r.end > at).unwrap_or(0);
+    let (first, last) = (line_of(hit.start), line_of(hit.end.saturating_sub(1)));
+    if last < room {
+        return 0;
+    }
+    first
+        .saturating_sub(room / 3)
+        .max(last + 1 - room)
+        .min(first)
+}
+
+/// The trail's occurrences in note `number` of the open letter, as byte ranges of its
+/// [`note_text`] `text` styled as in the Reading pane: the others as hits, the current one
+/// last.
+fn hits_in_note(app: &App, number: u32, text: &str) -> Vec<(Range<usize>, Style)> {
+    let theme = &app.theme;
+    let spot = Spot::Footnote { number };
+    let mut hits: Vec<(Range<usize>, Style)> = (app.trail.iter())
+        .flat_map(|trail| &trail.targets)
+        .filter(|t| t.letter == app.current && t.spot == spot)
+        .filter_map(|t| Some((char_range(text, t.at, t.len)?, theme.hit)))
+        .collect();
+    hits.extend(current_in_note(app, number).map(|r| (r, theme.hit_current)));
+    hits
+}
+
+/// The byte range of the current occurrence in note `number`'s [`note_text`], if it is there.
+fn current_in_note(app: &App, number: u32) -> Option<Range<usize>> {
+    let h = app.highlight.as_ref()?;
+    (h.letter == app.current && h.at == Shown::Note(number)).then(|| h.range.clone())
+}
+
+/// Spans that own their text.
+fn owned(spans: Vec<Span<'_>>) -> Vec<Span<'static>> {
+    spans
+        .into_iter()
+        .map(|s| Span::styled(s.content.into_owned(), s.style))
+        .collect()
 }

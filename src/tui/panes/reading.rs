@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::tui::app::{App, Pane, Spot};
+use crate::tui::app::{App, Pane, Shown, Spot};
 use crate::tui::document::{BlockKind, LIST_INDENT};
 use crate::tui::ui::{fit, pane_block, styled_spans, text_area};
 
@@ -116,7 +116,7 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
     }
     if let Some(h) = &app.highlight
         && h.letter == app.current
-        && h.block == b
+        && h.at == Shown::Block(b)
     {
         overlays.push((h.range.clone(), theme.hit_current));
     }

@@ -1,7 +1,7 @@
 //! The jump list, as in vim: where you were before each jump, to go back and forth.
 
 use super::open_letter;
-use crate::tui::app::{Anchor, App, Highlight, Spot, Target};
+use crate::tui::app::{Anchor, App, Highlight, Pane, Shown, Spot, Target};
 
 /// The most positions the jump list keeps, as in vim.
 const MAX_JUMPS: usize = 100;
@@ -63,7 +63,9 @@ pub fn anchor_line(app: &App, anchor: Anchor) -> usize {
 }
 
 /// Jumps to `target`: opens its letter, brings it into view a third down the pane and
-/// highlights it. A note is shown in the Footnotes pane and its first marker selected.
+/// highlights it. A note is shown in the Footnotes pane, what was found in it highlighted
+/// there, and its first marker selected and brought into view. One pane at a time: the pane
+/// with the highlight is shown.
 pub fn show_target(app: &mut App, target: Target) {
     if target.letter >= app.letters.len() {
         return;
@@ -92,8 +94,13 @@ pub fn show_target(app: &mut App, target: Target) {
                 found.map(|(b, _)| b)
             }
         };
+        let in_note = app.note_range(&target).map(|(number, range)| Highlight {
+            letter: app.current,
+            at: Shown::Note(number),
+            range,
+        });
         let Some(b) = block.filter(|&b| b < app.doc.blocks.len()) else {
-            app.highlight = None;
+            app.highlight = in_note;
             return;
         };
         let range = match target.spot {
@@ -106,14 +113,24 @@ pub fn show_target(app: &mut App, target: Target) {
             .iter()
             .position(|l| l.range.end > range.start)
             .map_or(block.first_line, |i| block.first_line + i);
-        app.highlight = (!range.is_empty()).then_some(Highlight {
-            letter: app.current,
-            block: b,
-            range,
+        app.highlight = in_note.or_else(|| {
+            (!range.is_empty()).then_some(Highlight {
+                letter: app.current,
+                at: Shown::Block(b),
+                range,
+            })
         });
         let visible = app.visible();
         if !visible.contains(&line) {
             app.scroll = line.saturating_sub(app.page() / 3);
         }
     });
+    if app.areas().tabs.is_some()
+        && let Some(h) = &app.highlight
+    {
+        app.focus = match h.at {
+            Shown::Note(_) => Pane::Footnotes,
+            Shown::Block(_) => Pane::Reading,
+        };
+    }
 }

@@ -1,6 +1,7 @@
 //! Unit tests of the search overlay, the register view and `n`/`N`, without a terminal.
 
 use super::*;
+use crate::tui::app::Shown;
 use crate::tui::fixtures;
 
 const OFFLIMITS: usize = 0;
@@ -17,6 +18,27 @@ fn results(
 ) -> std::sync::Arc<Vec<brieven::search::Hit>> {
     let index = brieven::search::SearchIndex::new(&app.letters, register);
     std::sync::Arc::new(index.search(&app.letters, register, &app.search.query, 50))
+}
+
+/// With the register built: `query` typed in the search overlay and the worker's results for
+/// it delivered.
+fn search(app: &mut App, query: &str) {
+    let register = with_register(app);
+    update(app, Action::Search);
+    for c in query.chars() {
+        update(app, Action::Input(c));
+    }
+    let (hits, seq) = (results(app, &register), app.search.sent);
+    update(app, Action::SearchResults(seq, hits));
+}
+
+/// The block and byte range of the highlight, which is in the text.
+fn in_text(app: &App) -> (usize, std::ops::Range<usize>) {
+    let h = app.highlight.clone().expect("highlighted");
+    let Shown::Block(b) = h.at else {
+        panic!("highlighted in the text: {h:?}")
+    };
+    (b, h.range)
 }
 
 #[test]
@@ -52,13 +74,7 @@ fn typing_asks_the_worker_and_only_the_newest_results_count() {
 #[test]
 fn enter_on_a_result_jumps_highlights_and_n_steps_through_every_occurrence() {
     let mut app = fixtures::app(120, 36);
-    let register = with_register(&mut app);
-    update(&mut app, Action::Search);
-    for c in "internet watch".chars() {
-        update(&mut app, Action::Input(c));
-    }
-    let (hits, seq) = (results(&app, &register), app.search.sent);
-    update(&mut app, Action::SearchResults(seq, hits));
+    search(&mut app, "internet watch");
     let first = app.search.selected_hit().unwrap();
     assert_eq!(first.label, "Internet Watch Foundation");
     update(&mut app, Action::Activate);
@@ -68,20 +84,14 @@ fn enter_on_a_result_jumps_highlights_and_n_steps_through_every_occurrence() {
     let trail = app.trail.clone().unwrap();
     assert_eq!(trail.targets.len(), 4);
     assert_eq!(trail.index, 0);
-    let h = app.highlight.clone().unwrap();
-    assert_eq!(
-        &app.doc.blocks[h.block].text[h.range.clone()],
-        "Internet Watch Foundation"
-    );
-    let before = (h.block, app.scroll);
+    let (b, h) = in_text(&app);
+    assert_eq!(&app.doc.blocks[b].text[h], "Internet Watch Foundation");
+    let before = (b, app.scroll);
     update(&mut app, Action::NextOccurrence);
     assert_eq!(app.trail.as_ref().unwrap().index, 1);
-    let h = app.highlight.clone().unwrap();
-    assert_ne!(h.block, before.0);
-    assert_eq!(
-        &app.doc.blocks[h.block].text[h.range.clone()],
-        "Internet Watch Foundation"
-    );
+    let (b, h) = in_text(&app);
+    assert_ne!(b, before.0);
+    assert_eq!(&app.doc.blocks[b].text[h], "Internet Watch Foundation");
     update(&mut app, Action::PrevOccurrence);
     update(&mut app, Action::PrevOccurrence);
     assert_eq!(app.trail.as_ref().unwrap().index, 3, "wraps around");
@@ -174,7 +184,8 @@ fn a_hit_in_a_letters_header_is_shown_and_highlighted_where_it_stands() {
                 (h.letter, app.current),
                 (o.letter_index(), o.letter_index())
             );
-            let block = &app.doc.blocks[h.block];
+            let (b, _) = in_text(&app);
+            let block = &app.doc.blocks[b];
             assert!(
                 !matches!(
                     block.kind,
@@ -207,4 +218,55 @@ fn a_hit_in_a_letters_header_is_shown_and_highlighted_where_it_stands() {
             "the fixtures have a {kind:?} hit"
         );
     }
+}
+
+/// A note of the Offlimits fixture rewritten to hold curly quotes, accented capitals and a
+/// superscript before the words searched for.
+const NOTE_4: &str = "Kamerstukken II 2023/24, 26643, nr. 1100; zie ’t advies ‘Één lijn’ \
+                      (bijlage²) over detectiebevelen en hun toetsing.";
+
+#[test]
+fn a_hit_in_a_note_is_highlighted_where_the_footnotes_pane_shows_it() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut app = fixtures::app(w, h);
+        std::sync::Arc::make_mut(&mut app.letters)[OFFLIMITS].footnotes[3].text = NOTE_4.into();
+        search(&mut app, "notes: detectiebevelen");
+        update(&mut app, Action::Activate);
+        let h = app.highlight.clone().expect("highlighted");
+        assert_eq!((h.letter, h.at), (OFFLIMITS, Shown::Note(4)), "{w} columns");
+        let note = app.letter().unwrap().footnote(4).unwrap();
+        let text = crate::tui::document::note_text(note);
+        assert_eq!(&text[h.range.clone()], "detectiebevelen");
+        // The note is the one shown in full, and its marker is in view.
+        assert_eq!(app.note, Some(4));
+        assert!(app.notes_in_view().contains(&4));
+        // One pane at a time: the Footnotes pane, where the hit is.
+        let pane = if w < crate::tui::ui::WIDE {
+            Pane::Footnotes
+        } else {
+            Pane::Reading
+        };
+        assert_eq!(app.focus, pane);
+    }
+}
+
+#[test]
+fn one_pane_at_a_time_n_shows_the_pane_with_the_hit() {
+    let mut app = fixtures::app(80, 24);
+    search(&mut app, "internet watch");
+    update(&mut app, Action::Activate);
+    let targets = app.trail.as_ref().unwrap().targets.len();
+    let mut seen = Vec::new();
+    for _ in 0..=targets {
+        let h = app.highlight.clone().expect("highlighted");
+        let pane = match h.at {
+            Shown::Note(_) => Pane::Footnotes,
+            Shown::Block(_) => Pane::Reading,
+        };
+        assert_eq!(app.focus, pane, "{h:?}");
+        seen.push(pane);
+        update(&mut app, Action::NextOccurrence);
+    }
+    // From the text to the note and back.
+    assert!(seen.contains(&Pane::Footnotes) && seen.last() == Some(&Pane::Reading));
 }

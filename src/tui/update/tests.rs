@@ -1,6 +1,7 @@
 //! Unit tests of the state machine, without a terminal.
 
 use super::*;
+use crate::tui::app::Shown;
 use crate::tui::fixtures;
 use crate::tui::ui;
 
@@ -175,7 +176,10 @@ fn a_target_is_brought_into_view_and_highlighted() {
     );
     assert_eq!(app.current, OFFLIMITS);
     let h = app.highlight.clone().expect("highlighted");
-    let block = &app.doc.blocks[h.block];
+    let Shown::Block(b) = h.at else {
+        panic!("in the text: {h:?}")
+    };
+    let block = &app.doc.blocks[b];
     assert_eq!(&block.text[h.range.clone()], "Internet Watch Foundation");
     let line = (block.first_line..block.first_line + block.line_count)
         .find(|&l| app.doc.lines[l].range.contains(&h.range.start))
