@@ -174,7 +174,10 @@ pub struct Strings {
     pub msg_copied_url: &'static str,
     pub msg_opened_url: &'static str,
     pub msg_no_url: &'static str,
+    /// `{}`: a note's URL with another scheme (or none), sanitized and shortened.
     pub msg_not_http: &'static str,
+    /// `{}`: a note's http(s) URL that is badly formed, sanitized and shortened.
+    pub msg_bad_url: &'static str,
     pub msg_pinned: &'static str,
     pub msg_card_deleted: &'static str,
     pub msg_stack_empty: &'static str,

@@ -10,7 +10,8 @@ use std::fmt;
 pub enum LinkError {
     /// Another scheme (`file:`, `javascript:`, `mailto:`, ...), or none.
     NotHttp(String),
-    /// No host, or spaces or control characters in it.
+    /// An http or https URL without `//` after its scheme, without a host, or with spaces or
+    /// control characters in it.
     Malformed(String),
 }
 
@@ -26,15 +27,18 @@ impl fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// `url` (trimmed) when it may be opened.
+/// `url` (trimmed) when it may be opened. A URL whose scheme is http or https is malformed,
+/// not of another scheme, when what follows it is wrong (`https:/x`, `https:///etc/passwd`).
 pub fn openable_url(url: &str) -> Result<&str, LinkError> {
     let url = url.trim();
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let web =
+        |scheme: &str| scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let Some((_, after)) = url.split_once(':').filter(|(scheme, _)| web(scheme)) else {
         return Err(LinkError::NotHttp(url.to_string()));
     };
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
-        return Err(LinkError::NotHttp(url.to_string()));
-    }
+    let Some(rest) = after.strip_prefix("//") else {
+        return Err(LinkError::Malformed(url.to_string()));
+    };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let bad_char = |c: char| c.is_whitespace() || c.is_control() || crate::text::is_unsafe_char(c);
     if host.is_empty() || host.starts_with('-') || url.chars().any(bad_char) {
@@ -86,5 +90,33 @@ mod tests {
                 .to_string()
                 .contains('\x1b')
         );
+    }
+
+    #[test]
+    fn a_web_address_written_wrong_is_malformed_not_of_another_scheme() {
+        for bad in [
+            "https:///etc/passwd",
+            "https:/example.org",
+            "http:example.org",
+            "HTTPS:\\\\example.org",
+            "https:x://example.org",
+        ] {
+            assert_eq!(
+                openable_url(bad),
+                Err(LinkError::Malformed(bad.to_string())),
+                "{bad:?}"
+            );
+        }
+        for other in [
+            "httpx://example.org",
+            "xhttps://example.org",
+            "example.org/https://x",
+        ] {
+            assert_eq!(
+                openable_url(other),
+                Err(LinkError::NotHttp(other.to_string())),
+                "{other:?}"
+            );
+        }
     }
 }

@@ -220,7 +220,7 @@ fn o_starts_nothing_without_a_selected_note_or_for_a_url_that_may_not_be_opened(
         s.screen().matches("https:///etc/passwd").count() == 2
     });
     reader.send("o");
-    wait_status(&reader, "Only http and https links are opened");
+    wait_status(&reader, "Not a valid web address: https:///etc/passwd");
 
     // The opener is there all the same: the next note's URL does reach it, and only that.
     reader.send("f");

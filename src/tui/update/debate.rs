@@ -4,14 +4,19 @@
 
 use brieven::citation::{Anchor, Citation};
 use brieven::i18n::fill;
-use brieven::links::openable_url;
+use brieven::links::{LinkError, openable_url};
 use brieven::state::CueCard;
+use brieven::text::sanitize;
 
 use super::{Effect, show_target};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane, Prompt, Spot, Target};
 use crate::tui::document::BlockKind;
 use crate::tui::memory::StateChange;
+use crate::tui::ui::fit;
+
+/// The most columns of a URL that a message about it shows (the status line may cut more).
+const URL_COLUMNS: usize = 40;
 
 /// What `y` and `m` take: the selected note, else the first paragraph in view.
 pub fn anchor_in_view(app: &App) -> Option<Anchor> {
@@ -89,7 +94,8 @@ pub fn copy_url(app: &mut App) -> Effect {
     }
 }
 
-/// `o`: the selected note's URL in the browser, http and https only.
+/// `o`: the selected note's URL in the browser, http and https only; else what is wrong with
+/// it, the URL shown sanitized and shortened.
 pub fn open_url(app: &mut App) -> Effect {
     let s = app.lang.strings();
     match note_url(app) {
@@ -98,8 +104,12 @@ pub fn open_url(app: &mut App) -> Effect {
                 app.message = Some(fill(s.msg_opened_url, url));
                 Effect::OpenUrl(url.to_string())
             }
-            Err(_) => {
-                app.message = Some(s.msg_not_http.into());
+            Err(e) => {
+                let (why, url) = match &e {
+                    LinkError::NotHttp(url) => (s.msg_not_http, url),
+                    LinkError::Malformed(url) => (s.msg_bad_url, url),
+                };
+                app.message = Some(fill(why, &fit(&sanitize(url), URL_COLUMNS)));
                 Effect::None
             }
         },

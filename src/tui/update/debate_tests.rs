@@ -91,8 +91,50 @@ fn note_urls_are_copied_and_opened_only_when_http() {
     assert_eq!(update(&mut app, Action::OpenUrl), Effect::None);
     assert_eq!(
         app.message.as_deref(),
-        Some("Only http and https links are opened")
+        Some("Not an http or https link: javascript:alert(1)")
     );
+}
+
+/// What the status line says after `o` on a note whose URL is `url`, in `lang`.
+fn told_on_opening(url: &str, lang: Lang) -> String {
+    let mut app = reading();
+    app.lang = lang;
+    Arc::make_mut(&mut app.letters)[OFFLIMITS].footnotes[0].urls = vec![url.into()];
+    update(&mut app, Action::NextMarker);
+    assert_eq!(update(&mut app, Action::OpenUrl), Effect::None, "{url:?}");
+    app.message.expect("the status line says why")
+}
+
+#[test]
+fn o_says_what_is_wrong_with_a_url_it_does_not_open() {
+    for (url, en, nl) in [
+        (
+            "file:///etc/passwd",
+            "Not an http or https link: file:///etc/passwd",
+            "Geen http- of https-link: file:///etc/passwd",
+        ),
+        (
+            "https:///etc/passwd",
+            "Not a valid web address: https:///etc/passwd",
+            "Geen geldig webadres: https:///etc/passwd",
+        ),
+    ] {
+        assert_eq!(told_on_opening(url, Lang::En), en);
+        assert_eq!(told_on_opening(url, Lang::Nl), nl);
+    }
+    // From an untrusted letter: control characters shown as placeholders, never raw.
+    let told = told_on_opening("file:///\x1b]0;pwned\x07\u{202E}", Lang::En);
+    assert!(!told.chars().any(brieven::text::is_unsafe_char), "{told:?}");
+    assert!(
+        told.starts_with("Not an http or https link: file:///␛]0;pwned"),
+        "{told}"
+    );
+    // A long one is cut (on a char, with `…`) to leave room on the status line.
+    let long = format!("https://exa mple.org/{}", "é’".repeat(100));
+    let told = told_on_opening(&long, Lang::En);
+    let url = told.strip_prefix("Not a valid web address: ").unwrap();
+    assert!(long.starts_with(url.strip_suffix('…').unwrap()), "{told}");
+    assert_eq!(unicode_width::UnicodeWidthStr::width(url), 40, "{told}");
 }
 
 #[test]
