@@ -345,6 +345,29 @@ fn a_short_capitalised_end_of_a_sentence_is_joined_across_a_sidebar() {
     );
 }
 
+/// The same with a note marker after the sentence (`beschikt.¹ De`): the short part is still
+/// prose, not a heading, and the marker stays where it stood.
+#[test]
+fn a_short_paragraph_part_ending_a_noted_sentence_is_joined_across_a_sidebar() {
+    let sidebar = "**Directie Voorbeeld**\n\nDatum\n3 februari 2025\n\nOns kenmerk\n12345\n\n";
+    let l = parse(&format!(
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\n{sidebar}\
+         Onderwerp Voortgang\n\n\
+         Een eerste alinea over de verordening, lang genoeg om gewoon lopende tekst te zijn in deze brief.\n\n\
+         Het is van groot belang dat de toezichthouder over voldoende middelen beschikt.¹ De\n\n\
+         ¹ Kamerstukken II 2024/25, 26643, nr. 1200.\n\n{sidebar}\
+         Autoriteit Persoonsgegevens concludeerde dat het voorstel een inbreuk op de privacy kan vormen.\n\n\
+         De Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
+    ));
+    assert_eq!(
+        paragraphs(&l)[1],
+        "Het is van groot belang dat de toezichthouder over voldoende middelen beschikt. De \
+         Autoriteit Persoonsgegevens concludeerde dat het voorstel een inbreuk op de privacy kan vormen."
+    );
+    assert_eq!(headings(&l), vec![None]);
+    assert_eq!(notes_of(&l, 1), vec![(1, 79)]);
+}
+
 /// In double-spaced PDF text a body line may start with the number the next note will have
 /// (`20 maanden.21 Een ...`): followed by a blank line and more body text, it is the body
 /// going on, not a note; the note block (single-spaced) defines the notes.

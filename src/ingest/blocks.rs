@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use super::lines::{Line, Shape, ends_sentence};
+use super::lines::{Line, Shape, ends_sentence, is_superscript_digit};
 use super::patterns::{strip_markup, stripped_longer_than};
 use super::scan::FastSet;
 
@@ -392,18 +392,18 @@ fn join_across_gaps(blocks: Vec<Block>, words: &Words<'_>) -> Vec<Block> {
     out
 }
 
-/// Whether `text` ends a sentence somewhere inside: `.`, `?` or `!`, a space and a capital,
-/// after a word that starts in lower case or with a digit (`met 65%. Zonder`), so that
-/// initials and titles (`A. Visser`, `Dr. Jansen`) do not count, and not after the first
-/// word, which is a heading's number (`3. Detectie en privacy`).
+/// Whether `text` ends a sentence somewhere inside: `.`, `?` or `!` (and the note markers
+/// after it: `beschikt.⁵`, `beschikt.<sup>5</sup>`), a space and a capital, after a word that
+/// starts in lower case or with a digit (`met 65%. Zonder`), so that initials and titles
+/// (`A. Visser`, `Dr. Jansen`) do not count, and not after the first word, which is a
+/// heading's number (`3. Detectie en privacy`).
 fn has_inner_sentence_end(text: &str) -> bool {
     // One pass: whether the word being read opened in lower case or with a digit, and
     // whether it is the first word.
     let mut first_word = true;
     let mut opens_lower = false;
     let mut at_word_start = true;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, c) in text.char_indices() {
         if c == ' ' {
             first_word &= at_word_start;
             at_word_start = true;
@@ -413,15 +413,24 @@ fn has_inner_sentence_end(text: &str) -> bool {
             opens_lower = c.is_lowercase() || c.is_ascii_digit();
             at_word_start = false;
         }
-        if matches!(c, '.' | '?' | '!') && chars.peek() == Some(&' ') {
-            let mut rest = chars.clone();
-            rest.next();
-            if !first_word && opens_lower && rest.next().is_some_and(char::is_uppercase) {
+        if matches!(c, '.' | '?' | '!') && !first_word && opens_lower {
+            let after = skip_markers(&text[i + 1..]);
+            let next = after.strip_prefix(' ').and_then(|rest| rest.chars().next());
+            if next.is_some_and(char::is_uppercase) {
                 return true;
             }
         }
     }
     false
+}
+
+/// `text` without the note markers it starts with: superscript digits, `<sup>n</sup>`.
+fn skip_markers(text: &str) -> &str {
+    let text = text.trim_start_matches(is_superscript_digit);
+    text.strip_prefix("<sup>")
+        .and_then(|rest| rest.split_once("</sup>"))
+        .filter(|(inner, _)| inner.bytes().all(|b| b.is_ascii_digit() || b == b','))
+        .map_or(text, |(_, after)| after)
 }
 
 /// Marks headings: Markdown `#` lines, lone bold lines, and short lines with no final full stop
@@ -483,6 +492,8 @@ mod tests {
             "steeg met 65%. Zonder de Digital Services",
             "het rapport uit 2023. Het kabinet",
             "Wat nu? Wij vragen",
+            "voldoende middelen beschikt.⁵ De",
+            "voldoende middelen beschikt.<sup>5</sup> De",
         ] {
             assert!(has_inner_sentence_end(text), "{text}");
         }
@@ -492,6 +503,8 @@ mod tests {
             "Reactie op Dr. Jansen",
             "zie bijv. een rapport",
             "een zin die eindigt.",
+            "een zin die eindigt.⁵",
+            "een <sup>x</sup>. Zin",
             "",
         ] {
             assert!(!has_inner_sentence_end(text), "{text}");
