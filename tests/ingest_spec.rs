@@ -30,6 +30,17 @@ fn notes_of(letter: &Letter, paragraph: usize) -> Vec<(u32, usize)> {
 
 const OPENING: &str = "Leiden, 1 maart 2024\n\nGeachte heer,\n\n";
 
+/// A ministry letterhead sidebar, as it stands at the top of every page.
+const SIDEBAR: &str = "**Directie Voorbeeld**\n\nDatum\n3 februari 2025\n\nOns kenmerk\n12345\n\n";
+
+/// A ministry letter around `body` (which may repeat [`SIDEBAR`] where a page breaks).
+fn ministry_letter(body: &str) -> Letter {
+    parse(&format!(
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\n{SIDEBAR}\
+         Onderwerp Voortgang\n\n{body}De Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
+    ))
+}
+
 #[test]
 fn sup_markers_and_definitions_after_a_rule() {
     let l = parse(&format!(
@@ -269,12 +280,11 @@ fn repeated_footers_and_contact_blocks_are_page_furniture() {
 
 #[test]
 fn a_repeated_letterhead_sidebar_is_removed_but_read_in_the_header() {
-    let sidebar = "**Directie Voorbeeld**\n\nDatum\n3 februari 2025\n\nOns kenmerk\n12345\n\n";
     let l = parse(&format!(
         "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA DEN HAAG\n\n\
-         {sidebar}Onderwerp Een onderwerp dat over\ntwee regels loopt\n\n\
+         {SIDEBAR}Onderwerp Een onderwerp dat over\ntwee regels loopt\n\n\
          Hierbij informeer ik uw Kamer over de stand van zaken rond de verordening, zoals toegezegd in het debat,\n\n\
-         {sidebar}en over de vervolgstappen.\n\nDe Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
+         {SIDEBAR}en over de vervolgstappen.\n\nDe Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
     ));
     assert_eq!(l.date.unwrap().to_string(), "2025-02-03");
     assert_eq!(l.reference.as_deref(), Some("12345"));
@@ -328,13 +338,9 @@ fn a_short_paragraph_part_with_a_sentence_in_it_is_joined_across_a_page_break() 
 /// (a name): ending in a full stop, it is no heading, and joins the paragraph it ends.
 #[test]
 fn a_short_capitalised_end_of_a_sentence_is_joined_across_a_sidebar() {
-    let sidebar = "**Directie Voorbeeld**\n\nDatum\n3 februari 2025\n\nOns kenmerk\n12345\n\n";
-    let l = parse(&format!(
-        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\n{sidebar}\
-         Onderwerp Voortgang\n\n\
-         Het is van groot belang dat het nieuwe Europese centrum, dat de lidstaten bij de uitvoering steunt, en de Juridische\n\n\
-         {sidebar}Dienst van de Raad over voldoende middelen beschikken.\n\n\
-         De Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
+    let l = ministry_letter(&format!(
+        "Het is van groot belang dat het nieuwe Europese centrum, dat de lidstaten bij de uitvoering steunt, en de Juridische\n\n\
+         {SIDEBAR}Dienst van de Raad over voldoende middelen beschikken.\n\n"
     ));
     assert_eq!(
         paragraphs(&l),
@@ -349,15 +355,11 @@ fn a_short_capitalised_end_of_a_sentence_is_joined_across_a_sidebar() {
 /// prose, not a heading, and the marker stays where it stood.
 #[test]
 fn a_short_paragraph_part_ending_a_noted_sentence_is_joined_across_a_sidebar() {
-    let sidebar = "**Directie Voorbeeld**\n\nDatum\n3 februari 2025\n\nOns kenmerk\n12345\n\n";
-    let l = parse(&format!(
-        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\n{sidebar}\
-         Onderwerp Voortgang\n\n\
-         Een eerste alinea over de verordening, lang genoeg om gewoon lopende tekst te zijn in deze brief.\n\n\
+    let l = ministry_letter(&format!(
+        "Een eerste alinea over de verordening, lang genoeg om gewoon lopende tekst te zijn in deze brief.\n\n\
          Het is van groot belang dat de toezichthouder over voldoende middelen beschikt.¹ De\n\n\
-         ¹ Kamerstukken II 2024/25, 26643, nr. 1200.\n\n{sidebar}\
-         Autoriteit Persoonsgegevens concludeerde dat het voorstel een inbreuk op de privacy kan vormen.\n\n\
-         De Minister van Justitie en Veiligheid,\n\nA. Bakker\n"
+         ¹ Kamerstukken II 2024/25, 26643, nr. 1200.\n\n{SIDEBAR}\
+         Autoriteit Persoonsgegevens concludeerde dat het voorstel een inbreuk op de privacy kan vormen.\n\n"
     ));
     assert_eq!(
         paragraphs(&l)[1],
