@@ -20,7 +20,8 @@ use crate::model::{Letter, Stance};
 static SEEDS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
 
 /// File extensions that hold letters.
-const LETTER_EXTENSIONS: [&str; 2] = ["txt", "md"];
+/// The file name endings a directory's letters have (in any case).
+const LETTER_EXTENSIONS: [&str; 8] = ["txt", "md", "pdf", "docx", "odt", "html", "htm", "markdown"];
 
 /// The loaded letters, in the order given (directories sorted by file name).
 #[derive(Debug, Clone, Default)]
@@ -288,7 +289,9 @@ pub(crate) fn read_letter(file: &Path) -> Result<LetterFile, String> {
     Ok(LetterFile { bytes, sidecar })
 }
 
-/// Parses a letter's bytes and applies its sidecar; empty and binary files are skipped.
+/// Parses a letter's bytes (of any format the readers know) and applies its sidecar; empty
+/// files, binary files of no known format and files a reader cannot read are skipped with a
+/// warning that names the file and says why.
 pub(crate) fn prepare(
     id: &str,
     source: &str,
@@ -302,10 +305,18 @@ pub(crate) fn prepare(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return skipped("the file is empty");
     }
-    if bytes.contains(&0) && !ingest::decode::has_utf16_bom(bytes) {
+    let extension = Path::new(source).extension().and_then(|e| e.to_str());
+    let format = match ingest::read::sniff(extension, bytes) {
+        Ok(format) => format,
+        Err(e) => return skipped(&e.to_string()),
+    };
+    if format.is_text() && bytes.contains(&0) && !ingest::decode::has_utf16_bom(bytes) {
         return skipped("binary file (it contains NUL bytes)");
     }
-    let mut letter = ingest::parse(id, source, bytes);
+    let mut letter = match ingest::read_file(id, source, extension, bytes) {
+        Ok(letter) => letter,
+        Err(e) => return skipped(&e.to_string()),
+    };
     let mut warnings = Vec::new();
     if let Some((path, bytes)) = sidecar {
         match std::str::from_utf8(&bytes)
@@ -359,7 +370,7 @@ pub(crate) fn map_in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R
 fn is_letter(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| LETTER_EXTENSIONS.contains(&e))
+        .is_some_and(|e| LETTER_EXTENSIONS.iter().any(|l| l.eq_ignore_ascii_case(e)))
 }
 
 pub(crate) fn letter_id(path: &Path) -> String {

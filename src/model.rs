@@ -220,6 +220,9 @@ pub struct Section {
     /// Source line of the heading (or of the first paragraph of an opening part).
     #[serde(default)]
     pub line: usize,
+    /// The page the heading stands on, where the source has pages (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// Whether a paragraph is running text or an item of a list.
@@ -254,6 +257,9 @@ pub struct Paragraph {
     /// Source line the paragraph starts on.
     #[serde(default)]
     pub line: usize,
+    /// The page the paragraph starts on, where the source has pages (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A note marker: the footnote number and the position (in `char`s into the paragraph text)
@@ -277,6 +283,9 @@ pub struct Footnote {
     /// Source line the definition starts on.
     #[serde(default)]
     pub line: usize,
+    /// The page the definition stands on, where the source has pages (PDF).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 #[cfg(test)]

@@ -83,7 +83,12 @@ fn export_reads_paths_and_reports_missing_ones() {
         .iter()
         .map(|l| l["id"].clone())
         .collect();
-    assert_eq!(ids, vec!["a", "b"], "sorted by name, only .txt and .md");
+    assert_eq!(ids, vec!["a", "b"], "sorted by name; the .pdf is no PDF");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("notes.pdf: skipped: named .pdf but holds no PDF"),
+        "{err}"
+    );
 
     let missing = dir.path().join("nope.txt");
     let out = brieven(&["export", missing.to_str().unwrap()]);

@@ -28,7 +28,7 @@ const LETTER: &str = "Leiden, 2 mei 2024\n\nGeachte heer,\n\nDit is de tekst van
 #[test]
 fn a_directory_without_letters_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+    fs::write(dir.path().join("notes.jpg"), "x").unwrap();
     let (_, err, out) = export(dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -42,7 +42,12 @@ fn empty_binary_and_unreadable_files_are_skipped_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a_good.txt"), LETTER).unwrap();
     fs::write(dir.path().join("b_empty.txt"), "  \n\n").unwrap();
-    fs::write(dir.path().join("c_binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    fs::write(
+        dir.path().join("c_binary.txt"),
+        b"\x89PNG\r\n\x1a\n\x00\x00binary",
+    )
+    .unwrap();
+    fs::write(dir.path().join("e_zip.txt"), b"PK\x03\x04\x00\x00photo.jpg").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("d_broken.md")).unwrap();
     let before: Vec<_> = ["a_good.txt", "b_empty.txt", "c_binary.txt"]
@@ -63,6 +68,10 @@ fn empty_binary_and_unreadable_files_are_skipped_and_the_rest_loads() {
         "{err}"
     );
     assert!(err.contains("c_binary.txt: skipped: binary file"), "{err}");
+    assert!(
+        err.contains("e_zip.txt: skipped: a zip archive that is neither a Word (DOCX)"),
+        "{err}"
+    );
     #[cfg(unix)]
     assert!(err.contains("d_broken.md: skipped: cannot read"), "{err}");
     let after: Vec<_> = ["a_good.txt", "b_empty.txt", "c_binary.txt"]

@@ -75,6 +75,7 @@ fn letter(text: &str, date: Option<Date>) -> Letter {
                 ..Paragraph::default()
             }],
             line: 1,
+            page: None,
         }],
         ..Letter::default()
     }

@@ -24,6 +24,7 @@ fn note(number: u32, text: &str, urls: &[&str]) -> Footnote {
         text: text.to_string(),
         urls: urls.iter().map(|u| u.to_string()).collect(),
         line: 0,
+        page: None,
     }
 }
 
@@ -40,6 +41,7 @@ fn offlimits(recipients: &[&str]) -> Letter {
                 heading: None,
                 paragraphs: vec![para("Een.", &[]), para("Twee.", &[]), para("Drie.", &[])],
                 line: 1,
+                page: None,
             },
             Section {
                 heading: Some("Preventie".into()),
@@ -51,6 +53,7 @@ fn offlimits(recipients: &[&str]) -> Letter {
                     para("Zet in op preventie.", &[]),
                 ],
                 line: 9,
+                page: None,
             },
         ],
         footnotes: vec![
@@ -172,6 +175,7 @@ fn missing_parts_have_stand_ins_and_missing_anchors_none() {
             heading: None,
             paragraphs: vec![para("Tekst.", &[9])],
             line: 1,
+            page: None,
         }],
         ..Letter::default()
     };

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
+use super::document::{LineInfo, Role};
 use super::lines::{Line, Shape, ends_sentence, is_superscript_digit};
 use super::patterns::{strip_markup, stripped_longer_than};
 use super::scan::FastSet;
@@ -37,7 +38,74 @@ pub struct Block {
 }
 
 /// Builds the blocks of the body lines in `range`; `removed` marks lines to pass over.
+///
+/// `stated` is what the format states about each line (empty for text): a line whose role is
+/// a paragraph, heading or list item is a block of that kind by itself; the lines between
+/// such lines are grouped and classified as text is.
 pub fn build(
+    lines: &[Line<'_>],
+    range: Range<usize>,
+    removed: &[bool],
+    shape: Shape,
+    words: &Words<'_>,
+    stated: &[LineInfo],
+) -> Vec<Block> {
+    if stated.is_empty() {
+        return build_inferred(lines, range, removed, shape, words);
+    }
+    let mut blocks = Vec::new();
+    let mut run = range.start;
+    for i in range.clone() {
+        let info = stated.get(i).copied().unwrap_or_default();
+        if !info.role.is_content() {
+            continue;
+        }
+        if run < i {
+            blocks.extend(build_inferred(lines, run..i, removed, shape, words));
+        }
+        run = i + 1;
+        if removed[i] || lines[i].is_blank() {
+            continue;
+        }
+        let kind = match info.role {
+            Role::Heading(_) => BlockKind::Heading,
+            Role::ListItem => BlockKind::ListItem,
+            _ => BlockKind::Paragraph,
+        };
+        blocks.push(Block {
+            kind,
+            text: lines[i].text.to_string(),
+            line: lines[i].no,
+            after_gap: false,
+            lines: 1,
+        });
+    }
+    if run < range.end {
+        blocks.extend(build_inferred(lines, run..range.end, removed, shape, words));
+    }
+    // A short paragraph set wholly in bold, with no final stop and text after it, is a heading.
+    let n = blocks.len();
+    for (k, block) in blocks.iter_mut().enumerate() {
+        let info = stated
+            .get(block.line.wrapping_sub(1))
+            .copied()
+            .unwrap_or_default();
+        let text = block.text.as_str();
+        if info.role == Role::Paragraph
+            && info.bold
+            && k + 1 < n
+            && text.chars().count() <= 120
+            && text.split_whitespace().count() <= 15
+            && !text.ends_with(['.', ',', ';', ':'])
+        {
+            block.kind = BlockKind::Heading;
+        }
+    }
+    blocks
+}
+
+/// [`build`] for lines the format states nothing about.
+fn build_inferred(
     lines: &[Line<'_>],
     range: Range<usize>,
     removed: &[bool],

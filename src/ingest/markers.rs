@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::document;
 use super::lines::superscript_value;
 use super::scan::find_byte;
 use crate::model::NoteRef;
@@ -16,6 +17,9 @@ pub enum MarkerStyle {
     Marked,
     /// Digits stuck to the end of a sentence, as PDF text has them.
     Trailing,
+    /// Stated by the format (PDF, DOCX, ODT, HTML): [`document::MARKER_OPEN`] digits
+    /// [`document::MARKER_CLOSE`], and nothing else.
+    Given,
 }
 
 /// Removes the note markers from `text` and returns the clean text with where each stood.
@@ -51,6 +55,14 @@ struct Rest {
 }
 
 impl Rest {
+    fn new(kept: bool, capacity: usize) -> Rest {
+        Rest {
+            text: kept.then(|| String::with_capacity(capacity)),
+            len: 0,
+            space_at_end: false,
+        }
+    }
+
     fn push_str(&mut self, s: &str) {
         if s.is_empty() {
             return;
@@ -82,6 +94,9 @@ fn scan(
     last: &mut u32,
     kept: bool,
 ) -> (Option<String>, Vec<NoteRef>) {
+    if style == MarkerStyle::Given {
+        return scan_given(text, last, kept);
+    }
     let trailing = style == MarkerStyle::Trailing;
     let bytes = text.as_bytes();
     // The bytes a marker may start with: `<`, `[` and the lead bytes of superscript digits
@@ -98,11 +113,7 @@ fn scan(
     if next == bytes.len() {
         return (None, Vec::new());
     }
-    let mut rest = Rest {
-        text: kept.then(|| String::with_capacity(text.len())),
-        len: 0,
-        space_at_end: false,
-    };
+    let mut rest = Rest::new(kept, text.len());
     let mut refs = Vec::new();
     let mut changed = false; // whether anything was taken out
     let mut run = 0; // byte offset of the text not yet written to `rest`
@@ -150,6 +161,40 @@ fn scan(
         return (None, refs);
     }
     rest.push_str(&text[run..]);
+    (rest.text, refs)
+}
+
+/// Takes out the markers a format stated; a sentinel without its number and closing is
+/// left as it is.
+fn scan_given(text: &str, last: &mut u32, kept: bool) -> (Option<String>, Vec<NoteRef>) {
+    let open = document::MARKER_OPEN;
+    let close = document::MARKER_CLOSE;
+    if !text.contains(open) {
+        return (None, Vec::new());
+    }
+    let mut rest = Rest::new(kept, text.len());
+    let mut refs = Vec::new();
+    let mut from = 0;
+    while let Some(start) = text[from..].find(open).map(|i| from + i) {
+        let digits = start + open.len_utf8();
+        let number = text[digits..].find(close).and_then(|len| {
+            let n: u32 = text[digits..digits + len].parse().ok()?;
+            Some((n, digits + len + close.len_utf8()))
+        });
+        let Some((number, end)) = number else {
+            rest.push_str(&text[from..digits]);
+            from = digits;
+            continue;
+        };
+        rest.push_str(&text[from..start]);
+        refs.push(NoteRef {
+            number,
+            at: rest.marker_at(),
+        });
+        *last = number;
+        from = rest.skip_space_after(text, end);
+    }
+    rest.push_str(&text[from..]);
     (rest.text, refs)
 }
 

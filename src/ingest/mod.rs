@@ -1,6 +1,10 @@
-//! Bytes to [`Letter`]: ingestion in passes, each in a file of its own.
+//! Bytes to [`Letter`]: a reader per format makes a [`document::Document`], then passes, each
+//! in a file of its own, make the letter of it.
 //!
-//! 1. [`decode`]: bytes to text with LF line ends.
+//! 0. [`read`]: the format told by the bytes (and the name); its reader gives the document:
+//!    the text as lines, with what the format states about each (role, page, bold), the notes
+//!    it states, and hints (front matter). For text, [`decode`] turns bytes to text with LF
+//!    line ends, and nothing is stated.
 //! 2. [`lines`]: text to numbered lines, and the shape of the text (PDF-like or Markdown).
 //! 3. [`layout`]: the regions (header, body, closing); page furniture marked.
 //! 4. [`notes`]: footnote definitions, taken out of the flow.
@@ -12,11 +16,15 @@
 //!
 //! [`patterns`] holds the small bilingual vocabulary of letter layout the passes share.
 //!
+//! Where the format states something (a paragraph, a heading, furniture, a note and its
+//! marker) the passes take it as stated; where it does not, they infer it as for text.
+//!
 //! No pass panics on any input; whatever looks wrong becomes a warning on the letter.
 
 pub mod blocks;
 pub mod closing;
 pub mod decode;
+pub mod document;
 pub mod inline;
 pub mod layout;
 pub mod lines;
@@ -24,6 +32,7 @@ pub mod markers;
 pub mod meta;
 pub mod notes;
 pub mod patterns;
+pub mod read;
 pub mod scan;
 
 use std::borrow::Cow;
@@ -32,21 +41,34 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Letter, Paragraph, ParagraphKind, Section};
 use crate::text::sanitize;
 use blocks::BlockKind;
+use document::{Document, Format};
 
-/// Parses one letter file.
+/// Reads one letter file of any format: told by its bytes, else by `extension` (the file
+/// name's, without the dot). The error says why the file gives no letter.
+pub fn read_file(
+    id: &str,
+    source: &str,
+    extension: Option<&str>,
+    bytes: &[u8],
+) -> Result<Letter, read::ReadError> {
+    let doc = read::read(extension, bytes)?;
+    Ok(parse_document(id, source, &doc))
+}
+
+/// Parses one letter file's bytes as text (a `.txt` letter).
 pub fn parse(id: &str, source: &str, bytes: &[u8]) -> Letter {
-    let decoded = decode::decode(bytes);
-    let mut letter = parse_text(id, source, &decoded.text);
-    letter.warnings.splice(
-        0..0,
-        decoded.warnings.into_iter().map(|w| format!("{id}: {w}")),
-    );
-    letter
+    parse_document(id, source, &read::text::read(Format::Text, bytes))
 }
 
 /// Parses the text of one letter.
 pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
-    let mut warnings = Vec::new();
+    parse_document(id, source, &Document::text(Format::Text, text.to_string()))
+}
+
+/// Makes the letter of a document.
+pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
+    let mut warnings: Vec<String> = doc.warnings.iter().map(|w| format!("{id}: {w}")).collect();
+    let text = doc.text.as_str();
     let safe = sanitize(text);
     if safe.len() != text.len() || safe != text {
         warnings.push(format!(
@@ -56,7 +78,14 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     let text: &str = &safe;
     let lines = lines::split(text);
     let regions = layout::regions(&lines);
-    let defs = notes::definitions(&lines, &regions);
+    let defs = match &doc.notes {
+        Some(notes) => notes::Definitions {
+            notes: notes.clone(),
+            taken: vec![false; lines.len()],
+            style: markers::MarkerStyle::Given,
+        },
+        None => notes::definitions(&lines, &regions),
+    };
     // The shape of the running text before furniture is known: enough to tell full lines.
     // (Vectors sized once: filtered iterators do not know their length.)
     let mut body: Vec<lines::Line> = Vec::with_capacity(regions.body.len());
@@ -67,7 +96,14 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
             .filter(|&i| !defs.taken[i])
             .map(|i| lines[i].clone()),
     );
-    let furniture = layout::furniture(&lines, &regions, &defs.taken, lines::shape(&body));
+    let mut furniture = layout::furniture(&lines, &regions, &defs.taken, lines::shape(&body));
+    if doc.states_roles() {
+        // What the format states wins: running text is never furniture, furniture always is.
+        for (i, masked) in furniture.mask.iter_mut().enumerate() {
+            let role = doc.info(i).role;
+            *masked = (*masked && !role.is_content()) || role.is_furniture();
+        }
+    }
     let removed: Vec<bool> = (0..lines.len())
         .map(|i| defs.taken[i] || furniture.mask[i])
         .collect();
@@ -83,13 +119,26 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
     // The vocabulary is needed only to judge hyphens at line ends.
     let hyphenated = lines.iter().any(|l| l.text.ends_with('-'));
     let words = blocks::Words::new(if hyphenated { text } else { "" });
-    let blocks = blocks::build(&lines, regions.body.clone(), &removed, shape, &words);
+    let blocks = blocks::build(
+        &lines,
+        regions.body.clone(),
+        &removed,
+        shape,
+        &words,
+        &doc.lines,
+    );
+    let page_of = |line: usize| Some(doc.info(line.wrapping_sub(1)).page).filter(|&p| p > 0);
 
     let mut sections: Vec<Section> = Vec::new();
     let mut last_marker = 0;
     let mut cited: BTreeMap<u32, usize> = BTreeMap::new(); // number -> first line citing it
     for block in blocks {
-        let clean = inline::clean(&block.text);
+        // Only text has Markdown to clean; other formats state their markup.
+        let clean = if doc.format.is_text() {
+            inline::clean(&block.text)
+        } else {
+            block.text
+        };
         let (unmarked, mut refs) = markers::extract(&clean, defs.style, &mut last_marker);
         let clean = match unmarked {
             Cow::Owned(unmarked) => unmarked,
@@ -107,6 +156,7 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
                 heading: Some(clean),
                 paragraphs: Vec::new(),
                 line: block.line,
+                page: page_of(block.line),
             });
             continue;
         }
@@ -115,6 +165,7 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
                 heading: None,
                 paragraphs: Vec::new(),
                 line: block.line,
+                page: page_of(block.line),
             });
         }
         let kind = match block.kind {
@@ -139,13 +190,23 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
                     .collect(),
                 kind,
                 line: block.line,
+                page: page_of(block.line),
             });
         }
     }
 
     let mut footnotes = defs.notes;
+    for note in &mut footnotes {
+        note.page = note.page.or_else(|| page_of(note.line));
+    }
     footnotes.sort_by_key(|n| n.number);
-    let meta = meta::extract(&lines, &regions, &furniture, &removed);
+    let mut meta = meta::extract(&lines, &regions, &furniture, &removed);
+    if meta.date.is_none() {
+        meta.date = doc.hints.date;
+    }
+    if meta.subject.is_none() {
+        meta.subject = doc.hints.subject.as_ref().map(|s| sanitize(s).into_owned());
+    }
     warnings.extend(meta.warnings.iter().map(|w| format!("{id}: {w}")));
     if meta.date.is_none() {
         warnings.push(format!("{id}: no date found for the letter"));

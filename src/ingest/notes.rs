@@ -231,6 +231,7 @@ fn footnote(number: u32, parts: &[&str], line: usize) -> Footnote {
         text,
         urls,
         line,
+        page: None,
     }
 }
 

@@ -17,6 +17,7 @@ fn letter(id: &str, date: &str, paragraphs: &[&str]) -> Letter {
                 })
                 .collect(),
             line: 1,
+            page: None,
         }],
         ..Letter::default()
     }

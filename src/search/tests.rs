@@ -19,6 +19,7 @@ fn letter(id: &str, sender: &str, date: &str, paragraphs: &[&str], notes: &[&str
                 })
                 .collect(),
             line: 1,
+            page: None,
         }],
         footnotes: notes
             .iter()

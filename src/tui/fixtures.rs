@@ -15,6 +15,7 @@ fn para(text: &str, notes: &[(u32, usize)]) -> Paragraph {
             .collect(),
         kind: ParagraphKind::Text,
         line: 0,
+        page: None,
     }
 }
 
@@ -31,6 +32,7 @@ fn note(number: u32, text: &str, url: Option<&str>) -> Footnote {
         text: text.to_string(),
         urls: url.map(String::from).into_iter().collect(),
         line: 0,
+        page: None,
     }
 }
 
@@ -52,6 +54,7 @@ pub fn offlimits() -> Letter {
             ),
         ],
         line: 1,
+        page: None,
     }];
     for (i, heading) in ["Detectie werkt", "Encryptie en privacy", "Wat wij vragen"]
         .into_iter()
@@ -73,6 +76,7 @@ pub fn offlimits() -> Letter {
             heading: Some(heading.to_string()),
             paragraphs,
             line: 10 * (i + 1),
+            page: None,
         });
     }
     Letter {
@@ -126,6 +130,7 @@ pub fn kinderrechten() -> Letter {
                 &[],
             )],
             line: 1,
+            page: None,
         }],
         ..Letter::default()
     }
@@ -142,6 +147,7 @@ pub fn hostile() -> Letter {
             heading: Some("Head\x1b[2J".into()),
             paragraphs: vec![para("copy \x1b]52;c;SGVsbG8=\x07 this\u{9b}", &[(7, 4)])],
             line: 1,
+            page: None,
         }],
         footnotes: vec![note(7, "\x1bP evil \x1b\\", Some("https://x\x1b[0m"))],
         ..Letter::default()

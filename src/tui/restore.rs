@@ -180,6 +180,7 @@ mod tests {
                     })
                     .collect(),
                 line: 1,
+                page: None,
             }],
             ..Letter::default()
         };

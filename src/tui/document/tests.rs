@@ -16,6 +16,7 @@ fn letter(text: &str, notes: &[(u32, usize)]) -> Letter {
                 ..Paragraph::default()
             }],
             line: 1,
+            page: None,
         }],
         ..Letter::default()
     }

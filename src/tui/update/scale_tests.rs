@@ -28,6 +28,7 @@ fn a_huge_letter_opens_and_draws_without_quadratic_time() {
             heading: Some("Groot".into()),
             paragraphs,
             line: 1,
+            page: None,
         }],
         footnotes: (1..=10_000)
             .map(|n| Footnote {

@@ -1,0 +1,176 @@
+//! One reader per format, each in a file of its own, all producing a [`Document`]: the format
+//! is told by the bytes first (a PDF named `.txt` is a PDF, a web page saved as `.txt` is
+//! HTML) and by the file name's extension only where the bytes do not say (`.md`).
+//!
+//! Every reader is bounded in what it reads and never panics; what it cannot read comes back
+//! as a [`ReadError`] that says why in words a user can act on ("no text layer: run OCR
+//! first"), for the caller to report with the file's name.
+
+pub mod docx;
+pub mod html;
+pub mod odt;
+pub mod pdf;
+pub mod text;
+
+use std::fmt;
+
+use super::document::{Document, Format};
+
+/// Why a file gives no letter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError(pub String);
+
+impl ReadError {
+    pub fn new(message: impl Into<String>) -> ReadError {
+        ReadError(message.into())
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// The format of `bytes`, from their content, else from `extension` (without the dot, any
+/// case). An error for a zip archive that is no DOCX or ODT.
+pub fn sniff(extension: Option<&str>, bytes: &[u8]) -> Result<Format, ReadError> {
+    let ext = extension.map(str::to_ascii_lowercase);
+    // A PDF may have bytes before its header; readers accept it within the first kilobyte.
+    if memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some() {
+        return Ok(Format::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return zip_format(bytes);
+    }
+    match ext.as_deref() {
+        Some("pdf") => {
+            return Err(ReadError::new(
+                "named .pdf but holds no PDF (no %PDF- header in its first kilobyte)",
+            ));
+        }
+        Some(e @ ("docx" | "odt")) => {
+            return Err(ReadError::new(format!(
+                "named .{e} but holds no zip archive, as every {} file is",
+                e.to_ascii_uppercase()
+            )));
+        }
+        _ => {}
+    }
+    if looks_like_html(bytes) || matches!(ext.as_deref(), Some("html" | "htm" | "xhtml")) {
+        return Ok(Format::Html);
+    }
+    Ok(match ext.as_deref() {
+        Some("md" | "markdown") => Format::Markdown,
+        _ => Format::Text,
+    })
+}
+
+/// Which office format a zip archive holds, by the names of its entries (stored in plain
+/// text in every local and central header).
+fn zip_format(bytes: &[u8]) -> Result<Format, ReadError> {
+    let has = |name: &[u8]| memchr::memmem::find(bytes, name).is_some();
+    if has(b"word/document.xml") {
+        Ok(Format::Docx)
+    } else if has(b"application/vnd.oasis.opendocument.text") || has(b"content.xml") {
+        Ok(Format::Odt)
+    } else {
+        Err(ReadError::new(
+            "a zip archive that is neither a Word (DOCX) nor an OpenDocument (ODT) text",
+        ))
+    }
+}
+
+/// Whether the first thing in the text (after a byte-order mark, white space and comments)
+/// is an HTML document's start: a doctype, `<html`, `<head` or `<body`. Markdown with inline
+/// HTML (`<p class="lead">` in its text) does not start so.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    for _ in 0..8 {
+        rest = trim_start(rest);
+        if rest.starts_with(b"<!--") {
+            match memchr::memmem::find(rest, b"-->") {
+                Some(end) => rest = &rest[end + 3..],
+                None => return false,
+            }
+        } else if starts_with_ignore_case(rest, b"<?xml") {
+            match memchr::memchr(b'>', rest) {
+                Some(end) => rest = &rest[end + 1..],
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    ["<!doctype html", "<html", "<head", "<body"]
+        .iter()
+        .any(|start| starts_with_ignore_case(rest, start.as_bytes()))
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let n = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    &bytes[n..]
+}
+
+fn starts_with_ignore_case(bytes: &[u8], prefix: &[u8]) -> bool {
+    bytes.len() >= prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Reads `bytes` as the format they are.
+pub fn read(extension: Option<&str>, bytes: &[u8]) -> Result<Document, ReadError> {
+    match sniff(extension, bytes)? {
+        format @ (Format::Text | Format::Markdown) => Ok(text::read(format, bytes)),
+        Format::Pdf => pdf::read(bytes),
+        Format::Docx => docx::read(bytes),
+        Format::Odt => odt::read(bytes),
+        Format::Html => html::read(bytes),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_is_told_by_the_bytes_before_the_name() {
+        let sniffed = |ext: Option<&str>, bytes: &[u8]| sniff(ext, bytes);
+        assert_eq!(sniffed(Some("txt"), b"%PDF-1.7\n..."), Ok(Format::Pdf));
+        assert_eq!(sniffed(None, b"\r\n%PDF-1.4"), Ok(Format::Pdf));
+        assert_eq!(
+            sniffed(Some("txt"), b"\xEF\xBB\xBF  <!DOCTYPE html><html>"),
+            Ok(Format::Html)
+        );
+        assert_eq!(
+            sniffed(Some("txt"), b"<!-- saved -->\n<HTML lang=nl>"),
+            Ok(Format::Html)
+        );
+        assert_eq!(sniffed(Some("HTM"), b"Geachte heer,"), Ok(Format::Html));
+        assert_eq!(
+            sniffed(
+                Some("md"),
+                b"---\ntitle: x\n---\n<p class=\"lead\">Tekst</p>"
+            ),
+            Ok(Format::Markdown)
+        );
+        assert_eq!(sniffed(Some("txt"), b"<p>Een alinea</p>"), Ok(Format::Text));
+        assert_eq!(
+            sniffed(Some("docx"), b"PK\x03\x04....word/document.xml...."),
+            Ok(Format::Docx)
+        );
+        assert_eq!(
+            sniffed(
+                Some("txt"),
+                b"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.text"
+            ),
+            Ok(Format::Odt)
+        );
+        let err = sniffed(Some("docx"), b"PK\x03\x04....photo.jpg....").unwrap_err();
+        assert!(err.0.contains("neither a Word (DOCX) nor"), "{err}");
+        let err = sniffed(Some("PDF"), b"Geachte heer,").unwrap_err();
+        assert!(err.0.contains("no PDF"), "{err}");
+        let err = sniffed(Some("docx"), b"Geachte heer,").unwrap_err();
+        assert!(err.0.contains("no zip archive"), "{err}");
+    }
+}
