@@ -62,6 +62,9 @@ pub struct Citation {
     pub paragraph_number: Option<usize>,
     /// For a section: its heading.
     pub heading: Option<String>,
+    /// The page the cited part starts on, where the letter came with pages (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// The notes the quote cites (for a note: the note itself, with its URLs).
     pub notes: Vec<CitedNote>,
 }
@@ -121,6 +124,7 @@ impl Citation {
             date: letter.date,
             paragraph_number: None,
             heading: None,
+            page: None,
             notes: Vec::new(),
         };
         let cited: Vec<u32> = match anchor {
@@ -130,6 +134,7 @@ impl Citation {
                 let texts: Vec<&str> = s.paragraphs.iter().map(|p| p.text.as_str()).collect();
                 citation.quote = Some(texts.join("\n\n"));
                 citation.heading = s.heading.clone();
+                citation.page = s.page.or_else(|| s.paragraphs.first().and_then(|p| p.page));
                 s.paragraphs
                     .iter()
                     .flat_map(|p| p.notes.iter().map(|n| n.number))
@@ -138,12 +143,14 @@ impl Citation {
             Anchor::Paragraph { section, paragraph } => {
                 let p = letter.sections.get(section)?.paragraphs.get(paragraph)?;
                 citation.quote = Some(p.text.clone());
+                citation.page = p.page;
                 citation.paragraph_number = Some(paragraph_number(letter, section, paragraph));
                 p.notes.iter().map(|n| n.number).collect()
             }
             Anchor::Note { number } => {
                 let note = letter.footnote(number)?;
                 citation.quote = Some(note.text.clone());
+                citation.page = note.page;
                 citation.notes.push(CitedNote {
                     number,
                     source: String::new(),
@@ -212,8 +219,17 @@ impl Citation {
         self
     }
 
-    /// Where in the letter: `¶ 4`, `§ 2 “Europol”`, `note 1`; empty for the whole letter.
+    /// Where in the letter: `¶ 4`, `§ 2 “Europol”`, `note 1`, with the page where the letter
+    /// has pages (`¶ 4, p. 3`); empty for the whole letter.
     pub fn location(&self, lang: Lang) -> String {
+        let place = self.place(lang);
+        match self.page {
+            Some(page) if !place.is_empty() => format!("{place}, {} {page}", lang.strings().page),
+            _ => place,
+        }
+    }
+
+    fn place(&self, lang: Lang) -> String {
         match self.anchor {
             Anchor::Letter => String::new(),
             Anchor::Section { section } => match &self.heading {

@@ -140,6 +140,8 @@ pub struct Strings {
     pub and_others: &'static str,
     pub article: &'static str,
     pub note: &'static str,
+    /// The abbreviation before a page number in a citation (`p. 3`).
+    pub page: &'static str,
     pub section: &'static str,
     pub undated: &'static str,
     pub unknown_sender: &'static str,

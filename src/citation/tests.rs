@@ -265,3 +265,25 @@ fn the_embedded_offlimits_letter_cites_bits_of_freedom() {
         "{text}"
     );
 }
+
+#[test]
+fn a_letter_with_pages_is_cited_by_page_too() {
+    let mut letter = offlimits(TWO);
+    letter.sections[1].paragraphs[1].page = Some(3);
+    letter.footnotes[0].page = Some(2);
+    let c = Citation::paragraph(&letter, 1, 1).unwrap();
+    assert!(
+        c.render(Lang::En).ends_with("18 September 2024, ¶ 5, p. 3"),
+        "{}",
+        c.render(Lang::En)
+    );
+    assert!(c.render(Lang::Nl).ends_with("18 september 2024, ¶ 5, p. 3"));
+    let c = Citation::note(&letter, 1).unwrap();
+    assert!(c.render(Lang::En).contains(", note 1, p. 2 (https://"));
+    // A section starts where its heading stands, else where its first paragraph does.
+    let c = Citation::of(&letter, Anchor::Section { section: 1 }).unwrap();
+    assert_eq!(c.page, None, "paragraph 0 of the section has no page");
+    letter.sections[1].paragraphs[0].page = Some(2);
+    let c = Citation::of(&letter, Anchor::Section { section: 1 }).unwrap();
+    assert_eq!(c.location(Lang::En), "§ 2 “Preventie”, p. 2");
+}

@@ -12,7 +12,7 @@ use brieven::state::State;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::document::{Document, MetaField, note_text};
+use super::document::{BlockKind, Document, MetaField, note_text};
 use super::keymap::Key;
 use super::lookup::{RegisterState, SearchState};
 use super::theme::Theme;
@@ -296,6 +296,26 @@ impl App {
             }
         }
         notes
+    }
+
+    /// The page of the source (a PDF's) that the text at the top of the view stands on.
+    pub fn page_in_view(&self) -> Option<u32> {
+        let letter = self.letter()?;
+        let block = self.doc.blocks.get(self.doc.block_at(self.scroll))?;
+        match block.kind {
+            BlockKind::Heading { section } => letter.sections.get(section)?.page,
+            BlockKind::Paragraph {
+                section, paragraph, ..
+            } => {
+                letter
+                    .sections
+                    .get(section)?
+                    .paragraphs
+                    .get(paragraph)?
+                    .page
+            }
+            _ => None,
+        }
     }
 
     /// The position in the letter as vim shows it: Top, Bot, All or a percentage.

@@ -299,3 +299,34 @@ fn a_hit_in_a_note_is_highlighted_in_the_footnotes_pane() {
     );
     insta::assert_snapshot!("note_hits_120x36", rows);
 }
+
+#[test]
+fn the_status_line_shows_the_page_of_a_letter_with_pages() {
+    let status = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();
+    let mut app = fixtures::app(120, 36);
+    open_letter(&mut app, 0);
+    app.focus = Pane::Reading;
+    update(&mut app, Action::NextSection);
+    assert!(
+        !status(&app).contains(" p. "),
+        "no pages, no page: {}",
+        status(&app)
+    );
+    let mut letters: Vec<_> = app.letters.as_ref().clone();
+    for (k, section) in letters[0].sections.iter_mut().enumerate() {
+        section.page = Some(k as u32 + 2);
+        for paragraph in &mut section.paragraphs {
+            paragraph.page = Some(k as u32 + 2);
+        }
+    }
+    let mut app = App::new(letters, Vec::new(), app.theme, (120, 36));
+    open_letter(&mut app, 0);
+    app.focus = Pane::Reading;
+    update(&mut app, Action::NextSection);
+    let section = app.section_in_view().expect("a section in view");
+    let line = status(&app);
+    assert!(
+        line.contains(&format!(" · p. {} · ", section + 2)),
+        "{line}"
+    );
+}

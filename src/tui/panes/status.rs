@@ -41,7 +41,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let heading = section.heading.as_deref().map(sanitize).unwrap_or_default();
             left.push_str(format!(" · §{} {}", s + 1, heading).trim_end());
         }
-        position = format!(" · {} ", app.position_label());
+        position = match app.page_in_view() {
+            Some(page) => format!(
+                " · {} {page} · {} ",
+                app.lang.strings().page,
+                app.position_label()
+            ),
+            None => format!(" · {} ", app.position_label()),
+        };
     }
     let middle = match (&app.message, &app.trail) {
         (Some(m), _) => sanitize(m).into_owned(),
