@@ -158,11 +158,15 @@ impl Corpus {
                 let mut found: Vec<PathBuf> = fs::read_dir(path)
                     .map_err(|e| CorpusError::Unreadable(path.clone(), e))?
                     .filter_map(|entry| entry.ok())
-                    // A broken link stays in, to be reported as unreadable; directories go
-                    // (the entry's type is known without a look at the file, but for links).
+                    // Regular files only: a FIFO could block, a device never end. A broken
+                    // link stays in, to be reported as unreadable (the entry's type is known
+                    // without a look at the file, but for links).
                     .filter(|e| {
-                        e.file_type()
-                            .is_ok_and(|t| !(t.is_dir() || t.is_symlink() && e.path().is_dir()))
+                        e.file_type().is_ok_and(|t| {
+                            t.is_file()
+                                || t.is_symlink()
+                                    && fs::metadata(e.path()).map_or(true, |m| m.is_file())
+                        })
                     })
                     .map(|e| e.path())
                     .filter(|p| is_letter(p))
@@ -278,15 +282,59 @@ pub(crate) struct LetterFile {
     pub sidecar: Option<(String, Vec<u8>)>,
 }
 
-/// Reads a letter file and its sidecar; the warning that skips it when it cannot be read.
+/// The most brieven reads from one letter file: larger files (and endless ones such as
+/// `/dev/zero`) are skipped with a warning, never read into memory whole.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a letter file and its sidecar; the warning that skips it when it cannot be read, is
+/// not a regular file (a FIFO, a device, a socket: reading one could block forever or never
+/// end) or is larger than [`MAX_FILE_BYTES`].
 pub(crate) fn read_letter(file: &Path) -> Result<LetterFile, String> {
-    let bytes =
-        fs::read(file).map_err(|e| format!("{}: skipped: cannot read: {e}", file.display()))?;
+    let skipped = |why: String| format!("{}: skipped: {why}", file.display());
+    let bytes = read_regular(file, MAX_FILE_BYTES).map_err(skipped)?;
     let sidecar_path = file.with_extension("toml");
-    let sidecar = fs::read(&sidecar_path)
+    let sidecar = read_regular(&sidecar_path, MAX_FILE_BYTES)
         .ok()
         .map(|b| (sidecar_path.display().to_string(), b));
     Ok(LetterFile { bytes, sidecar })
+}
+
+/// The bytes of a regular file of at most `limit` bytes; what is wrong otherwise. The type is
+/// checked on the opened file, so a path swapped for a FIFO after a look cannot block.
+fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // Opening a FIFO without a writer blocks unless non-blocking.
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(path)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO, device or socket is never read)".to_string());
+    }
+    if meta.len() > limit {
+        return Err(format!(
+            "larger than {} MiB, the most brieven reads from one file",
+            limit / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "larger than {} MiB, the most brieven reads from one file",
+            limit / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Parses a letter's bytes (of any format the readers know) and applies its sidecar; empty

@@ -217,3 +217,70 @@ fn control_sequences_in_a_letter_never_reach_the_output() {
     assert!(text.contains("Titel␛]0;pwned␇"), "{text}");
     assert!(!text.contains('\x1b'));
 }
+
+/// Runs brieven and kills it if it has not finished in 20 s (a hang is a failure, not a stuck
+/// test run).
+#[cfg(unix)]
+fn brieven_within_time(args: &[&str]) -> Output {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().ok();
+            panic!("brieven {args:?} did not finish in 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_files_are_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a_good.txt"), LETTER).unwrap();
+    let fifo = dir.path().join("zz.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // 65 MiB without writing them: a sparse file.
+    let huge = fs::File::create(dir.path().join("huge.txt")).unwrap();
+    huge.set_len(65 * 1024 * 1024).unwrap();
+    drop(huge);
+
+    // In a directory a FIFO is passed over; the huge file is skipped, saying why.
+    let out = brieven_within_time(&["list", dir.path().to_str().unwrap()]);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("a_good"), "{stdout}");
+    assert!(!stderr.contains("zz.txt"), "{stderr}");
+    assert!(
+        stderr.contains("huge.txt: skipped: larger than 64 MiB"),
+        "{stderr}"
+    );
+
+    // Named, a FIFO and a device are refused by name, and the rest loads.
+    let good = dir.path().join("a_good.txt");
+    for named in [fifo.to_str().unwrap(), "/dev/zero"] {
+        let out = brieven_within_time(&["list", good.to_str().unwrap(), named]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(
+            stderr.contains(&format!("{named}: skipped: not a regular file")),
+            "{stderr}"
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("a_good"));
+    }
+}
