@@ -6,8 +6,14 @@
 //! block (the first block of the header that is not letterhead, a label or a sidebar), or from
 //! the salutation. The sender comes from the closing (`Namens X`, `De Minister van X,`, a role
 //! line under a signature), else from a footer's contact block or the letterhead.
+//!
+//! Lines a format states to be [`Role::Aside`] (a letterhead's side column) are read for their
+//! labels (`Datum`, `Ons kenmerk`), never as the address block; the first name in such a
+//! column is the sender when the closing names none, its postal city the place when no return
+//! address gives one.
 
 use super::closing;
+use super::document::{LineInfo, Role};
 use super::layout::{Furniture, Regions};
 use super::lines::Line;
 use super::patterns::{self, Label, strip_markup, title_case};
@@ -31,15 +37,20 @@ pub struct Meta {
 
 /// Extracts the metadata.
 ///
-/// `removed` marks the lines other passes took (note definitions, furniture).
+/// `removed` marks the lines other passes took (note definitions, furniture); `stated` is what
+/// the format states about each line (empty for text).
 pub fn extract(
     lines: &[Line<'_>],
     regions: &Regions,
     furniture: &Furniture,
     removed: &[bool],
+    stated: &[LineInfo],
 ) -> Meta {
     let header = &lines[regions.header.clone()];
-    let blocks = header_blocks(header);
+    let is_aside = |i: usize| stated.get(i).is_some_and(|s| s.role == Role::Aside);
+    let (blocks, aside_blocks) = header_blocks(header, regions.header.start, is_aside);
+    let mut aside_name = None;
+    let mut aside_city = None;
     let mut meta = Meta {
         salutation: regions.salutation.map(|i| lines[i].plain().into_owned()),
         ..Meta::default()
@@ -111,6 +122,14 @@ pub fn extract(
                 if letterhead_name.is_none() && !text.contains('■') {
                     letterhead_name = Some(name_case(&text));
                 }
+            } else if aside_blocks[k] {
+                if aside_name.is_none()
+                    && !patterns::is_contact(&text)
+                    && !patterns::is_postal_line(&text)
+                {
+                    aside_name = Some(text.to_string());
+                }
+                aside_city = aside_city.or_else(|| patterns::postal_city(&text));
             } else {
                 plain_lines += 1;
                 if address_block.is_some() && header_city.is_none() {
@@ -119,7 +138,7 @@ pub fn extract(
             }
             j += 1;
         }
-        let sidebar = block[0].trim_start().starts_with(['*', '_']);
+        let sidebar = aside_blocks[k] || block[0].trim_start().starts_with(['*', '_']);
         let to = block
             .first()
             .is_some_and(|l| strip_markup(l).to_lowercase().starts_with("aan "));
@@ -159,30 +178,53 @@ pub fn extract(
     meta.sender = closing
         .sender
         .or(from_label)
+        .or(aside_name)
         .or_else(|| furniture.footer_name.clone())
         .or(letterhead_name);
     if meta.place.is_none() {
         meta.place = return_city
+            .or(aside_city)
             .or(header_city)
             .or_else(|| furniture.footer_city.clone());
     }
     meta
 }
 
-/// The header split at blank lines, each block its lines.
-fn header_blocks<'a>(header: &[Line<'a>]) -> Vec<Vec<&'a str>> {
-    let mut blocks = vec![Vec::new()];
-    for line in header {
+/// The header (its first line being line `first`) split at blank lines and where aside lines
+/// begin or end, each block its lines; and for each block whether its lines are asides.
+fn header_blocks<'a>(
+    header: &[Line<'a>],
+    first: usize,
+    is_aside: impl Fn(usize) -> bool,
+) -> (Vec<Vec<&'a str>>, Vec<bool>) {
+    let mut blocks: Vec<Vec<&'a str>> = vec![Vec::new()];
+    let mut asides = vec![false];
+    for (i, line) in header.iter().enumerate() {
+        let aside = is_aside(first + i);
+        let last_open = blocks.last().is_some_and(|b| !b.is_empty());
         if line.is_blank() {
-            if blocks.last().is_some_and(|b| !b.is_empty()) {
+            if last_open {
                 blocks.push(Vec::new());
+                asides.push(false);
             }
-        } else if let Some(b) = blocks.last_mut() {
+            continue;
+        }
+        if last_open && asides.last() != Some(&aside) {
+            blocks.push(Vec::new());
+            asides.push(aside);
+        }
+        if let (Some(b), Some(a)) = (blocks.last_mut(), asides.last_mut()) {
+            if b.is_empty() {
+                *a = aside;
+            }
             b.push(line.text);
         }
     }
+    let keep: Vec<bool> = blocks.iter().map(|b| !b.is_empty()).collect();
+    let mut k = keep.iter();
+    asides.retain(|_| *k.next().unwrap_or(&false));
     blocks.retain(|b| !b.is_empty());
-    blocks
+    (blocks, asides)
 }
 
 /// `# NAME`, an all-caps line, or a list of names with `■` between them.

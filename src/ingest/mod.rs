@@ -200,7 +200,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         note.page = note.page.or_else(|| page_of(note.line));
     }
     footnotes.sort_by_key(|n| n.number);
-    let mut meta = meta::extract(&lines, &regions, &furniture, &removed);
+    let mut meta = meta::extract(&lines, &regions, &furniture, &removed, &doc.lines);
     if meta.date.is_none() {
         meta.date = doc.hints.date;
     }

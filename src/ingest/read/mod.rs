@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod html;
 pub mod odt;
+pub mod office;
 pub mod pdf;
 pub mod text;
 
@@ -45,6 +46,9 @@ pub fn sniff(extension: Option<&str>, bytes: &[u8]) -> Result<Format, ReadError>
     if bytes.starts_with(b"PK\x03\x04") {
         return zip_format(bytes);
     }
+    if bytes.starts_with(COMPOUND_FILE) {
+        return Err(compound_file(bytes));
+    }
     match ext.as_deref() {
         Some("pdf") => {
             return Err(ReadError::new(
@@ -66,6 +70,23 @@ pub fn sniff(extension: Option<&str>, bytes: &[u8]) -> Result<Format, ReadError>
         Some("md" | "markdown") => Format::Markdown,
         _ => Format::Text,
     })
+}
+
+/// The first bytes of a Compound File (OLE2): an encrypted OOXML document, or a Word 97-2003
+/// `.doc`.
+const COMPOUND_FILE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// Why a Compound File gives no letter: an encrypted DOCX (or ODT saved so) keeps its package
+/// in a stream named `EncryptedPackage` (its name in UTF-16 in the directory).
+fn compound_file(bytes: &[u8]) -> ReadError {
+    let name: Vec<u8> = "EncryptedPackage".bytes().flat_map(|b| [b, 0]).collect();
+    if memchr::memmem::find(bytes, &name).is_some() {
+        ReadError::new(office::ENCRYPTED)
+    } else {
+        ReadError::new(
+            "a Word 97-2003 (.doc) or other Compound File document, which is not read: save it as DOCX or ODT",
+        )
+    }
 }
 
 /// Which office format a zip archive holds, by the names of its entries (stored in plain
