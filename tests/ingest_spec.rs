@@ -568,3 +568,171 @@ fn odd_shapes_parse_without_panicking() {
         }
     }
 }
+
+/// Words of running text for the converted-PDF letters below: hard-wrapped at 80 columns by
+/// [`wrap`], as `pdftotext` and PyMuPDF write a page.
+const FILLER: &str = "Het kabinet werkt met de betrokken partijen aan een zorgvuldige uitwerking \
+van de afspraken die in de afgelopen periode zijn gemaakt over de uitvoering van het beleid";
+
+/// `text` hard-wrapped at 80 columns, one line per `\n`, no blank lines.
+fn wrap(text: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 80 {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+/// A converted ministry letter: head, `pages` (each page's text as it stands), closing.
+fn converted(pages: &[String]) -> Letter {
+    let mut text = String::from(
+        "De voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n\
+         2500 EA DEN HAAG\n\nDatum 3 februari 2023\nBetreft Voortgang\n\nGeachte voorzitter,\n",
+    );
+    for (k, page) in pages.iter().enumerate() {
+        if k > 0 {
+            text.push('\u{c}');
+        }
+        text.push_str(page);
+    }
+    text.push_str("\nDe Staatssecretaris van Infrastructuur en Waterstaat,\n\nA. Bakker\n");
+    brieven::ingest::parse("spec", "spec", text.as_bytes())
+}
+
+fn marker_after(letter: &Letter, number: u32) -> Option<String> {
+    letter.paragraphs().find_map(|(_, _, p)| {
+        let r = p.notes.iter().find(|r| r.number == number)?;
+        let before: String = p.text.chars().take(r.at).collect();
+        Some(
+            before
+                .chars()
+                .rev()
+                .take(20)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect(),
+        )
+    })
+}
+
+#[test]
+fn converted_pdf_notes_with_loose_markers_at_the_foot_of_each_page() {
+    // Markers as converters leave superscripts: after a space, stuck to a capitalised word
+    // and to a hyphenated one, after a closing bracket; definitions `n text` above the page
+    // number, which kerning wrote `P agina`.
+    let page1 = format!(
+        "{}{}1 Zie ook de Nationale Grondstoffenstrategie.\n2 Ecodesign for Sustainable Products Regulation\nP agina 1 van 2\n",
+        wrap(&format!("{FILLER} van onze grondstoffen 1. {FILLER}.")),
+        wrap(&format!("We starten met textiel (via de ESPR2), {FILLER}.")),
+    );
+    let page2 = format!(
+        "{}3 Het Bureau der Dienstverlening.\n4https://www.example.org/moties/detail?id=2022Z10845\nP agina 2 van 2\n",
+        wrap(&format!(
+            "{FILLER} bij het Bureau (BdDI)3 en met een HUF-toets4 nader in kaart gebracht."
+        )),
+    );
+    let l = converted(&[page1, page2]);
+    let numbers: Vec<u32> = l.footnotes.iter().map(|n| n.number).collect();
+    assert_eq!(numbers, vec![1, 2, 3, 4], "{:?}", l.footnotes);
+    assert_eq!(
+        l.footnotes[1].text,
+        "Ecodesign for Sustainable Products Regulation"
+    );
+    assert_eq!(
+        l.footnotes[3].urls,
+        vec!["https://www.example.org/moties/detail?id=2022Z10845"]
+    );
+    assert!(marker_after(&l, 1).unwrap().ends_with("onze grondstoffen"));
+    assert!(marker_after(&l, 2).unwrap().ends_with("(via de ESPR"));
+    assert!(marker_after(&l, 3).unwrap().ends_with("Bureau (BdDI)"));
+    assert!(marker_after(&l, 4).unwrap().ends_with("een HUF-toets"));
+    let body = paragraphs(&l).join("\n");
+    assert!(
+        !body.contains("agina") && !body.contains("Ecodesign"),
+        "{body}"
+    );
+    assert!(body.contains("onze grondstoffen. Het kabinet"), "{body}");
+    // Each paragraph knows its page, told by the form feed.
+    assert_eq!(l.paragraphs().last().and_then(|(_, _, p)| p.page), Some(2));
+}
+
+#[test]
+fn converted_pdf_note_numbers_printed_apart_from_their_texts() {
+    // pdftotext prints a page's note numbers where it likes: two texts first and their numbers
+    // last, a number after its text, a number on its own line before it.
+    let page1 = format!(
+        "{}Kamerstuk 33009, nr. 117.\nKamerstuk 33009, nr. 63.\n3\nHet EU-Kaderprogramma voor onderzoek.\n1\n2\n\nPagina 1 van 2\n",
+        wrap(&format!(
+            "{FILLER} van 11 november jl. 1, en met het innovatiebeleid 2 bundelen we de inzet \
+             zoals Horizon Europe 3. {FILLER} en"
+        )),
+    );
+    let page2 = format!(
+        "{}\nhttps://www.example.org/moties/detail?id=2022Z10845&did=2022D222\n49; hieruit: de regering verzoekt\n5\n\nHUF: handhaafbaarheid en uitvoerbaarheid\n4\n\nPagina 2 van 2\n",
+        wrap(&format!(
+            "{FILLER} en een motie van het lid Mulder (CDA).4 {FILLER} met een toets5 nader."
+        )),
+    );
+    let l = converted(&[page1, page2]);
+    let texts: Vec<(u32, &str)> = l
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.as_str()))
+        .collect();
+    assert_eq!(texts[0], (1, "Kamerstuk 33009, nr. 117."), "{texts:?}");
+    assert_eq!(texts[1], (2, "Kamerstuk 33009, nr. 63."));
+    assert_eq!(texts[2], (3, "Het EU-Kaderprogramma voor onderzoek."));
+    assert_eq!(texts[4], (5, "HUF: handhaafbaarheid en uitvoerbaarheid"));
+    assert_eq!(
+        l.footnotes[3].urls,
+        vec!["https://www.example.org/moties/detail?id=2022Z10845&did=2022D22249"]
+    );
+    assert!(marker_after(&l, 1).unwrap().ends_with("11 november jl."));
+    assert!(
+        marker_after(&l, 2)
+            .unwrap()
+            .ends_with("het innovatiebeleid")
+    );
+    let body = paragraphs(&l).join("\n");
+    assert!(
+        !body.contains("Kamerstuk") && !body.contains("hieruit"),
+        "{body}"
+    );
+}
+
+#[test]
+fn converted_pdf_paragraphs_and_headings_without_blank_lines() {
+    // pdftotext's default: no blank line anywhere. A paragraph ends at a short line that ends
+    // a sentence; a heading is a short line without final stop between sentences.
+    let page = format!(
+        "{}Het Nationaal Programma Circulaire Economie 2023-2030 (NPCE)\n{}{}",
+        wrap(&format!("{FILLER}. {FILLER} in het kort.")),
+        wrap(&format!(
+            "In het NPCE zijn concrete doelen geformuleerd. {FILLER}, en dat"
+        )) + "geldt ook nu.\n",
+        wrap(&format!("Een tweede alinea begint hier. {FILLER}.")),
+    );
+    let l = converted(&[page]);
+    assert_eq!(
+        headings(&l),
+        vec![
+            None,
+            Some("Het Nationaal Programma Circulaire Economie 2023-2030 (NPCE)")
+        ]
+    );
+    let p = paragraphs(&l);
+    assert_eq!(p.len(), 3, "{p:?}");
+    assert!(p[1].starts_with("In het NPCE") && p[2].starts_with("Een tweede alinea"));
+}

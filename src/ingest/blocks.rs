@@ -114,6 +114,8 @@ fn build_inferred(
 ) -> Vec<Block> {
     let groups = if shape.double_spaced {
         group_wrapped(lines, range, removed, shape)
+    } else if shape.hard_wrapped {
+        split_wrapped_groups(lines, group_by_blank_lines(lines, range, removed), shape)
     } else {
         group_by_blank_lines(lines, range, removed)
     };
@@ -158,6 +160,58 @@ fn group_by_blank_lines(lines: &[Line<'_>], range: Range<usize>, removed: &[bool
         groups.push((current, gap));
     }
     groups
+}
+
+/// Hard-wrapped text as PDF converters write it often has no blank line between paragraphs,
+/// nor around headings. Inside a group of lines: a paragraph ends at a line that ends a
+/// sentence well short of the width (the next line's first word would have fitted on it); a
+/// heading is a short line without final punctuation, after a sentence's end and before a
+/// capital, that stands between such lines.
+fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) -> Vec<Group> {
+    let short = shape.width * 17 / 20;
+    let roomy = shape.width * 4 / 5;
+    let mut out = Vec::with_capacity(groups.len());
+    for (group, gap) in groups {
+        if group.len() < 2 {
+            out.push((group, gap));
+            continue;
+        }
+        let text = |k: usize| lines[group[k]].text;
+        let heading = |k: usize| {
+            let line = &lines[group[k]];
+            let t = line.text;
+            let prev_ends = k == 0 || ends_sentence(text(k - 1)) || text(k - 1).ends_with(':');
+            let next_starts = k + 1 < group.len()
+                && text(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            line.len() < short
+                && prev_ends
+                && next_starts
+                && !t.ends_with(['.', ',', ';', ':', '-', '?', '!'])
+                && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && t.split_whitespace().count() <= 12
+                && !starts_list_item(t)
+                && !stands_alone(t)
+        };
+        let mut current = vec![group[0]];
+        let mut current_gap = gap;
+        let mut prev_heading = heading(0);
+        for k in 1..group.len() {
+            let prev = &lines[group[k - 1]];
+            let first_word = text(k).split_whitespace().next().unwrap_or("");
+            let ends_short = ends_sentence(prev.text)
+                && prev.len() + 1 + first_word.chars().count() < roomy
+                && text(k).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            let is_heading = heading(k);
+            if ends_short || is_heading || prev_heading {
+                out.push((std::mem::take(&mut current), current_gap));
+                current_gap = false;
+            }
+            current.push(group[k]);
+            prev_heading = is_heading;
+        }
+        out.push((current, current_gap));
+    }
+    out
 }
 
 fn group_wrapped(

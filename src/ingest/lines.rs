@@ -91,6 +91,8 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
 pub struct Shape {
     /// Lines are hard-wrapped at a fixed width and separated by blank lines.
     pub double_spaced: bool,
+    /// Lines are hard-wrapped at a fixed width (double-spaced or not).
+    pub hard_wrapped: bool,
     /// The width (chars) that full lines reach.
     pub width: usize,
 }
@@ -167,6 +169,7 @@ pub fn shape(lines: &[Line<'_>]) -> Shape {
     let double_spaced = hard_wrapped && followed_by_blank * 3 >= text_lines.len() * 2;
     Shape {
         double_spaced,
+        hard_wrapped,
         width,
     }
 }

@@ -20,6 +20,11 @@ pub enum MarkerStyle {
     /// Stated by the format (PDF, DOCX, ODT, HTML): [`document::MARKER_OPEN`] digits
     /// [`document::MARKER_CLOSE`], and nothing else.
     Given,
+    /// Plain digits as PDF converters write superscripts: stuck to a word (`ESPR2`,
+    /// `HUF-toets6`), after a closing bracket or a stop (`(BdDI)5`, `jl.1`), or after a space
+    /// (`grondstoffen 1.`, `jl. 1,`); only the next number in sequence, and only up to the
+    /// highest note the letter defines (the field).
+    Loose(u32),
 }
 
 /// Removes the note markers from `text` and returns the clean text with where each stood.
@@ -97,7 +102,11 @@ fn scan(
     if style == MarkerStyle::Given {
         return scan_given(text, last, kept);
     }
-    let trailing = style == MarkerStyle::Trailing;
+    let loose = match style {
+        MarkerStyle::Loose(max) => Some(max),
+        _ => None,
+    };
+    let trailing = style == MarkerStyle::Trailing || loose.is_some();
     let bytes = text.as_bytes();
     // The bytes a marker may start with: `<`, `[` and the lead bytes of superscript digits
     // (`C2`, `E2`); for trailing markers ASCII digits too.
@@ -121,7 +130,7 @@ fn scan(
     // Text that stays as it is (no marker after all) is written out a run at a time, just
     // before the next change.
     while let Some(c) = text[i..].chars().next() {
-        i = match marker_at_byte(text, i, c, trailing, *last) {
+        i = match marker_at_byte(text, i, c, trailing, loose, *last) {
             Some(Marker::Notes(numbers, end)) => {
                 rest.push_str(&text[run..i]);
                 let at = rest.marker_at();
@@ -133,6 +142,19 @@ fn scan(
                 run = after;
                 changed = true;
                 after
+            }
+            Some(Marker::Spaced(n, end)) => {
+                // The space before the number goes with it: `grondstoffen 1.` ->
+                // `grondstoffen.`, the marker after `grondstoffen`.
+                rest.push_str(&text[run..(i - 1).max(run)]);
+                refs.push(NoteRef {
+                    number: n,
+                    at: rest.len,
+                });
+                *last = n;
+                run = end;
+                changed = true;
+                end
             }
             Some(Marker::Trailing(n, end)) => {
                 rest.push_str(&text[run..i]);
@@ -210,6 +232,8 @@ enum Marker<'a> {
     Notes(Vec<u32>, usize),
     /// A trailing plain-digit marker (`internet.1`); the byte offset after it.
     Trailing(u32, usize),
+    /// A plain-digit marker after a space (`grondstoffen 1.`); the byte offset after it.
+    Spaced(u32, usize),
     /// Text to keep in place of what was read (`<sup>x</sup>` keeps `x`, a digit run that is
     /// no marker keeps itself); the byte offset after it.
     Keep(&'a str, usize),
@@ -223,6 +247,7 @@ fn marker_at_byte<'a>(
     i: usize,
     c: char,
     trailing: bool,
+    loose: Option<u32>,
     last: u32,
 ) -> Option<Marker<'a>> {
     // <sup>n</sup>
@@ -284,6 +309,19 @@ fn marker_at_byte<'a>(
         ) && before2.is_some_and(|b| !b.is_ascii_digit() && !b.is_whitespace());
         let word_ok = before.is_lowercase();
         let number: Option<u32> = (end - i <= 3).then(|| text[i..end].parse().ok()).flatten();
+        if let (Some(max), Some(n)) = (loose, number)
+            && n <= max
+            && Some(n) == last.checked_add(1)
+        {
+            match loose_marker(text, i, end) {
+                Some(true) => return Some(Marker::Spaced(n, end)),
+                Some(false) => return Some(Marker::Trailing(n, end)),
+                None => {}
+            }
+        }
+        if loose.is_some() {
+            return Some(Marker::Plain(end));
+        }
         if let Some(n) = number
             && after_ok
             && (punct_ok || word_ok)
@@ -293,6 +331,45 @@ fn marker_at_byte<'a>(
         }
         // Not a marker: keep the whole digit run so its tail is not taken for one.
         return Some(Marker::Plain(end));
+    }
+    None
+}
+
+/// Whether the digits at `text[i..end]` stand where a converter leaves a superscript note
+/// number: `Some(false)` stuck to what precedes them (a word of three letters or more, or of
+/// any length when not all capitals: `CO2` is a formula; a closing bracket, stop, comma or
+/// quote after a word), `Some(true)` after a space that follows a word or a stop; and in
+/// both cases followed by white space, the end, or punctuation that ends a phrase.
+pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
+    let mut after = text[end..].chars();
+    let after_ok = match after.next() {
+        None => true,
+        Some(a) if a.is_whitespace() => true,
+        Some('.' | ',' | ';' | ':' | ')') => after
+            .next()
+            .is_none_or(|b| b.is_whitespace() || matches!(b, ',' | ')' | ';')),
+        _ => false,
+    };
+    if !after_ok {
+        return None;
+    }
+    let mut earlier = text[..i].chars().rev();
+    let before = earlier.next()?;
+    if before.is_alphabetic() {
+        let word: Vec<char> = text[..i]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let formula = word.len() <= 2 && word.iter().all(|c| c.is_uppercase());
+        return (!formula).then_some(false);
+    }
+    let before2 = earlier.next()?;
+    if matches!(before, ')' | '.' | ',' | '”' | '"' | '’') {
+        return (!before2.is_ascii_digit() && !before2.is_whitespace()).then_some(false);
+    }
+    if before == ' ' && (before2.is_alphabetic() || matches!(before2, '.' | ')' | '”' | '’')) {
+        return Some(true);
     }
     None
 }

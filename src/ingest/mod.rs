@@ -84,7 +84,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
             taken: vec![false; lines.len()],
             style: markers::MarkerStyle::Given,
         },
-        None => notes::definitions(&lines, &regions),
+        None => notes::definitions(&lines, &regions, &doc.lines),
     };
     // The shape of the running text before furniture is known: enough to tell full lines.
     // (Vectors sized once: filtered iterators do not know their length.)

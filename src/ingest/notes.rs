@@ -8,9 +8,12 @@
 
 use std::collections::BTreeSet;
 
+use super::document::LineInfo;
 use super::inline;
 use super::layout::Regions;
-use super::lines::{Line, superscript_value};
+use super::lines::{Line, ends_sentence, superscript_value};
+use super::patterns;
+use super::scan::FastMap;
 use crate::model::Footnote;
 
 use super::markers::{MarkerStyle, numbers};
@@ -66,8 +69,19 @@ fn plain_definition(text: &str) -> Option<(u32, &str)> {
     Some((text[..digits_end].parse().ok()?, rest.trim()))
 }
 
-/// Finds the footnote definitions after the header.
-pub fn definitions(lines: &[Line<'_>], regions: &Regions) -> Definitions {
+/// A definition whose number a converter glued to the URL it starts with: `5https://...`.
+fn url_definition(text: &str) -> Option<(u32, &str)> {
+    let digits_end = text.find(|c: char| !c.is_ascii_digit())?;
+    let rest = &text[digits_end..];
+    if digits_end == 0 || digits_end > 3 || !(rest.starts_with("http") && rest.contains("://")) {
+        return None;
+    }
+    Some((text[..digits_end].parse().ok()?, rest))
+}
+
+/// Finds the footnote definitions after the header. `stated` is what the format states about
+/// each line (for text: at most the pages that form feeds begin).
+pub fn definitions(lines: &[Line<'_>], regions: &Regions, stated: &[LineInfo]) -> Definitions {
     let start = regions.body.start;
     let marked: Vec<usize> = (start..lines.len())
         .filter(|&i| marked_definition(lines[i].text).is_some())
@@ -75,7 +89,192 @@ pub fn definitions(lines: &[Line<'_>], regions: &Regions) -> Definitions {
     if !marked.is_empty() {
         return marked_definitions(lines, &marked);
     }
-    plain_definitions(lines, start)
+    let plain = plain_definitions(lines, start);
+    if !plain.notes.is_empty() {
+        return plain;
+    }
+    page_notes(lines, start, stated).unwrap_or(plain)
+}
+
+/// Notes at the foot of the pages of PDF text as converters write it: markers as loose digits
+/// ([`MarkerStyle::Loose`]), and at a page's end the definitions, each number with its text
+/// (`1 Zie ...`), or alone on its line before or after it, or several numbers listed apart
+/// from their texts (`pdftotext`: `3`, text, `4`, text, `1`, `2`). A page ends where the
+/// format starts a new page (a form feed), at a page number (`Pagina 2 van 7`), or at a short
+/// line the letter repeats (the letterhead of the next page).
+///
+/// A definition is only a number cited before it and not yet defined, and it must stand
+/// near a page's end: what lies between it and the end is the notes of that page. Numbers of
+/// the page left without text take the lines just above the first definition.
+fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<Definitions> {
+    let mut repeats: FastMap<&str, usize> = FastMap::default();
+    for line in &lines[start..] {
+        if !line.is_blank() && line.len() <= 60 {
+            *repeats.entry(line.text).or_default() += 1;
+        }
+    }
+    let page = |i: usize| stated.get(i).map_or(0, |s| s.page);
+    let ends_page = |i: usize| {
+        let line = &lines[i];
+        (i > 0 && page(i) != page(i - 1))
+            || (patterns::is_page_number(line.text) && line.text.contains(char::is_alphabetic))
+            || (!line.is_blank()
+                && line.len() <= 60
+                && repeats.get(line.text).is_some_and(|&c| c >= 2)
+                && line.text.contains(char::is_alphabetic)
+                && !ends_sentence(line.text))
+    };
+    let token = |i: usize| -> Option<(u32, Option<&str>)> {
+        let t = lines[i].text;
+        if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
+            return Some((t.parse().ok()?, None));
+        }
+        plain_definition(t)
+            .or_else(|| url_definition(t))
+            .map(|(n, rest)| (n, Some(rest)))
+    };
+    let mut taken = vec![false; lines.len()];
+    let mut notes: Defined<'_> = Vec::new();
+    let mut pending: Vec<u32> = Vec::new(); // cited, not yet defined
+    let mut last = 0;
+    let mut floor = start; // nothing above this is taken for a note
+    let mut i = start;
+    while i < lines.len() {
+        if ends_page(i) {
+            floor = i;
+        }
+        let opens = token(i).is_some_and(|(n, _)| pending.contains(&n));
+        let end = if opens {
+            let limit = (i + 10 + 6 * pending.len()).min(lines.len());
+            (i + 1..limit)
+                .find(|&j| ends_page(j))
+                .or((limit == lines.len()).then_some(limit))
+        } else {
+            None
+        };
+        let Some(end) = end else {
+            if !lines[i].is_blank() {
+                pending.extend(numbers(
+                    lines[i].text,
+                    MarkerStyle::Loose(u32::MAX),
+                    &mut last,
+                ));
+            }
+            i += 1;
+            continue;
+        };
+        // The area: runs of numbers, each run followed by its text.
+        let mut defined: Defined<'_> = Vec::new();
+        let mut run: Vec<(u32, usize, Option<&str>)> = Vec::new();
+        let mut text: Vec<&str> = Vec::new();
+        let mut left: Vec<(u32, usize)> = Vec::new();
+        for j in i..end {
+            if lines[j].is_blank() {
+                continue;
+            }
+            match token(j) {
+                Some((n, first)) if pending.contains(&n) && !run.iter().any(|r| r.0 == n) => {
+                    if !text.is_empty() || first.is_some() && !run.is_empty() {
+                        flush(&mut run, &mut text, &mut defined, &mut left);
+                    }
+                    run.push((n, lines[j].no, first));
+                    taken[j] = true;
+                }
+                // A bare page number among the notes: furniture, not text.
+                Some((_, None)) => {}
+                _ => {
+                    text.push(lines[j].text);
+                    taken[j] = true;
+                }
+            }
+        }
+        flush(&mut run, &mut text, &mut defined, &mut left);
+        if !left.is_empty() {
+            // Their texts stand just above: back to a blank line when that is near, else one
+            // line for each.
+            let above: Vec<usize> = (floor..i)
+                .rev()
+                .take_while(|&j| !lines[j].is_blank())
+                .collect();
+            let near = above.len() <= 3 * left.len() + 2 && above.len() < i - floor;
+            let chosen: Vec<usize> = if near && !above.is_empty() {
+                above
+            } else {
+                (floor..i)
+                    .rev()
+                    .filter(|&j| !lines[j].is_blank())
+                    .take(left.len())
+                    .collect()
+            };
+            let mut chosen = chosen;
+            chosen.reverse();
+            for &j in &chosen {
+                taken[j] = true;
+            }
+            let parts = share(left.len(), chosen.iter().map(|&j| lines[j].text).collect());
+            for ((n, no), part) in left.into_iter().zip(parts) {
+                defined.push((n, no, part));
+            }
+        }
+        for note in defined {
+            pending.retain(|&n| n != note.0);
+            notes.push(note);
+        }
+        floor = end;
+        i = end;
+    }
+    if notes.is_empty() {
+        return None;
+    }
+    notes.sort_by_key(|n| n.0);
+    let max = notes.iter().map(|n| n.0).max().unwrap_or(0);
+    Some(Definitions {
+        notes: notes
+            .into_iter()
+            .map(|(n, no, parts)| footnote(n, &parts, no))
+            .collect(),
+        taken,
+        style: MarkerStyle::Loose(max),
+    })
+}
+
+/// A run of note numbers (each with the text on its own line, if any) and the text after it:
+/// the numbers that get some of that text are defined, the others left over.
+type Defined<'a> = Vec<(u32, usize, Vec<&'a str>)>;
+
+fn flush<'a>(
+    run: &mut Vec<(u32, usize, Option<&'a str>)>,
+    text: &mut Vec<&'a str>,
+    defined: &mut Defined<'a>,
+    left: &mut Vec<(u32, usize)>,
+) {
+    let mut parts = share(run.len(), std::mem::take(text)).into_iter();
+    for (n, no, first) in run.drain(..) {
+        let mut part: Vec<&str> = first.into_iter().collect();
+        if let Some(more) = parts.next() {
+            part.extend(more);
+        }
+        if part.is_empty() {
+            left.push((n, no));
+        } else {
+            defined.push((n, no, part));
+        }
+    }
+}
+
+/// Shares the lines of a text among `k` notes: one line each for all but the last, which
+/// takes the rest; fewer lines than notes leave the last notes without text.
+fn share(k: usize, lines: Vec<&str>) -> Vec<Vec<&str>> {
+    if k <= 1 {
+        return vec![lines];
+    }
+    let mut out = Vec::with_capacity(k);
+    let mut lines = lines.into_iter();
+    for _ in 0..k - 1 {
+        out.push(lines.next().into_iter().collect());
+    }
+    out.push(lines.collect());
+    out
 }
 
 fn marked_definitions(lines: &[Line<'_>], starts: &[usize]) -> Definitions {
@@ -213,15 +412,29 @@ fn double_spaced_body(lines: &[Line<'_>], i: usize, n: u32) -> bool {
 /// become their text, and every URL is collected.
 fn footnote(number: u32, parts: &[&str], line: usize) -> Footnote {
     let mut joined = String::new();
+    let mut last_part = 0; // where the last part starts in `joined`
     for part in parts {
         let part = part.trim();
         let last_word = joined.split_whitespace().last().unwrap_or("");
+        // A URL that filled its line alone and goes on, without a hyphen, on the next one
+        // (`...did=2022D222` + `49; hieruit`).
+        let url_full_line = last_word == &joined[last_part..]
+            && last_word.contains("://")
+            && last_word.chars().count() >= 60
+            && part.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && part
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| !w.contains(char::is_uppercase));
         let url_cut = last_word.contains("://")
-            && last_word.ends_with(['-', '/', '_', '.', '='])
+            && (last_word.ends_with(['-', '/', '_', '.', '=']) || url_full_line)
             && !part.starts_with("http")
             && !part.starts_with("www.");
         if !joined.is_empty() && !url_cut {
             joined.push(' ');
+        }
+        if !url_cut {
+            last_part = joined.len();
         }
         joined.push_str(part);
     }

@@ -649,15 +649,26 @@ pub fn is_page_number(text: &str) -> bool {
     if let Some((a, b)) = t.split_once('/') {
         return digits(a.trim()) && digits(b.trim());
     }
-    // The word forms start with the word for page.
-    let first = t.split_whitespace().next().unwrap_or("");
+    // The word forms start with the word for page, which kerning in a PDF may have cut after
+    // its first letter or two (`P agina 2 van 9`).
+    let mut words: Vec<Cow<'_, str>> = t.split_whitespace().map(Cow::Borrowed).collect();
+    if words.len() >= 2 && words[0].len() <= 2 {
+        let joined = format!("{}{}", words[0], words[1]);
+        if ["pagina", "page", "blad"]
+            .iter()
+            .any(|p| joined.eq_ignore_ascii_case(p))
+        {
+            words.splice(0..2, [Cow::Owned(joined)]);
+        }
+    }
+    let first = words.first().map_or("", |w| w.as_ref());
     if !["pagina", "page", "blad"]
         .iter()
         .any(|p| first.eq_ignore_ascii_case(p))
     {
         return false;
     }
-    let words: Vec<&str> = t.split_whitespace().collect();
+    let words: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
     match words.as_slice() {
         [p, n] => ["pagina", "page", "blad"].contains(&p.to_lowercase().as_str()) && digits(n),
         [p, n, of, m] => {

@@ -5,7 +5,7 @@
 //! and its lines are blanked, so that line numbers stay those of the file.
 
 use crate::ingest::decode;
-use crate::ingest::document::{Document, Format, Hints};
+use crate::ingest::document::{Document, Format, Hints, LineInfo, Role};
 use crate::model::Date;
 
 /// Reads text bytes; decoding problems become the document's warnings.
@@ -16,7 +16,39 @@ pub fn read(format: Format, bytes: &[u8]) -> Document {
     if let Some(hints) = take_front_matter(&mut doc.text) {
         doc.hints = hints;
     }
+    take_form_feeds(&mut doc);
     doc
+}
+
+/// Form feeds, as PDF converters (`pdftotext`) write them between pages, are taken out of the
+/// text and become the pages of its lines: the line a form feed opens starts the next page.
+/// Text without form feeds states nothing.
+fn take_form_feeds(doc: &mut Document) {
+    if !doc.text.contains('\u{c}') {
+        return;
+    }
+    let mut page = 1;
+    let mut infos = Vec::new();
+    let mut text = String::with_capacity(doc.text.len());
+    for (i, line) in doc.text.split('\n').enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        let feeds = line.matches('\u{c}').count();
+        if feeds > 0 {
+            page += feeds as u32;
+            text.extend(line.chars().filter(|&c| c != '\u{c}'));
+        } else {
+            text.push_str(line);
+        }
+        infos.push(LineInfo {
+            role: Role::Inferred,
+            page,
+            bold: false,
+        });
+    }
+    doc.text = text;
+    doc.lines = infos;
 }
 
 /// Most lines a front matter may have before it is taken for text.
