@@ -44,8 +44,9 @@ fn probe_files() -> Vec<(String, ProbeFile)> {
 
 /// What made the file: the converter of a text form, or the original's format.
 fn form_kind(file: &str) -> &'static str {
-    const KNOWN: [(&str, &str); 10] = [
+    const KNOWN: [(&str, &str); 11] = [
         (".pdftotext.txt", "pdftotext"),
+        (".raw.txt", "PDF text, other tool"),
         (".layout.txt", "pdftotext -layout"),
         (".pymupdf.txt", "PyMuPDF"),
         (".web.txt", "web copy"),
