@@ -77,7 +77,15 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     }
     let text: &str = &safe;
     let lines = lines::split(text);
-    let regions = layout::regions(&lines);
+    let mut regions = layout::regions(&lines);
+    if doc.states_roles() && regions.salutation.is_none() && regions.body.is_empty() {
+        // No line reads as running text (a web page of short paragraphs), but the format
+        // states some: the body starts at the first of them.
+        if let Some(first) = (0..regions.body.start).find(|&i| doc.info(i).role.is_content()) {
+            regions.header = 0..first;
+            regions.body.start = first;
+        }
+    }
     let defs = match &doc.notes {
         Some(notes) => notes::Definitions {
             notes: notes.clone(),
