@@ -301,9 +301,31 @@ fn a_page_of_short_paragraphs_without_a_salutation_is_all_body() {
 }
 
 #[test]
+fn headings_right_before_the_first_paragraph_are_the_bodys() {
+    // No salutation: the passes start the body at the first long line; the headings the page
+    // states right before it belong to the body, the cover lines before those do not.
+    let l = letter(
+        "<body><p>Brussel, 11.5.2022</p><p>COM(2022) 209</p><h1>TOELICHTING</h1><h2>1. Achtergrond</h2>\
+         <p>Een eerste alinea die lang genoeg is om als lopende tekst te gelden, met meer dan honderd tekens erin.</p>\
+         <h2>2. Rechtsgrond</h2><p>Tekst.</p></body>",
+    );
+    assert_eq!(
+        headings(&l),
+        ["TOELICHTING", "1. Achtergrond", "2. Rechtsgrond"]
+    );
+    assert!(
+        texts(&l).iter().all(|t| !t.contains("COM(2022)")),
+        "{:?}",
+        texts(&l)
+    );
+}
+
+#[test]
 fn headings_list_items_and_paragraphs_are_stated() {
     let d = doc("<body><h1>Eén</h1><h2>Twee</h2><h3>Drie</h3><h6>Zes</h6>\
          <p class=\"li ManualHeading2\"><span class=\"num\">1.</span><span>Klasse</span></p>\
+         <p class=\"li ManualHeading2\"><span class=\"num\"><span>•</span></span><span>Met bolletje</span></p>\
+         <p class=\"Exposdesmotifstitre\"><span>TOELICHTING</span></p>\
          <p>Alinea <b>met</b> nadruk.</p><div>Een blok</div>\
          <ul><li>punt a<li>punt b</ul><ol><li><p>punt c</p></li></ol><dl><dt>term</dt><dd>uitleg</dd></dl></body>");
     let got = lines(&d);
@@ -319,6 +341,9 @@ fn headings_list_items_and_paragraphs_are_stated() {
     assert_eq!(role("Zes"), Role::Heading(6));
     // EUR-Lex's heading classes, the number label set apart from the title.
     assert_eq!(role("1. Klasse"), Role::Heading(2));
+    // A bullet label is decoration; the Commission's French-named title styles are titles.
+    assert_eq!(role("Met bolletje"), Role::Heading(2));
+    assert_eq!(role("TOELICHTING"), Role::Heading(1));
     for item in ["punt a", "punt b", "punt c"] {
         assert_eq!(role(item), Role::ListItem, "{item}");
     }

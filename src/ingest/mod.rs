@@ -78,13 +78,30 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     let text: &str = &safe;
     let lines = lines::split(text);
     let mut regions = layout::regions(&lines);
-    if doc.states_roles() && regions.salutation.is_none() && regions.body.is_empty() {
-        // No line reads as running text (a web page of short paragraphs), but the format
-        // states some: the body starts at the first of them.
-        if let Some(first) = (0..regions.body.start).find(|&i| doc.info(i).role.is_content()) {
-            regions.header = 0..first;
-            regions.body.start = first;
+    if doc.states_roles() && regions.salutation.is_none() {
+        // Without a salutation the passes start the body at the first long line; where the
+        // format states running text before it (a web page of short paragraphs, a paragraph
+        // of short lines), the body starts there, and with the headings right before it.
+        let mut start = (0..regions.body.start)
+            .find(|&i| {
+                matches!(
+                    doc.info(i).role,
+                    document::Role::Paragraph | document::Role::ListItem
+                )
+            })
+            .unwrap_or(regions.body.start);
+        let mut k = start;
+        while k > 0
+            && (lines[k - 1].is_blank()
+                || matches!(doc.info(k - 1).role, document::Role::Heading(_)))
+        {
+            k -= 1;
+            if matches!(doc.info(k).role, document::Role::Heading(_)) {
+                start = k;
+            }
         }
+        regions.header = 0..start;
+        regions.body.start = start;
     }
     let defs = match &doc.notes {
         Some(notes) => notes::Definitions {

@@ -773,6 +773,11 @@ fn words(value: &str) -> impl Iterator<Item = String> + '_ {
 fn class_heading(class: &str) -> Option<u8> {
     for token in class.split_whitespace() {
         let lower = token.to_ascii_lowercase();
+        // The Commission's title styles are named in French: `Exposdesmotifstitre`,
+        // `Fichefinanciretitre`, `Annexetitre`.
+        if lower.ends_with("titre") {
+            return Some(1);
+        }
         if let Some(at) = lower.find("heading") {
             let digits: String = lower[at + 7..]
                 .chars()
@@ -1470,7 +1475,8 @@ impl<'p, 't> Emit<'p, 't> {
     }
 
     fn leave(&mut self, n: u32, name: &str) {
-        // A number label set apart by the style sheet (`<span class="num">1.</span>Title`).
+        // A number label set apart by the style sheet (`<span class="num">1.</span>Title`); a
+        // label that is only a bullet is decoration.
         if let Some(p) = &mut self.cur
             && self
                 .page
@@ -1478,7 +1484,15 @@ impl<'p, 't> Emit<'p, 't> {
                 .attr(n, Key::Class)
                 .is_some_and(|c| c.split_whitespace().any(label_class))
         {
-            p.push_text(" ", self.bold > 0);
+            if let Some(line) = p.lines.last_mut()
+                && let Some(Piece::Text(t)) = line.last_mut()
+                && t.trim_end().ends_with(['•', '·', '▪', '◦', '–', '—'])
+                && t.trim().chars().count() == 1
+            {
+                t.clear();
+            } else {
+                p.push_text(" ", self.bold > 0);
+            }
         }
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
