@@ -3,6 +3,10 @@
 //! `Corpus::load` (which may use every core). Target (issue 6): at least 100 MB/s on one core.
 //!
 //! `cargo bench --bench ingest`; the generated letters come from `examples/gen_corpus` (seed 1).
+//!
+//! `read_html`: the web pages of the real corpus (`tests/real/*.html`) and the web letter
+//! fixture, read and parsed through `ingest::read_file`, one core. Target (issue 12): at least
+//! 20 MB/s.
 
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus/layouts.rs"]
@@ -85,6 +89,29 @@ fn parse_seeds(bencher: Bencher) {
 #[divan::bench(sample_count = 10)]
 fn parse_generated(bencher: Bencher) {
     parse_all(bencher, generated());
+}
+
+/// The HTML pages: the real corpus's and the web letter fixture (about 1.1 MB), one core.
+#[divan::bench(sample_count = 20)]
+fn read_html(bencher: Bencher) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("tests/real"))
+        .expect("tests/real")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    paths.sort();
+    paths.push(root.join("tests/fixtures/formats/web_letter.html"));
+    let files: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read(p).expect("page")))
+        .collect();
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for (id, b) in &files {
+            black_box(ingest::read_file(id, id, Some("html"), black_box(b)).expect("reads"));
+        }
+    });
 }
 
 /// The same 200 letters as files in a directory, through `Corpus::load`.

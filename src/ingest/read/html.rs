@@ -962,7 +962,12 @@ impl<'t> Page<'t> {
         let t = self.tree;
         let mut out = String::new();
         let mut stack = vec![n];
+        let mut seen = 0;
         while let Some(m) = stack.pop() {
+            seen += 1;
+            if seen > 1024 {
+                return None;
+            }
             if t.name(m).is_none() {
                 out.push_str(t.text_of(m));
                 if out.len() > max {
