@@ -62,6 +62,7 @@ pub enum Command {
 }
 
 fn main() -> ExitCode {
+    brieven::ingest::read::quiet_guarded_panics();
     let cli = Cli::parse();
     if cli.no_cache {
         cli::session::disable_cache();

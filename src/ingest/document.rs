@@ -213,6 +213,12 @@ impl Builder {
         self.open = true;
     }
 
+    /// The text of the line being built.
+    pub fn current_line(&self) -> &str {
+        let start = self.doc.text.rfind('\n').map_or(0, |i| i + 1);
+        &self.doc.text[start..]
+    }
+
     /// Whether the current line has anything in it yet.
     pub fn line_is_empty(&self) -> bool {
         !self.open

@@ -41,7 +41,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::{Letter, Paragraph, ParagraphKind, Section};
 use crate::text::sanitize;
 use blocks::BlockKind;
-use document::{Document, Format};
+use document::{Document, Format, Role};
 
 /// Reads one letter file of any format: told by its bytes, else by `extension` (the file
 /// name's, without the dot). The error says why the file gives no letter.
@@ -102,6 +102,11 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         }
         regions.header = 0..start;
         regions.body.start = start;
+    }
+    if doc.states_roles() {
+        regions.hold_content(lines.len(), |i| {
+            matches!(doc.info(i).role, Role::Paragraph | Role::ListItem)
+        });
     }
     let defs = match &doc.notes {
         Some(notes) => notes::Definitions {

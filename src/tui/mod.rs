@@ -330,6 +330,9 @@ fn leave() {
 fn install_panic_hook() {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if brieven::ingest::read::in_guarded() {
+            return;
+        }
         leave();
         hook(info);
     }));

@@ -13,6 +13,7 @@ pub mod office;
 pub mod pdf;
 pub mod text;
 
+use std::cell::Cell;
 use std::fmt;
 
 use super::document::{Document, Format};
@@ -34,6 +35,35 @@ impl fmt::Display for ReadError {
 }
 
 impl std::error::Error for ReadError {}
+
+thread_local! {
+    static GUARDED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs a reader's library code, turning a panic in it into `None`. While it runs, the
+/// thread's panics are not printed ([`in_guarded`]), so a hostile file cannot write to the
+/// terminal through a panic message or make the reader give the terminal up.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Option<T> {
+    let was = GUARDED.with(|g| g.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).ok();
+    GUARDED.with(|g| g.set(was));
+    result
+}
+
+/// Whether this thread runs inside [`guarded`]: a panic hook stays quiet then.
+pub fn in_guarded() -> bool {
+    GUARDED.with(|g| g.get())
+}
+
+/// Wraps the panic hook so that panics inside [`guarded`] are not printed.
+pub fn quiet_guarded_panics() {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !in_guarded() {
+            hook(info);
+        }
+    }));
+}
 
 /// The format of `bytes`, from their content, else from `extension` (without the dot, any
 /// case). An error for a zip archive that is no DOCX or ODT.

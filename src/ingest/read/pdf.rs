@@ -1,9 +1,1167 @@
-//! The PDF reader (not written yet): says so, naming the format.
+//! The PDF reader: glyphs with their position, size and weight (from `pdf_oxide`), made into
+//! rows, columns, notes, furniture and paragraphs by their layout alone.
+//!
+//! - **Rows**: glyphs on one baseline; a small glyph raised above a row's baseline belongs to
+//!   the row below it (a note marker). Words are split where the gap between two glyphs is
+//!   wide, never by the space characters alone, so letter-spaced words (`P agina`, `Inf
+//!   rastructuur`) come out whole.
+//! - **Side column**: text right of where the body's lines end (the body size's right edge
+//!   across the document), after a gap or in a smaller size: the letterhead's column (ministry,
+//!   address, `Kenmerk`, `Datum`). Its first occurrence is [`Role::Aside`], read for metadata;
+//!   what repeats on later pages is furniture.
+//! - **Furniture**: text repeated at the same height on several pages (digits counted as one,
+//!   so `Pagina 2 van 7` repeats), and bare page numbers at a page's top or bottom.
+//! - **Notes**: the block of rows smaller than the body at a page's bottom that opens with a
+//!   note number, each note opened by the next number in order (a small or raised number, or
+//!   the expected one followed by a gap). Markers are small raised digits in the body whose
+//!   note exists; `CO2`'s small digit on the baseline is text.
+//! - **Paragraphs**: rows of the body split where the spacing widens, the weight or size
+//!   changes, a list item starts, or a line ends a sentence short of the right edge although
+//!   the next line's first word would have fitted. A short block set wholly in bold is a
+//!   heading. A paragraph a page break cuts mid-sentence is joined again; a line-end hyphen is
+//!   dropped only where the document also writes the word whole.
+//!
+//! The reader is bounded: at most [`MAX_PAGES`] pages are read, the work runs on a thread of
+//! its own that is given up after [`TIME_LIMIT`], and a panic inside the PDF library is caught
+//! and reported as a damaged file.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use super::ReadError;
-use crate::ingest::document::Document;
+use super::office::{self, Note};
+use crate::ingest::document::{Builder, Document, Format, Role};
+use crate::ingest::patterns;
+
+/// Most pages read from one file.
+pub const MAX_PAGES: usize = 2_000;
+/// How long one file may take to read.
+pub const TIME_LIMIT: Duration = Duration::from_secs(20);
 
 /// Reads a PDF file.
-pub fn read(_bytes: &[u8]) -> Result<Document, ReadError> {
-    Err(ReadError::new("PDF files are not read yet"))
+pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
+    let pages = extract(bytes)?;
+    Ok(Layout::new(pages).document())
+}
+
+/// One glyph: its left edge, baseline, advance, size and weight.
+#[derive(Debug, Clone, Copy)]
+struct Glyph {
+    x: f32,
+    y: f32,
+    w: f32,
+    size: f32,
+    bold: bool,
+    c: char,
+}
+
+impl Glyph {
+    fn end(&self) -> f32 {
+        self.x + self.w
+    }
+}
+
+/// The glyphs of every page (pages beyond [`MAX_PAGES`] left out, with a warning).
+struct Pages {
+    pages: Vec<Vec<Glyph>>,
+    warnings: Vec<String>,
+}
+
+fn extract(bytes: &[u8]) -> Result<Pages, ReadError> {
+    let data = bytes.to_vec();
+    let (tx, rx) = mpsc::channel();
+    // A thread of its own, with room for the library's recursion, so that a hostile file can
+    // neither overflow the caller's stack nor keep it waiting.
+    let spawned = std::thread::Builder::new()
+        .name("pdf".into())
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let result = super::guarded(|| extract_glyphs(data))
+                .unwrap_or_else(|| Err(ReadError::new("a damaged PDF: it could not be read")));
+            let _ = tx.send(result);
+        });
+    if spawned.is_err() {
+        return Err(ReadError::new("the PDF reader could not be started"));
+    }
+    match rx.recv_timeout(TIME_LIMIT) {
+        Ok(result) => result,
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(ReadError::new(format!(
+            "a PDF that took longer than {} s to read (damaged?); not read",
+            TIME_LIMIT.as_secs()
+        ))),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(ReadError::new("a damaged PDF: it could not be read"))
+        }
+    }
+}
+
+fn extract_glyphs(data: Vec<u8>) -> Result<Pages, ReadError> {
+    let doc = pdf_oxide::PdfDocument::from_bytes(data).map_err(open_error)?;
+    let count = doc.page_count().map_err(open_error)?;
+    let mut warnings = Vec::new();
+    if count > MAX_PAGES {
+        warnings.push(format!(
+            "a PDF of {count} pages: the first {MAX_PAGES} are read"
+        ));
+    }
+    let mut pages = Vec::with_capacity(count.min(MAX_PAGES));
+    let mut unreadable = 0;
+    for p in 0..count.min(MAX_PAGES) {
+        let chars = match doc.extract_chars(p) {
+            Ok(chars) => chars,
+            Err(e) => {
+                if matches!(e, pdf_oxide::error::Error::EncryptedPdf) {
+                    return Err(ReadError::new(ENCRYPTED));
+                }
+                unreadable += 1;
+                pages.push(Vec::new());
+                continue;
+            }
+        };
+        let glyphs = chars
+            .iter()
+            .filter(|c| c.rotation_degrees.abs() < 1.0 || (c.rotation_degrees - 360.0).abs() < 1.0)
+            .filter(|c| c.font_size.is_finite() && c.font_size > 0.5 && c.font_size < 500.0)
+            .filter(|c| c.bbox.x.is_finite() && c.origin_y.is_finite() && c.bbox.width.is_finite())
+            .map(|c| Glyph {
+                x: c.bbox.x,
+                y: c.origin_y,
+                w: c.bbox.width.max(0.0),
+                size: c.font_size,
+                bold: c.font_weight.is_bold(),
+                c: c.char,
+            })
+            .collect();
+        pages.push(glyphs);
+    }
+    if unreadable > 0 {
+        warnings.push(format!("{unreadable} page(s) of the PDF could not be read"));
+    }
+    let text = pages
+        .iter()
+        .flatten()
+        .filter(|g| !g.c.is_whitespace())
+        .count();
+    if text == 0 {
+        return Err(ReadError::new(if count == 0 {
+            "a PDF without pages".to_string()
+        } else {
+            "a PDF without a text layer (a scan?): run OCR first".to_string()
+        }));
+    }
+    Ok(Pages { pages, warnings })
+}
+
+const ENCRYPTED: &str = "an encrypted PDF: save it without a password, then open it again";
+
+fn open_error(e: pdf_oxide::error::Error) -> ReadError {
+    match e {
+        pdf_oxide::error::Error::EncryptedPdf => ReadError::new(ENCRYPTED),
+        e => {
+            let message = e.to_string();
+            if message.to_ascii_lowercase().contains("encrypt") {
+                return ReadError::new(ENCRYPTED);
+            }
+            let message: String = message.chars().take(120).collect();
+            ReadError::new(format!("a damaged PDF: {message}"))
+        }
+    }
+}
+
+/// A row of glyphs on one baseline, left to right.
+#[derive(Debug, Clone)]
+struct Row {
+    page: u32,
+    y: f32,
+    /// The median size of its glyphs that are not white space.
+    size: f32,
+    glyphs: Vec<Glyph>,
+}
+
+impl Row {
+    fn new(page: u32, mut glyphs: Vec<Glyph>) -> Row {
+        glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+        // A glyph printed twice at (almost) one place (fake bold) is one glyph.
+        glyphs.dedup_by(|b, a| a.c == b.c && (b.x - a.x).abs() < 0.3 * a.w.max(0.5));
+        let y = baseline(&glyphs);
+        let size = median_size(&glyphs);
+        Row {
+            page,
+            y,
+            size,
+            glyphs,
+        }
+    }
+
+    fn ink(&self) -> impl Iterator<Item = &Glyph> {
+        self.glyphs.iter().filter(|g| !g.c.is_whitespace())
+    }
+
+    fn x0(&self) -> f32 {
+        self.ink().map(|g| g.x).fold(f32::INFINITY, f32::min)
+    }
+
+    fn x1(&self) -> f32 {
+        self.ink().map(Glyph::end).fold(f32::NEG_INFINITY, f32::max)
+    }
+
+    fn bold(&self) -> bool {
+        let mut ink = self
+            .ink()
+            .filter(|g| !g.c.is_ascii_punctuation())
+            .peekable();
+        ink.peek().is_some() && ink.all(|g| g.bold)
+    }
+
+    fn is_blank(&self) -> bool {
+        self.ink().next().is_none()
+    }
+}
+
+/// The baseline most of a row's glyphs stand on.
+fn baseline(glyphs: &[Glyph]) -> f32 {
+    let big = glyphs
+        .iter()
+        .filter(|g| !g.c.is_whitespace())
+        .map(|g| g.size)
+        .fold(0.0, f32::max);
+    let mut ys: Vec<f32> = glyphs
+        .iter()
+        .filter(|g| !g.c.is_whitespace() && g.size >= 0.85 * big)
+        .map(|g| g.y)
+        .collect();
+    if ys.is_empty() {
+        ys = glyphs.iter().map(|g| g.y).collect();
+    }
+    ys.sort_by(f32::total_cmp);
+    ys.get(ys.len() / 2).copied().unwrap_or(0.0)
+}
+
+fn median_size(glyphs: &[Glyph]) -> f32 {
+    let mut sizes: Vec<f32> = glyphs
+        .iter()
+        .filter(|g| !g.c.is_whitespace())
+        .map(|g| g.size)
+        .collect();
+    if sizes.is_empty() {
+        sizes = glyphs.iter().map(|g| g.size).collect();
+    }
+    sizes.sort_by(f32::total_cmp);
+    sizes.get(sizes.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// The rows of one page, top to bottom.
+fn rows_of(page: u32, mut glyphs: Vec<Glyph>) -> Vec<Row> {
+    glyphs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    let mut groups: Vec<Vec<Glyph>> = Vec::new();
+    let mut top = f32::NAN;
+    for g in glyphs {
+        match groups.last_mut() {
+            Some(group) if (top - g.y).abs() <= 0.2 * g.size.max(1.0) => group.push(g),
+            _ => {
+                top = g.y;
+                groups.push(vec![g]);
+            }
+        }
+    }
+    // A group of small glyphs just above a row, within its height, is raised text of that row
+    // (note markers); glyphs of a group are moved where they sit between the row's glyphs.
+    let mut rows: Vec<Row> = Vec::new();
+    let mut pending: Vec<Vec<Glyph>> = Vec::new();
+    for group in groups {
+        let row = Row::new(page, group);
+        if row.is_blank() {
+            continue;
+        }
+        let raised = |small: &Vec<Glyph>| {
+            let y = small[0].y;
+            let size = small.iter().map(|g| g.size).fold(0.0, f32::max);
+            size <= 0.85 * row.size && y > row.y && y - row.y <= 0.6 * row.size
+        };
+        let (merge, keep): (Vec<_>, Vec<_>) = pending.drain(..).partition(|p| raised(p));
+        for p in keep {
+            rows.push(Row::new(page, p));
+        }
+        let mut row = row;
+        if !merge.is_empty() {
+            let y = row.y;
+            let mut glyphs = row.glyphs;
+            glyphs.extend(merge.into_iter().flatten());
+            row = Row::new(page, glyphs);
+            row.y = y;
+        }
+        // A row of small glyphs may itself be the raised part of the row below.
+        let small = row.ink().all(|g| g.c.is_ascii_digit() || g.c == ',');
+        if small && row.glyphs.len() <= 8 {
+            pending.push(row.glyphs);
+        } else {
+            rows.push(row);
+        }
+    }
+    for p in pending {
+        rows.push(Row::new(page, p));
+    }
+    rows.sort_by(|a, b| b.y.total_cmp(&a.y));
+    rows
+}
+
+/// What a row (or the part of one) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Body,
+    Aside,
+    Furniture,
+    Note,
+}
+
+/// A piece of a row's text: text, or a note marker.
+#[derive(Debug, Clone, PartialEq)]
+enum Piece {
+    Text(String),
+    Marker(u32),
+    /// A gap as wide as two spaces or more inside a row: between a table's cells.
+    Cell,
+}
+
+/// A row's text, words split by their gaps; raised small digits are markers when
+/// `is_note(n)`.
+fn row_pieces(row: &Row, is_note: &dyn Fn(u32) -> bool) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut text = String::new();
+    let ink: Vec<(usize, &Glyph)> = row
+        .glyphs
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.c.is_whitespace())
+        .collect();
+    let raised = |g: &Glyph| {
+        g.c.is_ascii_digit() && g.size <= 0.8 * row.size && g.y - row.y >= 0.15 * row.size
+    };
+    let mut k = 0;
+    let mut prev: Option<(usize, &Glyph)> = None;
+    while k < ink.len() {
+        let (i, g) = ink[k];
+        // A run of raised digits: a marker.
+        if raised(g) {
+            let mut j = k;
+            let mut digits = String::new();
+            while j < ink.len() && raised(ink[j].1) && digits.len() < 3 {
+                digits.push(ink[j].1.c);
+                j += 1;
+            }
+            if let Ok(n) = digits.parse::<u32>()
+                && is_note(n)
+            {
+                if !text.is_empty() {
+                    out.push(Piece::Text(std::mem::take(&mut text)));
+                }
+                out.push(Piece::Marker(n));
+                prev = Some(ink[j - 1]);
+                k = j;
+                continue;
+            }
+        }
+        if let Some((pi, p)) = prev
+            && is_space(row, pi, p, i, g)
+        {
+            if g.x - p.end() >= 2.0 * row.size {
+                out.push(Piece::Text(std::mem::take(&mut text)));
+                out.push(Piece::Cell);
+            } else {
+                text.push(' ');
+            }
+        }
+        text.push(g.c);
+        prev = Some((i, g));
+        k += 1;
+    }
+    if !text.is_empty() {
+        out.push(Piece::Text(text));
+    }
+    out
+}
+
+/// Whether a word space stands between glyph `p` (index `pi`) and the next glyph `g`.
+fn is_space(row: &Row, pi: usize, p: &Glyph, i: usize, g: &Glyph) -> bool {
+    let size = p.size.min(g.size).max(1.0);
+    let gap = g.x - p.end();
+    if gap > 0.18 * size {
+        return true;
+    }
+    // A space character counts where the next glyph does not stand over it (kerning that
+    // writes `P agina` with a space the next letter covers).
+    row.glyphs[pi + 1..i]
+        .iter()
+        .any(|s| s.c.is_whitespace() && g.x >= s.x + 0.6 * s.w && gap > 0.05 * size)
+}
+
+fn plain(pieces: &[Piece]) -> String {
+    let mut s = String::new();
+    for p in pieces {
+        match p {
+            Piece::Text(t) => s.push_str(t),
+            Piece::Cell => s.push(' '),
+            Piece::Marker(_) => {}
+        }
+    }
+    s
+}
+
+/// The whole document's layout.
+struct Layout {
+    rows: Vec<Row>,
+    kinds: Vec<Kind>,
+    /// The size of the body text.
+    body: f32,
+    /// Where the body's lines end.
+    right: f32,
+    notes: Vec<(u32, Vec<usize>)>,
+    warnings: Vec<String>,
+}
+
+impl Layout {
+    fn new(pages: Pages) -> Layout {
+        let body = body_size(&pages.pages);
+        let mut rows = Vec::new();
+        for (p, glyphs) in pages.pages.into_iter().enumerate() {
+            let page = rows_of(p as u32 + 1, glyphs);
+            match side_column(&page, body) {
+                Some(side) => {
+                    for row in page {
+                        let (inside, outside): (Vec<Glyph>, Vec<Glyph>) =
+                            row.glyphs.iter().partition(|g| side.holds(g));
+                        let body_part = Row::new(row.page, outside);
+                        if !body_part.is_blank() {
+                            rows.push((body_part, Kind::Body));
+                        }
+                        let side_part = Row::new(row.page, inside);
+                        if !side_part.is_blank() {
+                            rows.push((side_part, Kind::Aside));
+                        }
+                    }
+                }
+                None => rows.extend(page.into_iter().map(|row| (row, Kind::Body))),
+            }
+        }
+        let right = right_edge(
+            rows.iter()
+                .filter(|(_, k)| *k == Kind::Body)
+                .map(|(r, _)| r),
+            body,
+        );
+        let (rows, mut kinds): (Vec<Row>, Vec<Kind>) = rows.into_iter().unzip();
+        mark_furniture(&rows, &mut kinds);
+        let mut layout = Layout {
+            rows,
+            kinds,
+            body,
+            right,
+            notes: Vec::new(),
+            warnings: pages.warnings,
+        };
+        layout.find_notes();
+        layout
+    }
+
+    /// The notes at the bottom of each page, in numbering order across the document.
+    fn find_notes(&mut self) {
+        let mut expected = 1u32;
+        let mut i = 0;
+        while i < self.rows.len() {
+            let page = self.rows[i].page;
+            let end = (i..self.rows.len())
+                .find(|&k| self.rows[k].page != page)
+                .unwrap_or(self.rows.len());
+            let body_rows: Vec<usize> = (i..end).filter(|&k| self.kinds[k] == Kind::Body).collect();
+            // The block at the bottom: rows smaller than the body.
+            let mut start = body_rows.len();
+            while start > 0 && self.rows[body_rows[start - 1]].size < 0.93 * self.body {
+                start -= 1;
+            }
+            let block = &body_rows[start..];
+            let mut current: Option<usize> = None;
+            for &k in block {
+                match self.note_number(k, expected) {
+                    Some(n) => {
+                        self.notes.push((n, vec![k]));
+                        current = Some(self.notes.len() - 1);
+                        expected = n + 1;
+                        self.kinds[k] = Kind::Note;
+                    }
+                    None => {
+                        if let Some(c) = current {
+                            self.notes[c].1.push(k);
+                            self.kinds[k] = Kind::Note;
+                        }
+                    }
+                }
+            }
+            i = end;
+        }
+    }
+
+    /// The number a row opens a note with: leading digits set smaller or raised, or plainly the
+    /// expected number followed by a gap.
+    fn note_number(&self, k: usize, expected: u32) -> Option<u32> {
+        let row = &self.rows[k];
+        let ink: Vec<&Glyph> = row.ink().collect();
+        let digits = ink.iter().take_while(|g| g.c.is_ascii_digit()).count();
+        if digits == 0 || digits > 3 || digits == ink.len() && ink.len() > 3 {
+            return None;
+        }
+        let n: u32 = ink[..digits]
+            .iter()
+            .map(|g| g.c)
+            .collect::<String>()
+            .parse()
+            .ok()?;
+        let text_size = ink[digits..]
+            .iter()
+            .map(|g| g.size)
+            .fold(0.0, f32::max)
+            .max(row.size);
+        let small = ink[..digits]
+            .iter()
+            .all(|g| g.size <= 0.9 * text_size || g.y > row.y + 0.1 * text_size);
+        let gap = ink
+            .get(digits)
+            .is_none_or(|next| next.x - ink[digits - 1].end() > 0.15 * text_size);
+        let in_order = n >= expected && n <= expected + 2;
+        ((small && in_order) || (n == expected && gap)).then_some(n)
+    }
+
+    fn document(self) -> Document {
+        let numbers: HashSet<u32> = self.notes.iter().map(|(n, _)| *n).collect();
+        let is_note = |n: u32| numbers.contains(&n);
+        let words = self.words();
+        let mut b = Builder::new(Format::Pdf);
+        for w in &self.warnings {
+            b.warn(w.clone());
+        }
+        // The side column of the first page it is on: the letterhead's, read for metadata.
+        let aside: Vec<usize> = (0..self.rows.len())
+            .filter(|&k| self.kinds[k] == Kind::Aside)
+            .collect();
+        let first_page = aside.first().map(|&k| self.rows[k].page);
+        let mut last: Option<&Row> = None;
+        for &k in aside
+            .iter()
+            .filter(|&&k| Some(self.rows[k].page) == first_page)
+        {
+            let row = &self.rows[k];
+            let text = plain(&row_pieces(row, &|_| false));
+            if let Some(prev) = last {
+                let gap = prev.y - row.y > 1.7 * row.size.max(prev.size);
+                if gap {
+                    b.end_line(Role::Aside, prev.page, false);
+                    b.gap();
+                } else if !ends_in_function_word(&b) {
+                    b.end_line(Role::Aside, prev.page, false);
+                }
+            }
+            b.text(&text);
+            b.text(" ");
+            last = Some(row);
+        }
+        if let Some(prev) = last {
+            b.end_line(Role::Aside, prev.page, false);
+        }
+        b.gap();
+        let paras = self.paragraphs(&is_note);
+        let (start, end) = body_range(&paras);
+        for (i, para) in paras.iter().enumerate() {
+            if para.gap_before {
+                b.gap();
+            }
+            let role = match para.kind {
+                ParaKind::Heading(level) => Role::Heading(level),
+                ParaKind::ListItem => Role::ListItem,
+                ParaKind::Plain if (start..end).contains(&i) => Role::Paragraph,
+                ParaKind::Plain => Role::Inferred,
+            };
+            if role == Role::Inferred {
+                for (line, page) in &para.rows {
+                    write(&mut b, line, " ");
+                    b.end_line(Role::Inferred, *page, false);
+                }
+            } else {
+                write(&mut b, &para.joined(&words), " | ");
+                b.end_line(role, para.page(), para.bold && !para.cells);
+            }
+            if matches!(para.kind, ParaKind::Heading(_)) {
+                b.gap();
+            }
+        }
+        for (n, rows) in &self.notes {
+            let mut text = String::new();
+            let mut prev_full = false;
+            for &k in rows {
+                let mut line = plain(&row_pieces(&self.rows[k], &|_| false));
+                if text.is_empty() {
+                    // The note's own number.
+                    line = line
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .trim_start()
+                        .to_string();
+                    text = line;
+                } else {
+                    join_note_line(&mut text, &line, prev_full);
+                }
+                prev_full = self.rows[k].x1() >= self.right - 4.0 * self.body;
+            }
+            let note = Note {
+                number: *n,
+                text,
+                links: Vec::new(),
+            };
+            let page = rows.first().map_or(0, |&k| self.rows[k].page);
+            b.note(note.number, &note.text, office::note_urls(&note), page);
+        }
+        b.finish()
+    }
+
+    /// Every word of the body, lowercased: a line-end hyphen is dropped only where the
+    /// document writes the word whole.
+    fn words(&self) -> HashSet<String> {
+        let mut words = HashSet::new();
+        for (k, row) in self.rows.iter().enumerate() {
+            if self.kinds[k] != Kind::Body {
+                continue;
+            }
+            for w in plain(&row_pieces(row, &|_| false)).split_whitespace() {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                if w.len() > 3 && !w.contains('-') {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        }
+        words
+    }
+
+    /// The body's rows as paragraphs, in reading order.
+    fn paragraphs(&self, is_note: &dyn Fn(u32) -> bool) -> Vec<Para> {
+        let mut paras: Vec<Para> = Vec::new();
+        let mut prev: Option<usize> = None;
+        let mut page_end_open = false;
+        for k in 0..self.rows.len() {
+            if self.kinds[k] != Kind::Body {
+                continue;
+            }
+            let row = &self.rows[k];
+            let pieces = row_pieces(row, is_note);
+            let text = plain(&pieces);
+            let item = list_item(row);
+            let bold = row.bold();
+            let new_page = prev.is_none_or(|p| self.rows[p].page != row.page);
+            let mut start = true;
+            let mut gap_before = false;
+            if let (Some(p), Some(para)) = (prev, paras.last()) {
+                let prow = &self.rows[p];
+                if new_page {
+                    // A paragraph the page break cuts mid-sentence goes on.
+                    start = !(page_end_open
+                        && item.is_none()
+                        && !para.bold
+                        && !bold
+                        && (row.size - prow.size).abs() <= 0.12 * prow.size);
+                    gap_before = start;
+                } else {
+                    let pitch = prow.y - row.y;
+                    let wide = pitch > 1.7 * row.size.max(prow.size);
+                    gap_before = wide;
+                    let size_change = (row.size - prow.size).abs() > 0.12 * prow.size;
+                    let short = self.ends_short(prow, row);
+                    let back_left =
+                        para.kind == ParaKind::ListItem && row.x0() < para.indent - 0.5 * row.size;
+                    start = wide
+                        || size_change
+                        || bold != para.bold
+                        || item.is_some()
+                        || short
+                        || back_left;
+                }
+            }
+            if start {
+                let (kind, indent, pieces) = match item {
+                    Some((indent, skip)) => (ParaKind::ListItem, indent, drop_chars(pieces, skip)),
+                    None => (ParaKind::Plain, row.x0(), pieces),
+                };
+                paras.push(Para {
+                    cells: pieces.contains(&Piece::Cell),
+                    rows: vec![(pieces, row.page)],
+                    kind,
+                    bold,
+                    gap_before,
+                    indent,
+                    size: row.size,
+                });
+            } else if let Some(para) = paras.last_mut() {
+                para.cells |= pieces.contains(&Piece::Cell);
+                para.rows.push((pieces, row.page));
+            }
+            page_end_open = !ends_sentence(&text);
+            prev = Some(k);
+        }
+        // Short blocks wholly in bold are headings.
+        for para in &mut paras {
+            let chars = para
+                .rows
+                .iter()
+                .map(|(l, _)| plain(l).chars().count())
+                .sum::<usize>();
+            let last = para.rows.last().map(|(l, _)| plain(l)).unwrap_or_default();
+            let stops = last.trim_end().ends_with(['.', ';', ',']);
+            if para.bold
+                && para.kind == ParaKind::Plain
+                && para.rows.len() <= 3
+                && chars <= 160
+                && !stops
+                && !para.cells
+            {
+                let text = plain(&para.rows[0].0);
+                let level = if para.size > 1.15 * self.body {
+                    1
+                } else {
+                    heading_level(&text)
+                };
+                para.kind = ParaKind::Heading(level);
+            }
+        }
+        paras
+    }
+
+    /// Whether row `prow` ends its paragraph although no spacing says so: it ends a sentence
+    /// short of the right edge, where the next row's first word would have fitted.
+    fn ends_short(&self, prow: &Row, row: &Row) -> bool {
+        let text = plain(&row_pieces(prow, &|_| false));
+        if !ends_sentence(&text) || (prow.x0() - row.x0()).abs() > 0.5 * row.size {
+            return false;
+        }
+        let first_word_end = row
+            .ink()
+            .scan(None::<&Glyph>, |prev, g| {
+                let stop = prev.is_some_and(|p| g.x - p.end() > 0.18 * g.size);
+                *prev = Some(g);
+                Some((stop, g.end()))
+            })
+            .take_while(|(stop, _)| !stop)
+            .last()
+            .map_or(0.0, |(_, end)| end);
+        let word = first_word_end - row.x0();
+        prow.x1() + word + 0.5 * row.size < self.right
+    }
+}
+
+/// Marks text repeated at one height on several pages, and bare page numbers, as furniture;
+/// a repeated side-column text stays an aside where it first stands.
+fn mark_furniture(rows: &[Row], kinds: &mut [Kind]) {
+    let pages = rows.iter().map(|r| r.page).collect::<HashSet<_>>().len();
+    let key = |row: &Row| -> String {
+        plain(&row_pieces(row, &|_| false))
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut seen: HashMap<(String, i32), Vec<usize>> = HashMap::new();
+    for (k, row) in rows.iter().enumerate() {
+        let text = key(row);
+        if text.chars().count() > 100 {
+            continue;
+        }
+        seen.entry((text, (row.y / 4.0).round() as i32))
+            .or_default()
+            .push(k);
+    }
+    for (_, ks) in seen {
+        let on: HashSet<u32> = ks.iter().map(|&k| rows[k].page).collect();
+        if pages >= 2 && on.len() >= 2 {
+            for (n, &k) in ks.iter().enumerate() {
+                if !(n == 0 && kinds[k] == Kind::Aside) {
+                    kinds[k] = Kind::Furniture;
+                }
+            }
+        }
+    }
+    // Page numbers: rows that are only a page's number, at the top or bottom of the text.
+    let (lo, hi) = rows
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), r| {
+            (lo.min(r.y), hi.max(r.y))
+        });
+    let margin = 0.08 * (hi - lo);
+    for (k, row) in rows.iter().enumerate() {
+        if (row.y <= lo + margin || row.y >= hi - margin)
+            && is_page_number(&plain(&row_pieces(row, &|_| false)))
+        {
+            kinds[k] = Kind::Furniture;
+        }
+    }
+}
+
+/// `3`, `- 3 -`, `3/7`, `Pagina 3 van 7`, `Page 3 of 7`.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let t = t
+        .strip_prefix("pagina")
+        .or_else(|| t.strip_prefix("page"))
+        .or_else(|| t.strip_prefix("blad"))
+        .unwrap_or(&t);
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '-' || c == '–')
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit()) || *w == "van" || *w == "of")
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The size most of the document's glyphs are set in.
+fn body_size(pages: &[Vec<Glyph>]) -> f32 {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for g in pages.iter().flatten().filter(|g| !g.c.is_whitespace()) {
+        *counts.entry((g.size * 2.0).round() as i32).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(10.0, |(size, _)| size as f32 / 2.0)
+}
+
+/// Where the body's lines end: the right edge that most rows of the body size reach.
+fn right_edge<'a>(rows: impl Iterator<Item = &'a Row>, body: f32) -> f32 {
+    let mut ends: Vec<f32> = rows
+        .filter(|r| (r.size - body).abs() <= 0.1 * body)
+        .map(Row::x1)
+        .collect();
+    ends.sort_by(f32::total_cmp);
+    let at = (ends.len() as f32 * 0.9) as usize;
+    ends.get(at.min(ends.len().saturating_sub(1)))
+        .copied()
+        .unwrap_or(f32::INFINITY)
+}
+
+/// A side column: the glyphs left of `end` (a column at the left edge) or right of `start`.
+#[derive(Debug, Clone, Copy)]
+struct Side {
+    right: bool,
+    at: f32,
+}
+
+impl Side {
+    fn holds(&self, g: &Glyph) -> bool {
+        if g.c.is_whitespace() && !self.right {
+            return g.x < self.at;
+        }
+        if self.right {
+            g.x >= self.at
+        } else {
+            g.end() <= self.at
+        }
+    }
+}
+
+/// The page's side column, where one stands: a gutter no row crosses, from the page's top to
+/// its bottom, with a narrow column of at least three rows on one side and the body on the
+/// other.
+fn side_column(rows: &[Row], body: f32) -> Option<Side> {
+    let (lo, hi) = rows
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), r| {
+            (lo.min(r.x0()), hi.max(r.x1()))
+        });
+    if !(hi - lo).is_finite() || hi - lo < 10.0 * body {
+        return None;
+    }
+    let bins = ((hi - lo).ceil() as usize + 1).min(4000);
+    let scale = bins as f32 / (hi - lo + 1.0);
+    let mut cover = vec![0u32; bins];
+    for row in rows {
+        // Runs of text: glyphs with gaps narrower than a wide word space.
+        let mut run: Option<(f32, f32)> = None;
+        let mut runs = Vec::new();
+        for g in row.ink() {
+            match &mut run {
+                Some((_, end)) if g.x - *end < 1.0 * row.size => *end = end.max(g.end()),
+                _ => {
+                    if let Some(r) = run.take() {
+                        runs.push(r);
+                    }
+                    run = Some((g.x, g.end()));
+                }
+            }
+        }
+        runs.extend(run);
+        for (a, b) in runs {
+            let a = (((a - lo) * scale) as usize).min(bins - 1);
+            let b = (((b - lo) * scale) as usize).min(bins - 1);
+            for c in &mut cover[a..=b] {
+                *c += 1;
+            }
+        }
+    }
+    // The widest empty gutter between 10% and 90% of the width.
+    let mut best: Option<(usize, usize)> = None;
+    let mut i = bins / 10;
+    while i < bins * 9 / 10 {
+        if cover[i] == 0 {
+            let start = i;
+            while i < bins && cover[i] == 0 {
+                i += 1;
+            }
+            if best.is_none_or(|(a, b)| i - start > b - a) {
+                best = Some((start, i));
+            }
+        }
+        i += 1;
+    }
+    let (a, b) = best?;
+    let (a, b) = (lo + a as f32 / scale, lo + b as f32 / scale);
+    if b - a < 0.7 * body {
+        return None;
+    }
+    let count = |left: bool| -> (usize, usize) {
+        let mut glyphs = 0;
+        let mut with = 0;
+        for row in rows {
+            let n = row
+                .ink()
+                .filter(|g| {
+                    if left {
+                        g.end() <= a + 0.5
+                    } else {
+                        g.x >= b - 0.5
+                    }
+                })
+                .count();
+            glyphs += n;
+            with += usize::from(n > 0);
+        }
+        (glyphs, with)
+    };
+    let (left, left_rows) = count(true);
+    let (right, right_rows) = count(false);
+    let right_side = right < left;
+    let (side, side_rows, width) = if right_side {
+        (right, right_rows, hi - b)
+    } else {
+        (left, left_rows, a - lo)
+    };
+    if side_rows < 3 || side * 2 > left + right || width > 0.4 * (hi - lo) {
+        return None;
+    }
+    Some(Side {
+        right: right_side,
+        at: if right_side { b - 0.5 } else { a + 0.5 },
+    })
+}
+
+/// Whether a line ends a sentence (markers, quotes and brackets after the stop ignored).
+fn ends_sentence(text: &str) -> bool {
+    let t = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')', '»']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// A list item's marker at the start of a row: the indent of its text and how many characters
+/// to drop (a bullet is dropped, a number kept).
+fn list_item(row: &Row) -> Option<(f32, usize)> {
+    let ink: Vec<&Glyph> = row.ink().collect();
+    let first = ink.first()?;
+    let gap_after = |n: usize| {
+        ink.get(n)
+            .is_some_and(|g| g.x - ink[n - 1].end() > 0.25 * row.size)
+    };
+    let bullet = matches!(
+        first.c,
+        '•' | '·' | '▪' | '■' | '●' | '○' | '◦' | '–' | '-' | '*' | '►' | '➢' | '✓'
+    ) || ('\u{F000}'..='\u{F0FF}').contains(&first.c);
+    if bullet && gap_after(1) {
+        return Some((ink[1].x, 1));
+    }
+    // `1.`, `12)`, `a)`, `b.` followed by a tab-like gap.
+    let n = ink.iter().take_while(|g| g.c.is_ascii_digit()).count();
+    let n = if n == 0 && ink.len() > 1 && first.c.is_ascii_lowercase() {
+        1
+    } else {
+        n
+    };
+    if (1..=2).contains(&n)
+        && ink.get(n).is_some_and(|g| matches!(g.c, '.' | ')'))
+        && ink
+            .get(n + 1)
+            .is_some_and(|g| g.x - ink[n].end() > 0.6 * row.size)
+    {
+        return Some((ink[n + 1].x, 0));
+    }
+    None
+}
+
+fn drop_chars(mut pieces: Vec<Piece>, skip: usize) -> Vec<Piece> {
+    if skip == 0 {
+        return pieces;
+    }
+    if let Some(Piece::Text(t)) = pieces.first_mut() {
+        let rest: String = t.chars().skip(skip).collect();
+        *t = rest.trim_start().to_string();
+    }
+    pieces
+}
+
+/// `1.` -> 2, `1.1` -> 3, `1.1.1` -> 4; otherwise 2.
+fn heading_level(text: &str) -> u8 {
+    let number = text.split_whitespace().next().unwrap_or("");
+    let parts = number
+        .trim_end_matches('.')
+        .split('.')
+        .filter(|p| !p.is_empty())
+        .count();
+    if !number.is_empty()
+        && number
+            .trim_end_matches('.')
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+    {
+        (parts as u8 + 1).min(6)
+    } else {
+        2
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParaKind {
+    Plain,
+    Heading(u8),
+    ListItem,
+}
+
+/// A paragraph: its rows (pieces and page).
+#[derive(Debug, Clone)]
+struct Para {
+    rows: Vec<(Vec<Piece>, u32)>,
+    kind: ParaKind,
+    bold: bool,
+    gap_before: bool,
+    /// Where a list item's text starts.
+    indent: f32,
+    size: f32,
+    /// Whether a row has a table's cells.
+    cells: bool,
+}
+
+impl Para {
+    fn page(&self) -> u32 {
+        self.rows.first().map_or(0, |(_, p)| *p)
+    }
+
+    /// The rows as one line: joined by a space, or without one after a line-end hyphen, which
+    /// is dropped where the document writes the word whole.
+    fn joined(&self, words: &HashSet<String>) -> Vec<Piece> {
+        let mut out: Vec<Piece> = Vec::new();
+        for (line, _) in &self.rows {
+            let mut line = line.clone();
+            if let (Some(Piece::Text(prev)), Some(Piece::Text(next))) =
+                (out.last_mut(), line.first_mut())
+            {
+                if let Some(stem) = prev.strip_suffix('-')
+                    && stem.chars().last().is_some_and(char::is_alphabetic)
+                    && next.chars().next().is_some_and(char::is_lowercase)
+                {
+                    let head = stem
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+                    let whole = format!("{head}{tail}").to_lowercase();
+                    if words.contains(&whole) {
+                        prev.pop();
+                    }
+                } else {
+                    prev.push(' ');
+                }
+                let first = std::mem::take(next);
+                prev.push_str(&first);
+                out.extend(line.drain(1..));
+                continue;
+            }
+            if !out.is_empty() {
+                out.push(Piece::Text(" ".into()));
+            }
+            out.append(&mut line);
+        }
+        out
+    }
+}
+
+/// The body runs from after the salutation (else the first long paragraph) to before the
+/// valediction; the head and closing are left for the passes.
+fn body_range(paras: &[Para]) -> (usize, usize) {
+    let text = |p: &Para| {
+        p.rows
+            .iter()
+            .map(|(l, _)| plain(l))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let plain_para = |p: &Para| p.kind == ParaKind::Plain;
+    let start = paras
+        .iter()
+        .position(|p| plain_para(p) && patterns::is_salutation(&text(p)))
+        .map(|i| i + 1)
+        .or_else(|| paras.iter().position(|p| text(p).chars().count() >= 100))
+        .unwrap_or(0);
+    let end = (start..paras.len())
+        .find(|&i| plain_para(&paras[i]) && patterns::is_valediction(&text(&paras[i])))
+        .unwrap_or(paras.len());
+    (start, end)
+}
+
+/// Writes a line; `cell` stands between a table's cells.
+fn write(b: &mut Builder, line: &[Piece], cell: &str) {
+    for piece in line {
+        match piece {
+            Piece::Text(t) => b.text(t),
+            Piece::Marker(n) => b.marker(*n),
+            Piece::Cell => b.text(cell),
+        }
+    }
+}
+
+/// Whether the line being built ends in a word a name goes on after (`Ministerie van`).
+fn ends_in_function_word(b: &Builder) -> bool {
+    let last = b.current_line().split_whitespace().last().unwrap_or("");
+    matches!(
+        last.to_lowercase().as_str(),
+        "van" | "en" | "voor" | "der" | "de" | "het" | "op" | "in" | "of" | "and" | "for" | "the"
+    )
+}
+
+/// Appends a note's next line: a URL the line end broke goes on without a space.
+fn join_note_line(text: &mut String, line: &str, prev_full: bool) {
+    let last = text.split_whitespace().last().unwrap_or("");
+    let url = last.contains("://") || last.starts_with("www.");
+    let next = line.trim_start();
+    let continues_url = url
+        && prev_full
+        && next
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || "/?&=#%_-.~".contains(c));
+    if continues_url || (text.ends_with('-') && url) {
+        text.push_str(next);
+    } else if let Some(stem) = text.strip_suffix('-')
+        && stem.chars().last().is_some_and(char::is_lowercase)
+        && next.chars().next().is_some_and(char::is_lowercase)
+    {
+        text.push_str(next);
+    } else {
+        text.push(' ');
+        text.push_str(next);
+    }
 }

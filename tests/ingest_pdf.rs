@@ -1,0 +1,227 @@
+//! The PDF reader on the letter written in LibreOffice Writer
+//! (`tests/fixtures/formats/office_letter.fodt`, rendered to `office_letter.pdf` by
+//! `soffice --headless --convert-to pdf`): the truth is read off its two rendered pages
+//! (`pdftoppm -png -r 50`). Its running header and footer, the side column in a frame, four
+//! notes at the pages' bottoms (one with a URL the line end breaks), a bullet list, a table,
+//! headings in a larger bold size, and paragraphs that know their page. Then bad input.
+
+use brieven::ingest::read_file;
+use brieven::model::{Letter, ParagraphKind};
+
+fn bytes(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    std::fs::read(&path).expect("fixture")
+}
+
+fn letter() -> Letter {
+    let bytes = bytes("tests/fixtures/formats/office_letter.pdf");
+    read_file("office_letter", "office_letter.pdf", Some("pdf"), &bytes).expect("the letter reads")
+}
+
+/// Each marker with the eight characters before it.
+fn markers(l: &Letter) -> Vec<(u32, String)> {
+    l.paragraphs()
+        .flat_map(|(_, _, p)| {
+            p.notes.iter().map(|n| {
+                let before: Vec<char> = p.text.chars().take(n.at).collect();
+                let tail: String = before[before.len().saturating_sub(8)..].iter().collect();
+                (n.number, tail)
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_pdf_letter_gives_its_head() {
+    let l = letter();
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2024-10-14"));
+    assert_eq!(l.reference.as_deref(), Some("SON/2024/0173"));
+    assert_eq!(l.place.as_deref(), Some("Amsterdam"));
+    assert_eq!(
+        l.subject.as_deref(),
+        Some(
+            "Reactie op het voorstel voor een verordening ter voorkoming en bestrijding van \
+             seksueel misbruik van kinderen"
+        )
+    );
+    assert_eq!(
+        l.salutation.as_deref(),
+        Some("Geachte leden van de commissie,")
+    );
+    assert_eq!(l.signed_by, ["Marieke de Vries"]);
+}
+
+#[test]
+fn the_pdf_letter_gives_its_body_without_furniture() {
+    let l = letter();
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(
+        headings,
+        [
+            None,
+            Some("1. Wat het voorstel vraagt"),
+            Some("Versleuteling"),
+            Some("2. Standpunten in de Raad")
+        ]
+    );
+    let items: Vec<&str> = l
+        .paragraphs()
+        .filter(|(_, _, p)| p.kind == ParagraphKind::ListItem)
+        .map(|(_, _, p)| p.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "iedere gebruiker wordt verdachte, zonder aanleiding;",
+            "de scansoftware wordt een nieuw doelwit voor criminelen en vreemde mogendheden;",
+            "foutpositieve meldingen belanden bij politie en het EU-centrum."
+        ]
+    );
+    let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    assert!(
+        texts[0].starts_with("Op 16 oktober spreekt u met de minister over de inzet van Nederland"),
+        "{texts:#?}"
+    );
+    // A paragraph of three lines is one paragraph.
+    assert!(
+        texts.contains(
+            &"Scannen op het apparaat van de gebruiker, voordat een bericht wordt versleuteld, \
+              doorbreekt de bescherming die versleuteling biedt. Wij zien drie gevolgen:"
+        ),
+        "{texts:#?}"
+    );
+    assert_eq!(
+        texts.last().copied(),
+        Some("Wij zijn graag bereid onze zorgen toe te lichten.")
+    );
+    for t in &texts {
+        for furniture in [
+            "Keizersgracht",
+            "pagina",
+            "Ons kenmerk",
+            "SON/2024",
+            "Marieke",
+        ] {
+            assert!(!t.contains(furniture), "{furniture} in {t}");
+        }
+    }
+}
+
+#[test]
+fn the_pdf_letter_gives_its_notes_markers_and_pages() {
+    let l = letter();
+    assert_eq!(
+        markers(&l),
+        [
+            (1, "022 deed".to_string()),
+            (2, "opmerkte".to_string()),
+            (3, "-centrum".to_string()),
+            (4, "dermijnt".to_string())
+        ]
+    );
+    let notes: Vec<(u32, &str, Option<u32>)> = l
+        .footnotes
+        .iter()
+        .map(|n| (n.number, &n.text[..20], n.page))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "Voorstel voor een ve", Some(1)),
+            (2, "EDPB-EDPS Joint Opin", Some(1)),
+            (3, "Zie de cijfers van d", Some(1)),
+            (4, "Kamerstuk 21501-02, ", Some(2)),
+        ]
+    );
+    // Written in the note, broken by the line end after `740248_`.
+    assert!(
+        l.footnotes[2].urls.contains(
+            &"https://www.europarl.europa.eu/RegData/etudes/STUD/2023/740248/EPRS_STU(2023)740248_EN.pdf"
+                .to_string()
+        ),
+        "{:?}",
+        l.footnotes[2]
+    );
+    assert!(
+        l.footnotes[3]
+            .text
+            .ends_with("zie de motie op tweedekamer.nl.")
+    );
+    // Paragraphs know their page.
+    let pages: Vec<(Option<u32>, &str)> = l
+        .paragraphs()
+        .map(|(_, _, p)| (p.page, &p.text[..12]))
+        .collect();
+    assert_eq!(pages.first().map(|p| p.0), Some(Some(1)), "{pages:?}");
+    assert_eq!(pages.last().map(|p| p.0), Some(Some(2)), "{pages:?}");
+}
+
+fn error(bytes: &[u8]) -> String {
+    match read_file("x", "x.pdf", Some("pdf"), bytes) {
+        Ok(l) => panic!("read as a letter: {l:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn bad_pdfs_say_what_is_wrong() {
+    let pdf = bytes("tests/fixtures/formats/office_letter.pdf");
+    let cut = error(&pdf[..pdf.len() / 3]);
+    assert!(cut.contains("PDF"), "{cut}");
+    let garbage = error(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF");
+    assert!(garbage.contains("PDF"), "{garbage}");
+    // A page without text: a scan.
+    let scan = minimal_pdf("");
+    let scan = error(&scan);
+    assert!(scan.contains("run OCR first"), "{scan}");
+}
+
+/// A one-page PDF with `text` drawn in Helvetica, its cross-reference table exact.
+fn minimal_pdf(text: &str) -> Vec<u8> {
+    let content = if text.is_empty() {
+        String::from("0 0 m 10 10 l S")
+    } else {
+        format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET")
+    };
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+#[test]
+fn text_in_a_pdf_is_sanitised_and_read() {
+    let pdf = minimal_pdf("Een zin \\033]0;PWNED\\007 met een einde.");
+    let l = read_file("x", "x.pdf", Some("pdf"), &pdf).expect("reads");
+    let json = serde_json::to_string(&l).expect("json");
+    assert!(!json.contains('\u{1b}'), "{json}");
+    assert!(!json.contains('\u{7}'), "{json}");
+    let text: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    assert_eq!(text.len(), 1, "{text:?}");
+    assert!(
+        text[0].starts_with("Een zin ") && text[0].ends_with(" met een einde."),
+        "{text:?}"
+    );
+}
