@@ -19,6 +19,13 @@ fn main() {
     let ext = std::path::Path::new(&path)
         .extension()
         .and_then(|e| e.to_str());
+    if std::env::var_os("ROWS").is_some() {
+        match read::pdf::debug_rows(&bytes) {
+            Ok(rows) => print!("{rows}"),
+            Err(e) => eprintln!("{path}: {e}"),
+        }
+        return;
+    }
     let doc = match read::read(ext, &bytes) {
         Ok(doc) => doc,
         Err(e) => {

@@ -26,23 +26,19 @@ pub struct Regions {
 }
 
 impl Regions {
-    /// Keeps the running text a format states (lines for which `content(i)`) in the body:
-    /// the header ends before the first of them and the closing begins after the last.
+    /// Keeps the running text a format states (lines for which `content(i)`) out of the
+    /// header: it ends before the first of them. (The closing is left where the text puts it:
+    /// an annex may follow it.)
     pub fn hold_content(&mut self, n: usize, content: impl Fn(usize) -> bool) {
         let Some(first) = (0..n).find(|&i| content(i)) else {
             return;
         };
-        let last = (first..n).rev().find(|&i| content(i)).unwrap_or(first);
         if self.header.end > first {
             self.header.end = first;
             self.body.start = first;
             if self.salutation.is_some_and(|s| s >= first) {
                 self.salutation = None;
             }
-        }
-        if self.closing.start <= last {
-            self.closing.start = last + 1;
-            self.body.end = last + 1;
         }
         self.body.end = self.body.end.max(self.body.start);
         self.closing.start = self.closing.start.max(self.body.end);

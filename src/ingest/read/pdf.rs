@@ -53,6 +53,7 @@ struct Glyph {
     w: f32,
     size: f32,
     bold: bool,
+    italic: bool,
     c: char,
 }
 
@@ -130,6 +131,7 @@ fn extract_glyphs(data: Vec<u8>) -> Result<Pages, ReadError> {
                 w: c.bbox.width.max(0.0),
                 size: c.font_size,
                 bold: c.font_weight.is_bold(),
+                italic: c.is_italic,
                 c: c.char,
             })
             .collect();
@@ -212,6 +214,14 @@ impl Row {
             .filter(|g| !g.c.is_ascii_punctuation())
             .peekable();
         ink.peek().is_some() && ink.all(|g| g.bold)
+    }
+
+    fn italic(&self) -> bool {
+        let mut ink = self
+            .ink()
+            .filter(|g| !g.c.is_ascii_punctuation())
+            .peekable();
+        ink.peek().is_some() && ink.all(|g| g.italic)
     }
 
     fn is_blank(&self) -> bool {
@@ -382,18 +392,19 @@ fn row_pieces(row: &Row, is_note: &dyn Fn(u32) -> bool) -> Vec<Piece> {
     out
 }
 
-/// Whether a word space stands between glyph `p` (index `pi`) and the next glyph `g`.
+/// Whether a word space stands between glyph `p` (index `pi`) and the next glyph `g`: a gap
+/// of a fifth of the size or more (the narrowest word space of common fonts; kerning that
+/// letter-spaces `P agina` leaves less), or a space character that wide the next glyph does
+/// not stand over.
 fn is_space(row: &Row, pi: usize, p: &Glyph, i: usize, g: &Glyph) -> bool {
     let size = p.size.min(g.size).max(1.0);
     let gap = g.x - p.end();
-    if gap > 0.18 * size {
+    if gap >= 0.2 * size {
         return true;
     }
-    // A space character counts where the next glyph does not stand over it (kerning that
-    // writes `P agina` with a space the next letter covers).
     row.glyphs[pi + 1..i]
         .iter()
-        .any(|s| s.c.is_whitespace() && g.x >= s.x + 0.6 * s.w && gap > 0.05 * size)
+        .any(|s| s.c.is_whitespace() && s.w >= 0.2 * size && g.x >= s.x + 0.6 * s.w)
 }
 
 fn plain(pieces: &[Piece]) -> String {
@@ -476,7 +487,10 @@ impl Layout {
             let body_rows: Vec<usize> = (i..end).filter(|&k| self.kinds[k] == Kind::Body).collect();
             // The block at the bottom: rows smaller than the body.
             let mut start = body_rows.len();
-            while start > 0 && self.rows[body_rows[start - 1]].size < 0.93 * self.body {
+            while start > 0 && {
+                let row = &self.rows[body_rows[start - 1]];
+                row.size < 0.93 * self.body || opens_with_raised_number(row, self.body)
+            } {
                 start -= 1;
             }
             let block = &body_rows[start..];
@@ -552,7 +566,8 @@ impl Layout {
             let row = &self.rows[k];
             let text = plain(&row_pieces(row, &|_| false));
             if let Some(prev) = last {
-                let gap = prev.y - row.y > 1.7 * row.size.max(prev.size);
+                // Labels and their values stand a little apart; blocks of the column further.
+                let gap = prev.y - row.y > 2.5 * row.size.max(prev.size);
                 if gap {
                     b.end_line(Role::Aside, prev.page, false);
                     b.gap();
@@ -576,7 +591,8 @@ impl Layout {
             }
             let role = match para.kind {
                 ParaKind::Heading(level) => Role::Heading(level),
-                ParaKind::ListItem => Role::ListItem,
+                ParaKind::ListItem if i < end => Role::ListItem,
+                ParaKind::ListItem => Role::Inferred,
                 ParaKind::Plain if (start..end).contains(&i) => Role::Paragraph,
                 ParaKind::Plain => Role::Inferred,
             };
@@ -653,6 +669,7 @@ impl Layout {
             let text = plain(&pieces);
             let item = list_item(row);
             let bold = row.bold();
+            let italic = row.italic() && !bold;
             let new_page = prev.is_none_or(|p| self.rows[p].page != row.page);
             let mut start = true;
             let mut gap_before = false;
@@ -663,7 +680,9 @@ impl Layout {
                     start = !(page_end_open
                         && item.is_none()
                         && !para.bold
+                        && !para.italic
                         && !bold
+                        && !italic
                         && (row.size - prow.size).abs() <= 0.12 * prow.size);
                     gap_before = start;
                 } else {
@@ -677,6 +696,7 @@ impl Layout {
                     start = wide
                         || size_change
                         || bold != para.bold
+                        || italic != para.italic
                         || item.is_some()
                         || short
                         || back_left;
@@ -688,6 +708,7 @@ impl Layout {
                     None => (ParaKind::Plain, row.x0(), pieces),
                 };
                 paras.push(Para {
+                    italic,
                     cells: pieces.contains(&Piece::Cell),
                     rows: vec![(pieces, row.page)],
                     kind,
@@ -712,7 +733,8 @@ impl Layout {
                 .sum::<usize>();
             let last = para.rows.last().map(|(l, _)| plain(l)).unwrap_or_default();
             let stops = last.trim_end().ends_with(['.', ';', ',']);
-            if para.bold
+            let styled = para.bold || (para.italic && para.rows.len() == 1);
+            if styled
                 && para.kind == ParaKind::Plain
                 && para.rows.len() <= 3
                 && chars <= 160
@@ -751,6 +773,15 @@ impl Layout {
         let word = first_word_end - row.x0();
         prow.x1() + word + 0.5 * row.size < self.right
     }
+}
+
+/// Whether a row starts with a number set small and raised, as a note's number is.
+fn opens_with_raised_number(row: &Row, body: f32) -> bool {
+    let mut ink = row.ink();
+    let Some(first) = ink.next() else {
+        return false;
+    };
+    first.c.is_ascii_digit() && first.size <= 0.8 * body && first.y > row.y + 0.1 * first.size
 }
 
 /// Marks text repeated at one height on several pages, and bare page numbers, as furniture;
@@ -1047,6 +1078,8 @@ struct Para {
     rows: Vec<(Vec<Piece>, u32)>,
     kind: ParaKind,
     bold: bool,
+    /// Whether it is set wholly in italic (and not bold).
+    italic: bool,
     gap_before: bool,
     /// Where a list item's text starts.
     indent: f32,
@@ -1164,4 +1197,26 @@ fn join_note_line(text: &mut String, line: &str, prev_full: bool) {
         text.push(' ');
         text.push_str(next);
     }
+}
+
+/// The rows the reader sees, with what it made of each (for `examples/read_document`).
+#[doc(hidden)]
+pub fn debug_rows(bytes: &[u8]) -> Result<String, ReadError> {
+    let layout = Layout::new(extract(bytes)?);
+    let mut out = format!("body size {} right edge {}\n", layout.body, layout.right);
+    for (k, row) in layout.rows.iter().enumerate() {
+        out.push_str(&format!(
+            "p{} y{:.1} x{:.1}-{:.1} sz{:.1} {:?}{}{} | {}\n",
+            row.page,
+            row.y,
+            row.x0(),
+            row.x1(),
+            row.size,
+            layout.kinds[k],
+            if row.bold() { " bold" } else { "" },
+            if row.italic() { " italic" } else { "" },
+            crate::text::sanitize(&plain(&row_pieces(row, &|_| true)))
+        ));
+    }
+    Ok(out)
 }
