@@ -205,7 +205,14 @@ pub fn dutch(date: Date) -> String {
 }
 
 fn numeric_date(s: &str) -> Option<Date> {
-    let sep = if s.contains('-') { '-' } else { '/' };
+    // `14-7-2021`, `14/7/2021`, and the EU's `14.7.2021`.
+    let sep = if s.contains('-') {
+        '-'
+    } else if s.contains('/') {
+        '/'
+    } else {
+        '.'
+    };
     let parts: Vec<&str> = s.split(sep).collect();
     let [d, m, y] = parts.as_slice() else {
         return None;
@@ -242,6 +249,8 @@ mod tests {
         assert_eq!(iso("September 2, 2024").as_deref(), Some("2024-09-02"));
         assert_eq!(iso("28-09-2023").as_deref(), Some("2023-09-28"));
         assert_eq!(iso("28/9/2023").as_deref(), Some("2023-09-28"));
+        assert_eq!(iso("14.7.2021").as_deref(), Some("2021-07-14"));
+        assert_eq!(iso("1.2.3").as_deref(), None);
         assert_eq!(iso("2023-09-28").as_deref(), Some("2023-09-28"));
         assert_eq!(iso("31 juni 2023"), None);
         assert_eq!(iso("25 september"), None);

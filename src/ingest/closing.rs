@@ -39,13 +39,18 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
             continue;
         }
         if patterns::is_signing_office(&text) {
+            // `De minister van ...,`, `DE STAATSSECRETARIS VAN ...,`: the office, its article
+            // left out.
             let o = text.trim_end_matches(',');
-            office = Some(
-                o.strip_prefix("De ")
-                    .or_else(|| o.strip_prefix("The "))
-                    .unwrap_or(o)
-                    .to_string(),
-            );
+            let o = match o.split_once(' ') {
+                Some((article, rest))
+                    if ["de", "the", "het"].contains(&article.to_lowercase().as_str()) =>
+                {
+                    rest
+                }
+                _ => o,
+            };
+            office = Some(o.to_string());
             continue;
         }
         let words: Vec<&str> = text.split_whitespace().collect();

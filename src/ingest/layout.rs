@@ -23,13 +23,20 @@ pub struct Regions {
     pub body: Range<usize>,
     /// The valediction and signatures.
     pub closing: Range<usize>,
+    /// Running text after the closing (an annex under a heading the format states).
+    pub annex: Range<usize>,
 }
 
 impl Regions {
     /// Keeps the running text a format states (lines for which `content(i)`) out of the
-    /// header: it ends before the first of them. (The closing is left where the text puts it:
-    /// an annex may follow it.)
-    pub fn hold_content(&mut self, n: usize, content: impl Fn(usize) -> bool) {
+    /// header: it ends before the first of them. The closing is left where the text puts it,
+    /// but ends at a heading the format states (`heading(i)`): an annex follows.
+    pub fn hold_content(
+        &mut self,
+        n: usize,
+        content: impl Fn(usize) -> bool,
+        heading: impl Fn(usize) -> bool,
+    ) {
         let Some(first) = (0..n).find(|&i| content(i)) else {
             return;
         };
@@ -41,6 +48,12 @@ impl Regions {
             }
         }
         self.body.end = self.body.end.max(self.body.start);
+        // A heading the format states after the closing opens an annex.
+        let closing = self.closing.clone();
+        if let Some(h) = (closing.start + 1..closing.end).find(|&i| heading(i)) {
+            self.closing.end = h;
+            self.annex = h..closing.end;
+        }
         self.closing.start = self.closing.start.max(self.body.end);
         self.closing.end = self.closing.end.max(self.closing.start);
     }
@@ -68,6 +81,7 @@ pub fn regions(lines: &[Line<'_>]) -> Regions {
         salutation,
         body: body_start..closing_start,
         closing: closing_start..n,
+        annex: n..n,
     }
 }
 
@@ -144,7 +158,7 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
             .as_ref()
             .is_some_and(|key| counts.get(&all_keys[key.clone()]).is_some_and(|&c| c >= 2))
     };
-    let content = regions.body.start..regions.closing.end;
+    let content = regions.body.start..regions.closing.end.max(regions.annex.end);
     for i in content.clone() {
         let line = &lines[i];
         if line.is_blank() || taken[i] {

@@ -104,9 +104,11 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         regions.body.start = start;
     }
     if doc.states_roles() {
-        regions.hold_content(lines.len(), |i| {
-            matches!(doc.info(i).role, Role::Paragraph | Role::ListItem)
-        });
+        regions.hold_content(
+            lines.len(),
+            |i| matches!(doc.info(i).role, Role::Paragraph | Role::ListItem),
+            |i| matches!(doc.info(i).role, Role::Heading(_)),
+        );
     }
     let defs = match &doc.notes {
         Some(notes) => notes::Definitions {
@@ -149,7 +151,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     // The vocabulary is needed only to judge hyphens at line ends.
     let hyphenated = lines.iter().any(|l| l.text.ends_with('-'));
     let words = blocks::Words::new(if hyphenated { text } else { "" });
-    let blocks = blocks::build(
+    let mut blocks = blocks::build(
         &lines,
         regions.body.clone(),
         &removed,
@@ -157,6 +159,16 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         &words,
         &doc.lines,
     );
+    if !regions.annex.is_empty() {
+        blocks.extend(blocks::build(
+            &lines,
+            regions.annex.clone(),
+            &removed,
+            shape,
+            &words,
+            &doc.lines,
+        ));
+    }
     let page_of = |line: usize| Some(doc.info(line.wrapping_sub(1)).page).filter(|&p| p > 0);
 
     let mut sections: Vec<Section> = Vec::new();

@@ -389,7 +389,32 @@ fn row_pieces(row: &Row, is_note: &dyn Fn(u32) -> bool) -> Vec<Piece> {
     if !text.is_empty() {
         out.push(Piece::Text(text));
     }
+    // A section number in a column of its own (`1.1.` then a tab) is no table cell.
+    if let [Piece::Text(number), Piece::Cell, Piece::Text(_), ..] = out.as_slice()
+        && is_section_number(number)
+    {
+        out.remove(1);
+        if let [Piece::Text(number), Piece::Text(rest), ..] = out.as_mut_slice() {
+            let rest = std::mem::take(rest);
+            number.push(' ');
+            number.push_str(&rest);
+        }
+        out.remove(1);
+    }
     out
+}
+
+/// `1`, `1.`, `1.1`, `2.3.` , `a)`, `IV.`: the number of a section or list item.
+fn is_section_number(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_suffix(['.', ')']).unwrap_or(t);
+    !t.is_empty()
+        && t.len() <= 8
+        && (t
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            || (t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_lowercase()))
+            || t.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
 
 /// Whether a word space stands between glyph `p` (index `pi`) and the next glyph `g`: a gap
@@ -442,6 +467,21 @@ impl Layout {
                     for row in page {
                         let (inside, outside): (Vec<Glyph>, Vec<Glyph>) =
                             row.glyphs.iter().partition(|g| side.holds(g));
+                        // A body line that runs on into the column without a gap stays whole.
+                        let ink_end = outside
+                            .iter()
+                            .filter(|g| !g.c.is_whitespace())
+                            .map(Glyph::end)
+                            .fold(f32::NEG_INFINITY, f32::max);
+                        let ink_start = inside
+                            .iter()
+                            .filter(|g| !g.c.is_whitespace())
+                            .map(|g| g.x)
+                            .fold(f32::INFINITY, f32::min);
+                        if side.right && ink_start - ink_end < 0.3 * row.size {
+                            rows.push((row, Kind::Body));
+                            continue;
+                        }
                         let body_part = Row::new(row.page, outside);
                         if !body_part.is_blank() {
                             rows.push((body_part, Kind::Body));
@@ -788,30 +828,42 @@ fn opens_with_raised_number(row: &Row, body: f32) -> bool {
 /// a repeated side-column text stays an aside where it first stands.
 fn mark_furniture(rows: &[Row], kinds: &mut [Kind]) {
     let pages = rows.iter().map(|r| r.page).collect::<HashSet<_>>().len();
-    let key = |row: &Row| -> String {
-        plain(&row_pieces(row, &|_| false))
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let mut seen: HashMap<(String, i32), Vec<usize>> = HashMap::new();
+    // The same text at one height on two pages or more; with its digits counted as one
+    // (`Pagina 2 van 7`), on half the pages or more, so that notes alike (`3 COM(2020) 563
+    // final.`) are not taken for a running footer.
+    let mut exact: HashMap<(String, i32), Vec<usize>> = HashMap::new();
+    let mut numbered: HashMap<(String, i32), Vec<usize>> = HashMap::new();
     for (k, row) in rows.iter().enumerate() {
-        let text = key(row);
+        let text = plain(&row_pieces(row, &|_| false));
         if text.chars().count() > 100 {
             continue;
         }
-        seen.entry((text, (row.y / 4.0).round() as i32))
-            .or_default()
-            .push(k);
+        let y = (row.y / 4.0).round() as i32;
+        let folded = |digits: bool| -> String {
+            let mut out = String::new();
+            for c in text.chars().filter(|c| !c.is_whitespace()) {
+                if digits && c.is_ascii_digit() {
+                    if !out.ends_with('#') {
+                        out.push('#');
+                    }
+                } else {
+                    out.extend(c.to_lowercase());
+                }
+            }
+            out
+        };
+        exact.entry((folded(false), y)).or_default().push(k);
+        numbered.entry((folded(true), y)).or_default().push(k);
     }
-    for (_, ks) in seen {
-        let on: HashSet<u32> = ks.iter().map(|&k| rows[k].page).collect();
-        if pages >= 2 && on.len() >= 2 {
-            for (n, &k) in ks.iter().enumerate() {
-                if !(n == 0 && kinds[k] == Kind::Aside) {
-                    kinds[k] = Kind::Furniture;
+    let needed = |numbers: bool| if numbers { 2.max(pages.div_ceil(2)) } else { 2 };
+    for (numbers, groups) in [(false, exact), (true, numbered)] {
+        for (_, ks) in groups {
+            let on: HashSet<u32> = ks.iter().map(|&k| rows[k].page).collect();
+            if pages >= 2 && on.len() >= needed(numbers) {
+                for (n, &k) in ks.iter().enumerate() {
+                    if !(n == 0 && kinds[k] == Kind::Aside) {
+                        kinds[k] = Kind::Furniture;
+                    }
                 }
             }
         }
@@ -936,13 +988,15 @@ fn side_column(rows: &[Row], body: f32) -> Option<Side> {
             }
         }
     }
-    // The widest empty gutter between 10% and 90% of the width.
+    // The widest gutter between 10% and 90% of the width that (almost) no row crosses: a
+    // line of the body may run a letter or two into it.
+    let crossing = (rows.len() / 25) as u32;
     let mut best: Option<(usize, usize)> = None;
     let mut i = bins / 10;
     while i < bins * 9 / 10 {
-        if cover[i] == 0 {
+        if cover[i] <= crossing {
             let start = i;
-            while i < bins && cover[i] == 0 {
+            while i < bins && cover[i] <= crossing {
                 i += 1;
             }
             if best.is_none_or(|(a, b)| i - start > b - a) {
@@ -953,14 +1007,16 @@ fn side_column(rows: &[Row], body: f32) -> Option<Side> {
     }
     let (a, b) = best?;
     let (a, b) = (lo + a as f32 / scale, lo + b as f32 / scale);
-    if b - a < 0.7 * body {
+    if b - a < 0.5 * body {
         return None;
     }
     let count = |left: bool| -> (usize, usize) {
         let mut glyphs = 0;
         let mut with = 0;
         for row in rows {
-            let n = row
+            // The rows whose part on that side holds a word: a column of bullets or numbers
+            // is no side column.
+            let (n, letters) = row
                 .ink()
                 .filter(|g| {
                     if left {
@@ -969,9 +1025,11 @@ fn side_column(rows: &[Row], body: f32) -> Option<Side> {
                         g.x >= b - 0.5
                     }
                 })
-                .count();
+                .fold((0, 0), |(n, l), g| {
+                    (n + 1, l + usize::from(g.c.is_alphabetic()))
+                });
             glyphs += n;
-            with += usize::from(n > 0);
+            with += usize::from(letters >= 2);
         }
         (glyphs, with)
     };
@@ -1151,6 +1209,19 @@ fn body_range(paras: &[Para]) -> (usize, usize) {
         .unwrap_or(0);
     let end = (start..paras.len())
         .find(|&i| plain_para(&paras[i]) && patterns::is_valediction(&text(&paras[i])))
+        .or_else(|| {
+            // A closing without valediction: a last block of a few short lines that end no
+            // sentence (a name and an office under the signature).
+            let last = paras.iter().rposition(plain_para)?;
+            let rows = &paras[last].rows;
+            let signature = last > start
+                && rows.len() <= 4
+                && rows.iter().all(|(l, _)| {
+                    let t = plain(l);
+                    t.chars().count() <= 60 && !ends_sentence(&t)
+                });
+            signature.then_some(last)
+        })
         .unwrap_or(paras.len());
     (start, end)
 }
