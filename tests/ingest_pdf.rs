@@ -225,3 +225,188 @@ fn text_in_a_pdf_is_sanitised_and_read() {
         "{text:?}"
     );
 }
+
+/// A piece of text placed on a page: x, baseline y, size, font (`R` regular, `B` bold, `I`
+/// italic), rise, text.
+type Run<'a> = (f32, f32, f32, char, f32, &'a str);
+
+/// A PDF of pages of runs in Helvetica (its widths are the standard 14 fonts' own).
+fn pdf_of(pages: &[Vec<Run<'_>>]) -> Vec<u8> {
+    let n = pages.len();
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {n} >>",
+            (0..n)
+                .map(|i| format!("{} 0 R", 6 + 2 * i))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+            .into(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Oblique /Encoding /WinAnsiEncoding >>"
+            .into(),
+    ];
+    for runs in pages {
+        let mut content = String::new();
+        for &(x, y, size, font, rise, text) in runs {
+            let f = match font {
+                'B' => "F2",
+                'I' => "F3",
+                _ => "F1",
+            };
+            let text = text
+                .replace('\\', "\\\\")
+                .replace('(', "\\(")
+                .replace(')', "\\)");
+            content.push_str(&format!(
+                "BT /{f} {size} Tf {rise} Ts 1 0 0 1 {x} {y} Tm ({text}) Tj ET\n"
+            ));
+        }
+        let page = objects.len() + 1;
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents {} 0 R /Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> >> >>",
+            page + 1
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ));
+    }
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for off in offsets {
+        out.extend(format!("{off:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+/// A two-page letter laid out as ministries do: a side column of small text at the right
+/// edge, a running footer, a raised note marker and a small digit on the baseline, the note
+/// at the page's bottom in a smaller size, an italic heading, a paragraph cut by the page
+/// break.
+fn laid_out_letter() -> Letter {
+    let side = |y: f32, font: char, text: &'static str| (470.0, y, 7.0, font, 0.0, text);
+    let body = |y: f32, text: &'static str| (72.0, y, 10.0, 'R', 0.0, text);
+    let page1 = vec![
+        side(780.0, 'B', "Ministerie van Voorbeeldzaken"),
+        side(771.0, 'R', "Postbus 20011"),
+        side(762.0, 'R', "2500 EA Den Haag"),
+        side(740.0, 'B', "Ons kenmerk"),
+        side(731.0, 'R', "VZ/2024/123"),
+        body(760.0, "De Voorzitter van de Tweede Kamer"),
+        body(748.0, "der Staten-Generaal"),
+        body(700.0, "Datum 3 oktober 2024"),
+        body(688.0, "Betreft Voorbeeldig beleid"),
+        body(660.0, "Geachte voorzitter,"),
+        body(
+            636.0,
+            "Met deze brief informeer ik uw Kamer over het beleid dat wij",
+        ),
+        body(624.0, "voeren. De uitstoot van CO"),
+        (208.8, 624.0, 6.0, 'R', 0.0, "2"),
+        (212.2, 624.0, 10.0, 'R', 0.0, " daalt al jaren"),
+        // Raised by its position, as Word and LibreOffice write a note's marker.
+        (286.0, 627.5, 6.0, 'R', 0.0, "1"),
+        (290.0, 624.0, 10.0, 'R', 0.0, "."),
+        (72.0, 600.0, 10.0, 'I', 0.0, "Een schuine kop"),
+        body(
+            588.0,
+            "Het beleid werkt, zoals de cijfers van het afgelopen jaar laten zien, en",
+        ),
+        (72.0, 110.0, 8.0, 'R', 0.0, "1"),
+        (
+            80.0,
+            110.0,
+            8.0,
+            'R',
+            0.0,
+            "Zie https://www.example.org/cijfers/2024.",
+        ),
+        side(60.0, 'R', "Pagina 1 van 2"),
+    ];
+    let page2 = vec![
+        side(780.0, 'B', "Ministerie van Voorbeeldzaken"),
+        body(760.0, "het kabinet gaat daarmee door."),
+        body(736.0, "Hoogachtend,"),
+        body(700.0, "De minister van Voorbeeldzaken,"),
+        body(660.0, "J. de Vries"),
+        side(60.0, 'R', "Pagina 2 van 2"),
+    ];
+    let bytes = pdf_of(&[page1, page2]);
+    read_file("laid_out", "laid_out.pdf", Some("pdf"), &bytes).expect("reads")
+}
+
+#[test]
+fn the_side_column_is_read_for_the_head_and_kept_out_of_the_body() {
+    let l = laid_out_letter();
+    assert_eq!(l.reference.as_deref(), Some("VZ/2024/123"));
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2024-10-03"));
+    assert_eq!(l.subject.as_deref(), Some("Voorbeeldig beleid"));
+    assert_eq!(
+        l.recipients,
+        ["De Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    );
+    for (_, _, p) in l.paragraphs() {
+        for side in ["Postbus", "kenmerk", "VZ/2024", "Pagina"] {
+            assert!(!p.text.contains(side), "{side} in {}", p.text);
+        }
+    }
+    assert_eq!(l.signed_by, ["J. de Vries"]);
+}
+
+#[test]
+fn a_raised_small_digit_is_a_marker_and_one_on_the_baseline_is_text() {
+    let l = laid_out_letter();
+    let first = l
+        .paragraphs()
+        .next()
+        .map(|(_, _, p)| p.clone())
+        .expect("a paragraph");
+    // The small digit on the baseline stays in the text (where it stands: our runs are
+    // placed by hand, so it may stand a space apart).
+    assert!(
+        first.text.contains("CO2 daalt al jaren.") || first.text.contains("CO 2 daalt al jaren."),
+        "{}",
+        first.text
+    );
+    assert_eq!(first.notes.len(), 1, "{first:?}");
+    assert_eq!(first.notes[0].number, 1);
+    let at = first.notes[0].at;
+    assert!(first.text[..at].ends_with("jaren"), "{}", &first.text[..at]);
+    assert_eq!(l.footnotes.len(), 1);
+    assert_eq!(
+        l.footnotes[0].urls,
+        ["https://www.example.org/cijfers/2024"]
+    );
+    assert_eq!(l.footnotes[0].page, Some(1));
+}
+
+#[test]
+fn an_italic_line_is_a_heading_and_a_page_break_does_not_cut_a_sentence() {
+    let l = laid_out_letter();
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(headings, [None, Some("Een schuine kop")]);
+    let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    assert!(
+        texts.contains(
+            &"Het beleid werkt, zoals de cijfers van het afgelopen jaar laten zien, en het \
+              kabinet gaat daarmee door."
+        ),
+        "{texts:#?}"
+    );
+}
