@@ -301,6 +301,19 @@ fn a_page_of_short_paragraphs_without_a_salutation_is_all_body() {
 }
 
 #[test]
+fn a_long_heading_does_not_start_the_body() {
+    // Without a salutation the body starts at the first long paragraph; a long heading is no
+    // paragraph, so what stands before it is not taken for the letter's head.
+    let l = letter(
+        "<body><h1>Motie</h1><p>Besluit: verworpen.</p><h2>Behandeling</h2>\
+         <h3>EINDE VERGADERING: STEMMINGEN (over moties ingediend bij het debat over de gaswinning en het debat over de begroting)</h3>\
+         <p>Stemmingen</p></body>",
+    );
+    assert_eq!(headings(&l)[..2], ["Motie", "Behandeling"]);
+    assert_eq!(texts(&l), ["Besluit: verworpen.", "Stemmingen"]);
+}
+
+#[test]
 fn headings_right_before_the_first_paragraph_are_the_bodys() {
     // No salutation: the passes start the body at the first long line; the headings the page
     // states right before it belong to the body, the cover lines before those do not.

@@ -382,7 +382,10 @@ pub fn build(format: Format, body: &[Para], aside: &[Para], notes: &[Note]) -> B
         .iter()
         .position(|p| plain(p) && patterns::is_salutation(&p.plain()))
         .map(|i| i + 1)
-        .or_else(|| body.iter().position(|p| p.plain().chars().count() >= 100))
+        .or_else(|| {
+            body.iter()
+                .position(|p| plain(p) && p.plain().chars().count() >= 100)
+        })
         .unwrap_or(0);
     let end = (start..body.len())
         .find(|&i| plain(&body[i]) && patterns::is_valediction(&body[i].plain()))
