@@ -38,6 +38,7 @@
 //! `dcterms.title`; the date from `DC.date`, `dcterms.date`/`created`/`issued`,
 //! `article:published_time`. Where the letter states its own, the letter wins.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
@@ -70,16 +71,21 @@ const NONE: u32 = u32::MAX;
 pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
     let (text, mut warnings) = decode_page(bytes);
     let (tree, limits) = parse(&text);
+    drop(text);
     warnings.extend(limits);
-    let page = Page::new(&tree);
-    let notes = page.notes();
-    let body = page.body(&notes);
-    let hints = page.hints();
-    let read_notes: Vec<office::Note> = notes
-        .order
-        .iter()
-        .map(|&container| page.note(&notes, container))
-        .collect();
+    let (body, read_notes, hints) = {
+        let page = Page::new(&tree);
+        let notes = page.notes();
+        let body = page.body(&notes);
+        let read_notes: Vec<office::Note> = notes
+            .order
+            .iter()
+            .map(|&container| page.note(&notes, container))
+            .collect();
+        (body, read_notes, page.hints())
+    };
+    // The tree is done with before the document is written.
+    drop(tree);
     if body.iter().all(Para::is_empty) && read_notes.is_empty() {
         return Err(ReadError::new("an HTML page with no text in its content"));
     }
@@ -100,10 +106,15 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
 
 /// The page's text: a byte-order mark or valid UTF-8 decide, else the `charset` the page
 /// declares in its first kilobytes, else Windows-1252 (as for text letters).
-fn decode_page(bytes: &[u8]) -> (String, Vec<String>) {
+fn decode_page(bytes: &[u8]) -> (Cow<'_, str>, Vec<String>) {
     let bom = bytes.starts_with(b"\xEF\xBB\xBF") || decode::has_utf16_bom(bytes);
+    let utf8 = std::str::from_utf8(bytes);
+    // The common case is read where it lies (the tokenizer sees a carriage return as HTML does).
+    if !bom && let Ok(text) = utf8 {
+        return (Cow::Borrowed(text), Vec::new());
+    }
     if !bom
-        && std::str::from_utf8(bytes).is_err()
+        && utf8.is_err()
         && let Some(encoding) = declared_charset(bytes)
         && encoding != encoding_rs::UTF_8
     {
@@ -115,10 +126,10 @@ fn decode_page(bytes: &[u8]) -> (String, Vec<String>) {
                 encoding.name()
             ));
         }
-        return (text.into_owned(), warnings);
+        return (Cow::Owned(text.into_owned()), warnings);
     }
     let decoded = decode::decode(bytes);
-    (decoded.text, decoded.warnings)
+    (Cow::Owned(decoded.text), decoded.warnings)
 }
 
 /// The encoding named by `charset=` in the first 4 kB.
@@ -374,9 +385,20 @@ fn parse(text: &str) -> (Tree, Vec<String>) {
         too_many: false,
     };
     let tokenizer = Tokenizer::new(Sink(RefCell::new(build)), TokenizerOpts::default());
+    // Fed in pieces, so that the tokenizer's buffer never holds a second copy of the page.
+    const PIECE: usize = 64 << 10;
     let queue = BufferQueue::default();
-    queue.push_back(StrTendril::from_slice(text));
-    let _ = tokenizer.feed(&queue);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(PIECE);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        queue.push_back(StrTendril::from_slice(piece));
+        let _ = tokenizer.feed(&queue);
+        rest = tail;
+    }
     tokenizer.end();
     let build = tokenizer.sink.0.into_inner();
     let mut warnings = Vec::new();
