@@ -549,6 +549,73 @@ fn footnotes_of_the_dutch_official_publications() {
 }
 
 #[test]
+fn footnotes_of_a_word_document_saved_as_a_web_page() {
+    // Word's "Save as web page": [n] in span.MsoFootnoteReference inside a named anchor, notes
+    // in div#ftnN at the end with the number linking back.
+    let l = noted(
+        "<p class=MsoNormal>Zie het advies<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\" title=\"\">         <span class=MsoFootnoteReference><span style='mso-special-character:footnote'><![if !supportFootnotes]>[1]<![endif]></span></span></a> van de Raad.</p>",
+        "<div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr align=left size=1 width=\"33%\"><![endif]>         <div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a style='mso-footnote-id:ftn1' href=\"#_ftnref1\" name=\"_ftn1\" title=\"\">         <span class=MsoFootnoteReference><span style='mso-special-character:footnote'>[1]</span></span></a> Advies van de Raad van State,          <a href=\"https://www.raadvanstate.nl/adviezen/\">raadvanstate.nl</a>.</p></div></div>",
+    );
+    assert_eq!(markers(&l), [(1, "t advies".to_string())]);
+    assert_eq!(
+        note_list(&l),
+        [(
+            1,
+            "Advies van de Raad van State, raadvanstate.nl.".to_string(),
+            vec!["https://www.raadvanstate.nl/adviezen/".to_string()]
+        )]
+    );
+    assert!(
+        texts(&l).iter().any(|t| t == "Zie het advies van de Raad."),
+        "{:?}",
+        texts(&l)
+    );
+}
+
+#[test]
+fn superscript_numbers_without_links_and_a_list_of_notes_after_them() {
+    let l = noted(
+        "<p>Het advies<sup>1</sup> en de brief<sup>2</sup>; zie weer het advies<sup>1</sup>.</p>\
+         <p>Een macht: 10<sup>6</sup> meldingen.</p>\
+         <ol><li>Eerste punt van de brief.</li><li>Tweede punt.</li><li>Derde punt.</li></ol>",
+        "<h3>Noten</h3><ol><li>Het advies, https://example.org/advies.</li><li>De brief.</li></ol>",
+    );
+    assert_eq!(
+        markers(&l),
+        [
+            (1, "t advies".to_string()),
+            (2, "de brief".to_string()),
+            (1, "t advies".to_string())
+        ]
+    );
+    assert_eq!(
+        note_list(&l),
+        [
+            (
+                1,
+                "Het advies, https://example.org/advies.".to_string(),
+                vec!["https://example.org/advies".to_string()]
+            ),
+            (2, "De brief.".to_string(), vec![]),
+        ]
+    );
+    // A superscript out of numbering order is text; a list of another length is the letter's.
+    let texts = texts(&l);
+    assert!(
+        texts.iter().any(|t| t == "Een macht: 106 meldingen."),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|t| t == "Tweede punt."), "{texts:?}");
+    // Without a list of as many items the numbers stay text.
+    let l = noted(
+        "<p>Het advies<sup>1</sup>.</p>",
+        "<ol><li>a</li><li>b</li></ol>",
+    );
+    assert!(l.footnotes.is_empty());
+    assert!(crate::texts(&l).iter().any(|t| t == "Het advies1."));
+}
+
+#[test]
 fn a_note_cited_twice_and_a_number_shown_again() {
     let l = noted(
         "<p>Eerste<sup><a href=\"#fn1\">1</a></sup> en weer<sup><a href=\"#fn1\">1</a></sup>.</p>\

@@ -1154,10 +1154,61 @@ impl<'t> Page<'t> {
                 }
             }
         }
+        if notes.refs.is_empty() {
+            self.unlinked_notes(&mut notes);
+        }
         notes
             .order
             .sort_by_key(|c| notes.containers.get(c).map_or(0, |&(n, _)| n));
         notes
+    }
+
+    /// Notes without links (a letter pasted into a site): superscript numbers in numbering
+    /// order (1, 2, 3, a number cited again), and after the last of them an ordered list with
+    /// exactly as many items as the highest number, item n note n.
+    fn unlinked_notes(&self, notes: &mut Notes) {
+        let t = self.tree;
+        let mut marks: Vec<(u32, u32)> = Vec::new();
+        let mut highest = 0;
+        for i in 1..t.nodes.len() as u32 {
+            if !t.is(i, "sup") {
+                continue;
+            }
+            let Some(n) = self.short_text(i, 16).and_then(|s| {
+                let s = s.trim();
+                (s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok())?
+            }) else {
+                continue;
+            };
+            if n == 0 || n > highest + 1 {
+                continue;
+            }
+            let mut up = t.parent(i);
+            let mut linked = false;
+            while up != NONE {
+                linked |= t.is(up, "a");
+                up = t.parent(up);
+            }
+            if !linked {
+                highest = highest.max(n);
+                marks.push((i, n));
+            }
+        }
+        let Some(&(last, _)) = marks.last() else {
+            return;
+        };
+        let list = (last + 1..t.nodes.len() as u32).rev().find(|&i| {
+            t.is(i, "ol") && t.children(i).filter(|&c| t.is(c, "li")).count() == highest as usize
+        });
+        let Some(list) = list else { return };
+        for (k, li) in t.children(list).filter(|&c| t.is(c, "li")).enumerate() {
+            let number = k as u32 + 1;
+            notes.containers.insert(li, (number, number));
+            notes.order.push(li);
+        }
+        for (sup, n) in marks {
+            notes.refs.insert(sup, n);
+        }
     }
 
     /// The block holding the note `target`, when it is not the reference's own.
