@@ -625,11 +625,22 @@ impl Layout {
         b.gap();
         let paras = self.paragraphs(&is_note);
         let (start, end) = body_range(&paras);
+        // A document without a salutation that opens with a heading: that is its title.
+        if let Some(title) = paras.first().filter(|p| {
+            matches!(p.kind, ParaKind::Heading(_))
+                && start > 0
+                && !paras[..start]
+                    .iter()
+                    .any(|p| patterns::is_salutation(&plain(&p.joined(&words))))
+        }) {
+            b.hints().subject = Some(plain(&title.joined(&words)));
+        }
         for (i, para) in paras.iter().enumerate() {
             if para.gap_before {
                 b.gap();
             }
             let role = match para.kind {
+                ParaKind::Heading(_) if i == 0 && start > 0 => Role::Inferred,
                 ParaKind::Heading(level) => Role::Heading(level),
                 ParaKind::ListItem if i < end => Role::ListItem,
                 ParaKind::ListItem => Role::Inferred,
@@ -774,8 +785,10 @@ impl Layout {
             let last = para.rows.last().map(|(l, _)| plain(l)).unwrap_or_default();
             let stops = last.trim_end().ends_with(['.', ';', ',']);
             let styled = para.bold || (para.italic && para.rows.len() == 1);
+            // A numbered line in bold is a numbered heading, not a list item.
+            let numbered = para.kind == ParaKind::ListItem && para.bold && para.rows.len() == 1;
             if styled
-                && para.kind == ParaKind::Plain
+                && (para.kind == ParaKind::Plain || numbered)
                 && para.rows.len() <= 3
                 && chars <= 160
                 && !stops
@@ -1201,11 +1214,19 @@ fn body_range(paras: &[Para]) -> (usize, usize) {
             .join(" ")
     };
     let plain_para = |p: &Para| p.kind == ParaKind::Plain;
+    let heading = |p: &Para| matches!(p.kind, ParaKind::Heading(_));
+    // Without a salutation (a fiche, a position paper) the body starts at the first long
+    // paragraph, or at the last heading before it (the first block, a heading, is the title;
+    // the head's own short bold lines come before).
     let start = paras
         .iter()
         .position(|p| plain_para(p) && patterns::is_salutation(&text(p)))
         .map(|i| i + 1)
-        .or_else(|| paras.iter().position(|p| text(p).chars().count() >= 100))
+        .or_else(|| {
+            let long = paras.iter().position(|p| text(p).chars().count() >= 100)?;
+            let from = usize::from(paras.first().is_some_and(heading));
+            Some((from..long).rfind(|&i| heading(&paras[i])).unwrap_or(long))
+        })
         .unwrap_or(0);
     let end = (start..paras.len())
         .find(|&i| plain_para(&paras[i]) && patterns::is_valediction(&text(&paras[i])))
