@@ -261,6 +261,15 @@ fn hidden_elements_and_blocks_named_as_furniture_are_left_out() {
     ] {
         assert!(!all.contains(gone), "{gone} in {all}");
     }
+    // Sharing buttons are links; a block about social policy is not.
+    let l = letter(&format!(
+        "<body><div><p>De brief. {filler}</p></div><div class=\"social-policy\"><p>Over sociaal beleid.</p></div></body>"
+    ));
+    assert!(
+        texts(&l).iter().any(|t| t == "Over sociaal beleid."),
+        "{:?}",
+        texts(&l)
+    );
     // A block named oddly that holds most of the page keeps its text.
     let l = letter(&format!(
         "<body><div class=\"menu-wrapper\"><p>De brief. {filler}</p></div><p>Slot.</p></body>"

@@ -732,15 +732,18 @@ fn furniture_word(word: &str) -> bool {
             | "skiplink"
             | "skiplinks"
             | "gdpr"
-            | "social"
-            | "share"
-            | "sharing"
             | "sidebar"
             | "toolbar"
             | "footer"
             | "pagination"
     ) || word.starts_with("cookie")
         || word.starts_with("consent")
+}
+
+/// Words of `id` and `class` values that name sharing buttons, but also the letter's own
+/// topics (`social-policy`): furniture only when the block is mostly links.
+fn sharing_word(word: &str) -> bool {
+    matches!(word, "social" | "share" | "sharing")
 }
 
 /// Class names that hide their element.
@@ -972,11 +975,11 @@ impl<'t> Page<'t> {
         let w = self.weight[n as usize] as u64;
         let small = w * 2 < self.weight[self.root as usize] as u64;
         let links = (self.linked[n as usize] as u64) * 2 > w;
-        (small || links)
-            && [Key::Id, Key::Class]
-                .iter()
-                .filter_map(|&k| t.attr(n, k))
-                .any(|v| words(v).any(|w| furniture_word(&w)))
+        [Key::Id, Key::Class]
+            .iter()
+            .filter_map(|&k| t.attr(n, k))
+            .flat_map(words)
+            .any(|w| ((small || links) && furniture_word(&w)) || (links && sharing_word(&w)))
     }
 
     /// The text of a small element, or `None` when it has more than `max` bytes.
