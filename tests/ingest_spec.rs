@@ -574,6 +574,49 @@ fn odd_shapes_parse_without_panicking() {
 const FILLER: &str = "Het kabinet werkt met de betrokken partijen aan een zorgvuldige uitwerking \
 van de afspraken die in de afgelopen periode zijn gemaakt over de uitvoering van het beleid";
 
+/// `n` sentences of running text, no two lines alike once wrapped (repeated lines are
+/// furniture).
+fn prose(n: usize) -> String {
+    let subjects = [
+        "De minister",
+        "Het kabinet",
+        "Een provincie",
+        "De gemeente",
+        "Het bureau",
+    ];
+    let verbs = [
+        "bespreekt",
+        "verkent",
+        "onderzoekt",
+        "beschrijft",
+        "steunt",
+        "volgt",
+    ];
+    let objects = [
+        "de uitvoering van het beleid",
+        "de gevolgen voor de regio",
+        "een zorgvuldige uitwerking",
+        "de afspraken met betrokken partijen",
+        "het advies van de raad",
+        "de kosten van de maatregelen",
+        "een nieuwe aanpak",
+    ];
+    (0..n)
+        .map(|k| {
+            format!(
+                "{} {} {} in de {} fase",
+                subjects[k % 5],
+                verbs[k % 6],
+                objects[k % 7],
+                [
+                    "eerste", "tweede", "derde", "late", "vroege", "volgende", "laatste", "korte"
+                ][k % 8]
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
 /// `text` hard-wrapped at 80 columns, one line per `\n`, no blank lines.
 fn wrap(text: &str) -> String {
     let mut out = String::new();
@@ -735,4 +778,84 @@ fn converted_pdf_paragraphs_and_headings_without_blank_lines() {
     let p = paragraphs(&l);
     assert_eq!(p.len(), 3, "{p:?}");
     assert!(p[1].starts_with("In het NPCE") && p[2].starts_with("Een tweede alinea"));
+}
+
+#[test]
+fn a_bnc_fiche_form_with_chapters_fields_and_bare_page_numbers() {
+    // The government's form on a Commission proposal, as PyMuPDF writes it: the title line
+    // is the subject, the body opens at chapter 1, each field `a)` is a heading of its own,
+    // a line ending in `nr.` goes on, a marker stands before a closing quote, and the page
+    // numbers stand alone at the top of each page.
+    let mut text = String::from(
+        "1\nFiche 1: Wijziging verordeningen betreffende instant payments in euro\n\n\
+         1. Algemene gegevens\na) Titel voorstel\n\
+         Verordening van het Europees Parlement en de Raad tot wijziging van Verordeningen (EU) nr.\n\
+         260/2012 wat betreft instantovermakingen in euro\n\nb) Datum ontvangst Commissiedocument\n\
+         26 oktober 2022\n\n2. Essentie voorstel\na) Inhoud voorstel\n",
+    );
+    text.push_str(&wrap(&format!(
+        "In september 2020 publiceerde de Commissie haar “Retail Payments Strategy1”. {}, en",
+        prose(20)
+    )));
+    text.push_str(
+        "\n1 Communication from the Commission on a Retail Payments Strategy for the EU.\n\n2\n",
+    );
+    text.push_str(&wrap(&format!(
+        "onder andere instant payments aan te jagen2. {}.",
+        prose(20)
+    )));
+    text.push_str("\n2 De architectuur voor instant payment.\n\n3\n");
+    text.push_str(&wrap(&format!("{}.", prose(20))));
+    let l = brieven::ingest::parse("spec", "spec", text.as_bytes());
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Fiche 1: Wijziging verordeningen betreffende instant payments in euro")
+    );
+    let h = headings(&l);
+    assert!(
+        h.contains(&Some("1. Algemene gegevens"))
+            && h.contains(&Some("a) Titel voorstel"))
+            && h.contains(&Some("2. Essentie voorstel")),
+        "{h:?}"
+    );
+    let p = paragraphs(&l);
+    assert!(
+        p.contains(&"Verordening van het Europees Parlement en de Raad tot wijziging van Verordeningen (EU) nr. 260/2012 wat betreft instantovermakingen in euro"),
+        "{p:?}"
+    );
+    assert!(marker_after(&l, 1).unwrap().ends_with("Payments Strategy"));
+    assert_eq!(l.footnotes.len(), 2, "{:?}", l.footnotes);
+    // The paragraph cut by the notes and the page number is one again.
+    assert!(
+        p.iter()
+            .any(|p| p.contains("fase, en onder andere instant")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn notes_at_page_feet_go_on_past_a_marker_the_sequence_missed() {
+    // Marker 2 stands after a space in a line that ends in a number, so numbering order
+    // misses it; the notes of the pages after it are still found.
+    let page1 = format!(
+        "{}1 Kamerstuk 33009, nr. 117.\n2 Kamerstuk 33009, nr. 63.\nPagina 1 van 2\n",
+        wrap(&format!(
+            "{FILLER} volgens de Deltacommissaris1 en in 2022 2 is {FILLER}."
+        )),
+    );
+    let page2 = format!(
+        "{}3 Kamerstuk 22112, nr. 3157.\nPagina 2 van 2\n",
+        wrap(&format!(
+            "{FILLER} zoals vastgelegd in een overeenkomst3. {FILLER}."
+        )),
+    );
+    let l = converted(&[page1, page2]);
+    let numbers: Vec<u32> = l.footnotes.iter().map(|n| n.number).collect();
+    assert_eq!(numbers, vec![1, 2, 3], "{:?}", l.footnotes);
+    let refs: Vec<u32> = l
+        .paragraphs()
+        .flat_map(|(_, _, p)| p.notes.iter().map(|r| r.number))
+        .collect();
+    assert_eq!(refs, vec![1, 3], "{:?}", paragraphs(&l));
+    assert!(marker_after(&l, 3).unwrap().ends_with("een overeenkomst"));
 }

@@ -177,31 +177,47 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
             continue;
         }
         let text = |k: usize| lines[group[k]].text;
-        let heading = |k: usize| {
+        // `1. Algemene gegevens`, `a) Inhoud voorstel`: a numbered line (a chapter, a form's
+        // field) that no item of a list follows.
+        let numbered_heading = |k: usize| {
+            (text(k).starts_with(|c: char| c.is_ascii_digit()) || text(k).get(1..3) == Some(") "))
+                && (k + 1 >= group.len()
+                    || !starts_list_item(text(k + 1))
+                    || text(k).starts_with(|c: char| c.is_ascii_digit())
+                        && !text(k + 1).starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let heading = |k: usize, after_heading: bool| {
             let line = &lines[group[k]];
             let t = line.text;
-            let prev_ends = k == 0 || ends_sentence(text(k - 1)) || text(k - 1).ends_with(':');
+            let chapter = chapter_number(t) && numbered_heading(k);
+            let prev_ends = k == 0
+                || chapter
+                || after_heading
+                || ends_sentence_not_abbreviated(text(k - 1))
+                || text(k - 1).ends_with(':');
             let next_starts = k + 1 < group.len()
-                && text(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                && (text(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || starts_list_item(text(k + 1)));
             line.len() < short
                 && prev_ends
                 && next_starts
                 && !t.ends_with(['.', ',', ';', ':', '-', '?', '!'])
-                && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && (t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || numbered_heading(k))
                 && t.split_whitespace().count() <= 12
-                && !starts_list_item(t)
+                && (!starts_list_item(t) || numbered_heading(k))
                 && !stands_alone(t)
         };
         let mut current = vec![group[0]];
         let mut current_gap = gap;
-        let mut prev_heading = heading(0);
+        let mut prev_heading = heading(0, false);
         for k in 1..group.len() {
             let prev = &lines[group[k - 1]];
             let first_word = text(k).split_whitespace().next().unwrap_or("");
-            let ends_short = ends_sentence(prev.text)
+            let ends_short = ends_sentence_not_abbreviated(prev.text)
                 && prev.len() + 1 + first_word.chars().count() < roomy
                 && text(k).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-            let is_heading = heading(k);
+            let is_heading = heading(k, prev_heading);
             if ends_short || is_heading || prev_heading {
                 out.push((std::mem::take(&mut current), current_gap));
                 current_gap = false;
@@ -212,6 +228,76 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
         out.push((current, current_gap));
     }
     out
+}
+
+/// A form's field label: `a) Inhoud voorstel`.
+fn form_field(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text.get(1..3) == Some(") ")
+        && text[3..].starts_with(char::is_uppercase)
+}
+
+/// A line that is a date and nothing more (`26 oktober 2022`): a field's value, no heading.
+fn is_date_line(text: &str) -> bool {
+    crate::dates::find_full_date(text)
+        .is_some_and(|(_, before, after)| before.trim().is_empty() && after.trim().is_empty())
+}
+
+/// Whether a line opens with a chapter's number: `2. `, `1.1 `, `3.2.1 `.
+fn chapter_number(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = &text[digits..];
+    rest.starts_with(". ")
+        || rest.starts_with('.')
+            && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+            && rest[1..]
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .starts_with(' ')
+}
+
+/// Whether a line ends a sentence, and not with an abbreviation (`nr.`, `jl.`, `o.a.`) that a
+/// line may well end with inside one.
+fn ends_sentence_not_abbreviated(text: &str) -> bool {
+    ends_sentence(text) && !text.split_whitespace().last().is_some_and(is_abbreviation)
+}
+
+/// Abbreviations that Dutch and English letters write with a stop.
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(['(', '[']).to_lowercase();
+    let w = w.trim_end_matches('.');
+    matches!(
+        w,
+        "nr" | "nrs"
+            | "jl"
+            | "art"
+            | "blz"
+            | "bijv"
+            | "o.a"
+            | "e.a"
+            | "resp"
+            | "ca"
+            | "vgl"
+            | "zgn"
+            | "m.b.t"
+            | "t.a.v"
+            | "i.p.v"
+            | "incl"
+            | "excl"
+            | "etc"
+            | "no"
+            | "p"
+            | "pp"
+            | "e.g"
+            | "i.e"
+            | "mr"
+            | "dr"
+            | "drs"
+            | "ir"
+            | "prof"
+    )
 }
 
 fn group_wrapped(
@@ -589,12 +675,13 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
         let plain = text.chars().count() <= max_len
             && text.split_whitespace().count() <= 15
             && !text.ends_with(['.', ',', ';', ':', '-'])
-            && text.starts_with(|c: char| {
+            && (text.starts_with(|c: char| {
                 c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“'
-            })
+            }) || form_field(&text))
             && followed_by_text
             && !numbered_run
-            && !is_bullet(&text);
+            && !is_bullet(&text)
+            && !is_date_line(&text);
         if markdown || (bold && !text.ends_with('.')) || plain {
             let text = text.into_owned();
             blocks[k].kind = BlockKind::Heading;

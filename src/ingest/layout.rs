@@ -104,6 +104,16 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
         if in_label || patterns::is_contact(&text) {
             continue;
         }
+        // A form (a BNC-fiche) or report opens with its first numbered chapter, whose first
+        // field or section follows: `1. Algemene gegevens` + `a) Titel voorstel`.
+        if first_chapter(&text)
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| l.text.starts_with("a) ") || l.text.starts_with("1.1 "))
+        {
+            return (i, None);
+        }
         let len = text.chars().count();
         let next_long = lines[i + 1..]
             .iter()
@@ -115,6 +125,15 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
         }
     }
     (lines.len(), None)
+}
+
+/// `1. Algemene gegevens`: chapter one's heading, short and without a final stop.
+fn first_chapter(text: &str) -> bool {
+    text.strip_prefix("1. ").is_some_and(|rest| {
+        rest.starts_with(char::is_uppercase)
+            && rest.chars().count() <= 60
+            && !rest.ends_with(['.', ',', ';', ':'])
+    })
 }
 
 /// What the furniture pass found.

@@ -23,8 +23,9 @@ pub enum MarkerStyle {
     /// Plain digits as PDF converters write superscripts: stuck to a word (`ESPR2`,
     /// `HUF-toets6`), after a closing bracket or a stop (`(BdDI)5`, `jl.1`), or after a space
     /// (`grondstoffen 1.`, `jl. 1,`); only the next number in sequence, and only up to the
-    /// highest note the letter defines (the field).
-    Loose(u32),
+    /// highest note the letter defines (the first field). When the second field is true, one
+    /// number may be skipped: its marker stood where no rule finds it, but its note exists.
+    Loose(u32, bool),
 }
 
 /// Removes the note markers from `text` and returns the clean text with where each stood.
@@ -103,7 +104,7 @@ fn scan(
         return scan_given(text, last, kept);
     }
     let loose = match style {
-        MarkerStyle::Loose(max) => Some(max),
+        MarkerStyle::Loose(max, skip) => Some((max, skip)),
         _ => None,
     };
     let trailing = style == MarkerStyle::Trailing || loose.is_some();
@@ -247,7 +248,7 @@ fn marker_at_byte<'a>(
     i: usize,
     c: char,
     trailing: bool,
-    loose: Option<u32>,
+    loose: Option<(u32, bool)>,
     last: u32,
 ) -> Option<Marker<'a>> {
     // <sup>n</sup>
@@ -309,9 +310,11 @@ fn marker_at_byte<'a>(
         ) && before2.is_some_and(|b| !b.is_ascii_digit() && !b.is_whitespace());
         let word_ok = before.is_lowercase();
         let number: Option<u32> = (end - i <= 3).then(|| text[i..end].parse().ok()).flatten();
-        if let (Some(max), Some(n)) = (loose, number)
+        // One marker the sequence missed may lie between (`in 2022 2 is`).
+        if let (Some((max, skip)), Some(n)) = (loose, number)
             && n <= max
-            && Some(n) == last.checked_add(1)
+            && n > last
+            && n - last <= 1 + u32::from(skip)
         {
             match loose_marker(text, i, end) {
                 Some(true) => return Some(Marker::Spaced(n, end)),
@@ -345,9 +348,9 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
     let after_ok = match after.next() {
         None => true,
         Some(a) if a.is_whitespace() => true,
-        Some('.' | ',' | ';' | ':' | ')') => after
+        Some('.' | ',' | ';' | ':' | ')' | '”' | '’' | '"') => after
             .next()
-            .is_none_or(|b| b.is_whitespace() || matches!(b, ',' | ')' | ';')),
+            .is_none_or(|b| b.is_whitespace() || matches!(b, ',' | ')' | ';' | '.')),
         _ => false,
     };
     if !after_ok {

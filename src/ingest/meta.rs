@@ -107,6 +107,13 @@ pub fn extract(
                 j = k2;
                 continue;
             }
+            if meta.subject.is_none()
+                && let Some(title) = fiche_title(&text)
+            {
+                meta.subject = Some(title.to_string());
+                j += 1;
+                continue;
+            }
             if meta.date.is_none()
                 && let Some((date, before, after)) = dates::find_full_date(&text)
                 && let Some(place) = place_beside_date(before, after)
@@ -225,6 +232,15 @@ fn header_blocks<'a>(
     asides.retain(|_| *k.next().unwrap_or(&false));
     blocks.retain(|b| !b.is_empty());
     (blocks, asides)
+}
+
+/// The title line of a BNC-fiche, the Dutch government's form on a Commission proposal:
+/// `Fiche 1: Wijziging verordeningen ...`.
+fn fiche_title(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("Fiche ")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let title = rest[digits..].strip_prefix(':')?.trim();
+    (digits > 0 && digits <= 3 && !title.is_empty()).then_some(text)
 }
 
 /// `# NAME`, an all-caps line, or a list of names with `■` between them.

@@ -89,11 +89,14 @@ pub fn definitions(lines: &[Line<'_>], regions: &Regions, stated: &[LineInfo]) -
     if !marked.is_empty() {
         return marked_definitions(lines, &marked);
     }
-    let plain = plain_definitions(lines, start);
-    if !plain.notes.is_empty() {
-        return plain;
+    let plain = plain_definitions(lines, start, stated);
+    // Notes found in numbering order only while every marker is found stop at the first
+    // marker missed (or run on over the page after); the notes of the pages go on past it
+    // and end with their page.
+    match page_notes(lines, start, stated) {
+        Some(paged) if paged.notes.len() > plain.notes.len() => paged,
+        _ => plain,
     }
-    page_notes(lines, start, stated).unwrap_or(plain)
 }
 
 /// Notes at the foot of the pages of PDF text as converters write it: markers as loose digits
@@ -114,9 +117,11 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         }
     }
     let page = |i: usize| stated.get(i).map_or(0, |s| s.page);
+    let bare = bare_page_numbers(lines, start, stated);
     let ends_page = |i: usize| {
         let line = &lines[i];
         (i > 0 && page(i) != page(i - 1))
+            || bare[i]
             || (patterns::is_page_number(line.text) && line.text.contains(char::is_alphabetic))
             || (!line.is_blank()
                 && line.len() <= 60
@@ -143,12 +148,35 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         if ends_page(i) {
             floor = i;
         }
-        let opens = token(i).is_some_and(|(n, _)| pending.contains(&n));
+        // A number cited before and not yet defined; or, written with its text, the next
+        // note after the last one defined, whose marker was missed.
+        let next = notes.iter().map(|n| n.0).max().unwrap_or(0) + 1;
+        let opens = token(i).is_some_and(|(n, first)| {
+            pending.contains(&n) || (first.is_some() && n == next && n > 1 && n > last)
+        });
+        if opens
+            && let Some((n, _)) = token(i)
+            && !pending.contains(&n)
+        {
+            pending.push(n);
+            last = n;
+        }
         let end = if opens {
             let limit = (i + 10 + 6 * pending.len()).min(lines.len());
+            let closing = |j: usize| {
+                patterns::is_valediction(lines[j].text)
+                    || patterns::is_signing_office(lines[j].text)
+            };
+            // At the end of the text no page end follows: the notes end at a blank line after
+            // their text.
+            let last_notes = || {
+                (i + 1..limit)
+                    .find(|&j| lines[j].is_blank() && token(j - 1).is_none())
+                    .unwrap_or(limit)
+            };
             (i + 1..limit)
-                .find(|&j| ends_page(j))
-                .or((limit == lines.len()).then_some(limit))
+                .find(|&j| ends_page(j) || closing(j))
+                .or_else(|| (limit == lines.len()).then(last_notes))
         } else {
             None
         };
@@ -156,7 +184,7 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             if !lines[i].is_blank() {
                 pending.extend(numbers(
                     lines[i].text,
-                    MarkerStyle::Loose(u32::MAX),
+                    MarkerStyle::Loose(u32::MAX, false),
                     &mut last,
                 ));
             }
@@ -168,12 +196,26 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         let mut run: Vec<(u32, usize, Option<&str>)> = Vec::new();
         let mut text: Vec<&str> = Vec::new();
         let mut left: Vec<(u32, usize)> = Vec::new();
+        let mut in_area: Vec<u32> = Vec::new();
         for j in i..end {
             if lines[j].is_blank() {
                 continue;
             }
             match token(j) {
-                Some((n, first)) if pending.contains(&n) && !run.iter().any(|r| r.0 == n) => {
+                // A number cited and not yet defined; or, with its text on its line, the
+                // note after the one before it, whose marker was missed.
+                Some((n, first))
+                    if !in_area.contains(&n)
+                        && (pending.contains(&n)
+                            || first.is_some()
+                                && in_area.last().is_some_and(|&m| n == m + 1)
+                                && !notes.iter().any(|d| d.0 == n)) =>
+                {
+                    in_area.push(n);
+                    if !pending.contains(&n) {
+                        pending.push(n);
+                        last = last.max(n);
+                    }
                     if !text.is_empty() || first.is_some() && !run.is_empty() {
                         flush(&mut run, &mut text, &mut defined, &mut left);
                     }
@@ -234,8 +276,39 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             .map(|(n, no, parts)| footnote(n, &parts, no))
             .collect(),
         taken,
-        style: MarkerStyle::Loose(max),
+        style: MarkerStyle::Loose(max, true),
     })
+}
+
+/// Page numbers standing alone on their lines where no form feed tells the pages (PyMuPDF):
+/// lone numbers that count the pages up from 1 or 2, each at least 15 lines after the one
+/// before.
+fn bare_page_numbers(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Vec<bool> {
+    let mut bare = vec![false; lines.len()];
+    if stated.iter().any(|s| s.page > 1) {
+        return bare;
+    }
+    let mut chain: Vec<usize> = Vec::new();
+    let mut value = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text;
+        if t.is_empty() || t.len() > 3 || !t.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(n) = t.parse::<u32>() else { continue };
+        let far = chain.last().is_none_or(|&j| i >= j + 15);
+        if (chain.is_empty() && (n == 1 || n == 2)) || (n == value + 1 && far) {
+            chain.push(i);
+            value = n;
+        }
+    }
+    // A chain of one or two is no page numbering.
+    if chain.len() >= 3 {
+        for i in chain.into_iter().filter(|&i| i >= start) {
+            bare[i] = true;
+        }
+    }
+    bare
 }
 
 /// A run of note numbers (each with the text on its own line, if any) and the text after it:
@@ -306,7 +379,13 @@ fn marked_definitions(lines: &[Line<'_>], starts: &[usize]) -> Definitions {
     }
 }
 
-fn plain_definitions(lines: &[Line<'_>], start: usize) -> Definitions {
+fn plain_definitions(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Definitions {
+    // A new page (a form feed) or a page number in words ends a block of notes.
+    let new_page = |i: usize| {
+        (i > 0 && stated.get(i).map(|s| s.page) != stated.get(i - 1).map(|s| s.page))
+            || (patterns::is_page_number(lines[i].text)
+                && lines[i].text.contains(char::is_alphabetic))
+    };
     let mut taken = vec![false; lines.len()];
     let mut notes = Vec::new();
     let mut seen = BTreeSet::new(); // marker numbers seen in the text so far
@@ -359,7 +438,7 @@ fn plain_definitions(lines: &[Line<'_>], start: usize) -> Definitions {
                 }
                 continue;
             }
-            if line.indented || line.is_rule() {
+            if line.indented || line.is_rule() || new_page(i) {
                 break; // the page resumes
             }
             // Notes are single-spaced, the body double-spaced: a line followed by a blank line
