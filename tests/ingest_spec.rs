@@ -859,3 +859,13 @@ fn notes_at_page_feet_go_on_past_a_marker_the_sequence_missed() {
     assert_eq!(refs, vec![1, 3], "{:?}", paragraphs(&l));
     assert!(marker_after(&l, 3).unwrap().ends_with("een overeenkomst"));
 }
+
+#[test]
+fn two_signing_offices_give_the_first_as_sender_and_both_names() {
+    let l = parse(
+        "Den Haag, 3 oktober 2024\n\nGeachte voorzitter,\n\nHierbij ontvangt u de brief over het beleid van ons beider ministeries.\n\n\
+         Hoogachtend,\n\nDE MINISTER VAN VOORBEELDZAKEN,\n\nA. Jansen\n\nDE STAATSSECRETARIS VAN VOORBEELDZAKEN,\n\ndrs. B.C. de Vries\n",
+    );
+    assert_eq!(l.sender.as_deref(), Some("MINISTER VAN VOORBEELDZAKEN"));
+    assert_eq!(l.signed_by, ["A. Jansen", "drs. B.C. de Vries"]);
+}

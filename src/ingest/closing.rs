@@ -50,7 +50,10 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
                 }
                 _ => o,
             };
-            office = Some(o.to_string());
+            // Two signing offices (a minister and a state secretary): the first is the sender.
+            office = office.or_else(|| Some(o.to_string()));
+            // What follows an office is its holder's name, not a role of the name before.
+            last_was_person = false;
             continue;
         }
         let words: Vec<&str> = text.split_whitespace().collect();
