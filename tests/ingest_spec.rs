@@ -869,3 +869,25 @@ fn two_signing_offices_give_the_first_as_sender_and_both_names() {
     assert_eq!(l.sender.as_deref(), Some("MINISTER VAN VOORBEELDZAKEN"));
     assert_eq!(l.signed_by, ["A. Jansen", "drs. B.C. de Vries"]);
 }
+
+#[test]
+fn notes_a_format_states_are_sanitised_as_the_text_is() {
+    use brieven::ingest::document::{Builder, Format, Role};
+    let mut b = Builder::new(Format::Docx);
+    b.text("Een zin met een noot.");
+    b.marker(1);
+    b.end_line(Role::Paragraph, 0, false);
+    b.note(
+        1,
+        "Zie \u{1b}]0;PWNED\u{7} en \u{202e}omgekeerd.",
+        vec!["https://example.org/\u{1b}[2J".into()],
+        0,
+    );
+    let l = brieven::ingest::parse_document("x", "x.docx", &b.finish());
+    assert_eq!(l.footnotes.len(), 1);
+    let note = &l.footnotes[0];
+    let unsafe_in = |s: &str| s.chars().any(brieven::text::is_unsafe_char);
+    assert!(!unsafe_in(&note.text), "{:?}", note.text);
+    assert!(note.urls.iter().all(|u| !unsafe_in(u)), "{:?}", note.urls);
+    assert!(note.text.contains("PWNED"), "{:?}", note.text);
+}

@@ -38,7 +38,7 @@ pub mod scan;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Letter, Paragraph, ParagraphKind, Section};
+use crate::model::{Footnote, Letter, Paragraph, ParagraphKind, Section};
 use crate::text::sanitize;
 use blocks::BlockKind;
 use document::{Document, Format, Role};
@@ -112,7 +112,15 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     }
     let defs = match &doc.notes {
         Some(notes) => notes::Definitions {
-            notes: notes.clone(),
+            // A format's notes are untrusted text as the letter's is: sanitised the same way.
+            notes: notes
+                .iter()
+                .map(|n| Footnote {
+                    text: sanitize(&n.text).into_owned(),
+                    urls: n.urls.iter().map(|u| sanitize(u).into_owned()).collect(),
+                    ..n.clone()
+                })
+                .collect(),
             taken: vec![false; lines.len()],
             style: markers::MarkerStyle::Given,
         },
