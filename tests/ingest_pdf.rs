@@ -410,3 +410,13 @@ fn an_italic_line_is_a_heading_and_a_page_break_does_not_cut_a_sentence() {
         "{texts:#?}"
     );
 }
+
+/// What `cargo fuzz run read_pdf` found in its first ten minutes: a mutated BNC-fiche on
+/// which the PDF library panics (in its TrueType cmap reader). The file is named damaged; no
+/// panic reaches the caller.
+#[test]
+fn a_pdf_the_library_panics_on_is_a_damaged_file() {
+    let bytes = bytes("tests/fixtures/fuzz/pdf-truetype-cmap-panic.pdf");
+    let message = error(&bytes);
+    assert!(message.contains("damaged PDF"), "{message}");
+}
