@@ -171,49 +171,21 @@ fn bad_pdfs_say_what_is_wrong() {
     let garbage = error(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF");
     assert!(garbage.contains("PDF"), "{garbage}");
     // A page without text: a scan.
-    let scan = minimal_pdf("");
+    let scan = pdf_of(&[Vec::new()]);
     let scan = error(&scan);
     assert!(scan.contains("run OCR first"), "{scan}");
 }
 
-/// A one-page PDF with `text` drawn in Helvetica, its cross-reference table exact.
-fn minimal_pdf(text: &str) -> Vec<u8> {
-    let content = if text.is_empty() {
-        String::from("0 0 m 10 10 l S")
-    } else {
-        format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET")
-    };
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    for off in offsets {
-        out.extend(format!("{off:010} 00000 n \n").bytes());
-    }
-    out.extend(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .bytes(),
-    );
-    out
-}
-
 #[test]
 fn text_in_a_pdf_is_sanitised_and_read() {
-    let pdf = minimal_pdf("Een zin \\033]0;PWNED\\007 met een einde.");
+    let pdf = pdf_of(&[vec![(
+        72.0,
+        720.0,
+        12.0,
+        'R',
+        0.0,
+        "Een zin \u{1b}]0;PWNED\u{7} met een einde.",
+    )]]);
     let l = read_file("x", "x.pdf", Some("pdf"), &pdf).expect("reads");
     let json = serde_json::to_string(&l).expect("json");
     assert!(!json.contains('\u{1b}'), "{json}");

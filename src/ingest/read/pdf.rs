@@ -447,6 +447,9 @@ fn plain(pieces: &[Piece]) -> String {
 /// The whole document's layout.
 struct Layout {
     rows: Vec<Row>,
+    /// Each row's text with raised digits as digits, made once ([`row_pieces`] without
+    /// notes): what furniture, words, notes and the side column read.
+    texts: Vec<String>,
     kinds: Vec<Kind>,
     /// The size of the body text.
     body: f32,
@@ -502,9 +505,14 @@ impl Layout {
             body,
         );
         let (rows, mut kinds): (Vec<Row>, Vec<Kind>) = rows.into_iter().unzip();
-        mark_furniture(&rows, &mut kinds);
+        let texts: Vec<String> = rows
+            .iter()
+            .map(|row| plain(&row_pieces(row, &|_| false)))
+            .collect();
+        mark_furniture(&rows, &texts, &mut kinds);
         let mut layout = Layout {
             rows,
+            texts,
             kinds,
             body,
             right,
@@ -604,7 +612,7 @@ impl Layout {
             .filter(|&&k| Some(self.rows[k].page) == first_page)
         {
             let row = &self.rows[k];
-            let text = plain(&row_pieces(row, &|_| false));
+            let text = &self.texts[k];
             if let Some(prev) = last {
                 // Labels and their values stand a little apart; blocks of the column further.
                 let gap = prev.y - row.y > 2.5 * row.size.max(prev.size);
@@ -615,7 +623,7 @@ impl Layout {
                     b.end_line(Role::Aside, prev.page, false);
                 }
             }
-            b.text(&text);
+            b.text(text);
             b.text(" ");
             last = Some(row);
         }
@@ -664,7 +672,7 @@ impl Layout {
             let mut text = String::new();
             let mut prev_full = false;
             for &k in rows {
-                let mut line = plain(&row_pieces(&self.rows[k], &|_| false));
+                let mut line = self.texts[k].clone();
                 if text.is_empty() {
                     // The note's own number.
                     line = line
@@ -692,11 +700,11 @@ impl Layout {
     /// document writes the word whole.
     fn words(&self) -> HashSet<String> {
         let mut words = HashSet::new();
-        for (k, row) in self.rows.iter().enumerate() {
-            if self.kinds[k] != Kind::Body {
+        for (text, kind) in self.texts.iter().zip(&self.kinds) {
+            if *kind != Kind::Body {
                 continue;
             }
-            for w in plain(&row_pieces(row, &|_| false)).split_whitespace() {
+            for w in text.split_whitespace() {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 if w.len() > 3 && !w.contains('-') {
                     words.insert(w.to_lowercase());
@@ -741,7 +749,7 @@ impl Layout {
                     let wide = pitch > 1.7 * row.size.max(prow.size);
                     gap_before = wide;
                     let size_change = (row.size - prow.size).abs() > 0.12 * prow.size;
-                    let short = self.ends_short(prow, row);
+                    let short = self.ends_short(p, row);
                     let back_left =
                         para.kind == ParaKind::ListItem && row.x0() < para.indent - 0.5 * row.size;
                     start = wide
@@ -808,9 +816,9 @@ impl Layout {
 
     /// Whether row `prow` ends its paragraph although no spacing says so: it ends a sentence
     /// short of the right edge, where the next row's first word would have fitted.
-    fn ends_short(&self, prow: &Row, row: &Row) -> bool {
-        let text = plain(&row_pieces(prow, &|_| false));
-        if !ends_sentence(&text) || (prow.x0() - row.x0()).abs() > 0.5 * row.size {
+    fn ends_short(&self, p: usize, row: &Row) -> bool {
+        let prow = &self.rows[p];
+        if !ends_sentence(&self.texts[p]) || (prow.x0() - row.x0()).abs() > 0.5 * row.size {
             return false;
         }
         let first_word_end = row
@@ -839,15 +847,14 @@ fn opens_with_raised_number(row: &Row, body: f32) -> bool {
 
 /// Marks text repeated at one height on several pages, and bare page numbers, as furniture;
 /// a repeated side-column text stays an aside where it first stands.
-fn mark_furniture(rows: &[Row], kinds: &mut [Kind]) {
+fn mark_furniture(rows: &[Row], texts: &[String], kinds: &mut [Kind]) {
     let pages = rows.iter().map(|r| r.page).collect::<HashSet<_>>().len();
     // The same text at one height on two pages or more; with its digits counted as one
     // (`Pagina 2 van 7`), on half the pages or more, so that notes alike (`3 COM(2020) 563
     // final.`) are not taken for a running footer.
     let mut exact: HashMap<(String, i32), Vec<usize>> = HashMap::new();
     let mut numbered: HashMap<(String, i32), Vec<usize>> = HashMap::new();
-    for (k, row) in rows.iter().enumerate() {
-        let text = plain(&row_pieces(row, &|_| false));
+    for (k, (row, text)) in rows.iter().zip(texts).enumerate() {
         if text.chars().count() > 100 {
             continue;
         }
@@ -888,10 +895,8 @@ fn mark_furniture(rows: &[Row], kinds: &mut [Kind]) {
             (lo.min(r.y), hi.max(r.y))
         });
     let margin = 0.08 * (hi - lo);
-    for (k, row) in rows.iter().enumerate() {
-        if (row.y <= lo + margin || row.y >= hi - margin)
-            && is_page_number(&plain(&row_pieces(row, &|_| false)))
-        {
+    for (k, (row, text)) in rows.iter().zip(texts).enumerate() {
+        if (row.y <= lo + margin || row.y >= hi - margin) && is_page_number(text) {
             kinds[k] = Kind::Furniture;
         }
     }
