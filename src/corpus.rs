@@ -42,15 +42,15 @@ pub enum CorpusError {
 impl fmt::Display for CorpusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CorpusError::NotFound(p) => write!(f, "{}: no such file or directory", p.display()),
+            CorpusError::NotFound(p) => write!(f, "{}: no such file or directory", shown(p)),
             CorpusError::NoLetters(p) => {
                 write!(
                     f,
                     "{}: no letters (*.txt or *.md) in this directory",
-                    p.display()
+                    shown(p)
                 )
             }
-            CorpusError::Unreadable(p, e) => write!(f, "{}: cannot read: {e}", p.display()),
+            CorpusError::Unreadable(p, e) => write!(f, "{}: cannot read: {e}", shown(p)),
         }
     }
 }
@@ -95,8 +95,19 @@ pub struct Sidecar {
 }
 
 impl Sidecar {
-    /// Fills the gaps in `letter`.
-    pub fn apply(self, letter: &mut Letter) {
+    /// Fills the gaps in `letter`, with the sidecar's strings sanitized as the letter's text
+    /// is (a sidecar is as untrusted as its letter); all but the summary on one line.
+    pub fn apply(mut self, letter: &mut Letter) {
+        let line = |s: &mut String| *s = crate::text::sanitize_line(s).into_owned();
+        for s in [&mut self.sender, &mut self.place].into_iter().flatten() {
+            line(s);
+        }
+        for list in [&mut self.recipients, &mut self.signed_by, &mut self.tags] {
+            list.iter_mut().for_each(line);
+        }
+        if let Some(summary) = &mut self.summary {
+            *summary = crate::text::sanitize(summary).into_owned();
+        }
         if letter.sender.is_none() {
             letter.sender = self.sender;
         }
@@ -290,7 +301,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// not a regular file (a FIFO, a device, a socket: reading one could block forever or never
 /// end) or is larger than [`MAX_FILE_BYTES`].
 pub(crate) fn read_letter(file: &Path) -> Result<LetterFile, String> {
-    let skipped = |why: String| format!("{}: skipped: {why}", file.display());
+    let skipped = |why: String| format!("{}: skipped: {why}", shown(file));
     let bytes = read_regular(file, MAX_FILE_BYTES).map_err(skipped)?;
     let sidecar_path = file.with_extension("toml");
     let sidecar = read_regular(&sidecar_path, MAX_FILE_BYTES)
@@ -346,6 +357,9 @@ pub(crate) fn prepare(
     bytes: &[u8],
     sidecar: Option<(String, Vec<u8>)>,
 ) -> Loaded {
+    // The extension as the file has it; the name as it may be shown.
+    let extension = Path::new(source).extension().and_then(|e| e.to_str());
+    let source = &*crate::text::sanitize_line(source);
     let skipped = |why: &str| Loaded {
         letter: None,
         warnings: vec![format!("{source}: skipped: {why}")],
@@ -353,7 +367,6 @@ pub(crate) fn prepare(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return skipped("the file is empty");
     }
-    let extension = Path::new(source).extension().and_then(|e| e.to_str());
     let format = match ingest::read::sniff(extension, bytes) {
         Ok(format) => format,
         Err(e) => return skipped(&e.to_string()),
@@ -372,7 +385,11 @@ pub(crate) fn prepare(
             .and_then(|s| toml::from_str::<Sidecar>(s).map_err(|e| e.to_string()))
         {
             Ok(sidecar) => sidecar.apply(&mut letter),
-            Err(e) => warnings.push(format!("{path}: sidecar ignored: {}", e.trim_end())),
+            Err(e) => warnings.push(format!(
+                "{}: sidecar ignored: {}",
+                crate::text::sanitize_line(&path),
+                e.trim_end()
+            )),
         }
     }
     Loaded {
@@ -421,10 +438,17 @@ fn is_letter(path: &Path) -> bool {
         .is_some_and(|e| LETTER_EXTENSIONS.iter().any(|l| l.eq_ignore_ascii_case(e)))
 }
 
+/// A letter's id: its file name without extension, on one line with no control character
+/// (a file name is untrusted: it could hold an escape sequence or a line break).
 pub(crate) fn letter_id(path: &Path) -> String {
     path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| crate::text::sanitize_line(&s.to_string_lossy()).into_owned())
         .unwrap_or_default()
+}
+
+/// A path as messages show it: on one line, with no control character.
+fn shown(path: &Path) -> String {
+    crate::text::sanitize_line(&path.display().to_string()).into_owned()
 }
 
 #[cfg(test)]

@@ -148,14 +148,46 @@ const SUSPECT: [bool; 256] = {
 
 /// Replaces every unsafe character (see [`is_unsafe_char`]) by its placeholder.
 pub fn sanitize(s: &str) -> std::borrow::Cow<'_, str> {
-    if !may_hold_unsafe(s) {
+    replace_unsafe(s, false, |c, out| out.push(placeholder(c)))
+}
+
+/// [`sanitize`] for what must stay on one line (a letter's id, a file's path, a register
+/// label): line breaks and tabs become placeholders (`␊`, `␉`) too, so a file name cannot
+/// break a table or start a line of its own.
+pub fn sanitize_line(s: &str) -> std::borrow::Cow<'_, str> {
+    replace_unsafe(s, true, |c, out| out.push(placeholder(c)))
+}
+
+/// The text of a JSON string with every unsafe character escaped as `\uXXXX` (serde_json
+/// escapes C0 controls only; C1 controls, DEL and bidi controls would pass raw). Only for
+/// text inside a JSON string, where such an escape means the character itself.
+pub fn escape_unsafe_in_json(s: &str) -> std::borrow::Cow<'_, str> {
+    replace_unsafe(s, false, |c, out| {
+        use std::fmt::Write as _;
+        let _ = write!(out, "\\u{:04x}", c as u32);
+    })
+}
+
+/// `s` with each unsafe character (and, when `lines`, each line break and tab) given to
+/// `replace`; borrowed when there is none.
+fn replace_unsafe(
+    s: &str,
+    lines: bool,
+    replace: impl Fn(char, &mut String),
+) -> std::borrow::Cow<'_, str> {
+    let breaks = |c: char| lines && matches!(c, '\n' | '\t');
+    if !may_hold_unsafe(s) && !s.contains(breaks) {
         return std::borrow::Cow::Borrowed(s);
     }
-    std::borrow::Cow::Owned(
-        s.chars()
-            .map(|c| if is_unsafe_char(c) { placeholder(c) } else { c })
-            .collect(),
-    )
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_unsafe_char(c) || breaks(c) {
+            replace(c, &mut out);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The byte offset of the `n`th char of `s` (or `s.len()` past the end).

@@ -284,3 +284,72 @@ fn fifos_devices_and_huge_files_are_refused_without_blocking() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("a_good"));
     }
 }
+
+/// Whether `text` holds a character that must not reach a terminal raw: a C0 control but
+/// newline and tab, DEL, a C1 control, or a bidi control.
+fn holds_control(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_sidecars_and_register_files_never_reach_the_output_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name that sets the window title, with a line break that would split a table.
+    let stem = "evil\x1b]0;PWNED\x07\nnext\u{9b}2J\u{202e}";
+    fs::write(
+        dir.path().join(format!("{stem}.txt")),
+        "Leiden, 2 mei 2024\n\nGeachte heer,\n\nDe Europese Commissie schrijft over Zorgvlied.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join(format!("{stem}.toml")),
+        "sender = \"Afzender\u{9b}31m\u{202e}\"\nrecipients = [\"Kamer\u{85}\u{2066}\"]\nsummary = \"Kort\u{9d}0;x\u{9c}\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("register.toml"),
+        "[[entity]]\nkind = \"organisation\"\nlabel = \"Zorgvlied\u{9b}1m\"\ngloss = \"Een\u{202e} fonds\u{85}\"\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let runs: [&[&str]; 12] = [
+        &["list", d],
+        &["search", "Zorgvlied", d],
+        &["search", "Zorgvlied", d, "--json"],
+        &["entities", d],
+        &["entities", d, "--json"],
+        &["concordance", "Zorgvlied", d],
+        &["show", "evil", d],
+        &["export", d],
+        &["export", "--jsonl", d],
+        &["export", "--lines", d],
+        &["timeline", d],
+        &["quote", "evil", d, "--paragraph", "1", "--json"],
+    ];
+    for args in runs {
+        let out = brieven(args);
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(!holds_control(&stdout), "{args:?} stdout: {stdout:?}");
+        assert!(!holds_control(&stderr), "{args:?} stderr: {stderr:?}");
+        if args.contains(&"--json") || args == ["export", d] {
+            // Escaped, not lost: the JSON is valid.
+            let _: serde_json::Value =
+                serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {stdout}"));
+        }
+    }
+    // The id stays on one line: the table's row is whole.
+    let list = String::from_utf8(brieven(&["list", d]).stdout).unwrap();
+    let row = list.lines().find(|l| l.starts_with("evil")).unwrap();
+    assert!(
+        row.contains("next") && row.contains("2024-05-02") && row.contains("Afzender"),
+        "{list}"
+    );
+    assert_eq!(list.lines().count(), 2, "{list}");
+}

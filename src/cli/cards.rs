@@ -148,10 +148,7 @@ fn list(state: &State, stack: Option<String>, json: bool, lang: Lang) -> Result<
                 serde_json::json!({ "current": state.current_stack_name(), "stacks": state.stacks })
             }
         };
-        super::emit(&format!(
-            "{}\n",
-            sanitize(&serde_json::to_string_pretty(&value)?)
-        ))?;
+        super::emit_json(&value)?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = String::new();
@@ -226,10 +223,7 @@ fn export(
             })
             .collect();
         let value = serde_json::json!({ "stack": stack.name, "cards": cards });
-        super::emit(&format!(
-            "{}\n",
-            sanitize(&serde_json::to_string_pretty(&value)?)
-        ))?;
+        super::emit_json(&value)?;
     } else {
         super::emit(&briefing(stack, &corpus.letters, Some(&register), lang))?;
     }

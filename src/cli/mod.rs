@@ -75,9 +75,11 @@ pub fn reader(paths: Vec<PathBuf>, mut options: crate::tui::Options) -> Result<E
     crate::tui::run(letters, options)
 }
 
-/// Writes `text` to stdout; a closed pipe (`brieven ... | head`) is not an error.
+/// Writes `text` to stdout, sanitized (whatever it was made from: a letter, a file name, a
+/// sidecar, the cache, no control sequence reaches the terminal); a closed pipe
+/// (`brieven ... | head`) is not an error.
 pub fn emit(text: &str) -> anyhow::Result<()> {
-    emit_bytes(text.as_bytes())
+    emit_bytes(brieven::text::sanitize(text).as_bytes())
 }
 
 /// [`emit`] for bytes.
@@ -90,13 +92,13 @@ pub fn emit_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
-/// Writes `value` as pretty JSON to stdout, streamed (no copy of the whole document in
+/// Writes `value` as pretty JSON to stdout (unsafe characters escaped, see
+/// [`brieven::export::write_json`]), streamed (no copy of the whole document in
 /// memory); a reader that went away is no error.
 pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = serde_json::to_writer_pretty(&mut out, value)
-        .map_err(std::io::Error::from)
+    let written = brieven::export::write_json(&mut out, value, true)
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush());
     match written {

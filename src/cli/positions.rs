@@ -41,8 +41,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut rows = positions(&corpus.letters, &register, TOP_TERMS);
     sort_positions(&mut rows, args.sort, args.reverse);
     if args.json {
-        let json = serde_json::to_string_pretty(&serde_json::json!({ "positions": rows }))?;
-        super::emit(&format!("{}\n", sanitize(&json)))?;
+        super::emit_json(&serde_json::json!({ "positions": rows }))?;
     } else {
         super::emit(&render(&rows, lang, super::output_width()))?;
     }

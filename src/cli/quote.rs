@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use brieven::citation::{Anchor, Citation, paragraph_at};
 use brieven::i18n::Lang;
-use brieven::text::sanitize;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -83,8 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         value["location"] = citation.location(lang).into();
         value["reference"] = citation.reference(lang).into();
         value["lang"] = lang.as_str().into();
-        let json = serde_json::to_string_pretty(&value)?;
-        super::emit(&format!("{}\n", sanitize(&json)))?;
+        super::emit_json(&value)?;
     } else {
         super::emit(&format!("{text}\n"))?;
     }

@@ -40,8 +40,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         timeline.reverse();
     }
     if args.json {
-        let json = serde_json::to_string_pretty(&timeline)?;
-        super::emit(&format!("{}\n", sanitize(&json)))?;
+        super::emit_json(&timeline)?;
     } else {
         super::emit(&render(&timeline, &corpus.letters, lang))?;
     }

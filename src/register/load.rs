@@ -77,17 +77,21 @@ pub(super) fn load(
                 entry: i + 1,
             });
         }
+        // A register file is untrusted: its strings are sanitized, on one line, as read.
+        let line = |s: &str| crate::text::sanitize_line(s).into_owned();
         drafts.add(
             Draft {
                 kind: Some(entry.kind),
-                label: entry.label.trim().to_string(),
-                aliases: entry
-                    .aliases
-                    .into_iter()
-                    .map(|a| a.trim().to_string())
-                    .collect(),
-                gloss: entry.gloss.filter(|g| !g.trim().is_empty()),
-                role: entry.role.filter(|r| !r.trim().is_empty()),
+                label: line(entry.label.trim()),
+                aliases: entry.aliases.iter().map(|a| line(a.trim())).collect(),
+                gloss: entry
+                    .gloss
+                    .filter(|g| !g.trim().is_empty())
+                    .map(|g| line(&g)),
+                role: entry
+                    .role
+                    .filter(|r| !r.trim().is_empty())
+                    .map(|r| line(&r)),
                 case_sensitive: entry.case_sensitive,
             },
             entry.kind,

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 
 use brieven::model::{Letter, ParagraphKind};
 use brieven::register::{Place, Register};
+use brieven::text::sanitize;
 use serde::Serialize;
 
 /// One paragraph or footnote with what a search engine needs to filter and show it.
@@ -70,7 +71,8 @@ fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn write_lines(letters: &[Letter], out: &mut impl Write) -> io::Result<()> {
     for letter in letters {
         for passage in passages(letter) {
-            out.write_all(one_line(passage.text).as_bytes())?;
+            // Sanitized here as every output is: the text may come from the cache.
+            out.write_all(sanitize(&one_line(passage.text)).as_bytes())?;
             out.write_all(b"\n")?;
         }
     }
@@ -100,7 +102,7 @@ pub fn write_jsonl(
                 .cloned()
                 .unwrap_or_default();
             let record = record(letter, &passage, ids, register);
-            serde_json::to_writer(&mut *out, &record)?;
+            brieven::export::write_json(&mut *out, &record, false)?;
             out.write_all(b"\n")?;
         }
     }
