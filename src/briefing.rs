@@ -98,6 +98,7 @@ mod tests {
     fn card(letter: &Letter, anchor: Anchor, label: Option<&str>) -> CueCard {
         let citation = Citation::of(letter, anchor).unwrap();
         CueCard {
+            id: 0,
             letter: letter.id.clone(),
             anchor,
             label: label.map(str::to_string),

@@ -98,6 +98,27 @@ impl Cache {
         files: &[PathBuf],
         progress: Option<&AtomicUsize>,
     ) -> (Corpus, Cached) {
+        // A directory another user owns or others may write to could hold a file that stands
+        // in for the user's letters: it is neither read nor written.
+        if let Some(why) = crate::private::untrusted_dir(&self.dir) {
+            let mut corpus = Corpus::load_files(files, progress);
+            corpus.warnings.insert(
+                0,
+                format!("cache directory {why}: not used (the letters are read from their files)"),
+            );
+            let cached = Cached {
+                corpus_unchanged: false,
+                restamped: false,
+                store: None,
+                register: None,
+                index: None,
+                stats: Stats {
+                    parsed: files.len(),
+                    ..Stats::default()
+                },
+            };
+            return (corpus, cached);
+        }
         let path = self.dir.join(file::name(paths));
         let previous = CacheFile::open(&path);
         let old = previous.as_ref().map(CacheFile::manifest);

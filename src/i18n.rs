@@ -182,6 +182,10 @@ pub struct Strings {
     pub msg_bad_url: &'static str,
     pub msg_pinned: &'static str,
     pub msg_card_deleted: &'static str,
+    /// A card change found the card gone (removed by another instance meanwhile).
+    pub msg_card_gone: &'static str,
+    /// `{}`: why a card change could not be saved.
+    pub msg_card_not_saved: &'static str,
     pub msg_stack_empty: &'static str,
     pub msg_label_prompt: &'static str,
     pub msg_stack_prompt: &'static str,

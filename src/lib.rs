@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod links;
 pub mod model;
 pub mod positions;
+pub mod private;
 pub mod register;
 pub mod search;
 pub mod state;

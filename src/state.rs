@@ -64,6 +64,11 @@ pub struct Stack {
 /// A pinned paragraph or note: where it is, an optional label, and the text as it was quoted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CueCard {
+    /// The card's own number, unique in the state and never reused while the card exists:
+    /// removing, moving and labelling go by it, so a change made while another instance
+    /// changed the stack still finds the card meant. Cards of older files get one when read.
+    #[serde(default)]
+    pub id: u64,
     /// The letter's id.
     pub letter: String,
     /// The paragraph (section and paragraph, from 0) or note (by number).
@@ -150,31 +155,74 @@ impl State {
         self.current_stack.as_deref().unwrap_or(DEFAULT_STACK)
     }
 
-    /// Adds `card` to the end of stack `stack` (made when needed); returns its index there.
-    pub fn pin(&mut self, stack: &str, card: CueCard) -> usize {
+    /// Adds `card` to the end of stack `stack` (made when needed) under a new id; returns its
+    /// index there.
+    pub fn pin(&mut self, stack: &str, mut card: CueCard) -> usize {
+        card.id = self.next_card_id();
         let stack = self.stack_mut(stack);
         stack.cards.push(card);
         stack.cards.len() - 1
+    }
+
+    /// The id the next card gets: one above the highest in use.
+    fn next_card_id(&self) -> u64 {
+        let highest = self.stacks.iter().flat_map(|s| &s.cards).map(|c| c.id);
+        highest.max().unwrap_or(0).saturating_add(1)
+    }
+
+    /// Gives every card without an id (0, from an older file) or with one another card has
+    /// a new one, in stack and card order: two instances reading the same file give the same
+    /// ids.
+    pub fn number_cards(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        let mut next = self.next_card_id();
+        for card in self.stacks.iter_mut().flat_map(|s| &mut s.cards) {
+            if card.id == 0 || !seen.insert(card.id) {
+                card.id = next;
+                seen.insert(next);
+                next = next.saturating_add(1);
+            }
+        }
+    }
+
+    /// The card with id `id` in `stack`, and its index there.
+    fn card_by_id(&mut self, stack: &str, id: u64) -> Option<(usize, &mut Vec<CueCard>)> {
+        let cards = &mut self.stacks.iter_mut().find(|s| s.name == stack)?.cards;
+        Some((cards.iter().position(|c| c.id == id)?, cards))
+    }
+
+    /// Removes the card with id `id` from `stack`; `None` when it is not there (any more).
+    pub fn remove_card_id(&mut self, stack: &str, id: u64) -> Option<CueCard> {
+        let (index, cards) = self.card_by_id(stack, id)?;
+        Some(cards.remove(index))
+    }
+
+    /// Moves the card with id `id` of `stack` to position `to` (clamped); `false` when it is
+    /// not there (any more).
+    pub fn move_card_id(&mut self, stack: &str, id: u64, to: usize) -> bool {
+        let Some((from, cards)) = self.card_by_id(stack, id) else {
+            return false;
+        };
+        let card = cards.remove(from);
+        let to = to.min(cards.len());
+        cards.insert(to, card);
+        true
+    }
+
+    /// Sets (or with `None` clears) the label of the card with id `id` of `stack`; `false`
+    /// when it is not there (any more).
+    pub fn label_card_id(&mut self, stack: &str, id: u64, label: Option<String>) -> bool {
+        let Some((index, cards)) = self.card_by_id(stack, id) else {
+            return false;
+        };
+        cards[index].label = label;
+        true
     }
 
     /// Removes card `index` of `stack`; `None` when there is no such card.
     pub fn remove_card(&mut self, stack: &str, index: usize) -> Option<CueCard> {
         let stack = self.stacks.iter_mut().find(|s| s.name == stack)?;
         (index < stack.cards.len()).then(|| stack.cards.remove(index))
-    }
-
-    /// Moves card `from` of `stack` to position `to` (clamped); whether a card moved.
-    pub fn move_card(&mut self, stack: &str, from: usize, to: usize) -> bool {
-        let Some(stack) = self.stacks.iter_mut().find(|s| s.name == stack) else {
-            return false;
-        };
-        if from >= stack.cards.len() {
-            return false;
-        }
-        let card = stack.cards.remove(from);
-        let to = to.min(stack.cards.len());
-        stack.cards.insert(to, card);
-        from != to
     }
 
     /// Removes a whole stack; whether there was one.

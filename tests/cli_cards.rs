@@ -108,16 +108,46 @@ fn a_corrupt_state_file_is_moved_aside_and_work_goes_on() {
 }
 
 #[test]
-fn an_unwritable_state_directory_warns_and_goes_on() {
+fn a_change_that_cannot_be_saved_fails_with_a_message_and_exit_2() {
+    // A file where the state directory should be; a state.json that is a directory; a state
+    // file of a newer version (never overwritten).
+    type Make = fn(&Home);
+    let cases: [(&str, Make); 3] = [
+        ("a file for the directory", |home| {
+            fs::write(home.state(), "a file where the state directory should be").unwrap()
+        }),
+        ("state.json a directory", |home| {
+            fs::create_dir_all(home.state().join("brieven/state.json")).unwrap()
+        }),
+        ("a newer state file", |home| {
+            fs::create_dir_all(home.state().join("brieven")).unwrap();
+            fs::write(home.state().join("brieven/state.json"), "{\"version\": 99}").unwrap()
+        }),
+    ];
+    for (what, make) in cases {
+        let home = Home::new();
+        make(&home);
+        let out = home.run(&["cards", "add", "003", "-p", "5"]);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{what}: {:?}", out.stdout);
+        assert!(
+            stderr(&out).contains("nothing pinned: the change cannot be saved"),
+            "{what}: {}",
+            stderr(&out)
+        );
+        let out = home.run(&["cards", "remove", "1"]);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{what}");
+    }
+    // The newer file is as it was.
     let home = Home::new();
-    fs::write(home.state(), "a file where the state directory should be").unwrap();
-    let out = home.run(&["cards", "add", "003", "-p", "5"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("pinned 003_6a2582194f141aa0 ¶ 5"));
-    assert!(
-        stderr(&out).contains("going on without saving"),
-        "{}",
-        stderr(&out)
+    fs::create_dir_all(home.state().join("brieven")).unwrap();
+    let newer = "{\"version\": 99, \"stacks\": [{\"name\": \"default\", \"cards\": []}]}";
+    fs::write(home.state().join("brieven/state.json"), newer).unwrap();
+    home.run(&["cards", "add", "003", "-p", "5"]);
+    assert_eq!(
+        fs::read_to_string(home.state().join("brieven/state.json")).unwrap(),
+        newer
     );
 }
 

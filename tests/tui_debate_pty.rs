@@ -130,3 +130,88 @@ fn the_reader_reopens_where_it_was_left() {
     again.wait_text("Offlimits, 2024-09-04");
     again.quit();
 }
+
+/// `brieven ARGS` with the state of `home`, as another terminal would run it meanwhile.
+fn cli(home: &Path, args: &[&str]) -> std::process::Output {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .args(args)
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The labels of the cards of the default stack, in order.
+fn labels(home: &Path) -> Vec<String> {
+    let out = cli(home, &["cards", "list", "default", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap_or("-").to_string())
+        .collect()
+}
+
+#[test]
+fn a_card_deleted_moved_or_labelled_is_the_one_selected_when_another_process_changed_the_stack() {
+    let home = tempfile::tempdir().unwrap();
+    for p in 1..=6 {
+        let label = format!("c{p}");
+        cli(
+            home.path(),
+            &[
+                "cards",
+                "add",
+                "003",
+                "-p",
+                &p.to_string(),
+                "--label",
+                &label,
+            ],
+        );
+    }
+    let mut reader = start(home.path(), &["--lang", "en"]);
+    reader.wait_text("Letters (5)");
+    reader.send("'");
+    reader.wait_text("Cue cards — default");
+    // The third card selected; meanwhile card 1 goes from elsewhere.
+    reader.send("jj");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    cli(home.path(), &["cards", "remove", "1"]);
+    reader.send("d");
+    reader.wait_text("Card deleted");
+    assert_eq!(labels(home.path()), ["c2", "c4", "c5", "c6"]);
+
+    // Again: now c5 is third in the reader's view (its copy followed the file); card 1 (c2)
+    // goes elsewhere, and the label set in the reader goes to c5.
+    reader.send("kkkkjj");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    cli(home.path(), &["cards", "remove", "1"]);
+    reader.send("e");
+    reader.wait_text("Label");
+    // Its label "c5" is in the prompt: two backspaces clear it.
+    reader.send("\x7f\x7fx\r");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(labels(home.path()), ["c4", "x", "c6"]);
+
+    // A card removed elsewhere while selected: the reader says so, nothing else changes.
+    reader.send("G");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    cli(home.path(), &["cards", "remove", "3"]);
+    reader.send("d");
+    reader.wait_text("no longer in the stack");
+    assert_eq!(labels(home.path()), ["c4", "x"]);
+    reader.quit();
+}

@@ -26,7 +26,7 @@ use crate::search::SearchIndex;
 
 const MAGIC: &[u8; 8] = b"BRIEVEN\x01";
 /// The layout above; a change to it bumps this.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// The build that wrote the file: parsing rules and types change between builds, and a cache
 /// from another build is not used.
 const BUILD: &str = env!("BRIEVEN_BUILD");
@@ -272,10 +272,16 @@ pub fn write(
         ));
     }
     let dir = path.parent().unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
+    // The cache holds the text of the letters.
+    crate::private::create_private_dir(dir)?;
     let temp = temp_name(path);
     let written = (|| {
-        let mut out = Counting::new(BufWriter::new(File::create(&temp)?));
+        let file = crate::private::private_file()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&temp)?;
+        let mut out = Counting::new(BufWriter::new(file));
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT.to_le_bytes())?;
         out.write_all(&build_id().to_le_bytes())?;
@@ -405,16 +411,6 @@ fn temp_name(path: &Path) -> PathBuf {
 /// The build as a number.
 fn build_id() -> u64 {
     xxhash_rust::xxh3::xxh3_64(BUILD.as_bytes())
-}
-
-/// Creates `dir` (and its parents), readable by its owner only: the cache holds the text of
-/// the letters.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
 }
 
 /// Fills `buf` from `offset` of `file`, leaving the file's own position alone (so threads can

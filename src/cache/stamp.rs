@@ -1,5 +1,7 @@
-//! What identifies a file's contents without reading it: size and modification time, with the
-//! hash of its bytes once they have been read.
+//! What identifies a file's contents without reading it: size, modification time, and (as git
+//! keeps them) the change time, inode and device, with the hash of its bytes once they have
+//! been read. The change time cannot be set back as the modification time can (`touch -d`),
+//! and a file replaced by another (`cp -p` then `mv`) has a new inode.
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -9,11 +11,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// by hash, as git does with "racily clean" entries.
 const RACY_NANOS: i128 = 2_000_000_000;
 
-/// Size, modification time (nanoseconds since the epoch) and xxh3 hash of a file.
+/// Size, modification and change times (nanoseconds since the epoch), inode, device and
+/// xxh3 hash of a file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
 pub struct Stamp {
     pub size: u64,
     pub mtime: i128,
+    pub ctime: i128,
+    pub inode: u64,
+    pub device: u64,
     pub hash: u64,
 }
 
@@ -22,9 +28,20 @@ impl Stamp {
     /// when it cannot be looked at.
     pub fn of(path: &Path) -> Option<Stamp> {
         let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let (ctime, inode, device) = {
+            use std::os::unix::fs::MetadataExt;
+            let ctime = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+            (ctime, meta.ino(), meta.dev())
+        };
+        #[cfg(not(unix))]
+        let (ctime, inode, device) = (0, 0, 0);
         Some(Stamp {
             size: meta.len(),
             mtime: meta.modified().map_or(0, nanos),
+            ctime,
+            inode,
+            device,
             hash: 0,
         })
     }
@@ -38,9 +55,14 @@ impl Stamp {
     }
 
     /// Whether a file stamped `self` when an entry was taken at `taken` is, going by `now`'s
-    /// size and time, still the same file (without reading it).
+    /// size, times, inode and device, still the same file (without reading it).
     pub fn same_file(&self, now: &Stamp, taken: i128) -> bool {
-        self.size == now.size && self.mtime == now.mtime && self.mtime < taken - RACY_NANOS
+        self.size == now.size
+            && self.mtime == now.mtime
+            && self.ctime == now.ctime
+            && self.inode == now.inode
+            && self.device == now.device
+            && self.mtime < taken - RACY_NANOS
     }
 }
 

@@ -329,3 +329,65 @@ fn old_cache_files_are_pruned_when_another_is_written() {
     assert_eq!(s.cache.clear().expect("cleared"), 1);
     assert_eq!(s.cache.usage().expect("usage"), (0, 0));
 }
+
+/// Sets a file's modification time to `time` (as `touch -d` does).
+fn set_time(path: &Path, time: SystemTime) {
+    let file = fs::File::options().append(true).open(path).expect("open");
+    file.set_modified(time).expect("set time");
+}
+
+/// Loads: one letter is parsed anew, and the first letter says `word`.
+fn parsed_once_with(s: &Setup, word: &str) {
+    let (corpus, cached) = load_and_save(s);
+    assert_eq!(cached.stats.parsed, 1, "{:?}", cached.stats);
+    let mut paragraphs = corpus.letters[0]
+        .sections
+        .iter()
+        .flat_map(|sec| &sec.paragraphs);
+    assert!(paragraphs.any(|p| p.text.contains(word)), "{word}");
+}
+
+#[test]
+fn a_letter_changed_with_its_size_and_time_kept_is_read_again() {
+    let s = setup();
+    load_and_save(&s);
+    let file = s.letters.join("000.txt");
+    let time = fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("time");
+    // `sed -i` with the time set back: same size, same modification time, new bytes.
+    let changed = fs::read_to_string(&file)
+        .expect("read")
+        .replace("NCMEC", "NCMEX");
+    fs::write(&file, changed).expect("write");
+    set_time(&file, time);
+    parsed_once_with(&s, "NCMEX");
+    // `cp -p` then `mv`: a new file (inode) with the old one's size and time.
+    let copy = s.letters.join("copy.tmp");
+    fs::write(&copy, LETTER.replace("NCMEC", "NCMEY")).expect("write");
+    set_time(&copy, time);
+    fs::rename(&copy, &file).expect("mv");
+    parsed_once_with(&s, "NCMEY");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cache_directory_others_may_write_to_is_neither_read_nor_written() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = setup();
+    load_and_save(&s);
+    fs::set_permissions(s.cache.dir(), fs::Permissions::from_mode(0o777)).expect("chmod");
+    let before = file::cache_files(s.cache.dir()).expect("files");
+    let files = files(&s);
+    let (corpus, mut cached) = s.cache.load(std::slice::from_ref(&s.letters), &files, None);
+    assert_eq!(cached.stats, stats(0, 4), "nothing taken from it");
+    assert!(
+        corpus.warnings[0].contains("writable by others")
+            && corpus.warnings[0].contains("not used"),
+        "{:?}",
+        corpus.warnings
+    );
+    assert_eq!(corpus.letters, Corpus::load_files(&files, None).letters);
+    cached.save(&corpus.letters).expect("nothing to save");
+    assert_eq!(file::cache_files(s.cache.dir()).expect("files"), before);
+}

@@ -100,6 +100,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let name = stack.unwrap_or_else(|| store.state().current_stack_name().to_string());
             let removed = store.update(|s| s.remove_card(&name, number.wrapping_sub(1)));
             match removed {
+                Some(_) if store.not_saving().is_some() => Err(not_saved(&store, "removed")),
                 Some(card) => {
                     let n = number.to_string();
                     let message =
@@ -115,6 +116,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         eprintln!("brieven: warning: {}", sanitize(&warning));
     }
     result
+}
+
+/// The error for a change that could not be saved: nothing was `done` (it would be lost at
+/// once, as the command ends).
+fn not_saved(store: &StateStore, done: &str) -> anyhow::Error {
+    let why = store.not_saving().unwrap_or_default();
+    anyhow::anyhow!("nothing {done}: the change cannot be saved: {why}")
 }
 
 fn no_card(state: &State, name: &str, number: usize) -> anyhow::Error {
@@ -259,6 +267,7 @@ fn add(store: &mut StateStore, pin: Pin, paths: &[PathBuf], lang: Lang) -> Resul
         bail!("{}: no note {}", letter.id, pin.note.unwrap_or(0));
     };
     let card = CueCard {
+        id: 0,
         letter: letter.id.clone(),
         anchor,
         label: pin.label.filter(|l| !l.trim().is_empty()),
@@ -274,6 +283,9 @@ fn add(store: &mut StateStore, pin: Pin, paths: &[PathBuf], lang: Lang) -> Resul
         let index = s.pin(&name, card);
         (name, index + 1)
     });
+    if store.not_saving().is_some() {
+        return Err(not_saved(store, "pinned"));
+    }
     let (location, count) = (citation.location(lang), count.to_string());
     let message = fill_all(
         lang.strings().cards_pinned,

@@ -7,7 +7,7 @@
 
 use std::ffi::OsString;
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -77,6 +77,8 @@ pub struct StateStore {
     path: Option<PathBuf>,
     state: State,
     saving: bool,
+    /// Why changes are not saved, when they are not (but for `--no-state`).
+    not_saving: Option<String>,
     warnings: Vec<String>,
 }
 
@@ -88,10 +90,12 @@ impl StateStore {
             saving: path.is_some(),
             path,
             state: State::default(),
+            not_saving: None,
             warnings: Vec::new(),
         };
         if let Some(path) = store.path.clone() {
             store.state = store.read(&path).unwrap_or_default();
+            remove_stale_temp_files(&path);
         }
         store
     }
@@ -101,9 +105,9 @@ impl StateStore {
         let path = default_state_path();
         let mut store = StateStore::open(path.clone());
         if path.is_none() {
-            store.warnings.push(
-                "no state directory (neither XDG_STATE_HOME nor HOME is set); not saving".into(),
-            );
+            let why = "no state directory (neither XDG_STATE_HOME nor HOME is set); not saving";
+            store.warnings.push(why.into());
+            store.not_saving = Some(why.into());
         }
         store
     }
@@ -121,6 +125,13 @@ impl StateStore {
     /// Whether changes are written to disk.
     pub fn is_saving(&self) -> bool {
         self.saving
+    }
+
+    /// Why changes are not written to disk, when a state file is meant to be kept but cannot
+    /// be (unwritable, too new, no state directory); `None` while saving, and with
+    /// `--no-state`.
+    pub fn not_saving(&self) -> Option<&str> {
+        self.not_saving.as_deref()
     }
 
     /// Warnings since the last call, for the status line or stderr.
@@ -168,6 +179,7 @@ impl StateStore {
 
     fn stop_saving(&mut self, e: &StateError) {
         self.saving = false;
+        self.not_saving = Some(e.to_string());
         self.warnings.push(format!(
             "cannot save the state: {e}; going on without saving"
         ));
@@ -186,10 +198,14 @@ impl StateStore {
             }
         };
         match parse(&bytes) {
-            Ok(state) if state.version <= STATE_VERSION => Some(state),
+            Ok(mut state) if state.version <= STATE_VERSION => {
+                state.number_cards();
+                Some(state)
+            }
             Ok(state) => {
                 let e = StateError::TooNew(path.to_path_buf(), state.version);
                 self.saving = false;
+                self.not_saving = Some(e.to_string());
                 self.warnings.push(e.to_string());
                 None
             }
@@ -244,9 +260,9 @@ fn lock(path: &Path) -> Result<File, StateError> {
         move |e| StateError::Io(p, e)
     };
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir).map_err(io_err(dir))?;
+    crate::private::create_private_dir(dir).map_err(io_err(dir))?;
     let lock_path = path.with_extension("json.lock");
-    let file = OpenOptions::new()
+    let file = crate::private::private_file()
         .create(true)
         .truncate(false)
         .write(true)
@@ -272,7 +288,10 @@ fn write_atomically(path: &Path, state: &State) -> Result<(), StateError> {
     let json = serde_json::to_vec_pretty(state)
         .map_err(|e| StateError::Io(path.to_path_buf(), io::Error::other(e)))?;
     let written = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        let mut file = crate::private::private_file()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
         file.write_all(&json)?;
         file.write_all(b"\n")?;
         file.sync_all()?;
@@ -286,4 +305,31 @@ fn write_atomically(path: &Path, state: &State) -> Result<(), StateError> {
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+/// How old a temporary state file must be to be taken for one a killed writer left (a
+/// writer renames its file within a moment of making it).
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files (`.state.json.tmp-PID-N`) beside `path` that are an hour old:
+/// a writer killed between writing and renaming leaves one (as large as the state) behind.
+fn remove_stale_temp_files(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let stale = entry.file_name().to_string_lossy().starts_with(&prefix)
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| now.duration_since(t).is_ok_and(|age| age > STALE_TEMP));
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }

@@ -9,6 +9,7 @@ use super::*;
 
 fn card(letter: &str, paragraph: usize, quote: &str) -> CueCard {
     CueCard {
+        id: 0,
         letter: letter.into(),
         anchor: Anchor::Paragraph {
             section: 0,
@@ -250,7 +251,9 @@ fn cards_are_reordered_and_deleted() {
     for i in 0..3 {
         state.pin("s", card("x", i, &i.to_string()));
     }
-    assert!(state.move_card("s", 2, 0));
+    let id = |s: &State, i: usize| s.stack("s").unwrap().cards[i].id;
+    let third = id(&state, 2);
+    assert!(state.move_card_id("s", third, 0));
     let order = |s: &State| {
         s.stack("s")
             .unwrap()
@@ -260,10 +263,18 @@ fn cards_are_reordered_and_deleted() {
             .collect::<Vec<_>>()
     };
     assert_eq!(order(&state), ["2", "0", "1"]);
-    assert!(!state.move_card("s", 5, 0));
-    assert_eq!(state.remove_card("s", 1).unwrap().quote, "0");
+    assert!(!state.move_card_id("s", 99, 0));
+    let second = id(&state, 1);
+    assert!(state.label_card_id("s", second, Some("l".into())));
+    assert_eq!(
+        state.remove_card_id("s", second).unwrap().label.as_deref(),
+        Some("l")
+    );
+    assert!(state.remove_card_id("s", second).is_none());
+    assert!(!state.label_card_id("s", second, None));
+    assert_eq!(state.remove_card("s", 1).unwrap().quote, "1");
     assert!(state.remove_card("s", 7).is_none());
-    assert_eq!(order(&state), ["2", "1"]);
+    assert_eq!(order(&state), ["2"]);
     state.current_stack = Some("s".into());
     assert!(state.delete_stack("s"));
     assert_eq!(state.current_stack_name(), DEFAULT_STACK);
@@ -302,4 +313,91 @@ fn the_state_path_follows_xdg() {
         Some(PathBuf::from("/home/u/.local/state/brieven/state.json"))
     );
     assert_eq!(state_path_from(None, None), None);
+}
+
+#[test]
+fn a_change_by_id_finds_its_card_after_another_instance_changed_the_stack() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_file(&dir);
+    let mut a = StateStore::open(Some(path.clone()));
+    a.update(|s| {
+        for i in 0..6 {
+            s.pin("s", card("x", i, &i.to_string()));
+        }
+    });
+    // A's third card; B removes the first meanwhile.
+    let third = a.state().stack("s").unwrap().cards[2].id;
+    let mut b = StateStore::open(Some(path.clone()));
+    b.update(|s| s.remove_card("s", 0));
+    let quotes = |store: &StateStore| -> Vec<String> {
+        let cards = &store.state().stack("s").unwrap().cards;
+        cards.iter().map(|c| c.quote.clone()).collect()
+    };
+    assert!(a.update(|s| s.move_card_id("s", third, 0)));
+    assert_eq!(quotes(&a), ["2", "1", "3", "4", "5"]);
+    assert!(a.update(|s| s.remove_card_id("s", third)).is_some());
+    assert_eq!(quotes(&a), ["1", "3", "4", "5"]);
+    // Gone: nothing else changes.
+    assert!(b.update(|s| s.remove_card_id("s", third)).is_none());
+    assert!(!b.update(|s| s.label_card_id("s", third, Some("l".into()))));
+    assert_eq!(quotes(&b), ["1", "3", "4", "5"]);
+    assert!(b.state().stacks[0].cards.iter().all(|c| c.label.is_none()));
+}
+
+#[test]
+fn cards_of_an_older_file_get_ids_when_read_the_same_in_every_instance() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_file(&dir);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let card = |q: &str| {
+        format!(r#"{{"letter": "x", "anchor": {{"kind": "note", "number": 1}}, "quote": "{q}"}}"#)
+    };
+    let old = format!(
+        r#"{{"version": 1, "stacks": [{{"name": "s", "cards": [{}, {}, {}]}}]}}"#,
+        card("a"),
+        card("b"),
+        card("c")
+    );
+    std::fs::write(&path, old).unwrap();
+    let ids = |store: &StateStore| -> Vec<u64> {
+        store.state().stacks[0].cards.iter().map(|c| c.id).collect()
+    };
+    let (a, b) = (
+        StateStore::open(Some(path.clone())),
+        StateStore::open(Some(path.clone())),
+    );
+    assert_eq!(ids(&a), [1, 2, 3]);
+    assert_eq!(ids(&a), ids(&b));
+}
+
+#[cfg(unix)]
+#[test]
+fn the_state_is_private_and_stale_temporary_files_are_removed() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_file(&dir);
+    let brieven = path.parent().unwrap();
+    // A directory an older version made 0755, with what killed writers left.
+    std::fs::create_dir_all(brieven).unwrap();
+    std::fs::set_permissions(brieven, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stale = brieven.join(".state.json.tmp-4242-0");
+    let fresh = brieven.join(".state.json.tmp-4243-0");
+    let other = brieven.join("notes.tmp-1");
+    for f in [&stale, &fresh, &other] {
+        std::fs::write(f, "{").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    for f in [&stale, &other] {
+        let file = std::fs::File::options().write(true).open(f).unwrap();
+        file.set_modified(two_hours_ago).unwrap();
+    }
+    let mut store = StateStore::open(Some(path.clone()));
+    assert!(!stale.exists(), "a stale temporary file is removed");
+    assert!(fresh.exists(), "one a writer may be using is kept");
+    assert!(other.exists(), "only brieven's own files are touched");
+    store.update(|s| s.pin("s", card("x", 0, "q")));
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(brieven), 0o700);
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&path.with_extension("json.lock")), 0o600);
 }

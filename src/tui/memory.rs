@@ -10,20 +10,16 @@ use brieven::state::{CueCard, Jump, ReadingPosition, State};
 pub enum StateChange {
     /// Add a card to the end of a stack (made when new).
     Pin { stack: String, card: CueCard },
-    /// Remove card `index` of a stack.
-    Remove { stack: String, index: usize },
-    /// Move card `from` of a stack to `to`.
-    Move {
-        stack: String,
-        from: usize,
-        to: usize,
-    },
+    /// Remove the card with id `id` from a stack.
+    Remove { stack: String, id: u64 },
+    /// Move the card with id `id` of a stack to position `to`.
+    Move { stack: String, id: u64, to: usize },
     /// The stack `m` pins to and `'` opens.
     SetCurrentStack(String),
-    /// Set (or with `None` clear) the label of card `index` of a stack.
+    /// Set (or with `None` clear) the label of the card with id `id` of a stack.
     Label {
         stack: String,
-        index: usize,
+        id: u64,
         label: Option<String>,
     },
     /// Where the reader was in the letters it opened, and the jumps made so far.
@@ -34,26 +30,17 @@ pub enum StateChange {
 }
 
 impl StateChange {
-    /// Applies the change to `state`.
-    pub fn apply(&self, state: &mut State) {
+    /// Applies the change to `state`; `false` when the card it is about is no longer there
+    /// (another instance removed it), and nothing changed.
+    pub fn apply(&self, state: &mut State) -> bool {
         match self {
             StateChange::Pin { stack, card } => {
                 state.pin(stack, card.clone());
             }
-            StateChange::Remove { stack, index } => {
-                state.remove_card(stack, *index);
-            }
-            StateChange::Move { stack, from, to } => {
-                state.move_card(stack, *from, *to);
-            }
-            StateChange::Label {
-                stack,
-                index,
-                label,
-            } => {
-                if let Some(card) = state.stack_mut(stack).cards.get_mut(*index) {
-                    card.label = label.clone();
-                }
+            StateChange::Remove { stack, id } => return state.remove_card_id(stack, *id).is_some(),
+            StateChange::Move { stack, id, to } => return state.move_card_id(stack, *id, *to),
+            StateChange::Label { stack, id, label } => {
+                return state.label_card_id(stack, *id, label.clone());
             }
             StateChange::SetCurrentStack(name) => {
                 state.stack_mut(name);
@@ -69,5 +56,17 @@ impl StateChange {
                 }
             }
         }
+        true
+    }
+
+    /// Whether the change is to a card (what the user is told about when it is not saved).
+    pub fn is_card(&self) -> bool {
+        matches!(
+            self,
+            StateChange::Pin { .. }
+                | StateChange::Remove { .. }
+                | StateChange::Move { .. }
+                | StateChange::Label { .. }
+        )
     }
 }

@@ -289,11 +289,19 @@ fn persist(app: &mut App, store: &mut StateStore, mut change: memory::StateChang
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
     }
-    store.update(|state| change.apply(state));
+    let applied = store.update(|state| change.apply(state));
     app.state = store.state().clone();
     for warning in store.take_warnings() {
         app.message = Some(warning.clone());
         app.corpus_warnings.push(warning);
+    }
+    let s = app.lang.strings();
+    if !applied {
+        app.message = Some(s.msg_card_gone.into());
+    } else if change.is_card()
+        && let Some(why) = store.not_saving()
+    {
+        app.message = Some(brieven::i18n::fill(s.msg_card_not_saved, why));
     }
 }
 

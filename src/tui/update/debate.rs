@@ -133,6 +133,7 @@ pub fn pin(app: &mut App) -> Effect {
     };
     let stack = app.state.current_stack_name().to_string();
     let card = CueCard {
+        id: 0,
         letter: cited.letter.clone(),
         anchor,
         label: None,
@@ -192,20 +193,19 @@ pub fn cards_action(app: &mut App, action: &Action) -> Option<Effect> {
             if to == selected {
                 return Some(Effect::None);
             }
-            let change = StateChange::Move {
-                stack,
-                from: selected,
-                to,
+            let Some(id) = cards(app).get(selected).map(|c| c.id) else {
+                return Some(Effect::None);
             };
+            let change = StateChange::Move { stack, id, to };
             persist(app, change)
         }
         Action::DeleteCard if count > 0 => {
             set(app, selected.min(count.saturating_sub(2)));
             app.message = Some(app.lang.strings().msg_card_deleted.into());
-            let change = StateChange::Remove {
-                stack,
-                index: selected,
+            let Some(id) = cards(app).get(selected).map(|c| c.id) else {
+                return Some(Effect::None);
             };
+            let change = StateChange::Remove { stack, id };
             persist(app, change)
         }
         Action::SwitchStack(by) => {
@@ -275,11 +275,10 @@ pub fn label_action(app: &mut App, action: &Action) -> Option<Effect> {
             };
             let stack = app.state.current_stack_name().to_string();
             let label = (!label.is_empty()).then_some(label);
-            let change = StateChange::Label {
-                stack,
-                index: selected,
-                label,
+            let Some(id) = cards(app).get(selected).map(|c| c.id) else {
+                return Some(Effect::None);
             };
+            let change = StateChange::Label { stack, id, label };
             return Some(persist(app, change));
         }
         Action::Quit => return None,
