@@ -46,7 +46,12 @@ pub fn output_width() -> usize {
 
 /// `brieven [PATHS...]` with no subcommand: the reader, which needs a terminal.
 pub fn reader(paths: Vec<PathBuf>, mut options: crate::tui::Options) -> Result<ExitCode> {
-    if !std::io::stdout().is_terminal() {
+    let refused = if std::io::stdout().is_terminal() {
+        crate::tui::check_terminal().err()
+    } else {
+        Some("the reader needs a terminal on stdout".to_string())
+    };
+    if let Some(why) = refused {
         use clap::CommandFactory;
         let commands: Vec<String> = crate::Cli::command()
             .get_subcommands()
@@ -54,7 +59,7 @@ pub fn reader(paths: Vec<PathBuf>, mut options: crate::tui::Options) -> Result<E
             .filter(|name| name != "help")
             .collect();
         eprintln!(
-            "brieven: the reader needs a terminal on stdout; for text output use one of: {} (see brieven --help)",
+            "brieven: {why}; for text output use one of: {} (see brieven --help)",
             commands.join(", ")
         );
         return Ok(ExitCode::from(2));

@@ -41,7 +41,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use app::App;
 use update::{Effect, update};
@@ -103,7 +103,7 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let lang = Lang::choose_from_env(options.lang, config.lang);
     // A signal sets this to its number; the loop notices within one poll.
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGINT, SIGHUP] {
+    for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     install_panic_hook();
@@ -114,11 +114,11 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
             match loading::load(&mut terminal, paths, files, options.cache, &signal, lang) {
                 Ok(Some(loaded)) => loaded,
                 Ok(None) => {
-                    leave();
+                    release(terminal);
                     return Ok(exit_code(&signal));
                 }
                 Err(e) => {
-                    leave();
+                    release(terminal);
                     return Err(e);
                 }
             }
@@ -143,7 +143,7 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let search = (cached, options.register_files);
     let result = event_loop(&mut terminal, &mut app, search, &signal, &mut store);
     restore::save(&mut app, &mut store);
-    leave();
+    release(terminal);
     let writing = result?;
     // The terminal is the user's again; a cache write under way ends first (see CacheWrite).
     writing.wait(CACHE_WRITE_WAIT);
@@ -222,7 +222,7 @@ fn event_loop(
             Ok(message) => message,
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // A hung-up terminal is no terminal any more: leave as on SIGHUP.
-                if !io::stdin().is_terminal() {
+                if !keys_from_terminal() {
                     signal.store(SIGHUP as usize, Ordering::SeqCst);
                 }
                 continue;
@@ -332,6 +332,53 @@ fn leave() {
     );
     let _ = disable_raw_mode();
     let _ = io::stdout().flush();
+}
+
+/// The controlling terminal, opened when stdin is not one: crossterm then reads the keys
+/// from `/dev/tty` (as less does), and this handle tells when that terminal hangs up.
+static TTY: std::sync::OnceLock<Option<std::fs::File>> = std::sync::OnceLock::new();
+
+/// Whether the reader can take the terminal: `TERM=dumb` cannot show it, and with stdin not
+/// a terminal (`brieven < /dev/null`, `xargs brieven`) the keys are read from the controlling
+/// terminal, which must then exist. What is wrong, otherwise.
+pub fn check_terminal() -> std::result::Result<(), String> {
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(
+            "TERM=dumb: this terminal cannot show the reader (it needs escape sequences)".into(),
+        );
+    }
+    if io::stdin().is_terminal() {
+        return Ok(());
+    }
+    match std::fs::File::options()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+    {
+        Ok(tty) => {
+            let _ = TTY.set(Some(tty));
+            Ok(())
+        }
+        Err(e) => Err(format!(
+            "stdin is not a terminal and there is no terminal to read keys from (/dev/tty: {e})"
+        )),
+    }
+}
+
+/// Whether the terminal the keys come from is still there.
+fn keys_from_terminal() -> bool {
+    match TTY.get() {
+        Some(Some(tty)) => tty.is_terminal(),
+        _ => io::stdin().is_terminal(),
+    }
+}
+
+/// Gives the terminal back ([`leave`]) for good. The terminal is not dropped: ratatui's drop
+/// shows the cursor again and, when that fails (a terminal that was closed), prints to the
+/// dead stderr, which panics.
+fn release(terminal: Term) {
+    leave();
+    std::mem::forget(terminal);
 }
 
 /// Restores the terminal before the default hook prints the panic message.
