@@ -263,3 +263,46 @@ fn a_register_toml_beside_the_letters_is_read_and_bad_files_are_named() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("a_first.txt: not a register file"), "{err}");
 }
+
+#[test]
+fn date_filters_that_are_no_dates_or_end_before_they_begin_say_so() {
+    let search = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
+            .env(
+                "XDG_CACHE_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+            )
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for (query, says) in [
+        ("date:2024..2023", "the range ends before it begins"),
+        ("date:9999-99..0000", "not a date, month, year or range"),
+        ("date:-1", "not a date, month, year or range"),
+    ] {
+        let out = search(&["search", query]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{query}: {stderr}");
+        assert!(
+            stderr.contains(query) && stderr.contains(says),
+            "{query}: {stderr}"
+        );
+        assert!(out.stdout.is_empty(), "{query}");
+    }
+    // A query cut to its first 200 characters says so, and still searches.
+    let long = format!("Europol {}", "x".repeat(300));
+    let out = search(&["search", &long]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cut to its first 200 characters"),
+        "{stderr}"
+    );
+    // A good range still answers.
+    let out = search(&["search", "date:2023..2024"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

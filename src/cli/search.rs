@@ -65,6 +65,18 @@ impl RegisterArgs {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // A query that cannot mean what was typed says so, rather than answering nothing.
+    let query = brieven::search::Query::parse(&args.query);
+    for problem in &query.problems {
+        eprintln!("brieven: {}", sanitize(problem));
+    }
+    if !query.problems.is_empty() {
+        return Ok(ExitCode::from(2));
+    }
+    if query.cut {
+        let cut = query.notices().pop().unwrap_or_default();
+        eprintln!("brieven: warning: {cut}");
+    }
     let mut session = super::load(&args.paths)?;
     let (register, index) = session.search_with(&args.register)?;
     let corpus = &session.corpus;

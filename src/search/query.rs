@@ -25,6 +25,11 @@ pub struct Query {
     pub notes: bool,
     /// Dates asked for by a `date:` filter, or by the text itself when it reads as a date.
     pub dates: Option<DateQuery>,
+    /// What is wrong with the query as typed (a `date:` value that is no date, a range that
+    /// ends before it begins), for the user to be told rather than given nothing.
+    pub problems: Vec<String>,
+    /// The text was longer than [`MAX_QUERY_CHARS`] and was cut.
+    pub cut: bool,
 }
 
 impl Query {
@@ -32,6 +37,7 @@ impl Query {
     pub fn parse(input: &str) -> Query {
         let mut query = Query::default();
         let mut text: Vec<&str> = Vec::new();
+        let all_input = input.len();
         let input: String = input.chars().take(MAX_QUERY_CHARS * 4).collect();
         for word in input.split_whitespace() {
             let Some((name, value)) = word.split_once(':') else {
@@ -52,7 +58,20 @@ impl Query {
                         }
                         match (kind, parse_date_query(value)) {
                             (EntityKind::Date, Some(dates)) if !value.is_empty() => {
+                                if is_inverted(&dates) {
+                                    query
+                                        .problems
+                                        .push(format!("{word}: the range ends before it begins"));
+                                }
                                 query.dates = Some(dates);
+                            }
+                            // `date:-1`, `date:9999-99..0000`: meant as a date, but none.
+                            (EntityKind::Date, None)
+                                if value.contains(|c: char| c.is_ascii_digit()) =>
+                            {
+                                query.problems.push(format!(
+                                    "{word}: not a date, month, year or range (write 2024-05-02, 2 mei 2024, sep 2023, 2024 or 2023-09..2023-12)"
+                                ));
                             }
                             _ => text.push(value),
                         }
@@ -67,11 +86,23 @@ impl Query {
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
+        query.cut = joined.chars().nth(MAX_QUERY_CHARS).is_some() || input.len() < all_input;
         query.text = joined.chars().take(MAX_QUERY_CHARS).collect();
         if query.dates.is_none() && (query.kinds.is_empty() || query.wants(EntityKind::Date)) {
             query.dates = parse_date_query(&query.text);
         }
         query
+    }
+
+    /// What to tell the user about the query: its problems, and that it was cut.
+    pub fn notices(&self) -> Vec<String> {
+        let mut notices = self.problems.clone();
+        if self.cut {
+            notices.push(format!(
+                "the query is cut to its first {MAX_QUERY_CHARS} characters"
+            ));
+        }
+        notices
     }
 
     /// Whether entities of `kind` may be returned.
@@ -82,6 +113,20 @@ impl Query {
     /// Whether passages may be returned.
     pub fn wants_passages(&self) -> bool {
         self.notes || self.kinds.is_empty()
+    }
+}
+
+/// Whether a range ends before it begins (`2024..2023`).
+fn is_inverted(dates: &DateQuery) -> bool {
+    match dates {
+        DateQuery::Range {
+            from: Some(f),
+            to: Some(t),
+        } => {
+            (f.year, f.month.unwrap_or(1), f.day.unwrap_or(1))
+                > (t.year, t.month.unwrap_or(12), t.day.unwrap_or(31))
+        }
+        _ => false,
     }
 }
 
