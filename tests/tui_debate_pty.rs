@@ -203,7 +203,11 @@ fn a_card_deleted_moved_or_labelled_is_the_one_selected_when_another_process_cha
     reader.wait_text("Label");
     // Its label "c5" is in the prompt: two backspaces clear it.
     reader.send("\x7f\x7fx\r");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Saved once the prompt has closed (a slow machine may take a moment).
+    let start = std::time::Instant::now();
+    while labels(home.path()) == ["c4", "c5", "c6"] && start.elapsed() < pty::TIMEOUT {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert_eq!(labels(home.path()), ["c4", "x", "c6"]);
 
     // A card removed elsewhere while selected: the reader says so, nothing else changes.
