@@ -404,6 +404,22 @@ fn row_pieces(row: &Row, is_note: &dyn Fn(u32) -> bool) -> Vec<Piece> {
     out
 }
 
+/// Where the value starts in a row that opens with a short label ending in a colon in a cell
+/// of its own (`Origine:`, `Subject:`, `Betreft:` then a tab), as a document's head table has.
+fn label_value_x(row: &Row, pieces: &[Piece]) -> Option<f32> {
+    let [Piece::Text(label), Piece::Cell, ..] = pieces else {
+        return None;
+    };
+    let label = label.trim();
+    if !label.ends_with(':') || label.chars().count() > 30 {
+        return None;
+    }
+    let ink: Vec<&Glyph> = row.ink().collect();
+    ink.windows(2)
+        .find(|w| w[1].x - w[0].end() >= 2.0 * row.size)
+        .map(|w| w[1].x)
+}
+
 /// `1`, `1.`, `1.1`, `2.3.` , `a)`, `IV.`: the number of a section or list item.
 fn is_section_number(text: &str) -> bool {
     let t = text.trim();
@@ -455,6 +471,8 @@ struct Layout {
     body: f32,
     /// Where the body's lines end.
     right: f32,
+    /// The usual distance from one line of a paragraph to the next, in body sizes.
+    leading: f32,
     notes: Vec<(u32, Vec<usize>)>,
     warnings: Vec<String>,
 }
@@ -510,12 +528,14 @@ impl Layout {
             .map(|row| plain(&row_pieces(row, &|_| false)))
             .collect();
         mark_furniture(&rows, &texts, &mut kinds);
+        let leading = leading(&rows, &kinds, body);
         let mut layout = Layout {
             rows,
             texts,
             kinds,
             body,
             right,
+            leading,
             notes: Vec::new(),
             warnings: pages.warnings,
         };
@@ -568,7 +588,18 @@ impl Layout {
     fn note_number(&self, k: usize, expected: u32) -> Option<u32> {
         let row = &self.rows[k];
         let ink: Vec<&Glyph> = row.ink().collect();
-        let digits = ink.iter().take_while(|g| g.c.is_ascii_digit()).count();
+        // The number is the leading digits set as the first is (a raised `1` before the
+        // note's text `14603/19.` is note 1, not 114603).
+        let raised = |g: &Glyph| g.y > row.y + 0.1 * g.size;
+        let digits = match ink.first() {
+            Some(first) if first.c.is_ascii_digit() => ink
+                .iter()
+                .take_while(|g| {
+                    g.c.is_ascii_digit() && raised(g) == raised(first) && g.size == first.size
+                })
+                .count(),
+            _ => 0,
+        };
         if digits == 0 || digits > 3 || digits == ink.len() && ink.len() > 3 {
             return None;
         }
@@ -726,15 +757,26 @@ impl Layout {
             let row = &self.rows[k];
             let pieces = row_pieces(row, is_note);
             let text = plain(&pieces);
-            let item = list_item(row);
+            let mut item = list_item(row);
             let bold = row.bold();
             let italic = row.italic() && !bold;
             let new_page = prev.is_none_or(|p| self.rows[p].page != row.page);
+            let value_x = label_value_x(row, &pieces);
             let mut start = true;
             let mut gap_before = false;
             if let (Some(p), Some(para)) = (prev, paras.last()) {
                 let prow = &self.rows[p];
-                if new_page {
+                let pitch = prow.y - row.y;
+                if value_x.is_some() {
+                    // A label and its value (`Objet:`, `From:` in a table): a row of its own.
+                    gap_before = pitch > 2.5 * row.size;
+                } else if para.value_x.is_some_and(|x| {
+                    !new_page && (row.x0() - x).abs() < 0.5 * row.size && pitch < 2.5 * row.size
+                }) {
+                    // A value's next lines stand under it, whatever their style.
+                    start = false;
+                    item = None;
+                } else if new_page {
                     // A paragraph the page break cuts mid-sentence goes on.
                     start = !(page_end_open
                         && item.is_none()
@@ -745,8 +787,9 @@ impl Layout {
                         && (row.size - prow.size).abs() <= 0.12 * prow.size);
                     gap_before = start;
                 } else {
-                    let pitch = prow.y - row.y;
-                    let wide = pitch > 1.7 * row.size.max(prow.size);
+                    // Wider than the usual leading: a blank line, or more (a letter set with
+                    // a leading of 1.7 has its paragraphs further apart still).
+                    let wide = pitch > row.size.max(prow.size) * 1.7f32.max(1.3 * self.leading);
                     gap_before = wide;
                     let size_change = (row.size - prow.size).abs() > 0.12 * prow.size;
                     let short = self.ends_short(p, row);
@@ -767,6 +810,7 @@ impl Layout {
                     None => (ParaKind::Plain, row.x0(), pieces),
                 };
                 paras.push(Para {
+                    value_x,
                     italic,
                     cells: pieces.contains(&Piece::Cell),
                     rows: vec![(pieces, row.page)],
@@ -834,6 +878,31 @@ impl Layout {
         let word = first_word_end - row.x0();
         prow.x1() + word + 0.5 * row.size < self.right
     }
+}
+
+/// The most common distance between consecutive body rows of a page at the body size, in
+/// body sizes (1.15-1.2 for single spacing, 1.7 for a letter set at 1.5): the leading the
+/// paragraph gaps are measured against. 1.2 when the document has too few lines to tell.
+fn leading(rows: &[Row], kinds: &[Kind], body: f32) -> f32 {
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    let mut prev: Option<&Row> = None;
+    for (row, kind) in rows.iter().zip(kinds) {
+        if *kind != Kind::Body || (row.size - body).abs() > 0.12 * body {
+            continue;
+        }
+        if let Some(p) = prev.filter(|p| p.page == row.page) {
+            let ratio = (p.y - row.y) / body;
+            if (0.9..3.0).contains(&ratio) {
+                *counts.entry((ratio * 20.0).round() as i32).or_default() += 1;
+            }
+        }
+        prev = Some(row);
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 5)
+        .max_by_key(|&(bucket, n)| (n, -bucket))
+        .map_or(1.2, |(bucket, _)| bucket as f32 / 20.0)
 }
 
 /// Whether a row starts with a number set small and raised, as a note's number is.
@@ -1162,6 +1231,8 @@ struct Para {
     size: f32,
     /// Whether a row has a table's cells.
     cells: bool,
+    /// Where the value starts when it opens with a label in a cell of its own (`Objet:`).
+    value_x: Option<f32>,
 }
 
 impl Para {
@@ -1228,7 +1299,10 @@ fn body_range(paras: &[Para]) -> (usize, usize) {
         .position(|p| plain_para(p) && patterns::is_salutation(&text(p)))
         .map(|i| i + 1)
         .or_else(|| {
-            let long = paras.iter().position(|p| text(p).chars().count() >= 100)?;
+            // A head table's label and value (`Objet:` ...) is the head's, however long.
+            let long = paras
+                .iter()
+                .position(|p| p.value_x.is_none() && text(p).chars().count() >= 100)?;
             let from = usize::from(paras.first().is_some_and(heading));
             Some((from..long).rfind(|&i| heading(&paras[i])).unwrap_or(long))
         })
