@@ -215,6 +215,8 @@ pub struct Strings {
     pub msg_last_letter: &'static str,
     pub msg_first_letter: &'static str,
     pub msg_last_section: &'static str,
+    pub msg_last_paragraph: &'static str,
+    pub msg_first_paragraph: &'static str,
     pub msg_no_markers: &'static str,
     pub msg_note_selected: &'static str,
     pub msg_select_marker: &'static str,

@@ -32,6 +32,10 @@ pub enum Action {
     Top,
     /// To the end.
     Bottom,
+    /// Make the next paragraph current (`y` and `m` take it), bringing it into view.
+    NextParagraph,
+    /// Make the previous paragraph current.
+    PrevParagraph,
     /// To the next section of the letter.
     NextSection,
     /// To the previous section (or the start of this one).

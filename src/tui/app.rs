@@ -156,6 +156,9 @@ pub struct App {
     pub doc: Document,
     /// The first line of `doc` in view.
     pub scroll: usize,
+    /// The paragraph (a block of `doc`) a jump or `J`/`K` made current; it stays current while
+    /// it is in view (see [`App::current_paragraph`]).
+    pub chosen: Option<usize>,
     /// Terminal columns and rows.
     pub size: (u16, u16),
     pub focus: Pane,
@@ -208,6 +211,7 @@ impl App {
             current,
             doc: Document::default(),
             scroll: 0,
+            chosen: None,
             size,
             focus: Pane::Letters,
             overlays: Vec::new(),
@@ -281,6 +285,54 @@ impl App {
         self.scroll..(self.scroll + self.page()).min(self.doc.lines.len())
     }
 
+    /// Whether some line of block `b` is in view.
+    pub fn block_in_view(&self, b: usize) -> bool {
+        let visible = self.visible();
+        self.doc.blocks.get(b).is_some_and(|block| {
+            block.first_line < visible.end.max(visible.start + 1)
+                && block.first_line + block.line_count > visible.start
+        })
+    }
+
+    /// The current paragraph, which `y` and `m` take, the gutter marks and the status line
+    /// numbers: the one a jump or `J`/`K` chose while it is in view, else the first paragraph
+    /// that starts in view, else the one the view starts in.
+    pub fn current_paragraph(&self) -> Option<usize> {
+        let is_paragraph = |b: usize| {
+            self.doc
+                .blocks
+                .get(b)
+                .is_some_and(|block| matches!(block.kind, BlockKind::Paragraph { .. }))
+        };
+        if let Some(b) = self
+            .chosen
+            .filter(|&b| is_paragraph(b) && self.block_in_view(b))
+        {
+            return Some(b);
+        }
+        let visible = self.visible();
+        let top = self.doc.block_at(visible.start);
+        let in_view: Vec<usize> = (top..self.doc.blocks.len())
+            .take_while(|&b| self.doc.blocks[b].first_line < visible.end.max(visible.start + 1))
+            .filter(|&b| is_paragraph(b))
+            .collect();
+        in_view
+            .iter()
+            .copied()
+            .find(|&b| self.doc.blocks[b].first_line >= visible.start)
+            .or_else(|| in_view.first().copied())
+    }
+
+    /// The current paragraph as (section, paragraph) of the letter.
+    pub fn current_place(&self) -> Option<(usize, usize)> {
+        match self.doc.blocks.get(self.current_paragraph()?)?.kind {
+            BlockKind::Paragraph {
+                section, paragraph, ..
+            } => Some((section, paragraph)),
+            _ => None,
+        }
+    }
+
     /// The section of the line at the top of the view.
     pub fn section_in_view(&self) -> Option<usize> {
         self.doc.section_at(self.scroll)
@@ -298,10 +350,14 @@ impl App {
         notes
     }
 
-    /// The page of the source (a PDF's) that the text at the top of the view stands on.
+    /// The page of the source (a PDF's) that the current paragraph (else the text at the top
+    /// of the view) stands on: the page its citation names.
     pub fn page_in_view(&self) -> Option<u32> {
         let letter = self.letter()?;
-        let block = self.doc.blocks.get(self.doc.block_at(self.scroll))?;
+        let at = self
+            .current_paragraph()
+            .unwrap_or_else(|| self.doc.block_at(self.scroll));
+        let block = self.doc.blocks.get(at)?;
         match block.kind {
             BlockKind::Heading { section } => letter.sections.get(section)?.page,
             BlockKind::Paragraph {

@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Overlay, Pane, Spot, Target};
+use super::document::BlockKind;
 use super::memory::StateChange;
 
 /// What the event loop must do after an update.
@@ -88,6 +89,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::HalfPageUp => move_in_pane(app, -((page(app) / 2).max(1) as isize)),
         Action::Top => move_in_pane(app, isize::MIN),
         Action::Bottom => move_in_pane(app, isize::MAX),
+        Action::NextParagraph => step_paragraph(app, true),
+        Action::PrevParagraph => step_paragraph(app, false),
         Action::NextSection => step_section(app, 1),
         Action::PrevSection => step_section(app, -1),
         Action::NextLetter => step_letter(app, 1),
@@ -218,12 +221,17 @@ fn scroll_by(app: &mut App, delta: isize) {
     } else {
         app.scroll.saturating_add(delta as usize).min(limit)
     };
+    // The current paragraph follows the view once it leaves it.
+    if app.chosen.is_some_and(|b| !app.block_in_view(b)) {
+        app.chosen = None;
+    }
 }
 
 /// Puts `line` at the top of the view (as far as the letter allows), recording a jump.
 fn jump_to_line(app: &mut App, line: usize) {
     jump(app, |app| {
-        app.scroll = line.min(app.doc.lines.len().saturating_sub(1))
+        app.scroll = line.min(app.doc.lines.len().saturating_sub(1));
+        app.chosen = None;
     });
 }
 
@@ -237,6 +245,7 @@ pub fn open_letter(app: &mut App, index: usize) {
     app.current = index;
     app.doc = app.build_doc();
     app.marker = None;
+    app.chosen = None;
     app.scroll = match app.positions.get(&index) {
         Some(&anchor) => anchor_line(app, anchor),
         None => saved_line(app),
@@ -270,6 +279,38 @@ fn step_letter(app: &mut App, delta: isize) {
         return;
     }
     jump(app, |app| open_letter(app, app.order[target]));
+}
+
+/// `J`/`K`: makes the next (previous) paragraph current and brings it into view, whole when
+/// it fits.
+fn step_paragraph(app: &mut App, forward: bool) {
+    let is_paragraph = |b: &usize| matches!(app.doc.blocks[*b].kind, BlockKind::Paragraph { .. });
+    let target = match app.current_paragraph() {
+        Some(c) if forward => (c + 1..app.doc.blocks.len()).find(is_paragraph),
+        Some(c) => (0..c).rev().find(is_paragraph),
+        None => (0..app.doc.blocks.len()).find(is_paragraph),
+    };
+    let Some(b) = target else {
+        let s = app.lang.strings();
+        app.message = Some(
+            if forward {
+                s.msg_last_paragraph
+            } else {
+                s.msg_first_paragraph
+            }
+            .into(),
+        );
+        return;
+    };
+    app.chosen = Some(b);
+    let block = &app.doc.blocks[b];
+    let (first, end) = (block.first_line, block.first_line + block.line_count);
+    let page = app.page();
+    if first < app.scroll {
+        app.scroll = first;
+    } else if end > app.scroll + page {
+        app.scroll = end.saturating_sub(page).min(first);
+    }
 }
 
 fn step_section(app: &mut App, delta: isize) {

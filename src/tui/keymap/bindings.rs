@@ -148,6 +148,20 @@ pub static BASE: &[Binding] = &[
     bind(
         Panes,
         LETTER,
+        &[ch('J')],
+        Action::NextParagraph,
+        "next paragraph (y and m take it)",
+    ),
+    bind(
+        Panes,
+        LETTER,
+        &[ch('K')],
+        Action::PrevParagraph,
+        "previous paragraph",
+    ),
+    bind(
+        Panes,
+        LETTER,
         &[ch(']')],
         Action::NextSection,
         "next section",

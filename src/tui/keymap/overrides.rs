@@ -20,6 +20,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("page_up", Action::PageUp),
     ("top", Action::Top),
     ("bottom", Action::Bottom),
+    ("next_paragraph", Action::NextParagraph),
+    ("prev_paragraph", Action::PrevParagraph),
     ("next_section", Action::NextSection),
     ("prev_section", Action::PrevSection),
     ("next_letter", Action::NextLetter),

@@ -11,6 +11,9 @@ use crate::tui::app::{App, Pane, Shown, Spot};
 use crate::tui::document::{BlockKind, LIST_INDENT};
 use crate::tui::ui::{fit, pane_block, styled_spans, text_area};
 
+/// The mark in the gutter beside the current paragraph's lines.
+pub const GUTTER: &str = "▎";
+
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let title = match app.letter() {
         Some(l) => {
@@ -29,6 +32,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let hits = trail_hits_in_view(app);
     let lines: Vec<Line> = app.visible().map(|i| line(app, i, &hits)).collect();
     frame.render_widget(Paragraph::new(lines), text);
+    // The current paragraph (what `y` and `m` take) marked in the gutter left of the text.
+    if let Some(current) = app.current_paragraph()
+        && text.x > area.x + 1
+    {
+        let style = if app.focus == Pane::Reading {
+            app.theme.title
+        } else {
+            app.theme.dim
+        };
+        let buf = frame.buffer_mut();
+        for (row, i) in app.visible().enumerate() {
+            let y = text.y + row as u16;
+            if y < text.bottom() && app.doc.lines.get(i).and_then(|l| l.block) == Some(current) {
+                buf[(text.x - 1, y)].set_symbol(GUTTER).set_style(style);
+            }
+        }
+    }
     if app.max_scroll() > 0 {
         let mut state = ScrollbarState::new(app.max_scroll()).position(app.scroll);
         frame.render_stateful_widget(

@@ -41,14 +41,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let heading = section.heading.as_deref().map(sanitize).unwrap_or_default();
             left.push_str(format!(" · §{} {}", s + 1, heading).trim_end());
         }
-        position = match app.page_in_view() {
-            Some(page) => format!(
-                " · {} {page} · {} ",
-                app.lang.strings().page,
-                app.position_label()
-            ),
-            None => format!(" · {} ", app.position_label()),
-        };
+        // The current paragraph as citations number it (through the letter).
+        if let Some((section, paragraph)) = app.current_place() {
+            let n = brieven::citation::paragraph_number(letter, section, paragraph);
+            position.push_str(&format!(" · ¶ {n}"));
+        }
+        if let Some(page) = app.page_in_view() {
+            position.push_str(&format!(" · {} {page}", app.lang.strings().page));
+        }
+        position.push_str(&format!(" · {} ", app.position_label()));
     }
     let middle = match (&app.message, &app.trail) {
         (Some(m), _) => sanitize(m).into_owned(),

@@ -11,29 +11,19 @@ use brieven::text::sanitize;
 use super::{Effect, show_target};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane, Prompt, Spot, Target};
-use crate::tui::document::BlockKind;
 use crate::tui::memory::StateChange;
 use crate::tui::ui::fit;
 
 /// The most columns of a URL that a message about it shows (the status line may cut more).
 const URL_COLUMNS: usize = 40;
 
-/// What `y` and `m` take: the selected note, else the first paragraph in view.
+/// What `y` and `m` take: the selected note, else the current paragraph.
 pub fn anchor_in_view(app: &App) -> Option<Anchor> {
     if let Some(number) = selected_note(app) {
         return Some(Anchor::Note { number });
     }
-    let visible = app.visible();
-    let first = app.doc.block_at(visible.start);
-    app.doc.blocks[first.min(app.doc.blocks.len())..]
-        .iter()
-        .take_while(|b| b.first_line < visible.end.max(visible.start + 1))
-        .find_map(|b| match b.kind {
-            BlockKind::Paragraph {
-                section, paragraph, ..
-            } => Some(Anchor::Paragraph { section, paragraph }),
-            _ => None,
-        })
+    let (section, paragraph) = app.current_place()?;
+    Some(Anchor::Paragraph { section, paragraph })
 }
 
 /// The note shown in the focused Footnotes pane (else its first), or the one whose marker

@@ -344,3 +344,126 @@ fn n_in_the_stack_names_a_new_stack_that_becomes_current() {
     update(&mut app, Action::Activate);
     assert_eq!(app.state.current_stack_name(), "JBZ-raad dec");
 }
+
+/// With the register built, `query` searched for and Enter on its first result.
+fn jump_to_search_hit(app: &mut App, query: &str) {
+    with_register(app);
+    update(app, Action::Search);
+    for c in query.chars() {
+        update(app, Action::Input(c));
+    }
+    let register = app.register.clone().unwrap();
+    let index = brieven::search::SearchIndex::new(&app.letters, &register);
+    let hits = Arc::new(index.search(&app.letters, &register, &app.search.query, 50));
+    let seq = app.search.sent;
+    update(app, Action::SearchResults(seq, hits));
+    update(app, Action::Activate);
+}
+
+/// The (section, paragraph) of a block that is a paragraph.
+fn place_of(app: &App, b: usize) -> (usize, usize) {
+    match app.doc.blocks[b].kind {
+        crate::tui::document::BlockKind::Paragraph {
+            section, paragraph, ..
+        } => (section, paragraph),
+        ref other => panic!("block {b} is {other:?}"),
+    }
+}
+
+#[test]
+fn after_a_search_jump_m_and_y_take_the_paragraph_of_the_hit_not_the_top_of_the_view() {
+    let mut app = reading();
+    jump_to_search_hit(&mut app, "12.000 meldingen");
+    let Some(crate::tui::app::Highlight {
+        at: crate::tui::app::Shown::Block(hit),
+        ..
+    }) = app.highlight.clone()
+    else {
+        panic!("the hit is highlighted in the text: {:?}", app.highlight);
+    };
+    // The view starts above the hit: another paragraph starts in view before it.
+    let top = app.doc.block_at(app.scroll);
+    assert!(
+        top < hit,
+        "the view starts at block {top}, the hit is {hit}"
+    );
+    assert_eq!(app.current_paragraph(), Some(hit));
+    let (section, paragraph) = place_of(&app, hit);
+    let Effect::Persist(StateChange::Pin { card, .. }) = update(&mut app, Action::Pin) else {
+        panic!("m pins");
+    };
+    assert_eq!(card.anchor, Anchor::Paragraph { section, paragraph });
+    assert!(card.quote.contains("12.000 meldingen"), "{}", card.quote);
+    let Effect::Clipboard(text) = update(&mut app, Action::CopyCitation) else {
+        panic!("y copies");
+    };
+    assert!(text.contains("12.000 meldingen"), "{text}");
+    let n = brieven::citation::paragraph_number(app.letter().unwrap(), section, paragraph);
+    assert!(text.contains(&format!("¶ {n}")), "{text}");
+}
+
+/// The Offlimits letter in a pane so low that its header fills the view, `J` pressed once.
+fn low_pane_after_j() -> App {
+    let mut app = reading();
+    app.size = (120, 14);
+    app.doc = app.build_doc();
+    update(&mut app, Action::NextParagraph);
+    app
+}
+
+#[test]
+fn j_and_k_by_paragraph_move_the_current_paragraph_and_keep_it_in_view() {
+    // The header fills the view: J makes the first paragraph current.
+    let mut app = low_pane_after_j();
+    let first = app.current_paragraph().expect("a paragraph in view");
+    assert!(matches!(
+        app.doc.blocks[first].kind,
+        crate::tui::document::BlockKind::Paragraph {
+            section: 0,
+            paragraph: 0,
+            ..
+        }
+    ));
+    update(&mut app, Action::NextParagraph);
+    let second = app.current_paragraph().unwrap();
+    assert!(second > first);
+    assert_eq!(app.chosen, Some(second));
+    // Far down the letter the view follows.
+    for _ in 0..8 {
+        update(&mut app, Action::NextParagraph);
+    }
+    let far = app.current_paragraph().unwrap();
+    assert!(
+        app.block_in_view(far) && app.scroll > 0,
+        "scrolled to {far}"
+    );
+    let (section, paragraph) = place_of(&app, far);
+    let Effect::Persist(StateChange::Pin { card, .. }) = update(&mut app, Action::Pin) else {
+        panic!("m pins");
+    };
+    assert_eq!(card.anchor, Anchor::Paragraph { section, paragraph });
+    update(&mut app, Action::PrevParagraph);
+    assert!(app.current_paragraph().unwrap() < far);
+    // Back at the first paragraph, K says so and stays.
+    for _ in 0..20 {
+        update(&mut app, Action::PrevParagraph);
+    }
+    assert_eq!(app.current_paragraph(), Some(first));
+    assert_eq!(app.message.as_deref(), Some("The first paragraph"));
+}
+
+#[test]
+fn the_current_paragraph_follows_scrolling_once_it_leaves_the_view() {
+    let mut app = low_pane_after_j();
+    let chosen = app.current_paragraph().unwrap();
+    update(&mut app, Action::Down);
+    assert_eq!(app.current_paragraph(), Some(chosen), "still in view");
+    for _ in 0..30 {
+        update(&mut app, Action::Down);
+    }
+    let now = app.current_paragraph().unwrap();
+    assert_ne!(now, chosen);
+    assert_eq!(app.chosen, None);
+    // The first paragraph that starts in view.
+    assert!(app.doc.blocks[now].first_line >= app.scroll, "{now}");
+}

@@ -53,6 +53,7 @@ fn go_to(app: &mut App, anchor: Anchor) {
         open_letter(app, anchor.letter);
     }
     app.scroll = anchor_line(app, anchor);
+    app.chosen = None;
 }
 
 pub fn anchor_line(app: &App, anchor: Anchor) -> usize {
@@ -108,6 +109,7 @@ pub fn show_target(app: &mut App, target: Target) {
             Spot::Meta { .. } => in_field.map_or(0..0, |(_, range)| range),
             _ => app.target_range(b, &target).unwrap_or(0..0),
         };
+        app.chosen = Some(b);
         let block = &app.doc.blocks[b];
         let line = app.doc.lines[block.first_line..block.first_line + block.line_count]
             .iter()
