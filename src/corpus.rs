@@ -372,7 +372,7 @@ pub(crate) fn prepare(
         Err(e) => return skipped(&e.to_string()),
     };
     if format.is_text() && bytes.contains(&0) && !ingest::decode::has_utf16_bom(bytes) {
-        return skipped("binary file (it contains NUL bytes)");
+        return skipped(&ingest::read::unknown_binary());
     }
     let mut letter = match ingest::read_file(id, source, extension, bytes) {
         Ok(letter) => letter,

@@ -11,8 +11,8 @@ use clap::{Parser, Subcommand};
 
 /// A terminal reader for the letters of the Dutch debate on the EU CSAM regulation.
 ///
-/// With no subcommand, opens the reader on PATHS (files, or directories of *.txt and *.md
-/// letters), or on the embedded letters when none are given.
+/// With no subcommand, opens the reader on PATHS (letter files, or directories of them: text,
+/// Markdown, PDF, DOCX, ODT and HTML), or on the embedded letters when none are given.
 #[derive(Debug, Parser)]
 #[command(name = "brieven", version)]
 pub struct Cli {

@@ -48,6 +48,7 @@ fn empty_binary_and_unreadable_files_are_skipped_and_the_rest_loads() {
     )
     .unwrap();
     fs::write(dir.path().join("e_zip.txt"), b"PK\x03\x04\x00\x00photo.jpg").unwrap();
+    fs::write(dir.path().join("f_nul.txt"), b"Geachte\x00heer\x00\x01").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("d_broken.md")).unwrap();
     let before: Vec<_> = ["a_good.txt", "b_empty.txt", "c_binary.txt"]
@@ -67,7 +68,14 @@ fn empty_binary_and_unreadable_files_are_skipped_and_the_rest_loads() {
         err.contains("b_empty.txt: skipped: the file is empty"),
         "{err}"
     );
-    assert!(err.contains("c_binary.txt: skipped: binary file"), "{err}");
+    assert!(
+        err.contains("c_binary.txt: skipped: a PNG image, not a letter; if it is a scanned letter, a scan without text: run OCR first"),
+        "{err}"
+    );
+    assert!(
+        err.contains("f_nul.txt: skipped: a binary file of no kind brieven knows (it holds NUL bytes): brieven reads text, Markdown, PDF, DOCX, ODT or HTML"),
+        "{err}"
+    );
     assert!(
         err.contains("e_zip.txt: skipped: a zip archive that is neither a Word (DOCX)"),
         "{err}"

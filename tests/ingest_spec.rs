@@ -891,3 +891,130 @@ fn notes_a_format_states_are_sanitised_as_the_text_is() {
     assert!(note.urls.iter().all(|u| !unsafe_in(u)), "{:?}", note.urls);
     assert!(note.text.contains("PWNED"), "{:?}", note.text);
 }
+
+/// An open letter as a blog posts it in Markdown: the poster's introduction, the letter under a
+/// heading of its own with its salutation, and `Signed,` over a list of organisations.
+const POSTED_LETTER: &str = "---\ntitle: \"Open letter on the regulation\"\ndate: 2024-01-22\n---\n\n\
+We join our voices to the companies and associations that ask the ministers to keep encryption safe for everyone.\n\n\
+A copy of the letter is below.\n\n\
+## Open letter on the regulation\n\n\
+Dear Ministers of Justice of the Member States,\n\n\
+We write to you as small companies from Europe, concerned about the proposal for a regulation on scanning messages.\n\n\
+Signed,\n\n\
+- Example Foundation (Ireland)\n\
+- Sample Mail GmbH (Germany)\n\
+- Voorbeeld B.V. (Netherlands)\n\n\
+Supporters:\n\n\
+- Another Association\n";
+
+fn read_md(text: &str) -> Letter {
+    brieven::ingest::read_file("spec", "spec.md", Some("md"), text.as_bytes()).unwrap()
+}
+
+#[test]
+fn a_salutation_after_a_posts_introduction_names_the_recipients_and_leaves_the_body() {
+    let letter = read_md(POSTED_LETTER);
+    assert_eq!(
+        letter.recipients,
+        vec!["Ministers of Justice of the Member States".to_string()]
+    );
+    let body = paragraphs(&letter);
+    assert!(body.iter().all(|p| !p.starts_with("Dear")), "{body:?}");
+    assert!(body[0].starts_with("We join our voices"), "{body:?}");
+    assert!(
+        body.iter().any(|p| p.starts_with("We write to you")),
+        "{body:?}"
+    );
+}
+
+#[test]
+fn signed_over_a_list_makes_every_organisation_a_signatory_and_none_the_sender() {
+    let letter = read_md(POSTED_LETTER);
+    assert_eq!(
+        letter.signed_by,
+        vec![
+            "Example Foundation (Ireland)",
+            "Sample Mail GmbH (Germany)",
+            "Voorbeeld B.V. (Netherlands)",
+            "Another Association",
+        ]
+    );
+    assert_eq!(letter.sender, None);
+    assert!(paragraphs(&letter).iter().all(|p| !p.contains("Signed")));
+}
+
+#[test]
+fn a_markdown_sites_html_images_and_first_heading_are_not_the_letters_text() {
+    let letter = read_md(
+        "---\ndate:\n    created: 2025-09-08T18:00:00Z\n---\n\n# Stop the scanning now\n\n\
+         ![A protest with a sign](../img/cover.webp)\n\n\
+         <small aria-hidden=\"true\">Illustration: Someone / Site</small>\n\n\
+         If you have heard of the proposal already, bad news: it is back, and we must act to stop it this week.<!-- more -->\n\n\
+         <div class=\"admonition question\" markdown>\n<p class=\"admonition-title\">How to stop this?</p>\n\n\
+         Contact your <a href=\"https://example.eu\">representatives</a> before the deadline on Friday, and tell them to oppose it.\n</div>\n",
+    );
+    assert_eq!(letter.subject.as_deref(), Some("Stop the scanning now"));
+    assert_eq!(letter.sender, None);
+    assert_eq!(
+        letter.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-09-08")
+    );
+    let text = paragraphs(&letter).join("\n");
+    for gone in [
+        "protest",
+        "Illustration",
+        "more",
+        "<",
+        "admonition",
+        "Stop the scanning",
+    ] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+    assert!(
+        text.contains("Contact your representatives before the deadline"),
+        "{text}"
+    );
+}
+
+/// A Markdown letter that cites with `[^n]` and lists its sources after a rule at its end.
+const SOURCES_AFTER_RULE: &str = "# Brief aan de vaste commissie\n\nDen Haag, 3 maart 2024\n\n\
+Geachte leden van de vaste commissie,\n\n\
+Detectie van nieuw materiaal is volgens de Europese toezichthouder niet betrouwbaar genoeg voor een verplichting.[^1] Dat schreef ook de Raad van State.\n\n\
+Wij vragen u daarom het voorstel niet te steunen.[^2]\n\n\
+Dit blijft een heel gewone slotalinea van de brief aan de commissie, zonder noot.\n\n\
+Met vriendelijke groet,\n\nStichting Voorbeeld\n\n---\n\n\
+1. EDPS, Opinion 7/2022, https://edps.europa.eu/opinion-7-2022\n\
+2. Raad van State, advies W16.22.0180,\n   https://www.raadvanstate.nl/advies\n";
+
+#[test]
+fn a_numbered_list_after_a_rule_at_the_end_is_the_notes_its_markers_cite() {
+    let letter = read_md(SOURCES_AFTER_RULE);
+    let notes = &letter.footnotes;
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes[0].number, 1);
+    assert!(
+        notes[0].text.starts_with("EDPS, Opinion 7/2022"),
+        "{notes:?}"
+    );
+    assert_eq!(notes[1].urls, vec!["https://www.raadvanstate.nl/advies"]);
+    assert_eq!(letter.signed_by, Vec::<String>::new());
+    assert_eq!(letter.sender.as_deref(), Some("Stichting Voorbeeld"));
+    // The H1 is the subject, not the sender.
+    assert_eq!(
+        letter.subject.as_deref(),
+        Some("Brief aan de vaste commissie")
+    );
+}
+
+#[test]
+fn a_one_sentence_paragraph_ending_in_its_note_marker_is_no_heading() {
+    let letter = read_md(SOURCES_AFTER_RULE);
+    assert_eq!(headings(&letter), vec![None]);
+    let body = paragraphs(&letter);
+    let k = body
+        .iter()
+        .position(|p| p.starts_with("Wij vragen u"))
+        .unwrap_or_else(|| panic!("{body:?}"));
+    assert_eq!(body[k], "Wij vragen u daarom het voorstel niet te steunen.");
+    assert_eq!(notes_of(&letter, k), vec![(2, 49)]);
+}

@@ -672,9 +672,12 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
             continue;
         }
         let text = strip_markup(raw);
+        // A sentence with its note marker (`steunen.[^2]`) ends in its stop all the same.
+        let ends_in_stop = strip_markup(crate::ingest::lines::trim_note_marker(raw))
+            .ends_with(['.', ',', ';', ':', '-']);
         let plain = text.chars().count() <= max_len
             && text.split_whitespace().count() <= 15
-            && !text.ends_with(['.', ',', ';', ':', '-'])
+            && !ends_in_stop
             && (text.starts_with(|c: char| {
                 c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“'
             }) || form_field(&text))

@@ -21,11 +21,20 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
     let mut org_line = None;
     let mut signed: Vec<String> = Vec::new();
     let mut last_was_person = false;
+    let mut items = 0;
     for (line, &is_removed) in lines.iter().zip(removed) {
         if line.is_blank() || is_removed {
             continue;
         }
-        let text = line.plain().into_owned();
+        // A list of signing organisations: each item without its bullet.
+        let plain = line.plain();
+        let text = match plain.split_once(' ') {
+            Some(("-" | "*" | "+" | "•" | "–", item)) => {
+                items += 1;
+                item.trim().to_string()
+            }
+            _ => plain.into_owned(),
+        };
         let lower = text.to_lowercase();
         if patterns::is_valediction(&text) {
             if let Some(pos) = lower.find("namens ") {
@@ -99,7 +108,12 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
             signed.push(name);
         }
     }
-    let sender = namens.or(office).or(role_org).or(org_line);
+    // Organisations signing as a list (an open letter's co-signers) are all signatories: the
+    // first with an organisation word in its name is no more the sender than the others.
+    let sender = namens
+        .or(office)
+        .or(role_org)
+        .or(org_line.filter(|_| items < 3));
     if let Some(s) = &sender {
         let s = s.to_lowercase();
         signed.retain(|name| name.to_lowercase() != s);

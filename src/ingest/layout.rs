@@ -85,6 +85,28 @@ pub fn regions(lines: &[Line<'_>]) -> Regions {
     }
 }
 
+/// A salutation the body began before: a letter quoted in a post after the poster's
+/// introduction and a heading (`Dear Ministers of ...,`). It stands alone between a blank line
+/// and running text, ends in a comma, and comes in the first half of the body (or its first
+/// forty lines, for a short letter).
+pub fn late_salutation(lines: &[Line<'_>], regions: &Regions) -> Option<usize> {
+    if regions.salutation.is_some() {
+        return None;
+    }
+    let body = regions.body.clone();
+    let end = body.start + (body.len() / 2).max(40).min(body.len());
+    (body.start..end).find(|&i| {
+        let text = lines[i].plain();
+        patterns::is_salutation(&text)
+            && text.trim_end().ends_with(',')
+            && (i == 0 || lines[i - 1].is_blank())
+            && lines[i + 1..]
+                .iter()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| l.len() >= 70)
+    })
+}
+
 /// The first line of running text, and the salutation line before it if any.
 fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
     let mut in_label = false;

@@ -100,13 +100,7 @@ pub struct Shape {
 /// Whether a line ends a sentence: `.`, `?`, `!` (optionally followed by a closing quote or
 /// bracket and a trailing note number or superscript).
 pub fn ends_sentence(text: &str) -> bool {
-    let mut t = text.trim_end();
-    if t.ends_with("</sup>")
-        && let Some(open) = t.rfind("<sup>")
-    {
-        t = &t[..open];
-    }
-    let t = t.trim_end_matches(is_superscript_digit);
+    let t = trim_note_marker(text);
     // Plain digits after a full stop are a note marker (`doen.4`), unless a digit stands before
     // the stop too: then they are a number (`ruim 41.604`).
     let before_digits = t.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -118,6 +112,22 @@ pub fn ends_sentence(text: &str) -> bool {
     }
     let t = before_digits.trim_end_matches(['"', '\'', '’', '”', ')', '*']);
     t.ends_with(['.', '?', '!'])
+}
+
+/// `text` without the note marker it ends in: `<sup>n</sup>`, `[^n]` or superscript digits.
+pub fn trim_note_marker(text: &str) -> &str {
+    let mut t = text.trim_end();
+    if t.ends_with("</sup>")
+        && let Some(open) = t.rfind("<sup>")
+    {
+        t = &t[..open];
+    } else if t.ends_with(']')
+        && let Some(open) = t.rfind("[^")
+        && t[open + 2..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    {
+        t = &t[..open];
+    }
+    t.trim_end_matches(is_superscript_digit)
 }
 
 /// Superscript digits as Word and Markdown converters write them.

@@ -144,8 +144,11 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
             *masked = (*masked && !role.is_content()) || role.is_furniture();
         }
     }
+    // A salutation after an introduction: the letter's, and no paragraph of the body.
+    let late = layout::late_salutation(&lines, &regions);
+    regions.salutation = regions.salutation.or(late);
     let removed: Vec<bool> = (0..lines.len())
-        .map(|i| defs.taken[i] || furniture.mask[i])
+        .map(|i| defs.taken[i] || furniture.mask[i] || late == Some(i))
         .collect();
     let mut kept: Vec<lines::Line> = Vec::with_capacity(regions.body.len());
     kept.extend(

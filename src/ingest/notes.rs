@@ -89,6 +89,9 @@ pub fn definitions(lines: &[Line<'_>], regions: &Regions, stated: &[LineInfo]) -
     if !marked.is_empty() {
         return marked_definitions(lines, &marked);
     }
+    if let Some(listed) = listed_after_rule(lines, start) {
+        return listed;
+    }
     let plain = plain_definitions(lines, start, stated);
     // Notes found in numbering order only while every marker is found stop at the first
     // marker missed (or run on over the page after); the notes of the pages go on past it
@@ -348,6 +351,64 @@ fn share(k: usize, lines: Vec<&str>) -> Vec<Vec<&str>> {
     }
     out.push(lines.collect());
     out
+}
+
+/// `1. text` or `1) text`: an item of a numbered list, its number and text.
+fn numbered_item(text: &str) -> Option<(u32, &str)> {
+    let digits_end = text.find(|c: char| !c.is_ascii_digit())?;
+    if digits_end == 0 || digits_end > 3 {
+        return None;
+    }
+    let rest = text[digits_end..].strip_prefix(['.', ')'])?;
+    if !rest.starts_with(' ') || rest.trim().is_empty() {
+        return None;
+    }
+    Some((text[..digits_end].parse().ok()?, rest.trim()))
+}
+
+/// The sources of a Markdown letter as a numbered list after a rule at its end (`---`, then
+/// `1. ...`, `2. ...`), cited in the text by marked markers (`[^1]`, `<sup>1</sup>`, `¹`): the
+/// list is the notes when it runs from 1 in order to the end of the text and the text before
+/// the rule cites one of its numbers.
+fn listed_after_rule(lines: &[Line<'_>], start: usize) -> Option<Definitions> {
+    let rule = (start..lines.len()).rev().find(|&i| lines[i].is_rule())?;
+    let mut notes: Vec<(u32, usize, Vec<&str>)> = Vec::new();
+    let mut blank_before = true;
+    for (i, line) in lines.iter().enumerate().skip(rule + 1) {
+        if line.is_blank() {
+            blank_before = true;
+            continue;
+        }
+        match numbered_item(line.text) {
+            Some((n, text)) if n as usize == notes.len() + 1 => notes.push((n, i, vec![text])),
+            // A line of the item before it, unless a blank line ends that item.
+            _ if !blank_before || line.text.starts_with(' ') => {
+                notes.last_mut()?.2.push(line.text.trim())
+            }
+            _ => return None,
+        }
+        blank_before = false;
+    }
+    let count = notes.len() as u32;
+    let mut last = 0;
+    let cited = (start..rule).any(|i| {
+        numbers(lines[i].text, MarkerStyle::Marked, &mut last)
+            .iter()
+            .any(|n| (1..=count).contains(n))
+    });
+    if count == 0 || !cited {
+        return None;
+    }
+    let mut taken = vec![false; lines.len()];
+    taken[rule..].iter_mut().for_each(|t| *t = true);
+    Some(Definitions {
+        notes: notes
+            .into_iter()
+            .map(|(n, i, parts)| footnote(n, &parts, lines[i].no))
+            .collect(),
+        taken,
+        style: MarkerStyle::Marked,
+    })
 }
 
 fn marked_definitions(lines: &[Line<'_>], starts: &[usize]) -> Definitions {

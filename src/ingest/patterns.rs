@@ -115,9 +115,12 @@ pub fn is_valediction(text: &str) -> bool {
     if !text
         .bytes()
         .next()
-        .is_some_and(|b| b"hmvkbysw".contains(&b.to_ascii_lowercase()))
+        .is_some_and(|b| b"hmvkbysw*_og".contains(&b.to_ascii_lowercase()))
     {
         return false;
+    }
+    if opens_signatures(text) {
+        return true;
     }
     [
         "hoogachtend",
@@ -138,6 +141,28 @@ pub fn is_valediction(text: &str) -> bool {
     ]
     .iter()
     .any(|s| starts_with_ignore_case(text, s))
+}
+
+/// `Signed,`, `**Signatories**:`, `Ondertekend door:`: a line of its own that opens the list
+/// of who signs an open letter, where a valediction would stand.
+pub fn opens_signatures(text: &str) -> bool {
+    let t =
+        text.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | ',' | '.') || c.is_whitespace());
+    t.len() <= 24
+        && [
+            "signed",
+            "signed by",
+            "signatories",
+            "signatures",
+            "the signatories",
+            "ondertekend",
+            "ondertekend door",
+            "getekend",
+            "ondertekenaars",
+            "de ondertekenaars",
+        ]
+        .iter()
+        .any(|w| t.eq_ignore_ascii_case(w))
 }
 
 /// The office that signs a government letter: `De Minister van Justitie en Veiligheid,`.
@@ -845,6 +870,20 @@ mod tests {
             "Hoogachtend, namens de volgende organisaties:"
         ));
         assert!(is_valediction("Met vriendelijke groet,"));
+        for opener in [
+            "Signed,",
+            "**Signatories**:",
+            "Ondertekend door:",
+            "Signatories",
+        ] {
+            assert!(is_valediction(opener), "{opener}");
+        }
+        for line in [
+            "Signed agreements bind both parties.",
+            "Signatories of the treaty agree",
+        ] {
+            assert!(!is_valediction(line), "{line}");
+        }
         assert!(is_signing_office("De Minister van Justitie en Veiligheid,"));
         assert!(!is_signing_office(
             "De Minister van Justitie en Veiligheid heeft gezegd."

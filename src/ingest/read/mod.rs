@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod markdown;
 pub mod odt;
 pub mod office;
 pub mod pdf;
@@ -79,6 +80,12 @@ pub fn sniff(extension: Option<&str>, bytes: &[u8]) -> Result<Format, ReadError>
     if bytes.starts_with(COMPOUND_FILE) {
         return Err(compound_file(bytes));
     }
+    if let Some(kind) = other_kind(bytes) {
+        return Err(ReadError::new(kind));
+    }
+    if let Some(e) = rtf(bytes) {
+        return Err(e);
+    }
     match ext.as_deref() {
         Some("pdf") => {
             return Err(ReadError::new(
@@ -100,6 +107,52 @@ pub fn sniff(extension: Option<&str>, bytes: &[u8]) -> Result<Format, ReadError>
         Some("md" | "markdown") => Format::Markdown,
         _ => Format::Text,
     })
+}
+
+/// The formats a letter can come in, for messages about files that are none of them.
+const FORMATS: &str = "text, Markdown, PDF, DOCX, ODT or HTML";
+
+/// What a file of another kind is, told by its first bytes, and what to do with it.
+fn other_kind(bytes: &[u8]) -> Option<String> {
+    const KINDS: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"II*\0", "a TIFF image"),
+        (b"MM\0*", "a TIFF image"),
+        (b"\x1F\x8B", "a gzip archive"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+        (b"Rar!\x1A\x07", "a RAR archive"),
+        (b"\x7FELF", "a program (ELF)"),
+        (b"ID3", "an MP3 recording"),
+    ];
+    let scanned = "a scan without text: run OCR first (ocrmypdf makes a PDF with a text layer)";
+    let kind = KINDS
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, kind)| *kind)
+        .or_else(|| {
+            (bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP")
+                .then_some("a WebP image")
+        })?;
+    Some(if kind.ends_with("image") {
+        format!("{kind}, not a letter; if it is a scanned letter, {scanned}")
+    } else {
+        format!("{kind}, not a letter: brieven reads {FORMATS}")
+    })
+}
+
+/// Why text-like bytes with NUL bytes in them give no letter.
+pub fn unknown_binary() -> String {
+    format!("a binary file of no kind brieven knows (it holds NUL bytes): brieven reads {FORMATS}")
+}
+
+/// RTF is text, but its markup is no letter's: it is named as what it is.
+fn rtf(bytes: &[u8]) -> Option<ReadError> {
+    bytes
+        .starts_with(b"{\\rtf")
+        .then(|| ReadError::new("an RTF document, which is not read: save it as DOCX, ODT or PDF"))
 }
 
 /// The first bytes of a Compound File (OLE2): an encrypted OOXML document, or a Word 97-2003
@@ -183,6 +236,28 @@ pub fn read(extension: Option<&str>, bytes: &[u8]) -> Result<Document, ReadError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_kinds_of_file_are_named_with_what_to_do() {
+        let told = |bytes: &[u8]| sniff(Some("txt"), bytes).unwrap_err().to_string();
+        assert_eq!(
+            told(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            "a PNG image, not a letter; if it is a scanned letter, a scan without text: run OCR \
+             first (ocrmypdf makes a PDF with a text layer)"
+        );
+        assert!(told(b"\xFF\xD8\xFF\xE0").starts_with("a JPEG image"));
+        assert!(told(b"RIFF\x10\0\0\0WEBPVP8 ").starts_with("a WebP image"));
+        assert_eq!(
+            told(b"\x1F\x8B\x08\0"),
+            "a gzip archive, not a letter: brieven reads text, Markdown, PDF, DOCX, ODT or HTML"
+        );
+        assert!(told(b"{\\rtf1\\ansi Geachte heer,").starts_with("an RTF document"));
+        // Text that starts with such letters is still text.
+        assert_eq!(
+            sniff(Some("txt"), b"GIF is een afkorting."),
+            Ok(Format::Text)
+        );
+    }
 
     #[test]
     fn the_format_is_told_by_the_bytes_before_the_name() {

@@ -4,6 +4,7 @@
 //! `+++` lines at the very start) gives the subject (`title`) and the date (`date`) as hints,
 //! and its lines are blanked, so that line numbers stay those of the file.
 
+use super::markdown;
 use crate::ingest::decode;
 use crate::ingest::document::{Document, Format, Hints, LineInfo, Role};
 use crate::model::Date;
@@ -15,6 +16,10 @@ pub fn read(format: Format, bytes: &[u8]) -> Document {
     doc.warnings = decoded.warnings;
     if let Some(hints) = take_front_matter(&mut doc.text) {
         doc.hints = hints;
+    }
+    if format == Format::Markdown {
+        markdown::clean(&mut doc.text);
+        markdown::take_title(&mut doc.text, &mut doc.hints.subject);
     }
     take_form_feeds(&mut doc);
     doc
@@ -76,7 +81,8 @@ fn take_front_matter(text: &mut String) -> Option<Hints> {
     }
     let end = end?;
     let mut hints = Hints::default();
-    for line in text[..end].lines().skip(1) {
+    let lines: Vec<&str> = text[..end].lines().skip(1).collect();
+    for (i, line) in lines.iter().enumerate() {
         let Some((key, value)) = line.split_once(if toml { '=' } else { ':' }) else {
             continue;
         };
@@ -84,11 +90,17 @@ fn take_front_matter(text: &mut String) -> Option<Hints> {
         if key.starts_with(char::is_whitespace) {
             continue;
         }
+        let key = key.trim().to_ascii_lowercase();
         let value = unquote(value.trim());
         if value.is_empty() {
+            // A YAML date nested under its kind (`date:` then `  created: 2025-09-08`, as
+            // MkDocs Material writes it): the date of creation or publication, else the first.
+            if key == "date" && !toml && hints.date.is_none() {
+                hints.date = nested_date(&lines[i + 1..]);
+            }
             continue;
         }
-        match key.trim().to_ascii_lowercase().as_str() {
+        match key.as_str() {
             "title" if hints.subject.is_none() => hints.subject = Some(value.to_string()),
             "date" if hints.date.is_none() => hints.date = iso_date(value),
             _ => {}
@@ -98,6 +110,26 @@ fn take_front_matter(text: &mut String) -> Option<Hints> {
     let blanked: String = text[..end].chars().filter(|&c| c == '\n').collect();
     text.replace_range(..end, &blanked);
     Some(hints)
+}
+
+/// The date among the indented `key: date` lines that open `lines`.
+fn nested_date(lines: &[&str]) -> Option<Date> {
+    let dates: Vec<(String, Date)> = lines
+        .iter()
+        .take_while(|l| l.starts_with([' ', '\t']))
+        .filter_map(|l| {
+            let (key, value) = l.split_once(':')?;
+            Some((
+                key.trim().to_ascii_lowercase(),
+                iso_date(unquote(value.trim()))?,
+            ))
+        })
+        .collect();
+    ["created", "published", "date"]
+        .iter()
+        .find_map(|k| dates.iter().find(|(key, _)| key == k))
+        .or(dates.first())
+        .map(|(_, d)| *d)
 }
 
 fn unquote(value: &str) -> &str {
@@ -146,6 +178,24 @@ mod tests {
         );
         assert_eq!(doc.hints.date, Date::ymd(2022, 4, 28));
         assert_eq!(doc.text.lines().nth(4), Some("Dear members,"));
+    }
+
+    #[test]
+    fn a_nested_date_and_a_first_heading_give_date_and_subject() {
+        let doc = read(
+            Format::Markdown,
+            b"---\ndate:\n    updated: 2025-10-01\n    created: 2025-09-08T18:00:00Z\ncategories:\n    - News\n---\n\n# Chat Control Must Be Stopped\n\nText.\n",
+        );
+        assert_eq!(doc.hints.date, Date::ymd(2025, 9, 8));
+        assert_eq!(
+            doc.hints.subject.as_deref(),
+            Some("Chat Control Must Be Stopped")
+        );
+        assert!(!doc.text.contains('#'), "{}", doc.text);
+        // Plain text keeps a line that begins with `#`.
+        let doc = read(Format::Text, b"# 1 van 3\n\nText.\n");
+        assert_eq!(doc.hints.subject, None);
+        assert!(doc.text.starts_with("# 1 van 3"));
     }
 
     #[test]
