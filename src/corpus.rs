@@ -145,6 +145,15 @@ impl Corpus {
         corpus
     }
 
+    /// The embedded letters, then these (`--with-embedded`: the dossier's letters beside your
+    /// own, for a binary installed without the `seeds/` folder).
+    pub fn with_embedded(self) -> Corpus {
+        let mut all = Corpus::embedded();
+        all.letters.extend(self.letters);
+        all.warnings.extend(self.warnings);
+        all
+    }
+
     /// A file embedded from `seeds/` by name (`register.toml`, say).
     pub fn embedded_file(name: &str) -> Option<&'static str> {
         SEEDS.get_file(name).and_then(|f| f.contents_utf8())

@@ -27,6 +27,10 @@ pub struct Cli {
     /// Neither read nor write the cache of parsed letters (see `brieven cache`).
     #[arg(long, global = true)]
     pub no_cache: bool,
+    /// Also the embedded letters (the dossier's), before the ones PATHS name; the files are
+    /// then read without the cache.
+    #[arg(long, global = true)]
+    pub with_embedded: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -66,6 +70,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.no_cache {
         cli::session::disable_cache();
+    }
+    if cli.with_embedded {
+        cli::session::add_embedded();
     }
     let result = match cli.command {
         Some(Command::Export(args)) => cli::export::run(args),

@@ -361,3 +361,37 @@ fn hostile_file_names_sidecars_and_register_files_never_reach_the_output_raw() {
     );
     assert_eq!(list.lines().count(), 2, "{list}");
 }
+
+#[test]
+fn with_embedded_adds_the_dossiers_letters_before_ones_own() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("mijn_brief.txt"), LETTER).unwrap();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let out = brieven(args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["letters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let path = dir.path().to_str().unwrap();
+    assert_eq!(ids(&["export", path]), vec!["mijn_brief"]);
+    let embedded = ids(&["export"]);
+    assert_eq!(embedded.len(), 5);
+    // The flag goes before or after the subcommand.
+    for args in [
+        &["export", "--with-embedded", path][..],
+        &["--with-embedded", "export", path][..],
+    ] {
+        let mut expected = embedded.clone();
+        expected.push("mijn_brief".into());
+        assert_eq!(ids(args), expected, "{args:?}");
+    }
+}

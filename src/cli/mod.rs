@@ -73,6 +73,11 @@ pub fn reader(paths: Vec<PathBuf>, mut options: crate::tui::Options) -> Result<E
     options.register_files = texts;
     let letters = if paths.is_empty() {
         crate::tui::Letters::Ready(Corpus::embedded())
+    } else if session::embedded_added() {
+        let files = Corpus::letter_files(&paths)?;
+        options.cache = None;
+        options.with_embedded = true;
+        crate::tui::Letters::Files { paths, files }
     } else {
         let files = Corpus::letter_files(&paths)?;
         crate::tui::Letters::Files { paths, files }

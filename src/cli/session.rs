@@ -24,6 +24,18 @@ pub fn disable_cache() {
     NO_CACHE.store(true, Ordering::Relaxed);
 }
 
+/// `--with-embedded`: the embedded letters too, before the ones the paths name.
+static WITH_EMBEDDED: AtomicBool = AtomicBool::new(false);
+
+pub fn add_embedded() {
+    WITH_EMBEDDED.store(true, Ordering::Relaxed);
+}
+
+/// Whether `--with-embedded` was given.
+pub fn embedded_added() -> bool {
+    WITH_EMBEDDED.load(Ordering::Relaxed)
+}
+
 /// The cache this run uses, if any.
 pub fn cache() -> Option<Cache> {
     if NO_CACHE.load(Ordering::Relaxed) {
@@ -48,6 +60,11 @@ impl Session {
         } else {
             let files = Corpus::letter_files(paths)?;
             match cache() {
+                // The cache holds the letters of the paths alone, and their register.
+                _ if embedded_added() => (
+                    Corpus::load_files(&files, None).with_embedded(),
+                    Cached::uncached(),
+                ),
                 Some(cache) => cache.load(paths, &files, None),
                 None => (Corpus::load_files(&files, None), Cached::uncached()),
             }

@@ -66,6 +66,8 @@ pub struct Options {
     /// The register files beside the letters (a `register.toml` in a directory named), read
     /// and checked before the screen opens, as the subcommands read them.
     pub register_files: Vec<String>,
+    /// `--with-embedded`: the embedded letters before the files' (read without the cache).
+    pub with_embedded: bool,
 }
 
 /// The letters the reader opens on.
@@ -123,6 +125,11 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
                 }
             }
         }
+    };
+    let corpus = if options.with_embedded {
+        corpus.with_embedded()
+    } else {
+        corpus
     };
     warnings.splice(0..0, corpus.warnings);
     let size = terminal.size()?;
