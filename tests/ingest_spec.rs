@@ -1018,3 +1018,173 @@ fn a_one_sentence_paragraph_ending_in_its_note_marker_is_no_heading() {
     assert_eq!(body[k], "Wij vragen u daarom het voorstel niet te steunen.");
     assert_eq!(notes_of(&letter, k), vec![(2, 49)]);
 }
+
+/// A Kamerbrief's head without salutation, as converters give it.
+const KAMERBRIEF_HEAD: &str = "De Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n\
+    2500 EA DEN HAAG\n\nDatum 3 februari 2023\nBetreft Voortgang\n\n";
+
+const KAMERBRIEF_BODY: &str = "Hierbij informeer ik u over de voortgang van het programma dat wij vorig jaar \
+    met de provincies zijn begonnen.\nDe minister van Voorbeeldzaken heeft daarover met de provincies gesproken en \
+    afspraken gemaakt.\n\n";
+
+#[test]
+fn a_signing_office_without_comma_or_valediction_opens_the_closing() {
+    // In capitals, without its comma.
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}DE MINISTER VAN VOORBEELDZAKEN\n\n\n\nA. Jansen\n\nPagina 1 van 1\n"
+    ));
+    assert_eq!(l.sender.as_deref(), Some("MINISTER VAN VOORBEELDZAKEN"));
+    assert_eq!(l.signed_by, ["A. Jansen"]);
+    assert_eq!(paragraphs(&l).len(), 1, "{:?}", paragraphs(&l));
+    // A name with its titles in lower case is no part of the office.
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}DE MINISTER VAN VOORBEELDZAKEN\ndrs. K.L. Voorbeeld\n"
+    ));
+    assert_eq!(l.sender.as_deref(), Some("MINISTER VAN VOORBEELDZAKEN"));
+    assert_eq!(l.signed_by, ["drs. K.L. Voorbeeld"]);
+    // The office's name going on over the next line, up to its comma.
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}De Staatssecretaris van Voorbeeldzaken\nen Proefwerk,\n\nmr. drs. B.C. van der Berg\n"
+    ));
+    assert_eq!(
+        l.sender.as_deref(),
+        Some("Staatssecretaris van Voorbeeldzaken en Proefwerk")
+    );
+    assert_eq!(l.signed_by, ["mr. drs. B.C. van der Berg"]);
+    // A portfolio under the office is neither the office's name nor a signatory.
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}De staatssecretaris van Voorbeeldzaken\nDigitale Proeven en Zaken\n\nAnna C. de Groot\n"
+    ));
+    assert_eq!(
+        l.sender.as_deref(),
+        Some("staatssecretaris van Voorbeeldzaken")
+    );
+    assert_eq!(l.signed_by, ["Anna C. de Groot"]);
+    // A sentence that starts with an office is running text.
+    assert!(
+        paragraphs(&l)[0].ends_with("afspraken gemaakt."),
+        "{:?}",
+        paragraphs(&l)
+    );
+}
+
+#[test]
+fn a_name_with_its_office_under_it_is_a_closing() {
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}\n\nM.A.M. Voorbeeld\nMinister van Voorbeeldzaken en Proefwerk\n\n15\n\nKamerstuk 33009, nr. 117.\nPagina 8 van 8\n"
+    ));
+    assert_eq!(
+        l.sender.as_deref(),
+        Some("Minister van Voorbeeldzaken en Proefwerk")
+    );
+    assert_eq!(l.signed_by, ["M.A.M. Voorbeeld"]);
+    assert!(
+        paragraphs(&l)
+            .iter()
+            .all(|p| !p.contains("Voorbeeld\n") && !p.contains("M.A.M.")),
+        "{:?}",
+        paragraphs(&l)
+    );
+}
+
+#[test]
+fn a_signature_over_a_notes_url_is_no_contact_blocks_name() {
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}Hoogachtend,\nDE MINISTER VAN VOORBEELDZAKEN,\n\nMark Voorbeeld\n\n\
+         https://www.example.org/documenten/adviezen/2021/rapport\n16\n\nPagina 9 van 9\n"
+    ));
+    assert_eq!(l.signed_by, ["Mark Voorbeeld"]);
+}
+
+#[test]
+fn an_annex_after_the_signature_is_text_not_a_signatory() {
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}Hoogachtend,\nDE STAATSSECRETARIS VAN VOORBEELDZAKEN,\n\ndrs. V.W. Voorbeeld\n\n\
+         Pagina 6 van 7\n\nBijlage: Mogelijke aanvullende maatregelen\nIn het programma zijn alleen maatregelen en acties opgenomen \
+         waar we middelen voor hebben.\nVoor de volgende maatregelen zijn nog geen middelen.\n"
+    ));
+    assert_eq!(l.signed_by, ["drs. V.W. Voorbeeld"]);
+    assert!(
+        headings(&l).contains(&Some("Bijlage: Mogelijke aanvullende maatregelen")),
+        "{:?}",
+        headings(&l)
+    );
+    assert!(
+        paragraphs(&l)
+            .iter()
+            .any(|p| p.starts_with("In het programma"))
+    );
+    // An enclosure named under the signature, with no text after it, is no signatory.
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}{KAMERBRIEF_BODY}Hoogachtend,\n\nDE MINISTER VAN VOORBEELDZAKEN,\n\nA. Jansen\n\nBijlage: rapport\n"
+    ));
+    assert_eq!(l.signed_by, ["A. Jansen"]);
+}
+
+#[test]
+fn a_letter_of_one_short_sentence_above_its_signature() {
+    let l = parse(
+        "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA  DEN HAAG\n\n\
+         Datum 11 februari 2022\nBetreft voorstel van rijkswet over het orgaan\n \n\
+         Hierbij bied ik u inzake het bovenvermelde voorstel een nota aan. \n  \n\
+         De staatssecretaris van Voorbeeldzaken \n \n \nAlexandra C. de Groot \nPagina 1 van 1\n",
+    );
+    assert_eq!(
+        paragraphs(&l),
+        ["Hierbij bied ik u inzake het bovenvermelde voorstel een nota aan."]
+    );
+    assert_eq!(l.signed_by, ["Alexandra C. de Groot"]);
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("voorstel van rijkswet over het orgaan")
+    );
+}
+
+#[test]
+fn labels_and_values_printed_apart_are_paired_in_order() {
+    let l = parse(&format!(
+        "> Retouradres Postbus 20901 2500 EX Den Haag\nDe voorzitter van de Tweede Kamer\nder Staten-Generaal\n\
+         Postbus 20018\n2500 EA DEN HAAG\n\nKenmerk\nVZ/2023/33017\n\nDatum\nBetreft\n\n3 februari 2023\n\
+         Nationaal Programma Voorbeeldzaken 2023-2030\n(NPV) en de reactie op het advies\n\nBijlage(n)\n4\n\n\
+         Geachte voorzitter,\n{KAMERBRIEF_BODY}Hoogachtend,\n\nDE MINISTER VAN VOORBEELDZAKEN,\n\nA. Jansen\n"
+    ));
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Nationaal Programma Voorbeeldzaken 2023-2030 (NPV) en de reactie op het advies")
+    );
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2023-02-03"));
+    assert_eq!(l.reference.as_deref(), Some("VZ/2023/33017"));
+}
+
+#[test]
+fn a_kamer_addressee_broken_over_interleaved_letterhead_lines() {
+    let tail = format!(
+        "\nDatum 11 februari 2022\nBetreft Voortgang\n \n{KAMERBRIEF_BODY}DE MINISTER VAN VOORBEELDZAKEN\n\nA. Jansen\n"
+    );
+    // `der Staten-Generaal` under a line of the letterhead.
+    let l = parse(&format!(
+        "> Retouradres Postbus 20011 2500 EA Den Haag\nMinisterie van\n \nVoorbeeldzaken en\n\
+         Aan de Voorzitter van de Tweede Kamer\nProefrelaties\nder Staten-Generaal\nTurfmarkt 147\nPostbus 20018\n{tail}"
+    ));
+    assert_eq!(
+        l.recipients,
+        ["Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    );
+    // The letterhead appended to the addressee's line; a copy to the other chamber.
+    let l = parse(&format!(
+        "> Retouradres Postbus 20701 2500 ES Den Haag\nde Voorzitter van de Tweede Kamer Ministerie van Voorbeeldzaken\n \n\
+         der Staten-Generaal\nPlein 4\n\nAfschrift aan\nde Voorzitter van de Eerste Kamer\nder Staten-Generaal\n{tail}"
+    ));
+    assert_eq!(
+        l.recipients,
+        ["de Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    );
+    // Cut at its hyphen.
+    let l = parse(&format!(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-\nVoorbeeldzaken en\nGeneraal\nProefrelaties\nPostbus 20018\n{tail}"
+    ));
+    assert_eq!(
+        l.recipients,
+        ["Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    );
+}

@@ -37,6 +37,19 @@ pub struct Block {
     lines: usize,
 }
 
+impl Block {
+    /// A heading of one line: line `index` (0-based) of the text.
+    pub fn heading(text: &str, index: usize) -> Block {
+        Block {
+            kind: BlockKind::Heading,
+            text: text.to_string(),
+            line: index + 1,
+            after_gap: false,
+            lines: 1,
+        }
+    }
+}
+
 /// Builds the blocks of the body lines in `range`; `removed` marks lines to pass over.
 ///
 /// `stated` is what the format states about each line (empty for text): a line whose role is

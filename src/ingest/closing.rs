@@ -2,7 +2,7 @@
 //! (`De Minister van X,`), names with their roles, and lists of co-signing organisations. From
 //! it come the sender and the signatories.
 
-use super::lines::Line;
+use super::lines::{Line, ends_sentence};
 use super::patterns;
 
 /// What the closing says.
@@ -16,12 +16,14 @@ pub struct Closing {
 /// co-signing organisations.
 pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
     let mut namens = None;
-    let mut office = None;
+    let mut office: Option<String> = None;
     let mut role_org = None;
     let mut org_line = None;
     let mut signed: Vec<String> = Vec::new();
     let mut last_was_person = false;
     let mut items = 0;
+    // Whether the office read last may go on over the next line (it ended without a comma).
+    let mut office_open = false;
     for (line, &is_removed) in lines.iter().zip(removed) {
         if line.is_blank() || is_removed {
             continue;
@@ -47,9 +49,38 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
             last_was_person = false;
             continue;
         }
-        if patterns::is_signing_office(&text) {
-            // `De minister van ...,`, `DE STAATSSECRETARIS VAN ...,`: the office, its article
-            // left out.
+        if !text.contains(char::is_alphabetic)
+            || matches!(patterns::label(&text), Some((patterns::Label::Other, _)))
+        {
+            continue; // a note's number, a stray digit; an enclosure (`Bijlage: ...`)
+        }
+        if let Some(o) = office.as_mut().filter(|_| office_open)
+            && text.starts_with(char::is_lowercase)
+            && !ends_sentence(&text)
+            && !patterns::is_signature_name(&text)
+        {
+            // The office's name goes on: `De Staatssecretaris van Sociale Zaken` /
+            // `en Werkgelegenheid,`.
+            o.push(' ');
+            o.push_str(text.trim_end_matches(','));
+            office_open = !text.ends_with(',');
+            continue;
+        }
+        if office_open
+            && !patterns::is_signature_name(&text)
+            && !ends_sentence(&text)
+            && text.split_whitespace().count() <= 6
+        {
+            // A portfolio under the office (`Digitalisering en Koninkrijksrelaties`): neither
+            // a signatory nor the office's name.
+            office_open = !text.ends_with(',');
+            continue;
+        }
+        office_open = false;
+        if patterns::is_signing_office(&text) || patterns::is_office(&text) {
+            // `De minister van ...,`, `DE STAATSSECRETARIS VAN ...,`, `Minister van ...` under
+            // the name: the office, its article left out.
+            office_open = office.is_none() && !text.ends_with(',');
             let o = text.trim_end_matches(',');
             let o = match o.split_once(' ') {
                 Some((article, rest))

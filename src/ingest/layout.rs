@@ -73,15 +73,20 @@ pub fn regions(lines: &[Line<'_>]) -> Regions {
                 .text
                 .trim_start_matches(['*', '_', '#', '>', ' '])
                 .trim_end_matches(['*', '_']);
-            patterns::is_valediction(t) || patterns::is_signing_office(t)
+            patterns::is_valediction(t) || patterns::is_signing_office(t) || signature_at(lines, i)
         })
+        .unwrap_or(n);
+    // An annex after the signature (`Bijlage: Mogelijke maatregelen` and its running text)
+    // is text again, not a part of the closing.
+    let annex_start = (closing_start + 1..n)
+        .find(|&i| annex_at(lines, i))
         .unwrap_or(n);
     Regions {
         header: 0..salutation.unwrap_or(body_start),
         salutation,
         body: body_start..closing_start,
-        closing: closing_start..n,
-        annex: n..n,
+        closing: closing_start..annex_start,
+        annex: annex_start..n,
     }
 }
 
@@ -107,12 +112,86 @@ pub fn late_salutation(lines: &[Line<'_>], regions: &Regions) -> Option<usize> {
     })
 }
 
+/// Whether an annex opens at line `i` of the closing: its title (`Bijlage: ...`,
+/// `Bijlage 1 ...`, `Annex: ...`) with running text under it.
+fn annex_at(lines: &[Line<'_>], i: usize) -> bool {
+    let text = lines[i].text;
+    let titled = ["bijlage", "annex", "appendix"].iter().any(|w| {
+        patterns::starts_with_ignore_case(text, w)
+            && text[w.len()..]
+                .strip_prefix(['n', 'N', 's', 'S'])
+                .unwrap_or(&text[w.len()..])
+                .starts_with([':', ' '])
+    }) && text.split_whitespace().count() >= 2
+        && text.len() <= 200;
+    titled
+        && lines[i + 1..]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(4)
+            .any(|l| l.len() >= 60)
+}
+
+/// Whether a signature without valediction starts at line `i`: an office on its line
+/// (`DE MINISTER VAN DEFENSIE`, `De staatssecretaris van ...` without the comma) whose holder's
+/// name follows, after blank lines and at most two lines that go on with the office; or a
+/// name with its office under it (`M.A.M. Adriaansens` / `Minister van ...`).
+fn signature_at(lines: &[Line<'_>], i: usize) -> bool {
+    let may_be_office = |l: &Line<'_>| {
+        l.len() <= 100
+            && l.text
+                .bytes()
+                .next()
+                .is_some_and(|b| b"dDmMsStT".contains(&b))
+            && patterns::is_office(&l.plain())
+    };
+    let next = |from: usize| {
+        lines[from + 1..]
+            .iter()
+            .take(8)
+            .position(|l| !l.is_blank())
+            .map(|k| from + 1 + k)
+    };
+    let line = &lines[i];
+    if line.is_blank() || line.len() > 100 {
+        return false;
+    }
+    if may_be_office(line) {
+        let mut j = i;
+        for _ in 0..3 {
+            let Some(k) = next(j) else {
+                return false;
+            };
+            let text = lines[k].plain();
+            if patterns::is_signature_name(&text) {
+                return true;
+            }
+            // The office's name going on (`en Werkgelegenheid,`, `Digitalisering en ...`).
+            if lines[j].text.ends_with(',') || text.chars().count() > 60 || ends_sentence(&text) {
+                return false;
+            }
+            j = k;
+        }
+        return false;
+    }
+    line.len() <= 80
+        && line.text.starts_with(|c: char| c.is_alphabetic())
+        && !line.text.ends_with(',')
+        && next(i).is_some_and(|k| may_be_office(&lines[k]))
+        && patterns::is_signature_name(&line.plain())
+}
+
 /// The first line of running text, and the salutation line before it if any.
 fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
     let mut in_label = false;
+    // The first line of the block of plain lines the text is in (after a blank line, a label
+    // or a contact line): a short letter's only paragraph when the signature follows.
+    let mut block_start = None;
+    let mut new_block = true;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             in_label = false;
+            new_block = true;
             continue;
         }
         let text = line.plain();
@@ -121,10 +200,29 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
         }
         if patterns::label(&text).is_some() {
             in_label = true;
+            block_start = None;
             continue;
         }
         if in_label || patterns::is_contact(&text) {
+            block_start = None;
             continue;
+        }
+        if let Some(b) = block_start
+            && text.len() <= 100
+            && lines[..i]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .is_some_and(|l| ends_sentence(l.text))
+            && (patterns::is_signing_office(&text) || signature_at(lines, i))
+        {
+            // No line long enough for running text before the signature: what stands between
+            // the header's last label and the signature is the letter.
+            return (b, None);
+        }
+        if new_block || block_start.is_none() {
+            block_start = Some(i);
+            new_block = false;
         }
         // A form (a BNC-fiche) or report opens with its first numbered chapter, whose first
         // field or section follows: `1. Algemene gegevens` + `a) Titel voorstel`.
@@ -252,7 +350,14 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         {
             let name = lines[above].plain();
             let short = name.chars().count() <= 40 && name.split_whitespace().count() <= 4;
-            if short && !patterns::is_contact(&name) && !name.ends_with(['.', ':', ',']) {
+            // In the closing, a person's name is the signature, not a contact block's name
+            // (a note's URL may stand under it).
+            let signature = regions.closing.contains(&above) && patterns::is_signature_name(&name);
+            if short
+                && !signature
+                && !patterns::is_contact(&name)
+                && !name.ends_with(['.', ':', ','])
+            {
                 found.mask[above] = true;
                 if found.footer_name.is_none() {
                     found.footer_name = Some(name.into_owned());

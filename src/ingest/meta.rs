@@ -61,7 +61,19 @@ pub fn extract(
     let mut address_block = None;
     let mut from_label = None;
     let mut to_label: Vec<String> = Vec::new();
+    let (paired, in_pairs) = labels_apart(&blocks, &aside_blocks);
+    for (label, value) in paired {
+        match label {
+            Label::Date => meta.date = dates::find_full_date(&value).map(|(d, _, _)| d),
+            Label::Subject => meta.subject = Some(value),
+            Label::Reference => meta.reference = Some(value),
+            _ => {}
+        }
+    }
     for (k, block) in blocks.iter().enumerate() {
+        if in_pairs[k] {
+            continue;
+        }
         let mut j = 0;
         let mut plain_lines = 0;
         while j < block.len() {
@@ -169,6 +181,14 @@ pub fn extract(
             line.plain()
         ));
     }
+    if let Some(kamer) = kamer_addressee(header)
+        && !meta
+            .recipients
+            .iter()
+            .any(|r| r.eq_ignore_ascii_case(&kamer))
+    {
+        meta.recipients = vec![kamer];
+    }
     if !to_label.is_empty() {
         meta.recipients = to_label;
     }
@@ -232,6 +252,130 @@ fn header_blocks<'a>(
     asides.retain(|_| *k.next().unwrap_or(&false));
     blocks.retain(|b| !b.is_empty());
     (blocks, asides)
+}
+
+/// The addressee of a Kamerbrief, `(Aan) de Voorzitter van de Tweede Kamer` with its
+/// `der Staten-Generaal`, which a converter may have put a few lines further down, under
+/// letterhead lines it interleaved (`Koninkrijksrelaties`), or cut at its hyphen
+/// (`der Staten-` ... `Generaal`); what a converter appended on the addressee's line
+/// (`Ministerie van Defensie`) is left out. A copy's addressee (`Afschrift aan`) is none.
+fn kamer_addressee(header: &[Line<'_>]) -> Option<String> {
+    const OPENING: &str = "voorzitter van de ";
+    let texts: Vec<(usize, String)> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_blank() && l.len() <= 120)
+        .map(|(i, l)| (i, strip_markup(l.text).into_owned()))
+        .collect();
+    for (k, (_, text)) in texts.iter().enumerate() {
+        let lower = text.to_lowercase();
+        let Some(start) = ["aan de ", "de ", ""]
+            .iter()
+            .find(|p| lower.starts_with(&format!("{p}{OPENING}")))
+            .map(|p| if p.starts_with("aan ") { 7 } else { 0 })
+        else {
+            continue;
+        };
+        let copy = k > 0 && {
+            let above = texts[k - 1].1.to_lowercase();
+            above.starts_with("afschrift") || above.starts_with("kopie")
+        };
+        if copy {
+            continue;
+        }
+        let after = start
+            + if lower[start..].starts_with("de ") {
+                3
+            } else {
+                0
+            }
+            + OPENING.len();
+        let Some(chamber) = ["tweede kamer", "eerste kamer"]
+            .iter()
+            .find(|c| lower[after..].starts_with(**c))
+        else {
+            continue;
+        };
+        let kamer_end = after + chamber.len();
+        let mut name = text[start..kamer_end].to_string();
+        let rest = text[kamer_end..].trim();
+        let rest_lower = rest.to_lowercase();
+        if rest_lower.starts_with("der staten") {
+            name.push(' ');
+            name.push_str(rest.trim_end_matches(','));
+        } else if let Some(der) = texts[k + 1..]
+            .iter()
+            .take(4)
+            .find(|(_, t)| t.to_lowercase().starts_with("der staten"))
+        {
+            name.push(' ');
+            name.push_str(der.1.trim_end_matches(','));
+        }
+        if name.ends_with('-')
+            && let Some(tail) = texts[k + 1..]
+                .iter()
+                .take(4)
+                .find(|(_, t)| t.eq_ignore_ascii_case("generaal"))
+        {
+            name.push_str(&tail.1);
+        }
+        return Some(name);
+    }
+    None
+}
+
+/// Labels and values that a converter printed apart, the two columns one after the other: a
+/// block of bare labels (`Datum`, `Betreft`) and the next block their values in the same
+/// order, the last label taking the lines left (a subject over two lines). Returns the
+/// pairs, and for each block whether it was read so. A date label whose value is no date
+/// means the blocks are no such pair.
+fn labels_apart(blocks: &[Vec<&str>], asides: &[bool]) -> (Vec<(Label, String)>, Vec<bool>) {
+    let mut pairs = Vec::new();
+    let mut in_pairs = vec![false; blocks.len()];
+    for k in 0..blocks.len().saturating_sub(1) {
+        let labels: Option<Vec<Label>> = blocks[k]
+            .iter()
+            .map(|l| match patterns::label(&strip_markup(l)) {
+                Some((label, "")) => Some(label),
+                _ => None,
+            })
+            .collect();
+        let values = &blocks[k + 1];
+        let Some(labels) = labels.filter(|l| l.len() >= 2 && l.len() <= values.len()) else {
+            continue;
+        };
+        if asides[k] != asides[k + 1]
+            || values
+                .iter()
+                .any(|v| patterns::label(&strip_markup(v)).is_some())
+        {
+            continue;
+        }
+        let found: Vec<(Label, String)> = labels
+            .iter()
+            .enumerate()
+            .map(|(n, &label)| {
+                let lines = if n + 1 == labels.len() {
+                    &values[n..]
+                } else {
+                    &values[n..=n]
+                };
+                let value: Vec<String> =
+                    lines.iter().map(|v| strip_markup(v).into_owned()).collect();
+                (label, value.join(" "))
+            })
+            .collect();
+        if found
+            .iter()
+            .any(|(label, v)| *label == Label::Date && dates::find_full_date(v).is_none())
+        {
+            continue;
+        }
+        pairs.extend(found);
+        in_pairs[k] = true;
+        in_pairs[k + 1] = true;
+    }
+    (pairs, in_pairs)
 }
 
 /// The title line of a BNC-fiche, the Dutch government's form on a Commission proposal:

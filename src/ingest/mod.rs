@@ -171,13 +171,14 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         &doc.lines,
     );
     if !regions.annex.is_empty() {
+        let mut annex = regions.annex.clone();
+        if doc.info(annex.start).role == Role::Inferred && !removed[annex.start] {
+            // The annex's title (`Bijlage: ...`), found by the text, heads it.
+            blocks.push(blocks::Block::heading(lines[annex.start].text, annex.start));
+            annex.start += 1;
+        }
         blocks.extend(blocks::build(
-            &lines,
-            regions.annex.clone(),
-            &removed,
-            shape,
-            &words,
-            &doc.lines,
+            &lines, annex, &removed, shape, &words, &doc.lines,
         ));
     }
     let page_of = |line: usize| Some(doc.info(line.wrapping_sub(1)).page).filter(|&p| p > 0);

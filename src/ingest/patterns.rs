@@ -187,6 +187,86 @@ pub fn is_signing_office(text: &str) -> bool {
         })
 }
 
+/// A government office as a closing names it, whole on its line, with or without its article
+/// and final comma, in any case: `Minister van Economische Zaken en Klimaat`,
+/// `DE MINISTER VAN DEFENSIE`, `De Staatssecretaris van Sociale Zaken` (whose name may go on
+/// over the next line). After the office word come only capitalised words and the small words
+/// of an office's name, so a sentence that starts with an office (`De Minister van Justitie
+/// heeft ...`) is none.
+pub fn is_office(text: &str) -> bool {
+    if text.len() > 200 || text.chars().count() > 100 {
+        return false;
+    }
+    let t = text.trim().trim_end_matches(',').trim_end();
+    let lower = t.to_lowercase();
+    let rest = ["de ", "the "]
+        .iter()
+        .find_map(|a| lower.strip_prefix(a))
+        .unwrap_or(&lower);
+    let Some(after) = [
+        "minister-president",
+        "minister",
+        "staatssecretaris",
+        "state secretary",
+        "secretary of state",
+    ]
+    .iter()
+    .find_map(|o| rest.strip_prefix(o)) else {
+        return false;
+    };
+    let Some(name) = after
+        .strip_prefix(" van ")
+        .or_else(|| after.strip_prefix(" voor "))
+        .or_else(|| after.strip_prefix(" of "))
+    else {
+        return false;
+    };
+    // The same words in the original case.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let count = name.split_whitespace().count();
+    (1..=10).contains(&count)
+        && !t.ends_with(['.', ':', ';', '?', '!'])
+        && words[words.len() - count..].iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || [
+                    "en", "van", "voor", "de", "der", "het", "and", "for", "the", "&",
+                ]
+                .contains(w)
+        })
+}
+
+/// A signature's name line: a person's name (two to five capitalised words, initials and
+/// particles allowed), after academic titles (`mr. drs. C.A. van der Maat`, `Henk Kamp`).
+pub fn is_signature_name(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(',');
+    if t.len() > 80 {
+        return false;
+    }
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words.len() > 2
+        && [
+            "mr.", "drs.", "dr.", "ir.", "prof.", "ing.", "ds.", "mgr.", "bc.", "ms.", "mw.",
+            "dhr.",
+        ]
+        .contains(&words[0].to_lowercase().as_str())
+    {
+        words.remove(0);
+    }
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                || [
+                    "van", "de", "der", "den", "het", "ten", "ter", "von", "la", "le", "'t",
+                ]
+                .contains(w)
+        })
+        && words
+            .last()
+            .is_some_and(|w| w.chars().any(char::is_lowercase) && !w.ends_with('.'))
+        && !is_office(t)
+        && !has_organisation_word(t)
+}
+
 /// Words that name a function in a signature (`Directeur-bestuurder`, `voorzitter`).
 pub fn is_role_word(word: &str) -> bool {
     let w = word.to_lowercase();
