@@ -1188,3 +1188,27 @@ fn a_kamer_addressee_broken_over_interleaved_letterhead_lines() {
         ["Voorzitter van de Tweede Kamer der Staten-Generaal"]
     );
 }
+
+#[test]
+fn a_letterheads_standing_request_and_copy_label_run_through_the_body() {
+    let l = parse(
+        "de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA Den Haag\n\n\
+         Datum 22 maart 2022\nBetreft Voortgang\n\nOnze referentie\nBS2022006964\n\n\
+         De vaste commissie voor Defensie heeft mij op 24 februari 2022 een aantal vragen\n\
+         Bij beantwoording datum,\nonze referentie en betreft\n\
+         en opmerkingen voorgelegd over het jaarplan van de kustwacht in het Caribisch\nvermelden.\n\
+         gebied, waarop ik u met deze brief graag een eerste antwoord geef. Het antwoord\nAfschrift aan\n\
+         zelf volgt later, zodra de afstemming met de betrokken partijen rond is.\n\n\
+         DE MINISTER VAN VOORBEELDZAKEN\n\ndrs. K.L. Voorbeeld\n",
+    );
+    assert_eq!(l.reference.as_deref(), Some("BS2022006964"));
+    let text = paragraphs(&l).join(" | ");
+    assert!(
+        text.contains("aantal vragen en opmerkingen") && !text.contains("beantwoording"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("vermelden") && !text.contains("Afschrift"),
+        "{text}"
+    );
+}

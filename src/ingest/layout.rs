@@ -198,6 +198,9 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
         if patterns::is_salutation(&text) {
             return (i + 1, Some(i));
         }
+        if patterns::standing_request_piece(&text).is_some() {
+            continue; // the letterhead's request to quote date and reference
+        }
         if patterns::label(&text).is_some() {
             in_label = true;
             block_start = None;
@@ -237,7 +240,7 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
         let len = text.chars().count();
         let next_long = lines[i + 1..]
             .iter()
-            .filter(|l| !l.is_blank())
+            .filter(|l| !l.is_blank() && patterns::standing_request_piece(l.text).is_none())
             .take(1)
             .any(|l| l.len() >= 70 && patterns::label(l.text).is_none());
         if len >= 100 || (len >= 70 && next_long) {
@@ -317,6 +320,23 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
                 value.is_empty()
                     && matches!(label, patterns::Label::Date | patterns::Label::Reference)
             });
+        // The letterhead's standing request to quote date and reference, in its pieces.
+        if let Some(opening) = patterns::standing_request_piece(&line.plain()) {
+            let near_opening = opening
+                || (i.saturating_sub(6)..i)
+                    .any(|j| patterns::standing_request_piece(&lines[j].plain()).is_some());
+            if near_opening {
+                found.mask[i] = true;
+            }
+        }
+        let bare_other = line.text.len() <= 40
+            && matches!(
+                patterns::label(&line.plain()),
+                Some((patterns::Label::Other, ""))
+            );
+        if bare_other {
+            found.mask[i] = true; // `Afschrift aan`, `Bijlage(n)` where a page's letterhead stands
+        }
         if bare_label {
             found.mask[i] = true;
             if let Some(next) = (i + 1..content.end.min(i + 3)).find(|&j| !lines[j].is_blank())

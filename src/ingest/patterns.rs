@@ -34,10 +34,14 @@ const LABELS: &[(&str, Label)] = &[
     ("aan", Label::To),
     ("to", Label::To),
     ("ons kenmerk", Label::Reference),
+    ("onze referentie", Label::Reference),
     ("our reference", Label::Reference),
     ("our ref.", Label::Reference),
     ("kenmerk", Label::Reference),
     ("uw kenmerk", Label::Other),
+    ("uw referentie", Label::Other),
+    ("afschrift aan", Label::Other),
+    ("kopie aan", Label::Other),
     ("uw brief van", Label::Other),
     ("your reference", Label::Other),
     ("bijlage(n)", Label::Other),
@@ -79,11 +83,53 @@ pub fn label(text: &str) -> Option<(Label, &str)> {
                 if ["re", "van", "from", "aan", "to"].contains(&name) && !rest.starts_with(':') {
                     continue;
                 }
+                // `onze referentie en betreft`: a piece of the request to quote them.
+                if !rest.trim().is_empty() && standing_request_piece(text).is_some() {
+                    return None;
+                }
                 return Some((label, rest.trim_start_matches(':').trim()));
             }
         }
     }
     None
+}
+
+/// A piece of the standing request of a Dutch letterhead, `Bij beantwoording de datum en ons
+/// kenmerk vermelden.` (also `datum, onze referentie en betreft`), as converters break it over
+/// lines: only the request's own words. `opening` tells whether the piece starts it.
+pub fn standing_request_piece(text: &str) -> Option<bool> {
+    const WORDS: [&str; 16] = [
+        "bij",
+        "beantwoording",
+        "van",
+        "deze",
+        "brief",
+        "de",
+        "datum",
+        "en",
+        "ons",
+        "onze",
+        "kenmerk",
+        "referentie",
+        "betreft",
+        "vermelden",
+        "s.v.p.",
+        "svp",
+    ];
+    if text.len() > 80 {
+        return None;
+    }
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ours = !words.is_empty() && words.iter().all(|w| WORDS.contains(&w.as_str()));
+    let opening = words.len() >= 2 && words[0] == "bij" && words[1] == "beantwoording";
+    let telling = words
+        .iter()
+        .any(|w| ["beantwoording", "kenmerk", "referentie", "vermelden"].contains(&w.as_str()));
+    (ours && telling).then_some(opening)
 }
 
 /// Whether `text` starts with the ASCII word `prefix`, in any case.
