@@ -1212,3 +1212,64 @@ fn a_letterheads_standing_request_and_copy_label_run_through_the_body() {
         "{text}"
     );
 }
+
+#[test]
+fn a_subject_whose_label_stands_under_its_first_line_among_letterhead_lines() {
+    let letter = |head: &str| {
+        parse(&format!(
+            "> Retouradres Postbus 20701 2500 ES Den Haag\nde Voorzitter van de Tweede Kamer\nder Staten-Generaal\n\n\
+             Ministerie van Voorbeeldzaken\n\n{head}\n\n{KAMERBRIEF_BODY}DE MINISTER VAN VOORBEELDZAKEN\n\nA. Jansen\n"
+        ))
+    };
+    let l = letter(
+        "Plein 4\nDatum 22 maart 2022 MPC 58 B\nPostbus 20701\nUitstelbrief beantwoording van de vragen van de vaste\n\
+         Betreft\n2500 ES Den Haag\ncommissie over het Jaarplan 2022\nwww.example.nl\nvan de Kustwacht",
+    );
+    assert_eq!(
+        l.subject.as_deref(),
+        Some(
+            "Uitstelbrief beantwoording van de vragen van de vaste commissie over het Jaarplan 2022 van de Kustwacht"
+        )
+    );
+    let l = letter(
+        "Plein 4\nDatum 6 januari 2022\nPostbus 20701\nGereedstelling MQ-9 Reaper\nBetreft\n2500 ES Den Haag\nwww.example.nl",
+    );
+    assert_eq!(l.subject.as_deref(), Some("Gereedstelling MQ-9 Reaper"));
+    // A subject's second line with a year is no street.
+    let l =
+        letter("Datum 15 december 2021\nBetreft Vaststelling bedragen Caribisch\nNederland 2022");
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Vaststelling bedragen Caribisch Nederland 2022")
+    );
+    // A label the converter appended after a gap ends the subject; its value is not the
+    // subject's.
+    let l = letter(
+        "Datum 8 december 2021\nBetreft Reactie verzoek bescherming reservaat en\n\
+         klimaatadaptatie Caribisch Nederland  Uw kenmerk\n2021Z16799/ 2021D38407",
+    );
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Reactie verzoek bescherming reservaat en klimaatadaptatie Caribisch Nederland")
+    );
+}
+
+#[test]
+fn running_text_right_under_the_subject_ends_it() {
+    let l = parse(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nPostbus 20018\n\nKenmerk\n2023-0000147334\n\
+         Datum 29 maart 2023\nBetreft Bijgestelde planning wetswijziging\n1\n\
+         Zoals ik al eerder in mijn brief d.d. 7 maart 2022 heb aangegeven streeft het\n\
+         kabinet naar een gelijkwaardiger voorzieningenniveau voor Caribisch Nederland.\n\n\
+         De staatssecretaris van Voorbeeldzaken\n\nA. Jansen\n",
+    );
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Bijgestelde planning wetswijziging")
+    );
+    assert!(
+        paragraphs(&l)[0].starts_with("Zoals ik al eerder"),
+        "{:?}",
+        paragraphs(&l)
+    );
+}

@@ -206,9 +206,20 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
             block_start = None;
             continue;
         }
-        if in_label || patterns::is_contact(&text) {
+        // A label's value runs on to the next blank line, unless running text starts there
+        // (two lines of full width: a converter left no blank line under the subject).
+        let long_pair = text.chars().count() >= 70
+            && lines[i + 1..]
+                .iter()
+                .filter(|l| !l.is_blank() && patterns::standing_request_piece(l.text).is_none())
+                .find(|l| l.text.contains(char::is_alphabetic))
+                .is_some_and(|l| l.len() >= 70 && patterns::label(l.text).is_none());
+        if (in_label && !long_pair) || patterns::is_contact(&text) {
             block_start = None;
             continue;
+        }
+        if in_label {
+            return (i, None);
         }
         if let Some(b) = block_start
             && text.len() <= 100

@@ -81,19 +81,55 @@ pub fn extract(
             let text = strip_markup(raw);
             if let Some((label, value)) = patterns::label(&text) {
                 // A value may run on over the next lines, or stand alone on the next line.
-                let mut value = value.to_string();
+                let subject = label == Label::Subject;
+                let mut value = if subject {
+                    patterns::label(&strip_markup(before_side_label(raw)))
+                        .map_or(String::new(), |(_, v)| v.to_string())
+                } else {
+                    value.to_string()
+                };
                 let mut k2 = j + 1;
                 while k2 < block.len() && patterns::label(&strip_markup(block[k2])).is_none() {
-                    if !value.is_empty() && label != Label::Subject {
+                    if !value.is_empty() && !subject {
                         break;
                     }
-                    let more = strip_markup(block[k2]);
+                    let cut = if subject {
+                        before_side_label(block[k2])
+                    } else {
+                        block[k2]
+                    };
+                    // A label beside the line: the lines under it are that label's.
+                    let last = cut.len() < block[k2].trim_end().len();
+                    let more = strip_markup(cut);
+                    k2 += 1;
+                    if last {
+                        value = format!("{value} {more}").trim().to_string();
+                        break;
+                    }
+                    if subject && interleaved(&more) {
+                        continue; // the letterhead's column between the subject's lines
+                    }
                     value = if value.is_empty() {
                         more.into_owned()
                     } else {
                         format!("{value} {more}")
                     };
-                    k2 += 1;
+                }
+                // A subject whose label a converter put under its first line (`Gereedstelling
+                // MQ-9 Reaper` / `Betreft`): the line above starts it.
+                if subject && j > 0 && (value.is_empty() || value.starts_with(char::is_lowercase)) {
+                    let above = strip_markup(block[j - 1]);
+                    if patterns::label(&above).is_none()
+                        && !interleaved(&above)
+                        && dates::find_full_date(&above).is_none()
+                        && above.split_whitespace().count() >= 2
+                    {
+                        value = if value.is_empty() {
+                            above.into_owned()
+                        } else {
+                            format!("{above} {value}")
+                        };
+                    }
                 }
                 match label {
                     Label::Date if meta.date.is_none() => {
@@ -252,6 +288,35 @@ fn header_blocks<'a>(
     asides.retain(|_| *k.next().unwrap_or(&false));
     blocks.retain(|b| !b.is_empty());
     (blocks, asides)
+}
+
+/// A line of the letterhead's column that a converter interleaved with a header value: a
+/// contact line, a short street line (`Plein 4`, not `Nederland 2022`), or a note's number.
+fn interleaved(text: &str) -> bool {
+    let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+    let note_number = text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
+    note_number
+        || patterns::is_contact(text)
+        || (patterns::is_postal_line(text)
+            && text.split_whitespace().count() <= 3
+            && !text
+                .split_whitespace()
+                .any(|w| year(w.trim_matches(['(', ')', ',', '.']))))
+}
+
+/// `raw` without a label a converter appended after a gap of two spaces or more (`klimaat
+/// Caribisch Nederland  Uw kenmerk`): the column beside it.
+fn before_side_label(raw: &str) -> &str {
+    let t = raw.trim_end();
+    let mut from = 0;
+    while let Some(gap) = t[from..].find("  ").map(|g| from + g) {
+        let rest = t[gap..].trim_start();
+        if patterns::label(rest).is_some() && gap > 0 {
+            return t[..gap].trim_end();
+        }
+        from = gap + 2;
+    }
+    t
 }
 
 /// The addressee of a Kamerbrief, `(Aan) de Voorzitter van de Tweede Kamer` with its
