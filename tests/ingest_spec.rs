@@ -1179,6 +1179,17 @@ fn a_kamer_addressee_broken_over_interleaved_letterhead_lines() {
         l.recipients,
         ["de Voorzitter van de Tweede Kamer der Staten-Generaal"]
     );
+    // `pdftotext -layout`: the letterhead's column beside the address block.
+    let l = parse(&format!(
+        "> Retouradres Postbus 20901 2500 EX D en Haag\n\n\nDe voorzitter van de Tweede Kamer                       Ministerie van\n\
+         \x20                                                       Voorbeeldzaken en\n\
+         der Staten-Generaal                                     Proefwerk\nPostbus 20018                                           Rijnstraat 8\n{tail}"
+    ));
+    assert_eq!(
+        l.recipients,
+        ["De voorzitter van de Tweede Kamer der Staten-Generaal"]
+    );
+    assert_eq!(l.place.as_deref(), Some("Den Haag"));
     // Cut at its hyphen.
     let l = parse(&format!(
         "Aan de Voorzitter van de Tweede Kamer der Staten-\nVoorbeeldzaken en\nGeneraal\nProefrelaties\nPostbus 20018\n{tail}"

@@ -326,11 +326,16 @@ fn before_side_label(raw: &str) -> &str {
 /// (`Ministerie van Defensie`) is left out. A copy's addressee (`Afschrift aan`) is none.
 fn kamer_addressee(header: &[Line<'_>]) -> Option<String> {
     const OPENING: &str = "voorzitter van de ";
+    // Each line as far as a wide gap: what stands beyond it is the letterhead's column
+    // (`pdftotext -layout`).
     let texts: Vec<(usize, String)> = header
         .iter()
         .enumerate()
-        .filter(|(_, l)| !l.is_blank() && l.len() <= 120)
-        .map(|(i, l)| (i, strip_markup(l.text).into_owned()))
+        .filter(|(_, l)| !l.is_blank() && l.len() <= 160)
+        .map(|(i, l)| {
+            let left = l.text.find("   ").map_or(l.text, |gap| &l.text[..gap]);
+            (i, strip_markup(left).into_owned())
+        })
         .collect();
     for (k, (_, text)) in texts.iter().enumerate() {
         let lower = text.to_lowercase();

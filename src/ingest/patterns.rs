@@ -563,6 +563,20 @@ pub fn postal_city(text: &str) -> Option<String> {
         if city.is_empty() {
             continue;
         }
+        // A capital that kerning cut off its word (`D en Haag`): one word again.
+        if city.len() >= 2
+            && city[0].chars().count() == 1
+            && city[0].starts_with(char::is_uppercase)
+            && city[1].starts_with(char::is_lowercase)
+        {
+            let joined = format!("{}{}", city[0], city[1]);
+            return Some(
+                std::iter::once(joined.as_str())
+                    .chain(city[2..].iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
         let city = city.join(" ");
         return Some(if city.chars().any(char::is_lowercase) {
             city
@@ -971,6 +985,11 @@ mod tests {
             Some("Den Haag")
         );
         assert_eq!(postal_city("In 2023 ontving NCMEC meldingen"), None);
+        // Kerning cut the city's first letter off.
+        assert_eq!(
+            postal_city("Retouradres Postbus 20901 2500 EX D en Haag").as_deref(),
+            Some("Den Haag")
+        );
         assert!(is_page_number("3") && is_page_number("- 3 -") && is_page_number("Pagina 2 van 5"));
         assert!(!is_page_number("2023") && !is_page_number("3 beelden"));
     }
