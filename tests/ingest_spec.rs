@@ -1284,3 +1284,21 @@ fn running_text_right_under_the_subject_ends_it() {
         paragraphs(&l)
     );
 }
+
+#[test]
+fn a_row_of_labels_over_a_row_of_values_and_the_senders_letterhead_over_the_address() {
+    let l = parse(
+        "Voorbeeldautoriteit\nPostbus 93374, 2509 AJ  Den Haag\nBezuidenhoutseweg 30, 2594 AV  Den Haag\n\
+         T 070 8888 500 - F 070 8888 501\nvoorbeeldautoriteit.nl\n\n\
+         De Minister van Voorbeeldzaken\nPostbus 90801\n2509 LV Den Haag\n\n\
+         Datum Kenmerk Uw brief van\n18 februari 2021 z2020-18479 30 oktober 2020\n\n\
+         Contactpersoon Uw kenmerk\n070 8888 500 2020-0000136527\n\n\
+         Onderwerp\nAdvies over het concept\n\n\
+         Bij brief van 30 oktober 2020 is de Voorbeeldautoriteit op grond van het bepaalde in artikel 36 geraadpleegd.\n\n\
+         Hoogachtend,\n\nVoorbeeldautoriteit,\n",
+    );
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2021-02-18"));
+    assert_eq!(l.reference.as_deref(), Some("z2020-18479"));
+    assert_eq!(l.recipients, ["De Minister van Voorbeeldzaken"]);
+    assert_eq!(l.sender.as_deref(), Some("Voorbeeldautoriteit"));
+}

@@ -125,7 +125,7 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
             {
                 (n.to_string(), Some(r))
             }
-            _ => (text.clone(), None),
+            _ => (text.trim_end_matches(',').trim_end().to_string(), None),
         };
         if let Some(role) = role {
             role_org = role_org.or_else(|| organisation_after(role));

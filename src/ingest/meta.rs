@@ -79,6 +79,25 @@ pub fn extract(
         while j < block.len() {
             let raw = block[j];
             let text = strip_markup(raw);
+            // A row of labels (`Datum Kenmerk Uw brief van`) with their values on the next
+            // line, in the same order.
+            if let Some(labels) = label_row(&text)
+                && let Some(next) = block.get(j + 1)
+            {
+                for (label, value) in row_values(&labels, &strip_markup(next)) {
+                    match label {
+                        Label::Date if meta.date.is_none() => {
+                            meta.date = dates::find_full_date(&value).map(|(d, _, _)| d)
+                        }
+                        Label::Reference if meta.reference.is_none() => {
+                            meta.reference = Some(value)
+                        }
+                        _ => {}
+                    }
+                }
+                j += 2;
+                continue;
+            }
             if let Some((label, value)) = patterns::label(&text) {
                 // A value may run on over the next lines, or stand alone on the next line.
                 let subject = label == Label::Subject;
@@ -193,7 +212,11 @@ pub fn extract(
             }
             j += 1;
         }
-        let sidebar = aside_blocks[k] || block[0].trim_start().starts_with(['*', '_']);
+        let own = senders_letterhead(block);
+        if own && letterhead_name.is_none() {
+            letterhead_name = Some(strip_markup(block[0]).into_owned());
+        }
+        let sidebar = own || aside_blocks[k] || block[0].trim_start().starts_with(['*', '_']);
         let to = block
             .first()
             .is_some_and(|l| strip_markup(l).to_lowercase().starts_with("aan "));
@@ -288,6 +311,89 @@ fn header_blocks<'a>(
     asides.retain(|_| *k.next().unwrap_or(&false));
     blocks.retain(|b| !b.is_empty());
     (blocks, asides)
+}
+
+/// The sender's own letterhead in the header: a name over contact lines, one of them a way to
+/// reach the sender (phone, fax, e-mail, website), which an addressee's block never gives
+/// (`Autoriteit Persoonsgegevens` / `Postbus ...` / `T 070 8888 500 - F ...` / `ap.nl`).
+fn senders_letterhead(block: &[&str]) -> bool {
+    let reach = |t: &str| {
+        let t = t.trim();
+        let phone = ["T ", "F ", "Tel", "tel", "+31"].iter().any(|p| {
+            t.strip_prefix(p).is_some_and(|r| {
+                r.trim_start_matches(['.', ':', ' '])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            })
+        });
+        let web = t.split_whitespace().any(|w| {
+            w.contains('@')
+                || w.starts_with("www.")
+                || w.starts_with("http")
+                || w.rsplit_once('.').is_some_and(|(name, tld)| {
+                    name.len() >= 2
+                        && (2..=4).contains(&tld.len())
+                        && tld.bytes().all(|b| b.is_ascii_lowercase())
+                        && name
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+                })
+        });
+        phone || web
+    };
+    let Some((first, rest)) = block.split_first() else {
+        return false;
+    };
+    let first = strip_markup(first);
+    let contacts = rest
+        .iter()
+        .filter(|l| {
+            let t = strip_markup(l);
+            patterns::is_contact(&t) || patterns::is_postal_line(&t) || reach(&t)
+        })
+        .count();
+    !patterns::is_contact(&first)
+        && patterns::label(&first).is_none()
+        && first.split_whitespace().count() <= 6
+        && contacts >= 2
+        && rest.iter().any(|l| reach(&strip_markup(l)))
+}
+
+/// The labels of a line that holds nothing else, two at least (`Datum Kenmerk Uw brief van`).
+fn label_row(text: &str) -> Option<Vec<Label>> {
+    let mut labels = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let (label, value) = patterns::label(rest)?;
+        labels.push(label);
+        rest = value;
+    }
+    (labels.len() >= 2).then_some(labels)
+}
+
+/// The values of a row of labels, read from the line under it in order: a date where a date
+/// label stands, one word for a reference. Reading stops at the first other label, whose
+/// value's extent is unknown.
+fn row_values(labels: &[Label], line: &str) -> Vec<(Label, String)> {
+    let mut out = Vec::new();
+    let mut rest = line.trim();
+    for &label in labels {
+        let value = match label {
+            Label::Date => match dates::find_full_date(rest) {
+                Some((_, before, after)) if before.trim().is_empty() => {
+                    rest[..rest.len() - after.len()].trim()
+                }
+                _ => break,
+            },
+            Label::Reference => match rest.split_whitespace().next() {
+                Some(word) => word,
+                None => break,
+            },
+            _ => break,
+        };
+        out.push((label, value.to_string()));
+        rest = rest[value.len()..].trim_start();
+    }
+    out
 }
 
 /// A line of the letterhead's column that a converter interleaved with a header value: a
