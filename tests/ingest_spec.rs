@@ -1302,3 +1302,37 @@ fn a_row_of_labels_over_a_row_of_values_and_the_senders_letterhead_over_the_addr
     assert_eq!(l.recipients, ["De Minister van Voorbeeldzaken"]);
     assert_eq!(l.sender.as_deref(), Some("Voorbeeldautoriteit"));
 }
+
+#[test]
+fn a_letterhead_line_appended_to_a_body_line_is_cut_off() {
+    // The reference every page repeats, appended to a line of page 2.
+    let page = |k: usize| {
+        format!(
+            "Ministerie van Voorbeeldzaken\nOns kenmerk\nVZ / 26844711\n\n{}\n",
+            wrap(&prose(6 + k))
+        )
+    };
+    let mut pages = vec![page(0), page(1)];
+    pages[1] = pages[1].replacen(
+        "VZ / 26844711\n\n",
+        "VZ / 26844711\n\nDe minister bespreekt de uitvoering van het beleid en geeft nadere VZ / 26844711\nrichting aan de inzet van het kabinet.\n",
+        1,
+    );
+    let l = converted(&pages);
+    let text = paragraphs(&l).join(" | ");
+    assert!(text.contains("geeft nadere richting"), "{text}");
+    assert!(!text.contains("26844711"), "{text}");
+    // The value of a bare reference label, appended to the body line under it.
+    let l = parse(&format!(
+        "{KAMERBRIEF_HEAD}Met deze brief informeer ik u dat Defensie vanaf begin februari over een nieuw systeem beschikt.\n\
+         Onze referentie\nHet systeem zal initieel worden ontplooid op de Forward Operating Location (FOL) BS2021027543\n\
+         op de luchthaven Hato op Curaçao, vooralsnog tot uiterlijk 16 december 2022.\n\n\
+         DE MINISTER VAN VOORBEELDZAKEN\n\nA. Jansen\n"
+    ));
+    assert_eq!(l.reference.as_deref(), Some("BS2021027543"));
+    let text = paragraphs(&l).join(" | ");
+    assert!(
+        text.contains("(FOL) op de luchthaven") && !text.contains("BS20"),
+        "{text}"
+    );
+}

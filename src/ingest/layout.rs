@@ -399,6 +399,65 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
     found
 }
 
+/// Body lines that end with a line of the letterhead's column a converter appended to them:
+/// the text of a furniture line with a number in it (the reference every page repeats,
+/// `... geven nadere DGBI / 26844711`), or, under a bare reference label, a last word made of
+/// capitals and digits (`Onze referentie` / `... (FOL) BS2021027543`). Each comes as the line,
+/// the bytes to keep and, for the second kind, the reference.
+pub fn appended_column(
+    lines: &[Line<'_>],
+    regions: &Regions,
+    mask: &[bool],
+) -> Vec<(usize, usize, Option<String>)> {
+    let content = regions.body.start..regions.closing.end.max(regions.annex.end);
+    let mut repeated: Vec<&str> = content
+        .clone()
+        .filter(|&i| {
+            let t = lines[i].text;
+            mask[i]
+                && (6..=40).contains(&t.len())
+                && t.bytes().filter(u8::is_ascii_digit).count() >= 4
+                && !patterns::is_page_number(t)
+        })
+        .map(|i| lines[i].text)
+        .collect();
+    repeated.sort_unstable();
+    repeated.dedup();
+    let mut found = Vec::new();
+    for i in content.clone() {
+        let text = lines[i].text;
+        if mask[i] || lines[i].len() < 40 {
+            continue;
+        }
+        if let Some(r) = repeated.iter().find(|r| {
+            text.len() > r.len() + 20
+                && text.ends_with(**r)
+                && text[..text.len() - r.len()].ends_with(' ')
+        }) {
+            found.push((i, text.len() - r.len(), None));
+            continue;
+        }
+        let under_label = previous_text_line(lines, i, 0).is_some_and(|j| {
+            matches!(
+                patterns::label(lines[j].text),
+                Some((patterns::Label::Reference, ""))
+            )
+        });
+        if under_label
+            && let Some((head, word)) = text.rsplit_once(' ')
+            && word.len() >= 6
+            && word.bytes().filter(u8::is_ascii_digit).count() >= 4
+            && !word.contains(char::is_lowercase)
+            && word
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"/-.".contains(&b))
+        {
+            found.push((i, head.len(), Some(word.to_string())));
+        }
+    }
+    found
+}
+
 /// The nearest non-blank line above `i` (at most one blank line between), not before `floor`.
 fn previous_text_line(lines: &[Line<'_>], i: usize, floor: usize) -> Option<usize> {
     let mut j = i;

@@ -51,6 +51,16 @@ impl<'a> Line<'a> {
         }
     }
 
+    /// Keeps the text's first `len` bytes (a char boundary), without white space at the end:
+    /// what a converter appended to the line is cut off.
+    pub fn truncate(&mut self, len: usize) {
+        if let Some(kept) = self.text.get(..len) {
+            self.text = kept.trim_end();
+            self.chars = self.text.chars().count();
+            self.markup = Cell::new(None);
+        }
+    }
+
     /// Whether the line is a horizontal rule (`---`, `***`, `___`, `* * *`).
     pub fn is_rule(&self) -> bool {
         if !self.text.starts_with(['-', '*', '_']) {

@@ -76,7 +76,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         ));
     }
     let text: &str = &safe;
-    let lines = lines::split(text);
+    let mut lines = lines::split(text);
     let mut regions = layout::regions(&lines);
     if doc.states_roles() && regions.salutation.is_none() {
         // Without a salutation the passes start the body at the first long line; where the
@@ -150,6 +150,14 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     let removed: Vec<bool> = (0..lines.len())
         .map(|i| defs.taken[i] || furniture.mask[i] || late == Some(i))
         .collect();
+    // What a converter appended to body lines from the letterhead's column is cut off.
+    let mut appended_reference = None;
+    if doc.format.is_text() {
+        for (i, keep, reference) in layout::appended_column(&lines, &regions, &removed) {
+            lines[i].truncate(keep);
+            appended_reference = appended_reference.or(reference);
+        }
+    }
     let mut kept: Vec<lines::Line> = Vec::with_capacity(regions.body.len());
     kept.extend(
         regions
@@ -257,6 +265,9 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     let mut meta = meta::extract(&lines, &regions, &furniture, &removed, &doc.lines);
     if meta.date.is_none() {
         meta.date = doc.hints.date;
+    }
+    if meta.reference.is_none() {
+        meta.reference = appended_reference;
     }
     if meta.subject.is_none() {
         meta.subject = doc.hints.subject.as_ref().map(|s| sanitize(s).into_owned());
