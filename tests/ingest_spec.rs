@@ -1336,3 +1336,44 @@ fn a_letterhead_line_appended_to_a_body_line_is_cut_off() {
         "{text}"
     );
 }
+
+#[test]
+fn a_heading_used_in_a_few_chapters_of_a_long_letter_is_no_running_header() {
+    // Sixteen pages, each under the letterhead's running lines and over its page number;
+    // three chapters each with `Problematiek` and `Inzet`.
+    let pages: Vec<String> = (0..16)
+        .map(|k| {
+            let chapter = if k % 5 == 1 {
+                format!("{}. Hoofdstuk {}\nProblematiek\n", k / 5 + 1, k / 5 + 1)
+            } else if k % 5 == 2 {
+                "Inzet\n".to_string()
+            } else {
+                String::new()
+            };
+            format!(
+                "Ministerie van Voorbeeldzaken\nKenmerk\nVZ/2023/1\n\n{chapter}{}\nPagina {} van 16\n",
+                wrap(
+                    &(0..6)
+                        .map(|j| format!("Zin {j} op blad {k} beschrijft de uitvoering van het beleid in de regio."))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+                k + 1
+            )
+        })
+        .collect();
+    let l = converted(&pages);
+    let found: Vec<&str> = headings(&l).into_iter().flatten().collect();
+    assert_eq!(
+        found.iter().filter(|h| **h == "Problematiek").count(),
+        3,
+        "{found:?}"
+    );
+    assert_eq!(
+        found.iter().filter(|h| **h == "Inzet").count(),
+        3,
+        "{found:?}"
+    );
+    let text = paragraphs(&l).join(" | ");
+    assert!(!text.contains("Ministerie van Voorbeeldzaken"), "{text}");
+}

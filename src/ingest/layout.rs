@@ -306,10 +306,15 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
     for key in keys.iter().flatten() {
         *counts.entry(&all_keys[key.clone()]).or_default() += 1;
     }
+    // A running header or footer stands on (nearly) every page; a heading a long letter uses
+    // in several chapters (`Problematiek`, `Inzet`) on a few of them.
+    let min_repeats = (page_count(lines) / 4).max(2);
     let repeats = |i: usize| {
-        keys[i]
-            .as_ref()
-            .is_some_and(|key| counts.get(&all_keys[key.clone()]).is_some_and(|&c| c >= 2))
+        keys[i].as_ref().is_some_and(|key| {
+            counts
+                .get(&all_keys[key.clone()])
+                .is_some_and(|&c| c >= min_repeats)
+        })
     };
     let content = regions.body.start..regions.closing.end.max(regions.annex.end);
     for i in content.clone() {
@@ -456,6 +461,28 @@ pub fn appended_column(
         }
     }
     found
+}
+
+/// How many pages the letter's page numbers count: the highest `M` of `Pagina N van M`, else
+/// how many page numbers with words there are (0 without any).
+fn page_count(lines: &[Line<'_>]) -> usize {
+    let mut numbered = 0;
+    let mut most = 0;
+    for line in lines {
+        let t = line.text;
+        if t.len() > 40 || !t.contains(char::is_alphabetic) || !patterns::is_page_number(t) {
+            continue;
+        }
+        numbered += 1;
+        if let Some(m) = t
+            .rsplit(char::is_whitespace)
+            .next()
+            .and_then(|w| w.parse::<usize>().ok())
+        {
+            most = most.max(m);
+        }
+    }
+    most.max(numbered)
 }
 
 /// The nearest non-blank line above `i` (at most one blank line between), not before `floor`.
