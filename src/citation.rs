@@ -35,6 +35,96 @@ pub enum Anchor {
     },
 }
 
+/// Where in a letter, as every JSON output writes it and citations number it: a section as
+/// `§ n` and a paragraph as `¶ n`, both from 1, the paragraph counted through the whole letter
+/// (`brieven quote --paragraph n`); a note by its number. `{"in": "paragraph", "section": 2,
+/// "paragraph": 7}`, `{"in": "note", "note": 3}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "in", rename_all = "lowercase")]
+pub enum Location {
+    /// The letter as a whole.
+    Letter,
+    /// Its header (sender, addressees, subject, date).
+    Meta,
+    Heading {
+        section: usize,
+    },
+    Section {
+        section: usize,
+    },
+    Paragraph {
+        section: usize,
+        paragraph: usize,
+    },
+    Note {
+        note: u32,
+    },
+}
+
+impl Location {
+    /// The location of a register or search place of `letter`.
+    pub fn of_place(letter: &Letter, place: Place) -> Location {
+        match place {
+            Place::Paragraph { section, paragraph } => {
+                Location::paragraph(letter, section as usize, paragraph as usize)
+            }
+            Place::Heading { section } => Location::Heading {
+                section: section as usize + 1,
+            },
+            Place::Footnote { number } => Location::Note { note: number },
+            Place::Meta => Location::Meta,
+        }
+    }
+
+    /// The location of an anchor of `letter`.
+    pub fn of_anchor(letter: &Letter, anchor: Anchor) -> Location {
+        match anchor {
+            Anchor::Letter => Location::Letter,
+            Anchor::Section { section } => Location::Section {
+                section: section + 1,
+            },
+            Anchor::Paragraph { section, paragraph } => {
+                Location::paragraph(letter, section, paragraph)
+            }
+            Anchor::Note { number } => Location::Note { note: number },
+        }
+    }
+
+    /// Paragraph `paragraph` of section `section` (both from 0).
+    pub fn paragraph(letter: &Letter, section: usize, paragraph: usize) -> Location {
+        Location::Paragraph {
+            section: section + 1,
+            paragraph: paragraph_number(letter, section, paragraph),
+        }
+    }
+
+    /// The `§ n` of the location, if it has one.
+    pub fn section(self) -> Option<usize> {
+        match self {
+            Location::Heading { section }
+            | Location::Section { section }
+            | Location::Paragraph { section, .. } => Some(section),
+            _ => None,
+        }
+    }
+
+    /// The `¶ n` of the location, if it is a paragraph.
+    pub fn paragraph_number(self) -> Option<usize> {
+        match self {
+            Location::Paragraph { paragraph, .. } => Some(paragraph),
+            _ => None,
+        }
+    }
+
+    /// The note's number, if it is a note.
+    pub fn note(self) -> Option<u32> {
+        match self {
+            Location::Note { note } => Some(note),
+            _ => None,
+        }
+    }
+}
+
 /// A note the quote cites, with what it points to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CitedNote {

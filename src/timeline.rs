@@ -77,8 +77,16 @@ pub struct Mention {
     pub letter: usize,
     pub letter_id: String,
     /// Section and paragraph, from 0.
+    #[serde(skip)]
     pub section: usize,
+    #[serde(skip)]
     pub paragraph: usize,
+    /// The same place as JSON gives it and citations number it: `§ n` and `¶ n` from 1, the
+    /// paragraph counted through the letter.
+    #[serde(rename = "section")]
+    pub section_number: usize,
+    #[serde(rename = "paragraph")]
+    pub paragraph_number: usize,
     /// Offset and length in `char`s into the paragraph text.
     pub at: usize,
     pub len: usize,
@@ -91,6 +99,8 @@ pub struct Mention {
 /// A date the letters mention, with every mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Event {
+    /// Written once, by the entry the event stands at.
+    #[serde(skip)]
     pub date: Date,
     pub kind: Option<EventKind>,
     pub mentions: Vec<Mention>,
@@ -154,6 +164,8 @@ impl Timeline {
                         letter_id: letter.id.clone(),
                         section: s,
                         paragraph: p,
+                        section_number: s + 1,
+                        paragraph_number: crate::citation::paragraph_number(letter, s, p),
                         at: m.at,
                         len: m.len,
                         surface: m.surface,

@@ -54,6 +54,11 @@ fn a_pinned_card_survives_a_restart_and_exports_as_a_briefing() {
     let json: serde_json::Value =
         serde_json::from_str(&home.ok(&["cards", "export", "JBZ-raad", "--json"])).unwrap();
     assert_eq!(json["cards"][0]["label"], "privacy");
+    // Pinned as ¶ 4 (`cards add 002 -p 4`), exported as ¶ 4.
+    assert_eq!(
+        json["cards"][0]["anchor"],
+        serde_json::json!({"in": "paragraph", "section": 1, "paragraph": 4})
+    );
     assert!(
         json["cards"][0]["citation"]
             .as_str()

@@ -194,3 +194,90 @@ fn completions_and_man_page_come_from_the_cli_definition() {
     home.ok(&["man", "--dir", dir.to_str().unwrap()]);
     assert!(Path::new(&dir.join("brieven-quote.1")).is_file());
 }
+
+/// The `¶ n` a JSON output gives, quoted back with `quote --paragraph n`: the paragraph whose
+/// text holds `words`.
+fn quoted(home: &Home, letter: &str, paragraph: u64) -> String {
+    home.ok(&["quote", letter, "--paragraph", &paragraph.to_string()])
+}
+
+#[test]
+fn every_json_output_numbers_paragraphs_as_citations_do() {
+    let home = Home::new();
+    // quote: the anchor in the citation's numbering.
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["quote", "003", "--section", "3", "--json"])).unwrap();
+    assert_eq!(
+        json["anchor"],
+        serde_json::json!({"in": "section", "section": 3})
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["quote", "002", "-p", "4", "--json"])).unwrap();
+    assert_eq!(
+        json["anchor"],
+        serde_json::json!({"in": "paragraph", "section": 1, "paragraph": 4})
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["quote", "003", "--note", "3", "--json"])).unwrap();
+    assert_eq!(json["anchor"], serde_json::json!({"in": "note", "note": 3}));
+
+    // search: a passage in a later section of a letter, quoted back by its ¶.
+    let json: serde_json::Value =
+        serde_json::from_str(&home.ok(&["search", "--json", "Europol bevestigt"])).unwrap();
+    let hit = json["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "passage" && h["place"] == "paragraph")
+        .expect("a passage");
+    let (letter, section, paragraph) = (
+        hit["letter"].as_str().unwrap(),
+        hit["section"].as_u64().unwrap(),
+        hit["paragraph"].as_u64().unwrap(),
+    );
+    assert!(section > 1, "{hit}");
+    assert!(paragraph > section, "¶ counts through the letter: {hit}");
+    assert!(quoted(&home, letter, paragraph).contains("Europol bevestigt"));
+
+    // export --jsonl: every paragraph record quoted back by its ¶ is that paragraph.
+    let lines = home.ok(&["export", "--jsonl"]);
+    let records: Vec<serde_json::Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .filter(|r: &serde_json::Value| r["letter"] == OFFLIMITS && r["kind"] == "paragraph")
+        .collect();
+    assert!(records.len() >= 4);
+    for r in &records[..4] {
+        let text = r["text"].as_str().unwrap();
+        let quote = quoted(&home, OFFLIMITS, r["paragraph"].as_u64().unwrap());
+        assert!(quote.contains(&text[..text.len().min(40)]), "{r} / {quote}");
+        assert!(r["section"].as_u64().unwrap() >= 1);
+    }
+
+    // timeline: each mention's ¶ holds the date as written.
+    let json: serde_json::Value = serde_json::from_str(&home.ok(&["timeline", "--json"])).unwrap();
+    let entries = json["entries"].as_array().unwrap();
+    let mut checked = 0;
+    for m in entries
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().into_iter().flatten())
+        .take(6)
+    {
+        let quote = quoted(
+            &home,
+            m["letter_id"].as_str().unwrap(),
+            m["paragraph"].as_u64().unwrap(),
+        );
+        assert!(
+            quote.contains(m["surface"].as_str().unwrap()),
+            "{m} / {quote}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 6);
+    // No key twice in an entry (the date was written by the entry and by its event).
+    let raw = home.ok(&["timeline", "--json"]);
+    let first_entry = &raw[raw.find("{\n      \"date\"").unwrap()..];
+    let first_entry = &first_entry[..first_entry.find("\n    }").unwrap()];
+    assert_eq!(first_entry.matches("\"date\"").count(), 1, "{first_entry}");
+}

@@ -243,6 +243,30 @@ fn entities_json_lists_every_occurrence_with_its_text() {
             .all(|t| *t == "NCMEC" || t.starts_with("National Center")),
         "{texts:?}"
     );
+    // Places as citations number them: a paragraph by § and ¶ from 1 (¶ through the letter),
+    // a note by its number.
+    let places: Vec<&Value> = e["occurrences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| &o["place"])
+        .collect();
+    assert!(
+        places
+            .iter()
+            .any(|p| p["in"] == "paragraph" && p["paragraph"].as_u64() > p["section"].as_u64()),
+        "{places:?}"
+    );
+    assert!(
+        places
+            .iter()
+            .any(|p| p["in"] == "note" && p["note"].as_u64() >= Some(1))
+    );
+    assert!(
+        places
+            .iter()
+            .all(|p| p["section"] != 0 && p["paragraph"] != 0)
+    );
 }
 
 #[test]

@@ -219,9 +219,19 @@ fn export(
             .iter()
             .map(|card| {
                 let citation = card_citation(card, &corpus.letters, Some(&register));
+                // The place as citations number it, when the letter is among those loaded
+                // (else as the state file keeps it).
+                let anchor = match corpus.letters.iter().find(|l| l.id == card.letter) {
+                    Some(letter) => serde_json::to_value(brieven::citation::Location::of_anchor(
+                        letter,
+                        card.anchor,
+                    ))
+                    .unwrap_or_default(),
+                    None => serde_json::to_value(card.anchor).unwrap_or_default(),
+                };
                 serde_json::json!({
                     "letter": card.letter,
-                    "anchor": card.anchor,
+                    "anchor": anchor,
                     "label": card.label,
                     "quote": card.quote,
                     "citation": citation.as_ref().map(|c| c.render(lang)),

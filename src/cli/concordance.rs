@@ -119,7 +119,7 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
             };
             out.push_str(&format!(
                 "  {:<12} {}\n",
-                place_label(o.place),
+                place_label(letter, o.place),
                 sanitize(&line)
             ));
         }

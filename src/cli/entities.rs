@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
+use brieven::citation::Location;
 use brieven::model::{Date, Letter};
 use brieven::register::{Entity, EntityKind, Place, place_text};
 use brieven::text::sanitize;
@@ -114,7 +115,7 @@ struct JsonEntity<'a> {
 #[derive(Serialize)]
 struct JsonOccurrence<'a> {
     letter: &'a str,
-    place: Place,
+    place: Option<Location>,
     at: u32,
     len: u32,
     /// The text the occurrence covers (absent for metadata).
@@ -144,7 +145,9 @@ fn json_entity<'a>(letters: &'a [Letter], e: &'a Entity) -> JsonEntity<'a> {
             .zip(occurrence_texts(letters, e))
             .map(|(o, text)| JsonOccurrence {
                 letter: id(o.letter_index()),
-                place: o.place,
+                place: letters
+                    .get(o.letter_index())
+                    .map(|l| Location::of_place(l, o.place)),
                 at: o.at,
                 len: o.len,
                 text,

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use brieven::citation::{Anchor, Citation, paragraph_at};
+use brieven::citation::{Anchor, Citation, Location, paragraph_at};
 use brieven::i18n::Lang;
 
 #[derive(Debug, clap::Args)]
@@ -60,6 +60,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         (_, _, Some(n)) => Anchor::Note { number: n },
         _ => Anchor::Letter,
     };
+    let location = Location::of_anchor(letter, anchor);
     let Some(citation) = Citation::of(letter, anchor) else {
         let numbers: Vec<String> = letter
             .footnotes
@@ -78,6 +79,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let text = citation.render(lang);
     if args.json {
         let mut value = serde_json::to_value(&citation)?;
+        // Numbered as the citation numbers it: § and ¶ from 1, the paragraph through the letter.
+        value["anchor"] = serde_json::to_value(location)?;
+        if let Some(map) = value.as_object_mut() {
+            map.remove("paragraph_number");
+        }
         value["text"] = text.into();
         value["location"] = citation.location(lang).into();
         value["reference"] = citation.reference(lang).into();

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use brieven::citation::Location;
 use brieven::model::Letter;
 use brieven::register::{Place, RegisterError};
 use brieven::search::{Hit, HitKind};
@@ -82,7 +83,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let corpus = &session.corpus;
     let hits = index.search(&corpus.letters, &register, &args.query, args.limit);
     if args.json {
-        let results: Vec<JsonHit> = hits.iter().map(JsonHit::from).collect();
+        let results: Vec<JsonHit> = hits
+            .iter()
+            .map(|h| JsonHit::new(h, &corpus.letters))
+            .collect();
         let out = JsonSearch {
             query: &args.query,
             results,
@@ -118,19 +122,27 @@ struct JsonHit<'a> {
     letter: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     place: Option<&'static str>,
+    /// `§ n`, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     section: Option<usize>,
+    /// `¶ n`, from 1 through the letter, as citations and `quote --paragraph` number it.
     #[serde(skip_serializing_if = "Option::is_none")]
     paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     at: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     snippet: Option<&'a str>,
 }
 
-impl<'a> From<&'a Hit> for JsonHit<'a> {
-    fn from(h: &'a Hit) -> JsonHit<'a> {
+impl<'a> JsonHit<'a> {
+    fn new(h: &'a Hit, letters: &[Letter]) -> JsonHit<'a> {
         let p = h.passage.as_ref();
+        let location = p.and_then(|p| {
+            let letter = letters.get(p.letter_index)?;
+            Some(Location::of_place(letter, p.place))
+        });
         JsonHit {
             kind: h.kind.as_str(),
             label: &h.label,
@@ -141,8 +153,9 @@ impl<'a> From<&'a Hit> for JsonHit<'a> {
             positions: &h.positions,
             letter: p.map(|p| p.letter.as_str()),
             place: p.map(|p| place_name(p.place)),
-            section: p.map(|p| p.section),
-            paragraph: p.map(|p| p.paragraph),
+            section: location.and_then(Location::section),
+            paragraph: location.and_then(Location::paragraph_number),
+            note: location.and_then(Location::note),
             at: p.map(|p| p.at),
             snippet: p.map(|p| p.snippet.as_str()),
         }
@@ -158,13 +171,16 @@ fn place_name(place: Place) -> &'static str {
     }
 }
 
-/// A place as people read it: `§2 ¶3`, `§2 heading`, `note 4`, `meta`.
-pub fn place_label(place: Place) -> String {
-    match place {
-        Place::Paragraph { section, paragraph } => format!("§{} ¶{}", section + 1, paragraph + 1),
-        Place::Heading { section } => format!("§{} heading", section + 1),
-        Place::Footnote { number } => format!("note {number}"),
-        Place::Meta => "meta".to_string(),
+/// A place of `letter` as people read it and citations number it: `§2 ¶7` (the paragraph
+/// counted through the letter), `§2 heading`, `note 4`, `meta`.
+pub fn place_label(letter: &Letter, place: Place) -> String {
+    match Location::of_place(letter, place) {
+        Location::Paragraph { section, paragraph } => format!("§{section} ¶{paragraph}"),
+        Location::Heading { section } | Location::Section { section } => {
+            format!("§{section} heading")
+        }
+        Location::Note { note } => format!("note {note}"),
+        Location::Meta | Location::Letter => "meta".to_string(),
     }
 }
 
@@ -209,7 +225,9 @@ fn render(letters: &[Letter], hits: &[Hit], width: usize) -> String {
             out.push_str(&format!(
                 "{}  {}  {}\n",
                 p.letter,
-                place_label(p.place),
+                letters
+                    .get(p.letter_index)
+                    .map_or_else(String::new, |l| place_label(l, p.place)),
                 sanitize(&h.label)
             ));
             let marked = mark(&sanitize(&p.snippet), &h.positions);

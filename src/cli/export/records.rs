@@ -150,9 +150,12 @@ fn record<'a>(
             if p.kind == ParagraphKind::ListItem {
                 r.kind = "list_item";
             }
-            r.section = Some(section);
+            // `§ n` and `¶ n` as citations number them (the id keeps the indexes from 0).
+            r.section = Some(section + 1);
             r.heading = s.heading.as_deref();
-            r.paragraph = Some(paragraph);
+            r.paragraph = Some(brieven::citation::paragraph_number(
+                letter, section, paragraph,
+            ));
             r.notes = p.notes.iter().map(|n| n.number).collect();
             r.line = p.line;
         }
