@@ -1377,3 +1377,19 @@ fn a_heading_used_in_a_few_chapters_of_a_long_letter_is_no_running_header() {
     let text = paragraphs(&l).join(" | ");
     assert!(!text.contains("Ministerie van Voorbeeldzaken"), "{text}");
 }
+
+#[test]
+fn a_ministry_named_over_interleaved_lines_is_the_sender_when_nothing_else_names_one() {
+    let l = parse(
+        "> Retouradres Postbus 20011 2500 EA  Den Haag\nMinisterie van \n \nVoorbeeldzaken en \n\
+         Aan de Voorzitter van de Tweede Kamer\nProefrelaties\nder Staten-Generaal\nTurfmarkt 147\nPostbus 20018\n\
+         Datum 8 maart 2022\nBetreft Hoofdlijnen beleid\n \n\
+         Digitalisering heeft onze samenleving in de afgelopen decennia veranderd. Het is verweven geraakt met\n\
+         bijna alles wat we doen, op de Agenda Digitale Grondrechten en Ethiek van de VNG 19.\n\n\
+         19\n https://example.org/publicaties/agenda-digitale-grondrechten\nPagina 20 van 20\n",
+    );
+    assert_eq!(
+        l.sender.as_deref(),
+        Some("Ministerie van Voorbeeldzaken en Proefrelaties")
+    );
+}

@@ -389,8 +389,10 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
             // In the closing, a person's name is the signature, not a contact block's name
             // (a note's URL may stand under it).
             let signature = regions.closing.contains(&above) && patterns::is_signature_name(&name);
+            // A note's number over its URL names nothing.
             if short
                 && !signature
+                && name.contains(char::is_alphabetic)
                 && !patterns::is_contact(&name)
                 && !name.ends_with(['.', ':', ','])
             {

@@ -266,7 +266,8 @@ pub fn extract(
         .or(from_label)
         .or(aside_name)
         .or_else(|| furniture.footer_name.clone())
-        .or(letterhead_name);
+        .or(letterhead_name)
+        .or_else(|| ministry_in_header(header));
     if meta.place.is_none() {
         meta.place = return_city
             .or(aside_city)
@@ -423,6 +424,45 @@ fn before_side_label(raw: &str) -> &str {
         from = gap + 2;
     }
     t
+}
+
+/// The ministry a letterhead names over several lines, each but the last ending in a word that
+/// goes on (`Ministerie van` / `Binnenlandse Zaken en` / `Koninkrijksrelaties`), read past what a
+/// converter interleaved: the addressee, contact and postal lines, labels.
+fn ministry_in_header(header: &[Line<'_>]) -> Option<String> {
+    let texts: Vec<String> = header
+        .iter()
+        .filter(|l| !l.is_blank() && l.len() <= 80)
+        .map(|l| strip_markup(l.text).into_owned())
+        .collect();
+    let start = texts.iter().position(|t| {
+        patterns::starts_with_ignore_case(t, "ministerie van")
+            || patterns::starts_with_ignore_case(t, "ministerie voor")
+    })?;
+    let goes_on = |t: &str| {
+        let last = t.rsplit(' ').next().unwrap_or("").to_lowercase();
+        ["van", "voor", "en", "de", "der", "het"].contains(&last.as_str()) || t.ends_with(',')
+    };
+    let mut name = texts[start].clone();
+    let mut k = start + 1;
+    while goes_on(&name) && k < texts.len() && k <= start + 6 {
+        let t = &texts[k];
+        k += 1;
+        let lower = t.to_lowercase();
+        let interleaved = lower.contains("voorzitter")
+            || lower.starts_with("der staten")
+            || lower.starts_with("aan ")
+            || patterns::is_contact(t)
+            || patterns::is_postal_line(t)
+            || patterns::label(t).is_some()
+            || !t.starts_with(char::is_uppercase);
+        if interleaved {
+            continue;
+        }
+        name.push(' ');
+        name.push_str(t);
+    }
+    (!goes_on(&name) && name.split_whitespace().count() >= 3).then_some(name)
 }
 
 /// The addressee of a Kamerbrief, `(Aan) de Voorzitter van de Tweede Kamer` with its
