@@ -119,17 +119,108 @@ fn one_recipient_and_no_notes_in_both_languages() {
 }
 
 #[test]
-fn without_register_a_note_source_is_its_text_shortened() {
+fn without_register_a_note_source_is_its_site_else_its_text_shortened() {
     let letter = offlimits(TWO);
     let c = Citation::paragraph(&letter, 1, 0).unwrap();
     assert_eq!(c.notes.len(), 2, "note 1 is cited twice but listed once");
+    assert_eq!(c.notes[0].source, "bitsoffreedom.nl");
+    assert!(c.render(Lang::En).contains(
+        "(note 1: bitsoffreedom.nl, https://www.bitsoffreedom.nl/quick-analysis.pdf; note 2:"
+    ));
+    let mut no_url = letter.clone();
+    no_url.footnotes[0].urls.clear();
+    no_url.footnotes[0].text = "Zie hiervoor ook de deskundige analyse van Bits of Freedom.".into();
+    let c = Citation::paragraph(&no_url, 1, 0).unwrap();
     assert_eq!(
         c.notes[0].source,
-        "de deskundige analyse van Bits of Freedom…"
+        "de deskundige analyse van Bits of Freedom."
     );
-    assert!(c.render(Lang::En).contains(
-        "(note 1: de deskundige analyse van Bits of Freedom…, https://www.bitsoffreedom.nl/quick-analysis.pdf; note 2:"
-    ));
+}
+
+#[test]
+fn a_notes_publisher_is_what_its_structure_names() {
+    let named = |text: &str, urls: &[&str]| publisher(&note(1, text, urls));
+    let name = |s: &str| Some(Publisher::Named(s.to_string()));
+    let site = |s: &str| Some(Publisher::Site(s.to_string()));
+    assert_eq!(
+        named("WhatsApp penetration rate in Europe 2023 | Statista", &[]),
+        name("Statista")
+    );
+    assert_eq!(
+        named(
+            "Turkije blokkeert toegang tot gameplatform Roblox | Tweakers | NU.nl",
+            &[]
+        ),
+        name("NU.nl")
+    );
+    assert_eq!(
+        named("vme0kro247yt.pdf (eerstekamer.nl)", &[]),
+        site("eerstekamer.nl")
+    );
+    assert_eq!(
+        named(
+            "Telegram-oprichter Pavel Doerov aangehouden op luchthaven Parijs - NRC",
+            &[]
+        ),
+        name("NRC")
+    );
+    assert_eq!(
+        named(
+            "https://jaarverslag2023.offlimits.nl/cover",
+            &["https://jaarverslag2023.offlimits.nl/cover"]
+        ),
+        site("offlimits.nl")
+    );
+    assert_eq!(
+        named("x", &["https://www.iwf.org.uk/annual-report-2023/"]),
+        site("iwf.org.uk")
+    );
+    // A title's part after a dash, a sentence, a note without a site: no publisher.
+    assert_eq!(
+        named("Recht op privacy - Artikel 16 Kinderrechtenverdrag", &[]),
+        None
+    );
+    assert_eq!(
+        named(
+            "Europol, Internet Organized Crime Threat Assessment, 2021.",
+            &[]
+        ),
+        None
+    );
+    assert_eq!(named("Zie noot 3 (p. 12)", &[]), None);
+}
+
+#[test]
+fn the_register_names_a_source_only_where_the_note_states_none_or_it_is_the_sites() {
+    let mut letter = offlimits(TWO);
+    letter.footnotes = vec![
+        note(
+            1,
+            "WhatsApp penetration rate in Europe 2023 | Statista",
+            &[],
+        ),
+        note(
+            2,
+            "Zie de analyse van Bits of Freedom",
+            &["https://www.bitsoffreedom.nl/a.pdf"],
+        ),
+        note(
+            3,
+            "Europol, Internet Organized Crime Threat Assessment, 2021.",
+            &[],
+        ),
+        note(4, "Een stuk over WhatsApp", &["https://nos.nl/artikel/1"]),
+    ];
+    letter.sections[1].paragraphs[0] = para("Tekst.", &[1, 2, 3, 4]);
+    let register = crate::register::Register::build(std::slice::from_ref(&letter));
+    let c = Citation::paragraph(&letter, 1, 0)
+        .unwrap()
+        .name_sources(&register, 0);
+    let sources: Vec<&str> = c.notes.iter().map(|n| n.source.as_str()).collect();
+    assert_eq!(
+        sources,
+        vec!["Statista", "Bits of Freedom", "Europol", "nos.nl"]
+    );
 }
 
 #[test]
