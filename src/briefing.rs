@@ -141,7 +141,9 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("\n— Offlimits, letter to the Minister van Justitie en Veiligheid"),
+            md.contains(
+                "\n— Offlimits (Robbert Hoving), letter to the Minister van Justitie en Veiligheid"
+            ),
             "{md}"
         );
         assert!(

@@ -253,11 +253,17 @@ pub struct Citation {
     /// The quoted text (paragraphs of a section joined by a blank line); none for a letter.
     pub quote: Option<String>,
     pub sender: Option<String>,
+    /// Who signed for the sender (the first signatory), when the letter says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatory: Option<String>,
     /// The first recipient.
     pub addressee: Option<String>,
     /// How many recipients there are besides the first.
     pub other_addressees: usize,
     pub date: Option<Date>,
+    /// The letter's own reference (`kenmerk`), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter_reference: Option<String>,
     /// For a paragraph: its number counted through the whole letter, from 1.
     pub paragraph_number: Option<usize>,
     /// For a section: its heading.
@@ -319,9 +325,15 @@ impl Citation {
             anchor,
             quote: None,
             sender: letter.sender.clone(),
+            signatory: letter
+                .signed_by
+                .first()
+                .filter(|s| letter.sender.as_ref() != Some(*s))
+                .cloned(),
             addressee: letter.recipients.first().map(|r| tidy_addressee(r)),
             other_addressees: letter.recipients.len().saturating_sub(1),
             date: letter.date,
+            letter_reference: letter.reference.clone(),
             paragraph_number: None,
             heading: None,
             page: None,
@@ -459,7 +471,11 @@ impl Citation {
     /// 18 September 2024, ¶ 4`.
     pub fn reference(&self, lang: Lang) -> String {
         let s = lang.strings();
-        let mut parts = vec![self.sender.clone().unwrap_or(s.unknown_sender.to_string())];
+        let sender = self.sender.clone().unwrap_or(s.unknown_sender.to_string());
+        let mut parts = vec![match &self.signatory {
+            Some(who) => format!("{sender} ({who})"),
+            None => sender,
+        }];
         if let Some(to) = &self.addressee {
             let article = if takes_article(to) {
                 format!("{} ", s.article)
@@ -477,6 +493,9 @@ impl Citation {
             self.date
                 .map_or(s.undated.to_string(), |d| lang.date_long(d)),
         );
+        if let Some(kenmerk) = &self.letter_reference {
+            parts.push(format!("{} {kenmerk}", s.reference_label));
+        }
         let location = self.location(lang);
         if !location.is_empty() {
             parts.push(location);

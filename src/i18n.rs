@@ -216,6 +216,8 @@ pub struct Strings {
     pub msg_first_letter: &'static str,
     pub msg_last_section: &'static str,
     pub msg_last_paragraph: &'static str,
+    /// Before a letter's own reference in a citation: `ref.`, `kenmerk`.
+    pub reference_label: &'static str,
     pub msg_first_paragraph: &'static str,
     pub msg_no_markers: &'static str,
     pub msg_note_selected: &'static str,

@@ -34,7 +34,7 @@ fn a_pinned_card_survives_a_restart_and_exports_as_a_briefing() {
     );
     let cards = home.ok(&["cards", "list", "JBZ-raad"]);
     assert!(
-        cards.starts_with("1. [privacy] Offlimits, letter to the Minister"),
+        cards.starts_with("1. [privacy] Offlimits (Robbert Hoving), letter to the Minister"),
         "{cards}"
     );
 
@@ -43,7 +43,7 @@ fn a_pinned_card_survives_a_restart_and_exports_as_a_briefing() {
         md.starts_with("# Cue cards: JBZ-raad\n\n## 1. privacy\n\n> Het Hongaarse voorstel"),
         "{md}"
     );
-    assert!(md.contains("\n— Offlimits, letter to the Minister van Justitie en Veiligheid Van Weel et al., 18 September 2024, ¶ 4\n"), "{md}");
+    assert!(md.contains("\n— Offlimits (Robbert Hoving), letter to the Minister van Justitie en Veiligheid Van Weel et al., 18 September 2024, ¶ 4\n"), "{md}");
     assert!(md.contains("- note 1: Bits of Freedom — <https://www.bitsoffreedom.nl/20240912-quick-analysis-hupres-posal-csar.pdf>"), "{md}");
     assert!(md.contains("## 2. Offlimits, 18 September 2024\n"), "{md}");
     let nl = home.ok(&["cards", "export", "JBZ-raad", "--lang", "nl"]);

@@ -56,7 +56,7 @@ fn quote_json_sections_notes_and_errors() {
         "{note}"
     );
     assert!(
-        note.contains("18 September 2023, note 3 (https://www.missingkids.org/"),
+        note.contains("(D. Yeşilgöz-Zegerius), letter to the Voorzitter van de Tweede Kamer der Staten-Generaal, 18 September 2023, ref. 4904708, note 3 (https://www.missingkids.org/"),
         "{note}"
     );
     let section = home.ok(&["quote", "003", "--section", "3"]);

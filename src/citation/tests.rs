@@ -347,7 +347,9 @@ fn the_embedded_offlimits_letter_cites_bits_of_freedom() {
         .name_sources(&register, index)
         .render(Lang::En);
     assert!(
-        text.contains("” — Offlimits, letter to the Minister van Justitie en Veiligheid"),
+        text.contains(
+            "” — Offlimits (Robbert Hoving), letter to the Minister van Justitie en Veiligheid"
+        ),
         "{text}"
     );
     assert!(text.contains(" et al., 18 September 2024, ¶ "), "{text}");

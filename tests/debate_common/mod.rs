@@ -63,7 +63,7 @@ pub fn stderr(out: &Output) -> String {
 
 pub const OFFLIMITS: &str = "002_33ff405ba249e90c";
 
-pub const CITATION_EN: &str = "” — Offlimits, letter to the Minister van Justitie en Veiligheid Van \
+pub const CITATION_EN: &str = "” — Offlimits (Robbert Hoving), letter to the Minister van Justitie en Veiligheid Van \
     Weel et al., 18 September 2024, ¶ 4 (note 1: Bits of Freedom, \
     https://www.bitsoffreedom.nl/20240912-quick-analysis-hupres-posal-csar.pdf; note 2: Recht op \
     privacy - Artikel 16 Kinderrechtenverdrag)\n";

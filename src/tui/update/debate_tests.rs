@@ -34,7 +34,10 @@ fn y_copies_the_paragraph_in_view_with_its_citation() {
     };
     assert!(text.starts_with("“Geachte leden"), "{text}");
     assert!(text.contains("— Offlimits, letter to the"), "{text}");
-    assert!(text.contains("18 September 2024, ¶ 1"), "{text}");
+    assert!(
+        text.contains("18 September 2024, ref. OL-2024-118, ¶ 1"),
+        "{text}"
+    );
     assert_eq!(
         app.message.as_deref(),
         Some("Citation copied to the clipboard")
@@ -50,7 +53,10 @@ fn y_on_a_selected_marker_copies_the_note_in_the_interface_language() {
         panic!("y copies");
     };
     assert!(text.contains("Jaarverslag 2023"), "{text}");
-    assert!(text.contains("18 september 2024, noot 1"), "{text}");
+    assert!(
+        text.contains("18 september 2024, kenmerk OL-2024-118, noot 1"),
+        "{text}"
+    );
     assert_eq!(
         app.message.as_deref(),
         Some("Citaat met bronvermelding gekopieerd naar het klembord")
