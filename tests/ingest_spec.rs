@@ -1393,3 +1393,28 @@ fn a_ministry_named_over_interleaved_lines_is_the_sender_when_nothing_else_names
         Some("Ministerie van Voorbeeldzaken en Proefrelaties")
     );
 }
+
+#[test]
+fn note_markers_a_converter_set_on_lines_of_their_own_are_raised_again() {
+    let l = parse(
+        "De Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA  DEN HAAG\n\n\
+         Datum 14 december 2021\nBetreft Stand van zaken\n\nGeachte voorzitter,\n\n\
+         Het programma is de afgelopen jaren uitgebreid van negentien aandoeningen naar\n\
+         vijfentwintig. Mijn voornemen tot deze uitbreiding maakte ik uw Kamer kenbaar in mijn \n1\n\
+         Kamerbrief van 21 december 2017 . Ook krijgen de sectoren te maken met wettelijke \n2\n\
+         verplichtingen  op het gebied van cybersecurity, zoals ik u eerder schreef.\n \n\
+         1\n Kamerstuk 29 323, nr. 120 \n2\n Kamerstuk 29 323, nr. 146 \nPagina 4 van 4\n",
+    );
+    let numbers: Vec<u32> = l.footnotes.iter().map(|n| n.number).collect();
+    assert_eq!(numbers, [1, 2], "{:?}", l.footnotes);
+    assert_eq!(l.footnotes[0].text, "Kamerstuk 29 323, nr. 120");
+    let m1 = marker_after(&l, 1).unwrap();
+    assert!(m1.ends_with("21 december 2017"), "{m1}");
+    let m2 = marker_after(&l, 2).unwrap();
+    assert!(m2.ends_with("lijke verplichtingen"), "{m2}");
+    assert!(
+        paragraphs(&l)[0].contains("kenbaar in mijn Kamerbrief"),
+        "{:?}",
+        paragraphs(&l)
+    );
+}

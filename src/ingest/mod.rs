@@ -67,6 +67,13 @@ pub fn parse_text(id: &str, source: &str, text: &str) -> Letter {
 
 /// Makes the letter of a document.
 pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
+    // Text whose converter set note markers on lines of their own gets them back in place.
+    let lifted = if doc.format.is_text() && doc.notes.is_none() {
+        notes::lift_lone_markers(doc)
+    } else {
+        None
+    };
+    let doc = lifted.as_ref().unwrap_or(doc);
     let mut warnings: Vec<String> = doc.warnings.iter().map(|w| format!("{id}: {w}")).collect();
     let text = doc.text.as_str();
     let safe = sanitize(text);

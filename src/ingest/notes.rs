@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use super::document::LineInfo;
+use super::document::{Document, LineInfo};
 use super::inline;
 use super::layout::Regions;
 use super::lines::{Line, ends_sentence, superscript_value};
@@ -592,6 +592,113 @@ fn footnote(number: u32, parts: &[&str], line: usize) -> Footnote {
 /// `last` (which is updated).
 fn trailing_markers(text: &str, last: &mut u32) -> Vec<u32> {
     numbers(text, MarkerStyle::Trailing, last)
+}
+
+/// Markers a converter set on lines of their own: a raised note number sits a little above its
+/// line, so some converters write it alone between two lines of running text (`mijn` / `1` /
+/// `Kamerbrief van 21 december 2017 .`) and define the note the same way at the page's foot
+/// (`1` / ` Kamerstuk 29 323, nr. 120`). Such a number, cited in numbering order (one number
+/// may be missed) and defined further on, is raised again where it stood: at the gap it left in
+/// the line under it (two spaces, or a space before a stop or comma), else at the end of the
+/// line above; its own line is taken out. Returns the document so mended, or `None` when no
+/// marker stands alone.
+pub fn lift_lone_markers(doc: &Document) -> Option<Document> {
+    let raw: Vec<&str> = doc.text.split('\n').collect();
+    let number = |t: &str| -> Option<u32> {
+        let t = t.trim();
+        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| t.parse().ok())
+            .flatten()
+            .filter(|&n| n > 0)
+    };
+    let prose = |t: &str| {
+        let t = t.trim();
+        t.chars().count() >= 30
+            && t.starts_with(|c: char| c.is_alphabetic() || c == '(')
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 20
+            && patterns::label(t).is_none()
+    };
+    // Whether `n` is defined after line `after`: alone on its line, its text indented under it.
+    let defined = |n: u32, after: usize| {
+        (after + 1..raw.len().saturating_sub(1)).any(|j| {
+            number(raw[j]) == Some(n)
+                && raw[j + 1].starts_with(char::is_whitespace)
+                && raw[j + 1].trim().chars().count() >= 3
+        })
+    };
+    let mut last = 0;
+    let mut lifted: Vec<(usize, u32)> = Vec::new();
+    for i in 1..raw.len().saturating_sub(1) {
+        let Some(n) = number(raw[i]) else {
+            continue;
+        };
+        if n <= last || n > last + 2 || !prose(raw[i - 1]) || !prose(raw[i + 1]) {
+            continue;
+        }
+        if defined(n, i + 1) {
+            lifted.push((i, n));
+            last = n;
+        }
+    }
+    if lifted.is_empty() {
+        return None;
+    }
+    let raised = |n: u32| -> String {
+        n.to_string()
+            .chars()
+            .map(|d| ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'][d as usize - '0' as usize])
+            .collect()
+    };
+    let mut lines: Vec<String> = raw.iter().map(|l| (*l).to_string()).collect();
+    for &(i, n) in &lifted {
+        let below = lines[i + 1].trim_end().to_string();
+        let lead = below.len() - below.trim_start().len();
+        let body = &below[lead..];
+        let gap = body.find("  ").map(|g| (lead + g, 2)).or_else(|| {
+            [" .", " ,", " ;", " :"]
+                .iter()
+                .filter_map(|p| body.find(p))
+                .min()
+                .map(|g| (lead + g, 1))
+        });
+        match gap {
+            // `verplichtingen  op` -> `verplichtingen⁵ op`; `2017 .` -> `2017¹.`
+            Some((at, width)) => {
+                let after = if width == 2 { " " } else { "" };
+                lines[i + 1] = format!(
+                    "{}{}{after}{}",
+                    &below[..at],
+                    raised(n),
+                    &below[at + width..]
+                );
+            }
+            None => {
+                let above = lines[i - 1].trim_end().to_string();
+                lines[i - 1] = format!("{above}{}", raised(n));
+            }
+        }
+    }
+    let gone: BTreeSet<usize> = lifted.iter().map(|&(i, _)| i).collect();
+    let text = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !gone.contains(i))
+        .map(|(_, l)| l.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let infos = if doc.lines.is_empty() {
+        Vec::new()
+    } else {
+        (0..raw.len())
+            .filter(|i| !gone.contains(i))
+            .map(|i| doc.info(i))
+            .collect()
+    };
+    Some(Document {
+        text,
+        lines: infos,
+        ..doc.clone()
+    })
 }
 
 #[cfg(test)]
