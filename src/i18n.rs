@@ -255,6 +255,12 @@ pub struct Strings {
     // Timeline.
     pub event_council: &'static str,
     pub event_debate: &'static str,
+    pub event_committee_debate: &'static str,
+    pub event_short_debate: &'static str,
+    pub event_written_consultation: &'static str,
+    pub event_round_table: &'static str,
+    pub event_vote: &'static str,
+    pub event_kamerbrief: &'static str,
     pub event_motion: &'static str,
     pub event_report: &'static str,
     pub event_deadline: &'static str,

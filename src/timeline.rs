@@ -13,11 +13,26 @@ use crate::text::fold_str;
 
 /// What happened on a date, as the words around it say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum EventKind {
+    /// A meeting of the Council (JBZ-raad), Coreper or the European Council.
     Council,
+    /// A debate of another or no stated form.
     Debate,
+    /// A commissiedebat: a committee's debate with the minister.
+    CommitteeDebate,
+    /// A tweeminutendebat: the short plenary debate after a committee's, where motions are
+    /// filed.
+    ShortDebate,
+    /// A schriftelijk overleg: questions and answers in writing.
+    WrittenConsultation,
+    /// A rondetafelgesprek: a committee's round-table hearing.
+    RoundTable,
     Motion,
+    /// A vote (stemming) in the Kamer.
+    Vote,
+    /// A letter to parliament (Kamerbrief).
+    Letter,
     Report,
     Deadline,
 }
@@ -29,6 +44,12 @@ impl EventKind {
         match self {
             EventKind::Council => s.event_council,
             EventKind::Debate => s.event_debate,
+            EventKind::CommitteeDebate => s.event_committee_debate,
+            EventKind::ShortDebate => s.event_short_debate,
+            EventKind::WrittenConsultation => s.event_written_consultation,
+            EventKind::RoundTable => s.event_round_table,
+            EventKind::Vote => s.event_vote,
+            EventKind::Letter => s.event_kamerbrief,
             EventKind::Motion => s.event_motion,
             EventKind::Report => s.event_report,
             EventKind::Deadline => s.event_deadline,
@@ -45,21 +66,34 @@ const KIND_WORDS: &[(&str, EventKind)] = &[
     ("council", EventKind::Council),
     ("coreper", EventKind::Council),
     ("europese raad", EventKind::Council),
-    ("commissiedebat", EventKind::Debate),
-    ("tweeminutendebat", EventKind::Debate),
+    ("commissiedebat", EventKind::CommitteeDebate),
+    ("committee debate", EventKind::CommitteeDebate),
+    ("tweeminutendebat", EventKind::ShortDebate),
+    ("schriftelijk overleg", EventKind::WrittenConsultation),
+    ("schriftelijke overleg", EventKind::WrittenConsultation),
+    ("written consultation", EventKind::WrittenConsultation),
+    ("rondetafelgesprek", EventKind::RoundTable),
+    ("round table", EventKind::RoundTable),
+    ("round-table", EventKind::RoundTable),
     ("plenair debat", EventKind::Debate),
     ("debat", EventKind::Debate),
     ("debate", EventKind::Debate),
-    ("rondetafelgesprek", EventKind::Debate),
-    ("hearing", EventKind::Debate),
+    ("hearing", EventKind::RoundTable),
     ("motie", EventKind::Motion),
     ("motion", EventKind::Motion),
+    ("stemming", EventKind::Vote),
+    ("vote", EventKind::Vote),
+    ("kamerbrief", EventKind::Letter),
+    ("geinformeerd", EventKind::Letter),
+    ("informeerde", EventKind::Letter),
+    ("informed", EventKind::Letter),
+    ("brief", EventKind::Letter),
+    ("letter", EventKind::Letter),
     ("rapport", EventKind::Report),
     ("report", EventKind::Report),
     ("jaarverslag", EventKind::Report),
     ("publiceerde", EventKind::Report),
     ("published", EventKind::Report),
-    ("kamerbrief", EventKind::Report),
     ("deadline", EventKind::Deadline),
     ("uiterlijk", EventKind::Deadline),
     ("verloopt", EventKind::Deadline),
@@ -207,7 +241,11 @@ impl Timeline {
     }
 }
 
-/// The kind of event the words nearest to a mention name, within its sentence.
+/// The kind of event the date belongs to, within its sentence: where a kind word is what
+/// another one is about (`het debat over de JBZ-raad op 11 december`), the head of the phrase,
+/// the first kind word before the date with `over`, `van`, `voor`, `about` or `on` between it
+/// and the next; else a kind word the date follows within three words (`de Kamerbrief van 28
+/// juni over de motie`); else the nearest kind word (`op 28 juni jl. geïnformeerd`).
 fn kind_near(letter: &Letter, m: &Mention) -> Option<EventKind> {
     let text = &letter.sections[m.section].paragraphs[m.paragraph].text;
     let (start, end) = sentence(text, m.at, m.len);
@@ -218,6 +256,47 @@ fn kind_near(letter: &Letter, m: &Mention) -> Option<EventKind> {
             .iter()
             .collect::<String>(),
     );
+    // The clause the date stands in: from the last comma or semicolon before it.
+    let clause_start = before.rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    // Kind words in the clause before the date, by where they start (a longer word at the same
+    // place wins: `tweeminutendebat`, not `debat`).
+    let mut found: Vec<(usize, usize, EventKind)> = Vec::new();
+    for &(word, kind) in KIND_WORDS {
+        for i in word_starts(clause, word) {
+            match found.iter_mut().find(|(at, _, _)| *at == i) {
+                Some(f) if f.1 < word.len() => *f = (i, word.len(), kind),
+                Some(_) => {}
+                None => found.push((i, word.len(), kind)),
+            }
+        }
+    }
+    found.sort_unstable_by_key(|&(at, len, _)| (at, len));
+    let about = |between: &str| {
+        [" over ", " van ", " voor ", " about ", " on ", " of the "]
+            .iter()
+            .any(|w| between.contains(w))
+    };
+    let mut head: Option<(usize, EventKind)> = None;
+    for (k, &(at, len, kind)) in found.iter().enumerate() {
+        let chained = found
+            .get(k + 1)
+            .is_some_and(|&(next, _, _)| about(&clause[at + len..next]));
+        if chained {
+            head = Some((at, kind));
+            break;
+        }
+    }
+    if let Some((_, kind)) = head {
+        return Some(kind);
+    }
+    // A kind word the date follows closely (`de Kamerbrief van 28 juni`, `de JBZ-raad op 8
+    // december`) is the date's, whatever follows it.
+    if let Some(&(at, len, kind)) = found.last()
+        && clause[at + len..].split_whitespace().count() <= 3
+    {
+        return Some(kind);
+    }
     let mut best: Option<(usize, EventKind)> = None;
     for &(word, kind) in KIND_WORDS {
         let found_before = word_starts(&before, word)

@@ -131,7 +131,11 @@ fn positions_lists_every_letter_with_stance_terms_and_summary() {
 fn timeline_puts_letters_and_events_on_one_axis() {
     let home = Home::new();
     let out = home.ok(&["timeline"]);
-    assert!(out.contains("2024-12-11  council meeting\n            001_fa7870cee85edb1e ¶ 1: Bij het debat over de JBZ-raad op 11 december a.s."), "{out}");
+    // The date belongs to the debate (about a council meeting); the row says who wrote when.
+    assert!(out.contains("2024-12-11  debate\n            Twaalf kinderrechtenorganisaties, 2024-12-05 (001_fa7870cee85edb1e) ¶ 1: Bij het debat over de JBZ-raad op 11 december a.s."), "{out}");
+    assert!(out.contains("2023-06-28  letter to parliament\n"), "{out}");
+    assert!(out.contains("2023-04-20  two-minute debate\n"), "{out}");
+    assert!(out.contains("2023-09-28  council meeting\n"), "{out}");
     assert!(
         out.contains("2024-09-18  LETTER 002_33ff405ba249e90c: Offlimits"),
         "{out}"
@@ -155,7 +159,7 @@ fn timeline_puts_letters_and_events_on_one_axis() {
         .find(|e| e["date"] == "2024-12-11")
         .unwrap();
     assert_eq!(event["type"], "event");
-    assert_eq!(event["kind"], "council");
+    assert_eq!(event["kind"], "debate");
     assert_eq!(event["mentions"][0]["letter_id"], "001_fa7870cee85edb1e");
     assert_eq!(event["mentions"][0]["surface"], "11 december a.s.");
 }

@@ -76,8 +76,16 @@ pub fn render(timeline: &Timeline, letters: &[Letter], lang: Lang) -> String {
                 let kind = event.kind.map_or("", |k| k.name(lang));
                 let _ = writeln!(out, "{}", format!("{date:<10}  {kind}").trim_end());
                 for m in &event.mentions {
-                    let n = paragraph_number(&letters[m.letter], m.section, m.paragraph);
-                    let _ = writeln!(out, "            {} ¶ {n}: {}", m.letter_id, m.context);
+                    let letter = &letters[m.letter];
+                    let n = paragraph_number(letter, m.section, m.paragraph);
+                    // Who wrote it and when, then the letter's id to open it by.
+                    let sender = letter.sender.as_deref().unwrap_or(s.unknown_sender);
+                    let written = letter.date.map_or(s.undated.to_string(), |d| d.to_string());
+                    let _ = writeln!(
+                        out,
+                        "            {sender}, {written} ({}) ¶ {n}: {}",
+                        m.letter_id, m.context
+                    );
                 }
             }
         }

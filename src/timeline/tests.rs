@@ -55,11 +55,51 @@ fn event(t: &Timeline, date: Date) -> &Event {
 }
 
 #[test]
+fn a_date_belongs_to_the_head_of_its_phrase_and_the_kinds_are_the_kamers() {
+    let kinds = |sentence: &str| {
+        let t = Timeline::build(&[letter("x", None, &[sentence])], false);
+        t.entries
+            .iter()
+            .find_map(|e| match &e.item {
+                TimelineItem::Event(ev) => Some(ev.kind),
+                _ => None,
+            })
+            .flatten()
+    };
+    assert_eq!(
+        kinds("Het commissiedebat over de JBZ-raad op 4 oktober 2023 is uitgesteld."),
+        Some(EventKind::CommitteeDebate)
+    );
+    assert_eq!(
+        kinds("In de Kamerbrief van 28 juni 2023 over de motie-Van Ginneken staat het."),
+        Some(EventKind::Letter)
+    );
+    assert_eq!(
+        kinds("Het schriftelijk overleg over de JBZ-raad van 25 september 2023 volgt."),
+        Some(EventKind::WrittenConsultation)
+    );
+    assert_eq!(
+        kinds("De stemmingen van 3 oktober 2023 gingen over de moties."),
+        Some(EventKind::Vote)
+    );
+    assert_eq!(
+        kinds("Tijdens de JBZ-raad op 8 december 2023 werd gesproken."),
+        Some(EventKind::Council)
+    );
+    assert_eq!(
+        kinds("Het rondetafelgesprek van 2 oktober 2024 bracht deskundigen samen."),
+        Some(EventKind::RoundTable)
+    );
+    assert_eq!(EventKind::ShortDebate.name(Lang::Nl), "tweeminutendebat");
+}
+
+#[test]
 fn mentions_of_one_date_in_several_letters_are_one_event() {
     let letters = letters();
     let t = Timeline::build(&letters, false);
     let ev = event(&t, Date::ymd(2024, 12, 11).unwrap());
-    assert_eq!(ev.kind, Some(EventKind::Council));
+    // The first mention's date is the debate's (about the council meeting).
+    assert_eq!(ev.kind, Some(EventKind::Debate));
     let ids: Vec<&str> = ev.mentions.iter().map(|m| m.letter_id.as_str()).collect();
     assert_eq!(ids, ["kinderrechten", "later"]);
     for m in &ev.mentions {
@@ -79,9 +119,13 @@ fn the_words_around_a_date_give_its_kind() {
     let t = Timeline::build(&letters(), false);
     assert_eq!(
         event(&t, Date::ymd(2023, 4, 20).unwrap()).kind,
-        Some(EventKind::Debate)
+        Some(EventKind::ShortDebate)
     );
-    assert_eq!(event(&t, Date::ymd(2023, 6, 28).unwrap()).kind, None);
+    // `Uw Kamer heb ik op 28 juni geïnformeerd`: a letter to parliament.
+    assert_eq!(
+        event(&t, Date::ymd(2023, 6, 28).unwrap()).kind,
+        Some(EventKind::Letter)
+    );
     let report = event(&t, Date::ym(2023, 5).unwrap());
     assert_eq!(report.kind, Some(EventKind::Report));
     assert_eq!(
