@@ -216,6 +216,23 @@ pub struct Strings {
     pub msg_first_letter: &'static str,
     pub msg_last_section: &'static str,
     pub msg_last_paragraph: &'static str,
+    /// The search overlay's title.
+    pub search_title: &'static str,
+    pub search_building: &'static str,
+    pub search_searching: &'static str,
+    /// `1 result` and `{} results`.
+    pub result_one: &'static str,
+    pub result_many: &'static str,
+    /// A hit in more than three letters: `{} letters`.
+    pub letters_many: &'static str,
+    /// Where `n`/`N` are in their trail: `{} of {}`.
+    pub trail_position: &'static str,
+    /// The trail of passages found for a query: `passages for “{}”`.
+    pub trail_passages: &'static str,
+    /// The warnings overlay's title, with their count.
+    pub warnings_title: &'static str,
+    /// At the foot of an overlay with more below.
+    pub more_below: &'static str,
     /// Before a letter's own reference in a citation: `ref.`, `kenmerk`.
     pub reference_label: &'static str,
     pub msg_first_paragraph: &'static str,

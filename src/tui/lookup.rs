@@ -193,6 +193,7 @@ pub fn hit_targets(
     register: &Register,
     letters: &[brieven::model::Letter],
     order: &[usize],
+    lang: brieven::i18n::Lang,
 ) -> Option<(String, Vec<Target>, usize)> {
     let hit = state.selected_hit()?;
     if let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) {
@@ -215,7 +216,7 @@ pub fn hit_targets(
     let index = passages
         .iter()
         .position(|(row, _)| *row == state.selected)?;
-    let label = format!("passages for “{}”", state.query.trim());
+    let label = brieven::i18n::fill(lang.strings().trail_passages, state.query.trim());
     Some((label, passages.into_iter().map(|(_, t)| t).collect(), index))
 }
 

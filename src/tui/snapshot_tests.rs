@@ -330,3 +330,53 @@ fn the_status_line_shows_the_page_of_a_letter_with_pages() {
         "{line}"
     );
 }
+
+#[test]
+fn the_dutch_interface_has_no_english_left_in_search_trail_and_warnings() {
+    let mut app = fixtures::app(120, 36);
+    app.lang = brieven::i18n::Lang::Nl;
+    let mut app = searched(app, "12.000 meldingen");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Zoeken — Enter springt · Esc annuleert"),
+        "{shown}"
+    );
+    let count = app.search.order.len();
+    let expected = if count == 1 {
+        "1 resultaat".to_string()
+    } else {
+        format!("{count} resultaten")
+    };
+    assert!(shown.contains(&expected), "{shown}");
+    assert!(
+        !shown.contains("results") && !shown.contains("1 result "),
+        "{shown}"
+    );
+    // The trail of passages on the status line.
+    let app_passages = {
+        let mut a = fixtures::app(120, 36);
+        a.lang = brieven::i18n::Lang::Nl;
+        let mut a = searched(a, "beproefde techniek");
+        // The first passage among the results.
+        while a.search.selected_hit().is_some_and(|h| h.passage.is_none()) {
+            update(&mut a, Action::Down);
+        }
+        update(&mut a, Action::Activate);
+        a
+    };
+    let status = screen(&app_passages);
+    let last = status.lines().last().unwrap();
+    assert!(
+        last.contains(" van ") && last.contains("passages met “beproefde techniek”"),
+        "{last}"
+    );
+    assert!(!last.contains(" of "), "{last}");
+    update(&mut app, Action::Close);
+    update(&mut app, Action::Warnings);
+    let shown = screen(&app);
+    let count = app.all_warnings().len().to_string();
+    assert!(
+        shown.contains(&format!("Waarschuwingen ({count}) — Esc sluit")),
+        "{shown}"
+    );
+}

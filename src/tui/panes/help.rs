@@ -142,7 +142,7 @@ pub fn draw_scrolling(
     let more = lines.len() > scroll + height;
     frame.render_widget(Clear, area);
     let block = if more {
-        block.title_bottom(Span::styled(" more: j/↓ ", app.theme.dim))
+        block.title_bottom(Span::styled(app.lang.strings().more_below, app.theme.dim))
     } else {
         block
     };

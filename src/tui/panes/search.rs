@@ -26,10 +26,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let theme = &app.theme;
     let block = Block::bordered()
         .border_style(theme.border_focused)
-        .title(Span::styled(
-            " Search — Enter jumps · Esc cancels ",
-            theme.title,
-        ));
+        .title(Span::styled(app.lang.strings().search_title, theme.title));
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -38,14 +35,17 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let s = &app.search;
     let width = usize::from(inner.width);
+    let strings = app.lang.strings();
     let status = if app.register.is_none() {
-        "building the index…".to_string()
+        strings.search_building.to_string()
     } else if s.pending() {
-        "searching…".to_string()
+        strings.search_searching.to_string()
     } else if s.query.trim().is_empty() {
         String::new()
+    } else if s.order.len() == 1 {
+        strings.result_one.to_string()
     } else {
-        format!("{} results", s.order.len())
+        brieven::i18n::fill(strings.result_many, &s.order.len().to_string())
     };
     let query = fit(
         &sanitize(&s.query),
@@ -192,7 +192,7 @@ fn letter_names(app: &App, ids: &[String]) -> String {
     match names.len() {
         0 => String::new(),
         1..=3 => names.join(", "),
-        _ => format!("{} letters", ids.len()),
+        _ => brieven::i18n::fill(app.lang.strings().letters_many, &ids.len().to_string()),
     }
 }
 

@@ -54,9 +54,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let middle = match (&app.message, &app.trail) {
         (Some(m), _) => sanitize(m).into_owned(),
         (None, Some(t)) => format!(
-            "{} of {} · {} · n/N",
-            t.index + 1,
-            t.targets.len(),
+            "{} · {} · n/N",
+            brieven::i18n::fill_all(
+                app.lang.strings().trail_position,
+                &[&(t.index + 1).to_string(), &t.targets.len().to_string()]
+            ),
             sanitize(&t.label)
         ),
         (None, None) => String::new(),

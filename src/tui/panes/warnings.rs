@@ -39,6 +39,6 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
     let lines = lines(app, usize::from(full.width.saturating_sub(2)));
     let area = overlay_area(frame.area(), 100, lines.len() + 2);
     let count = app.all_warnings().len();
-    let title = format!(" Warnings ({count}) — Esc closes ");
+    let title = brieven::i18n::fill(app.lang.strings().warnings_title, &count.to_string());
     draw_scrolling(app, frame, area, &title, lines, scroll);
 }

@@ -76,7 +76,7 @@ fn choose_hit(app: &mut App) {
         app.message = Some(app.lang.strings().msg_computing.into());
         return;
     };
-    match lookup::hit_targets(&app.search, &register, &app.letters, &app.order) {
+    match lookup::hit_targets(&app.search, &register, &app.letters, &app.order, app.lang) {
         Some((label, targets, index)) => {
             app.overlays.pop();
             let first = targets[index];
