@@ -342,8 +342,8 @@ pub static READER_NL: &[(&str, &str)] = &[
         "vorige notenverwijzing in beeld",
     ),
     (
-        "back to before the last jump",
-        "terug naar voor de laatste sprong",
+        "back before the last jump (notes alone: to the text)",
+        "terug naar voor de laatste sprong (alleen noten: naar de tekst)",
     ),
     ("forward in the jump list", "vooruit in de sprongenlijst"),
     ("cancel", "annuleren"),

@@ -98,6 +98,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::NextMarker => step_marker(app, true),
         Action::PrevMarker => step_marker(app, false),
         Action::Activate => activate(app),
+        // Where one pane shows at a time, `Backspace` (and `Ctrl-o`) in the Footnotes pane go
+        // back to the text the notes are of, as a browser's back button leaves a footnote.
+        Action::JumpBack if app.focus == Pane::Footnotes && app.areas().tabs.is_some() => {
+            app.focus = Pane::Reading;
+        }
         Action::JumpBack => jump_back(app),
         Action::JumpForward => jump_forward(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),

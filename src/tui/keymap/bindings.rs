@@ -206,7 +206,7 @@ pub static BASE: &[Binding] = &[
         NOTES,
         &[key(Backspace), ctrl('o'), alt(Left)],
         Action::JumpBack,
-        "back to before the last jump",
+        "back before the last jump (notes alone: to the text)",
     ),
     bind(
         Panes,

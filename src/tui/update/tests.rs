@@ -361,6 +361,10 @@ fn on_a_narrow_terminal_enter_on_a_marker_shows_the_footnotes_pane() {
     update(&mut app, Action::NextMarker);
     update(&mut app, Action::Activate);
     assert_eq!((app.focus, app.note), (Pane::Footnotes, Some(1)));
+    let scroll = app.scroll;
+    // Backspace goes back to the text, where it was.
+    update(&mut app, Action::JumpBack);
+    assert_eq!((app.focus, app.scroll), (Pane::Reading, scroll));
     let mut wide = reading(120, 36);
     update(&mut wide, Action::NextMarker);
     update(&mut wide, Action::Activate);
