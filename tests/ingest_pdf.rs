@@ -392,3 +392,111 @@ fn a_pdf_the_library_panics_on_is_a_damaged_file() {
     let message = error(&bytes);
     assert!(message.contains("damaged PDF"), "{message}");
 }
+
+/// A Commission proposal's cover page (institution, date, numbers, the act's title in bold,
+/// the EEA note and the documents in braces under it) and its first page of text.
+#[test]
+fn an_eu_cover_page_is_the_head_and_not_the_body() {
+    let line = |y: f32, font: char, text: &'static str| (72.0, y, 12.0, font, 0.0, text);
+    let cover = vec![
+        (200.0, 720.0, 11.5, 'R', 0.0, "EUROPEAN"),
+        (200.0, 707.0, 11.5, 'R', 0.0, "COMMISSION"),
+        (330.0, 640.0, 12.0, 'R', 0.0, "Brussels, 20.6.2023"),
+        (330.0, 626.0, 12.0, 'R', 0.0, "COM(2023) 335 final"),
+        (330.0, 600.0, 12.0, 'R', 0.0, "2023/0199 (COD)"),
+        (260.0, 527.0, 12.0, 'R', 0.0, "Proposal for a"),
+        line(
+            495.0,
+            'B',
+            "REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL",
+        ),
+        line(
+            463.0,
+            'B',
+            "establishing the Example Platform and amending Directive",
+        ),
+        line(449.0, 'B', "2003/87/EC and Regulation (EU) 2021/241"),
+        (230.0, 420.0, 12.0, 'R', 0.0, "(Text with EEA relevance)"),
+        line(400.0, 'R', "{SEC(2023) 336 final} - {SWD(2023) 337 final}"),
+    ];
+    let text = vec![
+        (200.0, 774.0, 12.0, 'B', 0.0, "EXPLANATORY MEMORANDUM"),
+        line(
+            740.0,
+            'R',
+            "The Union is an attractive destination for investments. Its single market",
+        ),
+        line(
+            726.0,
+            'R',
+            "has over the last thirty years delivered benefits to all its Member States,",
+        ),
+        line(712.0, 'R', "and the Platform is to keep it so."),
+    ];
+    let bytes = pdf_of(&[cover, text]);
+    let l = read_file("cover", "cover.pdf", Some("pdf"), &bytes).expect("reads");
+    assert_eq!(l.sender.as_deref(), Some("European Commission"));
+    assert_eq!(l.reference.as_deref(), Some("COM(2023) 335 final"));
+    assert_eq!(
+        l.subject.as_deref(),
+        Some(
+            "Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL \
+             establishing the Example Platform and amending Directive 2003/87/EC and \
+             Regulation (EU) 2021/241"
+        )
+    );
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(headings, [Some("EXPLANATORY MEMORANDUM")]);
+    for (_, _, p) in l.paragraphs() {
+        for cover in ["EEA", "SEC(", "SWD(", "REGULATION"] {
+            assert!(!p.text.contains(cover), "{cover} in {}", p.text);
+        }
+    }
+}
+
+/// A column of words at a page's left edge that first stands on a later page (the numbers of
+/// a list, a table's first column) is the page's text, not a letterhead's side column.
+#[test]
+fn a_column_first_seen_after_the_first_page_stays_in_the_body() {
+    let body = |y: f32, text: &'static str| (140.0, y, 12.0, 'R', 0.0, text);
+    let page1 = vec![
+        (
+            72.0,
+            760.0,
+            12.0,
+            'R',
+            0.0,
+            "The Council recommends the following measures to all",
+        ),
+        (72.0, 746.0, 12.0, 'R', 0.0, "Member States, in particular:"),
+    ];
+    let page2 = vec![
+        (112.0, 760.0, 12.0, 'R', 0.0, "iv."),
+        body(760.0, "the support to national user forums and relays;"),
+        (112.0, 730.0, 12.0, 'R', 0.0, "v."),
+        body(
+            730.0,
+            "the opportunity to acquire the skills to develop uptake;",
+        ),
+        (112.0, 700.0, 12.0, 'R', 0.0, "vi."),
+        body(
+            700.0,
+            "the development of targeted measures to enhance capacity;",
+        ),
+        (112.0, 670.0, 12.0, 'R', 0.0, "vii."),
+        body(
+            670.0,
+            "the training of national professionals and academics.",
+        ),
+        // The footer: the document's number at the left margin, initials at the right.
+        (56.0, 52.0, 12.0, 'R', 0.0, "9156/22"),
+        (390.0, 52.0, 12.0, 'R', 0.0, "CDP/FB/nj 2"),
+    ];
+    let bytes = pdf_of(&[page1, page2]);
+    let l = read_file("list", "list.pdf", Some("pdf"), &bytes).expect("reads");
+    let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    let all = texts.join(" ");
+    for item in ["iv.", "vi.", "vii.", "the support to national user forums"] {
+        assert!(all.contains(item), "{item} not in {texts:#?}");
+    }
+}

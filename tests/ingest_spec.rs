@@ -1418,3 +1418,39 @@ fn note_markers_a_converter_set_on_lines_of_their_own_are_raised_again() {
         paragraphs(&l)
     );
 }
+
+/// The cover of a Commission proposal as pdftotext prints it: the institution in capitals over
+/// two lines, place and date, the document's number and the procedure's, the act it proposes
+/// and its title, then the cover's furniture (the EEA note, the documents it comes with in
+/// braces, the language code in both corners) before the explanatory memorandum.
+const EU_COVER: &str = "EUROPEAN\nCOMMISSION\n\nBrussels, 20.6.2023\nCOM(2023) 335 final\n\
+    2023/0199 (COD)\n\nProposal for a\nREGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\
+    establishing the Example Platform and amending Directive 2003/87/EC and Regulations (EU)\n\
+    2021/1058 and (EU) 2021/241\n\n(Text with EEA relevance)\n\
+    {SEC(2023) 336 final} - {SWD(2023) 337 final}\n\nEN\n\nEN\n\nEXPLANATORY MEMORANDUM\n\n";
+
+#[test]
+fn an_eu_cover_gives_sender_reference_and_subject_and_stays_out_of_the_body() {
+    let l = parse(&format!(
+        "{EU_COVER}The Union is an attractive destination for investments, and the \
+         Platform\nwould allow it to react quickly to the risks its industry faces in the years \
+         to\ncome, as the Council asked in its conclusions of last March.\n"
+    ));
+    assert_eq!(l.sender.as_deref(), Some("European Commission"));
+    assert_eq!(l.reference.as_deref(), Some("COM(2023) 335 final"));
+    assert_eq!(
+        l.subject.as_deref(),
+        Some(
+            "Proposal for a REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL \
+             establishing the Example Platform and amending Directive 2003/87/EC and \
+             Regulations (EU) 2021/1058 and (EU) 2021/241"
+        )
+    );
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2023-06-20"));
+    assert_eq!(l.place.as_deref(), Some("Brussels"));
+    assert!(l.recipients.is_empty(), "{:?}", l.recipients);
+    assert_eq!(headings(&l), [Some("EXPLANATORY MEMORANDUM")]);
+    let texts = paragraphs(&l);
+    assert_eq!(texts.len(), 1, "{texts:#?}");
+    assert!(texts[0].starts_with("The Union is"), "{texts:#?}");
+}

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::eu;
 use super::lines::{Line, Shape, ends_sentence};
 use super::patterns;
 use super::scan::{FastMap, push_lowercase};
@@ -25,6 +26,8 @@ pub struct Regions {
     pub closing: Range<usize>,
     /// Running text after the closing (an annex under a heading the format states).
     pub annex: Range<usize>,
+    /// The cover of an EU document, which the header holds whole.
+    pub cover: Option<eu::Cover>,
 }
 
 impl Regions {
@@ -57,12 +60,29 @@ impl Regions {
         self.closing.start = self.closing.start.max(self.body.end);
         self.closing.end = self.closing.end.max(self.closing.start);
     }
+
+    /// Keeps an EU document's cover (its act's title and the furniture under it) in the
+    /// header, whatever a format states about its lines: the running text starts after it.
+    pub fn hold_cover(&mut self) {
+        let Some(end) = self.cover.as_ref().map(|c| c.end) else {
+            return;
+        };
+        if self.body.start < end && end <= self.body.end {
+            self.header = 0..end;
+            self.body.start = end;
+            self.salutation = self.salutation.filter(|&s| s >= end);
+        }
+    }
 }
 
 /// Finds the regions of `lines`.
 pub fn regions(lines: &[Line<'_>]) -> Regions {
     let n = lines.len();
-    let (body_start, salutation) = body_start(lines);
+    let cover = eu::cover(lines);
+    let (body_start, salutation) = match &cover {
+        Some(c) => (c.end, None),
+        None => body_start(lines),
+    };
     let closing_start = (body_start..n)
         .find(|&i| {
             // Valedictions and signing offices are short lines, at most in emphasis.
@@ -87,6 +107,7 @@ pub fn regions(lines: &[Line<'_>]) -> Regions {
         body: body_start..closing_start,
         closing: closing_start..annex_start,
         annex: annex_start..n,
+        cover,
     }
 }
 

@@ -14,6 +14,7 @@
 
 use super::closing;
 use super::document::{LineInfo, Role};
+use super::eu;
 use super::layout::{Furniture, Regions};
 use super::lines::Line;
 use super::patterns::{self, Label, strip_markup, title_case};
@@ -48,13 +49,33 @@ pub fn extract(
 ) -> Meta {
     let header = &lines[regions.header.clone()];
     let is_aside = |i: usize| stated.get(i).is_some_and(|s| s.role == Role::Aside);
-    let (blocks, aside_blocks) = header_blocks(header, regions.header.start, is_aside);
+    // An EU cover's title is the subject; it and the furniture under it are no address.
+    let cover = regions.cover.as_ref();
+    let on_cover = |i: usize| {
+        cover.is_some_and(|c| {
+            c.title.contains(&i)
+                || (i < c.end
+                    && (eu::is_cover_furniture(lines[i].text)
+                        || eu::is_language_codes(lines[i].text)))
+        })
+    };
+    let (blocks, aside_blocks) = header_blocks(header, regions.header.start, is_aside, on_cover);
     let mut aside_name = None;
     let mut aside_city = None;
     let mut meta = Meta {
         salutation: regions.salutation.map(|i| lines[i].plain().into_owned()),
+        subject: cover.map(|c| {
+            let words: Vec<String> = lines[c.title.clone()]
+                .iter()
+                .filter(|l| !l.is_blank())
+                .map(|l| l.plain().into_owned())
+                .collect();
+            words.join(" ")
+        }),
         ..Meta::default()
     };
+    // Where the letterhead's name was last continued: (block, line).
+    let mut letterhead_at = None;
     let mut letterhead_name = None;
     let mut return_city = None;
     let mut header_city = None;
@@ -190,11 +211,29 @@ pub fn extract(
                 j += 1;
                 continue;
             }
+            // An EU document's number alone on its line (`COM(2021) 559 final`, `9156/22`) is
+            // its reference; the procedure's number beside it (`2021/0223 (COD)`) is none.
+            if eu::is_document_number(&text) || eu::is_procedure_number(&text) {
+                if meta.reference.is_none() && eu::is_document_number(&text) {
+                    meta.reference = Some(text.into_owned());
+                }
+                j += 1;
+                continue;
+            }
             if raw.trim_start().starts_with('>') || text.to_lowercase().starts_with("retouradres") {
                 return_city = return_city.or_else(|| patterns::postal_city(&text));
             } else if is_letterhead(raw, &text) {
                 if letterhead_name.is_none() && !text.contains('■') {
                     letterhead_name = Some(name_case(&text));
+                    letterhead_at = Some((k, j));
+                } else if letterhead_at == Some((k, j.wrapping_sub(1)))
+                    && !raw.starts_with('#')
+                    && let Some(name) = &mut letterhead_name
+                {
+                    // A name in capitals over two lines (`EUROPEAN` / `COMMISSION`) is one.
+                    name.push(' ');
+                    name.push_str(&name_case(&text));
+                    letterhead_at = Some((k, j));
                 }
             } else if aside_blocks[k] {
                 if aside_name.is_none()
@@ -261,13 +300,22 @@ pub fn extract(
         &removed[regions.closing.clone()],
     );
     meta.signed_by = closing.signed_by;
-    meta.sender = closing
-        .sender
-        .or(from_label)
-        .or(aside_name)
-        .or_else(|| furniture.footer_name.clone())
-        .or(letterhead_name)
-        .or_else(|| ministry_in_header(header));
+    meta.sender = if cover.is_some() {
+        // The institution on an EU document's cover sends it; the closing of the act it
+        // proposes (`For the Council`) does not.
+        from_label
+            .or(letterhead_name)
+            .or(closing.sender)
+            .or(aside_name)
+    } else {
+        closing
+            .sender
+            .or(from_label)
+            .or(aside_name)
+            .or_else(|| furniture.footer_name.clone())
+            .or(letterhead_name)
+            .or_else(|| ministry_in_header(header))
+    };
     if meta.place.is_none() {
         meta.place = return_city
             .or(aside_city)
@@ -277,19 +325,21 @@ pub fn extract(
     meta
 }
 
-/// The header (its first line being line `first`) split at blank lines and where aside lines
-/// begin or end, each block its lines; and for each block whether its lines are asides.
+/// The header (its first line being line `first`) split at blank lines (and the lines
+/// `left_out`) and where aside lines begin or end, each block its lines; and for each block
+/// whether its lines are asides.
 fn header_blocks<'a>(
     header: &[Line<'a>],
     first: usize,
     is_aside: impl Fn(usize) -> bool,
+    left_out: impl Fn(usize) -> bool,
 ) -> (Vec<Vec<&'a str>>, Vec<bool>) {
     let mut blocks: Vec<Vec<&'a str>> = vec![Vec::new()];
     let mut asides = vec![false];
     for (i, line) in header.iter().enumerate() {
         let aside = is_aside(first + i);
         let last_open = blocks.last().is_some_and(|b| !b.is_empty());
-        if line.is_blank() {
+        if line.is_blank() || left_out(first + i) {
             if last_open {
                 blocks.push(Vec::new());
                 asides.push(false);

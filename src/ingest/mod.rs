@@ -25,6 +25,7 @@ pub mod blocks;
 pub mod closing;
 pub mod decode;
 pub mod document;
+pub mod eu;
 pub mod inline;
 pub mod layout;
 pub mod lines;
@@ -116,6 +117,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
             |i| matches!(doc.info(i).role, Role::Paragraph | Role::ListItem),
             |i| matches!(doc.info(i).role, Role::Heading(_)),
         );
+        regions.hold_cover();
     }
     let defs = match &doc.notes {
         Some(notes) => notes::Definitions {

@@ -481,9 +481,22 @@ impl Layout {
     fn new(pages: Pages) -> Layout {
         let body = body_size(&pages.pages);
         let mut rows = Vec::new();
+        // A letterhead's side column starts on the first page; a column that first appears
+        // further on is a table's or a list's (numbers in a column of their own), not one.
+        let mut first_page = true;
+        let mut letterhead = false;
         for (p, glyphs) in pages.pages.into_iter().enumerate() {
             let page = rows_of(p as u32 + 1, glyphs);
-            match side_column(&page, body) {
+            let side = if first_page || letterhead {
+                side_column(&page, body)
+            } else {
+                None
+            };
+            if first_page && !page.is_empty() {
+                first_page = false;
+                letterhead = side.is_some();
+            }
+            match side {
                 Some(side) => {
                     for row in page {
                         let (inside, outside): (Vec<Glyph>, Vec<Glyph>) =
