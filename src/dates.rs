@@ -84,6 +84,12 @@ pub fn parse_full_date(s: &str) -> Option<Date> {
             if let (Some(d), Some(m), Some(y)) = (number(day), month_number(month), year4(year)) {
                 return Date::ymd(y, m, d as u8);
             }
+            // A French date line, as the EU's and the Council's documents write it: `18 mai
+            // 2022`, `1er juin 2022`.
+            let day = day.strip_suffix("er").unwrap_or(day);
+            if let (Some(d), Some(m), Some(y)) = (number(day), french_month(month), year4(year)) {
+                return Date::ymd(y, m, d as u8);
+            }
             let day = day.trim_end_matches(',');
             let year = year.trim_start_matches(',');
             // `September 2, 2024`
@@ -97,6 +103,29 @@ pub fn parse_full_date(s: &str) -> Option<Date> {
         [one] => numeric_date(one),
         _ => None,
     }
+}
+
+/// French month names, January first: read in a letter's own full date only (a French date
+/// line on an EU document), never in running text or queries.
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+fn french_month(word: &str) -> Option<u8> {
+    let word = word.to_lowercase();
+    let k = MONTHS_FR.iter().position(|m| *m == word)?;
+    u8::try_from(k + 1).ok()
 }
 
 /// The first full date in `line` (see [`parse_full_date`]), with the text before and after it.
@@ -255,6 +284,9 @@ mod tests {
         assert_eq!(iso("31 juni 2023"), None);
         assert_eq!(iso("25 september"), None);
         assert_eq!(iso("artikel 16 2023"), None);
+        assert_eq!(iso("18 mai 2022").as_deref(), Some("2022-05-18"));
+        assert_eq!(iso("1er décembre 2021").as_deref(), Some("2021-12-01"));
+        assert_eq!(iso("3 Février 2020").as_deref(), Some("2020-02-03"));
     }
 
     #[test]

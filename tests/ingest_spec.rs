@@ -1454,3 +1454,45 @@ fn an_eu_cover_gives_sender_reference_and_subject_and_stays_out_of_the_body() {
     assert_eq!(texts.len(), 1, "{texts:#?}");
     assert!(texts[0].starts_with("The Union is"), "{texts:#?}");
 }
+
+/// The head of a Council document as pdftotext prints it: the Council's name, a French date
+/// line (`Bruxelles, le 18 mai 2022`), the document's number alone, and the head table's
+/// labels and values in blocks of their own (the converter prints its two columns apart).
+#[test]
+fn a_council_note_head_with_its_table_printed_apart() {
+    let l = parse(
+        "Conseil de\nl'Union européenne\nBruxelles, le 18 mai 2022\n(OR. en, fr)\n9156/22\n\
+         LIMITE\nESPACE 53\nNOTE\nOrigine:\n\nSecrétariat général du Conseil\n\nDestinataire:\n\n\
+         Comité des représentants permanents\n\nObjet:\n\nPréparation du Conseil Compétitivité \
+         (Marché intérieur,\nIndustrie, Recherche et Espace) 9-10 juin 2022\n- Approbation\n\n\
+         Les conclusions du Conseil ont été préparées en vue du Conseil Compétitivité prévu le 10\n\
+         juin 2022, et la Présidence a proposé ce projet de conclusions pour en préparer les axes.\n",
+    );
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2022-05-18"));
+    assert_eq!(l.place.as_deref(), Some("Bruxelles"));
+    assert_eq!(l.reference.as_deref(), Some("9156/22"));
+    assert_eq!(l.sender.as_deref(), Some("Secrétariat général du Conseil"));
+    assert_eq!(l.recipients, ["Comité des représentants permanents"]);
+    assert_eq!(
+        l.subject.as_deref(),
+        Some(
+            "Préparation du Conseil Compétitivité (Marché intérieur, Industrie, Recherche et \
+             Espace) 9-10 juin 2022 - Approbation"
+        )
+    );
+}
+
+/// Labels over each other with their values in a block of their own below (`Datum` /
+/// `Betreft`, then the date and the subject) are no label with its value in the next block.
+#[test]
+fn labels_over_each_other_do_not_take_the_next_block_as_one_value() {
+    let l = parse(
+        "Aan de Voorzitter van de Tweede Kamer\n\nDatum\nBetreft\n\n3 februari 2023\n\
+         Voortgang van het beleid\n\nGeachte voorzitter,\n\nHierbij informeer ik uw Kamer over \
+         de voortgang.\n",
+    );
+    assert_ne!(
+        l.subject.as_deref(),
+        Some("3 februari 2023 Voortgang van het beleid")
+    );
+}

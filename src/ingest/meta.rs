@@ -91,8 +91,10 @@ pub fn extract(
             _ => {}
         }
     }
+    // Blocks read as values: of labels over each other, or of the label before them.
+    let mut values = in_pairs;
     for (k, block) in blocks.iter().enumerate() {
-        if in_pairs[k] {
+        if values[k] {
             continue;
         }
         let mut j = 0;
@@ -170,6 +172,27 @@ pub fn extract(
                             format!("{above} {value}")
                         };
                     }
+                }
+                // A label that ends its block alone has its value in the next block: a head
+                // table whose two columns a converter printed apart (`Objet:`, a blank line,
+                // the value). Not where labels stand over each other (`Datum` / `Betreft`,
+                // their values in a block of their own, in their order).
+                let label_above = j > 0
+                    && patterns::label(&strip_markup(block[j - 1]))
+                        .is_some_and(|(_, v)| v.is_empty());
+                if value.is_empty()
+                    && k2 == block.len()
+                    && !label_above
+                    && let Some(next) = blocks.get(k + 1)
+                    && !aside_blocks[k + 1]
+                    && next
+                        .iter()
+                        .all(|l| patterns::label(&strip_markup(l)).is_none())
+                {
+                    let lines: Vec<String> =
+                        next.iter().map(|l| strip_markup(l).into_owned()).collect();
+                    value = lines.join(if label == Label::To { "; " } else { " " });
+                    values[k + 1] = true;
                 }
                 match label {
                     Label::Date if meta.date.is_none() => {
@@ -677,10 +700,14 @@ fn name_case(text: &str) -> String {
 fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
     let clean = |s: &str| {
         // A weekday beside the date is no place: `Den Haag, dinsdag 3 februari 2025`.
-        let words: Vec<&str> = s
+        let mut words: Vec<&str> = s
             .split_whitespace()
             .filter(|w| !dates::is_weekday(w.trim_matches([',', '.'])))
             .collect();
+        // French writes an article before the date: `Bruxelles, le 18 mai 2022`.
+        if words.last() == Some(&"le") {
+            words.pop();
+        }
         words
             .join(" ")
             .trim_matches([',', '.', ' '])
@@ -769,6 +796,10 @@ mod tests {
             Some(Some("Den Haag".into()))
         );
         assert_eq!(place_beside_date("maandag ", ""), Some(None));
+        assert_eq!(
+            place_beside_date("Bruxelles, le ", ""),
+            Some(Some("Bruxelles".into()))
+        );
     }
 
     #[test]

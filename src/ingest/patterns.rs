@@ -49,6 +49,32 @@ const LABELS: &[(&str, Label)] = &[
     ("bijlage", Label::Other),
     ("doorkiesnummer", Label::Other),
     ("contactpersoon", Label::Other),
+    // The head table of a Council document, in French and English (`From:`, `To:` and
+    // `Subject:` above).
+    ("origine", Label::From),
+    ("destinataires", Label::To),
+    ("destinataire", Label::To),
+    ("objet", Label::Subject),
+    ("n° doc. préc.", Label::Other),
+    ("n° doc. cion", Label::Other),
+    ("no. prev. doc.", Label::Other),
+    ("no. cion doc.", Label::Other),
+    ("interinstitutional file", Label::Other),
+    ("dossier interinstitutionnel", Label::Other),
+];
+
+/// Labels that are labels only with a colon: short words, and words a sentence may start
+/// with in another language (`Re:`, `Van:`, `Objet:`).
+const COLON_ONLY: &[&str] = &[
+    "re",
+    "van",
+    "from",
+    "aan",
+    "to",
+    "origine",
+    "destinataires",
+    "destinataire",
+    "objet",
 ];
 
 /// The first letters of the labels, in both cases.
@@ -77,17 +103,18 @@ pub fn label(text: &str) -> Option<(Label, &str)> {
     for &(name, label) in LABELS {
         if starts_with_ignore_case(text, name) {
             let rest = &text[name.len()..];
-            // The label must end there: `Datum 18 september`, `Betreft:`, `Re:`.
+            // The label must end there: `Datum 18 september`, `Betreft:`, `Re:`, and in
+            // French typography `Objet :`.
             if rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace) {
-                // Short words are labels only with a colon: `Re:`, `Van:`, `Aan:`.
-                if ["re", "van", "from", "aan", "to"].contains(&name) && !rest.starts_with(':') {
+                let colon = rest.trim_start().starts_with(':');
+                if COLON_ONLY.contains(&name) && !colon {
                     continue;
                 }
                 // `onze referentie en betreft`: a piece of the request to quote them.
                 if !rest.trim().is_empty() && standing_request_piece(text).is_some() {
                     return None;
                 }
-                return Some((label, rest.trim_start_matches(':').trim()));
+                return Some((label, rest.trim_start().trim_start_matches(':').trim()));
             }
         }
     }
@@ -885,6 +912,20 @@ mod tests {
         assert_eq!(
             label("Date 2 July 2024"),
             Some((Label::Date, "2 July 2024"))
+        );
+        assert_eq!(
+            label("Origine: Secrétariat général du Conseil"),
+            Some((Label::From, "Secrétariat général du Conseil"))
+        );
+        assert_eq!(label("Destinataire:"), Some((Label::To, "")));
+        assert_eq!(
+            label("Objet : Conclusions"),
+            Some((Label::Subject, "Conclusions"))
+        );
+        assert_eq!(label("Objet de la note"), None);
+        assert_eq!(
+            label("N° doc. préc.: 8512/20"),
+            Some((Label::Other, "8512/20"))
         );
     }
 
