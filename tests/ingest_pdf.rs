@@ -500,3 +500,101 @@ fn a_column_first_seen_after_the_first_page_stays_in_the_body() {
         assert!(all.contains(item), "{item} not in {texts:#?}");
     }
 }
+
+/// Word spaces set in a smaller size than the words (a heading in 12 pt whose spaces are
+/// 8 pt, as the Commission's PDF tool writes them): a space narrower than a fifth of the
+/// words' size but a fifth of its own still parts the words.
+#[test]
+fn a_space_in_a_smaller_size_parts_words() {
+    // Helvetica-Bold at 12 pt: `1. CONTEXT OF` is 90.7 wide; the 8 pt space 2.2, so `THE`
+    // starts 2.3 after `OF` (less than a fifth of 12 pt).
+    let bytes = pdf_of(&[vec![
+        (72.0, 760.0, 12.0, 'B', 0.0, "1. CONTEXT OF"),
+        (72.0 + 90.6, 760.0, 8.0, 'B', 0.0, " "),
+        (72.0 + 90.7 + 2.3, 760.0, 12.0, 'B', 0.0, "THE PROPOSAL"),
+        (
+            72.0,
+            730.0,
+            12.0,
+            'R',
+            0.0,
+            "The Union is an attractive destination for investments, and it is to stay so.",
+        ),
+    ]]);
+    let l = read_file("space", "space.pdf", Some("pdf"), &bytes).expect("reads");
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(headings, [Some("1. CONTEXT OF THE PROPOSAL")], "{l:#?}");
+}
+
+/// A bold heading led by a bullet in a column of its own (`•`, here `*`, then a tab and the
+/// text), and one bold sentence between it and the running text (a heading under it): both
+/// headings, the bullet no table cell. A bullet list in the running text keeps its items
+/// whole.
+#[test]
+fn a_bullet_in_a_column_of_its_own_and_a_bold_sentence_under_a_heading() {
+    let body = |y: f32, text: &'static str| (72.0, y, 12.0, 'R', 0.0, text);
+    let bytes = pdf_of(&[vec![
+        body(
+            790.0,
+            "The memorandum sets out the reasons for the proposal and what it is to achieve,",
+        ),
+        body(776.0, "chapter by chapter."),
+        (72.0, 760.0, 12.0, 'B', 0.0, "*"),
+        (
+            108.0,
+            760.0,
+            12.0,
+            'B',
+            0.0,
+            "Reasons for and objectives of the proposal",
+        ),
+        (
+            72.0,
+            740.0,
+            12.0,
+            'B',
+            0.0,
+            "The long-term commitment to a green transition and its impact on industry.",
+        ),
+        body(
+            720.0,
+            "The Union is an attractive destination for investments. Its single market has",
+        ),
+        body(
+            706.0,
+            "delivered benefits to all its Member States over thirty years.",
+        ),
+        (72.0, 686.0, 12.0, 'R', 0.0, "*"),
+        body(
+            686.0,
+            "                Cohesion policy supports the green transition;",
+        ),
+        (72.0, 672.0, 12.0, 'R', 0.0, "*"),
+        body(
+            672.0,
+            "                the Innovation Fund supports low-carbon technologies.",
+        ),
+    ]]);
+    let l = read_file("bullet", "bullet.pdf", Some("pdf"), &bytes).expect("reads");
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(
+        headings,
+        [
+            Some("Reasons for and objectives of the proposal"),
+            Some("The long-term commitment to a green transition and its impact on industry.")
+        ],
+        "{l:#?}"
+    );
+    let items: Vec<&str> = l
+        .paragraphs()
+        .filter(|(_, _, p)| p.kind == ParagraphKind::ListItem)
+        .map(|(_, _, p)| p.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "Cohesion policy supports the green transition;",
+            "the Innovation Fund supports low-carbon technologies."
+        ]
+    );
+}

@@ -389,9 +389,10 @@ fn row_pieces(row: &Row, is_note: &dyn Fn(u32) -> bool) -> Vec<Piece> {
     if !text.is_empty() {
         out.push(Piece::Text(text));
     }
-    // A section number in a column of its own (`1.1.` then a tab) is no table cell.
+    // A section number or a bullet in a column of its own (`1.1.` or `•` then a tab) is no
+    // table cell.
     if let [Piece::Text(number), Piece::Cell, Piece::Text(_), ..] = out.as_slice()
-        && is_section_number(number)
+        && (is_section_number(number) || is_bullet_text(number))
     {
         out.remove(1);
         if let [Piece::Text(number), Piece::Text(rest), ..] = out.as_mut_slice() {
@@ -435,17 +436,19 @@ fn is_section_number(text: &str) -> bool {
 
 /// Whether a word space stands between glyph `p` (index `pi`) and the next glyph `g`: a gap
 /// of a fifth of the size or more (the narrowest word space of common fonts; kerning that
-/// letter-spaces `P agina` leaves less), or a space character that wide the next glyph does
-/// not stand over.
+/// letter-spaces `P agina` leaves less), or a space character that wide (for its own size)
+/// the next glyph does not stand over.
 fn is_space(row: &Row, pi: usize, p: &Glyph, i: usize, g: &Glyph) -> bool {
     let size = p.size.min(g.size).max(1.0);
     let gap = g.x - p.end();
     if gap >= 0.2 * size {
         return true;
     }
-    row.glyphs[pi + 1..i]
-        .iter()
-        .any(|s| s.c.is_whitespace() && s.w >= 0.2 * size && g.x >= s.x + 0.6 * s.w)
+    // A space set in a smaller size than the words (as some PDF makers set them) is measured
+    // against its own size.
+    row.glyphs[pi + 1..i].iter().any(|s| {
+        s.c.is_whitespace() && s.w >= 0.2 * size.min(s.size.max(1.0)) && g.x >= s.x + 0.6 * s.w
+    })
 }
 
 fn plain(pieces: &[Piece]) -> String {
@@ -841,14 +844,27 @@ impl Layout {
             prev = Some(k);
         }
         // Short blocks wholly in bold are headings.
-        for para in &mut paras {
+        for i in 0..paras.len() {
+            let after_heading = i > 0 && matches!(paras[i - 1].kind, ParaKind::Heading(_));
+            let before_text = paras.get(i + 1).is_some_and(|n| !n.bold && !n.italic);
+            let para = &mut paras[i];
             let chars = para
                 .rows
                 .iter()
                 .map(|(l, _)| plain(l).chars().count())
                 .sum::<usize>();
             let last = para.rows.last().map(|(l, _)| plain(l)).unwrap_or_default();
-            let stops = last.trim_end().ends_with(['.', ';', ',']);
+            let mut stops = last.trim_end().ends_with(['.', ';', ',']);
+            // One bold sentence between a heading and the running text is a heading under it
+            // (`The EU's long-term commitment ... in the EU.`), not a paragraph in bold.
+            let one_sentence = {
+                let text = plain(&para.joined(&HashSet::new()));
+                let t = text.trim_end();
+                t.ends_with('.') && !t[..t.len() - 1].contains(". ")
+            };
+            if para.bold && after_heading && before_text && one_sentence {
+                stops = false;
+            }
             let styled = para.bold || (para.italic && para.rows.len() == 1);
             // A numbered line in bold is a numbered heading, not a list item.
             let numbered = para.kind == ParaKind::ListItem && para.bold && para.rows.len() == 1;
@@ -1167,11 +1183,7 @@ fn list_item(row: &Row) -> Option<(f32, usize)> {
         ink.get(n)
             .is_some_and(|g| g.x - ink[n - 1].end() > 0.25 * row.size)
     };
-    let bullet = matches!(
-        first.c,
-        '•' | '·' | '▪' | '■' | '●' | '○' | '◦' | '–' | '-' | '*' | '►' | '➢' | '✓'
-    ) || ('\u{F000}'..='\u{F0FF}').contains(&first.c);
-    if bullet && gap_after(1) {
+    if is_bullet(first.c) && gap_after(1) {
         return Some((ink[1].x, 1));
     }
     // `1.`, `12)`, `a)`, `b.` followed by a tab-like gap.
@@ -1190,6 +1202,20 @@ fn list_item(row: &Row) -> Option<(f32, usize)> {
         return Some((ink[n + 1].x, 0));
     }
     None
+}
+
+/// A list's bullet glyph (symbol fonts' private-use glyphs included).
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '•' | '·' | '▪' | '■' | '●' | '○' | '◦' | '–' | '-' | '*' | '►' | '➢' | '✓'
+    ) || ('\u{F000}'..='\u{F0FF}').contains(&c)
+}
+
+/// A bullet alone: `•`.
+fn is_bullet_text(text: &str) -> bool {
+    let mut chars = text.trim().chars();
+    chars.next().is_some_and(is_bullet) && chars.next().is_none()
 }
 
 fn drop_chars(mut pieces: Vec<Piece>, skip: usize) -> Vec<Piece> {
