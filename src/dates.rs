@@ -86,8 +86,8 @@ pub fn parse_full_date(s: &str) -> Option<Date> {
             }
             // A French date line, as the EU's and the Council's documents write it: `18 mai
             // 2022`, `1er juin 2022`.
-            let day = day.strip_suffix("er").unwrap_or(day);
-            if let (Some(d), Some(m), Some(y)) = (number(day), french_month(month), year4(year)) {
+            let first = day.strip_suffix("er").unwrap_or(day);
+            if let (Some(d), Some(m), Some(y)) = (number(first), french_month(month), year4(year)) {
                 return Date::ymd(y, m, d as u8);
             }
             let day = day.trim_end_matches(',');
