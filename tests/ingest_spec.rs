@@ -1496,3 +1496,140 @@ fn labels_over_each_other_do_not_take_the_next_block_as_one_value() {
         Some("3 februari 2023 Voortgang van het beleid")
     );
 }
+
+/// A Council note as pdftotext prints it: each chapter's number (`I.`) and each point's
+/// (`1.`) in a column of their own, printed on a line apart from their text; the footer's
+/// pieces on every page (`COMPET.2`, which ends in a stop and a digit like a sentence with a
+/// marker); a note's marker stuck to the year of a date (`29 November 20191,`); the notes'
+/// numbers listed apart from their texts.
+#[test]
+fn a_council_note_in_pdftotext_chapters_points_footer_and_notes() {
+    let footer =
+        |page: u32| format!("\n9156/22\n\nCDP/FB/nj\nCOMPET.2\n\nLIMITE\n\n{page}\n\nFR/EN\n");
+    let mut text = String::from(
+        "Bruxelles, le 18 mai 2022\n9156/22\nNOTE\nOrigine:\n\nSecrétariat général du Conseil\n\n\
+         Objet:\n\nConclusions sur Copernicus\n\nI.\n\nINTRODUCTION\n\n1.\n\n",
+    );
+    text.push_str(&wrap(&format!(
+        "Les conclusions du Conseil sur Copernicus ont été préparées en vue du Conseil \
+         Compétitivité prévu le 10 juin 2022. {}.",
+        prose(6)
+    )));
+    text.push_str(&footer(1));
+    text.push('\u{c}');
+    text.push_str("II.\n\nETAT DES LIEUX\n\n2.\n\n");
+    text.push_str(&wrap(&format!(
+        "Le groupe Espace a examiné le projet de conclusions lors de six réunions depuis le \
+         18 janvier 2022. {}.",
+        prose(7)
+    )));
+    text.push_str(&footer(2));
+    text.push('\u{c}');
+    text.push_str("ANNEX\n\nA.\n\n");
+    text.push_str(&wrap(&format!(
+        "the conclusions of 29 November 20191, on Space solutions for a sustainable Arctic, \
+         recognising Europe's remarkable capabilities in Earth observation, {};",
+        prose(3)
+    )));
+    text.push_str("\nB.\n\n");
+    text.push_str(&wrap(&format!(
+        "the conclusions of 4 June 20202, on Space for a sustainable Europe, underlining that \
+         European space data may contribute to the Green Deal, {};",
+        prose(4)
+    )));
+    text.push_str("\n1\n2\n\n14603/19.\n8512/20.\n");
+    text.push_str(&footer(3));
+    text.push('\u{c}');
+    text.push_str(&wrap(&format!(
+        "The Council recommends that the Commission and the Member States take these \
+         conclusions into account in the programme's next phase. {}.",
+        prose(8)
+    )));
+    text.push_str(&footer(4));
+    let l = brieven::ingest::parse("spec", "spec", text.as_bytes());
+    let heads: Vec<&str> = headings(&l).into_iter().flatten().collect();
+    assert_eq!(
+        heads,
+        ["I. INTRODUCTION", "II. ETAT DES LIEUX", "ANNEX"],
+        "{:#?}",
+        l.sections
+    );
+    let texts = paragraphs(&l);
+    assert!(
+        texts[0].starts_with("1. Les conclusions du Conseil"),
+        "{texts:#?}"
+    );
+    let body = texts.join("\n");
+    for furniture in ["COMPET", "CDP/FB/nj", "FR/EN", "LIMITE"] {
+        assert!(!body.contains(furniture), "{furniture} in {body}");
+    }
+    // (The footer's document number, which has no letter, still ends the last note.)
+    let notes: Vec<(u32, &str)> = l
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.split_whitespace().next().unwrap_or("")))
+        .collect();
+    assert_eq!(notes, [(1, "14603/19."), (2, "8512/20.")]);
+    assert!(
+        marker_after(&l, 1)
+            .unwrap()
+            .ends_with("of 29 November 2019")
+    );
+    assert!(marker_after(&l, 2).unwrap().ends_with("of 4 June 2020"));
+    let points: Vec<&str> = texts.iter().map(|t| &t[..t.len().min(16)]).collect();
+    assert!(points.contains(&"A. the conclusio"), "{points:?}");
+}
+
+/// The notes of an EU document's page as pdftotext prints them: the numbers, then the
+/// language code of the page's corner (`NL`), then the texts, then the page number and the
+/// code of the other corner before the form feed.
+#[test]
+fn a_language_code_between_notes_and_their_texts_is_no_page_end() {
+    let mut text = String::from(
+        "EUROPESE\nCOMMISSIE\n\nBrussel, 14.7.2021\nCOM(2021) 559 final\n\nVoorstel voor een\n\
+         VERORDENING VAN HET EUROPEES PARLEMENT EN DE RAAD\nbetreffende de uitrol van \
+         infrastructuur\n\nNL\n\nNL\n\n\u{c}TOELICHTING\n",
+    );
+    text.push_str(&wrap(&format!(
+        "In december 2019 heeft de Commissie de mededeling 1 over de Green Deal aangenomen. \
+         {FILLER}. In december 2020 volgde de mededeling2 over duurzame mobiliteit. {FILLER}."
+    )));
+    text.push_str("1\n2\n\nNL\n\nCOM(2019) 640 final.\nCOM(2020) 789 final.\n\n1\n\nNL\n\n\u{c}");
+    text.push_str(&wrap(&format!("{FILLER} en zo verder.")));
+    text.push_str("\nNL\n\n2\n\nNL\n");
+    let l = brieven::ingest::parse("spec", "spec", text.as_bytes());
+    let notes: Vec<(u32, &str)> = l
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [(1, "COM(2019) 640 final."), (2, "COM(2020) 789 final.")]
+    );
+}
+
+/// A footer that pdftotext -layout prints across the page on one line, with the page's number
+/// in it, is furniture on every page; numbered headings that differ only in their number
+/// (`Article 1`, `Article 2`) are not.
+#[test]
+fn a_footer_spread_across_the_page_with_its_page_number_is_furniture() {
+    let mut text = String::from("Bruxelles, le 18 mai 2022\n\n");
+    for page in 1..=4 {
+        if page > 1 {
+            text.push('\u{c}');
+        }
+        text.push_str(&format!("Article {page}\n\n"));
+        text.push_str(&wrap(&format!("{}.", prose(4 + page))));
+        text.push_str(&format!(
+            "\n9156/22                         CDP/FB/nj                       {page}\n"
+        ));
+    }
+    let l = brieven::ingest::parse("spec", "spec", text.as_bytes());
+    let body = paragraphs(&l).join("\n");
+    assert!(!body.contains("CDP/FB/nj"), "{body}");
+    for article in ["Article 2", "Article 3", "Article 4"] {
+        let kept = body.contains(article) || headings(&l).contains(&Some(article));
+        assert!(kept, "{article} missing: {body}");
+    }
+}

@@ -140,7 +140,76 @@ fn build_inferred(
         }
     }
     let blocks = join_across_gaps(blocks, words);
-    classify_headings(blocks, shape)
+    classify_headings(join_split_numbers(blocks), shape)
+}
+
+/// A section's number or a bullet alone on its line and the text it numbers after it (a
+/// converter prints a number's column apart: `1.`, a blank line, `CONTEXT OF THE PROPOSAL`;
+/// `•`, `Reasons for ...`) are one block: the number before its text, the bullet dropped.
+/// Before a heading's line the block is left for the headings to judge; before running text
+/// it is a list item (`1.`, `Les conclusions du Conseil ...`).
+fn join_split_numbers(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(block) = blocks.next() {
+        let lone = block.kind == BlockKind::Paragraph && block.lines == 1;
+        let bullet = lone && is_lone_bullet(&block.text);
+        let number = lone && is_lone_number(&block.text);
+        let next_fits = blocks.peek().is_some_and(|next| {
+            next.kind == BlockKind::Paragraph
+                && !starts_list_item(&next.text)
+                && !is_lone_number(&next.text)
+                && !is_lone_bullet(&next.text)
+                && next
+                    .text
+                    .starts_with(|c: char| c.is_alphabetic() || c == '(' || c == '‘')
+        });
+        if !(bullet || number) || !next_fits {
+            out.push(block);
+            continue;
+        }
+        let Some(mut next) = blocks.next() else {
+            out.push(block);
+            continue;
+        };
+        if number {
+            next.text = format!("{} {}", block.text.trim(), next.text);
+        }
+        let heading_line = next.lines == 1
+            && next.text.chars().count() <= 120
+            && !next.text.ends_with(['.', ',', ';', ':']);
+        if !heading_line {
+            next.kind = BlockKind::ListItem;
+        }
+        next.line = block.line;
+        next.after_gap = block.after_gap;
+        out.push(next);
+    }
+    out
+}
+
+/// A section's number alone: `1.`, `1.1.`, `2.3.`, `I.`, `IV.`, `a)`, `A.`.
+pub(crate) fn is_lone_number(text: &str) -> bool {
+    let t = text.trim();
+    let Some(body) = t.strip_suffix(['.', ')']) else {
+        return false;
+    };
+    !body.is_empty()
+        && body.len() <= 8
+        && (body
+            .split('.')
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            || body.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+            || (body.len() == 1 && body.bytes().all(|b| b.is_ascii_alphabetic())))
+}
+
+/// A bullet alone: `•`, `–`, `▪`, or a symbol font's private-use bullet.
+fn is_lone_bullet(text: &str) -> bool {
+    let mut chars = text.trim().chars();
+    chars.next().is_some_and(|c| {
+        matches!(c, '•' | '▪' | '◦' | '–' | '-' | '●' | '○' | '■' | '➢' | '►')
+            || ('\u{F000}'..='\u{F0FF}').contains(&c)
+    }) && chars.next().is_none()
 }
 
 type Group = (Vec<usize>, bool);
@@ -734,6 +803,18 @@ mod tests {
         ] {
             assert!(!has_inner_sentence_end(text), "{text}");
         }
+    }
+
+    #[test]
+    fn lone_numbers_and_bullets() {
+        for yes in ["1.", "1.1.", "2.3.", "I.", "IV.", "a)"] {
+            assert!(is_lone_number(yes), "{yes}");
+        }
+        for no in ["1", "2023.", "1.a.", "Ii.", "", "..."] {
+            assert!(!is_lone_number(no), "{no}");
+        }
+        assert!(is_lone_bullet("•") && is_lone_bullet(" \u{F0B7} "));
+        assert!(!is_lone_bullet("• text") && !is_lone_bullet("x"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::blocks;
 use super::eu;
 use super::lines::{Line, Shape, ends_sentence};
 use super::patterns;
@@ -276,10 +277,44 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
             .take(1)
             .any(|l| l.len() >= 70 && patterns::label(l.text).is_none());
         if len >= 100 || (len >= 70 && next_long) {
-            return (i, None);
+            return (numbered_start(lines, i), None);
         }
     }
     (lines.len(), None)
+}
+
+/// Where the body starts when its first long line is line `i`: there, or at the numbers
+/// printed just before it on lines of their own (a chapter's `I.`, its heading, a point's
+/// `1.`: `I.`, `INTRODUCTION`, `1.`, `Les conclusions ...`), or at a numbered heading
+/// (`I.   INTRODUCTION`).
+fn numbered_start(lines: &[Line<'_>], i: usize) -> usize {
+    let above = |k: usize| (0..k).rev().find(|&j| !lines[j].is_blank());
+    let heading_text = |t: &str| {
+        t.chars().count() <= 80
+            && !t.ends_with(['.', ',', ';', ':'])
+            && t.starts_with(char::is_uppercase)
+            && patterns::label(t).is_none()
+    };
+    let mut start = i;
+    while let Some(p) = above(start) {
+        let t = lines[p].text;
+        if blocks::is_lone_number(t) {
+            start = p;
+            continue;
+        }
+        let numbered_heading = t
+            .split_once(char::is_whitespace)
+            .is_some_and(|(n, rest)| blocks::is_lone_number(n) && heading_text(rest.trim()));
+        if numbered_heading {
+            start = p;
+            break;
+        }
+        match above(p) {
+            Some(q) if blocks::is_lone_number(lines[q].text) && heading_text(t) => start = q,
+            _ => break,
+        }
+    }
+    start
 }
 
 /// `1. Algemene gegevens`: chapter one's heading, short and without a final stop.
@@ -330,13 +365,40 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
     // A running header or footer stands on (nearly) every page; a heading a long letter uses
     // in several chapters (`Problematiek`, `Inzet`) on a few of them.
     let min_repeats = (page_count(lines) / 4).max(2);
-    let repeats = |i: usize| {
-        keys[i].as_ref().is_some_and(|key| {
-            counts
-                .get(&all_keys[key.clone()])
-                .is_some_and(|&c| c >= min_repeats)
-        })
+    let count = |i: usize| {
+        keys[i]
+            .as_ref()
+            .and_then(|key| counts.get(&all_keys[key.clone()]).copied())
+            .unwrap_or(0)
     };
+    let repeats = |i: usize| count(i) >= min_repeats;
+    // A footer that -layout prints across the page on one line, with the page's number in it
+    // (`9156/22      CDP/FB/nj      3`): the same with its digits counted as one. Only lines
+    // set apart by wide gaps, so that numbered headings (`Article 1`, `Article 2`) are not.
+    let mut spread: FastMap<String, usize> = FastMap::default();
+    let spread_key = |line: &Line<'_>| -> Option<String> {
+        if line.len() > 160 || !line.text.contains("   ") {
+            return None;
+        }
+        let mut key = String::new();
+        for c in line.text.chars().filter(|c| !c.is_whitespace()) {
+            if c.is_ascii_digit() {
+                if !key.ends_with('#') {
+                    key.push('#');
+                }
+            } else {
+                key.extend(c.to_lowercase());
+            }
+        }
+        (key.chars().count() <= 80).then_some(key)
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if !taken[i]
+            && let Some(key) = spread_key(line)
+        {
+            *spread.entry(key).or_default() += 1;
+        }
+    }
     let content = regions.body.start..regions.closing.end.max(regions.annex.end);
     for i in content.clone() {
         let line = &lines[i];
@@ -347,7 +409,19 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         // paragraph (`begaanbare weg.`) may repeat by chance, a running header does not end so.
         let full_width = shape.double_spaced && line.len() * 5 >= shape.width * 4;
         let repeated = line.len() <= 80 && repeats(i) && !ends_sentence(line.text) && !full_width;
-        if repeated || line.is_rule() || patterns::is_page_number(line.text) {
+        // A short line on four pages or more is furniture even where it ends with a stop
+        // (a Council document's `COMPET.2`): a paragraph's end does not repeat that often.
+        let frequent = line.len() <= 40
+            && count(i) >= min_repeats.max(4)
+            && !full_width
+            && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        let spread_out = spread_key(line).is_some_and(|k| spread.get(&k).is_some_and(|&c| c >= 4));
+        if repeated
+            || frequent
+            || spread_out
+            || line.is_rule()
+            || patterns::is_page_number(line.text)
+        {
             found.mask[i] = true;
         }
         // A sidebar label standing alone in the body (`Datum`, `Ons kenmerk`), with its value

@@ -168,6 +168,17 @@ fn scan(
                 changed = true;
                 end
             }
+            Some(Marker::AfterYear(n, year_end, end)) => {
+                rest.push_str(&text[run..year_end]);
+                refs.push(NoteRef {
+                    number: n,
+                    at: rest.len,
+                });
+                *last = n;
+                run = end;
+                changed = true;
+                end
+            }
             Some(Marker::Keep(kept, end)) => {
                 rest.push_str(&text[run..i]);
                 rest.push_str(kept);
@@ -235,6 +246,9 @@ enum Marker<'a> {
     Trailing(u32, usize),
     /// A plain-digit marker after a space (`grondstoffen 1.`); the byte offset after it.
     Spaced(u32, usize),
+    /// A plain-digit marker stuck to the year of a date (`of 29 November 20191,`): the
+    /// number, where the year ends and the byte offset after the marker.
+    AfterYear(u32, usize, usize),
     /// Text to keep in place of what was read (`<sup>x</sup>` keeps `x`, a digit run that is
     /// no marker keeps itself); the byte offset after it.
     Keep(&'a str, usize),
@@ -310,6 +324,15 @@ fn marker_at_byte<'a>(
         ) && before2.is_some_and(|b| !b.is_ascii_digit() && !b.is_whitespace());
         let word_ok = before.is_lowercase();
         let number: Option<u32> = (end - i <= 3).then(|| text[i..end].parse().ok()).flatten();
+        // A date's year with the marker stuck to it: `of 29 November 20191,`.
+        if let Some((max, skip)) = loose
+            && let Some(n) = after_year(text, i, end)
+            && n <= max
+            && n > last
+            && n - last <= 1 + u32::from(skip)
+        {
+            return Some(Marker::AfterYear(n, i + 4, end));
+        }
         // One marker the sequence missed may lie between (`in 2022 2 is`).
         if let (Some((max, skip)), Some(n)) = (loose, number)
             && n <= max
@@ -375,6 +398,36 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
         return Some(true);
     }
     None
+}
+
+/// The note number a converter stuck to the year of a date (`29 November 20191,`, `4 juni
+/// 20202`): digits `text[i..end]` of a year (1900-2099) and one or two more, after a month's
+/// name, followed by white space, the end or a phrase's punctuation.
+fn after_year(text: &str, i: usize, end: usize) -> Option<u32> {
+    if !(5..=6).contains(&(end - i)) {
+        return None;
+    }
+    let year: u32 = text[i..i + 4].parse().ok()?;
+    if !(1900..2100).contains(&year) {
+        return None;
+    }
+    let after_ok = text[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'));
+    let month = text[..i]
+        .strip_suffix(' ')?
+        .split_whitespace()
+        .next_back()?;
+    let day = text[..i]
+        .trim_end()
+        .strip_suffix(month)?
+        .split_whitespace()
+        .next_back()?;
+    let dated = crate::dates::month_number(month).is_some()
+        && day.len() <= 2
+        && day.bytes().all(|b| b.is_ascii_digit());
+    (after_ok && dated).then(|| text[i + 4..end].parse().ok())?
 }
 
 /// Reads a run of superscript digits in numbering order: `¹²` after note 11 is 12; after
@@ -461,5 +514,24 @@ mod tests {
         // Out of sequence: not a marker.
         let (t, r) = run("zie pagina.7 hier", MarkerStyle::Trailing);
         assert_eq!((t.as_str(), r.len()), ("zie pagina.7 hier", 0));
+    }
+
+    /// A converter sticks a note's number to the year a date ends with: the year stays, the
+    /// number is the marker, in numbering order only, and only after a day and a month.
+    #[test]
+    fn a_marker_stuck_to_the_year_of_a_date() {
+        let (t, r) = run(
+            "of 29 November 20191, recognising; of 4 June 20202 underlining",
+            MarkerStyle::Loose(9, false),
+        );
+        assert_eq!(
+            t,
+            "of 29 November 2019, recognising; of 4 June 2020 underlining"
+        );
+        assert_eq!(r, vec![(1, 19), (2, 48)]);
+        for text in ["in het jaar 20191 gebouwd", "op 29 November 20197, te laat"] {
+            let (t, r) = run(text, MarkerStyle::Loose(9, false));
+            assert_eq!((t.as_str(), r.len()), (text, 0), "{text}");
+        }
     }
 }

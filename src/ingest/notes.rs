@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use super::document::{Document, LineInfo};
+use super::eu;
 use super::inline;
 use super::layout::Regions;
 use super::lines::{Line, ends_sentence, superscript_value};
@@ -121,6 +122,10 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
     }
     let page = |i: usize| stated.get(i).map_or(0, |s| s.page);
     let bare = bare_page_numbers(lines, start, stated);
+    // Where form feeds tell the pages, the language code an EU document prints in a page's
+    // corners (`NL`) may stand between the notes' numbers and their texts (pdftotext): no
+    // page end there.
+    let paged = stated.iter().any(|s| s.page > 1);
     let ends_page = |i: usize| {
         let line = &lines[i];
         (i > 0 && page(i) != page(i - 1))
@@ -130,7 +135,8 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
                 && line.len() <= 60
                 && repeats.get(line.text).is_some_and(|&c| c >= 2)
                 && line.text.contains(char::is_alphabetic)
-                && !ends_sentence(line.text))
+                && !ends_sentence(line.text)
+                && !(paged && eu::is_language_codes(line.text)))
     };
     let token = |i: usize| -> Option<(u32, Option<&str>)> {
         let t = lines[i].text;
@@ -201,7 +207,9 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         let mut left: Vec<(u32, usize)> = Vec::new();
         let mut in_area: Vec<u32> = Vec::new();
         for j in i..end {
-            if lines[j].is_blank() {
+            // The language code an EU document prints in a page's corners (`EN`), between the
+            // notes' numbers and their texts: furniture.
+            if lines[j].is_blank() || eu::is_language_codes(lines[j].text) {
                 continue;
             }
             match token(j) {
