@@ -157,19 +157,8 @@ fn scan(
                 changed = true;
                 end
             }
-            Some(Marker::Trailing(n, end)) => {
-                rest.push_str(&text[run..i]);
-                refs.push(NoteRef {
-                    number: n,
-                    at: rest.len,
-                });
-                *last = n;
-                run = end;
-                changed = true;
-                end
-            }
-            Some(Marker::AfterYear(n, year_end, end)) => {
-                rest.push_str(&text[run..year_end]);
+            Some(Marker::Trailing(n, text_end, end)) => {
+                rest.push_str(&text[run..text_end]);
                 refs.push(NoteRef {
                     number: n,
                     at: rest.len,
@@ -242,13 +231,11 @@ fn may_start(b: u8) -> bool {
 enum Marker<'a> {
     /// Note numbers (`<sup>1, 2</sup>`, `[^3]`, `⁴`); the byte offset after them.
     Notes(Vec<u32>, usize),
-    /// A trailing plain-digit marker (`internet.1`); the byte offset after it.
-    Trailing(u32, usize),
+    /// A trailing plain-digit marker (`internet.1`, or stuck to a date's year: `29 November
+    /// 20191,`); where the text before it ends, and the byte offset after it.
+    Trailing(u32, usize, usize),
     /// A plain-digit marker after a space (`grondstoffen 1.`); the byte offset after it.
     Spaced(u32, usize),
-    /// A plain-digit marker stuck to the year of a date (`of 29 November 20191,`): the
-    /// number, where the year ends and the byte offset after the marker.
-    AfterYear(u32, usize, usize),
     /// Text to keep in place of what was read (`<sup>x</sup>` keeps `x`, a digit run that is
     /// no marker keeps itself); the byte offset after it.
     Keep(&'a str, usize),
@@ -331,7 +318,7 @@ fn marker_at_byte<'a>(
             && n > last
             && n - last <= 1 + u32::from(skip)
         {
-            return Some(Marker::AfterYear(n, i + 4, end));
+            return Some(Marker::Trailing(n, i + 4, end));
         }
         // One marker the sequence missed may lie between (`in 2022 2 is`).
         if let (Some((max, skip)), Some(n)) = (loose, number)
@@ -341,7 +328,7 @@ fn marker_at_byte<'a>(
         {
             match loose_marker(text, i, end) {
                 Some(true) => return Some(Marker::Spaced(n, end)),
-                Some(false) => return Some(Marker::Trailing(n, end)),
+                Some(false) => return Some(Marker::Trailing(n, i, end)),
                 None => {}
             }
         }
@@ -353,7 +340,7 @@ fn marker_at_byte<'a>(
             && (punct_ok || word_ok)
             && Some(n) == last.checked_add(1)
         {
-            return Some(Marker::Trailing(n, end));
+            return Some(Marker::Trailing(n, i, end));
         }
         // Not a marker: keep the whole digit run so its tail is not taken for one.
         return Some(Marker::Plain(end));
