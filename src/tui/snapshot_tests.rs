@@ -380,3 +380,18 @@ fn the_dutch_interface_has_no_english_left_in_search_trail_and_warnings() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_frame_smaller_than_the_size_last_heard_of_is_drawn_without_a_panic() {
+    // A resize on its way: the app still thinks 120×36, the terminal is 30×8 (the Reading
+    // pane's gutter lies outside it).
+    let mut app = fixtures::app(120, 36);
+    app.focus = crate::tui::app::Pane::Reading;
+    update(&mut app, Action::NextParagraph);
+    for _ in 0..6 {
+        update(&mut app, Action::NextParagraph);
+    }
+    assert!(app.current_paragraph().is_some());
+    let mut terminal = Terminal::new(TestBackend::new(30, 8)).unwrap();
+    terminal.draw(|f| ui::render(&app, f)).unwrap();
+}

@@ -44,8 +44,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let buf = frame.buffer_mut();
         for (row, i) in app.visible().enumerate() {
             let y = text.y + row as u16;
-            if y < text.bottom() && app.doc.lines.get(i).and_then(|l| l.block) == Some(current) {
-                buf[(text.x - 1, y)].set_symbol(GUTTER).set_style(style);
+            // The frame may be smaller than the size the app last heard of (a resize on its
+            // way): a cell outside it is left alone.
+            if y < text.bottom()
+                && app.doc.lines.get(i).and_then(|l| l.block) == Some(current)
+                && let Some(cell) = buf.cell_mut((text.x - 1, y))
+            {
+                cell.set_symbol(GUTTER).set_style(style);
             }
         }
     }
