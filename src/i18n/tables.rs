@@ -329,6 +329,10 @@ pub static READER_NL: &[(&str, &str)] = &[
         "volgende alinea (y en m nemen die)",
     ),
     ("previous paragraph", "vorige alinea"),
+    (
+        "letters, outline, text, notes (the tabs)",
+        "brieven, inhoud, tekst, noten (de tabbladen)",
+    ),
     ("next section", "volgende paragraaf"),
     ("previous section", "vorige paragraaf"),
     ("next letter (by date)", "volgende brief (op datum)"),

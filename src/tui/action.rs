@@ -16,6 +16,9 @@ pub enum Action {
     FocusNext,
     /// Focus the previous pane.
     FocusPrev,
+    /// Focus pane n (0: Letters, 1: Outline, 2: Reading, 3: Footnotes), the tab of that
+    /// number where one pane shows at a time.
+    FocusPane(u8),
     /// One line (text) or one row (lists) down.
     Down,
     /// One line (text) or one row (lists) up.

@@ -191,6 +191,12 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     {
         return Some(Action::JumpToCard(c as u8 - b'0'));
     }
+    if app.overlays.is_empty()
+        && pressed.mods.is_empty()
+        && let KeyCode::Char(c @ '1'..='4') = pressed.code
+    {
+        return Some(Action::FocusPane(c as u8 - b'1'));
+    }
     contexts(app).iter().find_map(|&context| find(context))
 }
 

@@ -81,6 +81,11 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::FocusNext => cycle_focus(app, 1),
         Action::FocusPrev => cycle_focus(app, Pane::ALL.len() - 1),
+        Action::FocusPane(n) => {
+            if let Some(&pane) = Pane::ALL.get(usize::from(n)) {
+                app.focus = pane;
+            }
+        }
         Action::Down => move_in_pane(app, 1),
         Action::Up => move_in_pane(app, -1),
         Action::PageDown => move_in_pane(app, page(app) as isize),

@@ -55,6 +55,13 @@ pub static BASE: &[Binding] = &[
     bind(
         Panes,
         GENERAL,
+        &[ch('1'), ch('2'), ch('3'), ch('4')],
+        Action::FocusPane(0),
+        "letters, outline, text, notes (the tabs)",
+    ),
+    bind(
+        Panes,
+        GENERAL,
         &[ch('w')],
         Action::Warnings,
         "ingestion warnings",

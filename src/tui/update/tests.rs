@@ -370,3 +370,28 @@ fn on_a_narrow_terminal_enter_on_a_marker_shows_the_footnotes_pane() {
     update(&mut wide, Action::Activate);
     assert_eq!(wide.focus, Pane::Reading, "both panes are on screen");
 }
+
+#[test]
+fn one_to_four_show_the_tab_of_that_number_on_a_narrow_terminal() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut app = fixtures::app(80, 24);
+    assert!(app.areas().tabs.is_some(), "one pane at a time");
+    for (key, pane) in [
+        ('3', Pane::Reading),
+        ('4', Pane::Footnotes),
+        ('2', Pane::Outline),
+        ('1', Pane::Letters),
+    ] {
+        let event = Event::Key(KeyEvent::new(KeyCode::Char(key), KeyModifiers::NONE));
+        let action = crate::tui::keymap::action_for(&app, &event).expect("bound");
+        update(&mut app, action);
+        assert_eq!(app.focus, pane, "{key}");
+    }
+    // Over the stack, digits still jump to a card.
+    update(&mut app, Action::Cards);
+    let event = Event::Key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    assert_eq!(
+        crate::tui::keymap::action_for(&app, &event),
+        Some(Action::JumpToCard(2))
+    );
+}
