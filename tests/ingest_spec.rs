@@ -756,6 +756,64 @@ fn converted_pdf_note_numbers_printed_apart_from_their_texts() {
 }
 
 #[test]
+fn note_numbers_listed_apart_with_texts_that_wrap_and_a_footer_among_them() {
+    // An EU document in pdftotext: one marker found in numbering order (`Market.1`), the
+    // others after a comma and a space, stuck to a word and after a year's comma; the page's
+    // numbers listed together, the page's language code, then their texts, the first wrapped
+    // over two lines; the document number every page repeats in its footer.
+    let page = |k: usize, body: String, notes: &str| {
+        format!("{}{notes}\n9156/22\nPagina {k} van 3\n", wrap(&body))
+    };
+    let page1 = page(
+        1,
+        format!(
+            "{FILLER} without the Single Market.1 With NextGenerationEU, 2 the Industrial \
+             Plan3 and the address of 14 September 2022,4 there is {FILLER}."
+        ),
+        "1\n2\n3\n4\n\nEN\n\nCommunication on a Temporary Crisis and Transition Framework for State Aid measures (OJ C 101,\n\
+         17.3.2023, p. 3).\nhttps://next-generation-eu.europa.eu/index_en\n\
+         Communication on A Green Deal Industrial Plan, COM(2023) 62 final.\n\
+         Speech of 4 December 2022, https://ec.europa.eu/commission/presscorner/detail/speech_22_7487",
+    );
+    let page2 = page(2, prose(30), "");
+    let page3 = page(3, prose(31), "");
+    let l = converted(&[page1, page2, page3]);
+    let texts: Vec<(u32, &str)> = l
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            (
+                1,
+                "Communication on a Temporary Crisis and Transition Framework for State Aid \
+                 measures (OJ C 101, 17.3.2023, p. 3)."
+            ),
+            (2, "https://next-generation-eu.europa.eu/index_en"),
+            (
+                3,
+                "Communication on A Green Deal Industrial Plan, COM(2023) 62 final."
+            ),
+            (
+                4,
+                "Speech of 4 December 2022, https://ec.europa.eu/commission/presscorner/detail/speech_22_7487"
+            ),
+        ]
+    );
+    assert!(marker_after(&l, 1).unwrap().ends_with("Single Market."));
+    assert!(marker_after(&l, 2).unwrap().ends_with("NextGenerationEU,"));
+    assert!(marker_after(&l, 3).unwrap().ends_with("Industrial Plan"));
+    assert!(marker_after(&l, 4).unwrap().ends_with("September 2022,"));
+    let body = paragraphs(&l).join("\n");
+    assert!(
+        !body.contains("9156/22") && !body.contains("Speech"),
+        "{body}"
+    );
+}
+
+#[test]
 fn converted_pdf_paragraphs_and_headings_without_blank_lines() {
     // pdftotext's default: no blank line anywhere. A paragraph ends at a short line that ends
     // a sentence; a heading is a short line without final stop between sentences.

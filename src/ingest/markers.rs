@@ -379,9 +379,23 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
     }
     let before2 = earlier.next()?;
     if matches!(before, ')' | '.' | ',' | '”' | '"' | '’') {
-        return (!before2.is_ascii_digit() && !before2.is_whitespace()).then_some(false);
+        // After a year's stop or comma: `of 14 September 2022,7 there`. Other digits before
+        // the stop make a number (`2,7 miljoen`, `57.000`).
+        let after_year = matches!(before, '.' | ',') && {
+            let word = text[..i - 1]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+        };
+        return (after_year || !before2.is_ascii_digit() && !before2.is_whitespace())
+            .then_some(false);
     }
     if before == ' ' && (before2.is_alphabetic() || matches!(before2, '.' | ')' | '”' | '’')) {
+        return Some(true);
+    }
+    // After a comma that follows a word: `With NextGenerationEU, 2 the ...`.
+    if before == ' ' && before2 == ',' && earlier.next().is_some_and(char::is_alphabetic) {
         return Some(true);
     }
     None
@@ -519,6 +533,27 @@ mod tests {
         for text in ["in het jaar 20191 gebouwd", "op 29 November 20197, te laat"] {
             let (t, r) = run(text, MarkerStyle::Loose(9, false));
             assert_eq!((t.as_str(), r.len()), (text, 0), "{text}");
+        }
+    }
+
+    /// After a word's comma and a space (`NextGenerationEU, 2 the`) and after a year's stop or
+    /// comma (`2022,3 there`), loose digits in numbering order are markers; a decimal comma
+    /// (`2,2 miljoen`) and a number after a list's comma (`4, 2 and`) are not.
+    #[test]
+    fn markers_after_a_words_comma_and_a_years_comma() {
+        let (t, r) = run(
+            "the Market.1 With NextGenerationEU, 2 the plan of 14 September 2022,3 there",
+            MarkerStyle::Loose(9, false),
+        );
+        assert_eq!(
+            t,
+            "the Market. With NextGenerationEU, the plan of 14 September 2022, there"
+        );
+        assert_eq!(r, vec![(1, 11), (2, 34), (3, 65)]);
+        for text in ["een bedrag van 2,2 miljoen", "artikelen 4, 2 en 7"] {
+            let mut last = 1;
+            let (t, r) = extract(text, MarkerStyle::Loose(9, false), &mut last);
+            assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
         }
     }
 }

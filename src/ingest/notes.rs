@@ -171,7 +171,13 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             last = n;
         }
         let end = if opens {
-            let limit = (i + 10 + 6 * pending.len()).min(lines.len());
+            // Numbers listed apart from their texts (`1`, `2`, `3`, then the texts) each
+            // bring a text, as each number cited does.
+            let listed = (i..lines.len().min(i + 40))
+                .filter(|&j| !lines[j].is_blank())
+                .take_while(|&j| token(j).is_some_and(|(_, first)| first.is_none()))
+                .count();
+            let limit = (i + 10 + 6 * pending.len().max(listed)).min(lines.len());
             let closing = |j: usize| {
                 patterns::is_valediction(lines[j].text)
                     || patterns::is_signing_office(lines[j].text)
@@ -209,16 +215,24 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         for j in i..end {
             // The language code an EU document prints in a page's corners (`EN`), between the
             // notes' numbers and their texts: furniture.
-            if lines[j].is_blank() || eu::is_language_codes(lines[j].text) {
+            // So is a line every page repeats that ends no sentence (a document number
+            // in the footer, `9156/22`).
+            let furniture = !lines[j].is_blank()
+                && token(j).is_none()
+                && repeats.get(lines[j].text).is_some_and(|&c| c >= 3)
+                && !ends_sentence(lines[j].text);
+            if lines[j].is_blank() || eu::is_language_codes(lines[j].text) || furniture {
                 continue;
             }
             match token(j) {
                 // A number cited and not yet defined; or, with its text on its line, the
                 // note after the one before it, whose marker was missed.
+                // Or, listed under the number before it, the next number, whose marker was
+                // missed (`1`, `2`, `3`, then their texts).
                 Some((n, first))
                     if !in_area.contains(&n)
                         && (pending.contains(&n)
-                            || first.is_some()
+                            || (first.is_some() || text.is_empty() && !run.is_empty())
                                 && in_area.last().is_some_and(|&m| n == m + 1)
                                 && !notes.iter().any(|d| d.0 == n)) =>
                 {
@@ -346,19 +360,68 @@ fn flush<'a>(
     }
 }
 
-/// Shares the lines of a text among `k` notes: one line each for all but the last, which
-/// takes the rest; fewer lines than notes leave the last notes without text.
+/// Shares the lines of a text among `k` notes, in order. With one line for each, each takes
+/// one; with more, the extra lines continue the note above them where the text says so: a
+/// note starts with a capital, a digit or a URL after a line that ends one (a stop, a closing
+/// bracket, a URL, a short line), and a line that starts in lower case or follows a full line
+/// ending in a comma goes on. Fewer lines than notes leave the last notes without text.
 fn share(k: usize, lines: Vec<&str>) -> Vec<Vec<&str>> {
     if k <= 1 {
         return vec![lines];
     }
-    let mut out = Vec::with_capacity(k);
-    let mut lines = lines.into_iter();
-    for _ in 0..k - 1 {
-        out.push(lines.next().into_iter().collect());
+    if lines.len() <= k {
+        let mut out: Vec<Vec<&str>> = lines.into_iter().map(|l| vec![l]).collect();
+        out.resize_with(k, Vec::new);
+        return out;
     }
-    out.push(lines.collect());
+    // The k - 1 gaps most likely to start a note; among equals the earlier ones.
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut gaps: Vec<(i32, usize)> = (1..lines.len())
+        .map(|g| (starts_note(lines[g - 1], lines[g], widest), g))
+        .collect();
+    gaps.sort_by_key(|&(score, g)| (std::cmp::Reverse(score), g));
+    let mut cuts: Vec<usize> = gaps[..k - 1].iter().map(|&(_, g)| g).collect();
+    cuts.sort_unstable();
+    let mut out = Vec::with_capacity(k);
+    let mut from = 0;
+    for cut in cuts.into_iter().chain([lines.len()]) {
+        out.push(lines[from..cut].to_vec());
+        from = cut;
+    }
     out
+}
+
+/// How strongly line `next` reads as the start of a note after line `prev` of the notes' text
+/// (whose widest line is `widest` chars): positive where a note ends and another begins,
+/// negative where a line wrapped.
+fn starts_note(prev: &str, next: &str, widest: usize) -> i32 {
+    let mut score = 0;
+    let first = next.chars().next().unwrap_or(' ');
+    if first.is_uppercase() || next.starts_with("http") || next.starts_with("www.") {
+        score += 2;
+    } else if first.is_lowercase() {
+        score -= 3;
+    } else if first.is_ascii_digit() {
+        score -= 1;
+    }
+    let url_end = prev
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.contains("://") || w.starts_with("www."));
+    match prev.chars().next_back() {
+        Some('.' | ')' | '!' | '?' | '”' | '"') => score += 1,
+        Some(',' | ';' | ':' | '-' | '(' | '–') => score -= 1,
+        _ if url_end => score += 1,
+        _ => {}
+    }
+    // A line as wide as the widest wrapped; a clearly shorter one ended its note.
+    let width = prev.chars().count();
+    if width * 10 >= widest * 9 {
+        score -= 1;
+    } else if width * 10 < widest * 7 {
+        score += 1;
+    }
+    score
 }
 
 /// `1. text` or `1) text`: an item of a numbered list, its number and text.
