@@ -374,7 +374,9 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
             .rev()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        let formula = word.len() <= 2 && word.iter().all(|c| c.is_uppercase());
+        // `CO2` is a formula; `2014/94/EU1` an act's number with its marker.
+        let act = text[..i - word.iter().map(|c| c.len_utf8()).sum::<usize>()].ends_with('/');
+        let formula = word.len() <= 2 && word.iter().all(|c| c.is_uppercase()) && !act;
         return (!formula).then_some(false);
     }
     let before2 = earlier.next()?;
@@ -402,8 +404,9 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
 }
 
 /// The note number a converter stuck to the year of a date (`29 November 20191,`, `4 juni
-/// 20202`): digits `text[i..end]` of a year (1900-2099) and one or two more, after a month's
-/// name, followed by white space, the end or a phrase's punctuation.
+/// 20202`, `tegen 20503`): digits `text[i..end]` of a year (1900-2099) and one or two more,
+/// after a day and a month's name or after a preposition a year follows, and followed by
+/// white space, the end or a phrase's punctuation.
 fn after_year(text: &str, i: usize, end: usize) -> Option<u32> {
     if !(5..=6).contains(&(end - i)) {
         return None;
@@ -416,19 +419,30 @@ fn after_year(text: &str, i: usize, end: usize) -> Option<u32> {
         .chars()
         .next()
         .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.' | ':' | ')'));
-    let month = text[..i]
+    let word = text[..i]
         .strip_suffix(' ')?
         .split_whitespace()
         .next_back()?;
-    let day = text[..i]
-        .trim_end()
-        .strip_suffix(month)?
-        .split_whitespace()
-        .next_back()?;
-    let dated = crate::dates::month_number(month).is_some()
-        && day.len() <= 2
-        && day.bytes().all(|b| b.is_ascii_digit());
-    (after_ok && dated).then(|| text[i + 4..end].parse().ok())?
+    let dated = || {
+        let day = text[..i]
+            .trim_end()
+            .strip_suffix(word)
+            .and_then(|t| t.split_whitespace().next_back());
+        crate::dates::month_number(word).is_some()
+            && day.is_some_and(|d| d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    (after_ok && (year_after_preposition(word) || dated()))
+        .then(|| text[i + 4..end].parse().ok())?
+}
+
+/// Whether `word` is a preposition a year follows in Dutch and English policy text (`tegen
+/// 2050`, `by 2030`): the year then stands for itself, without day or month.
+fn year_after_preposition(word: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "tegen", "in", "vóór", "voor", "sinds", "tot", "vanaf", "per", "medio", "eind", "by",
+        "until", "since", "from", "before", "after",
+    ];
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// Reads a run of superscript digits in numbering order: `¹²` after note 11 is 12; after
@@ -552,6 +566,29 @@ mod tests {
         assert_eq!(r, vec![(1, 11), (2, 34), (3, 65)]);
         for text in ["een bedrag van 2,2 miljoen", "artikelen 4, 2 en 7"] {
             let mut last = 1;
+            let (t, r) = extract(text, MarkerStyle::Loose(9, false), &mut last);
+            assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
+        }
+    }
+
+    /// A marker stuck to an act's number (`2014/94/EU1`, where `CO2` stays a formula) and to a
+    /// year after a preposition (`tegen 20503`), in numbering order only.
+    #[test]
+    fn markers_after_an_acts_number_and_a_year_after_a_preposition() {
+        let (t, r) = run(
+            "Richtlijn 2014/94/EU1 van de Raad met CO2 en de koers om tegen 20502 klimaatneutraal",
+            MarkerStyle::Loose(9, false),
+        );
+        assert_eq!(
+            t,
+            "Richtlijn 2014/94/EU van de Raad met CO2 en de koers om tegen 2050 klimaatneutraal"
+        );
+        assert_eq!(r, vec![(1, 20), (2, 66)]);
+        for text in [
+            "het getal 20503 in een tabel",
+            "tegen 20509 klimaatneutraal",
+        ] {
+            let mut last = 2;
             let (t, r) = extract(text, MarkerStyle::Loose(9, false), &mut last);
             assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
         }
