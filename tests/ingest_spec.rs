@@ -1453,6 +1453,37 @@ fn a_ministry_named_over_interleaved_lines_is_the_sender_when_nothing_else_names
 }
 
 #[test]
+fn lone_markers_of_a_letter_whose_first_notes_are_missing() {
+    // The text of a letter some pages of which are missing: its notes start at 5 and skip 8;
+    // a marker's line under it may be short when it shows the gap (`de VNG .`); the number in
+    // a heading is below every note the letter defines, so no marker.
+    let l = parse(
+        "De Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA  DEN HAAG\n\n\
+         Datum 8 maart 2022\nBetreft Hoofdlijnen\n\nGeachte voorzitter,\n\n\
+         Wij lichten de thema’s hieronder één voor één kort toe.  \n    \n\
+         Thema 1: Digitaal fundament \n\
+         Veel meer bedrijven in essentiële en belangrijke sectoren krijgen te maken met \n5\n\
+         wettelijke verplichtingen  op het gebied van cybersecurity, zoals eerder gemeld.\n \n\
+         We bouwen voort op de Agenda Digitale Grondrechten en Ethiek van \n9\nde VNG . \n \n\
+         5\n Een zorgplicht om systemen te beveiligen \n9\n https://vng.nl/publicaties/agenda \n\
+         Pagina 20 van 20\n",
+    );
+    let numbers: Vec<u32> = l.footnotes.iter().map(|n| n.number).collect();
+    assert_eq!(numbers, [5, 9], "{:?}", l.footnotes);
+    assert_eq!(l.footnotes[1].urls, ["https://vng.nl/publicaties/agenda"]);
+    let m5 = marker_after(&l, 5).unwrap();
+    assert!(m5.ends_with("lijke verplichtingen"), "{m5}");
+    let m9 = marker_after(&l, 9).unwrap();
+    assert!(m9.ends_with("van de VNG"), "{m9}");
+    assert!(marker_after(&l, 1).is_none());
+    assert!(
+        headings(&l).contains(&Some("Thema 1: Digitaal fundament")),
+        "{:?}",
+        headings(&l)
+    );
+}
+
+#[test]
 fn note_markers_a_converter_set_on_lines_of_their_own_are_raised_again() {
     let l = parse(
         "De Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA  DEN HAAG\n\n\

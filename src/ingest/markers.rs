@@ -22,10 +22,34 @@ pub enum MarkerStyle {
     Given,
     /// Plain digits as PDF converters write superscripts: stuck to a word (`ESPR2`,
     /// `HUF-toets6`), after a closing bracket or a stop (`(BdDI)5`, `jl.1`), or after a space
-    /// (`grondstoffen 1.`, `jl. 1,`); only the next number in sequence, and only up to the
-    /// highest note the letter defines (the first field). When the second field is true, one
-    /// number may be skipped: its marker stood where no rule finds it, but its note exists.
-    Loose(u32, bool),
+    /// (`grondstoffen 1.`, `jl. 1,`); only the next number in sequence, and only among the
+    /// notes the letter defines, from `lowest` (a letter whose first pages are missing starts
+    /// at its first note found) to `highest`. When `skip` is true, one number may be skipped:
+    /// its marker stood where no rule finds it, but its note exists.
+    Loose {
+        lowest: u32,
+        highest: u32,
+        skip: bool,
+    },
+}
+
+/// The bounds of [`MarkerStyle::Loose`].
+#[derive(Debug, Clone, Copy)]
+struct Loose {
+    lowest: u32,
+    highest: u32,
+    skip: bool,
+}
+
+impl Loose {
+    /// Whether `n` is the next marker after `last`: a note the letter defines, next in
+    /// sequence (or the one after, when `skip`), the first one counting from `lowest`.
+    fn next(self, n: u32, last: u32) -> bool {
+        let base = last.max(self.lowest.saturating_sub(1));
+        (self.lowest..=self.highest).contains(&n)
+            && n > base
+            && n - base <= 1 + u32::from(self.skip)
+    }
 }
 
 /// Removes the note markers from `text` and returns the clean text with where each stood.
@@ -104,7 +128,15 @@ fn scan(
         return scan_given(text, last, kept);
     }
     let loose = match style {
-        MarkerStyle::Loose(max, skip) => Some((max, skip)),
+        MarkerStyle::Loose {
+            lowest,
+            highest,
+            skip,
+        } => Some(Loose {
+            lowest,
+            highest,
+            skip,
+        }),
         _ => None,
     };
     let trailing = style == MarkerStyle::Trailing || loose.is_some();
@@ -249,7 +281,7 @@ fn marker_at_byte<'a>(
     i: usize,
     c: char,
     trailing: bool,
-    loose: Option<(u32, bool)>,
+    loose: Option<Loose>,
     last: u32,
 ) -> Option<Marker<'a>> {
     // <sup>n</sup>
@@ -312,19 +344,15 @@ fn marker_at_byte<'a>(
         let word_ok = before.is_lowercase();
         let number: Option<u32> = (end - i <= 3).then(|| text[i..end].parse().ok()).flatten();
         // A date's year with the marker stuck to it: `of 29 November 20191,`.
-        if let Some((max, skip)) = loose
+        if let Some(loose) = loose
             && let Some(n) = after_year(text, i, end)
-            && n <= max
-            && n > last
-            && n - last <= 1 + u32::from(skip)
+            && loose.next(n, last)
         {
             return Some(Marker::Trailing(n, i + 4, end));
         }
         // One marker the sequence missed may lie between (`in 2022 2 is`).
-        if let (Some((max, skip)), Some(n)) = (loose, number)
-            && n <= max
-            && n > last
-            && n - last <= 1 + u32::from(skip)
+        if let (Some(loose), Some(n)) = (loose, number)
+            && loose.next(n, last)
         {
             match loose_marker(text, i, end) {
                 Some(true) => return Some(Marker::Spaced(n, end)),
@@ -479,6 +507,12 @@ fn find(text: &str, from: usize, pat: &str, window: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    const LOOSE: MarkerStyle = MarkerStyle::Loose {
+        lowest: 1,
+        highest: 9,
+        skip: false,
+    };
+
     fn run(text: &str, style: MarkerStyle) -> (String, Vec<(u32, usize)>) {
         let mut last = 0;
         let (t, refs) = extract(text, style, &mut last);
@@ -537,7 +571,7 @@ mod tests {
     fn a_marker_stuck_to_the_year_of_a_date() {
         let (t, r) = run(
             "of 29 November 20191, recognising; of 4 June 20202 underlining",
-            MarkerStyle::Loose(9, false),
+            LOOSE,
         );
         assert_eq!(
             t,
@@ -545,7 +579,7 @@ mod tests {
         );
         assert_eq!(r, vec![(1, 19), (2, 48)]);
         for text in ["in het jaar 20191 gebouwd", "op 29 November 20197, te laat"] {
-            let (t, r) = run(text, MarkerStyle::Loose(9, false));
+            let (t, r) = run(text, LOOSE);
             assert_eq!((t.as_str(), r.len()), (text, 0), "{text}");
         }
     }
@@ -557,7 +591,7 @@ mod tests {
     fn markers_after_a_words_comma_and_a_years_comma() {
         let (t, r) = run(
             "the Market.1 With NextGenerationEU, 2 the plan of 14 September 2022,3 there",
-            MarkerStyle::Loose(9, false),
+            LOOSE,
         );
         assert_eq!(
             t,
@@ -566,7 +600,7 @@ mod tests {
         assert_eq!(r, vec![(1, 11), (2, 34), (3, 65)]);
         for text in ["een bedrag van 2,2 miljoen", "artikelen 4, 2 en 7"] {
             let mut last = 1;
-            let (t, r) = extract(text, MarkerStyle::Loose(9, false), &mut last);
+            let (t, r) = extract(text, LOOSE, &mut last);
             assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
         }
     }
@@ -577,7 +611,7 @@ mod tests {
     fn markers_after_an_acts_number_and_a_year_after_a_preposition() {
         let (t, r) = run(
             "Richtlijn 2014/94/EU1 van de Raad met CO2 en de koers om tegen 20502 klimaatneutraal",
-            MarkerStyle::Loose(9, false),
+            LOOSE,
         );
         assert_eq!(
             t,
@@ -589,7 +623,7 @@ mod tests {
             "tegen 20509 klimaatneutraal",
         ] {
             let mut last = 2;
-            let (t, r) = extract(text, MarkerStyle::Loose(9, false), &mut last);
+            let (t, r) = extract(text, LOOSE, &mut last);
             assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
         }
     }

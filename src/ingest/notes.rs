@@ -199,7 +199,11 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             if !lines[i].is_blank() {
                 pending.extend(numbers(
                     lines[i].text,
-                    MarkerStyle::Loose(u32::MAX, false),
+                    MarkerStyle::Loose {
+                        lowest: 1,
+                        highest: u32::MAX,
+                        skip: false,
+                    },
                     &mut last,
                 ));
             }
@@ -295,13 +299,18 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
     }
     notes.sort_by_key(|n| n.0);
     let max = notes.iter().map(|n| n.0).max().unwrap_or(0);
+    let min = notes.iter().map(|n| n.0).min().unwrap_or(1);
     Some(Definitions {
         notes: notes
             .into_iter()
             .map(|(n, no, parts)| footnote(n, &parts, no))
             .collect(),
         taken,
-        style: MarkerStyle::Loose(max, true),
+        style: MarkerStyle::Loose {
+            lowest: min,
+            highest: max,
+            skip: true,
+        },
     })
 }
 
@@ -703,7 +712,12 @@ pub fn lift_lone_markers(doc: &Document) -> Option<Document> {
         let Some(n) = number(raw[i]) else {
             continue;
         };
-        if n <= last || n > last + 2 || !prose(raw[i - 1]) || !prose(raw[i + 1]) {
+        // A short line under it will do when it shows the gap the number left (`de VNG .`).
+        let gap = |t: &str| {
+            let t = t.trim();
+            [" .", " ,", " ;", " :", "  "].iter().any(|g| t.contains(g))
+        };
+        if n <= last || !prose(raw[i - 1]) || !(prose(raw[i + 1]) || gap(raw[i + 1])) {
             continue;
         }
         if defined(n, i + 1) {
