@@ -98,12 +98,7 @@ fn search_lists_the_internet_watch_foundation_and_n_steps_through_it() {
         let screen = s.screen();
         !screen.contains("Search — Enter jumps") && status(&screen).contains("1 of ")
     });
-    let total = status(&s.screen())
-        .split("1 of ")
-        .nth(1)
-        .and_then(|rest| rest.split_whitespace().next())
-        .and_then(|n| n.parse::<usize>().ok())
-        .expect("a count");
+    let total = count_of(&status(&s.screen()));
     assert!(total >= 2, "the IWF occurs more than once in the seeds");
     assert!(s.screen().contains("Internet Watch"), "{}", s.screen());
     s.send("n");
@@ -113,6 +108,31 @@ fn search_lists_the_internet_watch_foundation_and_n_steps_through_it() {
     s.send("N");
     s.wait_for("back to the first", |s| {
         status(&s.screen()).contains(&format!("1 of {total}"))
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn s_searches_the_open_letter_as_you_type_and_n_wraps_around() {
+    let mut s = embedded();
+    s.wait_text("Kinderrechtencollectief");
+    s.send("s");
+    s.wait_text("Search this letter: ▏");
+    s.send("kind");
+    s.wait_for("the count of matches as the pattern is typed", |s| {
+        let line = status(&s.screen());
+        line.contains("Search this letter: kind▏") && line.contains("1 of ")
+    });
+    s.send("\r");
+    s.wait_for("the prompt to give way to the count", |s| {
+        status(&s.screen()).contains("1 of ") && status(&s.screen()).contains("“kind” · n/N")
+    });
+    let total = count_of(&status(&s.screen()));
+    s.send("N");
+    s.wait_for("N past the top to wrap to the last match", |s| {
+        let line = status(&s.screen());
+        line.contains(&format!("{total} of {total}")) && line.contains("wrapped to the end")
     });
     s.send("q");
     assert_eq!(s.finish(), 0);
@@ -171,6 +191,16 @@ fn highlighted_in_notes(s: &Session, word: &str) -> bool {
         .take_while(|&row| cell(row, left) != "└")
         .skip_while(|&row| cell(row, left + 1) != "─")
         .any(|row| (left + 1..cols).any(|col| spells(row, col, word, true)))
+}
+
+/// How many occurrences the status line counts: the `17` of `1 of 17`.
+fn count_of(status: &str) -> usize {
+    status
+        .split("1 of ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("a count in {status}"))
 }
 
 /// The status line: the last line of the screen.

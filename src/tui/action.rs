@@ -63,6 +63,8 @@ pub enum Action {
     Warnings,
     /// Open the search overlay.
     Search,
+    /// Search the open letter, as less's `/` (incremental; `n`/`N` then step through it).
+    FindInLetter,
     /// Open the register of organisations, people, dates and terms.
     Register,
     /// Next tab of the register.

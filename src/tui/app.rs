@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::document::{BlockKind, Document, MetaField, note_text};
+use super::find::Find;
 use super::keymap::Key;
 use super::lookup::{RegisterState, SearchState};
 use super::theme::Theme;
@@ -66,11 +67,26 @@ pub enum Overlay {
         selected: usize,
         newest_first: bool,
     },
+    /// The prompt of the search in the open letter (`s`), with the view to go back to on Esc.
+    Find(Box<FindOrigin>),
     /// A one-line prompt over the stack: a label for the selected card, or a new stack's name.
     Label {
         text: String,
         purpose: Prompt,
     },
+}
+
+/// What typing a pattern after `s` may change, as it was before: Esc puts it back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FindOrigin {
+    /// The pattern typed so far.
+    pub query: String,
+    pub scroll: usize,
+    pub chosen: Option<usize>,
+    pub focus: Pane,
+    pub highlight: Option<Highlight>,
+    /// The pattern in force before (an empty Enter searches for it again, as in less).
+    pub find: Option<Find>,
 }
 
 /// What the one-line prompt over the stack asks for.
@@ -173,6 +189,8 @@ pub struct App {
     /// The occurrence highlighted in the text.
     pub highlight: Option<Highlight>,
     pub trail: Option<Trail>,
+    /// The pattern searched for in the open letter (`s`), which `n`/`N` then step through.
+    pub find: Option<Find>,
     /// A one-off message for the status line.
     pub message: Option<String>,
     pub theme: Theme,
@@ -221,6 +239,7 @@ impl App {
             positions: HashMap::new(),
             highlight: None,
             trail: None,
+            find: None,
             message: None,
             theme,
             quit: false,

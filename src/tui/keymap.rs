@@ -19,6 +19,8 @@ pub enum Context {
     Overlay,
     /// The search overlay: printable keys type into the query.
     Search,
+    /// The prompt of the search in the open letter: printable keys type into the pattern.
+    Find,
     /// The register view.
     Register,
     /// The cue-card stack overlay.
@@ -119,6 +121,7 @@ fn contexts(app: &App) -> &'static [Context] {
             &[Context::Overlay, Context::Always]
         }
         Some(Overlay::Search) => &[Context::Search, Context::Always],
+        Some(Overlay::Find(_)) => &[Context::Find, Context::Always],
         Some(Overlay::Register) => &[Context::Register, Context::Always],
         Some(Overlay::Cards { .. } | Overlay::Label { .. }) => &[Context::Cards, Context::Always],
         Some(Overlay::Positions { .. } | Overlay::Timeline { .. }) => {
@@ -172,9 +175,14 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
-    if app.overlay() == Some(&Overlay::Search) {
+    let typing = match app.overlay() {
+        Some(Overlay::Search) => Some(Context::Search),
+        Some(Overlay::Find(_)) => Some(Context::Find),
+        _ => None,
+    };
+    if let Some(context) = typing {
         // Typing goes into the query, `q` included.
-        if let Some(action) = find(Context::Search) {
+        if let Some(action) = find(context) {
             return Some(action);
         }
         if let KeyCode::Char(c) = pressed.code

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 mod browser;
 pub mod document;
+pub mod find;
 #[cfg(test)]
 mod fixtures;
 pub mod keymap;

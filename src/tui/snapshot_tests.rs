@@ -300,6 +300,55 @@ fn a_hit_in_a_note_is_highlighted_in_the_footnotes_pane() {
     insta::assert_snapshot!("note_hits_120x36", rows);
 }
 
+/// The long letter with `pattern` typed after `s`.
+fn finding(w: u16, h: u16, pattern: &str) -> App {
+    let mut app = fixtures::app(w, h);
+    open_letter(&mut app, 0);
+    app.focus = Pane::Reading;
+    update(&mut app, Action::FindInLetter);
+    for c in pattern.chars() {
+        update(&mut app, Action::Input(c));
+    }
+    app
+}
+
+#[test]
+fn the_letter_search_prompt_and_its_matches() {
+    for (w, h) in SIZES {
+        let app = finding(w, h, "materiaal");
+        insta::assert_snapshot!(format!("find_prompt_{w}x{h}"), draw(&app).backend());
+        let status = screen(&app).lines().last().unwrap_or_default().to_string();
+        assert!(
+            status.contains("Search this letter: materiaal▏"),
+            "{status}"
+        );
+        assert!(status.contains("1 of 18"), "{status}");
+    }
+    // Enter: the prompt gives way to the count; every match in view marked, the current one
+    // as the current hit.
+    let mut app = finding(120, 36, "materiaal");
+    update(&mut app, Action::Activate);
+    update(&mut app, Action::NextOccurrence);
+    let rows = hit_rows(&app);
+    assert_eq!(rows.matches('^').count(), "materiaal".len(), "{rows}");
+    assert!(rows.matches('~').count() >= 3 * "materiaal".len(), "{rows}");
+    let status = screen(&app).lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("2 of 18 · “materiaal” · n/N"), "{status}");
+    insta::assert_snapshot!("find_hits_120x36", format!("{rows}\n{status}"));
+}
+
+#[test]
+fn a_hostile_pattern_reaches_the_status_line_as_placeholders() {
+    let mut app = fixtures::app(120, 36);
+    update(&mut app, Action::FindInLetter);
+    for c in "\x1b]0;x\x07\u{202e}".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let text = screen(&app);
+    assert!(!text.chars().any(brieven::text::is_unsafe_char), "{text}");
+    assert!(text.contains("␛]0;x␇"), "{text}");
+}
+
 #[test]
 fn the_status_line_shows_the_page_of_a_letter_with_pages() {
     let status = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();

@@ -159,6 +159,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Help { scroll } => panes::help::draw(app, frame, *scroll),
             Overlay::Warnings { scroll } => panes::warnings::draw(app, frame, *scroll),
             Overlay::Search => panes::search::draw(app, frame),
+            // The prompt is the status line's.
+            Overlay::Find(_) => {}
             Overlay::Register => panes::register::draw(app, frame),
             Overlay::Cards { selected } => panes::cards::draw(app, frame, *selected),
             Overlay::Positions {
@@ -245,6 +247,25 @@ pub fn fit(s: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The last `width` columns of `s`, with `…` in front when cut.
+pub fn tail(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out: Vec<char> = Vec::new();
+    let mut w = 1;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out.into_iter().rev().collect()
 }
 
 /// Spans for `text[range]` in `base` style with `overlays` (byte ranges with a style) patched

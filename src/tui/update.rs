@@ -48,6 +48,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         other => other,
     };
+    if let Some(effect) = find::prompt_action(app, &action) {
+        return effect;
+    }
     if let Some(effect) = debate::label_action(app, &action) {
         return effect;
     }
@@ -77,6 +80,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 app.marker = None;
                 app.highlight = None;
                 app.trail = None;
+                app.find = None;
             }
         }
         Action::FocusNext => cycle_focus(app, 1),
@@ -117,6 +121,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Scroll(col, row, delta) => wheel(app, col, row, delta),
         Action::Search => lookup::open_search(app),
         Action::Register => lookup::open_register(app),
+        Action::FindInLetter => find::open(app),
+        Action::NextOccurrence if app.find.is_some() => find::step(app, true),
+        Action::PrevOccurrence if app.find.is_some() => find::step(app, false),
         Action::NextOccurrence => lookup::step_occurrence(app, true),
         Action::PrevOccurrence => lookup::step_occurrence(app, false),
         Action::SearchResults(seq, hits) => app.search.receive(seq, hits),
@@ -260,6 +267,7 @@ pub fn open_letter(app: &mut App, index: usize) {
         Some(&anchor) => anchor_line(app, anchor),
         None => saved_line(app),
     };
+    find::follow_letter(app);
 }
 
 /// The first line of the paragraph the open letter was left at in an earlier run.
@@ -404,6 +412,7 @@ fn activate(app: &mut App) {
 }
 
 pub mod debate;
+mod find;
 mod jumps;
 mod lookup;
 mod pointer;
@@ -415,6 +424,8 @@ use pointer::{click, resize, wheel};
 
 #[cfg(test)]
 mod debate_tests;
+#[cfg(test)]
+mod find_tests;
 #[cfg(test)]
 mod lookup_tests;
 #[cfg(test)]

@@ -5,7 +5,7 @@ use crossterm::event::KeyCode;
 use super::{Binding, Context, alt, bind, ch, ctrl, key};
 use crate::tui::action::Action;
 
-use Context::{Always, Overlay as Over, Panes, Register as Reg, Search as Find};
+use Context::{Always, Find as InLetter, Overlay as Over, Panes, Register as Reg, Search as Find};
 use KeyCode::{
     BackTab, Backspace, Down as DownKey, End, Enter, Esc, Home, Left, PageDown as PgDn,
     PageUp as PgUp, Right, Tab, Up as UpKey,
@@ -19,6 +19,7 @@ const OVERLAYS: &str = "In help and warnings";
 const FIND: &str = "Search and register";
 const IN_SEARCH: &str = "In the search overlay";
 const IN_REGISTER: &str = "In the register";
+const IN_FIND: &str = "In the letter search (s)";
 
 /// The reader's own bindings, in the order the help overlay shows them.
 pub static BASE: &[Binding] = &[
@@ -74,6 +75,13 @@ pub static BASE: &[Binding] = &[
         "clear selection and highlight",
     ),
     bind(Panes, FIND, &[ch('/')], Action::Search, "search everything"),
+    bind(
+        Panes,
+        FIND,
+        &[ch('s')],
+        Action::FindInLetter,
+        "search this letter (as less's /)",
+    ),
     bind(Panes, FIND, &[ch('r')], Action::Register, "the register"),
     bind(
         Panes,
@@ -271,6 +279,41 @@ pub static BASE: &[Binding] = &[
         &[ctrl('u')],
         Action::ClearInput,
         "clear the query",
+    ),
+    bind(
+        InLetter,
+        IN_FIND,
+        &[key(Esc)],
+        Action::Close,
+        "cancel: back to where you were",
+    ),
+    bind(
+        InLetter,
+        IN_FIND,
+        &[key(Enter)],
+        Action::Activate,
+        "stay at the match (n/N step on)",
+    ),
+    bind(
+        InLetter,
+        IN_FIND,
+        &[key(Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+    ),
+    bind(
+        InLetter,
+        IN_FIND,
+        &[ctrl('u')],
+        Action::ClearInput,
+        "clear the query",
+    ),
+    bind(
+        InLetter,
+        IN_FIND,
+        &[key(Tab)],
+        Action::Search,
+        "search all letters for it",
     ),
     bind(Reg, IN_REGISTER, &[key(Esc)], Action::Close, "back / close"),
     bind(

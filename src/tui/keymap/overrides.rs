@@ -13,6 +13,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("help", Action::Help),
     ("warnings", Action::Warnings),
     ("search", Action::Search),
+    ("find_in_letter", Action::FindInLetter),
     ("register", Action::Register),
     ("down", Action::Down),
     ("up", Action::Up),

@@ -29,7 +29,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, Pane::Reading, title);
     frame.render_widget(block, area);
     let text = text_area(area);
-    let hits = trail_hits_in_view(app);
+    let mut hits = trail_hits_in_view(app);
+    hits.extend(find_hits_in_view(app));
     let lines: Vec<Line> = app.visible().map(|i| line(app, i, &hits)).collect();
     frame.render_widget(Paragraph::new(lines), text);
     // The current paragraph (what `y` and `m` take) marked in the gutter left of the text.
@@ -103,6 +104,29 @@ fn trail_hits_in_view(app: &App) -> Vec<(usize, std::ops::Range<usize>)> {
         );
     }
     hits
+}
+
+/// The matches of the letter search (`s`) on screen.
+fn find_hits_in_view(app: &App) -> Vec<(usize, std::ops::Range<usize>)> {
+    let Some(find) = app
+        .find
+        .as_ref()
+        .filter(|f| f.haystack.letter == app.current)
+    else {
+        return Vec::new();
+    };
+    let visible = app.visible();
+    let (first, last) = (
+        app.doc.block_at(visible.start),
+        app.doc.block_at(visible.end.saturating_sub(1)),
+    );
+    // Matches are in reading order: from the first block in view to the last.
+    let start = find.matches.partition_point(|m| m.block < first);
+    find.matches[start..]
+        .iter()
+        .take_while(|m| m.block <= last)
+        .map(|m| (m.block, m.range.clone()))
+        .collect()
 }
 
 /// The `i`th line of the document, styled.

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::app::App;
 use crate::tui::lookup::{self, REGISTER_TABS};
 use crate::tui::panes::help::overlay_area;
-use crate::tui::ui::{fit, list_offset};
+use crate::tui::ui::{fit, list_offset, tail};
 
 /// Characters of context on each side of an occurrence.
 const CONTEXT: usize = 40;
@@ -246,23 +246,4 @@ fn context(text: Option<&str>, place: Place, at: usize, len: usize) -> (String, 
     let to = (end + CONTEXT).min(chars.len());
     let s = |a: usize, b: usize| sanitize(&chars[a..b].iter().collect::<String>()).into_owned();
     (s(from, at), s(at, end), s(end, to))
-}
-
-/// The last `width` columns of `s`, with `…` in front when cut.
-fn tail(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out: Vec<char> = Vec::new();
-    let mut w = 1;
-    for c in s.chars().rev() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw > width {
-            break;
-        }
-        w += cw;
-        out.push(c);
-    }
-    out.push('…');
-    out.into_iter().rev().collect()
 }

@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Overlay, Pane};
-use crate::tui::ui::fit;
+use crate::tui::find::Find;
+use crate::tui::ui::{fit, tail};
 
 /// Short key hints for where the keys go now.
 pub fn hints(app: &App) -> &'static str {
@@ -19,6 +20,9 @@ pub fn hints(app: &App) -> &'static str {
         (Some(Overlay::Register), _) => s.hint_register,
         (Some(Overlay::Cards { .. }), _) => s.hint_cards,
         (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _) => s.hint_views,
+        (Some(Overlay::Find(_)), _) => {
+            brieven::i18n::reader_text(app.lang, "Enter stays  Esc back  Tab all letters")
+        }
         (Some(_), _) => s.hint_overlay,
         (None, Pane::Letters) => s.hint_letters,
         (None, Pane::Outline) => s.hint_outline,
@@ -28,6 +32,10 @@ pub fn hints(app: &App) -> &'static str {
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    if let Some(Overlay::Find(origin)) = app.overlay() {
+        draw_prompt(app, frame, area, &origin.query);
+        return;
+    }
     let theme = &app.theme;
     let width = usize::from(area.width);
     let mut left = String::new();
@@ -51,9 +59,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         position.push_str(&format!(" · {} ", app.position_label()));
     }
-    let middle = match (&app.message, &app.trail) {
-        (Some(m), _) => sanitize(m).into_owned(),
-        (None, Some(t)) => format!(
+    let middle = match (&app.message, &app.find, &app.trail) {
+        (Some(m), _, _) => sanitize(m).into_owned(),
+        (None, Some(find), _) => format!(
+            "{} · “{}” · n/N",
+            find_count(app, find),
+            sanitize(find.query.trim())
+        ),
+        (None, None, Some(t)) => format!(
             "{} · {} · n/N",
             brieven::i18n::fill_all(
                 app.lang.strings().trail_position,
@@ -61,7 +74,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             ),
             sanitize(&t.label)
         ),
-        (None, None) => String::new(),
+        (None, None, None) => String::new(),
     };
     let warnings = app.all_warnings().len();
     let warn = if warnings > 0 {
@@ -92,6 +105,50 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" ".repeat(pad_right)),
         Span::raw(hint),
         Span::styled(warn, theme.status.patch(theme.warning)),
+    ])
+    .style(theme.status);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Where `n`/`N` are among the matches of the letter search: `3 of 17`, `– of 17` before one
+/// is shown.
+fn find_count(app: &App, find: &Find) -> String {
+    let at = find.index.map_or("–".to_string(), |i| (i + 1).to_string());
+    brieven::i18n::fill_all(
+        app.lang.strings().trail_position,
+        &[&at, &find.matches.len().to_string()],
+    )
+}
+
+/// The status line as the prompt of the letter search: the pattern typed so far, then how
+/// many matches it has, as less shows its `/` prompt on the bottom line.
+fn draw_prompt(app: &App, frame: &mut Frame, area: Rect, query: &str) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let label = brieven::i18n::reader_text(app.lang, "Search this letter: ");
+    let count = match &app.find {
+        Some(find) if find.matches.is_empty() => {
+            brieven::i18n::reader_text(app.lang, "not in this letter").to_string()
+        }
+        Some(find) => find_count(app, find),
+        None => String::new(),
+    };
+    let hint = hints(app);
+    let right = format!("{count}  {hint} ");
+    let room = width.saturating_sub(label.width() + 2 + right.width());
+    // The end of a long pattern stays in view, where the typing is.
+    let shown = tail(&sanitize(query), room);
+    let used = shown.width();
+    let pad = width.saturating_sub(label.width() + used + 2 + right.width());
+    let line = Line::from(vec![
+        Span::styled(format!(" {label}"), theme.status.patch(theme.title)),
+        Span::raw(shown),
+        Span::styled("▏", theme.status),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(
+            fit(&right, width.saturating_sub(label.width() + used + 2)),
+            theme.status,
+        ),
     ])
     .style(theme.status);
     frame.render_widget(Paragraph::new(line), area);

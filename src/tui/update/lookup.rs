@@ -34,6 +34,14 @@ pub fn open_register(app: &mut App) {
     }
 }
 
+/// Opens the search overlay on `query` (what `s` was searching one letter for) and asks the
+/// worker for its results.
+pub fn search_for(app: &mut App, query: String) -> Effect {
+    open_search(app);
+    app.search.query = query;
+    send_query(app)
+}
+
 /// The effect that asks the worker for results of the current query.
 fn send_query(app: &mut App) -> Effect {
     app.search.sent += 1;
@@ -80,6 +88,7 @@ fn choose_hit(app: &mut App) {
         Some((label, targets, index)) => {
             app.overlays.pop();
             let first = targets[index];
+            app.find = None;
             app.trail = Some(Trail {
                 label,
                 targets,
@@ -155,6 +164,7 @@ fn jump_to_occurrence(
         return;
     };
     app.overlays.pop();
+    app.find = None;
     app.trail = Some(Trail {
         label: entity.label.clone(),
         targets,
@@ -170,7 +180,7 @@ pub fn step_occurrence(app: &mut App, forward: bool) {
         app.message = Some(
             brieven::i18n::reader_text(
                 app.lang,
-                "No occurrences to step through: / searches, r opens the register",
+                "No occurrences to step through: / searches, s searches this letter, r opens the register",
             )
             .into(),
         );

@@ -8,7 +8,8 @@ use crate::tui::ui;
 const OFFLIMITS: usize = 0;
 const KINDERRECHTEN: usize = 1;
 
-fn reading(width: u16, height: u16) -> App {
+/// The reader on the long test letter, the Reading pane focused.
+pub(super) fn reading(width: u16, height: u16) -> App {
     let mut app = fixtures::app(width, height);
     open_letter(&mut app, OFFLIMITS);
     app.focus = Pane::Reading;
