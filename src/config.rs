@@ -196,7 +196,11 @@ impl Config {
             lang: file.lang,
             keys: Vec::new(),
         };
-        for (action, value) in file.keys {
+        // In the file's order, so the second binding of a key is the one reported.
+        let mut entries: Vec<(String, Spanned<KeyValue>)> = file.keys.into_iter().collect();
+        entries.sort_by_key(|(_, value)| value.span().start);
+        let mut bound: Vec<(KeyChord, String, usize)> = Vec::new();
+        for (action, value) in entries {
             let (line, column) = line_column(text, value.span().start);
             let strings = match value.into_inner() {
                 KeyValue::One(s) => vec![s],
@@ -205,7 +209,21 @@ impl Config {
             let mut keys = Vec::new();
             for s in strings {
                 match s.parse::<KeyChord>() {
-                    Ok(chord) => keys.push(chord),
+                    Ok(chord) => match bound.iter().find(|(k, _, _)| *k == chord) {
+                        Some((_, other, first)) => warnings.push(ConfigWarning {
+                            origin: origin.to_string(),
+                            line: Some(line),
+                            column: Some(column),
+                            message: format!(
+                                "keys.{action}: {chord} is bound twice: to {other} on line \
+                                 {first} already; ignored here"
+                            ),
+                        }),
+                        None => {
+                            bound.push((chord, action.clone(), line));
+                            keys.push(chord);
+                        }
+                    },
                     Err(e) => warnings.push(ConfigWarning {
                         origin: origin.to_string(),
                         line: Some(line),

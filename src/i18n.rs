@@ -265,7 +265,6 @@ pub struct Strings {
     pub help_sort: &'static str,
     pub help_reverse: &'static str,
     pub help_card_jump: &'static str,
-    pub help_card_move: &'static str,
     pub help_card_delete: &'static str,
     pub help_card_label: &'static str,
     pub help_new_stack: &'static str,

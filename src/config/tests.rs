@@ -121,3 +121,27 @@ fn line_and_column_count_characters() {
         Some(PathBuf::from("/home/u/.config/brieven/config.toml"))
     );
 }
+
+#[test]
+fn a_key_bound_twice_is_reported_with_its_lines() {
+    let text =
+        "[keys]\nquit = \"x\"\n# pins\npin = [\"m\", \"x\"]\ncopy = \"X\"\nhelp = \"shift+x\"\n";
+    let (config, warnings) = Config::parse(text, "config.toml");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(
+        warnings[0].to_string(),
+        "config.toml:4:7: keys.pin: x is bound twice: to quit on line 2 already; ignored here"
+    );
+    // `shift+x` is `X`, which copy has.
+    assert_eq!(
+        warnings[1].to_string(),
+        "config.toml:6:8: keys.help: X is bound twice: to copy on line 5 already; ignored here"
+    );
+    // The first binding keeps the key; the second keeps its others.
+    assert_eq!(config.keys_for("quit").unwrap()[0].to_string(), "x");
+    let pin: Vec<String> = (config.keys_for("pin").unwrap().iter())
+        .map(|k| k.to_string())
+        .collect();
+    assert_eq!(pin, ["m"]);
+    assert!(config.keys_for("help").is_none());
+}

@@ -144,18 +144,34 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     let pressed = normalize(event);
     let overridden = |action: &Action| app.key_overrides.iter().any(|(_, a)| a == action);
-    if app.overlays.is_empty()
-        && let Some((_, action)) = app.key_overrides.iter().find(|(k, _)| *k == pressed)
-    {
-        return Some(action.clone());
+    // Where typing goes into a query, a plain character is typed, whatever it is bound to.
+    let typing = matches!(
+        app.overlay(),
+        Some(Overlay::Search | Overlay::Find(_) | Overlay::Label { .. })
+    );
+    let plain_char = matches!(pressed.code, KeyCode::Char(_))
+        && !pressed
+            .mods
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if let Some((_, action)) = app.key_overrides.iter().find(|(k, _)| *k == pressed) {
+        // The config's keys are the main screen's, and those of the actions bound everywhere
+        // (quit, suspend, redraw) everywhere.
+        let everywhere = BINDINGS
+            .iter()
+            .any(|b| b.context == Context::Always && b.action == *action);
+        if app.overlays.is_empty() || (everywhere && !(typing && plain_char)) {
+            return Some(action.clone());
+        }
     }
+    // A remapped action loses its default keys where the config's keys stand in for them.
     let find = |context: Context| {
         BINDINGS
             .iter()
             .find(|b| {
                 b.context == context
                     && b.keys.contains(&pressed)
-                    && !(context == Context::Panes && overridden(&b.action))
+                    && !(matches!(context, Context::Panes | Context::Always)
+                        && overridden(&b.action))
             })
             .map(|b| b.action.clone())
     };
@@ -319,12 +335,68 @@ mod tests {
         let p = Event::Key(KeyEvent::new(KeyCode::Char('P'), KeyModifiers::SHIFT));
         assert_eq!(action_for(&app, &m), None);
         assert_eq!(action_for(&app, &p), Some(Action::Pin));
-        let help: Vec<String> = crate::tui::panes::help::lines(&app)
+        let help = help_text(&app);
+        let pin = help
+            .iter()
+            .find(|l| l.contains("Pin the paragraph"))
+            .unwrap();
+        assert!(pin.trim_start().starts_with("P "), "{pin}");
+    }
+
+    /// The help's lines as text.
+    fn help_text(app: &App) -> Vec<String> {
+        crate::tui::panes::help::lines(app)
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
-            .collect();
-        let pin = help.iter().find(|l| l.contains("cue card")).unwrap();
-        assert!(pin.trim_start().starts_with("P "), "{pin}");
+            .collect()
+    }
+
+    #[test]
+    fn a_remapped_quit_loses_its_default_keys_everywhere_but_typing() {
+        let mut app = crate::tui::fixtures::app(120, 36);
+        app.key_overrides = vec![(ch('x'), Action::Quit)];
+        let press = |app: &App, c: char, mods: KeyModifiers| {
+            action_for(app, &Event::Key(KeyEvent::new(KeyCode::Char(c), mods)))
+        };
+        assert_eq!(press(&app, 'q', KeyModifiers::NONE), None);
+        assert_eq!(press(&app, 'c', KeyModifiers::CONTROL), None);
+        assert_eq!(press(&app, 'x', KeyModifiers::NONE), Some(Action::Quit));
+        // Over the help too; in the search overlay `x` is typed.
+        app.overlays.push(Overlay::Help { scroll: 0 });
+        assert_eq!(press(&app, 'x', KeyModifiers::NONE), Some(Action::Quit));
+        assert_eq!(press(&app, 'q', KeyModifiers::NONE), None);
+        app.overlays = vec![Overlay::Search];
+        assert_eq!(
+            press(&app, 'x', KeyModifiers::NONE),
+            Some(Action::Input('x'))
+        );
+        // A chord still quits from the search overlay.
+        app.key_overrides = vec![(ctrl('q'), Action::Quit)];
+        assert_eq!(press(&app, 'q', KeyModifiers::CONTROL), Some(Action::Quit));
+        assert_eq!(press(&app, 'c', KeyModifiers::CONTROL), None);
+        app.overlays.clear();
+        let help = help_text(&app);
+        let quit: Vec<&String> = help.iter().filter(|l| l.ends_with(" quit")).collect();
+        assert_eq!(quit.len(), 1, "{help:#?}");
+        assert!(quit[0].trim_start().starts_with("Ctrl-q "), "{}", quit[0]);
+    }
+
+    #[test]
+    fn a_default_key_the_config_gives_away_is_described_once() {
+        let mut app = crate::tui::fixtures::app(120, 36);
+        app.key_overrides = vec![(ch('j'), Action::Pin)];
+        let j = Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        assert_eq!(action_for(&app, &j), Some(Action::Pin));
+        let help = help_text(&app);
+        let down = help.iter().find(|l| l.contains("down a line")).unwrap();
+        assert!(down.trim_start().starts_with("↓ "), "{down}");
+        let pin = help
+            .iter()
+            .find(|l| l.contains("Pin the paragraph"))
+            .unwrap();
+        assert!(pin.trim_start().starts_with("j "), "{pin}");
+        // Ctrl-i is Tab to a terminal: it is not described as a jump forward.
+        assert!(!help.iter().any(|l| l.contains("Ctrl-i")), "{help:#?}");
     }
 
     #[test]

@@ -69,6 +69,67 @@ fn help_overlay() {
 }
 
 #[test]
+fn the_help_aligns_its_columns_at_every_width() {
+    // Rows of one group start their descriptions in one column; no line runs into the next
+    // column, whose group titles stand apart; every group is there once.
+    let groups = [
+        ("General", ["quit", "this help", "ingestion warnings"]),
+        ("Move", ["down a line", "half a page up", "to the end"]),
+        (
+            "In the register",
+            ["back / close", "next kind", "last entry"],
+        ),
+        (
+            "In the cue-card stack",
+            ["jump to the card", "Delete the card", "New stack"],
+        ),
+    ];
+    for w in [40, 60, 79, 80, 100, 119, 120, 150, 161, 162, 200, 260] {
+        // Tall enough for all of it.
+        let mut app = fixtures::app(w, 400);
+        update(&mut app, Action::Help);
+        let text = screen(&app);
+        let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+        let find = |needle: &str| -> Vec<(usize, usize)> {
+            let needle: Vec<char> = needle.chars().collect();
+            let mut at = Vec::new();
+            for (y, line) in lines.iter().enumerate() {
+                for x in 0..line.len() {
+                    if line[x..].starts_with(&needle) {
+                        at.push((y, x));
+                    }
+                }
+            }
+            at
+        };
+        for (title, rows) in groups {
+            let found = find(title);
+            assert_eq!(found.len(), 1, "{w}: {title} once\n{text}");
+            let (y, x) = found[0];
+            assert!(
+                x == 0 || matches!(lines[y][x - 1], ' ' | '│'),
+                "{w}: {title} stands apart\n{text}"
+            );
+            // The first occurrence below the title of each description.
+            let xs: Vec<usize> = rows
+                .iter()
+                .map(|r| {
+                    find(r)
+                        .into_iter()
+                        .find(|&(ry, rx)| ry > y && rx >= x && rx <= x + 24)
+                        .unwrap_or_else(|| panic!("{w}: {r}\n{text}"))
+                        .1
+                })
+                .collect();
+            assert!(
+                xs.windows(2).all(|p| p[0] == p[1]),
+                "{w}: {title} {xs:?}\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
 fn warnings_overlay() {
     let mut app = fixtures::app(120, 36);
     update(&mut app, Action::Warnings);

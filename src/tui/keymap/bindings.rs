@@ -72,7 +72,7 @@ pub static BASE: &[Binding] = &[
         GENERAL,
         &[key(Esc)],
         Action::Close,
-        "clear selection and highlight",
+        "clear selection, highlights, letter search",
     ),
     bind(Panes, FIND, &[ch('/')], Action::Search, "search everything"),
     bind(
@@ -88,7 +88,7 @@ pub static BASE: &[Binding] = &[
         FIND,
         &[ch('n')],
         Action::NextOccurrence,
-        "next occurrence (after a jump)",
+        "next occurrence (of s, / or the register)",
     ),
     bind(
         Panes,
@@ -226,7 +226,7 @@ pub static BASE: &[Binding] = &[
     bind(
         Panes,
         NOTES,
-        &[ctrl('i'), alt(Right)],
+        &[alt(Right)],
         Action::JumpForward,
         "forward in the jump list",
     ),

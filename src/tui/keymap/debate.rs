@@ -35,7 +35,8 @@ pub fn translated(binding: &Binding, lang: Lang) -> Option<(&'static str, &'stat
         Action::Positions => s.help_positions,
         Action::Timeline => s.help_timeline,
         Action::JumpToCard(_) => s.help_card_jump,
-        Action::MoveCard(_) => s.help_card_move,
+        // J and K each say which way.
+        Action::MoveCard(_) => binding.help,
         Action::DeleteCard => s.help_card_delete,
         Action::EditLabel => s.help_card_label,
         Action::NewStack => s.help_new_stack,

@@ -97,6 +97,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_readme_names_every_action_a_config_may_bind() {
+        let readme = include_str!("../../../README.md");
+        let list = readme
+            .split("Action names: ")
+            .nth(1)
+            .and_then(|rest| rest.split('.').next())
+            .expect("the README lists the action names");
+        let named: Vec<String> = list
+            .split(',')
+            .map(|n| n.trim().trim_matches('`').to_string())
+            .collect();
+        let known: Vec<String> = ACTION_NAMES.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(named, known);
+    }
+
+    #[test]
     fn config_keys_become_reader_keys() {
         let (config, warnings) = Config::parse("[keys]\npin = \"P\"\nquit = \"ctrl+x\"\n", "c");
         assert!(warnings.is_empty(), "{warnings:?}");

@@ -5,10 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, Context, label, translated};
+use crate::tui::keymap::{BINDINGS, Binding, Context, label, translated};
 use crate::tui::panes::letters::stance_mark;
+use crate::tui::ui::fit;
 
 /// The rectangle an overlay takes: centred, at most `width` columns and `height` rows, a
 /// margin all round.
@@ -25,95 +27,177 @@ pub fn overlay_area(area: Rect, width: u16, height: usize) -> Rect {
     rect
 }
 
-/// The help text, one line per binding under its group's title; keys the config file set
-/// replace the defaults of the main screen.
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    let (theme, lang) = (&app.theme, app.lang);
-    let mut lines = Vec::new();
+/// One row of the help before it is laid out in columns.
+enum Row {
+    Title(&'static str),
+    /// The keys as written (`j ↓`) and what they do.
+    Key(String, &'static str),
+    Gap,
+    /// The stance marks and their names.
+    Legend,
+}
+
+/// The keys that do `b`'s action now: on the main screen the config file's keys replace the
+/// defaults of their action, and a default key the config gave to another action is that
+/// action's alone; so each key is described once, as what it does.
+fn keys_of(app: &App, b: &Binding) -> Vec<String> {
+    let main = matches!(b.context, Context::Panes | Context::Always);
+    if !main {
+        return digit_range(b.keys.iter().map(label).collect());
+    }
+    let configured: Vec<String> = (app.key_overrides.iter())
+        .filter(|(_, a)| *a == b.action)
+        .map(|(k, _)| label(k))
+        .collect();
+    if !configured.is_empty() {
+        return configured;
+    }
+    digit_range(
+        (b.keys.iter())
+            .filter(|k| !app.key_overrides.iter().any(|(o, _)| o == *k))
+            .map(label)
+            .collect(),
+    )
+}
+
+/// Keys `1` `2` ... `9` written as `1–9`.
+fn digit_range(keys: Vec<String>) -> Vec<String> {
+    let digits: Vec<u32> = keys
+        .iter()
+        .filter_map(|k| k.parse::<u32>().ok().filter(|_| k.len() == 1))
+        .collect();
+    let run = digits.len() == keys.len()
+        && digits.len() > 2
+        && digits.windows(2).all(|w| w[1] == w[0] + 1);
+    match (run, digits.first(), digits.last()) {
+        (true, Some(first), Some(last)) => vec![format!("{first}–{last}")],
+        _ => keys,
+    }
+}
+
+fn rows(app: &App) -> Vec<Row> {
+    let lang = app.lang;
+    let mut rows = Vec::new();
     let mut group = "";
     for b in BINDINGS.iter() {
         let (title, help) = translated(b, lang).unwrap_or((b.group, b.help));
-        let (title, help) = (reader_text(lang, title), reader_text(lang, help));
+        let keys = keys_of(app, b);
+        if keys.is_empty() {
+            continue;
+        }
         if b.group != group {
-            if !lines.is_empty() {
-                lines.push(Line::default());
+            if !rows.is_empty() {
+                rows.push(Row::Gap);
             }
-            lines.push(Line::from(Span::styled(title, theme.heading)));
+            rows.push(Row::Title(reader_text(lang, title)));
             group = b.group;
         }
-        let configured: Vec<String> = app
-            .key_overrides
-            .iter()
-            .filter(|(_, a)| b.context == Context::Panes && *a == b.action)
-            .map(|(k, _)| label(k))
-            .collect();
-        let keys: Vec<String> = if configured.is_empty() {
-            b.keys.iter().map(label).collect()
-        } else {
-            configured
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<23}", keys.join(" ")), theme.key),
-            Span::raw(help),
-        ]));
+        rows.push(Row::Key(keys.join(" "), reader_text(lang, help)));
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(
-        reader_text(lang, "Stance marks"),
-        theme.heading,
-    )));
-    let mut legend = vec![Span::raw("  ")];
-    for stance in [
-        brieven::model::Stance::Supports,
-        brieven::model::Stance::Opposes,
-        brieven::model::Stance::Mixed,
-        brieven::model::Stance::Neutral,
-    ] {
-        legend.push(stance_mark(Some(stance), theme));
-        legend.push(Span::raw(format!(" {}   ", lang.stance(stance))));
+    rows.push(Row::Gap);
+    rows.push(Row::Title(reader_text(lang, "Stance marks")));
+    rows.push(Row::Legend);
+    rows
+}
+
+/// `rows` as lines of one column `width` columns wide: the keys in a column as wide as the
+/// widest keys (at most half the column), what they do beside them, wrapped under itself.
+fn column(app: &App, rows: &[Row], width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    // Long lists of keys wrap rather than push every description of the column aside.
+    let keys = (rows.iter())
+        .filter_map(|r| match r {
+            Row::Key(k, _) => Some(k.width()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(KEYS)
+        .min(width / 3);
+    let indent = 2;
+    let room = width.saturating_sub(indent + keys + 2).max(1);
+    let mut lines = Vec::new();
+    for row in rows {
+        match row {
+            Row::Title(t) => lines.push(Line::from(Span::styled(fit(t, width), theme.heading))),
+            Row::Gap => lines.push(Line::default()),
+            Row::Key(k, help) => {
+                let k_lines = brieven::wrap::wrap(k, keys.max(1));
+                let h_lines = brieven::wrap::wrap(help, room);
+                for n in 0..k_lines.len().max(h_lines.len()) {
+                    let k = k_lines.get(n).map_or("", |r| &k[r.clone()]);
+                    let k = fit(k, keys);
+                    let pad = keys.saturating_sub(k.width());
+                    let h = h_lines.get(n).map_or("", |r| &help[r.clone()]);
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{:indent$}{k}{:pad$}  ", "", ""), theme.key),
+                        Span::raw(h.to_string()),
+                    ]));
+                }
+            }
+            Row::Legend => {
+                let mut legend = vec![Span::raw("  ")];
+                for stance in [
+                    brieven::model::Stance::Supports,
+                    brieven::model::Stance::Opposes,
+                    brieven::model::Stance::Mixed,
+                    brieven::model::Stance::Neutral,
+                ] {
+                    legend.push(stance_mark(Some(stance), theme));
+                    legend.push(Span::raw(format!(" {}   ", app.lang.stance(stance))));
+                }
+                lines.push(Line::from(legend));
+            }
+        }
     }
-    lines.push(Line::from(legend));
     lines
 }
 
-/// Columns one column of help needs.
-const COLUMN: u16 = 56;
+/// The help text in one column of [`COLUMN`] columns.
+#[cfg(test)]
+pub fn lines(app: &App) -> Vec<Line<'static>> {
+    column(app, &rows(app), usize::from(COLUMN))
+}
 
+/// Columns one column of help needs at the least.
+const COLUMN: u16 = 52;
+/// The widest the keys of a row are set before they wrap.
+const KEYS: usize = 16;
+/// Columns between two columns of help.
+const GAP: usize = 3;
+
+/// The help in as many columns as fit side by side (at most three), split between groups so
+/// the columns are of about one length, each aligned on its own.
 pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
-    let lines = lines(app);
-    let two = frame.area().width >= 2 * COLUMN + 6;
-    if !two {
-        let area = overlay_area(frame.area(), COLUMN + 14, lines.len() + 2);
-        draw_scrolling(
-            app,
-            frame,
-            area,
-            &format!(" {} ", app.lang.strings().title_keys),
-            lines,
-            scroll,
-        );
-        return;
-    }
-    // Two columns, split at the group boundary nearest the middle.
-    let middle = lines.len() / 2;
-    let split = (0..lines.len())
-        .filter(|&i| lines[i].spans.is_empty())
-        .min_by_key(|&i| i.abs_diff(middle))
-        .unwrap_or(middle);
-    let (left, right) = lines.split_at(split);
-    let right: Vec<Line> = right.iter().skip(1).cloned().collect();
-    let rows = left.len().max(right.len());
-    let area = overlay_area(frame.area(), 2 * COLUMN + 3, rows + 2);
-    let mut merged = Vec::with_capacity(rows);
-    for i in 0..rows {
-        let mut spans = left.get(i).cloned().unwrap_or_default().spans;
-        let used: usize = spans.iter().map(|s| s.width()).sum();
-        spans.push(Span::raw(
-            " ".repeat(usize::from(COLUMN + 1).saturating_sub(used)),
-        ));
-        spans.extend(right.get(i).cloned().unwrap_or_default().spans);
+    let rows = rows(app);
+    // Inside the overlay's margin and borders.
+    let room = usize::from(frame.area().width.saturating_sub(6));
+    let n = ((room + GAP) / (usize::from(COLUMN) + GAP)).clamp(1, 3);
+    let width = if n == 1 {
+        room.min(usize::from(COLUMN) + 24)
+    } else {
+        (room + GAP) / n - GAP
+    };
+    let columns: Vec<Vec<Line>> = split(&rows, n)
+        .iter()
+        .map(|part| column(app, part, width))
+        .collect();
+    let height = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let mut merged = Vec::with_capacity(height);
+    for i in 0..height {
+        let mut spans = Vec::new();
+        for (c, lines) in columns.iter().enumerate() {
+            let line = lines.get(i).cloned().unwrap_or_default();
+            let used = line.width();
+            spans.extend(line.spans);
+            if c + 1 < columns.len() {
+                spans.push(Span::raw(" ".repeat(width.saturating_sub(used) + GAP)));
+            }
+        }
         merged.push(Line::from(spans));
     }
+    let outer = u16::try_from(n * width + (n - 1) * GAP + 2).unwrap_or(u16::MAX);
+    let area = overlay_area(frame.area(), outer, height + 2);
     draw_scrolling(
         app,
         frame,
@@ -122,6 +206,33 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
         merged,
         scroll,
     );
+}
+
+/// `rows` cut into `n` parts of about one length, at gaps between groups (the gap dropped).
+fn split(rows: &[Row], n: usize) -> Vec<&[Row]> {
+    let mut parts = Vec::new();
+    let mut rest = rows;
+    for k in (1..=n).rev() {
+        if k == 1 {
+            parts.push(rest);
+            break;
+        }
+        let target = rest.len() / k;
+        let cut = (0..rest.len())
+            .filter(|&i| matches!(rest[i], Row::Gap))
+            .min_by_key(|&i| i.abs_diff(target));
+        match cut {
+            Some(i) => {
+                parts.push(&rest[..i]);
+                rest = &rest[i + 1..];
+            }
+            None => {
+                parts.push(rest);
+                break;
+            }
+        }
+    }
+    parts
 }
 
 /// A bordered overlay with `lines`, scrolled to `scroll` (clamped so the end stays in view).
