@@ -416,7 +416,7 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or("");
-            word.len() == 4 && word.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+            word.len() == 4 && ends_in_year(word)
         };
         return (after_year || !before2.is_ascii_digit() && !before2.is_whitespace())
             .then_some(false);
@@ -424,11 +424,22 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
     if before == ' ' && (before2.is_alphabetic() || matches!(before2, '.' | ')' | '”' | '’')) {
         return Some(true);
     }
+    // After a year or a span of years: `Stroomgebiedbeheerplannen 2022-2027 8,`.
+    if before == ' ' && before2.is_ascii_digit() && ends_in_year(&text[..i - 1]) {
+        return Some(true);
+    }
     // After a comma that follows a word: `With NextGenerationEU, 2 the ...`.
     if before == ' ' && before2 == ',' && earlier.next().is_some_and(char::is_alphabetic) {
         return Some(true);
     }
     None
+}
+
+/// Whether the word `text` ends with is a year (1900-2099) or ends in one (`2022-2027`).
+fn ends_in_year(text: &str) -> bool {
+    let word = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let tail = word.rsplit(['-', '–', '/']).next().unwrap_or("");
+    tail.len() == 4 && tail.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
 }
 
 /// The note number a converter stuck to the year of a date (`29 November 20191,`, `4 juni
@@ -626,5 +637,23 @@ mod tests {
             let (t, r) = extract(text, LOOSE, &mut last);
             assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
         }
+    }
+
+    /// A spaced marker after a year or a span of years (`2022-2027 8,`), in numbering order;
+    /// a number after another number that is no year stays (`artikel 12 3 keer`).
+    #[test]
+    fn a_spaced_marker_after_a_span_of_years() {
+        let mut last = 7;
+        let text = "de Stroomgebiedbeheerplannen 2022-2027 8, het addendum";
+        let (t, r) = extract(text, LOOSE, &mut last);
+        assert_eq!(t, "de Stroomgebiedbeheerplannen 2022-2027, het addendum");
+        assert_eq!(
+            r.iter().map(|r| (r.number, r.at)).collect::<Vec<_>>(),
+            [(8, 38)]
+        );
+        let mut last = 2;
+        let text = "zie artikel 12 3 keer";
+        let (t, r) = extract(text, LOOSE, &mut last);
+        assert_eq!((t.as_ref(), r.len()), (text, 0));
     }
 }
