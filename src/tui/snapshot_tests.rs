@@ -130,6 +130,89 @@ fn the_help_aligns_its_columns_at_every_width() {
 }
 
 #[test]
+fn every_cell_of_the_light_theme_is_readable_on_white() {
+    use crate::tui::theme::tests::contrast;
+    use ratatui::style::Color;
+    let screens = |app: &mut App| {
+        let mut out = vec![draw(app)];
+        open_letter(app, 0);
+        app.focus = Pane::Reading;
+        for a in [Action::NextSection, Action::NextMarker, Action::Activate] {
+            update(app, a);
+        }
+        out.push(draw(app));
+        update(app, Action::FindInLetter);
+        for c in "materiaal".chars() {
+            update(app, Action::Input(c));
+        }
+        out.push(draw(app));
+        update(app, Action::Activate);
+        out.push(draw(app));
+        for a in [Action::Help, Action::Close, Action::Warnings, Action::Close] {
+            update(app, a);
+            out.push(draw(app));
+        }
+        // The overlays with lists, a row selected in each.
+        let mut app = searched(app.clone(), "internet watch");
+        out.push(draw(&app));
+        for a in [
+            Action::Close,
+            Action::Register,
+            Action::Down,
+            Action::Activate,
+            Action::Close,
+            Action::Close,
+            Action::Positions,
+            Action::Down,
+            Action::Close,
+            Action::Timeline,
+            Action::Down,
+            Action::Close,
+            Action::Pin,
+            Action::Cards,
+        ] {
+            update(&mut app, a);
+            out.push(draw(&app));
+        }
+        out
+    };
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        app.theme = super::theme::Theme::light();
+        for (n, terminal) in screens(&mut app).into_iter().enumerate() {
+            let buffer = terminal.backend().buffer();
+            for y in 0..buffer.area.height {
+                for x in 0..buffer.area.width {
+                    let cell = &buffer[(x, y)];
+                    if cell.symbol().trim().is_empty() {
+                        continue;
+                    }
+                    // The terminal's own colours: black on white; reversed swaps them.
+                    let fg = if cell.fg == Color::Reset {
+                        Color::Black
+                    } else {
+                        cell.fg
+                    };
+                    let bg = if cell.bg == Color::Reset {
+                        Color::White
+                    } else {
+                        cell.bg
+                    };
+                    let reversed = cell.modifier.contains(ratatui::style::Modifier::REVERSED);
+                    let (fg, bg) = if reversed { (bg, fg) } else { (fg, bg) };
+                    let ratio = contrast(fg, bg);
+                    assert!(
+                        ratio >= 4.5,
+                        "screen {n} at {w}x{h}, ({x}, {y}) {:?}: {fg:?} on {bg:?} is {ratio:.2}:1",
+                        cell.symbol()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn warnings_overlay() {
     let mut app = fixtures::app(120, 36);
     update(&mut app, Action::Warnings);
