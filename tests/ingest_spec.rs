@@ -814,6 +814,42 @@ fn note_numbers_listed_apart_with_texts_that_wrap_and_a_footer_among_them() {
 }
 
 #[test]
+fn section_numbers_printed_apart_from_their_titles() {
+    // pdftotext prints a section's number in a column of its own: `1.1.` right under the
+    // last line of a paragraph, the title after a blank line; `1.1` without its stop under a
+    // chapter's heading, with a title that wraps once.
+    let l = converted(&[format!(
+        "{}1.1.\n\nMotivering en doel van het voorstel\n\n{}\n1. Ultrafijn stof\n1.1\n\n\
+         Blootstelling van de omgeving van luchthavens aan ultrafijn stof\nvan de luchtvaart\n\n{}\n",
+        wrap(&format!(
+            "{} en de richtlijn zal worden ingetrokken.",
+            prose(4)
+        )),
+        wrap(
+            "Mobiliteit en vervoer zijn essentieel voor iedere Europese burger en voor onze hele \
+             economie, en het vrije verkeer van personen en goederen is een van de fundamentele \
+             vrijheden van de Unie."
+        ),
+        wrap(
+            "Op 20 juni 2022 is het eindrapport van het onderzoeksprogramma naar de risico's van \
+             ultrafijn stof aan de Kamer aangeboden, met de acties die al zijn uitgevoerd."
+        ),
+    )]);
+    let heads: Vec<&str> = headings(&l).into_iter().flatten().collect();
+    assert_eq!(
+        heads,
+        [
+            "1.1. Motivering en doel van het voorstel",
+            "1. Ultrafijn stof",
+            "1.1 Blootstelling van de omgeving van luchthavens aan ultrafijn stof van de luchtvaart"
+        ],
+        "{:?}",
+        paragraphs(&l)
+    );
+    assert!(paragraphs(&l)[0].ends_with("zal worden ingetrokken."));
+}
+
+#[test]
 fn converted_pdf_paragraphs_and_headings_without_blank_lines() {
     // pdftotext's default: no blank line anywhere. A paragraph ends at a short line that ends
     // a sentence; a heading is a short line without final stop between sentences.

@@ -175,11 +175,21 @@ fn join_split_numbers(blocks: Vec<Block>) -> Vec<Block> {
         if number {
             next.text = format!("{} {}", block.text.trim(), next.text);
         }
-        let heading_line = next.lines == 1
+        // A numbered title may wrap once (`1.1`, `Blootstelling van ... ultrafijn stof`,
+        // `van de luchtvaart`).
+        let heading_line = (next.lines == 1 || number && next.lines == 2)
             && next.text.chars().count() <= 120
             && !next.text.ends_with(['.', ',', ';', ':']);
         if !heading_line {
             next.kind = BlockKind::ListItem;
+        } else if next.lines == 2
+            && next.text.split_whitespace().count() <= 15
+            && blocks
+                .peek()
+                .is_some_and(|b| b.kind == BlockKind::Paragraph)
+        {
+            // The headings judge titles of one line; a numbered one that wrapped is one.
+            next.kind = BlockKind::Heading;
         }
         next.line = block.line;
         next.after_gap = block.after_gap;
@@ -188,11 +198,19 @@ fn join_split_numbers(blocks: Vec<Block>) -> Vec<Block> {
     out
 }
 
-/// A section's number alone: `1.`, `1.1.`, `2.3.`, `I.`, `IV.`, `a)`, `A.`.
+/// A section's number alone: `1.`, `1.1.`, `1.1`, `2.3.`, `I.`, `IV.`, `a)`, `A.`.
 pub(crate) fn is_lone_number(text: &str) -> bool {
     let t = text.trim();
+    let levels = |t: &str| {
+        let parts: Vec<&str> = t.split('.').collect();
+        parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
     let Some(body) = t.strip_suffix(['.', ')']) else {
-        return false;
+        // `1.1` without its final stop: a number of two levels or more.
+        return t.len() <= 8 && levels(t);
     };
     !body.is_empty()
         && body.len() <= 8
@@ -300,7 +318,10 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
                 && prev.len() + 1 + first_word.chars().count() < roomy
                 && text(k).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             let is_heading = heading(k, prev_heading);
-            if ends_short || is_heading || prev_heading {
+            // A section's number alone after a sentence's end (`... ingetrokken.`, `1.1.`):
+            // its title follows apart.
+            let lone_number = is_lone_number(text(k)) && ends_sentence_not_abbreviated(prev.text);
+            if ends_short || is_heading || prev_heading || lone_number {
                 out.push((std::mem::take(&mut current), current_gap));
                 current_gap = false;
             }
@@ -741,8 +762,12 @@ fn classify_headings(mut blocks: Vec<Block>, shape: Shape) -> Vec<Block> {
         let raw = b.text.trim();
         let markdown = raw.starts_with('#');
         let bold = raw.starts_with("**") && raw.ends_with("**") && raw.len() > 4;
+        // Or by a numbered heading under it (`1. Ultrafijn stof`, then `1.1 Blootstelling`).
         let followed_by_text = blocks[k + 1..].first().is_some_and(|next| {
-            next.kind == BlockKind::Paragraph || next.kind == BlockKind::ListItem
+            next.kind == BlockKind::Paragraph
+                || next.kind == BlockKind::ListItem
+                || next.kind == BlockKind::Heading
+                    && next.text.starts_with(|c: char| c.is_ascii_digit())
         });
         let numbered_run = b.kind == BlockKind::ListItem;
         // Without `#` or bold only a plain heading is possible: most paragraphs are ruled out
