@@ -89,6 +89,16 @@ pub struct FindOrigin {
     pub find: Option<Find>,
 }
 
+/// The words or date searched for in the rows of positions or the timeline (`/` there).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RowFind {
+    pub query: String,
+    /// Whether the prompt is open (keys type into the query).
+    pub typing: bool,
+    /// The row selected when `/` was pressed, to go back to on Esc.
+    pub origin: usize,
+}
+
 /// What the one-line prompt over the stack asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Prompt {
@@ -191,6 +201,8 @@ pub struct App {
     pub trail: Option<Trail>,
     /// The pattern searched for in the open letter (`s`), which `n`/`N` then step through.
     pub find: Option<Find>,
+    /// The search in the rows of the positions or timeline overlay.
+    pub row_find: Option<RowFind>,
     /// A one-off message for the status line.
     pub message: Option<String>,
     pub theme: Theme,
@@ -240,6 +252,7 @@ impl App {
             highlight: None,
             trail: None,
             find: None,
+            row_find: None,
             message: None,
             theme,
             quit: false,

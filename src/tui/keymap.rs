@@ -148,7 +148,7 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     let typing = matches!(
         app.overlay(),
         Some(Overlay::Search | Overlay::Find(_) | Overlay::Label { .. })
-    );
+    ) || finding_rows(app);
     let plain_char = matches!(pressed.code, KeyCode::Char(_))
         && !pressed
             .mods
@@ -194,6 +194,8 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     let typing = match app.overlay() {
         Some(Overlay::Search) => Some(Context::Search),
         Some(Overlay::Find(_)) => Some(Context::Find),
+        // `/` in positions or the timeline: the prompt's keys are the letter search's.
+        _ if finding_rows(app) => Some(Context::Find),
         _ => None,
     };
     if let Some(context) = typing {
@@ -222,6 +224,14 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
         return Some(Action::FocusPane(c as u8 - b'1'));
     }
     contexts(app).iter().find_map(|&context| find(context))
+}
+
+/// Whether a search of the rows of positions or the timeline is being typed.
+fn finding_rows(app: &App) -> bool {
+    matches!(
+        app.overlay(),
+        Some(Overlay::Positions { .. } | Overlay::Timeline { .. })
+    ) && app.row_find.as_ref().is_some_and(|f| f.typing)
 }
 
 /// Shift is part of the character for printable keys (`G`, `?`, `}`), and of Shift-Tab.

@@ -314,6 +314,40 @@ fn positions_overlay() {
 }
 
 #[test]
+fn positions_show_the_whole_summary_of_the_selected_row() {
+    let summary = "Steunt detectie van bekend materiaal, met waarborgen voor versleutelde \
+                   diensten en een rechterlijke toets vooraf; vraagt de Kamer om dat in de \
+                   JBZ-raad van december zo in te brengen.";
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        std::sync::Arc::make_mut(&mut app.letters)[0].summary = Some(summary.into());
+        let mut app = searched(app, "");
+        update(&mut app, Action::Close);
+        update(&mut app, Action::Positions);
+        // Offlimits, by date the second row.
+        update(&mut app, Action::Down);
+        let shown = screen(&app);
+        let flat: String = shown
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat.contains("zo in te brengen."),
+            "{w}x{h}: the summary's end\n{shown}"
+        );
+        assert!(flat.contains("Offlimits → Vaste commissie"), "{shown}");
+        // Another row: its summary, not this one.
+        update(&mut app, Action::Up);
+        assert!(
+            !screen(&app).contains("zo in te brengen."),
+            "{}",
+            screen(&app)
+        );
+    }
+}
+
+#[test]
 fn timeline_overlay() {
     for (w, h) in SIZES {
         let mut app = fixtures::app(w, h);

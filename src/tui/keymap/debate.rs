@@ -252,4 +252,25 @@ pub static DEBATE_OVERLAY_KEYS: &[Binding] = &[
         Action::ToggleOrder,
         "sort by date / sender; newest / oldest first",
     ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('/')],
+        Action::Search,
+        "find a date (2024-10, 11 dec) or words in the rows",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('n')],
+        Action::NextOccurrence,
+        "next row found",
+    ),
+    bind(
+        Views,
+        IN_VIEWS,
+        &[ch('N')],
+        Action::PrevOccurrence,
+        "previous row found",
+    ),
 ];

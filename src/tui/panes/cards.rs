@@ -74,6 +74,7 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
         rows,
         selected,
         s.msg_stack_empty,
+        "",
     );
 }
 

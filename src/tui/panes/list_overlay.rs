@@ -10,7 +10,10 @@ use crate::tui::panes::help::overlay_area;
 use crate::tui::ui::list_offset;
 
 /// Draws the overlay: `title` on the border, `header` lines first, then the window of
-/// `rows` that keeps `selected` in view, the selected row reversed; `empty` when no rows.
+/// `rows` that keeps `selected` in view, the selected row reversed; `empty` when no rows;
+/// `detail`, the selected row in full, wrapped under a rule at the foot (at most a third of
+/// the box; none when empty).
+#[allow(clippy::too_many_arguments)]
 pub fn draw(
     app: &App,
     frame: &mut Frame,
@@ -19,15 +22,36 @@ pub fn draw(
     rows: Vec<Line<'static>>,
     selected: usize,
     empty: &str,
+    detail: &str,
 ) {
     let area = overlay_area(frame.area(), u16::MAX, usize::MAX);
     let block = Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Span::styled(format!(" {title} "), app.theme.title))
         .title_bottom(Span::styled(format!(" {} ", hint(app)), app.theme.dim));
-    let inner = block.inner(area);
+    let mut inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
+    if !detail.trim().is_empty() && inner.height > 8 {
+        let width = usize::from(inner.width).max(1);
+        let wrapped = brieven::wrap::wrap(detail, width);
+        let shown = wrapped.len().min(usize::from(inner.height / 3));
+        let mut lines = vec![Line::from(Span::styled(
+            "─".repeat(width),
+            app.theme.border,
+        ))];
+        lines.extend(
+            (wrapped.iter().take(shown)).map(|r| Line::from(detail[r.clone()].to_string())),
+        );
+        let height = u16::try_from(lines.len()).unwrap_or(0);
+        inner.height -= height;
+        let foot = ratatui::layout::Rect {
+            y: inner.y + inner.height,
+            height,
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(lines), foot);
+    }
     let height = usize::from(inner.height).saturating_sub(header.len());
     let mut lines = header;
     if rows.is_empty() {

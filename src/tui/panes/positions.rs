@@ -96,5 +96,22 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
     } else {
         ""
     };
-    list_overlay::draw(app, frame, &title, header, rows, selected, empty);
+    // The selected row in full: who to whom, and its whole summary.
+    let detail = app
+        .position_rows
+        .as_deref()
+        .and_then(|rows| rows.get(selected))
+        .map(|p| {
+            let sender = p.sender.as_deref().unwrap_or(s.unknown_sender);
+            let to = if p.recipients.is_empty() {
+                String::new()
+            } else {
+                format!(" → {}", p.recipients.join("; "))
+            };
+            let summary = p.summary.as_deref().unwrap_or("");
+            let text = format!("{sender}{to}: {summary}");
+            sanitize(text.trim_end_matches([':', ' '])).replace('\n', " ")
+        })
+        .unwrap_or_default();
+    list_overlay::draw(app, frame, &title, header, rows, selected, empty, &detail);
 }

@@ -19,6 +19,11 @@ pub fn hints(app: &App) -> &'static str {
         (Some(Overlay::Search), _) => s.hint_search,
         (Some(Overlay::Register), _) => s.hint_register,
         (Some(Overlay::Cards { .. }), _) => s.hint_cards,
+        (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _)
+            if app.row_find.as_ref().is_some_and(|f| f.typing) =>
+        {
+            brieven::i18n::reader_text(app.lang, "Enter stays  Esc back")
+        }
         (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _) => s.hint_views,
         (Some(Overlay::Find(_)), _) => {
             brieven::i18n::reader_text(app.lang, "Enter stays  Esc back  Tab all letters")
@@ -33,7 +38,29 @@ pub fn hints(app: &App) -> &'static str {
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(Overlay::Find(origin)) = app.overlay() {
-        draw_prompt(app, frame, area, &origin.query);
+        let label = brieven::i18n::reader_text(app.lang, "Search this letter: ");
+        let count = match &app.find {
+            Some(find) if find.matches.is_empty() => {
+                brieven::i18n::reader_text(app.lang, "not in this letter").to_string()
+            }
+            Some(find) => find_count(app, find),
+            None => String::new(),
+        };
+        draw_prompt(app, frame, area, label, &origin.query, &count);
+        return;
+    }
+    if let (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), Some(f)) =
+        (app.overlay(), &app.row_find)
+        && f.typing
+    {
+        let label = brieven::i18n::reader_text(app.lang, "Find a date or words: ");
+        let found = crate::tui::update::views::rows_found(app, &f.query).len();
+        let count = match (found, f.query.trim().is_empty()) {
+            (_, true) => String::new(),
+            (0, false) => brieven::i18n::reader_text(app.lang, "no row").to_string(),
+            (n, false) => n.to_string(),
+        };
+        draw_prompt(app, frame, area, label, &f.query, &count);
         return;
     }
     let theme = &app.theme;
@@ -122,17 +149,9 @@ fn find_count(app: &App, find: &Find) -> String {
 
 /// The status line as the prompt of the letter search: the pattern typed so far, then how
 /// many matches it has, as less shows its `/` prompt on the bottom line.
-fn draw_prompt(app: &App, frame: &mut Frame, area: Rect, query: &str) {
+fn draw_prompt(app: &App, frame: &mut Frame, area: Rect, label: &str, query: &str, count: &str) {
     let theme = &app.theme;
     let width = usize::from(area.width);
-    let label = brieven::i18n::reader_text(app.lang, "Search this letter: ");
-    let count = match &app.find {
-        Some(find) if find.matches.is_empty() => {
-            brieven::i18n::reader_text(app.lang, "not in this letter").to_string()
-        }
-        Some(find) => find_count(app, find),
-        None => String::new(),
-    };
     let hint = hints(app);
     let right = format!("{count}  {hint} ");
     let room = width.saturating_sub(label.width() + 2 + right.width());

@@ -18,8 +18,9 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
     let theme = &app.theme;
     let width = usize::from(frame.area().width.saturating_sub(8));
     let mut rows = Vec::new();
+    let mut detail = String::new();
     if let Some(timeline) = &app.timeline {
-        for row in timeline_rows(timeline) {
+        for (i, row) in timeline_rows(timeline).into_iter().enumerate() {
             let entry = &timeline.entries[row.entry];
             let first = row.mention.unwrap_or(0) == 0;
             let date = if first {
@@ -64,6 +65,9 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
                     (kind, theme.heading, text)
                 }
             };
+            if i == selected {
+                detail = text.clone();
+            }
             let lead = format!("{date:<11}{:<16} ", fit(kind, 16));
             let room = width.saturating_sub(lead.width());
             rows.push(Line::from(vec![
@@ -82,5 +86,6 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
     ))];
     let order = if newest_first { "↓" } else { "↑" };
     let title = format!("{} {order}", s.title_timeline);
-    list_overlay::draw(app, frame, &title, header, rows, selected, "");
+    // The selected row in full: the words around the date, or the letter's subject.
+    list_overlay::draw(app, frame, &title, header, rows, selected, "", &detail);
 }

@@ -261,3 +261,63 @@ fn the_dutch_interface_says_it_in_dutch() {
         Some("Niet in deze brief: “zeepbel”")
     );
 }
+
+/// The reader with a paragraph that dates a council meeting and a committee debate, on the
+/// timeline (`t`).
+fn timeline() -> App {
+    let mut app = reading(120, 36);
+    std::sync::Arc::make_mut(&mut app.letters)[0].sections[1].paragraphs[0].text =
+        "Wij spraken u op 28 september 2023 in de JBZ-raad, en opnieuw in het \
+         commissiedebat van 10 oktober 2023."
+            .into();
+    press(&mut app, "t");
+    app
+}
+
+fn timeline_row(app: &App) -> (String, usize) {
+    let Some(Overlay::Timeline { selected, .. }) = app.overlay() else {
+        panic!("the timeline is open")
+    };
+    let t = app.timeline.as_ref().unwrap();
+    let row = views::timeline_rows(t)[*selected];
+    (t.entries[row.entry].date.to_string(), *selected)
+}
+
+#[test]
+fn slash_in_the_timeline_jumps_to_a_date_or_words_and_esc_goes_back() {
+    let mut app = timeline();
+    let (_, origin) = timeline_row(&app);
+    // A date as typed in the search: that day, as the letters write it.
+    press(&mut app, "/10 okt");
+    assert_eq!(timeline_row(&app).0, "2023-10-10");
+    // `q` is typed, not quit; Esc goes back to the row it started from.
+    press(&mut app, "q\x7f\x1b");
+    assert!(!app.quit);
+    assert_eq!(timeline_row(&app).1, origin);
+    assert!(matches!(app.overlay(), Some(Overlay::Timeline { .. })));
+    // A month nothing happened in: the first row after it.
+    press(&mut app, "/2023-12\r");
+    assert_eq!(timeline_row(&app).0, "2024-09-18");
+    // Words, from the top; Enter stays, then n and N go through the rows found, around the
+    // end.
+    press(&mut app, "g/^ujbz-raad\r");
+    let first = timeline_row(&app).1;
+    let found = views::rows_found(&app, "jbz-raad");
+    assert!(found.len() >= 2, "{found:?}");
+    assert_eq!(first, found[0]);
+    press(&mut app, "n");
+    assert_eq!(timeline_row(&app).1, found[1]);
+    press(&mut app, "N");
+    press(&mut app, "N");
+    assert_eq!(timeline_row(&app).1, *found.last().unwrap());
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the end"));
+    // Not found: said, and the row stays.
+    let here = timeline_row(&app).1;
+    press(&mut app, "/zeepbel\r");
+    assert_eq!(timeline_row(&app).1, here);
+    assert_eq!(app.message.as_deref(), Some("No row has “zeepbel”"));
+    // Esc closes the timeline and puts the search away.
+    press(&mut app, "\x1b");
+    assert_eq!(app.overlay(), None);
+    assert!(app.row_find.is_none());
+}

@@ -3,13 +3,17 @@
 
 use std::sync::Arc;
 
+use brieven::dates::{DateQuery, parse_date_query};
+use brieven::i18n::{fill, reader_text};
+use brieven::model::Date;
 use brieven::positions::{PositionSort, TOP_TERMS, positions, sort_positions};
 use brieven::register::Register;
+use brieven::text::fold_str;
 use brieven::timeline::{Timeline, TimelineItem};
 
 use super::{Effect, open_letter, show_target};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, Pane, Spot, Target};
+use crate::tui::app::{App, Overlay, Pane, RowFind, Spot, Target};
 use crate::tui::update::jumps::jump;
 
 /// One row of the timeline overlay: an entry, and for events one of its mentions.
@@ -109,6 +113,9 @@ pub fn view_action(app: &mut App, action: &Action) -> Option<Effect> {
         Some(Overlay::Positions { selected, .. } | Overlay::Timeline { selected, .. }) => *selected,
         _ => return None,
     };
+    if let Some(effect) = row_find_action(app, action, selected) {
+        return Some(effect);
+    }
     let count = row_count(app);
     let last = count.saturating_sub(1);
     let page = usize::from(app.size.1.saturating_sub(8)).max(1);
@@ -135,6 +142,224 @@ pub fn view_action(app: &mut App, action: &Action) -> Option<Effect> {
         *selected = to;
     }
     Some(Effect::None)
+}
+
+/// `/` in the rows: the prompt's keys, and `n`/`N` through the rows found.
+fn row_find_action(app: &mut App, action: &Action, selected: usize) -> Option<Effect> {
+    let typing = app.row_find.as_ref().is_some_and(|f| f.typing);
+    match (action, &mut app.row_find) {
+        (Action::Search, _) if !typing => {
+            app.row_find = Some(RowFind {
+                query: String::new(),
+                typing: true,
+                origin: selected,
+            });
+        }
+        (Action::Input(c), Some(f)) if typing => {
+            f.query.push(*c);
+            let origin = f.origin;
+            select_found(app, origin, true);
+        }
+        (Action::DeleteChar | Action::ClearInput, Some(f)) if typing => {
+            if *action == Action::ClearInput {
+                f.query.clear();
+            } else {
+                f.query.pop();
+            }
+            let origin = f.origin;
+            select(app, origin);
+            select_found(app, origin, true);
+        }
+        (Action::Activate, Some(f)) if typing => {
+            f.typing = false;
+            let query = f.query.clone();
+            if query.trim().is_empty() {
+                app.row_find = None;
+            } else if rows_found(app, &query).is_empty() {
+                app.row_find = None;
+                app.message = Some(no_row(app, &query));
+            }
+        }
+        (Action::Close, Some(f)) if typing => {
+            let origin = f.origin;
+            app.row_find = None;
+            select(app, origin);
+        }
+        // Typing takes every other key of the prompt's.
+        (_, _) if typing => {}
+        (Action::NextOccurrence | Action::PrevOccurrence, Some(_)) => {
+            let forward = *action == Action::NextOccurrence;
+            let from = if forward {
+                selected + 1
+            } else {
+                selected.wrapping_sub(1)
+            };
+            let wrapped = select_found(app, from, forward);
+            if wrapped {
+                let text = if forward {
+                    "search wrapped to the top"
+                } else {
+                    "search wrapped to the end"
+                };
+                app.message = Some(reader_text(app.lang, text).to_string());
+            }
+        }
+        (Action::Close, _) => {
+            app.row_find = None;
+            return None;
+        }
+        _ => return None,
+    }
+    Some(Effect::None)
+}
+
+fn no_row(app: &App, query: &str) -> String {
+    fill(reader_text(app.lang, "No row has “{}”"), query.trim())
+}
+
+fn select(app: &mut App, row: usize) {
+    if let Some(Overlay::Positions { selected, .. } | Overlay::Timeline { selected, .. }) =
+        app.overlays.last_mut()
+    {
+        *selected = row;
+    }
+}
+
+/// Selects the first row found from `from` on (back from it when not `forward`), around the
+/// end if need be (then `true`); says so when no row is found.
+fn select_found(app: &mut App, from: usize, forward: bool) -> bool {
+    let Some(query) = app.row_find.as_ref().map(|f| f.query.clone()) else {
+        return false;
+    };
+    if query.trim().is_empty() {
+        return false;
+    }
+    let found = rows_found(app, &query);
+    let n = row_count(app);
+    let pick = if forward {
+        (found.iter().copied())
+            .find(|&r| r >= from)
+            .map(|r| (r, false))
+            .or_else(|| found.first().map(|&r| (r, true)))
+    } else {
+        (found.iter().rev().copied())
+            .find(|&r| r <= from && from < n)
+            .map(|r| (r, false))
+            .or_else(|| found.last().map(|&r| (r, true)))
+    };
+    match pick {
+        Some((row, wrapped)) => {
+            select(app, row);
+            wrapped
+        }
+        None => {
+            app.message = Some(no_row(app, &query));
+            false
+        }
+    }
+}
+
+/// The rows that `query` finds, in order: those on a date it reads as (`2024`, `2023-09`,
+/// `28 september`), else the first on or after that date; else those whose text holds it
+/// (case and accents ignored unless it has a capital, as in the letter search).
+pub fn rows_found(app: &App, query: &str) -> Vec<usize> {
+    let rows = row_texts(app);
+    if let Some(q) = parse_date_query(query) {
+        let on: Vec<usize> = (0..rows.len())
+            .filter(|&i| rows[i].0.is_some_and(|d| q.matches(d)))
+            .collect();
+        if !on.is_empty() {
+            return on;
+        }
+        let from = match q {
+            DateQuery::Pattern {
+                year: Some(year),
+                month,
+                day,
+            } => Some(Date { year, month, day }),
+            DateQuery::Range { from, .. } => from,
+            DateQuery::Pattern { .. } => None,
+        };
+        if let Some(from) = from {
+            return (0..rows.len())
+                .filter(|&i| rows[i].0.is_some_and(|d| d >= from))
+                .min_by_key(|&i| (rows[i].0, i))
+                .into_iter()
+                .collect();
+        }
+    }
+    let exact = query.chars().any(char::is_uppercase);
+    let needle = if exact {
+        query.trim().to_string()
+    } else {
+        fold_str(query.trim())
+    };
+    (0..rows.len())
+        .filter(|&i| {
+            if exact {
+                rows[i].1.contains(&needle)
+            } else {
+                fold_str(&rows[i].1).contains(&needle)
+            }
+        })
+        .collect()
+}
+
+/// Each row of the topmost view as its date and its words.
+fn row_texts(app: &App) -> Vec<(Option<Date>, String)> {
+    let unknown = app.lang.strings().unknown_sender;
+    match app.overlay() {
+        Some(Overlay::Positions { .. }) => (app.position_rows.iter().flat_map(|r| r.iter()))
+            .map(|p| {
+                let terms: Vec<&str> = p.terms.iter().map(|t| t.term.as_str()).collect();
+                let text = [
+                    p.date.map(|d| d.to_string()).unwrap_or_default(),
+                    p.sender.clone().unwrap_or_else(|| unknown.to_string()),
+                    p.recipients.join("; "),
+                    p.stance
+                        .map(|s| app.lang.stance(s).to_string())
+                        .unwrap_or_default(),
+                    terms.join(", "),
+                    p.summary.clone().unwrap_or_default(),
+                ]
+                .join(" · ");
+                (p.date, text)
+            })
+            .collect(),
+        Some(Overlay::Timeline { .. }) => {
+            let Some(t) = &app.timeline else {
+                return Vec::new();
+            };
+            timeline_rows(t)
+                .into_iter()
+                .map(|row| {
+                    let entry = &t.entries[row.entry];
+                    let text = match &entry.item {
+                        TimelineItem::Letter {
+                            sender, subject, ..
+                        } => format!(
+                            "{} · {}",
+                            sender.as_deref().unwrap_or(unknown),
+                            subject.as_deref().unwrap_or("")
+                        ),
+                        TimelineItem::Event(event) => {
+                            let m = row.mention.and_then(|m| event.mentions.get(m));
+                            let sender = m
+                                .and_then(|m| app.letters.get(m.letter))
+                                .map_or(unknown, |l| l.sender_or_unknown());
+                            format!(
+                                "{} · {sender} · {}",
+                                event.kind.map_or("", |k| k.name(app.lang)),
+                                m.map_or("", |m| m.context.as_str())
+                            )
+                        }
+                    };
+                    (Some(entry.date), format!("{} · {text}", entry.date))
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 fn toggle_order(app: &mut App) {
