@@ -850,6 +850,40 @@ fn section_numbers_printed_apart_from_their_titles() {
 }
 
 #[test]
+fn a_note_number_alone_over_its_text_after_the_note_before_it() {
+    // PyMuPDF: no form feeds, each note's number on its own line over its text, the page's
+    // number between the language codes. Marker 2 stuck to a year after a noun is missed, yet
+    // its note, next after note 1 and over its own text, is no part of note 1.
+    let body = wrap(&format!(
+        "{} volgens de Rekenkamer1 en het werkprogramma 20212 van de Commissie.",
+        prose(6)
+    ));
+    let l = parse(&format!(
+        "De Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA  DEN HAAG\n\n\
+         Datum 14 juli 2021\nBetreft Voorstel\n\nGeachte voorzitter,\n\n{body}\
+         1\nEuropese Rekenkamer (2021): Speciaal verslag 05/2021: Infrastructuur voor het opladen van\n\
+         elektrische voertuigen.\n2\nCOM(2020) 690 final.\nNL\n2\nNL\n{}",
+        wrap(&format!("{}.", prose(3)))
+    ));
+    let texts: Vec<(u32, &str)> = l
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                1,
+                "Europese Rekenkamer (2021): Speciaal verslag 05/2021: Infrastructuur voor het \
+                 opladen van elektrische voertuigen."
+            ),
+            (2, "COM(2020) 690 final.")
+        ]
+    );
+}
+
+#[test]
 fn converted_pdf_paragraphs_and_headings_without_blank_lines() {
     // pdftotext's default: no blank line anywhere. A paragraph ends at a short line that ends
     // a sentence; a heading is a short line without final stop between sentences.

@@ -216,6 +216,16 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         let mut text: Vec<&str> = Vec::new();
         let mut left: Vec<(u32, usize)> = Vec::new();
         let mut in_area: Vec<u32> = Vec::new();
+        // Whether the line after `j` is text: no number, no language code, no furniture.
+        let over_text = |j: usize| {
+            (j + 1..end)
+                .find(|&k| !lines[k].is_blank())
+                .is_some_and(|k| {
+                    token(k).is_none()
+                        && !eu::is_language_codes(lines[k].text)
+                        && repeats.get(lines[k].text).is_none_or(|&c| c < 3)
+                })
+        };
         for j in i..end {
             // The language code an EU document prints in a page's corners (`EN`), between the
             // notes' numbers and their texts: furniture.
@@ -233,10 +243,14 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
                 // note after the one before it, whose marker was missed.
                 // Or, listed under the number before it, the next number, whose marker was
                 // missed (`1`, `2`, `3`, then their texts).
+                // Or alone on its line over its text (no page number: that stands over the
+                // page's furniture).
                 Some((n, first))
                     if !in_area.contains(&n)
                         && (pending.contains(&n)
-                            || (first.is_some() || text.is_empty() && !run.is_empty())
+                            || (first.is_some()
+                                || text.is_empty() && !run.is_empty()
+                                || over_text(j))
                                 && in_area.last().is_some_and(|&m| n == m + 1)
                                 && !notes.iter().any(|d| d.0 == n)) =>
                 {
