@@ -653,6 +653,15 @@ fn converted(pages: &[String]) -> Letter {
     brieven::ingest::parse("spec", "spec", text.as_bytes())
 }
 
+/// Each note's number and text.
+fn note_texts(letter: &Letter) -> Vec<(u32, &str)> {
+    letter
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.as_str()))
+        .collect()
+}
+
 fn marker_after(letter: &Letter, number: u32) -> Option<String> {
     letter.paragraphs().find_map(|(_, _, p)| {
         let r = p.notes.iter().find(|r| r.number == number)?;
@@ -729,11 +738,7 @@ fn converted_pdf_note_numbers_printed_apart_from_their_texts() {
         )),
     );
     let l = converted(&[page1, page2]);
-    let texts: Vec<(u32, &str)> = l
-        .footnotes
-        .iter()
-        .map(|n| (n.number, n.text.as_str()))
-        .collect();
+    let texts = note_texts(&l);
     assert_eq!(texts[0], (1, "Kamerstuk 33009, nr. 117."), "{texts:?}");
     assert_eq!(texts[1], (2, "Kamerstuk 33009, nr. 63."));
     assert_eq!(texts[2], (3, "Het EU-Kaderprogramma voor onderzoek."));
@@ -778,11 +783,7 @@ fn note_numbers_listed_apart_with_texts_that_wrap_and_a_footer_among_them() {
     let page2 = page(2, prose(30), "");
     let page3 = page(3, prose(31), "");
     let l = converted(&[page1, page2, page3]);
-    let texts: Vec<(u32, &str)> = l
-        .footnotes
-        .iter()
-        .map(|n| (n.number, n.text.as_str()))
-        .collect();
+    let texts = note_texts(&l);
     assert_eq!(
         texts,
         vec![
@@ -865,11 +866,7 @@ fn a_note_number_alone_over_its_text_after_the_note_before_it() {
          elektrische voertuigen.\n2\nCOM(2020) 690 final.\nNL\n2\nNL\n{}",
         wrap(&format!("{}.", prose(3)))
     ));
-    let texts: Vec<(u32, &str)> = l
-        .footnotes
-        .iter()
-        .map(|n| (n.number, n.text.as_str()))
-        .collect();
+    let texts = note_texts(&l);
     assert_eq!(
         texts,
         [
