@@ -294,6 +294,9 @@ pub fn rows_found(app: &App, query: &str) -> Vec<usize> {
     } else {
         fold_str(query.trim())
     };
+    if needle.is_empty() {
+        return Vec::new();
+    }
     (0..rows.len())
         .filter(|&i| {
             if exact {
