@@ -369,7 +369,8 @@ fn headings_list_items_and_paragraphs_are_stated() {
     for item in ["punt a", "punt b", "punt c"] {
         assert_eq!(role(item), Role::ListItem, "{item}");
     }
-    for text in ["Alinea met nadruk.", "Een blok", "term", "uitleg"] {
+    // A definition list's term and description are one line, as a head's label and value.
+    for text in ["Alinea met nadruk.", "Een blok", "term: uitleg"] {
         assert!(
             !matches!(role(text), Role::Heading(_) | Role::ListItem),
             "{text}"
@@ -912,4 +913,51 @@ proptest! {
         }
         check_invariants(&bytes);
     }
+}
+
+#[test]
+fn a_pages_definition_list_gives_date_number_and_submitter() {
+    // The head of a Kamerstuk's page: the number, the date and the submitter as terms of a
+    // definition list, each read with its description on one line.
+    let l = letter(
+        "<html><head><title>Wet auteurscontractenrecht</title></head><body><main>\
+         <h1>Motie</h1><dl><dt>Nummer</dt><dd>33308-13</dd>\
+         <dt>Publicatiedatum</dt><dd>10 februari 2015</dd>\
+         <dt>Indiener</dt><dd><a href=\"/leden/helder\">Lilian Helder</a>, Kamerlid PVV</dd>\
+         <dt>Voortouwcommissie</dt><dd>TK</dd></dl>\
+         <p>Motie van het lid Helder over de geschillencommissie</p>\
+         <h2>Stemmingsuitslag</h2><p>Besluit: Verworpen. De motie is verworpen. Met handopsteken.</p>\
+         </main></body></html>",
+    );
+    assert_eq!(l.date, brieven::model::Date::ymd(2015, 2, 10));
+    assert_eq!(l.reference.as_deref(), Some("33308-13"));
+    assert_eq!(l.sender.as_deref(), Some("Lilian Helder, Kamerlid PVV"));
+    assert_eq!(l.signed_by, ["Lilian Helder"]);
+    assert!(
+        texts(&l).iter().any(|t| t == "Voortouwcommissie: TK"),
+        "{:?}",
+        texts(&l)
+    );
+}
+
+#[test]
+fn an_eu_act_is_dated_placed_and_signed_at_its_end() {
+    // EUR-Lex: the act's date only in its title and its close (`Done at ...`), the signatories
+    // in capitals under their institutions; the page's title a file's name.
+    let l = letter(
+        "<html><head><title>L_2013176EN.01000101.xml</title></head><body>\
+         <p class=\"doc-ti\">REGULATION (EU) No 575/2013 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL</p>\
+         <p class=\"doc-ti\">of 26 June 2013</p>\
+         <p class=\"normal\">This Regulation lays down uniform rules. It applies to institutions. It enters into force.</p>\
+         <p class=\"normal\">This Regulation shall be binding in its entirety and directly applicable in all Member States.</p>\
+         <p class=\"normal\">Done at Brussels, 26 June 2013.</p>\
+         <p class=\"signatory\">For the European Parliament</p><p class=\"signatory\">The President</p>\
+         <p class=\"signatory\">M. SCHULZ</p><p class=\"signatory\">For the Council</p>\
+         <p class=\"signatory\">The President</p><p class=\"signatory\">A. SHATTER</p>\
+         </body></html>",
+    );
+    assert_eq!(l.date, brieven::model::Date::ymd(2013, 6, 26));
+    assert_eq!(l.place.as_deref(), Some("Brussels"));
+    assert_eq!(l.signed_by, ["M. SCHULZ", "A. SHATTER"]);
+    assert_ne!(l.subject.as_deref(), Some("L_2013176EN.01000101.xml"));
 }

@@ -96,6 +96,10 @@ pub struct LineInfo {
 pub struct Hints {
     pub subject: Option<String>,
     pub date: Option<Date>,
+    /// The document's number, where a page's own head states it (`Nummer: 33308-13`).
+    pub reference: Option<String>,
+    /// Who submitted it, where a page's own head states it (`Indiener: Lilian Helder, ...`).
+    pub sender: Option<String>,
 }
 
 /// A document, as a reader made it.

@@ -11,6 +11,10 @@
 //!   (`{SEC(2021) 560 final} - {SWD(2021) 638 final}`), the language code in the page's
 //!   corners (`EN`). The running text starts after the cover.
 //!
+//! - the close of an act: `Done at Brussels, 26 June 2013.` (`Gedaan te Brussel, ...`, `Fait à
+//!   Bruxelles, le ...`), then for each institution its signatory's office and name, the name
+//!   in capitals (`For the European Parliament`, `The President`, `M. SCHULZ`).
+//!
 //! Everything here is the template's, never one document's: no rule names a document.
 
 use std::ops::Range;
@@ -333,4 +337,63 @@ mod tests {
         );
         assert_eq!(cover(&split("9156/22\nLIMITE\nNOTE\nOrigine: X")), None);
     }
+}
+
+/// Where and when an act was done, and who signed it for each institution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enacted {
+    pub place: String,
+    pub date: crate::model::Date,
+    pub signatories: Vec<String>,
+}
+
+/// The close of an EU act (`Done at Brussels, 26 June 2013.` and the signatures under it),
+/// looked for in the last lines of the text.
+pub fn enacted(lines: &[Line<'_>]) -> Option<Enacted> {
+    const OPENERS: [&str; 4] = ["Done at ", "Gedaan te ", "Fait à ", "Geschehen zu "];
+    let from = lines.len().saturating_sub(400);
+    let (i, rest) = (from..lines.len()).rev().find_map(|i| {
+        let t = lines[i].text.trim();
+        OPENERS
+            .iter()
+            .find_map(|o| t.strip_prefix(o))
+            .filter(|rest| rest.len() <= 80)
+            .map(|rest| (i, rest))
+    })?;
+    let (date, before, _) = crate::dates::find_full_date(rest)?;
+    let place = before.trim().trim_end_matches(',').trim();
+    let place = place
+        .strip_suffix(" le")
+        .unwrap_or(place)
+        .trim_end_matches(',');
+    if place.is_empty() || place.split_whitespace().count() > 3 {
+        return None;
+    }
+    // Under it, for each institution, its office and then the name in capitals.
+    let signatories = lines[i + 1..lines.len().min(i + 16)]
+        .iter()
+        .map(|l| l.text.trim())
+        .filter(|t| is_name_in_capitals(t))
+        .map(str::to_string)
+        .collect();
+    Some(Enacted {
+        place: place.to_string(),
+        date,
+        signatories,
+    })
+}
+
+/// A signatory's name as acts print it: initials and a surname in capitals (`M. SCHULZ`,
+/// `A. SHATTER`, `J. M. BARROSO`).
+fn is_name_in_capitals(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().any(|w| w.len() == 2 && w.ends_with('.'))
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''))
+        })
+        && words
+            .last()
+            .is_some_and(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
 }

@@ -275,8 +275,31 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     if meta.date.is_none() {
         meta.date = doc.hints.date;
     }
+    // An EU act is dated, placed and signed at its end.
+    if (meta.date.is_none() || meta.signed_by.is_empty())
+        && let Some(act) = eu::enacted(&lines)
+    {
+        if meta.date.is_none() {
+            meta.date = Some(act.date);
+            meta.place = meta.place.take().or(Some(act.place));
+        }
+        if meta.signed_by.is_empty() {
+            meta.signed_by = act.signatories;
+        }
+    }
     if meta.reference.is_none() {
-        meta.reference = appended_reference;
+        meta.reference = appended_reference.or_else(|| doc.hints.reference.clone());
+    }
+    if meta.sender.is_none()
+        && let Some(sender) = &doc.hints.sender
+    {
+        let sender = sanitize(sender).into_owned();
+        // The one who submitted a document signs it: the name before its office.
+        if meta.signed_by.is_empty() {
+            let name = sender.split(',').next().unwrap_or("").trim();
+            meta.signed_by = vec![name.to_string()];
+        }
+        meta.sender = Some(sender);
     }
     if meta.subject.is_none() {
         meta.subject = doc.hints.subject.as_ref().map(|s| sanitize(s).into_owned());

@@ -38,6 +38,12 @@ const LABELS: &[(&str, Label)] = &[
     ("our reference", Label::Reference),
     ("our ref.", Label::Reference),
     ("kenmerk", Label::Reference),
+    // The head of a Kamerstuk's page (tweedekamer.nl, officielebekendmakingen.nl).
+    ("publicatiedatum", Label::Date),
+    ("nummer", Label::Reference),
+    ("documentnummer", Label::Reference),
+    ("indiener", Label::From),
+    ("indieners", Label::From),
     ("uw kenmerk", Label::Other),
     ("uw referentie", Label::Other),
     ("afschrift aan", Label::Other),
@@ -75,6 +81,9 @@ const COLON_ONLY: &[&str] = &[
     "destinataires",
     "destinataire",
     "objet",
+    "nummer",
+    "indiener",
+    "indieners",
 ];
 
 /// The first letters of the labels, in both cases.

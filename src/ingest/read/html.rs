@@ -98,10 +98,42 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
         b.note(note.number, &sanitize(&note.text), urls, 0);
     }
     *b.hints() = hints;
+    labelled_head(&body, b.hints());
     for w in warnings {
         b.warn(w);
     }
     Ok(b.finish())
+}
+
+/// What a page's head states as labelled terms before its text (a definition list of a
+/// Kamerstuk's page: `Nummer: 33308-13`, `Publicatiedatum: 10 februari 2015`, `Indiener:
+/// Lilian Helder, Kamerlid PVV`), where nothing else gave it: date, reference and sender.
+fn labelled_head(body: &[Para], hints: &mut crate::ingest::document::Hints) {
+    use crate::ingest::patterns::{self, Label};
+    // The head ends where the running text begins: a paragraph of two sentences or more.
+    for para in body.iter().take(200) {
+        let text = para.plain();
+        let text = text.trim();
+        if text.matches(". ").count() >= 2 {
+            break;
+        }
+        let Some((label, value)) = patterns::label(text) else {
+            continue;
+        };
+        if value.is_empty() || value.chars().count() > 120 {
+            continue;
+        }
+        match label {
+            Label::Date if hints.date.is_none() => {
+                hints.date = crate::dates::parse_full_date(value)
+            }
+            Label::Reference if hints.reference.is_none() => {
+                hints.reference = Some(value.to_string())
+            }
+            Label::From if hints.sender.is_none() => hints.sender = Some(value.to_string()),
+            _ => {}
+        }
+    }
 }
 
 /// The page's text: a byte-order mark or valid UTF-8 decide, else the `charset` the page
@@ -1375,7 +1407,12 @@ impl<'t> Page<'t> {
                     if !in_svg && let Some(s) = self.short_text(i, 2000) {
                         let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
                         let s = s.split(" | ").next().unwrap_or("").trim().to_string();
-                        if !s.is_empty() {
+                        // A file's name (`L_2013176EN.01000101.xml`) names no subject.
+                        let file_name = !s.contains(' ')
+                            && s.rsplit_once('.').is_some_and(|(_, ext)| {
+                                matches!(ext, "xml" | "html" | "htm" | "pdf" | "doc" | "docx")
+                            });
+                        if !s.is_empty() && !file_name {
                             subject[1] = Some(s);
                         }
                     }
@@ -1386,6 +1423,7 @@ impl<'t> Page<'t> {
         crate::ingest::document::Hints {
             subject: subject.into_iter().flatten().next(),
             date,
+            ..Default::default()
         }
     }
 }
@@ -1455,6 +1493,8 @@ struct Emit<'p, 't> {
     sections: usize,
     /// White space after a note marker, written only if no punctuation follows.
     pending_space: bool,
+    /// A definition list's term was just written: its description goes on its line.
+    after_term: bool,
 }
 
 impl<'p, 't> Emit<'p, 't> {
@@ -1469,6 +1509,7 @@ impl<'p, 't> Emit<'p, 't> {
             bold: 0,
             sections: 0,
             pending_space: false,
+            after_term: false,
         }
     }
 
@@ -1526,6 +1567,12 @@ impl<'p, 't> Emit<'p, 't> {
         if !is_block(name) {
             return;
         }
+        // A term and its description are one line, `Publicatiedatum: 10 februari 2015`, as
+        // a letter's head writes its labels.
+        if std::mem::take(&mut self.after_term) && name == "dd" && self.cur.is_some() {
+            self.ctx.push(Ctx::Plain);
+            return;
+        }
         self.flush();
         match name {
             "tr" if self.row.is_none() => {
@@ -1581,6 +1628,15 @@ impl<'p, 't> Emit<'p, 't> {
             _ => {}
         }
         if !is_block(name) {
+            return;
+        }
+        if name == "dt"
+            && let Some(p) = &mut self.cur
+            && !p.lines.is_empty()
+        {
+            p.push_text(": ", false);
+            self.after_term = true;
+            self.ctx.pop();
             return;
         }
         self.flush();
