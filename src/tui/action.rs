@@ -88,7 +88,7 @@ pub enum Action {
     /// The mouse wheel at (column, row): positive down, negative up.
     Scroll(u16, u16, i16),
     /// Results for the search query with this number arrived from the worker.
-    SearchResults(u64, std::sync::Arc<Vec<brieven::search::Hit>>),
+    SearchResults(u64, super::lookup::Results),
     /// The worker has built the register.
     RegisterReady(std::sync::Arc<brieven::register::Register>),
     /// Copy the paragraph in view (or the selected note) with its citation (OSC 52).

@@ -14,10 +14,12 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::document::{BlockKind, Document, MetaField, note_text};
 use super::find::Find;
+use super::index::LetterIndex;
 use super::keymap::Key;
-use super::lookup::{RegisterState, SearchState};
+use super::lookup::{RegisterState, RegisterTabs, SearchState};
 use super::theme::Theme;
 use super::ui;
+use super::update::views::TimelineRow;
 
 /// The panes of the main screen, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,6 +178,11 @@ pub struct App {
     pub corpus_warnings: Vec<String>,
     /// Corpus indices sorted by date (undated last).
     pub order: Vec<usize>,
+    /// Each letter's row in `order`, letters by id, senders: built with `order`, shared
+    /// with the search worker.
+    pub index: Arc<LetterIndex>,
+    /// How many warnings the letters carry (they never change while the reader runs).
+    letter_warnings: usize,
     /// Corpus index of the open letter.
     pub current: usize,
     /// The open letter, wrapped for the Reading pane.
@@ -209,6 +216,8 @@ pub struct App {
     pub quit: bool,
     /// The register, once the worker has built it.
     pub register: Option<Arc<Register>>,
+    /// The register view's entries, sorted and counted when the register arrived.
+    pub register_tabs: Arc<RegisterTabs>,
     pub search: SearchState,
     pub register_view: RegisterState,
     /// The interface language.
@@ -221,6 +230,8 @@ pub struct App {
     pub position_rows: Option<Arc<Vec<brieven::positions::Position>>>,
     /// The timeline, built the first time it is opened.
     pub timeline: Option<Arc<brieven::timeline::Timeline>>,
+    /// The timeline overlay's rows (`update::views::timeline_rows`), made with `timeline`.
+    pub timeline_rows: Arc<Vec<TimelineRow>>,
 }
 
 impl App {
@@ -234,10 +245,14 @@ impl App {
         let mut order: Vec<usize> = (0..letters.len()).collect();
         order.sort_by_key(|&i| (letters[i].date.is_none(), letters[i].date));
         let current = order.first().copied().unwrap_or(0);
+        let index = Arc::new(LetterIndex::new(&letters, &order));
+        let letter_warnings = letters.iter().map(|l| l.warnings.len()).sum();
         let mut app = App {
             letters: Arc::new(letters),
             corpus_warnings,
             order,
+            index,
+            letter_warnings,
             current,
             doc: Document::default(),
             scroll: 0,
@@ -257,6 +272,7 @@ impl App {
             theme,
             quit: false,
             register: None,
+            register_tabs: Arc::default(),
             search: SearchState::default(),
             register_view: RegisterState::default(),
             lang: Lang::En,
@@ -264,6 +280,7 @@ impl App {
             key_overrides: Vec::new(),
             position_rows: None,
             timeline: None,
+            timeline_rows: Arc::default(),
         };
         app.doc = app.build_doc();
         app
@@ -430,10 +447,13 @@ impl App {
 
     /// The position of the open letter in the date order.
     pub fn letter_row(&self) -> usize {
-        self.order
-            .iter()
-            .position(|&i| i == self.current)
-            .unwrap_or(0)
+        let row = self.index.rank(self.current);
+        if row < self.order.len() { row } else { 0 }
+    }
+
+    /// How many warnings there are in all (what [`App::all_warnings`] lists).
+    pub fn warning_count(&self) -> usize {
+        self.corpus_warnings.len() + self.letter_warnings
     }
 
     /// Every warning: the corpus's and each letter's.

@@ -10,6 +10,7 @@ use brieven::search::{Hit, HitKind};
 
 use super::app::{Spot, Target};
 use super::document::MetaField;
+use super::index::LetterIndex;
 
 /// How many results a query asks for.
 pub const RESULT_LIMIT: usize = 200;
@@ -40,6 +41,8 @@ pub struct SearchState {
     /// The number of the query the results are for.
     pub received: u64,
     pub hits: Arc<Vec<Hit>>,
+    /// Per hit, the senders of its letters.
+    pub senders: Arc<Vec<Senders>>,
     /// Indices into `hits`, grouped by kind in [`HIT_GROUPS`] order, rank order within.
     pub order: Vec<usize>,
     /// The selected row of `order`.
@@ -54,13 +57,14 @@ impl SearchState {
 
     /// Takes results for query `seq`, unless a newer query was sent since... or these are
     /// older than what is shown.
-    pub fn receive(&mut self, seq: u64, hits: Arc<Vec<Hit>>) {
+    pub fn receive(&mut self, seq: u64, results: Results) {
         if seq < self.received {
             return;
         }
         self.received = seq;
-        self.order = grouped(&hits);
-        self.hits = hits;
+        self.order = grouped(&results.hits);
+        self.hits = results.hits;
+        self.senders = results.senders;
         self.selected = 0;
     }
 
@@ -70,6 +74,57 @@ impl SearchState {
             .get(self.selected)
             .and_then(|&i| self.hits.get(i))
     }
+}
+
+/// The worker's answer to one query: the hits, and what the overlay shows of them that needs
+/// the letters, worked out once there rather than in every frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Results {
+    pub hits: Arc<Vec<Hit>>,
+    /// Per hit, the senders of its letters.
+    pub senders: Arc<Vec<Senders>>,
+}
+
+impl Results {
+    pub fn new(hits: Vec<Hit>, index: &LetterIndex) -> Results {
+        let senders = hits.iter().map(|h| senders(index, &h.letters)).collect();
+        Results {
+            hits: Arc::new(hits),
+            senders: Arc::new(senders),
+        }
+    }
+}
+
+/// The senders of a hit's letters, as the overlay names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Senders {
+    /// At most three distinct names, in the order of the hit's letters.
+    Names(Vec<String>),
+    /// More than three: the overlay says how many letters instead.
+    Many,
+}
+
+/// The distinct senders of the letters with these ids (letters not loaded left out), looking
+/// at no more letters than it takes to find a fourth.
+pub fn senders(index: &LetterIndex, ids: &[String]) -> Senders {
+    let mut names: Vec<(usize, &str)> = Vec::new();
+    for id in ids {
+        let Some((n, name)) = index.by_id(id).and_then(|i| index.sender(i)) else {
+            continue;
+        };
+        if names.iter().all(|&(m, _)| m != n) {
+            if names.len() == 3 {
+                return Senders::Many;
+            }
+            names.push((n, name));
+        }
+    }
+    Senders::Names(
+        names
+            .into_iter()
+            .map(|(_, name)| name.to_string())
+            .collect(),
+    )
 }
 
 /// Indices of `hits` grouped by kind, keeping rank order within each group.
@@ -89,6 +144,84 @@ pub struct RegisterState {
     pub selected: usize,
     /// The entity whose occurrences are listed, with the selected one.
     pub concordance: Option<(usize, usize)>,
+    /// An entity with its occurrences in the order the concordance lists them (see
+    /// [`occurrence_order`]), worked out once when it was opened.
+    pub listed: Option<(usize, Arc<Vec<usize>>)>,
+}
+
+impl RegisterState {
+    /// Opens the concordance of `entity`, on its first occurrence.
+    pub fn open_concordance(&mut self, entity: &Entity, index: &LetterIndex) {
+        self.concordance = Some((entity.id, 0));
+        self.listed = Some((entity.id, Arc::new(occurrence_order(entity, index))));
+    }
+
+    /// The order `entity`'s occurrences are listed in: the one worked out when its
+    /// concordance was opened, or else worked out now.
+    pub fn listed(&self, entity: &Entity, index: &LetterIndex) -> Arc<Vec<usize>> {
+        match &self.listed {
+            Some((id, order)) if *id == entity.id && order.len() == entity.occurrences.len() => {
+                Arc::clone(order)
+            }
+            _ => Arc::new(occurrence_order(entity, index)),
+        }
+    }
+}
+
+/// One entry of a register tab: the entity, and how many letters it occurs in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Index into `register.entities`.
+    pub entity: usize,
+    pub letters: usize,
+}
+
+/// The entries of every register tab in the order shown, counted and sorted once when the
+/// register arrives: no frame or key sorts the register.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RegisterTabs {
+    /// One list per [`REGISTER_TABS`] entry.
+    tabs: Vec<Vec<Entry>>,
+}
+
+impl RegisterTabs {
+    /// The tabs of `register`, over `letters` letters.
+    pub fn new(register: &Register, letters: usize) -> RegisterTabs {
+        // Distinct letters per entity in one pass over its occurrences: `seen[l]` is the
+        // number of the last entity counted that occurs in letter `l`.
+        let mut seen = vec![0usize; letters];
+        let mut counted = 0;
+        let mut count = |e: &Entity| {
+            counted += 1;
+            let mut n = 0;
+            for o in &e.occurrences {
+                if let Some(last) = seen.get_mut(o.letter_index())
+                    && *last != counted
+                {
+                    *last = counted;
+                    n += 1;
+                }
+            }
+            n
+        };
+        let tabs = REGISTER_TABS
+            .iter()
+            .map(|&(kind, _)| {
+                (entries(register, kind).into_iter())
+                    .map(|e| Entry {
+                        entity: e.id,
+                        letters: count(e),
+                    })
+                    .collect()
+            })
+            .collect();
+        RegisterTabs { tabs }
+    }
+
+    /// The entries of tab `tab` (an index into [`REGISTER_TABS`]).
+    pub fn tab(&self, tab: usize) -> &[Entry] {
+        self.tabs.get(tab).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The entries of a register tab, in the order shown: dates by date, the rest by how often
@@ -153,18 +286,18 @@ pub fn meta_field(letter: &Letter, entity: &Entity, o: &Occurrence) -> Option<Me
         .map(|(f, _)| f)
 }
 
-/// An entity's occurrences by letter in date order (`order`: corpus indices by date), then
-/// as found.
-pub fn occurrences_in_order<'a>(entity: &'a Entity, order: &[usize]) -> Vec<&'a Occurrence> {
-    let rank = |letter: usize| {
-        order
-            .iter()
-            .position(|&i| i == letter)
-            .unwrap_or(usize::MAX)
-    };
-    let mut list: Vec<&Occurrence> = entity.occurrences.iter().collect();
-    list.sort_by_key(|o| rank(o.letter_index()));
+/// The order an entity's occurrences are listed in: by letter in date order, then as found;
+/// indices into `entity.occurrences`.
+pub fn occurrence_order(entity: &Entity, index: &LetterIndex) -> Vec<usize> {
+    let mut list: Vec<usize> = (0..entity.occurrences.len()).collect();
+    list.sort_by_key(|&o| index.rank(entity.occurrences[o].letter_index()));
     list
+}
+
+/// An entity's occurrences by letter in date order, then as found.
+pub fn occurrences_in_order<'a>(entity: &'a Entity, index: &LetterIndex) -> Vec<&'a Occurrence> {
+    let order = occurrence_order(entity, index);
+    order.into_iter().map(|o| &entity.occurrences[o]).collect()
 }
 
 /// A jump target for an occurrence of `entity` in `letters`.
@@ -192,12 +325,12 @@ pub fn hit_targets(
     state: &SearchState,
     register: &Register,
     letters: &[brieven::model::Letter],
-    order: &[usize],
+    index: &LetterIndex,
     lang: brieven::i18n::Lang,
 ) -> Option<(String, Vec<Target>, usize)> {
     let hit = state.selected_hit()?;
     if let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) {
-        let targets: Vec<Target> = occurrences_in_order(entity, order)
+        let targets: Vec<Target> = occurrences_in_order(entity, index)
             .into_iter()
             .map(|o| occurrence_target(letters, entity, o))
             .collect();

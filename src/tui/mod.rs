@@ -10,6 +10,7 @@ pub mod document;
 pub mod find;
 #[cfg(test)]
 mod fixtures;
+pub mod index;
 pub mod keymap;
 pub mod loading;
 pub mod lookup;
@@ -200,7 +201,7 @@ fn event_loop(
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
     spawn_event_reader(tx.clone());
-    let letters = std::sync::Arc::clone(&app.letters);
+    let letters = (Arc::clone(&app.letters), Arc::clone(&app.index));
     let (worker, writing) = worker::spawn(letters, cached, register_files, move |action| {
         tx.send(Message::Worker(action)).is_ok()
     });
@@ -239,6 +240,11 @@ fn event_loop(
         };
         // Take every message that is waiting before drawing again (resize storms, pastes).
         for message in std::iter::once(first).chain(rx.try_iter()) {
+            // A held key or a paste can keep this going: a signal is acted on between any
+            // two messages, not only between frames.
+            if signal.load(Ordering::SeqCst) != 0 {
+                return Ok(writing);
+            }
             let action = match message {
                 Message::Terminal(event) => {
                     resized |= matches!(event, event::Event::Resize(..));

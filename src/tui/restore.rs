@@ -60,7 +60,7 @@ fn documents(app: &App, letters: impl Iterator<Item = usize>) -> HashMap<usize, 
 
 /// Goes back to the saved place and jump list (called once, before the first frame).
 pub fn restore(app: &mut App) {
-    let index_of = |id: &str| app.letters.iter().position(|l| l.id == id);
+    let index_of = |id: &str| app.index.by_id(id);
     let mut saved: Vec<(usize, ReadingPosition)> = app
         .state
         .jumps

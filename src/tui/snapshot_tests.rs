@@ -276,10 +276,8 @@ fn searched(mut app: App, query: &str) -> App {
         update(&mut app, Action::Input(c));
     }
     let seq = app.search.sent;
-    update(
-        &mut app,
-        Action::SearchResults(seq, std::sync::Arc::new(hits)),
-    );
+    let results = super::lookup::Results::new(hits, &app.index);
+    update(&mut app, Action::SearchResults(seq, results));
     app
 }
 

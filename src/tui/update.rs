@@ -126,7 +126,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::PrevOccurrence if app.find.is_some() => find::step(app, false),
         Action::NextOccurrence => lookup::step_occurrence(app, true),
         Action::PrevOccurrence => lookup::step_occurrence(app, false),
-        Action::SearchResults(seq, hits) => app.search.receive(seq, hits),
+        Action::SearchResults(seq, results) => app.search.receive(seq, results),
         Action::RegisterReady(register) => views::register_ready(app, register),
         Action::CopyCitation => return debate::copy_citation(app),
         Action::CopyUrl => return debate::copy_url(app),

@@ -13,7 +13,8 @@ use brieven::register::Register;
 use brieven::search::SearchIndex;
 
 use super::action::Action;
-use super::lookup::RESULT_LIMIT;
+use super::index::LetterIndex;
+use super::lookup::{RESULT_LIMIT, Results};
 
 /// A query for the worker.
 #[derive(Debug, Clone)]
@@ -52,11 +53,12 @@ impl CacheWrite {
     }
 }
 
-/// Starts the worker on `letters` and the user's `register_files` (TOML texts), taking the
-/// register and index from `cached` when it has them (and writing the cache once they are
-/// built); its results come back through `results` as actions.
+/// Starts the worker on `letters` (looked up through `index`) and the user's
+/// `register_files` (TOML texts), taking the register and index from `cached` when it has
+/// them (and writing the cache once they are built); its results come back through `results`
+/// as actions.
 pub fn spawn(
-    letters: Arc<Vec<Letter>>,
+    (letters, index): (Arc<Vec<Letter>>, Arc<LetterIndex>),
     cached: Cached,
     register_files: Vec<String>,
     results: impl Fn(Action) -> bool + Send + 'static,
@@ -66,7 +68,7 @@ pub fn spawn(
     let worker_writing = writing.clone();
     std::thread::spawn(move || {
         run(
-            &letters,
+            (&letters, &index),
             cached,
             &register_files,
             &rx,
@@ -78,7 +80,7 @@ pub fn spawn(
 }
 
 fn run(
-    letters: &[Letter],
+    (letters, letter_index): (&[Letter], &LetterIndex),
     mut cached: Cached,
     register_files: &[String],
     requests: &Receiver<Request>,
@@ -112,7 +114,8 @@ fn run(
         } else {
             index.search(letters, &register, &request.query, RESULT_LIMIT)
         };
-        if !results(Action::SearchResults(request.seq, Arc::new(hits))) {
+        let found = Results::new(hits, letter_index);
+        if !results(Action::SearchResults(request.seq, found)) {
             return;
         }
     }

@@ -32,11 +32,10 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
         stacks.push(Span::raw(" "));
     }
     let header = vec![Line::from(stacks), Line::default()];
-    let rows = cards(app)
-        .iter()
-        .enumerate()
-        .map(|(i, card)| {
-            let letter = app.letters.iter().find(|l| l.id == card.letter);
+    let cards = cards(app);
+    let row = |i: usize| {
+        cards.get(i).map_or_else(Line::default, |card| {
+            let letter = (app.index.by_id(&card.letter)).and_then(|l| app.letters.get(l));
             let sender = letter.map_or_else(
                 || card.letter.clone(),
                 |l| l.sender_or_unknown().to_string(),
@@ -64,14 +63,13 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
                 Span::raw(fit(&quote, room)),
             ])
         })
-        .collect();
+    };
     let title = format!("{} — {}", s.title_cards, sanitize(current));
     list_overlay::draw(
         app,
         frame,
-        &title,
-        header,
-        rows,
+        (&title, header),
+        (cards.len(), &row),
         selected,
         s.msg_stack_empty,
         "",

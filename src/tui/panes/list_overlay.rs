@@ -9,17 +9,16 @@ use crate::tui::app::App;
 use crate::tui::panes::help::overlay_area;
 use crate::tui::ui::list_offset;
 
-/// Draws the overlay: `title` on the border, `header` lines first, then the window of
-/// `rows` that keeps `selected` in view, the selected row reversed; `empty` when no rows;
-/// `detail`, the selected row in full, wrapped under a rule at the foot (at most a third of
-/// the box; none when empty).
-#[allow(clippy::too_many_arguments)]
+/// Draws the overlay: `title` on the border, `header` lines first, then the window of the
+/// `rows` rows that keeps `selected` in view, the selected row reversed; `empty` when no
+/// rows; `detail`, the selected row in full, wrapped under a rule at the foot (at most a third
+/// of the box; none when empty). `row(i)` makes row `i`, and is asked only for the rows in the
+/// window.
 pub fn draw(
     app: &App,
     frame: &mut Frame,
-    title: &str,
-    header: Vec<Line<'static>>,
-    rows: Vec<Line<'static>>,
+    (title, header): (&str, Vec<Line<'static>>),
+    (rows, row): (usize, &dyn Fn(usize) -> Line<'static>),
     selected: usize,
     empty: &str,
     detail: &str,
@@ -54,15 +53,16 @@ pub fn draw(
     }
     let height = usize::from(inner.height).saturating_sub(header.len());
     let mut lines = header;
-    if rows.is_empty() {
+    if rows == 0 {
         lines.push(Line::from(Span::styled(empty.to_string(), app.theme.dim)));
     }
-    let first = list_offset(selected, rows.len(), height);
-    for (i, row) in rows.into_iter().enumerate().skip(first).take(height) {
+    let first = list_offset(selected, rows, height);
+    for i in (first..rows).take(height) {
+        let line = row(i);
         lines.push(if i == selected {
-            row.style(app.theme.selected)
+            line.style(app.theme.selected)
         } else {
-            row
+            line
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -55,40 +55,35 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
         s.col_summary
     );
     let header = vec![Line::from(Span::styled(header_text, theme.heading))];
-    let rows = app
-        .position_rows
-        .as_deref()
-        .map(|rows| {
-            rows.iter()
-                .map(|p| {
-                    let date = p.date.map(|d| d.to_string()).unwrap_or_default();
-                    let sender = sanitize(p.sender.as_deref().unwrap_or(s.unknown_sender));
-                    let to = p
-                        .recipients
-                        .first()
-                        .map(|r| sanitize(r))
-                        .unwrap_or_default();
-                    let stance = p.stance.map(|st| app.lang.stance(st)).unwrap_or("");
-                    let terms: Vec<String> = p
-                        .terms
-                        .iter()
-                        .map(|t| sanitize(&t.term).into_owned())
-                        .collect();
-                    let summary = sanitize(p.summary.as_deref().unwrap_or("")).replace('\n', " ");
-                    Line::from(vec![
-                        Span::styled(cell(&date, 10), theme.dim),
-                        Span::styled(cell(&sender, sender_w), theme.sender),
-                        Span::raw(cell(&to, to_w)),
-                        stance_mark(p.stance, theme),
-                        Span::raw(" "),
-                        Span::raw(cell(stance, stance_w - 2)),
-                        Span::styled(cell(&terms.join(", "), terms_w), theme.key),
-                        Span::raw(fit(&summary, summary_w)),
-                    ])
-                })
-                .collect()
+    let rows = app.position_rows.as_deref().map_or(&[][..], Vec::as_slice);
+    let row = |i: usize| {
+        rows.get(i).map_or_else(Line::default, |p| {
+            let date = p.date.map(|d| d.to_string()).unwrap_or_default();
+            let sender = sanitize(p.sender.as_deref().unwrap_or(s.unknown_sender));
+            let to = p
+                .recipients
+                .first()
+                .map(|r| sanitize(r))
+                .unwrap_or_default();
+            let stance = p.stance.map(|st| app.lang.stance(st)).unwrap_or("");
+            let terms: Vec<String> = p
+                .terms
+                .iter()
+                .map(|t| sanitize(&t.term).into_owned())
+                .collect();
+            let summary = sanitize(p.summary.as_deref().unwrap_or("")).replace('\n', " ");
+            Line::from(vec![
+                Span::styled(cell(&date, 10), theme.dim),
+                Span::styled(cell(&sender, sender_w), theme.sender),
+                Span::raw(cell(&to, to_w)),
+                stance_mark(p.stance, theme),
+                Span::raw(" "),
+                Span::raw(cell(stance, stance_w - 2)),
+                Span::styled(cell(&terms.join(", "), terms_w), theme.key),
+                Span::raw(fit(&summary, summary_w)),
+            ])
         })
-        .unwrap_or_default();
+    };
     let order = if by_sender { s.col_sender } else { s.col_date };
     let title = format!("{} ↕ {}", s.title_positions, order.to_lowercase());
     let empty = if app.position_rows.is_none() {
@@ -113,5 +108,13 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
             sanitize(text.trim_end_matches([':', ' '])).replace('\n', " ")
         })
         .unwrap_or_default();
-    list_overlay::draw(app, frame, &title, header, rows, selected, empty, &detail);
+    list_overlay::draw(
+        app,
+        frame,
+        (&title, header),
+        (rows.len(), &row),
+        selected,
+        empty,
+        &detail,
+    );
 }

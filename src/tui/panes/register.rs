@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
-use crate::tui::lookup::{self, REGISTER_TABS};
+use crate::tui::lookup::{Entry, REGISTER_TABS};
 use crate::tui::panes::help::overlay_area;
 use crate::tui::ui::{fit, list_offset, tail};
 
@@ -42,8 +42,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     let view = &app.register_view;
     let mut tabs = Vec::new();
-    for (i, (kind, title)) in REGISTER_TABS.iter().enumerate() {
-        let n = lookup::entries(register, *kind).len();
+    for (i, (_, title)) in REGISTER_TABS.iter().enumerate() {
+        let n = app.register_tabs.tab(i).len();
         let style = if i == view.tab {
             theme.selected
         } else {
@@ -56,14 +56,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let [tab_row, body] =
         Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(Paragraph::new(Line::from(tabs)), tab_row);
-    let kind = REGISTER_TABS[view.tab % REGISTER_TABS.len()].0;
-    let entries = lookup::entries(register, kind);
+    let entries = app.register_tabs.tab(view.tab % REGISTER_TABS.len());
     match view
         .concordance
         .and_then(|(e, row)| Some((register.entities.get(e)?, row)))
     {
         Some((entity, row)) => draw_concordance(app, frame, body, entity, row),
-        None => draw_entries(app, frame, body, register, &entries, view.selected),
+        None => draw_entries(app, frame, body, register, entries, view.selected),
     }
 }
 
@@ -71,8 +70,8 @@ fn draw_entries(
     app: &App,
     frame: &mut Frame,
     area: Rect,
-    _register: &Register,
-    entries: &[&Entity],
+    register: &Register,
+    entries: &[Entry],
     selected: usize,
 ) {
     let theme = &app.theme;
@@ -95,8 +94,11 @@ fn draw_entries(
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(i, e)| {
-            let n = e.letters().len();
+        .map(|(i, entry)| {
+            let Some(e) = register.entities.get(entry.entity) else {
+                return Line::default();
+            };
+            let n = entry.letters;
             let counts = format!(
                 " {}× · {} letter{}",
                 e.occurrences.len(),
@@ -126,7 +128,7 @@ fn draw_entries(
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
-    let Some(entity) = entries.get(selected) else {
+    let Some(entity) = (entries.get(selected)).and_then(|e| register.entities.get(e.entity)) else {
         return;
     };
     let [rule, detail] =
@@ -134,13 +136,13 @@ fn draw_entries(
     let line = "─".repeat(usize::from(rule.width));
     frame.render_widget(Paragraph::new(Span::styled(line, theme.border)), rule);
     frame.render_widget(
-        Paragraph::new(detail_lines(app, entity)).wrap(Wrap { trim: true }),
+        Paragraph::new(detail_lines(app, entity, detail)).wrap(Wrap { trim: true }),
         detail,
     );
 }
 
-/// The gloss, role and counts per letter of an entity.
-fn detail_lines(app: &App, entity: &Entity) -> Vec<Line<'static>> {
+/// The gloss, role and counts per letter of an entity, as much of them as `area` shows.
+fn detail_lines(app: &App, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut head = vec![Span::styled(
         sanitize(&entity.label).into_owned(),
@@ -152,31 +154,41 @@ fn detail_lines(app: &App, entity: &Entity) -> Vec<Line<'static>> {
     if let Some(gloss) = &entity.gloss {
         head.push(Span::raw(format!(" — {}", sanitize(gloss))));
     }
-    let per_letter: Vec<String> = app
-        .order
-        .iter()
-        .filter_map(|&l| {
-            let n = entity.count_in(l);
-            let letter = app.letters.get(l)?;
-            let date = letter.date.map(|d| format!(" {d}")).unwrap_or_default();
-            (n > 0).then(|| format!("{}{date}: {n}", sanitize(letter.sender_or_unknown())))
-        })
-        .collect();
+    // The letters in date order, each with its count, until the area is full: the text
+    // past that would not be seen.
+    let mut per_letter = entity.per_letter();
+    per_letter.sort_by_key(|&(l, _)| app.index.rank(l));
+    let room = usize::from(area.width) * usize::from(area.height);
+    let mut counts: Vec<String> = Vec::new();
+    let mut used = 0;
+    for (l, n) in per_letter {
+        let Some(letter) = app.letters.get(l) else {
+            continue;
+        };
+        if used > room {
+            break;
+        }
+        let date = letter.date.map(|d| format!(" {d}")).unwrap_or_default();
+        let count = format!("{}{date}: {n}", sanitize(letter.sender_or_unknown()));
+        used += count.width() + 3;
+        counts.push(count);
+    }
+    let counts = counts.join(" · ");
     vec![
         Line::from(head),
-        Line::from(Span::styled(per_letter.join(" · "), theme.dim)),
+        Line::from(Span::styled(counts, theme.dim)),
     ]
 }
 
 fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, selected: usize) {
     let theme = &app.theme;
-    let occurrences = lookup::occurrences_in_order(entity, &app.order);
+    let listed = app.register_view.listed(entity, &app.index);
     let title = Line::from(vec![
         Span::styled(sanitize(&entity.label).into_owned(), theme.heading),
         Span::styled(
             format!(
                 " — {} occurrences; Enter jumps there, Esc goes back",
-                occurrences.len()
+                listed.len()
             ),
             theme.dim,
         ),
@@ -185,13 +197,16 @@ fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, s
     frame.render_widget(Paragraph::new(title), head);
     let width = usize::from(list.width);
     let height = usize::from(list.height);
-    let first = list_offset(selected, occurrences.len(), height);
-    let lines: Vec<Line> = occurrences
+    let first = list_offset(selected, listed.len(), height);
+    let lines: Vec<Line> = listed
         .iter()
         .enumerate()
         .skip(first)
         .take(height)
-        .map(|(i, o)| {
+        .map(|(i, &o)| {
+            let Some(o) = entity.occurrences.get(o) else {
+                return Line::default();
+            };
             let Some(letter) = app.letters.get(o.letter_index()) else {
                 return Line::default();
             };

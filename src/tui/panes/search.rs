@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
-use crate::tui::lookup::HIT_GROUPS;
+use crate::tui::lookup::{HIT_GROUPS, Senders};
 use crate::tui::panes::help::overlay_area;
 use crate::tui::ui::{fit, list_offset};
 
@@ -112,7 +112,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 Line::from(Span::styled(format!("{title} ({n})"), theme.heading))
             }
             Row::Hit(r) => {
-                let line = hit_line(app, &s.hits[s.order[*r]], width);
+                let i = s.order[*r];
+                let line = hit_line(app, &s.hits[i], s.senders.get(i), width);
                 if *r == s.selected {
                     line.style(theme.selected)
                 } else {
@@ -125,7 +126,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 }
 
 /// One result: label (or snippet) with its matches highlighted, gloss, counts.
-fn hit_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
+fn hit_line(app: &App, hit: &Hit, senders: Option<&Senders>, width: usize) -> Line<'static> {
     let theme = &app.theme;
     let mut spans = vec![Span::raw("  ")];
     if hit.kind == HitKind::Passage {
@@ -150,7 +151,7 @@ fn hit_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
         &format!(
             " {}× · {}",
             hit.occurrences,
-            letter_names(app, &hit.letters)
+            letter_names(app, senders, hit.letters.len())
         ),
         (width / 3).max(12),
     );
@@ -178,21 +179,15 @@ fn hit_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The senders of the letters a hit occurs in (`a, b`), or how many letters when too many.
-fn letter_names(app: &App, ids: &[String]) -> String {
-    let mut names: Vec<String> = Vec::new();
-    for id in ids {
-        if let Some(letter) = app.letters.iter().find(|l| &l.id == id) {
-            let name = sanitize(letter.sender_or_unknown()).into_owned();
-            if !names.contains(&name) {
-                names.push(name);
-            }
+/// The senders of the letters a hit occurs in (`a, b`), or how many letters when too many
+/// (worked out with the results: [`Senders`]).
+fn letter_names(app: &App, senders: Option<&Senders>, letters: usize) -> String {
+    match senders {
+        None => String::new(),
+        Some(Senders::Names(names)) => names.join(", "),
+        Some(Senders::Many) => {
+            brieven::i18n::fill(app.lang.strings().letters_many, &letters.to_string())
         }
-    }
-    match names.len() {
-        0 => String::new(),
-        1..=3 => names.join(", "),
-        _ => brieven::i18n::fill(app.lang.strings().letters_many, &ids.len().to_string()),
     }
 }
 

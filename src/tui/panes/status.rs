@@ -103,7 +103,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ),
         (None, None, None) => String::new(),
     };
-    let warnings = app.all_warnings().len();
+    let warnings = app.warning_count();
     let warn = if warnings > 0 {
         format!(" ⚠ {warnings} w ")
     } else {

@@ -3,7 +3,7 @@
 
 use brieven::citation::paragraph_number;
 use brieven::text::sanitize;
-use brieven::timeline::TimelineItem;
+use brieven::timeline::{Timeline, TimelineItem};
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
@@ -11,72 +11,24 @@ use unicode_width::UnicodeWidthStr;
 use crate::tui::app::App;
 use crate::tui::panes::list_overlay;
 use crate::tui::ui::fit;
-use crate::tui::update::views::timeline_rows;
+use crate::tui::update::views::TimelineRow;
 
 pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
     let s = app.lang.strings();
     let theme = &app.theme;
     let width = usize::from(frame.area().width.saturating_sub(8));
-    let mut rows = Vec::new();
-    let mut detail = String::new();
-    if let Some(timeline) = &app.timeline {
-        for (i, row) in timeline_rows(timeline).into_iter().enumerate() {
-            let entry = &timeline.entries[row.entry];
-            let first = row.mention.unwrap_or(0) == 0;
-            let date = if first {
-                entry.date.to_string()
-            } else {
-                String::new()
-            };
-            let (kind, kind_style, text) = match &entry.item {
-                TimelineItem::Letter {
-                    sender, subject, ..
-                } => {
-                    let sender = sanitize(sender.as_deref().unwrap_or(s.unknown_sender));
-                    let subject = sanitize(subject.as_deref().unwrap_or(""));
-                    let text = if subject.is_empty() {
-                        sender.into_owned()
-                    } else {
-                        format!("{sender} — {subject}")
-                    };
-                    (s.event_letter, theme.sender, text)
-                }
-                TimelineItem::Event(event) => {
-                    let kind = if first {
-                        event.kind.map_or("", |k| k.name(app.lang))
-                    } else {
-                        ""
-                    };
-                    let text = match row.mention.and_then(|m| event.mentions.get(m)) {
-                        Some(m) => {
-                            let letter = app.letters.get(m.letter);
-                            let sender =
-                                letter.map_or(m.letter_id.as_str(), |l| l.sender_or_unknown());
-                            let number =
-                                letter.map_or(0, |l| paragraph_number(l, m.section, m.paragraph));
-                            format!(
-                                "{} ¶ {number}: {}",
-                                sanitize(sender),
-                                sanitize(&m.context).replace('\n', " ")
-                            )
-                        }
-                        None => String::new(),
-                    };
-                    (kind, theme.heading, text)
-                }
-            };
-            if i == selected {
-                detail = text.clone();
-            }
-            let lead = format!("{date:<11}{:<16} ", fit(kind, 16));
-            let room = width.saturating_sub(lead.width());
-            rows.push(Line::from(vec![
-                Span::styled(format!("{date:<11}"), theme.dim),
-                Span::styled(format!("{:<16} ", fit(kind, 16)), kind_style),
-                Span::raw(fit(&text, room)),
-            ]));
-        }
-    }
+    let rows = app.timeline_rows.as_slice();
+    let line = |i: usize| {
+        let (Some(timeline), Some(row)) = (&app.timeline, rows.get(i)) else {
+            return Line::default();
+        };
+        row_line(app, timeline, *row, width).0
+    };
+    // The selected row in full: the words around the date, or the letter's subject.
+    let detail = match (&app.timeline, rows.get(selected)) {
+        (Some(timeline), Some(row)) => row_line(app, timeline, *row, width).1,
+        _ => String::new(),
+    };
     let header = vec![Line::from(Span::styled(
         format!(
             "{:<11}{:<17}{}",
@@ -86,6 +38,76 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
     ))];
     let order = if newest_first { "↓" } else { "↑" };
     let title = format!("{} {order}", s.title_timeline);
-    // The selected row in full: the words around the date, or the letter's subject.
-    list_overlay::draw(app, frame, &title, header, rows, selected, "", &detail);
+    list_overlay::draw(
+        app,
+        frame,
+        (&title, header),
+        (rows.len(), &line),
+        selected,
+        "",
+        &detail,
+    );
+}
+
+/// One row of the timeline (a letter, or one mention of an event), with its text in full.
+fn row_line(
+    app: &App,
+    timeline: &Timeline,
+    row: TimelineRow,
+    width: usize,
+) -> (Line<'static>, String) {
+    let s = app.lang.strings();
+    let theme = &app.theme;
+    let Some(entry) = timeline.entries.get(row.entry) else {
+        return (Line::default(), String::new());
+    };
+    let first = row.mention.unwrap_or(0) == 0;
+    let date = if first {
+        entry.date.to_string()
+    } else {
+        String::new()
+    };
+    let (kind, kind_style, text) = match &entry.item {
+        TimelineItem::Letter {
+            sender, subject, ..
+        } => {
+            let sender = sanitize(sender.as_deref().unwrap_or(s.unknown_sender));
+            let subject = sanitize(subject.as_deref().unwrap_or(""));
+            let text = if subject.is_empty() {
+                sender.into_owned()
+            } else {
+                format!("{sender} — {subject}")
+            };
+            (s.event_letter, theme.sender, text)
+        }
+        TimelineItem::Event(event) => {
+            let kind = if first {
+                event.kind.map_or("", |k| k.name(app.lang))
+            } else {
+                ""
+            };
+            let text = match row.mention.and_then(|m| event.mentions.get(m)) {
+                Some(m) => {
+                    let letter = app.letters.get(m.letter);
+                    let sender = letter.map_or(m.letter_id.as_str(), |l| l.sender_or_unknown());
+                    let number = letter.map_or(0, |l| paragraph_number(l, m.section, m.paragraph));
+                    format!(
+                        "{} ¶ {number}: {}",
+                        sanitize(sender),
+                        sanitize(&m.context).replace('\n', " ")
+                    )
+                }
+                None => String::new(),
+            };
+            (kind, theme.heading, text)
+        }
+    };
+    let lead = format!("{date:<11}{:<16} ", fit(kind, 16));
+    let room = width.saturating_sub(lead.width());
+    let line = Line::from(vec![
+        Span::styled(format!("{date:<11}"), theme.dim),
+        Span::styled(format!("{:<16} ", fit(kind, 16)), kind_style),
+        Span::raw(fit(&text, room)),
+    ]);
+    (line, text)
 }

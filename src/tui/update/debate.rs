@@ -283,7 +283,7 @@ fn jump_to_card(app: &mut App, index: usize) -> Effect {
         app.message = Some(app.lang.strings().msg_stack_empty.into());
         return Effect::None;
     };
-    let Some(letter) = app.letters.iter().position(|l| l.id == card.letter) else {
+    let Some(letter) = app.index.by_id(&card.letter) else {
         app.message = Some(fill(app.lang.strings().msg_not_loaded, &card.letter));
         return Effect::None;
     };

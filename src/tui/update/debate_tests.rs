@@ -75,7 +75,7 @@ fn what_o_did_stays_on_the_status_line_when_the_worker_answers() {
     // The register arrives from the worker, then search results: neither is the user's doing.
     with_register(&mut app);
     let seq = app.search.sent;
-    update(&mut app, Action::SearchResults(seq, Arc::new(Vec::new())));
+    update(&mut app, Action::SearchResults(seq, Default::default()));
     assert_eq!(app.message.as_deref(), Some(told.as_str()));
     update(&mut app, Action::Down);
     assert_eq!(app.message, None, "the next key clears it");
@@ -360,9 +360,10 @@ fn jump_to_search_hit(app: &mut App, query: &str) {
     }
     let register = app.register.clone().unwrap();
     let index = brieven::search::SearchIndex::new(&app.letters, &register);
-    let hits = Arc::new(index.search(&app.letters, &register, &app.search.query, 50));
+    let hits = index.search(&app.letters, &register, &app.search.query, 50);
+    let results = crate::tui::lookup::Results::new(hits, &app.index);
     let seq = app.search.sent;
-    update(app, Action::SearchResults(seq, hits));
+    update(app, Action::SearchResults(seq, results));
     update(app, Action::Activate);
 }
 

@@ -84,7 +84,7 @@ fn choose_hit(app: &mut App) {
         app.message = Some(app.lang.strings().msg_computing.into());
         return;
     };
-    match lookup::hit_targets(&app.search, &register, &app.letters, &app.order, app.lang) {
+    match lookup::hit_targets(&app.search, &register, &app.letters, &app.index, app.lang) {
         Some((label, targets, index)) => {
             app.overlays.pop();
             let first = targets[index];
@@ -104,10 +104,10 @@ fn choose_hit(app: &mut App) {
 fn register_action(app: &mut App, action: &Action) -> Option<Effect> {
     let register = app.register.clone();
     let view = &mut app.register_view;
-    let kind = REGISTER_TABS[view.tab % REGISTER_TABS.len()].0;
+    let entries = app.register_tabs.tab(view.tab % REGISTER_TABS.len());
     let rows = match (&register, view.concordance) {
         (Some(r), Some((entity, _))) => r.entities.get(entity).map_or(0, |e| e.occurrences.len()),
-        (Some(r), None) => lookup::entries(r, kind).len(),
+        (Some(_), None) => entries.len(),
         (None, _) => 0,
     };
     let last = rows.saturating_sub(1);
@@ -134,8 +134,9 @@ fn register_action(app: &mut App, action: &Action) -> Option<Effect> {
             let register = register?;
             match view.concordance {
                 None => {
-                    let entity = lookup::entries(&register, kind).get(view.selected)?.id;
-                    view.concordance = Some((entity, 0));
+                    let entry = entries.get(view.selected)?;
+                    let entity = register.entities.get(entry.entity)?;
+                    view.open_concordance(entity, &app.index);
                 }
                 Some((entity, row)) => jump_to_occurrence(app, &register, entity, row),
             }
@@ -156,8 +157,9 @@ fn jump_to_occurrence(
     let Some(entity) = register.entities.get(entity) else {
         return;
     };
-    let targets: Vec<_> = lookup::occurrences_in_order(entity, &app.order)
-        .into_iter()
+    let listed = app.register_view.listed(entity, &app.index);
+    let targets: Vec<_> = (listed.iter())
+        .filter_map(|&o| entity.occurrences.get(o))
         .map(|o| lookup::occurrence_target(&app.letters, entity, o))
         .collect();
     let Some(&first) = targets.get(row) else {

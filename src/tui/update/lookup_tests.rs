@@ -3,6 +3,7 @@
 use super::*;
 use crate::tui::app::Shown;
 use crate::tui::fixtures;
+use crate::tui::lookup::Results;
 
 const OFFLIMITS: usize = 0;
 
@@ -12,12 +13,10 @@ fn with_register(app: &mut App) -> std::sync::Arc<brieven::register::Register> {
     register
 }
 
-fn results(
-    app: &App,
-    register: &brieven::register::Register,
-) -> std::sync::Arc<Vec<brieven::search::Hit>> {
+fn results(app: &App, register: &brieven::register::Register) -> Results {
     let index = brieven::search::SearchIndex::new(&app.letters, register);
-    std::sync::Arc::new(index.search(&app.letters, register, &app.search.query, 50))
+    let hits = index.search(&app.letters, register, &app.search.query, 50);
+    Results::new(hits, &app.index)
 }
 
 /// With the register built: `query` typed in the search overlay and the worker's results for
@@ -59,11 +58,8 @@ fn typing_asks_the_worker_and_only_the_newest_results_count() {
     let hits = results(&app, &register);
     update(&mut app, Action::SearchResults(5, hits.clone()));
     assert!(!app.search.pending() && !app.search.order.is_empty());
-    update(
-        &mut app,
-        Action::SearchResults(3, std::sync::Arc::new(Vec::new())),
-    );
-    assert_eq!(app.search.hits, hits, "older results are dropped");
+    update(&mut app, Action::SearchResults(3, Results::default()));
+    assert_eq!(app.search.hits, hits.hits, "older results are dropped");
     assert!(matches!(
         update(&mut app, Action::DeleteChar),
         Effect::Search { seq: 6, .. }

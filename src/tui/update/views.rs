@@ -14,6 +14,7 @@ use brieven::timeline::{Timeline, TimelineItem};
 use super::{Effect, open_letter, show_target};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane, RowFind, Spot, Target};
+use crate::tui::lookup::RegisterTabs;
 use crate::tui::update::jumps::jump;
 
 /// One row of the timeline overlay: an entry, and for events one of its mentions.
@@ -56,6 +57,7 @@ pub fn register_ready(app: &mut App, register: Arc<Register>) {
     );
     sort_positions(&mut rows, sort_of(by_sender), false);
     app.position_rows = Some(Arc::new(rows));
+    app.register_tabs = Arc::new(RegisterTabs::new(&register, app.letters.len()));
     app.register = Some(register);
 }
 
@@ -88,7 +90,9 @@ pub fn open_positions(app: &mut App) {
 
 pub fn open_timeline(app: &mut App) {
     if app.timeline.is_none() {
-        app.timeline = Some(Arc::new(Timeline::build(&app.letters, false)));
+        let timeline = Timeline::build(&app.letters, false);
+        app.timeline_rows = Arc::new(timeline_rows(&timeline));
+        app.timeline = Some(Arc::new(timeline));
     }
     app.overlays.push(Overlay::Timeline {
         selected: 0,
@@ -100,9 +104,7 @@ pub fn open_timeline(app: &mut App) {
 fn row_count(app: &App) -> usize {
     match app.overlay() {
         Some(Overlay::Positions { .. }) => app.position_rows.as_ref().map_or(0, |r| r.len()),
-        Some(Overlay::Timeline { .. }) => {
-            app.timeline.as_ref().map_or(0, |t| timeline_rows(t).len())
-        }
+        Some(Overlay::Timeline { .. }) => app.timeline_rows.len(),
         _ => 0,
     }
 }
@@ -333,8 +335,7 @@ fn row_texts(app: &App) -> Vec<(Option<Date>, String)> {
             let Some(t) = &app.timeline else {
                 return Vec::new();
             };
-            timeline_rows(t)
-                .into_iter()
+            (app.timeline_rows.iter().copied())
                 .map(|row| {
                     let entry = &t.entries[row.entry];
                     let text = match &entry.item {
@@ -389,8 +390,10 @@ fn toggle_order(app: &mut App) {
         }) => {
             *newest_first = !*newest_first;
             if let Some(timeline) = &mut app.timeline {
-                let total = timeline_rows(timeline).len();
-                Arc::make_mut(timeline).reverse();
+                let total = app.timeline_rows.len();
+                let timeline = Arc::make_mut(timeline);
+                timeline.reverse();
+                app.timeline_rows = Arc::new(timeline_rows(timeline));
                 *selected = total.saturating_sub(1).saturating_sub(*selected);
             }
         }
@@ -407,7 +410,7 @@ fn activate_row(app: &mut App, selected: usize) {
             .and_then(|rows| rows.get(selected))
             .map(|r| (r.letter, None)),
         Some(Overlay::Timeline { .. }) => app.timeline.as_ref().and_then(|t| {
-            let row = *timeline_rows(t).get(selected)?;
+            let row = *app.timeline_rows.get(selected)?;
             match &t.entries[row.entry].item {
                 TimelineItem::Letter { letter, .. } => Some((*letter, None)),
                 TimelineItem::Event(event) => {
