@@ -16,7 +16,11 @@
 #      with the results in OUT/hyperfine-*.md and .json;
 #   5. measures start-up on the embedded letters (`brieven list`, `brieven search`), and the
 #      reader's first output and first frame in a pseudo-terminal at 200×60 on the embedded
-#      letters and both corpora (scripts/first_frame.py, if python3 is there);
+#      letters and both corpora (scripts/first_frame.py, if python3 is there), then the
+#      reader's answer to single keys in a pseudo-terminal (scripts/reader_keys.py: a typed
+#      character, search results, Enter on a hit, `j` in a concordance, SIGTERM) on the
+#      corpora READER_KEYS names (default `1k 10k`; `100k` generates 100,000 letters, about
+#      1.1 GB, first; empty: skipped);
 #   6. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
 #      corpus (`brieven list DIR`), for searching it, listing its register (`entities --json`)
 #      and exporting it (`export --jsonl`) without the cache, for a first search that writes
@@ -28,13 +32,15 @@
 # It installs nothing. It needs hyperfine, fzf and GNU time (/usr/bin/time); on Debian:
 #   apt-get update && apt-get install -y hyperfine fzf time
 # Environment: RUNS (hyperfine runs per command, default 10), BENCH_10K=1 (see above),
-# QUERIES (space-separated, default below; use _ for a space inside a query).
+# QUERIES (space-separated, default below; use _ for a space inside a query), READER_KEYS
+# (see 5).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 OUT=${1:-target/bench}
 RUNS=${RUNS:-10}
 QUERIES=${QUERIES:-"e enc encryptie Yeşilgöz-Zegerius 18_september_2023 xqzvwk"}
+READER_KEYS=${READER_KEYS-"1k 10k"}
 
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
@@ -65,6 +71,9 @@ generate() { # generate N DIR
 }
 generate 1000 "$OUT/corpus-1k"
 generate 10000 "$OUT/corpus-10k"
+case " $READER_KEYS " in
+*" 100k "*) generate 100000 "$OUT/corpus-100k" ;;
+esac
 
 "$BRIEVEN" export --lines "$OUT/corpus-1k" >"$OUT/lines-1k.txt"
 echo "lines-1k: $(wc -l <"$OUT/lines-1k.txt") passages"
@@ -117,6 +126,17 @@ if command -v python3 >/dev/null; then
         python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-$size" --no-cache --runs 2 --until Letters
         "$BRIEVEN" list "$OUT/corpus-$size" >/dev/null
         python3 scripts/first_frame.py "$BRIEVEN" "$OUT/corpus-$size" --runs 3 --until Letters
+    done
+else
+    echo "(python3 not found: skipped)"
+fi
+
+echo "== the reader's answer to single keys in a pseudo-terminal (scripts/reader_keys.py)"
+if command -v python3 >/dev/null; then
+    for size in $READER_KEYS; do
+        # From the cache, as a reader is usually started: `list` fills it.
+        "$BRIEVEN" list "$OUT/corpus-$size" >/dev/null
+        python3 scripts/reader_keys.py "$BRIEVEN" "$OUT/corpus-$size" --runs 3
     done
 else
     echo "(python3 not found: skipped)"

@@ -70,3 +70,6 @@ impl LetterIndex {
         Some((n, self.senders.get(n)?.as_str()))
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,306 @@
+//! The lookups by letter and what is worked out with them once: the senders of a hit's
+//! letters, the order of an entity's occurrences, the register's tabs. The letters are in
+//! neither date nor alphabetical nor id order, so an answer by corpus position, by name or by
+//! id would differ from the right one.
+
+use brieven::model::{Date, Letter};
+use brieven::register::{Entity, EntityKind, Occurrence, Place, Register};
+use brieven::search::{Hit, HitKind};
+
+use super::LetterIndex;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay};
+use crate::tui::lookup::{Entry, RegisterTabs, Results, Senders, occurrence_order, senders};
+use crate::tui::theme::Theme;
+use crate::tui::update::update;
+
+fn letter(id: &str, sender: Option<&str>, date: Option<Date>) -> Letter {
+    Letter {
+        id: id.into(),
+        sender: sender.map(String::from),
+        date,
+        ..Letter::default()
+    }
+}
+
+/// Five letters: corpus order c a d b e, date order a e b c d (d undated).
+fn letters() -> Vec<Letter> {
+    vec![
+        letter("c", Some("Ministerie van JenV"), Date::ymd(2024, 3, 1)),
+        letter("a", Some("Offlimits"), Date::ymd(2022, 1, 5)),
+        letter("d", None, None),
+        letter("b", Some("Bits of Freedom"), Date::ymd(2023, 7, 9)),
+        letter("e", Some("Offlimits"), Date::ymd(2022, 6, 30)),
+    ]
+}
+
+const DATE_ORDER: [usize; 5] = [1, 4, 3, 0, 2];
+
+fn index() -> LetterIndex {
+    LetterIndex::new(&letters(), &DATE_ORDER)
+}
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn names(list: &[&str]) -> Senders {
+    Senders::Names(ids(list))
+}
+
+#[test]
+fn rank_is_the_row_in_the_date_order() {
+    let index = index();
+    let ranks: Vec<usize> = (0..5).map(|i| index.rank(i)).collect();
+    assert_eq!(ranks, [3, 0, 4, 2, 1]);
+    assert_eq!(index.rank(5), usize::MAX, "no such letter: past every row");
+}
+
+#[test]
+fn the_reader_finds_the_open_letters_row_as_the_date_order_has_it() {
+    let mut app = App::new(letters(), Vec::new(), Theme::dark(), (120, 36));
+    assert_eq!(app.order, DATE_ORDER);
+    for i in 0..5 {
+        app.current = i;
+        let row = DATE_ORDER.iter().position(|&l| l == i).unwrap();
+        assert_eq!(app.letter_row(), row, "letter {i}");
+    }
+}
+
+#[test]
+fn letters_are_found_by_id_the_first_of_equal_ids() {
+    let mut list = letters();
+    list.push(letter("a", Some("Tweede Kamer"), None));
+    let index = LetterIndex::new(&list, &[1, 4, 3, 0, 2, 5]);
+    let found: Vec<Option<usize>> = ["a", "b", "c", "d", "e", "f"]
+        .iter()
+        .map(|id| index.by_id(id))
+        .collect();
+    assert_eq!(found, [Some(1), Some(3), Some(0), Some(2), Some(4), None]);
+}
+
+#[test]
+fn equal_senders_share_a_number_and_are_shown_sanitised() {
+    let mut list = letters();
+    list.push(letter("x", Some("Evil\u{1b}[31m corp"), None));
+    let index = LetterIndex::new(&list, &[]);
+    let (a, name) = index.sender(1).unwrap();
+    assert_eq!(name, "Offlimits");
+    assert_eq!(
+        index.sender(4).unwrap().0,
+        a,
+        "the same sender, the same number"
+    );
+    assert_ne!(index.sender(0).unwrap().0, a);
+    assert_eq!(index.sender(2).unwrap().1, "(unknown sender)");
+    assert!(!index.sender(5).unwrap().1.contains('\u{1b}'));
+    assert_eq!(index.sender(6), None);
+}
+
+#[test]
+fn a_hits_senders_are_named_in_the_order_of_its_letters_once_each() {
+    let index = index();
+    let cases: [(&[&str], Senders); 6] = [
+        (&["b", "a", "e"], names(&["Bits of Freedom", "Offlimits"])),
+        (&["e", "b"], names(&["Offlimits", "Bits of Freedom"])),
+        (&["zz", "e"], names(&["Offlimits"])),
+        (&[], names(&[])),
+        (
+            &["c", "a", "e", "d"],
+            names(&["Ministerie van JenV", "Offlimits", "(unknown sender)"]),
+        ),
+        (&["c", "a", "d", "b"], Senders::Many),
+    ];
+    for (letters, expected) in cases {
+        assert_eq!(senders(&index, &ids(letters)), expected, "{letters:?}");
+    }
+}
+
+fn occurrence(letter: usize, at: usize) -> Occurrence {
+    Occurrence::new(
+        letter,
+        Place::Paragraph {
+            section: 0,
+            paragraph: 0,
+        },
+        at,
+        3,
+    )
+    .unwrap()
+}
+
+fn entity(id: usize, kind: EntityKind, label: &str, occurrences: Vec<Occurrence>) -> Entity {
+    Entity {
+        id,
+        kind,
+        label: label.into(),
+        aliases: Vec::new(),
+        gloss: None,
+        role: None,
+        date: None,
+        occurrences,
+        case_sensitive: false,
+    }
+}
+
+#[test]
+fn occurrences_are_listed_by_letter_in_date_order_then_as_found() {
+    let found = vec![
+        occurrence(0, 5),
+        occurrence(1, 1),
+        occurrence(0, 2),
+        occurrence(3, 0),
+        occurrence(2, 4),
+        occurrence(1, 9),
+        occurrence(4, 7),
+    ];
+    let e = entity(0, EntityKind::Term, "encryptie", found);
+    let listed: Vec<(usize, u32)> = occurrence_order(&e, &index())
+        .into_iter()
+        .map(|o| (e.occurrences[o].letter_index(), e.occurrences[o].at))
+        .collect();
+    assert_eq!(
+        listed,
+        [(1, 1), (1, 9), (4, 7), (3, 0), (0, 5), (0, 2), (2, 4)]
+    );
+}
+
+fn register() -> Register {
+    Register {
+        entities: vec![
+            entity(
+                0,
+                EntityKind::Organisation,
+                "Offlimits",
+                vec![occurrence(0, 1), occurrence(0, 8), occurrence(3, 2)],
+            ),
+            entity(1, EntityKind::Term, "grooming", vec![occurrence(2, 0)]),
+            entity(
+                2,
+                EntityKind::Organisation,
+                "Bits of Freedom",
+                vec![
+                    occurrence(4, 0),
+                    occurrence(4, 3),
+                    occurrence(4, 6),
+                    occurrence(4, 9),
+                ],
+            ),
+            entity(3, EntityKind::Organisation, "EDRi", Vec::new()),
+            entity(
+                4,
+                EntityKind::Term,
+                "hash-matching",
+                vec![occurrence(1, 0), occurrence(3, 0), occurrence(0, 0)],
+            ),
+        ],
+    }
+}
+
+#[test]
+fn register_tabs_list_entries_by_count_with_their_letters_counted() {
+    let tabs = RegisterTabs::new(&register(), 5);
+    let entry = |entity, letters| Entry { entity, letters };
+    // Organisations: most occurrences first, none without any.
+    assert_eq!(tabs.tab(0), [entry(2, 1), entry(0, 2)]);
+    assert_eq!(tabs.tab(1), []);
+    assert_eq!(tabs.tab(2), []);
+    assert_eq!(tabs.tab(3), [entry(4, 3), entry(1, 1)]);
+    assert_eq!(tabs.tab(4), [], "no such tab");
+}
+
+fn hit(label: &str, letters: &[&str]) -> Hit {
+    Hit {
+        kind: HitKind::Organisation,
+        label: label.into(),
+        aliases: Vec::new(),
+        gloss: None,
+        score: 1,
+        positions: Vec::new(),
+        letters: ids(letters),
+        occurrences: letters.len(),
+        entity: None,
+        matched_alias: None,
+        passage: None,
+    }
+}
+
+#[test]
+fn the_search_overlay_names_each_hits_senders() {
+    let mut app = App::new(letters(), Vec::new(), Theme::dark(), (160, 30));
+    update(&mut app, Action::Search);
+    update(&mut app, Action::Input('x'));
+    let hits = vec![
+        hit("Eerste", &["e", "b"]),
+        hit("Tweede", &["b", "a", "e"]),
+        hit("Derde", &["c", "a", "d", "b"]),
+    ];
+    let results = Results::new(hits, &app.index);
+    let seq = app.search.sent;
+    update(&mut app, Action::SearchResults(seq, results));
+    assert_eq!(app.overlay(), Some(&Overlay::Search));
+    let screen = screen(&app);
+    let row = |label: &str| {
+        screen
+            .iter()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("{label} on screen:\n{}", screen.join("\n")))
+            .clone()
+    };
+    // What stands after the count, up to the overlay's border.
+    let letters = |label: &str| {
+        let line = row(label);
+        let after = line.split_once("× · ").map_or("", |(_, a)| a);
+        after.split('│').next().unwrap_or("").trim().to_string()
+    };
+    assert_eq!(letters("Eerste"), "Offlimits, Bits of Freedom");
+    assert_eq!(letters("Tweede"), "Bits of Freedom, Offlimits");
+    assert_eq!(letters("Derde"), "4 letters");
+}
+
+/// The screen as lines of text.
+fn screen(app: &App) -> Vec<String> {
+    let (w, h) = app.size;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| crate::tui::ui::render(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn the_concordance_lists_and_jumps_in_date_order() {
+    let mut app = App::new(letters(), Vec::new(), Theme::dark(), (160, 30));
+    update(
+        &mut app,
+        Action::RegisterReady(std::sync::Arc::new(register())),
+    );
+    update(&mut app, Action::Register);
+    for _ in 0..3 {
+        update(&mut app, Action::NextTab);
+    }
+    // The Terms tab's first entry: hash-matching, in letters 1, 3 and 0 (dated 2022, 2023
+    // and 2024).
+    update(&mut app, Action::Activate);
+    assert_eq!(app.register_view.concordance, Some((4, 0)));
+    let lines = screen(&app);
+    let at = |text: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("{text} on screen:\n{}", lines.join("\n")))
+    };
+    let rows = [
+        at("2022-01-05 Offlimits"),
+        at("2023-07-09 Bits of Freedom"),
+        at("2024-03-01 Ministerie van JenV"),
+    ];
+    assert!(rows.is_sorted() && rows[0] < rows[2], "{rows:?}");
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Activate);
+    let trail = app.trail.clone().expect("a trail");
+    let order: Vec<usize> = trail.targets.iter().map(|t| t.letter).collect();
+    assert_eq!(order, [1, 3, 0]);
+    assert_eq!((trail.index, app.current), (1, 3));
+}
