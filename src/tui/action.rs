@@ -91,6 +91,8 @@ pub enum Action {
     SearchResults(u64, super::lookup::Results),
     /// The worker has built the register.
     RegisterReady(std::sync::Arc<brieven::register::Register>),
+    /// The timeline asked for ([`super::update::Effect::BuildTimeline`]) is built.
+    TimelineReady(std::sync::Arc<brieven::timeline::Timeline>),
     /// Copy the paragraph in view (or the selected note) with its citation (OSC 52).
     CopyCitation,
     /// Copy the URL of the selected note.

@@ -232,6 +232,8 @@ pub struct App {
     pub timeline: Option<Arc<brieven::timeline::Timeline>>,
     /// The timeline overlay's rows (`update::views::timeline_rows`), made with `timeline`.
     pub timeline_rows: Arc<Vec<TimelineRow>>,
+    /// Whether the timeline was asked to be built.
+    pub timeline_asked: bool,
 }
 
 impl App {
@@ -281,6 +283,7 @@ impl App {
             position_rows: None,
             timeline: None,
             timeline_rows: Arc::default(),
+            timeline_asked: false,
         };
         app.doc = app.build_doc();
         app

@@ -202,8 +202,9 @@ fn event_loop(
     let (tx, rx) = mpsc::channel();
     spawn_event_reader(tx.clone());
     let letters = (Arc::clone(&app.letters), Arc::clone(&app.index));
+    let to_loop = tx.clone();
     let (worker, writing) = worker::spawn(letters, cached, register_files, move |action| {
-        tx.send(Message::Worker(action)).is_ok()
+        to_loop.send(Message::Worker(action)).is_ok()
     });
     let mut dirty = true;
     let mut resized = false;
@@ -282,6 +283,14 @@ fn event_loop(
                     }
                 }
                 Effect::Persist(change) => persist(app, store, change),
+                Effect::BuildTimeline => {
+                    let (letters, tx) = (Arc::clone(&app.letters), tx.clone());
+                    std::thread::spawn(move || {
+                        let timeline = brieven::timeline::Timeline::build(&letters, false);
+                        let ready = action::Action::TimelineReady(Arc::new(timeline));
+                        let _ = tx.send(Message::Worker(ready));
+                    });
+                }
             }
             // Holding j in the letter list opens letter after letter: save at most once a
             // second then (quitting always saves).

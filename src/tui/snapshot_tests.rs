@@ -155,6 +155,7 @@ fn every_cell_of_the_light_theme_is_readable_on_white() {
         // The overlays with lists, a row selected in each.
         let mut app = searched(app.clone(), "internet watch");
         out.push(draw(&app));
+        let timeline = brieven::timeline::Timeline::build(&app.letters, false);
         for a in [
             Action::Close,
             Action::Register,
@@ -166,6 +167,7 @@ fn every_cell_of_the_light_theme_is_readable_on_white() {
             Action::Down,
             Action::Close,
             Action::Timeline,
+            Action::TimelineReady(std::sync::Arc::new(timeline)),
             Action::Down,
             Action::Close,
             Action::Pin,
@@ -354,6 +356,11 @@ fn timeline_overlay() {
              commissiedebat van 10 oktober 2023."
                 .into();
         update(&mut app, Action::Timeline);
+        let timeline = brieven::timeline::Timeline::build(&app.letters, false);
+        update(
+            &mut app,
+            Action::TimelineReady(std::sync::Arc::new(timeline)),
+        );
         insta::assert_snapshot!(format!("timeline_{w}x{h}"), draw(&app).backend());
     }
 }

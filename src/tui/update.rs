@@ -24,6 +24,9 @@ pub enum Effect {
     OpenUrl(String),
     /// Save this change to the state file.
     Persist(StateChange),
+    /// Build the timeline of the letters off the loop (it reads every paragraph) and hand it
+    /// back as [`Action::TimelineReady`].
+    BuildTimeline,
 }
 
 /// Applies `action` to `app`.
@@ -32,7 +35,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     // (the register arriving while the user reads) is no answer to it.
     if !matches!(
         action,
-        Action::Resize(..) | Action::SearchResults(..) | Action::RegisterReady(..)
+        Action::Resize(..)
+            | Action::SearchResults(..)
+            | Action::RegisterReady(..)
+            | Action::TimelineReady(..)
     ) {
         app.message = None;
     }
@@ -128,13 +134,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::PrevOccurrence => lookup::step_occurrence(app, false),
         Action::SearchResults(seq, results) => app.search.receive(seq, results),
         Action::RegisterReady(register) => views::register_ready(app, register),
+        Action::TimelineReady(timeline) => views::timeline_ready(app, timeline),
         Action::CopyCitation => return debate::copy_citation(app),
         Action::CopyUrl => return debate::copy_url(app),
         Action::OpenUrl => return debate::open_url(app),
         Action::Pin => return debate::pin(app),
         Action::Cards => app.overlays.push(Overlay::Cards { selected: 0 }),
         Action::Positions => views::open_positions(app),
-        Action::Timeline => views::open_timeline(app),
+        Action::Timeline => return views::open_timeline(app),
         // Typing and tabs outside their overlays.
         Action::Input(_)
         | Action::DeleteChar

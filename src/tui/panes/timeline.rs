@@ -44,7 +44,11 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
         (&title, header),
         (rows.len(), &line),
         selected,
-        "",
+        if app.timeline.is_none() {
+            s.msg_computing
+        } else {
+            ""
+        },
         &detail,
     );
 }

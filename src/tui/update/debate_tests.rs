@@ -239,11 +239,33 @@ fn positions_sort_by_date_or_sender_and_enter_opens_the_letter() {
 }
 
 #[test]
+fn a_timeline_built_while_its_overlay_is_open_newest_first_comes_newest_first() {
+    let mut app = fixtures::app(120, 36);
+    assert_eq!(update(&mut app, Action::Timeline), Effect::BuildTimeline);
+    update(&mut app, Action::ToggleOrder);
+    let built = brieven::timeline::Timeline::build(&app.letters, false);
+    let oldest_first: Vec<_> = built.entries.iter().map(|e| e.date).collect();
+    update(&mut app, Action::TimelineReady(Arc::new(built)));
+    let shown: Vec<_> = (app.timeline.as_ref().unwrap().entries.iter())
+        .map(|e| e.date)
+        .collect();
+    assert!(oldest_first.len() > 1 && oldest_first.first() < oldest_first.last());
+    assert_eq!(shown, oldest_first.into_iter().rev().collect::<Vec<_>>());
+    assert_eq!(
+        app.timeline_rows.len(),
+        views::timeline_rows(app.timeline.as_ref().unwrap()).len()
+    );
+}
+
+#[test]
 fn the_timeline_jumps_to_a_mention_and_highlights_it() {
     let mut app = fixtures::app(120, 36);
     Arc::make_mut(&mut app.letters)[OFFLIMITS].sections[1].paragraphs[0].text =
         "Wij spraken u op 28 september 2023 in de JBZ-raad.".into();
-    update(&mut app, Action::Timeline);
+    assert_eq!(update(&mut app, Action::Timeline), Effect::BuildTimeline);
+    assert!(app.timeline.is_none(), "built off the loop");
+    let built = brieven::timeline::Timeline::build(&app.letters, false);
+    update(&mut app, Action::TimelineReady(Arc::new(built)));
     let timeline = app.timeline.clone().unwrap();
     let rows = views::timeline_rows(&timeline);
     let (row, mention) = rows
@@ -261,7 +283,11 @@ fn the_timeline_jumps_to_a_mention_and_highlights_it() {
     assert!(app.overlays.is_empty());
     assert_eq!(app.current, mention.letter);
     assert!(app.highlight.is_some());
-    update(&mut app, Action::Timeline);
+    assert_eq!(
+        update(&mut app, Action::Timeline),
+        Effect::None,
+        "built once"
+    );
     update(&mut app, Action::ToggleOrder);
     assert!(matches!(
         app.overlay(),

@@ -271,6 +271,9 @@ fn timeline() -> App {
          commissiedebat van 10 oktober 2023."
             .into();
     press(&mut app, "t");
+    // Built off the loop (Effect::BuildTimeline) and handed back.
+    let built = brieven::timeline::Timeline::build(&app.letters, false);
+    update(&mut app, Action::TimelineReady(std::sync::Arc::new(built)));
     app
 }
 

@@ -88,16 +88,30 @@ pub fn open_positions(app: &mut App) {
     }
 }
 
-pub fn open_timeline(app: &mut App) {
-    if app.timeline.is_none() {
-        let timeline = Timeline::build(&app.letters, false);
-        app.timeline_rows = Arc::new(timeline_rows(&timeline));
-        app.timeline = Some(Arc::new(timeline));
-    }
+/// Opens the timeline; the first time, it is asked to be built (it reads every paragraph of
+/// every letter, seconds on a large corpus) and the overlay says so until it is there.
+pub fn open_timeline(app: &mut App) -> Effect {
     app.overlays.push(Overlay::Timeline {
         selected: 0,
         newest_first: false,
     });
+    if app.timeline.is_some() || app.timeline_asked {
+        return Effect::None;
+    }
+    app.timeline_asked = true;
+    Effect::BuildTimeline
+}
+
+/// The timeline arrived: keep it, in the order the overlay asks if it is open.
+pub fn timeline_ready(app: &mut App, mut timeline: Arc<Timeline>) {
+    if let Some(Overlay::Timeline {
+        newest_first: true, ..
+    }) = app.overlay()
+    {
+        Arc::make_mut(&mut timeline).reverse();
+    }
+    app.timeline_rows = Arc::new(timeline_rows(&timeline));
+    app.timeline = Some(timeline);
 }
 
 /// The number of rows of the topmost view.
