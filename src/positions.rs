@@ -62,22 +62,20 @@ impl FromStr for PositionSort {
 /// One row per letter, in corpus order, with up to `top` terms each.
 pub fn positions(letters: &[Letter], register: &Register, top: usize) -> Vec<Position> {
     let mut counts: Vec<Vec<TermCount>> = vec![Vec::new(); letters.len()];
+    // Counted per term over its occurrences only (a count per letter for every term would
+    // cost terms × letters: the reader computes this when its register arrives).
     for term in register.of_kind(EntityKind::Term) {
-        let mut per_letter = vec![0usize; letters.len()];
+        let mut per_letter: std::collections::BTreeMap<usize, usize> = Default::default();
         for o in &term.occurrences {
-            if o.place != Place::Meta
-                && let Some(n) = per_letter.get_mut(o.letter_index())
-            {
-                *n += 1;
+            if o.place != Place::Meta && o.letter_index() < letters.len() {
+                *per_letter.entry(o.letter_index()).or_default() += 1;
             }
         }
-        for (i, &count) in per_letter.iter().enumerate() {
-            if count > 0 {
-                counts[i].push(TermCount {
-                    term: term.label.clone(),
-                    count,
-                });
-            }
+        for (i, count) in per_letter {
+            counts[i].push(TermCount {
+                term: term.label.clone(),
+                count,
+            });
         }
     }
     letters
