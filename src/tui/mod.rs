@@ -50,6 +50,9 @@ use update::{Effect, update};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// The signals that end the reader (with exit code 128 + the signal's number).
+const SIGNALS: [std::ffi::c_int; 4] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT];
+
 /// The least time between two saves of the reading position on letter changes.
 const SAVE_EVERY: Duration = Duration::from_secs(1);
 
@@ -107,7 +110,7 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let lang = Lang::choose_from_env(options.lang, config.lang);
     // A signal sets this to its number; the loop notices within one poll.
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
+    for sig in SIGNALS {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     install_panic_hook();
@@ -172,6 +175,8 @@ enum Message {
     Terminal(event::Event),
     /// A result from the search worker.
     Worker(action::Action),
+    /// This signal arrived: the loop wakes for it at once.
+    Signal(usize),
 }
 
 /// Reads terminal events on a thread of its own, so the loop can also watch for signals
@@ -180,6 +185,22 @@ fn spawn_event_reader(tx: mpsc::Sender<Message>) {
     std::thread::spawn(move || {
         while let Ok(event) = event::read() {
             if tx.send(Message::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Wakes the loop when a signal arrives: the flag alone is read between messages and after
+/// each poll, up to 100 ms later. (Without the waker, as when its thread cannot start, that
+/// flag still ends the reader.)
+fn spawn_signal_waker(tx: mpsc::Sender<Message>) {
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(SIGNALS) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if tx.send(Message::Signal(sig as usize)).is_err() {
                 break;
             }
         }
@@ -201,6 +222,7 @@ fn event_loop(
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
     spawn_event_reader(tx.clone());
+    spawn_signal_waker(tx.clone());
     let letters = (Arc::clone(&app.letters), Arc::clone(&app.index));
     let to_loop = tx.clone();
     let (worker, writing) = worker::spawn(letters, cached, register_files, move |action| {
@@ -247,6 +269,11 @@ fn event_loop(
                 return Ok(writing);
             }
             let action = match message {
+                Message::Signal(sig) => {
+                    // The flag is set first; should it not be yet, this sets it.
+                    let _ = signal.compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst);
+                    return Ok(writing);
+                }
                 Message::Terminal(event) => {
                     resized |= matches!(event, event::Event::Resize(..));
                     keymap::action_for(app, &event)

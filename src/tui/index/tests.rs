@@ -240,13 +240,7 @@ fn the_search_overlay_names_each_hits_senders() {
     update(&mut app, Action::SearchResults(seq, results));
     assert_eq!(app.overlay(), Some(&Overlay::Search));
     let screen = screen(&app);
-    let row = |label: &str| {
-        screen
-            .iter()
-            .find(|l| l.contains(label))
-            .unwrap_or_else(|| panic!("{label} on screen:\n{}", screen.join("\n")))
-            .clone()
-    };
+    let row = |label: &str| screen[line_with(&screen, label)].clone();
     // What stands after the count, up to the overlay's border.
     let letters = |label: &str| {
         let line = row(label);
@@ -269,6 +263,12 @@ fn screen(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// The first line holding `text`.
+fn line_with(lines: &[String], text: &str) -> usize {
+    (lines.iter().position(|l| l.contains(text)))
+        .unwrap_or_else(|| panic!("{text} on screen:\n{}", lines.join("\n")))
+}
+
 #[test]
 fn the_concordance_lists_and_jumps_in_date_order() {
     let mut app = App::new(letters(), Vec::new(), Theme::dark(), (160, 30));
@@ -285,12 +285,7 @@ fn the_concordance_lists_and_jumps_in_date_order() {
     update(&mut app, Action::Activate);
     assert_eq!(app.register_view.concordance, Some((4, 0)));
     let lines = screen(&app);
-    let at = |text: &str| {
-        lines
-            .iter()
-            .position(|l| l.contains(text))
-            .unwrap_or_else(|| panic!("{text} on screen:\n{}", lines.join("\n")))
-    };
+    let at = |text: &str| line_with(&lines, text);
     let rows = [
         at("2022-01-05 Offlimits"),
         at("2023-07-09 Bits of Freedom"),
