@@ -23,8 +23,8 @@
 #      shown selected ("j");
 #   5. `j` and 20 ms later SIGTERM: the time from the signal to the alternate screen left
 #      ("sigterm") and to the process gone ("exit").
-# Prints, per measure, the number of samples, the median and the maximum in ms. Python 3
-# standard library only.
+# Prints, per measure, the number of samples, the median and the maximum in ms, then per
+# prefix of --query the medians of "typed" and "results". Python 3 standard library only.
 import codecs
 import fcntl
 import os
@@ -281,6 +281,7 @@ def one_run(brieven, paths, cols, rows, opts, samples):
             )
             samples["typed"].append(t1 - t0)
             samples["results"].append(t2 - t0)
+            samples.setdefault("per key", {}).setdefault(typed, []).append((t1 - t0, t2 - t0))
         r.send("\x15")  # Ctrl-u: clear the query
         r.wait("the query cleared", lambda s: query_line(s, "") is not None)
         # Enter on the first hit of a term query.
@@ -372,12 +373,17 @@ def main():
         one_run(brieven, args[1:], cols, rows, opts, samples)
     print(f"{' '.join(args[1:])} at {opts['size']}, {opts['runs']} run(s), "
           f"query {opts['query']!r}, term query {opts['term_query']!r}:")
+    per_key = samples.pop("per key", {})
     for name, xs in samples.items():
         if xs:
             print(f"  {name:<12} n={len(xs):<3} median {statistics.median(xs) * 1000:8.1f} ms"
                   f"   max {max(xs) * 1000:8.1f} ms")
         else:
             print(f"  {name:<12} no samples")
+    print("  per key, median typed / results:")
+    for typed, pairs in per_key.items():
+        ms = lambda k: statistics.median(p[k] for p in pairs) * 1000
+        print(f"    {typed!r:<14} {ms(0):8.1f} / {ms(1):8.1f} ms")
 
 
 if __name__ == "__main__":
