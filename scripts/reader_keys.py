@@ -31,6 +31,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import signal
 import statistics
 import struct
@@ -244,6 +245,7 @@ class Reader:
         except ChildProcessError:
             pass
         os.close(self.fd)
+        shutil.rmtree(self.config, ignore_errors=True)
 
 
 def query_line(screen, query):
