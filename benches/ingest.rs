@@ -18,6 +18,9 @@ mod letters;
 #[path = "../examples/gen_corpus/names.rs"]
 mod names;
 #[allow(dead_code)]
+#[path = "../examples/gen_corpus/pdftext.rs"]
+mod pdftext;
+#[allow(dead_code)]
 #[path = "../examples/gen_corpus/rng.rs"]
 mod rng;
 #[allow(dead_code)]

@@ -11,6 +11,7 @@ pub fn write(spec: &Spec, rng: &mut Rng) -> String {
         Layout::Sup => markdown(spec, rng),
         Layout::Ministry => markdown(spec, rng),
         Layout::Pdf => pdf(spec, rng),
+        Layout::PdfText | Layout::PyMuPdf => crate::pdftext::converted(spec, rng),
     }
 }
 

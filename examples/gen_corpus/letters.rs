@@ -8,7 +8,13 @@ use crate::spec::{self, Layout, Size, Spec};
 
 /// The layouts take turns.
 pub fn layout_of(index: usize) -> Layout {
-    [Layout::Sup, Layout::Pdf, Layout::Ministry][index % 3]
+    [
+        Layout::Sup,
+        Layout::Pdf,
+        Layout::Ministry,
+        Layout::PdfText,
+        Layout::PyMuPdf,
+    ][index % 5]
 }
 
 /// Letter `index` of the corpus with `seed`: (file name, text, spec).
@@ -16,7 +22,11 @@ pub fn letter(seed: u64, index: usize, layout: Layout, size: Size) -> (String, S
     let mut rng = Rng::derive(seed, index as u64);
     let spec = spec::build(&mut rng, layout, size);
     let text = layouts::write(&spec, &mut rng);
-    let ext = if layout == Layout::Pdf { "txt" } else { "md" };
+    let ext = if layout == Layout::Pdf || layout.converted() {
+        "txt"
+    } else {
+        "md"
+    };
     let name = format!("{index:05}_{:016x}.{ext}", rng.next());
     (name, text, spec)
 }

@@ -1,5 +1,6 @@
 //! A deterministic generator of realistic letters for benchmarks (issue 6): all three layouts
-//! of the seed letters, varied senders, addressees, dates (2022–2026), regulatory terms,
+//! of the seed letters and two of PDF-converted ministry letters (issue 13: pdftotext's default
+//! output and PyMuPDF's, `pdftext.rs`), varied senders, addressees, dates (2022–2026), regulatory terms,
 //! lengths, page breaks, notes and furniture. Nothing it writes is committed.
 //!
 //! ```sh
@@ -10,11 +11,14 @@
 //! ```
 //!
 //! `--check` reads every letter back with brieven's own ingestion and compares date, sender,
-//! paragraph and note counts with what was generated, and counts warnings.
+//! paragraph and note counts with what was generated, and counts warnings. For the layouts of
+//! converted PDF text (pdftext, pymupdf) it compares everything: subject, headings, every
+//! paragraph's text, every note's number and text, every marker's place.
 
 mod layouts;
 mod letters;
 mod names;
+mod pdftext;
 mod rng;
 mod spec;
 mod vocab;
@@ -44,12 +48,15 @@ struct Args {
     /// Write one letter whose first paragraph has at least this many bytes, on one line.
     #[arg(long)]
     long_line: Option<usize>,
-    /// The layout for --one-letter / --long-line: sup, pdf or ministry.
+    /// The layout for --one-letter / --long-line: sup, pdf, ministry, pdftext or pymupdf.
     #[arg(long, default_value = "sup")]
     layout: String,
     /// Read the letters back and compare with what was generated.
     #[arg(long)]
     check: bool,
+    /// With --check: how many differing letters to describe.
+    #[arg(long, default_value_t = 10)]
+    show: usize,
 }
 
 fn main() -> ExitCode {
@@ -68,6 +75,8 @@ fn main() -> ExitCode {
             let layout = match args.layout.as_str() {
                 "pdf" => Layout::Pdf,
                 "ministry" => Layout::Ministry,
+                "pdftext" => Layout::PdfText,
+                "pymupdf" => Layout::PyMuPdf,
                 _ => Layout::Sup,
             };
             vec![(0, layout, size)]
@@ -97,7 +106,7 @@ fn main() -> ExitCode {
                     Some((_, n)) => *n += 1,
                     None => by_layout.push((layout, 1)),
                 }
-                if failures <= 10 {
+                if failures <= args.show {
                     eprintln!("{name} ({layout:?}): {}", problems.join("; "));
                 }
             }
@@ -168,8 +177,132 @@ fn check(path: &Path, spec: &Spec, text: &str) -> (Vec<String>, usize) {
             }
         }
     }
+    if spec.layout.converted() {
+        exact(&letter, spec, &mut problems);
+    }
     for w in letter.warnings.iter().take(2) {
         problems.push(format!("warning: {w}"));
     }
     (problems, letter.warnings.len())
+}
+
+/// The first difference in subject, headings, paragraphs (text and markers) and notes.
+fn exact(letter: &brieven::model::Letter, spec: &Spec, problems: &mut Vec<String>) {
+    if letter.subject.as_deref() != Some(spec.subject.as_str()) {
+        problems.push(format!(
+            "subject {:?}, want {:?}",
+            letter.subject, spec.subject
+        ));
+    }
+    let headings: Vec<&str> = letter
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .collect();
+    let want: Vec<&str> = spec
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_deref())
+        .collect();
+    if headings != want {
+        let k = (0..).find(|&k| headings.get(k) != want.get(k)).unwrap_or(0);
+        problems.push(format!(
+            "heading {k}: {:?}, want {:?}",
+            headings.get(k),
+            want.get(k)
+        ));
+    }
+    let read: Vec<(&str, Vec<(u32, usize)>)> = letter
+        .paragraphs()
+        .map(|(_, _, p)| {
+            (
+                p.text.as_str(),
+                p.notes.iter().map(|r| (r.number, r.at)).collect(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, Vec<(u32, usize)>)> = spec
+        .sections
+        .iter()
+        .flat_map(|s| s.paragraphs.iter().map(|p| spec::clean(p)))
+        .collect();
+    if let Some(k) = (0..read.len().max(want.len()))
+        .find(|&k| read.get(k).map(|(t, n)| (*t, n)) != want.get(k).map(|(t, n)| (t.as_str(), n)))
+    {
+        problems.push(match (read.get(k), want.get(k)) {
+            (Some((t, n)), Some((wt, wn))) => paragraph_difference(k, t, n, wt, wn),
+            (Some((t, _)), None) => format!("paragraph {k}: {:?}, want none", clip(t)),
+            (None, Some((t, _))) => format!("paragraph {k}: none, want {:?}", clip(t)),
+            (None, None) => String::new(),
+        });
+    }
+    let notes: Vec<(u32, &str)> = letter
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.as_str()))
+        .collect();
+    let want: Vec<(u32, &str)> = spec
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i as u32 + 1, t.as_str()))
+        .collect();
+    if let Some(k) = (0..notes.len().max(want.len())).find(|&k| notes.get(k) != want.get(k)) {
+        problems.push(format!(
+            "note {k}: {:?}, want {:?}",
+            notes.get(k),
+            want.get(k)
+        ));
+    }
+}
+
+/// The start and end of a long text.
+fn clip(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 120 {
+        return text.to_string();
+    }
+    let head: String = chars[..60].iter().collect();
+    let tail: String = chars[chars.len() - 60..].iter().collect();
+    format!("{head} … {tail}")
+}
+
+/// Where a paragraph read differs from the one wanted: the text around the first character
+/// that differs, or the markers that differ, each with the text before it.
+fn paragraph_difference(
+    k: usize,
+    text: &str,
+    notes: &[(u32, usize)],
+    want: &str,
+    want_notes: &[(u32, usize)],
+) -> String {
+    let a: Vec<char> = text.chars().collect();
+    let b: Vec<char> = want.chars().collect();
+    let around = |c: &[char], at: usize| -> String {
+        c[at.saturating_sub(40)..(at + 40).min(c.len())]
+            .iter()
+            .collect()
+    };
+    if a != b {
+        let at = (0..).find(|&i| a.get(i) != b.get(i)).unwrap_or(0);
+        return format!(
+            "paragraph {k} at {at}: {:?}, want {:?}",
+            around(&a, at),
+            around(&b, at)
+        );
+    }
+    let show = |list: &[(u32, usize)], other: &[(u32, usize)]| -> Vec<String> {
+        list.iter()
+            .filter(|m| !other.contains(m))
+            .map(|&(n, at)| {
+                let before: String = a[at.saturating_sub(30)..at.min(a.len())].iter().collect();
+                format!("{n} after {before:?}")
+            })
+            .collect()
+    };
+    format!(
+        "paragraph {k} markers: {:?}, want {:?}",
+        show(notes, want_notes),
+        show(want_notes, notes)
+    )
 }

@@ -14,12 +14,49 @@ pub enum Layout {
     Pdf,
     /// Markdown with superscript digits and a letterhead sidebar repeated on every page.
     Ministry,
+    /// A ministry's letter as pdftotext writes it by default: no blank lines between
+    /// paragraphs, form feeds at page breaks, loose note markers, page-foot notes in the forms
+    /// pdftotext prints them, section numbers on lines of their own.
+    PdfText,
+    /// The same letter as PyMuPDF writes it: lines ending in a space, no form feeds, bare page
+    /// numbers or `Pagina n van m`, each note's number alone over its text or before it.
+    PyMuPdf,
 }
 
-/// A piece of a paragraph: text, or a note marker after the text before it.
+impl Layout {
+    /// The layouts of PDF text as converters write it (the notes are plain text).
+    pub fn converted(self) -> bool {
+        matches!(self, Layout::PdfText | Layout::PyMuPdf)
+    }
+}
+
+/// A piece of a paragraph: text, or a note marker after the text before it. Text pieces are
+/// joined by a space, except a piece that starts with a stop or a comma (`aangeboden` ¹ `.`).
 pub enum Seg {
     Text(String),
     Note(u32),
+}
+
+/// A paragraph as ingestion should read it: its text, and each marker's number and place (in
+/// `char`s, just after the text the marker follows).
+pub fn clean(segs: &[Seg]) -> (String, Vec<(u32, usize)>) {
+    let mut text = String::new();
+    let mut chars = 0;
+    let mut notes = Vec::new();
+    for seg in segs {
+        match seg {
+            Seg::Text(t) => {
+                if !text.is_empty() && !t.starts_with(['.', ',']) {
+                    text.push(' ');
+                    chars += 1;
+                }
+                text.push_str(t);
+                chars += t.chars().count();
+            }
+            Seg::Note(n) => notes.push((*n, chars)),
+        }
+    }
+    (text, notes)
 }
 
 pub struct Section {
@@ -219,7 +256,7 @@ pub fn build(rng: &mut Rng, layout: Layout, size: Size) -> Spec {
     let month = rng.range(1, if year == 2026 { 10 } else { 12 });
     let day = rng.range(1, 28);
     let (from, sender) = match layout {
-        Layout::Ministry => {
+        Layout::Ministry | Layout::PdfText | Layout::PyMuPdf => {
             let (office, dg, directie, web) = rng.pick(MINISTRIES);
             let sender = office.trim_start_matches("De ").to_string();
             let ministry = Ministry {
@@ -237,7 +274,13 @@ pub fn build(rng: &mut Rng, layout: Layout, size: Size) -> Spec {
         }
     };
     let mut notes = Vec::new();
-    let markdown = layout != Layout::Pdf;
+    let markdown = layout != Layout::Pdf && !layout.converted();
+    // Converted letters number their sections (`2.` or `1.2.`) in half the letters.
+    let numbering = if layout.converted() && rng.chance(0.5) {
+        Some(rng.chance(0.5))
+    } else {
+        None
+    };
     // Lengths vary a lot: most letters are a few pages, a few are long.
     let scale = if rng.chance(0.1) { 3 } else { 1 };
     let section_count = rng.range(2, 6) * scale;
@@ -264,6 +307,19 @@ pub fn build(rng: &mut Rng, layout: Layout, size: Size) -> Spec {
             used_headings.push(h.clone());
             Some(h)
         };
+        // A converted letter's headings as ingestion reads them: no `?` (a line ending in one
+        // reads as a sentence), the section's number before the title.
+        let heading = match heading {
+            Some(h) if layout.converted() => {
+                let h = h.trim_end_matches('?');
+                Some(match numbering {
+                    Some(true) => format!("1.{s}. {h}"),
+                    Some(false) => format!("{s}. {h}"),
+                    None => h.to_string(),
+                })
+            }
+            h => h,
+        };
         let mut paragraphs = Vec::new();
         for p in 0..rng.range(2, 5) {
             let mut segs = Vec::new();
@@ -279,6 +335,10 @@ pub fn build(rng: &mut Rng, layout: Layout, size: Size) -> Spec {
                 let sentence = vocab::sentence(rng);
                 para_bytes += sentence.len() + 1;
                 body_bytes += sentence.len() + 1;
+                if layout.converted() {
+                    loose_note(rng, sentence, &mut segs, &mut notes);
+                    continue;
+                }
                 segs.push(Seg::Text(sentence));
                 if rng.chance(0.12) {
                     notes.push(vocab::note(rng, markdown));
@@ -336,7 +396,7 @@ pub fn build(rng: &mut Rng, layout: Layout, size: Size) -> Spec {
 
 fn recipients(rng: &mut Rng, layout: Layout) -> Vec<String> {
     let lines: &[&str] = match (layout, rng.below(3)) {
-        (Layout::Ministry, _) | (_, 0) => &[
+        (Layout::Ministry | Layout::PdfText | Layout::PyMuPdf, _) | (_, 0) => &[
             "Aan de Voorzitter van de Tweede Kamer",
             "der Staten-Generaal",
             "Postbus 20018",
@@ -356,4 +416,79 @@ fn recipients(rng: &mut Rng, layout: Layout) -> Vec<String> {
         ],
     };
     lines.iter().map(|s| s.to_string()).collect()
+}
+
+/// Abbreviations in brackets that a marker may follow (`(BdDI)5`).
+const ACRONYMS: &[&str] = &["BdDI", "NCTV", "EDPB", "ESPR", "WODC", "ACM", "RDI", "NPCE"];
+
+/// A sentence of a converted letter, with a note marker in one of the places real letters put
+/// it (in one of every eight sentences): after the sentence's stop (`jl.1`), before it
+/// (`aangeboden 1.`), after a word inside it (`ESPR2`), after a closing bracket (`(BdDI)5`),
+/// after a comma (`NextGenerationEU, 2 the`), after a year (`2022-2027 8,`). How the marker is
+/// glued or spaced is the layout's choice.
+fn loose_note(rng: &mut Rng, sentence: String, segs: &mut Vec<Seg>, notes: &mut Vec<String>) {
+    if !rng.chance(0.12) {
+        segs.push(Seg::Text(sentence));
+        return;
+    }
+    notes.push(note_text(rng));
+    let note = Seg::Note(notes.len() as u32);
+    let body = sentence.trim_end_matches('.');
+    let words: Vec<&str> = body.split(' ').collect();
+    // A place inside the sentence: after a word that ends in a letter, neither first nor last.
+    let inside = (2..words.len().saturating_sub(1))
+        .filter(|&k| words[k - 1].ends_with(|c: char| c.is_alphabetic()))
+        .collect::<Vec<_>>();
+    let form = rng.below(6);
+    if form < 2 || inside.is_empty() {
+        if form == 1 && body.ends_with(|c: char| c.is_alphabetic()) {
+            segs.push(Seg::Text(body.to_string()));
+            segs.push(note);
+            segs.push(Seg::Text(".".to_string()));
+        } else {
+            segs.push(Seg::Text(sentence));
+            segs.push(note);
+        }
+        return;
+    }
+    let k = inside[rng.below(inside.len())];
+    let mut head = words[..k].join(" ");
+    let tail = format!("{}.", words[k..].join(" "));
+    match form {
+        2 => {}
+        3 => head += &format!(" ({})", rng.pick(ACRONYMS)),
+        4 => head.push(','),
+        _ => {
+            let year = rng.range(2019, 2027);
+            if rng.chance(0.5) {
+                head += &format!(" {year}-{}", year + rng.range(1, 8));
+            } else {
+                head += &format!(" in {year}");
+            }
+        }
+    }
+    segs.push(Seg::Text(head));
+    segs.push(note);
+    if form == 5 && rng.chance(0.5) {
+        segs.push(Seg::Text(format!(", {tail}")));
+    } else {
+        segs.push(Seg::Text(tail));
+    }
+}
+
+/// A note of a converted letter: plain text, now and then long enough to wrap.
+fn note_text(rng: &mut Rng) -> String {
+    if rng.chance(0.3) {
+        let (d, m, y) = (rng.range(1, 28), rng.pick(&MONTHS), rng.range(2019, 2025));
+        format!(
+            "Kamerbrief van {d} {m} {y} over {} en de gevolgen voor {}, Kamerstuk {} {}, nr. {}.",
+            rng.pick(TERMS),
+            vocab::compound(rng),
+            rng.range(21, 36),
+            rng.range(100, 999),
+            rng.range(2, 140)
+        )
+    } else {
+        vocab::note(rng, false)
+    }
 }
