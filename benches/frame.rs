@@ -65,3 +65,21 @@ fn first_frame(bencher: Bencher, (width, height): (u16, u16)) {
             black_box(terminal);
         });
 }
+
+/// A letter far larger than any real one (`tui::huge`), opened and drawn once: linear work,
+/// where a quadratic wrap or note lookup would take minutes. (`tui::update::scale_tests`
+/// checks what it shows.)
+#[divan::bench(sample_count = 5)]
+fn huge_letter_first_frame(bencher: Bencher) {
+    let letter = tui::huge::letter();
+    bencher
+        .with_inputs(|| letter.clone())
+        .bench_local_values(|letter| {
+            let app = App::new(vec![letter], Vec::new(), Theme::plain(), (120, 36));
+            let mut terminal = Terminal::new(TestBackend::new(120, 36)).expect("test terminal");
+            terminal
+                .draw(|frame| tui::ui::render(&app, frame))
+                .expect("draw");
+            black_box(terminal);
+        });
+}

@@ -10,6 +10,8 @@ pub mod document;
 pub mod find;
 #[cfg(test)]
 mod fixtures;
+#[cfg_attr(not(test), allow(dead_code))]
+pub mod huge;
 pub mod index;
 pub mod keymap;
 pub mod loading;

@@ -4,42 +4,9 @@ use super::*;
 use crate::tui::ui;
 
 #[test]
-fn a_huge_letter_opens_and_draws_without_quadratic_time() {
-    use brieven::model::{Footnote, Letter, NoteRef, Paragraph, Section};
-    // One 1 MB paragraph citing 10,000 notes, and 2,000 more paragraphs.
-    let words = "detectie versleuteling kinderrechten privacy ".repeat(23_000);
-    let notes: Vec<NoteRef> = (0..10_000u32)
-        .map(|n| NoteRef {
-            number: n + 1,
-            at: n as usize * 100,
-        })
-        .collect();
-    let mut paragraphs = vec![Paragraph {
-        text: words,
-        notes,
-        ..Paragraph::default()
-    }];
-    paragraphs.extend((0..2_000).map(|i| Paragraph {
-        text: format!("Alinea {i} over de verordening."),
-        ..Paragraph::default()
-    }));
-    let letter = Letter {
-        sections: vec![Section {
-            heading: Some("Groot".into()),
-            paragraphs,
-            line: 1,
-            page: None,
-        }],
-        footnotes: (1..=10_000)
-            .map(|n| Footnote {
-                number: n,
-                text: format!("Bron {n}"),
-                ..Footnote::default()
-            })
-            .collect(),
-        ..Letter::default()
-    };
-    let start = std::time::Instant::now();
+fn a_huge_letter_opens_draws_and_follows_its_notes() {
+    // Its speed is a benchmark's (`cargo bench --bench frame -- huge_letter`), not a test's.
+    let letter = crate::tui::huge::letter();
     let mut app = App::new(
         vec![letter],
         Vec::new(),
@@ -62,11 +29,5 @@ fn a_huge_letter_opens_and_draws_without_quadratic_time() {
         app.note.is_some_and(|n| n > 1),
         "a note from page two: {:?}",
         app.note
-    );
-    // Generous for a debug build on a busy machine; quadratic behaviour takes minutes.
-    assert!(
-        start.elapsed() < std::time::Duration::from_secs(10),
-        "{:?}",
-        start.elapsed()
     );
 }
