@@ -17,6 +17,7 @@ pub mod export;
 pub mod i18n;
 pub mod ingest;
 pub mod links;
+pub mod listing;
 pub mod model;
 pub mod positions;
 pub mod private;

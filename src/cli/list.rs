@@ -1,9 +1,10 @@
-//! `brieven list [PATHS...]`: one aligned line per letter.
+//! `brieven list [PATHS...] [--sort date|sender|stance]`: one aligned line per letter.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use brieven::listing::{LetterSort, sorted};
 use brieven::model::Letter;
 use brieven::text::sanitize;
 use unicode_width::UnicodeWidthStr;
@@ -12,12 +13,24 @@ use unicode_width::UnicodeWidthStr;
 pub struct Args {
     /// Letter files or directories; none means the embedded letters.
     pub paths: Vec<PathBuf>,
+    /// Order of the lines: date (oldest first, undated last), sender or stance (supports,
+    /// mixed, neutral, opposes, none); ties keep the loaded order. Default: as loaded (files
+    /// by name).
+    #[arg(long, value_parser = parse_sort)]
+    pub sort: Option<LetterSort>,
+}
+
+fn parse_sort(s: &str) -> Result<LetterSort, String> {
+    s.parse()
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let session = super::load(&args.paths)?;
     let corpus = &session.corpus;
-    let rows: Vec<[String; 6]> = corpus.letters.iter().map(row).collect();
+    let rows: Vec<[String; 6]> = sorted(&corpus.letters, args.sort.unwrap_or_default())
+        .into_iter()
+        .map(|i| row(&corpus.letters[i]))
+        .collect();
     let header = ["ID", "DATE", "SENDER", "SECTIONS", "NOTES", "SUBJECT"].map(String::from);
     let mut widths = [0usize; 6];
     for r in std::iter::once(&header).chain(&rows) {
