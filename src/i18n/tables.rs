@@ -300,8 +300,8 @@ pub static READER_NL: &[(&str, &str)] = &[
     ("focus the previous pane", "naar het vorige paneel"),
     ("ingestion warnings", "waarschuwingen bij het inlezen"),
     (
-        "clear selection, highlights, letter search",
-        "selectie, markeringen, zoeken in brief wissen",
+        "clear selection, highlights, letter search, filter",
+        "selectie, markeringen, zoeken in brief, filter wissen",
     ),
     ("search everything", "alles doorzoeken"),
     ("the register", "het register"),
@@ -333,7 +333,7 @@ pub static READER_NL: &[(&str, &str)] = &[
     ),
     ("next section", "volgende paragraaf"),
     ("previous section", "vorige paragraaf"),
-    ("next letter (by date)", "volgende brief (op datum)"),
+    ("next letter (in the list)", "volgende brief (in de lijst)"),
     ("previous letter", "vorige brief"),
     (
         "next note marker in view",
@@ -455,4 +455,39 @@ pub static READER_NL: &[(&str, &str)] = &[
     ("Dates", "Datums"),
     ("Terms", "Termen"),
     ("Passages", "Passages"),
+    // The Letters pane's order and filter.
+    (
+        "sort letters: date, sender, stance",
+        "brieven sorteren: datum, afzender, standpunt",
+    ),
+    (
+        "filter letters as you type",
+        "brieven filteren terwijl u typt",
+    ),
+    ("In the letters filter (&)", "In het brievenfilter (&)"),
+    (
+        "clear the filter: back to where you were",
+        "filter wissen: terug naar waar u was",
+    ),
+    (
+        "keep the filter and the letter shown",
+        "filter en getoonde brief houden",
+    ),
+    ("next letter", "volgende brief"),
+    (
+        "No letter matches the filter",
+        "Geen brief past bij het filter",
+    ),
+    ("Sorted by {}", "Gesorteerd op {}"),
+    ("date ↑", "datum ↑"),
+    ("sender", "afzender"),
+    ("stance", "standpunt"),
+    ("load order", "inleesvolgorde"),
+    ("{} of {}", "{} van {}"),
+    ("Filter letters: ", "Brieven filteren: "),
+    ("no letter", "geen brief"),
+    (
+        "Enter keeps  Esc clears  ↓↑ letters",
+        "Enter houdt  Esc wist  ↓↑ brieven",
+    ),
 ];

@@ -43,10 +43,14 @@ pub enum Action {
     NextSection,
     /// To the previous section (or the start of this one).
     PrevSection,
-    /// Open the next letter (by date).
+    /// Open the next letter of the Letters pane (in its order, among those its filter shows).
     NextLetter,
-    /// Open the previous letter (by date).
+    /// Open the previous letter of the Letters pane.
     PrevLetter,
+    /// Order the Letters pane by the next of: date, sender, stance, as loaded.
+    SortLetters,
+    /// Narrow the Letters pane by typing, as fzf does (Esc clears the filter).
+    FilterLetters,
     /// Select the next note marker in view, cycling.
     NextMarker,
     /// Select the previous note marker in view, cycling.

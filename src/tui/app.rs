@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use brieven::i18n::Lang;
+use brieven::listing::LetterSort;
 use brieven::model::Letter;
 use brieven::register::Register;
 use brieven::state::State;
@@ -71,6 +72,11 @@ pub enum Overlay {
     },
     /// The prompt of the search in the open letter (`s`), with the view to go back to on Esc.
     Find(Box<FindOrigin>),
+    /// The prompt of the Letters pane's filter (`&`), with where the reader was when it
+    /// opened: Esc clears the filter and goes back there.
+    LetterFilter {
+        origin: Anchor,
+    },
     /// A one-line prompt over the stack: a label for the selected card, or a new stack's name.
     Label {
         text: String,
@@ -176,13 +182,19 @@ pub struct App {
     pub letters: Arc<Vec<Letter>>,
     /// Warnings about files as a whole (skipped files, sidecars).
     pub corpus_warnings: Vec<String>,
-    /// Corpus indices sorted by date (undated last).
-    pub order: Vec<usize>,
-    /// Each letter's row in `order`, letters by id, senders: built with `order`, shared
+    /// Each letter's row in the date order (undated last; the order of search hits and
+    /// register occurrences), letters by id, senders: built with that order, shared
     /// with the search worker.
     pub index: Arc<LetterIndex>,
     /// How many warnings the letters carry (they never change while the reader runs).
     letter_warnings: usize,
+    /// The rows of the Letters pane: corpus indices in `list_sort` order that `list_filter`
+    /// lets through (see `update::listing`).
+    pub list: Vec<usize>,
+    /// The order of the Letters pane (`S` cycles it).
+    pub list_sort: LetterSort,
+    /// The words that narrow the Letters pane (`&`); empty: every letter.
+    pub list_filter: String,
     /// Corpus index of the open letter.
     pub current: usize,
     /// The open letter, wrapped for the Reading pane.
@@ -252,9 +264,11 @@ impl App {
         let mut app = App {
             letters: Arc::new(letters),
             corpus_warnings,
-            order,
+            list: order,
             index,
             letter_warnings,
+            list_sort: LetterSort::Date,
+            list_filter: String::new(),
             current,
             doc: Document::default(),
             scroll: 0,
@@ -448,10 +462,14 @@ impl App {
         }
     }
 
-    /// The position of the open letter in the date order.
-    pub fn letter_row(&self) -> usize {
-        let row = self.index.rank(self.current);
-        if row < self.order.len() { row } else { 0 }
+    /// The row of the open letter in the Letters pane; none when its filter hides it. In the
+    /// date order unfiltered (the list is `order`) the index answers without a scan.
+    pub fn letter_row(&self) -> Option<usize> {
+        if self.list_sort == LetterSort::Date && self.list_filter.is_empty() {
+            let row = self.index.rank(self.current);
+            return (row < self.list.len()).then_some(row);
+        }
+        self.list.iter().position(|&i| i == self.current)
     }
 
     /// How many warnings there are in all (what [`App::all_warnings`] lists).

@@ -21,6 +21,8 @@ pub enum Context {
     Search,
     /// The prompt of the search in the open letter: printable keys type into the pattern.
     Find,
+    /// The prompt of the Letters pane's filter: printable keys type into the filter.
+    LetterFilter,
     /// The register view.
     Register,
     /// The cue-card stack overlay.
@@ -122,6 +124,7 @@ fn contexts(app: &App) -> &'static [Context] {
         }
         Some(Overlay::Search) => &[Context::Search, Context::Always],
         Some(Overlay::Find(_)) => &[Context::Find, Context::Always],
+        Some(Overlay::LetterFilter { .. }) => &[Context::LetterFilter, Context::Always],
         Some(Overlay::Register) => &[Context::Register, Context::Always],
         Some(Overlay::Cards { .. } | Overlay::Label { .. }) => &[Context::Cards, Context::Always],
         Some(Overlay::Positions { .. } | Overlay::Timeline { .. }) => {
@@ -147,7 +150,12 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     // Where typing goes into a query, a plain character is typed, whatever it is bound to.
     let typing = matches!(
         app.overlay(),
-        Some(Overlay::Search | Overlay::Find(_) | Overlay::Label { .. })
+        Some(
+            Overlay::Search
+                | Overlay::Find(_)
+                | Overlay::LetterFilter { .. }
+                | Overlay::Label { .. }
+        )
     ) || finding_rows(app);
     let plain_char = matches!(pressed.code, KeyCode::Char(_))
         && !pressed
@@ -194,6 +202,7 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
     let typing = match app.overlay() {
         Some(Overlay::Search) => Some(Context::Search),
         Some(Overlay::Find(_)) => Some(Context::Find),
+        Some(Overlay::LetterFilter { .. }) => Some(Context::LetterFilter),
         // `/` in positions or the timeline: the prompt's keys are the letter search's.
         _ if finding_rows(app) => Some(Context::Find),
         _ => None,

@@ -627,3 +627,21 @@ fn a_frame_smaller_than_the_size_last_heard_of_is_drawn_without_a_panic() {
     let mut terminal = Terminal::new(TestBackend::new(30, 8)).unwrap();
     terminal.draw(|f| ui::render(&app, f)).unwrap();
 }
+
+#[test]
+fn letters_sorted_and_filtered() {
+    for (w, h) in SIZES {
+        let mut app = fixtures::app(w, h);
+        app.focus = Pane::Reading;
+        // `S` by sender, `&` then "jbz": two of three letters, the prompt on the status line.
+        let mut actions = vec![Action::SortLetters, Action::FilterLetters];
+        actions.extend("jbz".chars().map(Action::Input));
+        for a in actions {
+            update(&mut app, a);
+        }
+        insta::assert_snapshot!(format!("letters_filter_{w}x{h}"), draw(&app).backend());
+        // A control character typed (pasted) into the filter is shown as a placeholder.
+        update(&mut app, Action::Input('\x1b'));
+        assert!(!screen(&app).contains('\x1b'));
+    }
+}

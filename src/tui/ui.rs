@@ -160,7 +160,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Warnings { scroll } => panes::warnings::draw(app, frame, *scroll),
             Overlay::Search => panes::search::draw(app, frame),
             // The prompt is the status line's.
-            Overlay::Find(_) => {}
+            Overlay::Find(_) | Overlay::LetterFilter { .. } => {}
             Overlay::Register => panes::register::draw(app, frame),
             Overlay::Cards { selected } => panes::cards::draw(app, frame, *selected),
             Overlay::Positions {

@@ -57,6 +57,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if let Some(effect) = find::prompt_action(app, &action) {
         return effect;
     }
+    if let Some(effect) = listing::prompt_action(app, &action) {
+        return effect;
+    }
     if let Some(effect) = debate::label_action(app, &action) {
         return effect;
     }
@@ -87,6 +90,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 app.highlight = None;
                 app.trail = None;
                 app.find = None;
+                listing::clear(app);
             }
         }
         Action::FocusNext => cycle_focus(app, 1),
@@ -142,6 +146,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Cards => app.overlays.push(Overlay::Cards { selected: 0 }),
         Action::Positions => views::open_positions(app),
         Action::Timeline => return views::open_timeline(app),
+        Action::SortLetters => listing::cycle_sort(app),
+        Action::FilterLetters => listing::open_filter(app),
         // Typing and tabs outside their overlays.
         Action::Input(_)
         | Action::DeleteChar
@@ -195,10 +201,9 @@ fn move_in_pane(app: &mut App, delta: isize) {
             d => scroll_by(app, d),
         },
         Pane::Letters => {
-            let row = app.letter_row();
-            let target = offset_index(row, delta, app.order.len());
-            if target != row {
-                jump(app, |app| open_letter(app, app.order[target]));
+            let target = list_target(app, delta);
+            if let Some(index) = target.filter(|&i| i != app.current) {
+                jump(app, |app| open_letter(app, index));
             }
         }
         Pane::Outline => {
@@ -290,10 +295,27 @@ fn saved_line(app: &App) -> usize {
     }
 }
 
+use listing::NO_MATCH;
+
+/// The letter `delta` rows from the open one in the Letters pane; from outside its rows (its
+/// filter hides the open letter), down goes to the first and up to the last.
+pub(super) fn list_target(app: &App, delta: isize) -> Option<usize> {
+    let len = app.list.len();
+    let row = match app.letter_row() {
+        Some(row) => offset_index(row, delta, len),
+        None if delta < 0 && delta != isize::MIN => len.checked_sub(1)?,
+        None if delta == isize::MAX => len.checked_sub(1)?,
+        None => 0,
+    };
+    app.list.get(row).copied()
+}
+
 fn step_letter(app: &mut App, delta: isize) {
-    let row = app.letter_row();
-    let target = offset_index(row, delta, app.order.len());
-    if target == row {
+    let Some(target) = list_target(app, delta) else {
+        app.message = Some(brieven::i18n::reader_text(app.lang, NO_MATCH).into());
+        return;
+    };
+    if target == app.current {
         let s = app.lang.strings();
         let message = if delta > 0 {
             s.msg_last_letter
@@ -303,7 +325,7 @@ fn step_letter(app: &mut App, delta: isize) {
         app.message = Some(message.into());
         return;
     }
-    jump(app, |app| open_letter(app, app.order[target]));
+    jump(app, |app| open_letter(app, target));
 }
 
 /// `J`/`K`: makes the next (previous) paragraph current and brings it into view, whole when
@@ -421,18 +443,21 @@ fn activate(app: &mut App) {
 pub mod debate;
 mod find;
 mod jumps;
+pub mod listing;
 mod lookup;
 mod pointer;
 pub mod views;
 
 pub use jumps::show_target;
-use jumps::{anchor_line, jump, jump_back, jump_forward};
+use jumps::{anchor_line, jump, jump_back, jump_forward, record_jump};
 use pointer::{click, resize, wheel};
 
 #[cfg(test)]
 mod debate_tests;
 #[cfg(test)]
 mod find_tests;
+#[cfg(test)]
+mod listing_tests;
 #[cfg(test)]
 mod lookup_tests;
 #[cfg(test)]

@@ -5,7 +5,10 @@ use crossterm::event::KeyCode;
 use super::{Binding, Context, alt, bind, ch, ctrl, key};
 use crate::tui::action::Action;
 
-use Context::{Always, Find as InLetter, Overlay as Over, Panes, Register as Reg, Search as Find};
+use Context::{
+    Always, Find as InLetter, LetterFilter as Filter, Overlay as Over, Panes, Register as Reg,
+    Search as Find,
+};
 use KeyCode::{
     BackTab, Backspace, Down as DownKey, End, Enter, Esc, Home, Left, PageDown as PgDn,
     PageUp as PgUp, Right, Tab, Up as UpKey,
@@ -20,6 +23,7 @@ const FIND: &str = "Search and register";
 const IN_SEARCH: &str = "In the search overlay";
 const IN_REGISTER: &str = "In the register";
 const IN_FIND: &str = "In the letter search (s)";
+const IN_FILTER: &str = "In the letters filter (&)";
 
 /// The reader's own bindings, in the order the help overlay shows them.
 pub static BASE: &[Binding] = &[
@@ -72,7 +76,7 @@ pub static BASE: &[Binding] = &[
         GENERAL,
         &[key(Esc)],
         Action::Close,
-        "clear selection, highlights, letter search",
+        "clear selection, highlights, letter search, filter",
     ),
     bind(Panes, FIND, &[ch('/')], Action::Search, "search everything"),
     bind(
@@ -193,7 +197,7 @@ pub static BASE: &[Binding] = &[
         LETTER,
         &[ch('}')],
         Action::NextLetter,
-        "next letter (by date)",
+        "next letter (in the list)",
     ),
     bind(
         Panes,
@@ -201,6 +205,20 @@ pub static BASE: &[Binding] = &[
         &[ch('{')],
         Action::PrevLetter,
         "previous letter",
+    ),
+    bind(
+        Panes,
+        LETTER,
+        &[ch('S')],
+        Action::SortLetters,
+        "sort letters: date, sender, stance",
+    ),
+    bind(
+        Panes,
+        LETTER,
+        &[ch('&')],
+        Action::FilterLetters,
+        "filter letters as you type",
     ),
     bind(
         Panes,
@@ -314,6 +332,48 @@ pub static BASE: &[Binding] = &[
         &[key(Tab)],
         Action::Search,
         "search all letters for it",
+    ),
+    bind(
+        Filter,
+        IN_FILTER,
+        &[key(Esc)],
+        Action::Close,
+        "clear the filter: back to where you were",
+    ),
+    bind(
+        Filter,
+        IN_FILTER,
+        &[key(Enter)],
+        Action::Activate,
+        "keep the filter and the letter shown",
+    ),
+    bind(
+        Filter,
+        IN_FILTER,
+        &[key(DownKey), ctrl('n')],
+        Action::Down,
+        "next letter",
+    ),
+    bind(
+        Filter,
+        IN_FILTER,
+        &[key(UpKey), ctrl('p')],
+        Action::Up,
+        "previous letter",
+    ),
+    bind(
+        Filter,
+        IN_FILTER,
+        &[key(Backspace)],
+        Action::DeleteChar,
+        "delete a character",
+    ),
+    bind(
+        Filter,
+        IN_FILTER,
+        &[ctrl('u')],
+        Action::ClearInput,
+        "clear the query",
     ),
     bind(Reg, IN_REGISTER, &[key(Esc)], Action::Close, "back / close"),
     bind(

@@ -40,6 +40,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("copy", Action::CopyCitation),
     ("copy_url", Action::CopyUrl),
     ("open_url", Action::OpenUrl),
+    ("sort_letters", Action::SortLetters),
+    ("filter_letters", Action::FilterLetters),
 ];
 
 /// The (key, action) pairs the config asks for; unknown action names must have been dropped

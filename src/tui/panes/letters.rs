@@ -1,5 +1,8 @@
-//! The Letters pane: one row per letter, sorted by date, with sender and stance mark.
+//! The Letters pane: one row per letter with date, sender and stance mark, in the order `S`
+//! chose (the title says which) and narrowed by the filter `&` typed.
 
+use brieven::i18n::{Lang, reader_text};
+use brieven::listing::LetterSort;
 use brieven::model::{Letter, Stance};
 use brieven::text::sanitize;
 use ratatui::Frame;
@@ -23,18 +26,42 @@ pub fn stance_mark(stance: Option<Stance>, theme: &Theme) -> Span<'static> {
     }
 }
 
+/// How the pane's title and the status line name an order.
+pub fn sort_label(sort: LetterSort, lang: Lang) -> &'static str {
+    reader_text(
+        lang,
+        match sort {
+            LetterSort::Date => "date ↑",
+            LetterSort::Sender => "sender",
+            LetterSort::Stance => "stance",
+            LetterSort::Corpus => "load order",
+        },
+    )
+}
+
 /// The first row of the pane on screen, shared with mouse handling.
 pub fn offset(app: &App, height: usize) -> usize {
-    list_offset(app.letter_row(), app.order.len(), height)
+    list_offset(app.letter_row().unwrap_or(0), app.list.len(), height)
+}
+
+/// `Letters (5) · date ↑`, or with a filter `Letters (2 of 5) · sender · &apen`.
+pub fn title(app: &App) -> String {
+    let name = app.lang.strings().title_letters;
+    let sort = sort_label(app.list_sort, app.lang);
+    if app.list_filter.is_empty() {
+        return format!("{name} ({}) · {sort}", app.letters.len());
+    }
+    let count = brieven::i18n::fill_all(
+        reader_text(app.lang, "{} of {}"),
+        &[&app.list.len().to_string(), &app.letters.len().to_string()],
+    );
+    let filter = brieven::text::sanitize_line(&app.list_filter);
+    format!("{name} ({count}) · {sort} · &{filter}")
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let title = format!(
-        "{} ({})",
-        app.lang.strings().title_letters,
-        app.letters.len()
-    );
-    let block = pane_block(app, Pane::Letters, title);
+    let inner_width = usize::from(area.width.saturating_sub(4));
+    let block = pane_block(app, Pane::Letters, fit(&title(app), inner_width));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);
@@ -42,14 +69,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let first = offset(app, height);
     let row = app.letter_row();
     let lines: Vec<Line> = app
-        .order
+        .list
         .iter()
         .enumerate()
         .skip(first)
         .take(height)
         .map(|(i, &index)| {
             let line = letter_line(&app.letters[index], width, &app.theme);
-            if i == row {
+            if Some(i) == row {
                 let style = if app.focus == Pane::Letters {
                     app.theme.selected
                 } else {
@@ -64,7 +91,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if lines.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                brieven::i18n::reader_text(app.lang, "No letters"),
+                reader_text(
+                    app.lang,
+                    if app.letters.is_empty() {
+                        "No letters"
+                    } else {
+                        crate::tui::update::listing::NO_MATCH
+                    },
+                ),
                 app.theme.dim,
             )),
             inner,

@@ -25,6 +25,9 @@ pub fn hints(app: &App) -> &'static str {
             brieven::i18n::reader_text(app.lang, "Enter stays  Esc back")
         }
         (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _) => s.hint_views,
+        (Some(Overlay::LetterFilter { .. }), _) => {
+            brieven::i18n::reader_text(app.lang, "Enter keeps  Esc clears  ↓↑ letters")
+        }
         (Some(Overlay::Find(_)), _) => {
             brieven::i18n::reader_text(app.lang, "Enter stays  Esc back  Tab all letters")
         }
@@ -47,6 +50,18 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             None => String::new(),
         };
         draw_prompt(app, frame, area, label, &origin.query, &count);
+        return;
+    }
+    if let Some(Overlay::LetterFilter { .. }) = app.overlay() {
+        let label = brieven::i18n::reader_text(app.lang, "Filter letters: ");
+        let count = match app.list.len() {
+            0 => brieven::i18n::reader_text(app.lang, "no letter").to_string(),
+            n => brieven::i18n::fill_all(
+                brieven::i18n::reader_text(app.lang, "{} of {}"),
+                &[&n.to_string(), &app.letters.len().to_string()],
+            ),
+        };
+        draw_prompt(app, frame, area, label, &app.list_filter, &count);
         return;
     }
     if let (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), Some(f)) =

@@ -11,7 +11,7 @@ use super::tests::reading;
 
 /// Types `keys` (`\r` Enter, `\x1b` Esc, `\t` Tab, `\x7f` Backspace, `^u` Ctrl-u) and returns
 /// the last effect.
-fn press(app: &mut App, keys: &str) -> Effect {
+pub(super) fn press(app: &mut App, keys: &str) -> Effect {
     let mut effect = Effect::None;
     let mut chars = keys.chars().peekable();
     while let Some(c) = chars.next() {

@@ -10,6 +10,12 @@ const MAX_JUMPS: usize = 100;
 pub fn jump(app: &mut App, go: impl FnOnce(&mut App)) {
     let here = app.anchor();
     go(app);
+    record_jump(app, here);
+}
+
+/// Records `here`, where the reader was before it moved, in the jump list (nothing when it
+/// did not move).
+pub fn record_jump(app: &mut App, here: Anchor) {
     if app.anchor() != here {
         let jumps = &mut app.jumps;
         jumps.entries.truncate(jumps.index);

@@ -44,7 +44,7 @@ pub fn click(app: &mut App, col: u16, row: u16) {
     match pane {
         Pane::Letters => {
             let i = panes::letters::offset(app, height) + r;
-            if let Some(&index) = app.order.get(i) {
+            if let Some(&index) = app.list.get(i) {
                 jump(app, |app| open_letter(app, index));
             }
         }

@@ -27,7 +27,7 @@ fn opens_on_the_earliest_letter_with_the_letters_pane_focused() {
     let app = fixtures::app(120, 36);
     assert_eq!(app.current, KINDERRECHTEN);
     assert_eq!(app.focus, Pane::Letters);
-    assert_eq!(app.order, vec![KINDERRECHTEN, OFFLIMITS, 2]);
+    assert_eq!(app.list, vec![KINDERRECHTEN, OFFLIMITS, 2]);
 }
 
 #[test]
