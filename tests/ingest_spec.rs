@@ -881,6 +881,57 @@ fn a_note_number_alone_over_its_text_after_the_note_before_it() {
 }
 
 #[test]
+fn a_short_line_whose_next_word_would_not_have_fitted_is_no_heading() {
+    // No blank lines (pdftotext): the line before `CSAM-verordening` is short, but that long
+    // word would not have fitted after it, so the line wrapped there: no heading.
+    let l = converted(&[format!(
+        "{}Het rapport van Europol uit 2021 noemt 35.945 gevallen waarin de\n\
+         CSAM-verordening tot een veroordeling leidde. Dat aantal is sindsdien gestegen, zoals\n\
+         de tabel in de bijlage laat zien voor elk van de lidstaten afzonderlijk.\n",
+        wrap(&format!(
+            "{} zoals de Raad van State heeft gevraagd.",
+            prose(3)
+        ))
+    )]);
+    assert!(
+        headings(&l).iter().all(Option::is_none),
+        "{:?}",
+        headings(&l)
+    );
+    assert!(
+        paragraphs(&l)
+            .iter()
+            .any(|p| p.contains("gevallen waarin de CSAM-verordening tot")),
+        "{:?}",
+        paragraphs(&l)
+    );
+}
+
+#[test]
+fn a_page_number_over_the_pages_text_is_no_note() {
+    // A bare page number `2` under note 1 and over the page's text, which goes on in lower
+    // case: the page's furniture, neither note 2 nor part of note 1.
+    let l = parse(
+        "De Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n2500 EA  DEN HAAG\n\n\
+         Datum 14 juli 2021\nBetreft Voorstel\n\nGeachte voorzitter,\n\n\
+         De minister bespreekt de uitvoering van het beleid in de eerste fase. Het kabinet\n\
+         verkent de gevolgen voor de regio in de tweede fase en het werkprogramma van de\n\
+         Commissie1 en de Raad nu. Het bureau steunt het advies in de fase van het programma en\n\
+         1 Kamerstuk 33001, nr. 1.\n\n2\n\
+         de tweede pagina loopt door. Het kabinet steunt het voorstel van de Commissie.\n\n\
+         De minister van Justitie,\n\nA. Bakker\n",
+    );
+    assert_eq!(note_texts(&l), [(1, "Kamerstuk 33001, nr. 1.")]);
+    assert!(
+        paragraphs(&l)
+            .iter()
+            .any(|p| p.contains("programma en de tweede pagina loopt door")),
+        "{:?}",
+        paragraphs(&l)
+    );
+}
+
+#[test]
 fn converted_pdf_paragraphs_and_headings_without_blank_lines() {
     // pdftotext's default: no blank line anywhere. A paragraph ends at a short line that ends
     // a sentence; a heading is a short line without final stop between sentences.

@@ -295,7 +295,14 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
                 || after_heading
                 || ends_sentence_not_abbreviated(text(k - 1))
                 || text(k - 1).ends_with(':');
+            // And the next line's first word would have fitted after it: else the line
+            // wrapped there (`... waarin de` / `CSAM-verordening tot ...`).
+            let next_fitted = k + 1 >= group.len() || {
+                let first = text(k + 1).split_whitespace().next().unwrap_or("");
+                line.len() + 1 + first.chars().count() <= shape.width
+            };
             let next_starts = k + 1 < group.len()
+                && next_fitted
                 && (text(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     || starts_list_item(text(k + 1)));
             line.len() < short

@@ -355,9 +355,11 @@ fn marker_at_byte<'a>(
             && loose.next(n, last)
         {
             match loose_marker(text, i, end) {
-                Some(true) => return Some(Marker::Spaced(n, end)),
+                Some(true) if !counts_something(&text[end..]) => {
+                    return Some(Marker::Spaced(n, end));
+                }
                 Some(false) => return Some(Marker::Trailing(n, i, end)),
-                None => {}
+                Some(true) | None => {}
             }
         }
         if loose.is_some() {
@@ -433,6 +435,60 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
         return Some(true);
     }
     None
+}
+
+/// Whether the text after a spaced number makes it a day or a count: a month's name
+/// (`Sinds 5 september`) or a unit counted (`ten hoogste 6 maanden`, `3 procent`).
+fn counts_something(after: &str) -> bool {
+    const UNITS: [&str; 40] = [
+        "dag",
+        "dagen",
+        "week",
+        "weken",
+        "maand",
+        "maanden",
+        "jaar",
+        "jaren",
+        "uur",
+        "uren",
+        "minuten",
+        "seconden",
+        "procent",
+        "keer",
+        "maal",
+        "miljoen",
+        "miljard",
+        "euro",
+        "cent",
+        "personen",
+        "mensen",
+        "kinderen",
+        "landen",
+        "lidstaten",
+        "leden",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
+        "minutes",
+        "percent",
+        "per",
+        "times",
+        "million",
+        "billion",
+        "people",
+        "children",
+        "countries",
+        "states",
+    ];
+    let Some(word) = after.split_whitespace().next() else {
+        return false;
+    };
+    let word = word.trim_end_matches(['.', ',', ';', ':', ')']);
+    crate::dates::month_number(word).is_some()
+        || UNITS.iter().any(|u| u.eq_ignore_ascii_case(word))
+        || word == "%"
 }
 
 /// Whether the word `text` ends with is a year (1900-2099) or ends in one (`2022-2027`).
@@ -655,5 +711,25 @@ mod tests {
         let text = "zie artikel 12 3 keer";
         let (t, r) = extract(text, LOOSE, &mut last);
         assert_eq!((t.as_ref(), r.len()), (text, 0));
+    }
+
+    /// A spaced number before a month's name or a unit counted is a day or a count, never
+    /// a marker, even when it is the next note's number (`Sinds 5 september`, `6 maanden`);
+    /// before other words it may be (`mededeling 5 over`).
+    #[test]
+    fn a_day_or_a_count_is_no_spaced_marker() {
+        for text in [
+            "Sinds 5 september 2019 werkt de ATKM",
+            "voor ten hoogste 5 maanden verlengd",
+            "een stijging van 5 procent per jaar",
+        ] {
+            let mut last = 4;
+            let (t, r) = extract(text, LOOSE, &mut last);
+            assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
+        }
+        let mut last = 4;
+        let (t, r) = extract("de mededeling 5 over de Green Deal", LOOSE, &mut last);
+        assert_eq!(t, "de mededeling over de Green Deal");
+        assert_eq!(r.len(), 1);
     }
 }

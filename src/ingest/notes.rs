@@ -221,11 +221,15 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             (j + 1..end)
                 .find(|&k| !lines[k].is_blank())
                 .is_some_and(|k| {
+                    // A note starts as a sentence or a URL does; a page's text going on
+                    // under its page number starts in lower case.
                     token(k).is_none()
+                        && !lines[k].text.starts_with(char::is_lowercase)
                         && !eu::is_language_codes(lines[k].text)
                         && repeats.get(lines[k].text).is_none_or(|&c| c < 3)
                 })
         };
+        let mut stop = end;
         for j in i..end {
             // The language code an EU document prints in a page's corners (`EN`), between the
             // notes' numbers and their texts: furniture.
@@ -249,7 +253,9 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
                     if !in_area.contains(&n)
                         && (pending.contains(&n)
                             || (first.is_some()
-                                || text.is_empty() && !run.is_empty()
+                                || text.is_empty()
+                                    && !run.is_empty()
+                                    && run.iter().all(|r| r.2.is_none())
                                 || over_text(j))
                                 && in_area.last().is_some_and(|&m| n == m + 1)
                                 && !notes.iter().any(|d| d.0 == n)) =>
@@ -264,6 +270,17 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
                     }
                     run.push((n, lines[j].no, first));
                     taken[j] = true;
+                }
+                // A bare page number under the notes, over the page's text going on in lower
+                // case: the notes end there.
+                Some((_, None))
+                    if (!run.is_empty() || !defined.is_empty())
+                        && (j + 1..end)
+                            .find(|&k| !lines[k].is_blank())
+                            .is_some_and(|k| lines[k].text.starts_with(char::is_lowercase)) =>
+                {
+                    stop = j;
+                    break;
                 }
                 // A bare page number among the notes: furniture, not text.
                 Some((_, None)) => {}
@@ -305,8 +322,8 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             pending.retain(|&n| n != note.0);
             notes.push(note);
         }
-        floor = end;
-        i = end;
+        floor = stop;
+        i = stop;
     }
     if notes.is_empty() {
         return None;
