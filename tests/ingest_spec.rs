@@ -1840,3 +1840,22 @@ fn a_footer_spread_across_the_page_with_its_page_number_is_furniture() {
         assert!(kept, "{article} missing: {body}");
     }
 }
+
+#[test]
+fn a_page_number_and_labels_over_their_values_are_no_addressees() {
+    // PyMuPDF: the page's number over the letterhead, the address block running on into the
+    // labels, each label's value on the line under it.
+    let l = parse(
+        " \n1 \n> Retouradres Postbus 20301 2500 EH Den Haag \nAan de Voorzitter van de Tweede Kamer \n\
+         der Staten-Generaal \nPostbus 20018 \n2500 EA DEN HAAG \nDatum \n14 februari 2025 \nBetreft \n\
+         Oproep over de verordening \n \nGeachte Voorzitter, \n \n\
+         Het kabinet steunt het voorstel onder voorwaarden, zoals eerder aan uw Kamer gemeld. \n \n\
+         De Minister van Justitie en Veiligheid, \n \nA. Bakker \n",
+    );
+    assert_eq!(
+        l.recipients,
+        ["Voorzitter van de Tweede Kamer der Staten-Generaal"]
+    );
+    assert_eq!(l.date, brieven::model::Date::ymd(2025, 2, 14));
+    assert_eq!(l.subject.as_deref(), Some("Oproep over de verordening"));
+}

@@ -733,11 +733,20 @@ fn place_beside_date(before: &str, after: &str) -> Option<Option<String>> {
 /// `T.a.v.`; a line starting in lower case continues the one before.
 fn recipients(block: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    // A label alone on its line (`Datum`) has its value on the next: no addressee either.
+    let mut value_next = false;
     for raw in block {
         let mut text = strip_markup(raw).into_owned();
+        let label = patterns::label(&text);
+        if std::mem::replace(&mut value_next, label.is_some_and(|(_, v)| v.is_empty())) {
+            continue;
+        }
+        // A page's number over the address (`1`) is no addressee.
+        let number = !text.trim().is_empty() && text.trim().bytes().all(|b| b.is_ascii_digit());
         if patterns::is_contact(&text)
             || patterns::is_postal_line(&text)
-            || patterns::label(&text).is_some()
+            || label.is_some()
+            || number
         {
             continue;
         }
