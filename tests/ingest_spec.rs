@@ -1859,3 +1859,36 @@ fn a_page_number_and_labels_over_their_values_are_no_addressees() {
     assert_eq!(l.date, brieven::model::Date::ymd(2025, 2, 14));
     assert_eq!(l.subject.as_deref(), Some("Oproep over de verordening"));
 }
+
+#[test]
+fn page_numbers_at_the_top_of_two_pages_end_the_first_pages_notes() {
+    // PyMuPDF, two pages, no form feeds: `1` over the first page, `2` over the second; the
+    // first page's notes stand at its foot, right above the `2`.
+    let l = parse(&format!(
+        " \n1 \nAan de Voorzitter van de Tweede Kamer \nder Staten-Generaal \nPostbus 20018 \n\
+         2500 EA DEN HAAG \nDatum 14 februari 2025 \nBetreft Oproep \n \nGeachte Voorzitter, \n \n\
+         {}het Handvest van 2019-2024 1 de grondrechten en de berichtprocedure kan vormen 2. \n{} \n\
+         1 Kamerbrief van 2 juli 2021 over het detectiebevel en de gevolgen voor \n\
+         berichtvraag, Kamerstuk 31 789, nr. 13. \n\
+         2https://www.europarl.europa.eu/2025/bewijsinstantie-9443 \n \n2 \n\
+         Offlimits is sextortion alleen aanvaardbaar met een heldere onderzoeksregistratie. \n \n\
+         De Minister van Onderwijs, Cultuur en Wetenschap, \n \nHanneke Smit \n",
+        wrap(&format!("{}. Volgens het WODC is", prose(4))),
+        wrap(&prose(5)).trim_end()
+    ));
+    assert_eq!(
+        note_texts(&l),
+        [
+            (
+                1,
+                "Kamerbrief van 2 juli 2021 over het detectiebevel en de gevolgen voor \
+                 berichtvraag, Kamerstuk 31 789, nr. 13."
+            ),
+            (
+                2,
+                "https://www.europarl.europa.eu/2025/bewijsinstantie-9443"
+            )
+        ]
+    );
+    assert!(marker_after(&l, 1).unwrap().ends_with("van 2019-2024"));
+}

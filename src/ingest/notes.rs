@@ -367,8 +367,12 @@ fn bare_page_numbers(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> V
             value = n;
         }
     }
-    // A chain of one or two is no page numbering.
-    if chain.len() >= 3 {
+    // A chain of one or two is no page numbering, unless it starts with `1` over the first
+    // page (PyMuPDF writes a page's number at its top).
+    let on_top = chain
+        .first()
+        .is_some_and(|&first| lines[..first].iter().filter(|l| !l.is_blank()).count() == 0);
+    if chain.len() >= 3 || chain.len() == 2 && on_top {
         for i in chain.into_iter().filter(|&i| i >= start) {
             bare[i] = true;
         }
