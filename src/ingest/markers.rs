@@ -485,10 +485,15 @@ fn counts_something(after: &str) -> bool {
     let Some(word) = after.split_whitespace().next() else {
         return false;
     };
-    let word = word.trim_end_matches(['.', ',', ';', ':', ')']);
-    crate::dates::month_number(word).is_some()
-        || UNITS.iter().any(|u| u.eq_ignore_ascii_case(word))
-        || word == "%"
+    // Its letters: what follows them may be punctuation or the next marker (`maanden.15`).
+    if word.starts_with('%') {
+        return true;
+    }
+    let word = word
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    crate::dates::month_number(word).is_some() || UNITS.iter().any(|u| u.eq_ignore_ascii_case(word))
 }
 
 /// Whether the word `text` ends with is a year (1900-2099) or ends in one (`2022-2027`).
@@ -722,11 +727,20 @@ mod tests {
             "Sinds 5 september 2019 werkt de ATKM",
             "voor ten hoogste 5 maanden verlengd",
             "een stijging van 5 procent per jaar",
+            "een daling van 5 % per jaar",
         ] {
             let mut last = 4;
             let (t, r) = extract(text, LOOSE, &mut last);
             assert_eq!((t.as_ref(), r.len()), (text, 0), "{text}");
         }
+        // The count and, stuck to its unit's stop, the marker with the same number.
+        let mut last = 4;
+        let (t, r) = extract("ten hoogste 5 maanden.5 De Commissie", LOOSE, &mut last);
+        assert_eq!(t, "ten hoogste 5 maanden. De Commissie");
+        assert_eq!(
+            r.iter().map(|r| (r.number, r.at)).collect::<Vec<_>>(),
+            [(5, 22)]
+        );
         let mut last = 4;
         let (t, r) = extract("de mededeling 5 over de Green Deal", LOOSE, &mut last);
         assert_eq!(t, "de mededeling over de Green Deal");
