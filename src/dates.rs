@@ -261,6 +261,11 @@ fn year4(s: &str) -> Option<i32> {
     (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
 }
 
+/// Four digits that read as a year of these letters (1900-2099): `2024`.
+pub(crate) fn plausible_year(s: &str) -> Option<i32> {
+    year4(s).filter(|y| (1900..=2099).contains(y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

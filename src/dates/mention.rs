@@ -5,7 +5,7 @@
 //! day and month without a year, which takes the letter's year; `jl.` (last) and `a.s.`
 //! (coming) move it to the year before or after when needed.
 
-use super::{month_number, number, numeric_date, year4};
+use super::{month_number, number, numeric_date, plausible_year};
 use crate::model::Date;
 
 /// One date found in a text: the date at the precision written, and where it stood.
@@ -221,10 +221,6 @@ fn relative_marker(word: &str) -> Option<Relative> {
         "a.s" | "aanstaande" | "aanst" => Some(Relative::Coming),
         _ => None,
     }
-}
-
-fn plausible_year(s: &str) -> Option<i32> {
-    year4(s).filter(|y| (1900..=2099).contains(y))
 }
 
 fn day_number(s: &str) -> Option<u8> {

@@ -2,12 +2,8 @@
 //! 2023`, `2023-09`, `28-09-2023`, `2024` as a pattern over dates, and `2023-09..2023-12` as a
 //! range.
 
-use super::{month_number, number, year4};
+use super::{month_number, number, plausible_year};
 use crate::model::Date;
-
-fn plausible_year(s: &str) -> Option<i32> {
-    year4(s).filter(|y| (1900..=2099).contains(y))
-}
 
 fn day_number(s: &str) -> Option<u8> {
     number(s).filter(|d| (1..=31).contains(d)).map(|d| d as u8)

@@ -286,6 +286,11 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
                     || text(k).starts_with(|c: char| c.is_ascii_digit())
                         && !text(k + 1).starts_with(|c: char| c.is_ascii_digit()))
         };
+        // The width line `k - 1` would have with line `k`'s first word after it.
+        let with_next_word = |k: usize| {
+            let first = text(k).split_whitespace().next().unwrap_or("");
+            lines[group[k - 1]].len() + 1 + first.chars().count()
+        };
         let heading = |k: usize, after_heading: bool| {
             let line = &lines[group[k]];
             let t = line.text;
@@ -297,10 +302,7 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
                 || text(k - 1).ends_with(':');
             // And the next line's first word would have fitted after it: else the line
             // wrapped there (`... waarin de` / `CSAM-verordening tot ...`).
-            let next_fitted = k + 1 >= group.len() || {
-                let first = text(k + 1).split_whitespace().next().unwrap_or("");
-                line.len() + 1 + first.chars().count() <= shape.width
-            };
+            let next_fitted = k + 1 >= group.len() || with_next_word(k + 1) <= shape.width;
             let next_starts = k + 1 < group.len()
                 && next_fitted
                 && (text(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -320,9 +322,8 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
         let mut prev_heading = heading(0, false);
         for k in 1..group.len() {
             let prev = &lines[group[k - 1]];
-            let first_word = text(k).split_whitespace().next().unwrap_or("");
             let ends_short = ends_sentence_not_abbreviated(prev.text)
-                && prev.len() + 1 + first_word.chars().count() < roomy
+                && with_next_word(k) < roomy
                 && text(k).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             let is_heading = heading(k, prev_heading);
             // A section's number alone after a sentence's end (`... ingetrokken.`, `1.1.`):

@@ -418,7 +418,7 @@ pub(crate) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
                 .rsplit(char::is_whitespace)
                 .next()
                 .unwrap_or("");
-            word.len() == 4 && ends_in_year(word)
+            crate::dates::plausible_year(word).is_some()
         };
         return (after_year || !before2.is_ascii_digit() && !before2.is_whitespace())
             .then_some(false);
@@ -500,7 +500,7 @@ fn counts_something(after: &str) -> bool {
 fn ends_in_year(text: &str) -> bool {
     let word = text.rsplit(char::is_whitespace).next().unwrap_or("");
     let tail = word.rsplit(['-', '–', '/']).next().unwrap_or("");
-    tail.len() == 4 && tail.parse::<u32>().is_ok_and(|y| (1900..2100).contains(&y))
+    crate::dates::plausible_year(tail).is_some()
 }
 
 /// The note number a converter stuck to the year of a date (`29 November 20191,`, `4 juni
@@ -511,10 +511,7 @@ fn after_year(text: &str, i: usize, end: usize) -> Option<u32> {
     if !(5..=6).contains(&(end - i)) {
         return None;
     }
-    let year: u32 = text[i..i + 4].parse().ok()?;
-    if !(1900..2100).contains(&year) {
-        return None;
-    }
+    crate::dates::plausible_year(&text[i..i + 4])?;
     let after_ok = text[end..]
         .chars()
         .next()

@@ -216,18 +216,21 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         let mut text: Vec<&str> = Vec::new();
         let mut left: Vec<(u32, usize)> = Vec::new();
         let mut in_area: Vec<u32> = Vec::new();
+        // The area's next line after `j` that is not blank.
+        let next_line = |j: usize| (j + 1..end).find(|&k| !lines[k].is_blank());
+        // A line every page repeats.
+        let repeated = |k: usize| repeats.get(lines[k].text).is_some_and(|&c| c >= 3);
+        let lower_case = |k: usize| lines[k].text.starts_with(char::is_lowercase);
         // Whether the line after `j` is text: no number, no language code, no furniture.
+        // A note starts as a sentence or a URL does; a page's text going on under its page
+        // number starts in lower case.
         let over_text = |j: usize| {
-            (j + 1..end)
-                .find(|&k| !lines[k].is_blank())
-                .is_some_and(|k| {
-                    // A note starts as a sentence or a URL does; a page's text going on
-                    // under its page number starts in lower case.
-                    token(k).is_none()
-                        && !lines[k].text.starts_with(char::is_lowercase)
-                        && !eu::is_language_codes(lines[k].text)
-                        && repeats.get(lines[k].text).is_none_or(|&c| c < 3)
-                })
+            next_line(j).is_some_and(|k| {
+                token(k).is_none()
+                    && !lower_case(k)
+                    && !eu::is_language_codes(lines[k].text)
+                    && !repeated(k)
+            })
         };
         let mut stop = end;
         for j in i..end {
@@ -237,7 +240,7 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             // in the footer, `9156/22`).
             let furniture = !lines[j].is_blank()
                 && token(j).is_none()
-                && repeats.get(lines[j].text).is_some_and(|&c| c >= 3)
+                && repeated(j)
                 && !ends_sentence(lines[j].text);
             if lines[j].is_blank() || eu::is_language_codes(lines[j].text) || furniture {
                 continue;
@@ -275,9 +278,7 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
                 // case: the notes end there.
                 Some((_, None))
                     if (!run.is_empty() || !defined.is_empty())
-                        && (j + 1..end)
-                            .find(|&k| !lines[k].is_blank())
-                            .is_some_and(|k| lines[k].text.starts_with(char::is_lowercase)) =>
+                        && next_line(j).is_some_and(lower_case) =>
                 {
                     stop = j;
                     break;
