@@ -311,6 +311,7 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
                 && prev_ends
                 && next_starts
                 && !t.ends_with(['.', ',', ';', ':', '-', '?', '!'])
+                && !ends_in_stop_and_marker(t)
                 && (t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     || numbered_heading(k))
                 && t.split_whitespace().count() <= 12
@@ -341,6 +342,17 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
     out
 }
 
+/// A sentence's end with a converter's plain note marker after it: `kan helpen.7`, not a
+/// section's number (`artikel 4.7`).
+fn ends_in_stop_and_marker(text: &str) -> bool {
+    let body = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    body.len() < text.len()
+        && text.len() - body.len() <= 2
+        && body
+            .strip_suffix(['.', '?', '!'])
+            .is_some_and(|b| b.ends_with(char::is_alphabetic) || b.ends_with(')'))
+}
+
 /// A form's field label: `a) Inhoud voorstel`.
 fn form_field(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_lowercase())
@@ -361,12 +373,19 @@ fn chapter_number(text: &str) -> bool {
         return false;
     }
     let rest = &text[digits..];
-    rest.starts_with(". ")
-        || rest.starts_with('.')
-            && rest[1..].starts_with(|c: char| c.is_ascii_digit())
-            && rest[1..]
-                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-                .starts_with(' ')
+    if rest.starts_with(". ") {
+        return true;
+    }
+    // `1.16 Waarborgen`, `2.3. Proces`: levels of one or two digits; `22.769 kinderen` is a
+    // count with a thousands separator.
+    let Some((number, _)) = rest.split_once(' ') else {
+        return false;
+    };
+    let levels = number.trim_end_matches('.');
+    levels.starts_with('.')
+        && levels[1..]
+            .split('.')
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether a line ends a sentence, and not with an abbreviation (`nr.`, `jl.`, `o.a.`) that a
@@ -867,6 +886,35 @@ mod tests {
             "de online-wereld"
         );
         assert_eq!(join_lines(&["een", "twee"], &w), "een twee");
+    }
+
+    #[test]
+    fn chapter_numbers_not_counts() {
+        for yes in [
+            "2. Proces",
+            "1.1 Blootstelling",
+            "1.16. Waarborgen",
+            "3.2.1 Toezicht",
+        ] {
+            assert!(chapter_number(yes), "{yes}");
+        }
+        for no in [
+            "22.769 kinderen kan helpen.",
+            "1.250 meldingen",
+            "2023 was",
+            "1.1",
+        ] {
+            assert!(!chapter_number(no), "{no}");
+        }
+        assert!(ends_in_stop_and_marker("22.769 kinderen kan helpen.7"));
+        assert!(ends_in_stop_and_marker("de positie van de Raad (EDPB).12"));
+        for no in [
+            "Wijziging van artikel 4.7",
+            "De positie van Nederland",
+            "In 2023",
+        ] {
+            assert!(!ends_in_stop_and_marker(no), "{no}");
+        }
     }
 
     #[test]

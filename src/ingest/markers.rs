@@ -530,6 +530,11 @@ mod tests {
             [(8, 38)]
         );
         let mut last = 2;
+        let text = "over vrijwillige detectie en in 2019 3 over slachtoffers.";
+        let (t, r) = extract(text, LOOSE, &mut last);
+        assert_eq!(t, "over vrijwillige detectie en in 2019 over slachtoffers.");
+        assert_eq!(r.len(), 1);
+        let mut last = 2;
         let text = "zie artikel 12 3 keer";
         let (t, r) = extract(text, LOOSE, &mut last);
         assert_eq!((t.as_ref(), r.len()), (text, 0));

@@ -99,8 +99,21 @@ pub fn definitions(lines: &[Line<'_>], regions: &Regions, stated: &[LineInfo]) -
     // and end with their page.
     match page_notes(lines, start, stated) {
         Some(paged) if paged.notes.len() > plain.notes.len() => paged,
+        // The same notes found both ways: the definitions' own lines end each note where its
+        // page resumes, and the pages' notes tell the markers, loose digits in numbering
+        // order among the notes defined, which also finds those a converter set apart from
+        // their word (`in 2019 3 over`).
+        Some(paged) if same_numbers(&paged.notes, &plain.notes) => Definitions {
+            style: paged.style,
+            ..plain
+        },
         _ => plain,
     }
+}
+
+/// Whether two readings found notes with the same numbers.
+fn same_numbers(a: &[Footnote], b: &[Footnote]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.number == y.number)
 }
 
 /// Notes at the foot of the pages of PDF text as converters write it: markers as loose digits
