@@ -5,16 +5,30 @@
 use brieven::ingest::parse;
 use brieven::model::Letter;
 
-const LETTER: &str = "Aan de Voorzitter van de Tweede Kamer
-der Staten-Generaal
-Postbus 20018
-2500 EA DEN HAAG
-Datum
-8 april 2022
-Betreft
-Advies over detectie
-Geachte Voorzitter,
-Daarbij verdient de positie van slachtoffers een structurele plek1 in het beleid. Daarom
+/// The letterhead every letter here opens with, as pdftotext prints a ministry's first page.
+const HEAD: &str = "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n\
+                    2500 EA DEN HAAG\nDatum\n8 april 2022\nBetreft\nAdvies over detectie\n\
+                    Geachte Voorzitter,\n";
+
+/// The letter whose body is `body`.
+fn letter_of(body: &str) -> Letter {
+    parse("spec", "spec", format!("{HEAD}{body}").as_bytes())
+}
+
+/// The numbers of the notes the letter defines.
+fn defined(l: &Letter) -> Vec<u32> {
+    l.footnotes.iter().map(|n| n.number).collect()
+}
+
+/// The numbers of the markers in the letter's paragraphs, in their order.
+fn cited(l: &Letter) -> Vec<u32> {
+    l.paragraphs()
+        .flat_map(|(_, _, p)| p.notes.iter().map(|n| n.number))
+        .collect()
+}
+
+const LETTER: &str =
+    "Daarbij verdient de positie van slachtoffers een structurele plek1 in het beleid. Daarom
 pleiten wij voor een heldere toets en een periodieke evaluatie van de maatregelen die de
 Raad voorstelt. Het rapport van het onderzoeksinstituut uit 2020 noemt 34.452 gevallen
 waarin een melding tot een veroordeling leidde. In de triloog van maart 2019 werd
@@ -43,7 +57,7 @@ Pagina 2 van 2
 \u{c}";
 
 fn letter() -> Letter {
-    parse("spec", "spec", LETTER.as_bytes())
+    letter_of(LETTER)
 }
 
 /// The notes of page 2 stand under the signature; both ways of reading them find notes 1-5,
@@ -52,13 +66,8 @@ fn letter() -> Letter {
 #[test]
 fn every_marker_of_both_pages_in_numbering_order() {
     let l = letter();
-    let notes: Vec<u32> = l.footnotes.iter().map(|n| n.number).collect();
-    assert_eq!(notes, [1, 2, 3, 4, 5]);
-    let cited: Vec<u32> = l
-        .paragraphs()
-        .flat_map(|(_, _, p)| p.notes.iter().map(|n| n.number))
-        .collect();
-    assert_eq!(cited, [1, 2, 3, 4, 5]);
+    assert_eq!(defined(&l), [1, 2, 3, 4, 5]);
+    assert_eq!(cited(&l), [1, 2, 3, 4, 5]);
     let text: String = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
     assert!(text.contains("en in 2019 over de meldplicht"), "{text}");
     assert!(text.contains("technisch niet te, verenigen"), "{text}");
@@ -89,4 +98,96 @@ fn a_count_at_a_line_start_is_no_section_number() {
     );
     let numbers: Vec<u32> = first.notes.iter().map(|n| n.number).collect();
     assert_eq!(numbers, [1, 2]);
+}
+
+/// A page whose last body lines start with a count that wrapped (`2 maanden. Daarom ...`),
+/// between note 2's marker and its definition at the page's foot; note 3's marker is set apart
+/// (`te, 3`), which only the pages' loose digits find.
+const COUNT_AT_LINE_START: &str =
+    "Daarbij verdient de positie van slachtoffers een structurele plek1 in het beleid. Het is
+van groot belang dat de toezichthouder (EDPB)2 over voldoende middelen beschikt. Een
+detectiebevel mag alleen na een rechterlijke toets worden gegeven, voor ten hoogste
+2 maanden. Daarom pleiten wij voor een heldere toets en een periodieke evaluatie van de
+maatregelen die de Raad voorstelt, en voor een onafhankelijk toezicht op de uitvoering.
+1 Kamerstukken II 2024/25, 26643, nr. 1186.
+2 https://edps.europa.eu/2020/beleidsverzoek-9377
+Pagina 1 van 2
+\u{c}Aanbieders van berichtendiensten wijzen erop dat het voorstel technisch niet te, 3
+verenigen is met end-to-end encryptie. Wij verzoeken u de minister te vragen om dit
+standpunt in de Raad te steunen.
+De Minister van Justitie en Veiligheid,
+T. Wójcik
+3 Zie Bits of Freedom, rapport over encryptie, 2020, p. 62.
+Pagina 2 van 2
+\u{c}";
+
+/// A line that starts with the number of a note cited and not yet defined is no definition
+/// when what follows the number is what it counts (`2 maanden.`): the sentence goes on, and
+/// note 2 is the one the page's foot defines.
+#[test]
+fn a_count_that_wrapped_is_no_note() {
+    let l = letter_of(COUNT_AT_LINE_START);
+    let notes: Vec<(u32, &str)> = l
+        .footnotes
+        .iter()
+        .map(|n| (n.number, n.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (1, "Kamerstukken II 2024/25, 26643, nr. 1186."),
+            (2, "https://edps.europa.eu/2020/beleidsverzoek-9377"),
+            (
+                3,
+                "Zie Bits of Freedom, rapport over encryptie, 2020, p. 62."
+            ),
+        ]
+    );
+    let first = l.paragraphs().next().unwrap().2;
+    assert!(
+        first
+            .text
+            .contains("voor ten hoogste 2 maanden. Daarom pleiten wij"),
+        "{}",
+        first.text
+    );
+}
+
+/// PyMuPDF's form: each note's number alone on its line over its text. Note 2's marker
+/// stands where a day would (`in 2024 2 maart`) and is not found; its number alone over a
+/// text, next after note 1, still opens note 2, and the markers after it count on from there.
+const NUMBERS_OVER_TEXTS: &str =
+    "Daarbij verdient de positie van slachtoffers een structurele plek1 in het beleid. Wij
+verzoeken u de minister te vragen om dit standpunt in de Raad te steunen.
+1
+Kamerstukken II 2024/25, 26643, nr. 1186.
+Pagina 1 van 3
+\u{c}Het kabinet heeft in 2024 2 maart 2021 aangegeven dat de toets onder voorwaarden
+mogelijk moet blijven. Wij verzoeken u de minister te vragen om (NCTV)3 dit in de Raad
+te steunen.
+2
+Kamerbrief van 9 april 2023 over de interim-verordening en de gevolgen voor
+het toezicht, Kamerstuk 30 326, nr. 97.
+3
+Zie de Juridische Dienst van de Raad, rapport over de verordening, 2024, p. 18.
+Pagina 2 van 3
+\u{c}Aanbieders van berichtendiensten wijzen erop dat het voorstel technisch niet te
+verenigen is met end-to-end encryptie.4 Wij verzoeken u dit standpunt te steunen.
+De Minister van Justitie en Veiligheid,
+T. Wójcik
+4
+https://www.rijksoverheid.nl/2023/beschermingprocedure-4194
+Pagina 3 van 3
+";
+
+#[test]
+fn a_note_whose_marker_was_missed_keeps_the_notes_after_it() {
+    let l = letter_of(NUMBERS_OVER_TEXTS);
+    assert_eq!(defined(&l), [1, 2, 3, 4]);
+    assert_eq!(
+        l.footnotes[1].text,
+        "Kamerbrief van 9 april 2023 over de interim-verordening en de gevolgen voor het \
+         toezicht, Kamerstuk 30 326, nr. 97."
+    );
+    assert_eq!(cited(&l), [1, 3, 4]);
 }

@@ -435,9 +435,14 @@ fn loose_note(rng: &mut Rng, sentence: String, segs: &mut Vec<Seg>, notes: &mut 
     let note = Seg::Note(notes.len() as u32);
     let body = sentence.trim_end_matches('.');
     let words: Vec<&str> = body.split(' ').collect();
-    // A place inside the sentence: after a word that ends in a letter, neither first nor last.
+    // A place inside the sentence: after a word that ends in a letter, neither first nor last,
+    // and not before a month or a number: a number there reads as its day or a count
+    // (`in 2024-2032 8 maart 2021`), which no reader could tell from a marker.
     let inside = (2..words.len().saturating_sub(1))
         .filter(|&k| words[k - 1].ends_with(|c: char| c.is_alphabetic()))
+        .filter(|&k| {
+            !MONTHS.contains(&words[k]) && !words[k].starts_with(|c: char| c.is_ascii_digit())
+        })
         .collect::<Vec<_>>();
     let form = rng.below(6);
     if form < 2 || inside.is_empty() {

@@ -9,7 +9,8 @@ use super::document;
 use super::lines::superscript_value;
 use super::scan::find_byte;
 use crate::model::NoteRef;
-use loose::{Loose, after_year, counts_something, loose_marker};
+pub(super) use loose::counts_something;
+use loose::{Loose, after_year, loose_marker};
 
 mod loose;
 

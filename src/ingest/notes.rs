@@ -64,7 +64,12 @@ fn plain_definition(text: &str) -> Option<(u32, &str)> {
         return None;
     }
     let rest = &text[digits_end..];
-    if !rest.starts_with(char::is_whitespace) || rest.trim().is_empty() {
+    // A day or a count that wrapped to the line's start (`14 maanden. Volgens ...`, `3
+    // augustus maakte ...`): no note's text starts with the month or unit.
+    if !rest.starts_with(char::is_whitespace)
+        || rest.trim().is_empty()
+        || super::markers::counts_something(rest)
+    {
         return None;
     }
     Some((text[..digits_end].parse().ok()?, rest.trim()))
@@ -173,8 +178,23 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         // A number cited before and not yet defined; or, written with its text, the next
         // note after the last one defined, whose marker was missed.
         let next = notes.iter().map(|n| n.0).max().unwrap_or(0) + 1;
+        // So is that number alone over its text (`8` / `Kamerbrief van ...`), where it is no
+        // page's number: not over a line the pages repeat or an EU page's language codes.
+        let alone_over_text = |i: usize| {
+            !bare[i]
+                && (i + 1..lines.len().min(i + 3))
+                    .find(|&k| !lines[k].is_blank())
+                    .is_some_and(|k| {
+                        let t = lines[k].text;
+                        token(k).is_none()
+                            && (t.starts_with(char::is_uppercase) || t.starts_with("http"))
+                            && !eu::is_language_codes(t)
+                            && repeats.get(t).is_none_or(|&c| c < 2)
+                    })
+        };
         let opens = token(i).is_some_and(|(n, first)| {
-            pending.contains(&n) || (first.is_some() && n == next && n > 1 && n > last)
+            pending.contains(&n)
+                || (n == next && n > 1 && n > last && (first.is_some() || alone_over_text(i)))
         });
         if opens
             && let Some((n, _)) = token(i)
@@ -847,6 +867,11 @@ mod tests {
         );
         assert_eq!(plain_definition("98% van deze"), None);
         assert_eq!(plain_definition("2023 was"), None);
+        assert_eq!(
+            plain_definition("14 maanden. Volgens Defence for Children"),
+            None
+        );
+        assert_eq!(plain_definition("3 augustus maakte duidelijk dat"), None);
         assert_eq!(marked_definition("¹² [Recht](#)"), Some((12, "[Recht](#)")));
         assert_eq!(
             marked_definition("<sup>1</sup>Een vals"),

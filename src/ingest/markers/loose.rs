@@ -82,7 +82,7 @@ pub(super) fn loose_marker(text: &str, i: usize, end: usize) -> Option<bool> {
 
 /// Whether the text after a spaced number makes it a day or a count: a month's name
 /// (`Sinds 5 september`) or a unit counted (`ten hoogste 6 maanden`, `3 procent`).
-pub(super) fn counts_something(after: &str) -> bool {
+pub(in crate::ingest) fn counts_something(after: &str) -> bool {
     const UNITS: [&str; 40] = [
         "dag",
         "dagen",
