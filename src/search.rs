@@ -5,8 +5,12 @@
 //! passage words with postings (`passages`). [`SearchIndex::search`] parses the query's
 //! filters ([`query`]), scores names in tiers (exact, prefix, word, substring, scattered
 //! subsequence, typo), finds dates first when the query reads as one, and gathers passages
-//! through the vocabulary. Entities rank before passages when both match well; ties go to the
-//! entity that occurs more often. No I/O, and no query can make it panic or run long.
+//! through the vocabulary. Passages rank by how their words matched: the query as a phrase,
+//! every word whole, every word at least as a part of a word (a compound's part, a prefix),
+//! then loosely (typos, scattered letters); a name that matches only as a scattered
+//! subsequence ranks below whole and partial words. Entities rank before passages when both
+//! match well; ties go to the entity that occurs more often. No I/O, and no query can make it
+//! panic or run long.
 
 mod entities;
 mod hits;
@@ -280,6 +284,8 @@ impl SearchIndex {
         let mut total = vec![0u32; n];
         let mut found = vec![0u8; n];
         let mut best = vec![0u32; n];
+        // Per passage, how many query words it holds only loosely (a typo, letters missing).
+        let mut loose = vec![0u8; n];
         let mut touched: Vec<u32> = Vec::new();
         let mut matched: HashSet<u32> = HashSet::new();
         for word in &words {
@@ -295,8 +301,10 @@ impl SearchIndex {
             }
             for p in touched.drain(..) {
                 let p = p as usize;
-                total[p] += std::mem::take(&mut best[p]);
+                let weight = std::mem::take(&mut best[p]);
+                total[p] += weight;
                 found[p] += 1;
+                loose[p] += u8::from(weight < passages::PART);
             }
         }
         // Passages with every word; failing those, the ones with most words (at least half).
@@ -307,9 +315,16 @@ impl SearchIndex {
         } else {
             most
         };
-        let mut candidates: Vec<(u32, u32)> = (0..n)
+        // Whole words, then parts of words, then loose matches, each by the weight of its
+        // words: the best are kept before snippets are made.
+        let all_exact = (words.len() as u32) * passages::EXACT;
+        let rank = |p: usize| {
+            let exact = total[p] == all_exact;
+            (u8::from(exact) * 2 + u8::from(loose[p] == 0), total[p])
+        };
+        let mut candidates: Vec<(u32, (u8, u32))> = (0..n)
             .filter(|&p| found[p] == need)
-            .map(|p| (p as u32, total[p]))
+            .map(|p| (p as u32, rank(p)))
             .filter(|&(p, _)| {
                 let passage = self.passages.passages[p as usize];
                 allowed.is_none_or(|a| a.get(passage.letter_index()).copied().unwrap_or(false))
@@ -318,10 +333,9 @@ impl SearchIndex {
             .collect();
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(limit.saturating_mul(3).max(30));
-        let all_exact = (words.len() as u32) * passages::EXACT;
         candidates
             .into_iter()
-            .filter_map(|(p, weight)| {
+            .filter_map(|(p, (_, weight))| {
                 let passage = self.passages.passages[p as usize];
                 let snippet =
                     passages::snippet(letters, &self.passages, passage, &matched, &words)?;
@@ -330,7 +344,9 @@ impl SearchIndex {
                 } else if snippet.phrase || (words.len() == 1 && weight == all_exact) {
                     entities::PHRASE
                 } else if weight == all_exact {
-                    entities::FUZZY - 1_000_000
+                    entities::WHOLE_WORDS
+                } else if loose[p as usize] == 0 {
+                    entities::WORD_PARTS
                 } else {
                     entities::TYPO - 1_000_000
                 };

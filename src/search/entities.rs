@@ -16,6 +16,12 @@ pub(crate) const WORD: i64 = 7_000_000;
 pub(crate) const SUBSTRING: i64 = 6_500_000;
 /// A passage holding the whole query as a phrase ranks here, between the two.
 pub(crate) const PHRASE: i64 = 5_500_000;
+/// A passage holding every query word as a whole word, not in a row.
+pub(crate) const WHOLE_WORDS: i64 = 5_300_000;
+/// A passage holding every query word at least as a part of a word (`materiaal` in
+/// `beeldmateriaal`, `detectieb` starting `detectiebevel`): below whole words, above the
+/// scattered subsequences of `FUZZY`.
+pub(crate) const WORD_PARTS: i64 = 5_100_000;
 pub(crate) const FUZZY: i64 = 5_000_000;
 pub(crate) const TYPO: i64 = 3_000_000;
 

@@ -2,7 +2,8 @@
 //!
 //! Text is folded once into a vocabulary of distinct words, each with the passages it occurs
 //! in. A query word is matched against the vocabulary, not against the passages: exactly, as
-//! a prefix, as a subsequence with a letter or two missing (`kinderrechtencolectief`), or
+//! a prefix, as a part of a compound (`materiaal` in `beeldmateriaal`: Dutch writes compounds
+//! as one word), as a subsequence with a letter or two missing (`kinderrechtencolectief`), or
 //! within a small edit distance; the passages come from the postings of the words it matched.
 //! Snippets and highlight positions are computed only for the passages returned.
 
@@ -47,10 +48,16 @@ pub(crate) struct PassageIndex {
     sorted: Vec<u32>,
 }
 
-/// How well a vocabulary word matched a query word.
+/// How well a vocabulary word matched a query word: the whole word, its start, a part of it
+/// (the end or middle of a compound), or loosely (a typo, letters missing).
 pub(crate) const EXACT: u32 = 4;
-pub(crate) const PREFIX: u32 = 2;
+pub(crate) const PREFIX: u32 = 3;
+pub(crate) const PART: u32 = 2;
 pub(crate) const NEAR: u32 = 1;
+
+/// The shortest query word looked for inside longer words: shorter ones (`de`, `kind`) are
+/// inside too many words to mean the compound.
+const PART_MIN: usize = 5;
 
 /// The words of folded text: runs of letters and digits.
 pub(crate) fn words(folded: &str) -> impl Iterator<Item = &str> {
@@ -275,6 +282,16 @@ impl PassageIndex {
                 }
                 if w.len() > q.len() {
                     out.push((id, PREFIX));
+                }
+            }
+        }
+        if qlen >= PART_MIN {
+            // The query inside a longer word, not at its start (prefixes are above): one
+            // pass over the vocabulary with a substring finder.
+            let finder = memchr::memmem::Finder::new(q.as_bytes());
+            for (id, w) in self.words.iter().enumerate() {
+                if w.len() > q.len() && finder.find(&w.as_bytes()[1..]).is_some() {
+                    out.push((id as u32, PART));
                 }
             }
         }

@@ -400,3 +400,60 @@ fn an_index_read_back_from_its_pieces_answers_as_the_original() {
         );
     }
 }
+
+#[test]
+fn whole_words_rank_above_parts_of_compounds() {
+    let l = vec![letter(
+        "001_a",
+        "Kinderrechtencollectief",
+        "2023-09-25",
+        &[
+            "Het gaat om nieuw beeldmateriaal uit de chats.",
+            "Het gaat om materiaal dat nieuw is.",
+            "Nieuw materiaal, zo zegt de minister.",
+            "Een nieuwe materiaalsoort, en verder niets.",
+            "Nieuw matriaal met een tikfout.",
+        ],
+        &[],
+    )];
+    let paragraphs = |q: &str| -> Vec<usize> {
+        run(&l, q)
+            .iter()
+            .filter_map(|h| h.passage.as_ref())
+            .map(|p| p.paragraph)
+            .collect()
+    };
+    // The phrase first, then both words whole (not in a row), then the compound's part and
+    // the prefix; the typo's paragraph is not among them while the words are there whole.
+    assert_eq!(paragraphs("nieuw materiaal"), [2, 1, 0, 3]);
+    // A compound finds its part, below the whole word and a word it starts; the compound is
+    // highlighted.
+    assert_eq!(paragraphs("materiaal"), [1, 2, 3, 0]);
+    let hits = run(&l, "materiaal");
+    let part = hits
+        .iter()
+        .find(|h| h.passage.as_ref().is_some_and(|p| p.paragraph == 0))
+        .unwrap();
+    let p = part.passage.as_ref().unwrap();
+    let marked: String = part
+        .positions
+        .iter()
+        .map(|&i| p.snippet.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(marked, "beeldmateriaal");
+}
+
+#[test]
+fn whole_words_in_passages_rank_above_a_name_matched_as_scattered_letters() {
+    let l = corpus();
+    // `meldingen` is a whole word of a paragraph; as scattered letters it also matches a
+    // longer name, which must come after the paragraph.
+    let hits = run(&l, "nieuw materiaal");
+    let first = &hits[0];
+    assert_eq!(first.kind, HitKind::Passage, "{:?}", labels(&hits));
+    for h in &hits {
+        if h.kind != HitKind::Passage {
+            assert!(h.score < entities::WORD_PARTS || h.score >= entities::SUBSTRING);
+        }
+    }
+}
