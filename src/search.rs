@@ -102,6 +102,10 @@ pub struct PassageHit {
     pub at: usize,
     /// The text around the first match (`…` where cut).
     pub snippet: String,
+    /// Every match in the passage text, as `char` ranges (start, end), in order: what a
+    /// preview of the whole passage highlights.
+    #[serde(skip)]
+    pub matches: Vec<(usize, usize)>,
 }
 
 /// Everything the search needs, folded once.

@@ -356,6 +356,10 @@ pub static READER_NL: &[(&str, &str)] = &[
     ("results a page up", "resultaten een pagina omhoog"),
     ("delete a character", "een teken wissen"),
     ("clear the query", "zoekvraag wissen"),
+    (
+        "keep the last query to edit it (typing replaces it)",
+        "vorige zoekvraag houden om te bewerken (typen vervangt haar)",
+    ),
     ("back / close", "terug / sluiten"),
     (
         "occurrences / jump there",

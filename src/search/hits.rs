@@ -158,6 +158,7 @@ pub(super) fn passage_hit(
             paragraph,
             at: snippet.at,
             snippet: snippet.text,
+            matches: snippet.ranges,
         }),
     })
 }

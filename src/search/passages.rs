@@ -443,6 +443,8 @@ pub(crate) struct Snippet {
     pub matches: usize,
     /// The same, those in running text counted twice: for ranking.
     pub weight: usize,
+    /// Every match in the whole passage, as `char` ranges.
+    pub ranges: Vec<(usize, usize)>,
 }
 
 /// Characters of context shown before the first match and in all.
@@ -548,6 +550,7 @@ fn cut(text: &str, hits: &[(usize, usize)], phrase: bool) -> Option<Snippet> {
         phrase,
         matches: hits.len(),
         weight,
+        ranges: hits.to_vec(),
     })
 }
 

@@ -85,6 +85,8 @@ pub enum Action {
     DeleteChar,
     /// Delete the whole search query.
     ClearInput,
+    /// Keep the query a reopened search shows selected, to edit it (an arrow key or `End`).
+    KeepQuery,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at (column, row).

@@ -17,7 +17,8 @@ use super::document::{BlockKind, Document, MetaField, note_text};
 use super::find::Find;
 use super::index::LetterIndex;
 use super::keymap::Key;
-use super::lookup::{RegisterState, RegisterTabs, SearchState};
+use super::lookup::{RegisterState, RegisterTabs};
+use super::search_overlay::SearchOverlay;
 use super::theme::Theme;
 use super::ui;
 use super::update::views::TimelineRow;
@@ -230,7 +231,8 @@ pub struct App {
     pub register: Option<Arc<Register>>,
     /// The register view's entries, sorted and counted when the register arrived.
     pub register_tabs: Arc<RegisterTabs>,
-    pub search: SearchState,
+    /// The search overlay (`/`): a component that keeps its query and results while closed.
+    pub search: SearchOverlay,
     pub register_view: RegisterState,
     /// The interface language.
     pub lang: Lang,
@@ -289,7 +291,7 @@ impl App {
             quit: false,
             register: None,
             register_tabs: Arc::default(),
-            search: SearchState::default(),
+            search: SearchOverlay::default(),
             register_view: RegisterState::default(),
             lang: Lang::En,
             state: State::default(),
@@ -519,6 +521,11 @@ impl App {
         let text = note_text(self.letter()?.footnote(number)?);
         let range = char_range(&text, target.at, target.len)?;
         Some((number, range))
+    }
+
+    /// What the overlays may read of the reader.
+    pub fn ctx(&self) -> super::component::Ctx<'_> {
+        super::component::ctx!(self)
     }
 
     /// The topmost overlay.

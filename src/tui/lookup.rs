@@ -1,12 +1,12 @@
-//! The state behind `/` and `r`: the search overlay (query, results grouped by kind,
-//! selection) and the register view (tabs, entries, concordance), and how hits and register
-//! occurrences become jump targets in date order.
+//! The state behind `r` and what `/` receives: the worker's results with their senders, the
+//! register view (tabs, entries, concordance), and how register occurrences become jump
+//! targets in date order (the search overlay itself is `search_overlay`).
 
 use std::sync::Arc;
 
 use brieven::model::Letter;
 use brieven::register::{Entity, EntityKind, Occurrence, Place, Register};
-use brieven::search::{Hit, HitKind};
+use brieven::search::Hit;
 
 use super::app::{Spot, Target};
 use super::document::MetaField;
@@ -15,15 +15,6 @@ use super::index::LetterIndex;
 /// How many results a query asks for.
 pub const RESULT_LIMIT: usize = 200;
 
-/// The groups of the search overlay, in the order shown.
-pub const HIT_GROUPS: [(HitKind, &str); 5] = [
-    (HitKind::Organisation, "Organisations"),
-    (HitKind::Person, "People"),
-    (HitKind::Date, "Dates"),
-    (HitKind::Term, "Terms"),
-    (HitKind::Passage, "Passages"),
-];
-
 /// The tabs of the register view.
 pub const REGISTER_TABS: [(EntityKind, &str); 4] = [
     (EntityKind::Organisation, "Organisations"),
@@ -31,50 +22,6 @@ pub const REGISTER_TABS: [(EntityKind, &str); 4] = [
     (EntityKind::Date, "Dates"),
     (EntityKind::Term, "Terms"),
 ];
-
-/// The search overlay.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SearchState {
-    pub query: String,
-    /// The number of the last query sent to the worker.
-    pub sent: u64,
-    /// The number of the query the results are for.
-    pub received: u64,
-    pub hits: Arc<Vec<Hit>>,
-    /// Per hit, the senders of its letters.
-    pub senders: Arc<Vec<Senders>>,
-    /// Indices into `hits`, grouped by kind in [`HIT_GROUPS`] order, rank order within.
-    pub order: Vec<usize>,
-    /// The selected row of `order`.
-    pub selected: usize,
-}
-
-impl SearchState {
-    /// Whether results for the latest query are still to come.
-    pub fn pending(&self) -> bool {
-        self.received < self.sent
-    }
-
-    /// Takes results for query `seq`, unless a newer query was sent since... or these are
-    /// older than what is shown.
-    pub fn receive(&mut self, seq: u64, results: Results) {
-        if seq < self.received {
-            return;
-        }
-        self.received = seq;
-        self.order = grouped(&results.hits);
-        self.hits = results.hits;
-        self.senders = results.senders;
-        self.selected = 0;
-    }
-
-    /// The selected hit.
-    pub fn selected_hit(&self) -> Option<&Hit> {
-        self.order
-            .get(self.selected)
-            .and_then(|&i| self.hits.get(i))
-    }
-}
 
 /// The worker's answer to one query: the hits, and what the overlay shows of them that needs
 /// the letters, worked out once there rather than in every frame.
@@ -125,14 +72,6 @@ pub fn senders(index: &LetterIndex, ids: &[String]) -> Senders {
             .map(|(_, name)| name.to_string())
             .collect(),
     )
-}
-
-/// Indices of `hits` grouped by kind, keeping rank order within each group.
-pub fn grouped(hits: &[Hit]) -> Vec<usize> {
-    HIT_GROUPS
-        .iter()
-        .flat_map(|(kind, _)| (0..hits.len()).filter(move |&i| hits[i].kind == *kind))
-        .collect()
 }
 
 /// The register view.
@@ -316,57 +255,5 @@ pub fn occurrence_target(letters: &[Letter], entity: &Entity, o: &Occurrence) ->
         spot,
         at: chars.start,
         len: chars.len(),
-    }
-}
-
-/// The targets `n`/`N` step through after choosing `hit`, and the one to show first: every
-/// occurrence of an entity, or every passage among the results.
-pub fn hit_targets(
-    state: &SearchState,
-    register: &Register,
-    letters: &[brieven::model::Letter],
-    index: &LetterIndex,
-    lang: brieven::i18n::Lang,
-) -> Option<(String, Vec<Target>, usize)> {
-    let hit = state.selected_hit()?;
-    if let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) {
-        let targets: Vec<Target> = occurrences_in_order(entity, index)
-            .into_iter()
-            .map(|o| occurrence_target(letters, entity, o))
-            .collect();
-        return (!targets.is_empty()).then(|| (entity.label.clone(), targets, 0));
-    }
-    let passages: Vec<(usize, Target)> = state
-        .order
-        .iter()
-        .enumerate()
-        .filter_map(|(row, &i)| {
-            let p = state.hits.get(i)?.passage.as_ref()?;
-            let text = brieven::register::place_text(letters.get(p.letter_index)?, p.place);
-            Some((row, passage_target(p, text)))
-        })
-        .collect();
-    let index = passages
-        .iter()
-        .position(|(row, _)| *row == state.selected)?;
-    let label = brieven::i18n::fill(lang.strings().trail_passages, state.query.trim());
-    Some((label, passages.into_iter().map(|(_, t)| t).collect(), index))
-}
-
-/// A passage hit as a target: the word it matched at.
-fn passage_target(p: &brieven::search::PassageHit, text: Option<&str>) -> Target {
-    let len = text
-        .map(|t| {
-            t.chars()
-                .skip(p.at)
-                .take_while(|c| c.is_alphanumeric() || *c == '-')
-                .count()
-        })
-        .unwrap_or(0);
-    Target {
-        letter: p.letter_index,
-        spot: spot(p.place),
-        at: p.at,
-        len,
     }
 }

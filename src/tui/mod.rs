@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 mod browser;
+pub mod component;
 pub mod document;
 pub mod find;
 #[cfg(test)]
@@ -14,11 +15,13 @@ mod fixtures;
 pub mod huge;
 pub mod index;
 pub mod keymap;
+pub mod list_cursor;
 pub mod loading;
 pub mod lookup;
 pub mod memory;
 pub mod panes;
 mod restore;
+pub mod search_overlay;
 #[cfg(test)]
 mod snapshot_tests;
 pub mod theme;

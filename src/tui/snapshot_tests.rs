@@ -418,9 +418,10 @@ fn jump_to_result(query: &str, label: &str) -> App {
 fn choose_result(app: App, query: &str, label: &str) -> App {
     let mut app = searched(app, query);
     let hits = &app.search.hits;
-    app.search.selected = (app.search.order.iter())
+    let row = (app.search.order.iter())
         .position(|&i| hits[i].label == label)
         .unwrap_or_else(|| panic!("{label} is a result for {query}"));
+    app.search.select(row, &super::component::ctx!(app));
     update(&mut app, Action::Activate);
     app
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::app::{App, Overlay, Pane};
+use super::component::Component;
 use super::panes;
 
 /// Below this many columns only one pane is shown at a time.
@@ -158,7 +159,14 @@ pub fn render(app: &App, frame: &mut Frame) {
         match overlay {
             Overlay::Help { scroll } => panes::help::draw(app, frame, *scroll),
             Overlay::Warnings { scroll } => panes::warnings::draw(app, frame, *scroll),
-            Overlay::Search => panes::search::draw(app, frame),
+            Overlay::Search => {
+                let area = frame.area();
+                let area = Rect {
+                    height: area.height.saturating_sub(1),
+                    ..area
+                };
+                app.search.draw(frame, area, &app.ctx());
+            }
             // The prompt is the status line's.
             Overlay::Find(_) | Overlay::LetterFilter { .. } => {}
             Overlay::Register => panes::register::draw(app, frame),

@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Overlay, Pane, Spot, Target};
+use super::component::{Component, ctx};
 use super::document::BlockKind;
 use super::memory::StateChange;
 
@@ -69,7 +70,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if let Some(effect) = views::view_action(app, &action) {
         return effect;
     }
-    if matches!(app.overlay(), Some(Overlay::Search | Overlay::Register)) {
+    if app.overlay() == Some(&Overlay::Search) {
+        let outcome = app.search.handle(&action, &ctx!(app));
+        if let Some(effect) = lookup::apply(app, outcome) {
+            return effect;
+        }
+    }
+    if matches!(app.overlay(), Some(Overlay::Register)) {
         if let Some(effect) = lookup::overlay_action(app, &action) {
             return effect;
         }
@@ -136,7 +143,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::PrevOccurrence if app.find.is_some() => find::step(app, false),
         Action::NextOccurrence => lookup::step_occurrence(app, true),
         Action::PrevOccurrence => lookup::step_occurrence(app, false),
-        Action::SearchResults(seq, results) => app.search.receive(seq, results),
+        Action::SearchResults(seq, results) => app.search.receive(seq, results, &ctx!(app)),
         Action::RegisterReady(register) => views::register_ready(app, register),
         Action::TimelineReady(timeline) => views::timeline_ready(app, timeline),
         Action::CopyCitation => return debate::copy_citation(app),
@@ -152,6 +159,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Input(_)
         | Action::DeleteChar
         | Action::ClearInput
+        | Action::KeepQuery
         | Action::NextTab
         | Action::PrevTab
         | Action::DeleteCard

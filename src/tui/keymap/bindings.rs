@@ -299,6 +299,13 @@ pub static BASE: &[Binding] = &[
         "clear the query",
     ),
     bind(
+        Find,
+        IN_SEARCH,
+        &[key(Left), key(Right), key(Home), key(End)],
+        Action::KeepQuery,
+        "keep the last query to edit it (typing replaces it)",
+    ),
+    bind(
         InLetter,
         IN_FIND,
         &[key(Esc)],

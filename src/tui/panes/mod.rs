@@ -9,7 +9,6 @@ pub mod outline;
 pub mod positions;
 pub mod reading;
 pub mod register;
-pub mod search;
 pub mod status;
 pub mod timeline;
 pub mod warnings;

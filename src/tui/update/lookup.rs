@@ -5,25 +5,46 @@ use std::sync::Arc;
 use super::{Effect, show_target};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane, Trail};
+use crate::tui::component::Outcome;
 use crate::tui::lookup::{self, REGISTER_TABS};
 
 /// Rows a page key moves in the result and register lists.
 const PAGE: usize = 10;
 
-/// Handles `action` when the search overlay or the register is on top; `None` when it is
-/// not theirs to handle.
+/// Handles `action` when the register is on top; `None` when it is not its to handle.
 pub fn overlay_action(app: &mut App, action: &Action) -> Option<Effect> {
     match app.overlay()? {
-        Overlay::Search => search_action(app, action),
         Overlay::Register => register_action(app, action),
         _ => None,
     }
 }
 
-/// Opens the search overlay on the last query.
+/// Carries out what the search overlay made of an action; `None` when it ignored it.
+pub fn apply(app: &mut App, outcome: Outcome) -> Option<Effect> {
+    match outcome {
+        Outcome::Ignored => return None,
+        Outcome::Handled(effect) => return Some(effect),
+        Outcome::Message(message) => app.message = Some(message),
+        Outcome::Close => {
+            app.overlays.pop();
+        }
+        Outcome::Jump(trail) => {
+            app.overlays.pop();
+            let first = trail.targets[trail.index];
+            app.find = None;
+            app.trail = Some(trail);
+            app.focus = Pane::Reading;
+            show_target(app, first);
+        }
+    }
+    Some(Effect::None)
+}
+
+/// Opens the search overlay on the last query, shown selected: typing replaces it.
 pub fn open_search(app: &mut App) {
     if app.overlay() != Some(&Overlay::Search) {
         app.overlays.push(Overlay::Search);
+        app.search.open();
     }
 }
 
@@ -38,67 +59,7 @@ pub fn open_register(app: &mut App) {
 /// worker for its results.
 pub fn search_for(app: &mut App, query: String) -> Effect {
     open_search(app);
-    app.search.query = query;
-    send_query(app)
-}
-
-/// The effect that asks the worker for results of the current query.
-fn send_query(app: &mut App) -> Effect {
-    app.search.sent += 1;
-    Effect::Search {
-        seq: app.search.sent,
-        query: app.search.query.clone(),
-    }
-}
-
-fn search_action(app: &mut App, action: &Action) -> Option<Effect> {
-    let rows = app.search.order.len();
-    let s = &mut app.search;
-    match action {
-        Action::Input(c) => {
-            s.query.push(*c);
-            return Some(send_query(app));
-        }
-        Action::DeleteChar => {
-            s.query.pop();
-            return Some(send_query(app));
-        }
-        Action::ClearInput => {
-            s.query.clear();
-            return Some(send_query(app));
-        }
-        Action::Down => s.selected = (s.selected + 1).min(rows.saturating_sub(1)),
-        Action::Up => s.selected = s.selected.saturating_sub(1),
-        Action::PageDown => s.selected = (s.selected + PAGE).min(rows.saturating_sub(1)),
-        Action::PageUp => s.selected = s.selected.saturating_sub(PAGE),
-        Action::Activate => choose_hit(app),
-        _ => return None,
-    }
-    Some(Effect::None)
-}
-
-/// Enter on a result: close the overlay, jump to its first occurrence, and keep all of them
-/// for `n`/`N`.
-fn choose_hit(app: &mut App) {
-    let Some(register) = app.register.clone() else {
-        app.message = Some(app.lang.strings().msg_computing.into());
-        return;
-    };
-    match lookup::hit_targets(&app.search, &register, &app.letters, &app.index, app.lang) {
-        Some((label, targets, index)) => {
-            app.overlays.pop();
-            let first = targets[index];
-            app.find = None;
-            app.trail = Some(Trail {
-                label,
-                targets,
-                index,
-            });
-            app.focus = Pane::Reading;
-            show_target(app, first);
-        }
-        None => app.message = Some(app.lang.strings().msg_nothing_to_jump.into()),
-    }
+    app.search.open_on(query)
 }
 
 fn register_action(app: &mut App, action: &Action) -> Option<Effect> {

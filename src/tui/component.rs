@@ -1,0 +1,65 @@
+//! The reader's overlays as components, as gitui's are: each owns its state, has one
+//! [`Component::handle`] for the actions it understands and one [`Component::draw`]. The
+//! topmost overlay is asked first and consumes what it handles; what it ignores goes on to
+//! the main screen (quit, suspend, a resize, a worker's results).
+
+use brieven::i18n::Lang;
+use brieven::model::Letter;
+use brieven::register::Register;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::app::Trail;
+use super::index::LetterIndex;
+use super::theme::Theme;
+use super::update::Effect;
+
+/// What a component may read of the reader: the letters, the register once built, the
+/// lookups by letter, the language and the theme.
+pub struct Ctx<'a> {
+    pub letters: &'a [Letter],
+    pub register: Option<&'a Register>,
+    pub index: &'a LetterIndex,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+}
+
+/// The context of an `App`, borrowing only the fields it names (so that a component held in
+/// the same `App` can be borrowed mutably beside it).
+macro_rules! ctx {
+    ($app:expr) => {
+        $crate::tui::component::Ctx {
+            letters: &$app.letters,
+            register: $app.register.as_deref(),
+            index: &$app.index,
+            lang: $app.lang,
+            theme: &$app.theme,
+        }
+    };
+}
+pub(crate) use ctx;
+
+/// What handling an action came to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Not this component's: the main screen handles it.
+    Ignored,
+    /// Handled; the event loop carries out the effect.
+    Handled(Effect),
+    /// Handled, with a message for the status line.
+    Message(String),
+    /// Close the component.
+    Close,
+    /// Close the component and show `targets[index]` of the trail, keeping the others for
+    /// `n`/`N`.
+    Jump(Trail),
+}
+
+/// An overlay of the reader.
+pub trait Component {
+    /// Applies `action`; [`Outcome::Ignored`] when it is not this component's.
+    fn handle(&mut self, action: &Action, ctx: &Ctx) -> Outcome;
+    /// Draws the component into `area` (the whole screen but the status line).
+    fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx);
+}
