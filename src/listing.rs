@@ -52,6 +52,16 @@ impl FromStr for LetterSort {
 
 /// The indices of `letters` in `sort` order; ties keep the corpus order.
 pub fn sorted(letters: &[Letter], sort: LetterSort) -> Vec<usize> {
+    sorted_with(letters, sort, &|i| letters[i].stance)
+}
+
+/// [`sorted`], with each letter's stance as `stance` gives it (the reader's own, where it
+/// gave one).
+pub fn sorted_with(
+    letters: &[Letter],
+    sort: LetterSort,
+    stance: &dyn Fn(usize) -> Option<Stance>,
+) -> Vec<usize> {
     let mut order: Vec<usize> = (0..letters.len()).collect();
     match sort {
         LetterSort::Corpus => {}
@@ -68,7 +78,7 @@ pub fn sorted(letters: &[Letter], sort: LetterSort) -> Vec<usize> {
                 (None, None) => Ordering::Equal,
             });
         }
-        LetterSort::Stance => order.sort_by_key(|&i| stance_rank(letters[i].stance)),
+        LetterSort::Stance => order.sort_by_key(|&i| stance_rank(stance(i))),
     }
     order
 }
@@ -122,8 +132,13 @@ impl LetterFilter {
 }
 
 /// The indices of `letters` in `sort` order that `filter` lets through.
-pub fn shown(letters: &[Letter], sort: LetterSort, filter: &LetterFilter) -> Vec<usize> {
-    sorted(letters, sort)
+pub fn shown(
+    letters: &[Letter],
+    sort: LetterSort,
+    filter: &LetterFilter,
+    stance: &dyn Fn(usize) -> Option<Stance>,
+) -> Vec<usize> {
+    sorted_with(letters, sort, stance)
         .into_iter()
         .filter(|&i| filter.matches(&letters[i]))
         .collect()
@@ -176,7 +191,8 @@ mod tests {
     fn every_word_of_a_filter_must_occur_in_sender_date_subject_or_id() {
         let mut letters = corpus();
         letters[2].subject = Some("Beeldmateriaal".into());
-        let shown = |q: &str| shown(&letters, LetterSort::Corpus, &LetterFilter::new(q));
+        let stance = |i: usize| letters[i].stance;
+        let shown = |q: &str| shown(&letters, LetterSort::Corpus, &LetterFilter::new(q), &stance);
         assert_eq!(shown("APEN"), [1, 3]);
         assert_eq!(shown("apen 2024-01"), [1, 3]);
         assert_eq!(shown("materiaal 2023"), [2]);

@@ -1,5 +1,6 @@
 //! What brieven remembers between runs: named cue-card stacks (one per debate), the reading
-//! position in each letter and the jump list. [`State`] is the plain, versioned data (its
+//! position in each letter, the jump list, and the stance, summary and tags the reader gave a
+//! letter ([`Annotation`]: kept here, never beside the letter). [`State`] is the plain, versioned data (its
 //! serde form is `state.json`); [`StateStore`] (in `state/store.rs`) reads and writes it safely
 //! in the XDG state directory.
 
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 pub use store::{StateError, StateStore, default_state_path, state_path_from};
 
 use crate::citation::Anchor;
+use crate::model::{Letter, Stance};
 
 /// The version of the state file this build writes.
 pub const STATE_VERSION: u32 = 1;
@@ -39,6 +41,57 @@ pub struct State {
     pub positions: BTreeMap<String, ReadingPosition>,
     #[serde(default)]
     pub jumps: JumpList,
+    /// The stance, summary and tags given in the reader, per letter id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub annotations: BTreeMap<String, Annotation>,
+}
+
+/// A letter's stance, summary and tags as given in the reader (`a`). They win over what the
+/// letter's text and its sidecar say: they are the reader's own, later judgement, and a
+/// sidecar may be someone else's. A value left empty takes the letter's own again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+impl Annotation {
+    /// Whether it gives nothing.
+    pub fn is_empty(&self) -> bool {
+        self.stance.is_none() && self.summary.is_none() && self.tags.is_empty()
+    }
+
+    /// The annotation as it may be shown and kept: summary and tags trimmed, each on one line
+    /// with every control and bidi character a visible placeholder (the state file is the
+    /// user's to edit, so what it holds is untrusted), blank ones dropped.
+    pub fn cleaned(&self) -> Annotation {
+        let clean = |s: &str| crate::text::sanitize_line(s.trim()).into_owned();
+        Annotation {
+            stance: self.stance,
+            summary: (self.summary.as_deref().map(clean)).filter(|s| !s.is_empty()),
+            tags: (self.tags.iter().map(|t| clean(t)))
+                .filter(|t| !t.is_empty())
+                .collect(),
+        }
+    }
+
+    /// Puts its values, cleaned, in place of `letter`'s own.
+    pub fn apply(&self, letter: &mut Letter) {
+        let clean = self.cleaned();
+        if clean.stance.is_some() {
+            letter.stance = clean.stance;
+        }
+        if clean.summary.is_some() {
+            letter.summary = clean.summary;
+        }
+        if !clean.tags.is_empty() {
+            letter.tags = clean.tags;
+        }
+    }
 }
 
 impl Default for State {
@@ -49,6 +102,7 @@ impl Default for State {
             current_stack: None,
             positions: BTreeMap::new(),
             jumps: JumpList::default(),
+            annotations: BTreeMap::new(),
         }
     }
 }
@@ -238,6 +292,22 @@ impl State {
     /// Remembers where the reader is in `letter`.
     pub fn set_position(&mut self, letter: &str, position: ReadingPosition) {
         self.positions.insert(letter.to_string(), position);
+    }
+
+    /// Gives `letter` (an id) the reader's stance, summary and tags, cleaned; an empty one
+    /// removes what it had.
+    pub fn annotate(&mut self, letter: &str, annotation: &Annotation) {
+        let clean = annotation.cleaned();
+        if clean.is_empty() {
+            self.annotations.remove(letter);
+        } else {
+            self.annotations.insert(letter.to_string(), clean);
+        }
+    }
+
+    /// The stance, summary and tags given `letter` (an id) in the reader, cleaned.
+    pub fn annotation(&self, letter: &str) -> Option<Annotation> {
+        self.annotations.get(letter).map(Annotation::cleaned)
     }
 
     /// Where the reader was in `letter` (the start when never opened).

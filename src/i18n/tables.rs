@@ -356,6 +356,20 @@ pub static READER_NL: &[(&str, &str)] = &[
     ("results a page up", "resultaten een pagina omhoog"),
     ("delete a character", "een teken wissen"),
     ("clear the query", "zoekvraag wissen"),
+    ("Stance, summary, tags", "Standpunt, samenvatting, labels"),
+    ("Stance", "Standpunt"),
+    ("Summary", "Samenvatting"),
+    ("Tags", "Labels"),
+    ("(the letter's own)", "(dat van de brief)"),
+    (
+        "↑/↓ field  ←/→ stance  Enter save (empty: the letter's own)  Esc cancel",
+        "↑/↓ veld  ←/→ standpunt  Enter bewaar (leeg: dat van de brief)  Esc annuleer",
+    ),
+    ("Saved in the state file", "Bewaard in het statusbestand"),
+    (
+        "your stance, summary and tags for this letter",
+        "eigen standpunt, samenvatting en labels voor deze brief",
+    ),
     (
         "keep the last query to edit it (typing replaces it)",
         "vorige zoekvraag houden om te bewerken (typen vervangt haar)",

@@ -401,3 +401,52 @@ fn the_state_is_private_and_stale_temporary_files_are_removed() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&path.with_extension("json.lock")), 0o600);
 }
+
+#[test]
+fn annotations_survive_a_restart_cleaned_and_an_empty_one_removes_them() {
+    use crate::model::{Letter, Stance};
+    let dir = tempfile::tempdir().unwrap();
+    let path = state_file(&dir);
+    let mut store = StateStore::open(Some(path.clone()));
+    let given = Annotation {
+        stance: Some(Stance::Opposes),
+        summary: Some("  Tegen detectie\u{1b}[31m in chats \n".into()),
+        tags: vec!["JBZ-raad".into(), "  ".into(), "encryptie\u{7}".into()],
+    };
+    store.update(|s| {
+        s.annotate("brief_a", &given);
+        s.annotate("brief_b", &Annotation::default());
+    });
+    drop(store);
+    let store = StateStore::open(Some(path.clone()));
+    let kept = store.state().annotation("brief_a").expect("kept");
+    assert_eq!(kept.stance, Some(Stance::Opposes));
+    let summary = kept.summary.clone().unwrap();
+    assert!(summary.starts_with("Tegen detectie") && summary.ends_with("in chats"));
+    assert!(!summary.chars().any(char::is_control), "{summary:?}");
+    assert_eq!(kept.tags.len(), 2);
+    assert!(kept.tags.iter().all(|t| !t.chars().any(char::is_control)));
+    assert!(store.state().annotation("brief_b").is_none());
+    // A letter takes them in place of its own; a value not given leaves its own.
+    let mut letter = Letter {
+        id: "brief_a".into(),
+        stance: Some(Stance::Supports),
+        summary: Some("Uit de sidecar.".into()),
+        ..Letter::default()
+    };
+    Annotation {
+        stance: Some(Stance::Mixed),
+        ..Annotation::default()
+    }
+    .apply(&mut letter);
+    assert_eq!(letter.stance, Some(Stance::Mixed));
+    assert_eq!(letter.summary.as_deref(), Some("Uit de sidecar."));
+    kept.apply(&mut letter);
+    assert_eq!(letter.stance, Some(Stance::Opposes));
+    assert_eq!(letter.summary, kept.summary);
+    // Emptied, it goes; a file without annotations reads as before.
+    let mut store = StateStore::open(Some(path.clone()));
+    store.update(|s| s.annotate("brief_a", &Annotation::default()));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("annotations"), "{text}");
+}

@@ -111,6 +111,8 @@ pub enum Action {
     Cards,
     /// Open the positions overview.
     Positions,
+    /// Give the open letter a stance, summary and tags of your own (kept in the state).
+    Annotate,
     /// Open the timeline.
     Timeline,
     /// In the stack: delete the selected card.

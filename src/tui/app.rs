@@ -78,6 +78,8 @@ pub enum Overlay {
     LetterFilter {
         origin: Anchor,
     },
+    /// The stance, summary and tags of a letter, as the reader gives them (`a`).
+    Annotate(Box<super::annotate::AnnotateForm>),
     /// A one-line prompt over the stack: a label for the selected card, or a new stack's name.
     Label {
         text: String,
@@ -310,17 +312,35 @@ impl App {
         self.letters.get(self.current)
     }
 
-    /// The open letter wrapped for the current text width.
+    /// The open letter wrapped for the current text width, with the stance, summary and
+    /// tags given in the reader in place of its own.
     pub fn build_doc(&self) -> Document {
-        match self.letter() {
-            Some(letter) => Document::build_in(
-                letter,
-                self.current,
-                self.text_area().width.into(),
-                self.lang,
-            ),
-            None => Document::default(),
+        let Some(letter) = self.letter() else {
+            return Document::default();
+        };
+        let width = self.text_area().width.into();
+        match self.annotation(self.current) {
+            Some(a) => {
+                let mut shown = letter.clone();
+                a.apply(&mut shown);
+                Document::build_in(&shown, self.current, width, self.lang)
+            }
+            None => Document::build_in(letter, self.current, width, self.lang),
         }
+    }
+
+    /// The stance, summary and tags given letter `i` in the reader (they win over the
+    /// letter's own: see [`brieven::state::Annotation`]).
+    pub fn annotation(&self, i: usize) -> Option<brieven::state::Annotation> {
+        if self.state.annotations.is_empty() {
+            return None;
+        }
+        self.state.annotation(&self.letters.get(i)?.id)
+    }
+
+    /// Letter `i`'s stance as the reader shows it: the one given in the reader, else its own.
+    pub fn stance(&self, i: usize) -> Option<brieven::model::Stance> {
+        (self.annotation(i).and_then(|a| a.stance)).or_else(|| self.letters.get(i)?.stance)
     }
 
     /// The terminal area.

@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::Trail;
 use super::index::LetterIndex;
+use super::memory::StateChange;
 use super::theme::Theme;
 use super::update::Effect;
 
@@ -51,6 +52,9 @@ pub enum Outcome {
     Message(String),
     /// Close the component.
     Close,
+    /// Close the component and save this change to the state (the reader's copy and the
+    /// file).
+    Save(StateChange),
     /// Close the component and show `targets[index]` of the trail, keeping the others for
     /// `n`/`N`.
     Jump(Trail),

@@ -126,7 +126,9 @@ fn contexts(app: &App) -> &'static [Context] {
         Some(Overlay::Find(_)) => &[Context::Find, Context::Always],
         Some(Overlay::LetterFilter { .. }) => &[Context::LetterFilter, Context::Always],
         Some(Overlay::Register) => &[Context::Register, Context::Always],
-        Some(Overlay::Cards { .. } | Overlay::Label { .. }) => &[Context::Cards, Context::Always],
+        Some(Overlay::Cards { .. } | Overlay::Label { .. } | Overlay::Annotate(_)) => {
+            &[Context::Cards, Context::Always]
+        }
         Some(Overlay::Positions { .. } | Overlay::Timeline { .. }) => {
             &[Context::Views, Context::Always]
         }
@@ -155,6 +157,7 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
                 | Overlay::Find(_)
                 | Overlay::LetterFilter { .. }
                 | Overlay::Label { .. }
+                | Overlay::Annotate(_)
         )
     ) || finding_rows(app);
     let plain_char = matches!(pressed.code, KeyCode::Char(_))
@@ -199,6 +202,9 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
             _ => None,
         };
     }
+    if let Some(Overlay::Annotate(_)) = app.overlay() {
+        return form_key(pressed);
+    }
     let typing = match app.overlay() {
         Some(Overlay::Search) => Some(Context::Search),
         Some(Overlay::Find(_)) => Some(Context::Find),
@@ -233,6 +239,26 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
         return Some(Action::FocusPane(c as u8 - b'1'));
     }
     contexts(app).iter().find_map(|&context| find(context))
+}
+
+/// A key in the annotation form: fields up and down, the stance left and right, text typed.
+fn form_key(pressed: Key) -> Option<Action> {
+    let plain = !pressed
+        .mods
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    Some(match pressed.code {
+        KeyCode::Enter => Action::Activate,
+        KeyCode::Esc => Action::Close,
+        KeyCode::Backspace => Action::DeleteChar,
+        KeyCode::Tab | KeyCode::Down => Action::Down,
+        KeyCode::BackTab | KeyCode::Up => Action::Up,
+        KeyCode::Right => Action::NextTab,
+        KeyCode::Left => Action::PrevTab,
+        KeyCode::Char('c') if pressed.mods == KeyModifiers::CONTROL => Action::Quit,
+        KeyCode::Char('u') if pressed.mods == KeyModifiers::CONTROL => Action::ClearInput,
+        KeyCode::Char(c) if plain => Action::Input(c),
+        _ => return None,
+    })
 }
 
 /// Whether a search of the rows of positions or the timeline is being typed.

@@ -3,7 +3,7 @@
 //! loop as an effect, which applies it again to the file through `StateStore::update`, so
 //! the change lands on the file as it is on disk (another instance's cards are kept).
 
-use brieven::state::{CueCard, Jump, ReadingPosition, State};
+use brieven::state::{Annotation, CueCard, Jump, ReadingPosition, State};
 
 /// One change to the persistent state.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +21,11 @@ pub enum StateChange {
         stack: String,
         id: u64,
         label: Option<String>,
+    },
+    /// The stance, summary and tags given a letter (by id) in the reader; empty removes them.
+    Annotate {
+        letter: String,
+        annotation: Annotation,
     },
     /// Where the reader was in the letters it opened, and the jumps made so far.
     Positions {
@@ -46,6 +51,7 @@ impl StateChange {
                 state.stack_mut(name);
                 state.current_stack = Some(name.clone());
             }
+            StateChange::Annotate { letter, annotation } => state.annotate(letter, annotation),
             StateChange::Positions { positions, jumps } => {
                 for (letter, position) in positions {
                     state.set_position(letter, *position);
@@ -59,11 +65,13 @@ impl StateChange {
         true
     }
 
-    /// Whether the change is to a card (what the user is told about when it is not saved).
+    /// Whether the change is to a card or an annotation (what the user is told about when it
+    /// is not saved).
     pub fn is_card(&self) -> bool {
         matches!(
             self,
-            StateChange::Pin { .. }
+            StateChange::Annotate { .. }
+                | StateChange::Pin { .. }
                 | StateChange::Remove { .. }
                 | StateChange::Move { .. }
                 | StateChange::Label { .. }

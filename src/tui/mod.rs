@@ -4,6 +4,7 @@
 //! render.
 
 pub mod action;
+pub mod annotate;
 pub mod app;
 mod browser;
 pub mod component;

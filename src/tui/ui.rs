@@ -179,6 +179,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 selected,
                 newest_first,
             } => panes::timeline::draw(app, frame, *selected, *newest_first),
+            Overlay::Annotate(form) => form.draw(frame, frame.area(), &app.ctx()),
             Overlay::Label { text, purpose } => {
                 panes::cards::draw_label_prompt(app, frame, text, *purpose)
             }

@@ -70,11 +70,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if let Some(effect) = views::view_action(app, &action) {
         return effect;
     }
-    if app.overlay() == Some(&Overlay::Search) {
-        let outcome = app.search.handle(&action, &ctx!(app));
-        if let Some(effect) = lookup::apply(app, outcome) {
-            return effect;
-        }
+    // The topmost overlay that is a component consumes what it handles.
+    let outcome = match app.overlays.last_mut() {
+        Some(Overlay::Search) => Some(app.search.handle(&action, &ctx!(app))),
+        Some(Overlay::Annotate(form)) => Some(form.handle(&action, &ctx!(app))),
+        _ => None,
+    };
+    if let Some(effect) = outcome.and_then(|o| lookup::apply(app, o)) {
+        return effect;
     }
     if matches!(app.overlay(), Some(Overlay::Register)) {
         if let Some(effect) = lookup::overlay_action(app, &action) {
@@ -152,6 +155,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Pin => return debate::pin(app),
         Action::Cards => app.overlays.push(Overlay::Cards { selected: 0 }),
         Action::Positions => views::open_positions(app),
+        Action::Annotate => annotate::open(app),
         Action::Timeline => return views::open_timeline(app),
         Action::SortLetters => listing::cycle_sort(app),
         Action::FilterLetters => listing::open_filter(app),
@@ -448,6 +452,7 @@ fn activate(app: &mut App) {
     }
 }
 
+mod annotate;
 pub mod debate;
 mod find;
 mod jumps;
@@ -460,6 +465,8 @@ pub use jumps::show_target;
 use jumps::{anchor_line, jump, jump_back, jump_forward, record_jump};
 use pointer::{click, resize, wheel};
 
+#[cfg(test)]
+mod annotate_tests;
 #[cfg(test)]
 mod debate_tests;
 #[cfg(test)]

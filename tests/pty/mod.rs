@@ -378,3 +378,26 @@ impl Drop for Session {
         }
     }
 }
+
+/// Asserts that nothing untrusted reached the terminal raw in `output` (everything the reader
+/// printed): the reader draws with CSI sequences of its own but never sends OSC or DCS, BEL,
+/// C1 controls or bidirectional overrides, so none of those may appear.
+pub fn assert_no_raw_controls(output: &str) {
+    assert!(
+        !output.contains("\x1b]"),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(
+        !output.contains("\x1bP"),
+        "a DCS sequence reached the terminal"
+    );
+    assert!(!output.contains('\x07'), "BEL reached the terminal");
+    assert!(
+        !output.contains('\u{9b}'),
+        "a C1 control reached the terminal"
+    );
+    assert!(
+        !output.contains('\u{202e}') && !output.contains('\u{202c}'),
+        "a bidi override reached the terminal"
+    );
+}

@@ -41,7 +41,7 @@ pub fn translated(binding: &Binding, lang: Lang) -> Option<(&'static str, &'stat
         Action::EditLabel => s.help_card_label,
         Action::NewStack => s.help_new_stack,
         Action::ToggleOrder => s.help_sort,
-        _ => binding.help,
+        _ => brieven::i18n::reader_text(lang, binding.help),
     };
     Some((group, help))
 }
@@ -89,6 +89,13 @@ pub static DEBATE_KEYS: &[Binding] = &[
         &[ch('p')],
         Action::Positions,
         "positions: who stands where",
+    ),
+    bind(
+        Panes,
+        DEBATE,
+        &[ch('a')],
+        Action::Annotate,
+        "your stance, summary and tags for this letter",
     ),
     bind(
         Panes,

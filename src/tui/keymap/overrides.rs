@@ -34,6 +34,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("next_occurrence", Action::NextOccurrence),
     ("prev_occurrence", Action::PrevOccurrence),
     ("positions", Action::Positions),
+    ("annotate", Action::Annotate),
     ("timeline", Action::Timeline),
     ("pin", Action::Pin),
     ("cards", Action::Cards),

@@ -75,7 +75,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(height)
         .map(|(i, &index)| {
-            let line = letter_line(&app.letters[index], width, &app.theme);
+            let line = letter_line(&app.letters[index], app.stance(index), width, &app.theme);
             if Some(i) == row {
                 let style = if app.focus == Pane::Letters {
                     app.theme.selected
@@ -109,7 +109,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// `2023-09-25 Sender…   +`, filling `width` columns.
-fn letter_line(letter: &Letter, width: usize, theme: &Theme) -> Line<'static> {
+fn letter_line(
+    letter: &Letter,
+    stance: Option<Stance>,
+    width: usize,
+    theme: &Theme,
+) -> Line<'static> {
     let date = letter
         .date
         .map_or_else(|| "    –     ".to_string(), |d| format!("{d:<10}"));
@@ -122,6 +127,6 @@ fn letter_line(letter: &Letter, width: usize, theme: &Theme) -> Line<'static> {
         Span::raw(" "),
         Span::raw(sender),
         Span::raw(" ".repeat(pad + 1)),
-        stance_mark(letter.stance, theme),
+        stance_mark(stance, theme),
     ])
 }

@@ -17,6 +17,7 @@ pub fn refresh(app: &mut App) {
         &app.letters,
         app.list_sort,
         &LetterFilter::new(&app.list_filter),
+        &|i| app.stance(i),
     );
 }
 

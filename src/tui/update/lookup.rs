@@ -19,7 +19,7 @@ pub fn overlay_action(app: &mut App, action: &Action) -> Option<Effect> {
     }
 }
 
-/// Carries out what the search overlay made of an action; `None` when it ignored it.
+/// Carries out what the topmost overlay made of an action; `None` when it ignored it.
 pub fn apply(app: &mut App, outcome: Outcome) -> Option<Effect> {
     match outcome {
         Outcome::Ignored => return None,
@@ -27,6 +27,10 @@ pub fn apply(app: &mut App, outcome: Outcome) -> Option<Effect> {
         Outcome::Message(message) => app.message = Some(message),
         Outcome::Close => {
             app.overlays.pop();
+        }
+        Outcome::Save(change) => {
+            app.overlays.pop();
+            return Some(super::annotate::save(app, change));
         }
         Outcome::Jump(trail) => {
             app.overlays.pop();

@@ -55,6 +55,7 @@ pub fn register_ready(app: &mut App, register: Arc<Register>) {
             ..
         })
     );
+    super::annotate::annotate_rows(app, &mut rows);
     sort_positions(&mut rows, sort_of(by_sender), false);
     app.position_rows = Some(Arc::new(rows));
     app.register_tabs = Arc::new(RegisterTabs::new(&register, app.letters.len()));
