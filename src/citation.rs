@@ -6,6 +6,7 @@
 //! register name the source of each note it cites (the first organisation or person the note
 //! mentions), and [`Citation::render`] writes it out in a [`Lang`].
 
+mod excerpt;
 mod publisher;
 #[cfg(test)]
 mod tests;

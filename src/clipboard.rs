@@ -6,9 +6,15 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 
-/// The payload size (base64 bytes) beyond which some terminals drop the sequence (xterm's and
-/// hterm's limits are near 100 kB); longer text is still sent, but callers may warn.
-pub const OSC52_SAFE_LEN: usize = 74_994;
+/// The longest OSC 52 sequence sent, in bytes. Terminals cap what they take and drop (or cut)
+/// a longer copy without telling: hterm's and the osc52.vim plugin's limit is 100,000 bytes,
+/// xterm and tmux take more (tmux buffers up to 1 MiB of a sequence), some take much less
+/// (termux about 7 kB). 100,000 is what most terminals accept.
+pub const OSC52_MAX_SEQUENCE: usize = 100_000;
+
+/// The most bytes of text whose [`osc52`] sequence stays within [`OSC52_MAX_SEQUENCE`]: the
+/// sequence is `ESC ] 52 ; c ;` (7 bytes), the text in base64 (4 bytes per 3), and `BEL`.
+pub const OSC52_MAX_TEXT: usize = (OSC52_MAX_SEQUENCE - 8) / 4 * 3;
 
 /// How the sequence travels.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,9 +41,9 @@ pub fn osc52_via(text: &str, route: Osc52Route) -> String {
     }
 }
 
-/// Whether the text would make a payload longer than [`OSC52_SAFE_LEN`].
+/// Whether the text would make a sequence longer than [`OSC52_MAX_SEQUENCE`].
 pub fn too_long_for_osc52(text: &str) -> bool {
-    text.len().div_ceil(3) * 4 > OSC52_SAFE_LEN
+    text.len() > OSC52_MAX_TEXT
 }
 
 /// The text of every OSC 52 clipboard write in `output` (terminal output, as a test reads
@@ -72,8 +78,13 @@ mod tests {
     }
 
     #[test]
-    fn long_text_is_flagged() {
-        assert!(!too_long_for_osc52(&"a".repeat(50_000)));
-        assert!(too_long_for_osc52(&"a".repeat(60_000)));
+    fn long_text_is_flagged_where_its_sequence_passes_the_limit() {
+        assert_eq!(OSC52_MAX_TEXT, 74_994);
+        let longest = "a".repeat(OSC52_MAX_TEXT);
+        assert!(!too_long_for_osc52(&longest));
+        assert!(osc52(&longest).len() <= OSC52_MAX_SEQUENCE);
+        let longer = "a".repeat(OSC52_MAX_TEXT + 3);
+        assert!(too_long_for_osc52(&longer));
+        assert!(osc52(&longer).len() > OSC52_MAX_SEQUENCE);
     }
 }

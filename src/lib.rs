@@ -23,6 +23,7 @@ pub mod positions;
 pub mod private;
 pub mod register;
 pub mod search;
+pub mod sentences;
 pub mod state;
 pub mod text;
 pub mod timeline;

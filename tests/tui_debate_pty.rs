@@ -54,23 +54,12 @@ fn no_state_reads_and_writes_nothing() {
 #[test]
 fn y_copies_the_paragraph_with_its_citation_through_osc_52() {
     let home = tempfile::tempdir().unwrap();
-    let quoted = std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
-        .env(
-            "XDG_CACHE_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        )
-        .args(["quote", "003", "--paragraph", "1", "--lang", "en"])
-        .env("XDG_STATE_HOME", home.path().join("state"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .unwrap();
-    assert!(quoted.status.success());
-    let expected = String::from_utf8(quoted.stdout).unwrap();
+    let expected = pty::quote(home.path(), "003", 1);
 
     let mut reader = start(home.path(), &["--lang", "en"]);
     reader.wait_text("Letters (5)");
     reader.send("y");
-    reader.wait_text("Citation copied to the clipboard");
+    reader.wait_text("Copied (if your terminal allows OSC 52)");
     let copied = brieven::clipboard::decode_osc52(&reader.output());
     assert_eq!(copied, vec![expected.trim_end().to_string()]);
     reader.quit();
@@ -83,7 +72,7 @@ fn inside_tmux_y_also_sends_the_citation_through_tmux_passthrough() {
     let mut reader = start_with_env(home.path(), &["--lang", "en"], &env);
     reader.wait_text("Letters (5)");
     reader.send("y");
-    reader.wait_text("Citation copied to the clipboard");
+    reader.wait_text("Copied (if your terminal allows OSC 52)");
     let output = reader.output();
     assert!(
         output.contains("\x1bPtmux;\x1b\x1b]52;c;"),
@@ -109,7 +98,7 @@ fn dutch_labels_with_lang_nl() {
     reader.wait_text("Den Haag, 18 september 2023");
     reader.wait_text("Onderwerp: Brief inzake motie");
     reader.send("y");
-    reader.wait_text("Citaat met bronvermelding gekopieerd");
+    reader.wait_text("Gekopieerd (als uw terminal OSC 52 toestaat)");
     reader.send("p");
     reader.wait_text("AFZENDER");
     reader.quit();

@@ -49,7 +49,7 @@ fn opens_on_the_embedded_letters_shows_help_and_quits_cleanly() {
     // The rest is a scroll away.
     s.send("G");
     s.wait_for("the end of the help", |s| {
-        s.screen().contains("keep the last query to edit it")
+        s.screen().contains("Stance marks")
     });
     s.send("\x1b");
     s.wait_for("help to close", |s| {

@@ -99,6 +99,10 @@ pub enum Action {
     RegisterReady(std::sync::Arc<brieven::register::Register>),
     /// The timeline asked for ([`super::update::Effect::BuildTimeline`]) is built.
     TimelineReady(std::sync::Arc<brieven::timeline::Timeline>),
+    /// Select sentences of the current paragraph, to copy only them (`y`) with its citation.
+    SelectSentences,
+    /// In the sentence selection: move its moving end a sentence down (+1) or up (-1).
+    ExtendSelection(i8),
     /// Copy the paragraph in view (or the selected note) with its citation (OSC 52).
     CopyCitation,
     /// Copy the URL of the selected note.

@@ -80,6 +80,8 @@ pub enum Overlay {
     },
     /// The stance, summary and tags of a letter, as the reader gives them (`a`).
     Annotate(Box<super::annotate::AnnotateForm>),
+    /// Sentences of the current paragraph selected to be copied (`v`).
+    Sentences(super::selection::Selection),
     /// A one-line prompt over the stack: a label for the selected card, or a new stack's name.
     Label {
         text: String,

@@ -154,6 +154,13 @@ pub fn hostile() -> Letter {
     }
 }
 
+/// A reader on `letter` alone, in a 120×36 terminal, with the Reading pane focused.
+pub fn reading_only(letter: Letter) -> App {
+    let mut app = App::new(vec![letter], Vec::new(), Theme::dark(), (120, 36));
+    app.focus = super::app::Pane::Reading;
+    app
+}
+
 /// A reader on the three test letters (undated hostile one last).
 pub fn app(width: u16, height: u16) -> App {
     App::new(

@@ -23,6 +23,8 @@ pub enum Context {
     Find,
     /// The prompt of the Letters pane's filter: printable keys type into the filter.
     LetterFilter,
+    /// The sentence selection in the Reading pane (`v`).
+    Sentences,
     /// The register view.
     Register,
     /// The cue-card stack overlay.
@@ -56,6 +58,13 @@ const fn alt(code: KeyCode) -> Key {
     Key {
         code,
         mods: KeyModifiers::ALT,
+    }
+}
+
+const fn shift(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::SHIFT,
     }
 }
 
@@ -126,6 +135,7 @@ fn contexts(app: &App) -> &'static [Context] {
         Some(Overlay::Find(_)) => &[Context::Find, Context::Always],
         Some(Overlay::LetterFilter { .. }) => &[Context::LetterFilter, Context::Always],
         Some(Overlay::Register) => &[Context::Register, Context::Always],
+        Some(Overlay::Sentences(_)) => &[Context::Sentences, Context::Always],
         Some(Overlay::Cards { .. } | Overlay::Label { .. } | Overlay::Annotate(_)) => {
             &[Context::Cards, Context::Always]
         }
@@ -317,6 +327,9 @@ pub fn label(key: &Key) -> String {
     }
     if key.mods.contains(KeyModifiers::ALT) {
         out.push_str("Alt-");
+    }
+    if key.mods.contains(KeyModifiers::SHIFT) {
+        out.push_str("Shift-");
     }
     out + &name
 }

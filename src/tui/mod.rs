@@ -21,8 +21,11 @@ pub mod loading;
 pub mod lookup;
 pub mod memory;
 pub mod panes;
+#[cfg(test)]
+mod reading_snapshot_tests;
 mod restore;
 pub mod search_overlay;
+mod selection;
 #[cfg(test)]
 mod snapshot_tests;
 pub mod theme;

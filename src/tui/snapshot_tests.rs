@@ -13,13 +13,13 @@ use super::update::{open_letter, update};
 
 const SIZES: [(u16, u16); 2] = [(120, 36), (80, 24)];
 
-fn draw(app: &App) -> Terminal<TestBackend> {
+pub(super) fn draw(app: &App) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
     terminal.draw(|f| ui::render(app, f)).unwrap();
     terminal
 }
 
-fn screen(app: &App) -> String {
+pub(super) fn screen(app: &App) -> String {
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
@@ -386,9 +386,14 @@ fn cue_card_overlay() {
 /// The rows of the frame that show a search hit, each with a line under it that marks the
 /// current hit (`^`, `hit_current`) and the trail's other hits in view (`~`, `hit`).
 fn hit_rows(app: &App) -> String {
+    marked_rows(app, &[(app.theme.hit_current, '^'), (app.theme.hit, '~')])
+}
+
+/// The rows of the frame with cells in one of `styles`, each with a line under it that marks
+/// those cells with the style's char (the first style that a cell has).
+pub(super) fn marked_rows(app: &App, styles: &[(Style, char)]) -> String {
     let terminal = draw(app);
     let buffer = terminal.backend().buffer();
-    let (current, other) = (app.theme.hit_current, app.theme.hit);
     let has = |cell: Style, style: Style| cell.patch(style) == cell;
     let mut out = String::new();
     for y in 0..buffer.area.height {
@@ -396,11 +401,8 @@ fn hit_rows(app: &App) -> String {
         for x in 0..buffer.area.width {
             let cell = &buffer[(x, y)];
             text.push_str(cell.symbol());
-            marks.push(match cell.style() {
-                s if has(s, current) => '^',
-                s if has(s, other) => '~',
-                _ => ' ',
-            });
+            let mark = styles.iter().find(|(style, _)| has(cell.style(), *style));
+            marks.push(mark.map_or(' ', |(_, c)| *c));
         }
         if !marks.trim().is_empty() {
             out.push_str(&format!("{}\n{}\n", text.trim_end(), marks.trim_end()));

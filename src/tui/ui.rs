@@ -169,6 +169,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             }
             // The prompt is the status line's.
             Overlay::Find(_) | Overlay::LetterFilter { .. } => {}
+            // The selection is the Reading pane's, the count the status line's.
+            Overlay::Sentences(_) => {}
             Overlay::Register => panes::register::draw(app, frame),
             Overlay::Cards { selected } => panes::cards::draw(app, frame, *selected),
             Overlay::Positions {

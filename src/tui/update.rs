@@ -58,6 +58,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if let Some(effect) = find::prompt_action(app, &action) {
         return effect;
     }
+    if let Some(effect) = quote::selection_action(app, &action) {
+        return effect;
+    }
     if let Some(effect) = listing::prompt_action(app, &action) {
         return effect;
     }
@@ -159,6 +162,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Timeline => return views::open_timeline(app),
         Action::SortLetters => listing::cycle_sort(app),
         Action::FilterLetters => listing::open_filter(app),
+        Action::SelectSentences => quote::open(app),
         // Typing and tabs outside their overlays.
         Action::Input(_)
         | Action::DeleteChar
@@ -172,6 +176,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         | Action::JumpToCard(_)
         | Action::EditLabel
         | Action::NewStack
+        | Action::ExtendSelection(_)
         | Action::ToggleOrder => {}
     }
     Effect::None
@@ -459,6 +464,7 @@ mod jumps;
 pub mod listing;
 mod lookup;
 mod pointer;
+mod quote;
 pub mod views;
 
 pub use jumps::show_target;
@@ -475,6 +481,8 @@ mod find_tests;
 mod listing_tests;
 #[cfg(test)]
 mod lookup_tests;
+#[cfg(test)]
+mod quote_tests;
 #[cfg(test)]
 mod scale_tests;
 #[cfg(test)]

@@ -17,6 +17,24 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// What `brieven quote LETTER --paragraph N --lang en` prints (the citation the reader's `y`
+/// gives that paragraph), run with the test build's cache and state and config in `home`.
+pub fn quote(home: &Path, letter: &str, paragraph: usize) -> String {
+    let paragraph = paragraph.to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        )
+        .args(["quote", letter, "--paragraph", &paragraph, "--lang", "en"])
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// A script for [`Launch::under_sh`]: runs the reader, then reports the terminal's mode and
 /// the reader's exit status, which [`Session::finish`] checks.
 pub const REPORT_ON_EXIT: &str = "trap true TERM INT HUP; \"$0\" \"$@\"; status=$?; \

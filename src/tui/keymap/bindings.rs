@@ -2,12 +2,12 @@
 
 use crossterm::event::KeyCode;
 
-use super::{Binding, Context, alt, bind, ch, ctrl, key};
+use super::{Binding, Context, alt, bind, ch, ctrl, key, shift};
 use crate::tui::action::Action;
 
 use Context::{
     Always, Find as InLetter, LetterFilter as Filter, Overlay as Over, Panes, Register as Reg,
-    Search as Find,
+    Search as Find, Sentences,
 };
 use KeyCode::{
     BackTab, Backspace, Down as DownKey, End, Enter, Esc, Home, Left, PageDown as PgDn,
@@ -24,6 +24,7 @@ const IN_SEARCH: &str = "In the search overlay";
 const IN_REGISTER: &str = "In the register";
 const IN_FIND: &str = "In the letter search (s)";
 const IN_FILTER: &str = "In the letters filter (&)";
+const IN_SENTENCES: &str = "In the sentence selection (v)";
 
 /// The reader's own bindings, in the order the help overlay shows them.
 pub static BASE: &[Binding] = &[
@@ -177,6 +178,13 @@ pub static BASE: &[Binding] = &[
         &[ch('K')],
         Action::PrevParagraph,
         "previous paragraph",
+    ),
+    bind(
+        Panes,
+        LETTER,
+        &[ch('v')],
+        Action::SelectSentences,
+        "select sentences of the paragraph (y copies them)",
     ),
     bind(
         Panes,
@@ -381,6 +389,55 @@ pub static BASE: &[Binding] = &[
         &[ctrl('u')],
         Action::ClearInput,
         "clear the query",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
+        &[ch('j'), key(DownKey), ch(')'), ch('l'), key(Right)],
+        Action::Down,
+        "the next sentence",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
+        &[ch('k'), key(UpKey), ch('('), ch('h'), key(Left)],
+        Action::Up,
+        "the previous sentence",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
+        &[ch('J'), shift(DownKey)],
+        Action::ExtendSelection(1),
+        "stretch the selection a sentence down",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
+        &[ch('K'), shift(UpKey)],
+        Action::ExtendSelection(-1),
+        "stretch the selection a sentence up",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
+        &[ch('a'), ch('V')],
+        Action::Top,
+        "the whole paragraph",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
+        &[ch('y'), key(Enter)],
+        Action::CopyCitation,
+        "copy the selection with the paragraph's citation",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
+        &[key(Esc), ch('v')],
+        Action::Close,
+        "leave the selection",
     ),
     bind(Reg, IN_REGISTER, &[key(Esc)], Action::Close, "back / close"),
     bind(

@@ -43,6 +43,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("open_url", Action::OpenUrl),
     ("sort_letters", Action::SortLetters),
     ("filter_letters", Action::FilterLetters),
+    ("select_sentences", Action::SelectSentences),
 ];
 
 /// The (key, action) pairs the config asks for; unknown action names must have been dropped

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use crate::tui::app::{App, Pane, Shown, Spot};
+use crate::tui::app::{App, Overlay, Pane, Shown, Spot};
 use crate::tui::document::{BlockKind, LIST_INDENT};
 use crate::tui::ui::{fit, pane_block, styled_spans, text_area};
 
@@ -150,6 +150,13 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
         BlockKind::Signatories => theme.dim,
     };
     let mut overlays: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
+    // The sentences selected with `v`, under the marks of notes and matches.
+    if let Some(Overlay::Sentences(selection)) = app.overlay()
+        && selection.block == b
+        && let Some(range) = selection.display_range(doc)
+    {
+        overlays.push((range, theme.selected));
+    }
     for (m, marker) in block.markers.iter().enumerate() {
         if marker.range.end > doc_line.range.start && marker.range.start < doc_line.range.end {
             let style = if app.marker == Some((b, m)) {

@@ -28,6 +28,9 @@ pub fn hints(app: &App) -> &'static str {
         (Some(Overlay::LetterFilter { .. }), _) => {
             brieven::i18n::reader_text(app.lang, "Enter keeps  Esc clears  ↓↑ letters")
         }
+        (Some(Overlay::Sentences(_)), _) => {
+            brieven::i18n::reader_text(app.lang, "j/k sentence  J/K stretch  y copy  Esc")
+        }
         (Some(Overlay::Find(_)), _) => {
             brieven::i18n::reader_text(app.lang, "Enter stays  Esc back  Tab all letters")
         }
@@ -117,6 +120,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             sanitize(&t.label)
         ),
         (None, None, None) => String::new(),
+    };
+    // While sentences are selected: which.
+    let middle = match app.overlay() {
+        Some(Overlay::Sentences(selection)) if app.message.is_none() => selection.label(app.lang),
+        _ => middle,
     };
     let warnings = app.warning_count();
     let warn = if warnings > 0 {

@@ -3,7 +3,8 @@
 //! the [`Effect`]s returned.
 
 use brieven::citation::{Anchor, Citation};
-use brieven::i18n::fill;
+use brieven::clipboard::OSC52_MAX_TEXT;
+use brieven::i18n::{fill, reader_text};
 use brieven::links::{LinkError, openable_url};
 use brieven::state::CueCard;
 use brieven::text::sanitize;
@@ -42,24 +43,41 @@ pub fn selected_note(app: &App) -> Option<u32> {
 
 /// The citation of `anchor` in the open letter, note sources named when the register is there.
 fn citation(app: &App, anchor: Anchor) -> Option<Citation> {
-    let letter = app.letter()?;
-    let citation = Citation::of(letter, anchor)?;
-    Some(match &app.register {
+    Some(named_sources(app, Citation::of(app.letter()?, anchor)?))
+}
+
+/// `citation` (of the open letter) with its notes' sources named, when the register is there.
+pub(super) fn named_sources(app: &App, citation: Citation) -> Citation {
+    match &app.register {
         Some(register) => citation.name_sources(register, app.current),
         None => citation,
-    })
+    }
 }
 
 /// `y`: the citation to the clipboard.
 pub fn copy_citation(app: &mut App) -> Effect {
-    let s = app.lang.strings();
     let Some(citation) = anchor_in_view(app).and_then(|a| citation(app, a)) else {
-        app.message = Some(s.msg_nothing_to_quote.into());
+        app.message = Some(app.lang.strings().msg_nothing_to_quote.into());
         return Effect::None;
     };
-    app.message = Some(s.msg_copied_citation.into());
-    Effect::Clipboard(citation.render(app.lang))
+    copy(app, &citation)
 }
+
+/// `citation` to the clipboard, its quote cut to what a terminal takes in one OSC 52
+/// sequence ([`OSC52_MAX_TEXT`]: longer copies are dropped by many), saying so when cut.
+pub(super) fn copy(app: &mut App, citation: &Citation) -> Effect {
+    let (text, cut) = citation.render_within(app.lang, OSC52_MAX_TEXT);
+    app.message = Some(if cut {
+        let kb = (text.len() / 1000).to_string();
+        fill(reader_text(app.lang, CUT), &kb)
+    } else {
+        app.lang.strings().msg_copied_citation.into()
+    });
+    Effect::Clipboard(text)
+}
+
+/// The message of a copy cut to the terminals' limit.
+const CUT: &str = "Cut to {} kB, the most terminals take in one copy; copied with its citation (if your terminal allows OSC 52)";
 
 /// The first URL of the selected note, or why there is none.
 fn note_url(app: &App) -> Result<String, &'static str> {

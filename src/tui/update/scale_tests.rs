@@ -7,13 +7,7 @@ use crate::tui::ui;
 fn a_huge_letter_opens_draws_and_follows_its_notes() {
     // Its speed is a benchmark's (`cargo bench --bench frame -- huge_letter`), not a test's.
     let letter = crate::tui::huge::letter();
-    let mut app = App::new(
-        vec![letter],
-        Vec::new(),
-        crate::tui::theme::Theme::dark(),
-        (120, 36),
-    );
-    app.focus = Pane::Reading;
+    let mut app = crate::tui::fixtures::reading_only(letter);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 36)).unwrap();
     for action in [
         Action::PageDown,
