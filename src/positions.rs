@@ -103,6 +103,20 @@ pub fn positions(letters: &[Letter], register: &Register, top: usize) -> Vec<Pos
         .collect()
 }
 
+/// Gives `rows` (of `letters`) the stance and summary given in the reader, kept in `state`,
+/// in place of the letter's own (see [`crate::state::Annotation`]); a row whose letter has
+/// none keeps, or takes back, the letter's own.
+pub fn annotate(rows: &mut [Position], letters: &[Letter], state: &crate::state::State) {
+    for row in rows.iter_mut() {
+        let Some(letter) = letters.get(row.letter) else {
+            continue;
+        };
+        let given = state.annotation(&row.id).unwrap_or_default();
+        row.stance = given.stance.or(letter.stance);
+        row.summary = given.summary.or_else(|| letter.summary.clone());
+    }
+}
+
 /// Puts rows in `order`; `reverse` turns it around (newest first, Z to A).
 pub fn sort_positions(rows: &mut [Position], order: PositionSort, reverse: bool) {
     let by_date = |a: &Position, b: &Position| match (a.date, b.date) {

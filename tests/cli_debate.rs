@@ -128,6 +128,33 @@ fn positions_lists_every_letter_with_stance_terms_and_summary() {
 }
 
 #[test]
+fn positions_take_the_stance_and_summary_given_in_the_reader_over_the_sidecars() {
+    let home = Home::new();
+    let dir = home.state().join("brieven");
+    std::fs::create_dir_all(&dir).unwrap();
+    let state = serde_json::json!({"version": 1, "annotations": {"002_33ff405ba249e90c": {
+        "stance": "mixed", "summary": "Eigen lezing\u{1b}[31m van de brief."
+    }}});
+    std::fs::write(dir.join("state.json"), state.to_string()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&home.ok(&["positions", "--json"])).unwrap();
+    let rows = json["positions"].as_array().unwrap();
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).unwrap();
+    // The sidecar says opposes; what the reader gave wins, cleaned of its escape.
+    assert_eq!(row("002_33ff405ba249e90c")["stance"], "mixed");
+    assert_eq!(
+        row("002_33ff405ba249e90c")["summary"],
+        "Eigen lezing␛[31m van de brief."
+    );
+    // The other Offlimits letter keeps its own.
+    assert_eq!(row("004_8b995a70d28bfa8e")["stance"], "mixed");
+    let text = home.ok(&["positions"]);
+    assert!(
+        text.contains("Eigen lezing") && !text.contains('\x1b'),
+        "{text}"
+    );
+}
+
+#[test]
 fn timeline_puts_letters_and_events_on_one_axis() {
     let home = Home::new();
     let out = home.ok(&["timeline"]);

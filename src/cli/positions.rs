@@ -1,12 +1,14 @@
 //! `brieven positions [PATHS...] [--sort date|sender] [--json]`: who stands where, one row per
-//! letter: date, sender, addressee, stance, the terms it uses most, and its summary.
+//! letter: date, sender, addressee, stance, the terms it uses most, and its summary (the
+//! stance and summary given in the reader, kept in the state file, win over the letter's).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use brieven::i18n::Lang;
-use brieven::positions::{Position, PositionSort, TOP_TERMS, positions, sort_positions};
+use brieven::positions::{Position, PositionSort, TOP_TERMS, annotate, positions, sort_positions};
+use brieven::state::{StateStore, default_state_path};
 use brieven::text::sanitize;
 use brieven::wrap::wrap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -39,6 +41,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let register = session.register()?;
     let corpus = &session.corpus;
     let mut rows = positions(&corpus.letters, &register, TOP_TERMS);
+    // The stances and summaries given in the reader win (read only: nothing is written).
+    let mut store = StateStore::open(default_state_path());
+    for warning in store.take_warnings() {
+        eprintln!("brieven: warning: {}", sanitize(&warning));
+    }
+    annotate(&mut rows, &corpus.letters, store.state());
     sort_positions(&mut rows, args.sort, args.reverse);
     if args.json {
         super::emit_json(&serde_json::json!({ "positions": rows }))?;

@@ -53,23 +53,13 @@ pub fn save(app: &mut App, change: StateChange) -> Effect {
 /// Every positions row with the stance and summary given in the reader in place of the
 /// letter's own.
 pub fn annotate_rows(app: &App, rows: &mut [Position]) {
-    if app.state.annotations.is_empty() {
-        return;
-    }
-    for row in rows.iter_mut() {
-        if app.state.annotations.contains_key(&row.id) {
-            *row = shown_row(app, row.clone());
-        }
+    if !app.state.annotations.is_empty() {
+        brieven::positions::annotate(rows, &app.letters, &app.state);
     }
 }
 
 /// `row` with its letter's stance and summary as the reader shows them.
 fn shown_row(app: &App, mut row: Position) -> Position {
-    let annotation = app.annotation(row.letter).unwrap_or_default();
-    let Some(letter) = app.letters.get(row.letter) else {
-        return row;
-    };
-    row.stance = annotation.stance.or(letter.stance);
-    row.summary = annotation.summary.or_else(|| letter.summary.clone());
+    brieven::positions::annotate(std::slice::from_mut(&mut row), &app.letters, &app.state);
     row
 }
