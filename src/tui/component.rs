@@ -12,6 +12,7 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::Trail;
 use super::index::LetterIndex;
+use super::lookup::RegisterTabs;
 use super::memory::StateChange;
 use super::theme::Theme;
 use super::update::Effect;
@@ -22,6 +23,8 @@ pub struct Ctx<'a> {
     pub letters: &'a [Letter],
     pub register: Option<&'a Register>,
     pub index: &'a LetterIndex,
+    /// The register's tabs, sorted and counted when it arrived.
+    pub tabs: &'a RegisterTabs,
     pub lang: Lang,
     pub theme: &'a Theme,
 }
@@ -34,6 +37,7 @@ macro_rules! ctx {
             letters: &$app.letters,
             register: $app.register.as_deref(),
             index: &$app.index,
+            tabs: &$app.register_tabs,
             lang: $app.lang,
             theme: &$app.theme,
         }

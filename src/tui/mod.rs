@@ -23,6 +23,7 @@ pub mod memory;
 pub mod panes;
 #[cfg(test)]
 mod reading_snapshot_tests;
+mod register_view;
 mod restore;
 pub mod search_overlay;
 mod selection;

@@ -171,7 +171,7 @@ pub fn render(app: &App, frame: &mut Frame) {
             Overlay::Find(_) | Overlay::LetterFilter { .. } => {}
             // The selection is the Reading pane's, the count the status line's.
             Overlay::Sentences(_) => {}
-            Overlay::Register => panes::register::draw(app, frame),
+            Overlay::Register => app.register_view.draw(frame, frame.area(), &app.ctx()),
             Overlay::Cards { selected } => panes::cards::draw(app, frame, *selected),
             Overlay::Positions {
                 selected,

@@ -76,18 +76,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     // The topmost overlay that is a component consumes what it handles.
     let outcome = match app.overlays.last_mut() {
         Some(Overlay::Search) => Some(app.search.handle(&action, &ctx!(app))),
+        Some(Overlay::Register) => Some(app.register_view.handle(&action, &ctx!(app))),
         Some(Overlay::Annotate(form)) => Some(form.handle(&action, &ctx!(app))),
         _ => None,
     };
     if let Some(effect) = outcome.and_then(|o| lookup::apply(app, o)) {
         return effect;
     }
-    if matches!(app.overlay(), Some(Overlay::Register)) {
-        if let Some(effect) = lookup::overlay_action(app, &action) {
-            return effect;
-        }
-    } else if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) =
-        app.overlays.last_mut()
+    if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = app.overlays.last_mut()
         && let Some(new) = overlay_scroll(*scroll, &action, app.size.1)
     {
         *scroll = new;

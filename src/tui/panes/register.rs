@@ -10,17 +10,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::App;
-use crate::tui::lookup::{Entry, REGISTER_TABS};
+use crate::tui::component::Ctx;
+use crate::tui::lookup::{Entry, REGISTER_TABS, RegisterState};
 use crate::tui::panes::help::overlay_area;
 use crate::tui::ui::{fit, list_offset, tail};
 
 /// Characters of context on each side of an occurrence.
 const CONTEXT: usize = 40;
 
-pub fn draw(app: &App, frame: &mut Frame) {
-    let area = overlay_area(frame.area(), 120, usize::MAX);
-    let theme = &app.theme;
+/// Draws the register view `view` over `area` (the screen).
+pub fn draw(view: &RegisterState, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let area = overlay_area(area, 120, usize::MAX);
+    let theme = ctx.theme;
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Span::styled(
@@ -30,9 +31,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let Some(register) = app.register.as_deref() else {
+    let Some(register) = ctx.register else {
         frame.render_widget(
-            Paragraph::new(Span::styled(app.lang.strings().msg_computing, theme.dim)),
+            Paragraph::new(Span::styled(ctx.lang.strings().msg_computing, theme.dim)),
             inner,
         );
         return;
@@ -40,45 +41,43 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if inner.height < 4 {
         return;
     }
-    let view = &app.register_view;
     let mut tabs = Vec::new();
     for (i, (_, title)) in REGISTER_TABS.iter().enumerate() {
-        let n = app.register_tabs.tab(i).len();
+        let n = ctx.tabs.tab(i).len();
         let style = if i == view.tab {
             theme.selected
         } else {
             theme.dim
         };
-        let title = brieven::i18n::reader_text(app.lang, title);
+        let title = brieven::i18n::reader_text(ctx.lang, title);
         tabs.push(Span::styled(format!(" {title} ({n}) "), style));
         tabs.push(Span::raw(" "));
     }
     let [tab_row, body] =
         Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(Paragraph::new(Line::from(tabs)), tab_row);
-    let entries = app.register_tabs.tab(view.tab % REGISTER_TABS.len());
+    let entries = ctx.tabs.tab(view.tab % REGISTER_TABS.len());
     match view
         .concordance
         .and_then(|(e, row)| Some((register.entities.get(e)?, row)))
     {
-        Some((entity, row)) => draw_concordance(app, frame, body, entity, row),
-        None => draw_entries(app, frame, body, register, entries, view.selected),
+        Some((entity, row)) => draw_concordance(view, ctx, frame, body, (entity, row)),
+        None => draw_entries(ctx, frame, body, (register, entries), view.selected),
     }
 }
 
 fn draw_entries(
-    app: &App,
+    ctx: &Ctx,
     frame: &mut Frame,
     area: Rect,
-    register: &Register,
-    entries: &[Entry],
+    (register, entries): (&Register, &[Entry]),
     selected: usize,
 ) {
-    let theme = &app.theme;
+    let theme = ctx.theme;
     if entries.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                brieven::i18n::reader_text(app.lang, "No entries of this kind."),
+                brieven::i18n::reader_text(ctx.lang, "No entries of this kind."),
                 theme.dim,
             )),
             area,
@@ -136,14 +135,14 @@ fn draw_entries(
     let line = "─".repeat(usize::from(rule.width));
     frame.render_widget(Paragraph::new(Span::styled(line, theme.border)), rule);
     frame.render_widget(
-        Paragraph::new(detail_lines(app, entity, detail)).wrap(Wrap { trim: true }),
+        Paragraph::new(detail_lines(ctx, entity, detail)).wrap(Wrap { trim: true }),
         detail,
     );
 }
 
 /// The gloss, role and counts per letter of an entity, as much of them as `area` shows.
-fn detail_lines(app: &App, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn detail_lines(ctx: &Ctx, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     let mut head = vec![Span::styled(
         sanitize(&entity.label).into_owned(),
         theme.heading,
@@ -157,12 +156,12 @@ fn detail_lines(app: &App, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
     // The letters in date order, each with its count, until the area is full: the text
     // past that would not be seen.
     let mut per_letter = entity.per_letter();
-    per_letter.sort_by_key(|&(l, _)| app.index.rank(l));
+    per_letter.sort_by_key(|&(l, _)| ctx.index.rank(l));
     let room = usize::from(area.width) * usize::from(area.height);
     let mut counts: Vec<String> = Vec::new();
     let mut used = 0;
     for (l, n) in per_letter {
-        let Some(letter) = app.letters.get(l) else {
+        let Some(letter) = ctx.letters.get(l) else {
             continue;
         };
         if used > room {
@@ -180,9 +179,15 @@ fn detail_lines(app: &App, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
     ]
 }
 
-fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, selected: usize) {
-    let theme = &app.theme;
-    let listed = app.register_view.listed(entity, &app.index);
+fn draw_concordance(
+    view: &RegisterState,
+    ctx: &Ctx,
+    frame: &mut Frame,
+    area: Rect,
+    (entity, selected): (&Entity, usize),
+) {
+    let theme = ctx.theme;
+    let listed = view.listed(entity, ctx.index);
     let title = Line::from(vec![
         Span::styled(sanitize(&entity.label).into_owned(), theme.heading),
         Span::styled(
@@ -207,7 +212,7 @@ fn draw_concordance(app: &App, frame: &mut Frame, area: Rect, entity: &Entity, s
             let Some(o) = entity.occurrences.get(o) else {
                 return Line::default();
             };
-            let Some(letter) = app.letters.get(o.letter_index()) else {
+            let Some(letter) = ctx.letters.get(o.letter_index()) else {
                 return Line::default();
             };
             let date = letter
