@@ -961,3 +961,33 @@ fn an_eu_act_is_dated_placed_and_signed_at_its_end() {
     assert_eq!(l.signed_by, ["M. SCHULZ", "A. SHATTER"]);
     assert_ne!(l.subject.as_deref(), Some("L_2013176EN.01000101.xml"));
 }
+
+/// A parliament's motion page: its `<title>` (and a `dcterms.title`) name the dossier the
+/// motion belongs to, a title the page keeps out of view in the body; the motion's own title
+/// is what the page shows under a class that names it a title. The head's titles are then no
+/// subject; the shown one is.
+#[test]
+fn a_head_title_the_page_hides_is_no_subject() {
+    let l = letter(
+        "<html><head><title>Wijziging van de Auteurswet in verband met de positie van de \
+         auteur</title><meta name=\"dcterms.title\" content=\"Regels omtrent windenergie op \
+         zee\"></head><body><main><dl><dt>Nummer</dt><dd>33308-13</dd></dl>\
+         <div class=\"paper-description\"><span class=\"original-title element-hidden\">\
+         Wijziging van de Auteurswet in verband met de positie\n   van de auteur</span>\
+         <p class=\"use-as-title\">Motie van het lid Helder over de geschillencommissie\n \
+         </p></div><p>De Kamer, gehoord de beraadslaging, verzoekt de regering ervoor te \
+         zorgen dat de geschillencommissie er daadwerkelijk komt, en gaat over tot de orde \
+         van de dag.</p></main></body></html>",
+    );
+    assert_eq!(
+        l.subject.as_deref(),
+        Some("Motie van het lid Helder over de geschillencommissie")
+    );
+    // A page that shows its head's title keeps it.
+    let l = letter(
+        "<html><head><title>Brief over detectie | Stichting</title></head><body><main>\
+         <h1>Brief over detectie</h1><p>Geachte leden, wij schrijven u over het voorstel voor \
+         een verordening en de detectiebevelen die het mogelijk maakt.</p></main></body></html>",
+    );
+    assert_eq!(l.subject.as_deref(), Some("Brief over detectie"));
+}

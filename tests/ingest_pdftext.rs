@@ -3,7 +3,7 @@
 //! for the markers: stuck to a word, after a bracket, or set apart by a space.
 
 use brieven::ingest::parse;
-use brieven::model::Letter;
+use brieven::model::{Letter, ParagraphKind};
 
 /// The letterhead every letter here opens with, as pdftotext prints a ministry's first page.
 const HEAD: &str = "Aan de Voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n\
@@ -190,4 +190,61 @@ fn a_note_whose_marker_was_missed_keeps_the_notes_after_it() {
          toezicht, Kamerstuk 30 326, nr. 97."
     );
     assert_eq!(cited(&l), [1, 3, 4]);
+}
+
+/// A Commission memorandum as pdftotext prints its lists: each bullet (`–`) alone on its line,
+/// on every page. A bullet repeats as lists do, so it is no page furniture; the short item
+/// after it, in a list of such items, is an item with its marker (`(ETS)2`), not a heading.
+const BULLETED: &str = "Brussels, 20.6.2023
+COM(2023) 335 final
+EXPLANATORY MEMORANDUM
+The EU has several funds that already support the green and digital transitions of the
+Member States, as the following list sets out in the order of their size.1
+–
+
+The Recovery and Resilience Facility offers unprecedented opportunities to Member
+States to finance green and digital investments and reforms.
+
+–
+
+Drawing on the revenues from the EU Emission Trading System (ETS)2
+–
+
+The Modernisation Fund provides substantial support to the beneficiary Member
+States to accelerate their energy transition.
+1 COM(2023) 62 final.
+2 Based on a carbon price of EUR 80 / ton CO2eq.
+\u{c}The Union also supports research, as the following programmes show in their turn.
+–
+
+Horizon Europe will dedicate EUR 20.2 billion to research and development of clean
+technologies, biotech and medicines.
+
+–
+
+The Digital Europe Programme provides support to digital technologies.
+–
+
+The European Defence Fund supports research and development of defence technology.
+\u{c}";
+
+#[test]
+fn bullets_alone_on_their_lines_make_items_not_furniture() {
+    let l = parse("spec", "spec", BULLETED.as_bytes());
+    assert!(
+        l.sections.iter().all(|s| s.heading.is_none()),
+        "{:?}",
+        l.sections.iter().map(|s| &s.heading).collect::<Vec<_>>()
+    );
+    let items: Vec<&str> = l
+        .paragraphs()
+        .filter(|(_, _, p)| p.kind == ParagraphKind::ListItem)
+        .map(|(_, _, p)| p.text.as_str())
+        .collect();
+    assert_eq!(items.len(), 6, "{items:#?}");
+    assert_eq!(
+        items[1],
+        "Drawing on the revenues from the EU Emission Trading System (ETS)"
+    );
+    assert_eq!(cited(&l), [1, 2]);
 }

@@ -177,9 +177,16 @@ fn join_split_numbers(blocks: Vec<Block>) -> Vec<Block> {
         }
         // A numbered title may wrap once (`1.1`, `Blootstelling van ... ultrafijn stof`,
         // `van de luchtvaart`).
+        // A bullet's short line amid a list of bulleted items is one of them: an item before
+        // it, or a bullet after it (`–`, `The Recovery ... reforms.`, `–`, `Drawing on the
+        // revenues from the EU Emission Trading System (ETS)11`, `–`).
+        let in_list = bullet
+            && (out.last().is_some_and(|b| b.kind == BlockKind::ListItem)
+                || blocks.peek().is_some_and(|b| is_lone_bullet(&b.text)));
         let heading_line = (next.lines == 1 || number && next.lines == 2)
             && next.text.chars().count() <= 120
-            && !next.text.ends_with(['.', ',', ';', ':']);
+            && !next.text.ends_with(['.', ',', ';', ':'])
+            && !in_list;
         if !heading_line {
             next.kind = BlockKind::ListItem;
         } else if next.lines == 2
@@ -222,7 +229,7 @@ pub(crate) fn is_lone_number(text: &str) -> bool {
 }
 
 /// A bullet alone: `•`, `–`, `▪`, or a symbol font's private-use bullet.
-fn is_lone_bullet(text: &str) -> bool {
+pub(crate) fn is_lone_bullet(text: &str) -> bool {
     let mut chars = text.trim().chars();
     chars.next().is_some_and(|c| {
         matches!(c, '•' | '▪' | '◦' | '–' | '-' | '●' | '○' | '■' | '➢' | '►')
@@ -299,7 +306,8 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
                 || chapter
                 || after_heading
                 || ends_sentence_not_abbreviated(text(k - 1))
-                || text(k - 1).ends_with(':');
+                || text(k - 1).ends_with(':')
+                || is_lone_bullet(text(k - 1));
             // And the next line's first word would have fitted after it: else the line
             // wrapped there (`... waarin de` / `CSAM-verordening tot ...`).
             let next_fitted = k + 1 >= group.len() || with_next_word(k + 1) <= shape.width;
@@ -531,6 +539,19 @@ fn list_marker_len(text: &str) -> Option<usize> {
 
 /// Splits a group of lines into list items when it is a list, or one paragraph.
 fn split_group(lines: &[Line<'_>], group: &[usize], words: &Words<'_>) -> Vec<Block> {
+    // A bullet alone on its line is a block of its own, the next item's, wherever a converter
+    // left it (`... System (ETS)11`, `–`, with no blank line between).
+    if group.len() > 1
+        && let Some(k) = group.iter().position(|&i| is_lone_bullet(lines[i].text))
+    {
+        let (before, rest) = group.split_at(k);
+        let (bullet, after) = rest.split_at(1);
+        return [before, bullet, after]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .flat_map(|part| split_group(lines, part, words))
+            .collect();
+    }
     let markers = group
         .iter()
         .filter(|&&i| starts_list_item(lines[i].text))

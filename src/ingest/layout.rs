@@ -408,7 +408,13 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         // A short line seen on several pages, unless it ends a sentence: the last line of a
         // paragraph (`begaanbare weg.`) may repeat by chance, a running header does not end so.
         let full_width = shape.double_spaced && line.len() * 5 >= shape.width * 4;
-        let repeated = line.len() <= 80 && repeats(i) && !ends_sentence(line.text) && !full_width;
+        // A bullet or a section's number alone on its line repeats as lists and chapters do.
+        let numbering = blocks::is_lone_bullet(line.text) || blocks::is_lone_number(line.text);
+        let repeated = line.len() <= 80
+            && repeats(i)
+            && !ends_sentence(line.text)
+            && !full_width
+            && !numbering;
         // A short line on four pages or more is furniture even where it ends with a stop
         // (a Council document's `COMPET.2`): a paragraph's end does not repeat that often.
         let frequent = line.len() <= 40

@@ -1351,10 +1351,43 @@ impl<'t> Page<'t> {
         e.body
     }
 
+    /// Whether the page holds `text` (white space aside) in an element it hides: a title the
+    /// page keeps out of view (a dossier's title over a motion's own) is not what it shows.
+    fn hides(&self, text: &str) -> bool {
+        let normal = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        (1..self.tree.nodes.len() as u32).any(|n| {
+            self.tree.name(n).is_some_and(|name| name != "title")
+                && self.hidden(n)
+                && self
+                    .short_text(n, text.len() * 2 + 64)
+                    .is_some_and(|hidden| normal(&hidden) == text)
+        })
+    }
+
+    /// The first element the page shows whose class names it a title (`use-as-title`,
+    /// `document-title`), with its text: a page's own title where its head names another.
+    fn shown_title(&self) -> Option<String> {
+        let t = self.tree;
+        (1..t.nodes.len() as u32)
+            .filter(|&n| {
+                t.attr(n, Key::Class).is_some_and(|class| {
+                    class
+                        .split_whitespace()
+                        .any(|c| c == "title" || c.ends_with("-title") || c.ends_with("_title"))
+                }) && !self.hidden(n)
+            })
+            .find_map(|n| {
+                let text = self.short_text(n, 400)?;
+                let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                (!text.is_empty()).then_some(text)
+            })
+    }
+
     /// Subject and date from the page's head.
     fn hints(&self) -> crate::ingest::document::Hints {
         let t = self.tree;
         let mut subject: [Option<String>; 3] = [None, None, None];
+        let mut head_hidden = false;
         let mut date: Option<Date> = None;
         let mut date_rank = usize::MAX;
         const DATE_KEYS: [&str; 8] = [
@@ -1412,7 +1445,12 @@ impl<'t> Page<'t> {
                             && s.rsplit_once('.').is_some_and(|(_, ext)| {
                                 matches!(ext, "xml" | "html" | "htm" | "pdf" | "doc" | "docx")
                             });
-                        if !s.is_empty() && !file_name {
+                        if self.hides(&s) {
+                            // The head describes what the page keeps out of view (the
+                            // dossier a motion belongs to), not the page: its titles are no
+                            // subject, and the page's own text tells it.
+                            head_hidden = true;
+                        } else if !s.is_empty() && !file_name {
                             subject[1] = Some(s);
                         }
                     }
@@ -1420,8 +1458,13 @@ impl<'t> Page<'t> {
                 _ => {}
             }
         }
+        let subject = if head_hidden {
+            self.shown_title()
+        } else {
+            subject.into_iter().flatten().next()
+        };
         crate::ingest::document::Hints {
-            subject: subject.into_iter().flatten().next(),
+            subject,
             date,
             ..Default::default()
         }
