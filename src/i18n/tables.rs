@@ -512,6 +512,33 @@ pub static READER_NL: &[(&str, &str)] = &[
         "Cut to {} kB, the most terminals take in one copy; copied with its citation (if your terminal allows OSC 52)",
         "Ingekort tot {} kB, het meeste dat terminals in één kopie aannemen; met bronvermelding gekopieerd (als uw terminal OSC 52 toestaat)",
     ),
+    // The second letter beside the first (`|`).
+    ("Beside", "Ernaast"),
+    (
+        "a second letter beside this one (pick it in Letters); again: close",
+        "een tweede brief naast deze (kies hem in Brieven); nogmaals: sluiten",
+    ),
+    (
+        "to the other text (of two side by side)",
+        "naar de andere tekst (van twee naast elkaar)",
+    ),
+    (
+        "{} stays beside: pick the letter to compare it with (Ctrl-w switches, | closes)",
+        "{} blijft ernaast: kies de brief om ermee te vergelijken (Ctrl-w wisselt, | sluit)",
+    ),
+    (
+        "One text at a time here: Ctrl-w switches",
+        "Hier één tekst tegelijk: Ctrl-w wisselt",
+    ),
+    ("Second letter closed", "Tweede brief gesloten"),
+    (
+        "No second letter: | opens one",
+        "Geen tweede brief: | opent er een",
+    ),
+    (
+        "j/k scroll  Enter read it here  Ctrl-w other text  | close",
+        "j/k scrollen  Enter hier lezen  Ctrl-w andere tekst  | sluiten",
+    ),
     ("Organisations", "Organisaties"),
     ("People", "Personen"),
     ("Dates", "Datums"),

@@ -103,6 +103,11 @@ pub enum Action {
     SelectSentences,
     /// In the sentence selection: move its moving end a sentence down (+1) or up (-1).
     ExtendSelection(i8),
+    /// Open a second Reading pane with the open letter (the Letters pane then picks the other
+    /// one), or close it.
+    ToggleBeside,
+    /// Move the focus between the two Reading panes.
+    SwitchText,
     /// Copy the paragraph in view (or the selected note) with its citation (OSC 52).
     CopyCitation,
     /// Copy the URL of the selected note.

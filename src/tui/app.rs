@@ -30,6 +30,8 @@ pub enum Pane {
     Outline,
     Reading,
     Footnotes,
+    /// The second Reading pane (`|`), when open; not one of the numbered tabs.
+    Beside,
 }
 
 impl Pane {
@@ -42,6 +44,7 @@ impl Pane {
             Pane::Outline => s.title_outline,
             Pane::Reading => s.title_text,
             Pane::Footnotes => s.title_notes,
+            Pane::Beside => brieven::i18n::reader_text(lang, "Beside"),
         }
     }
 }
@@ -220,6 +223,8 @@ pub struct App {
     pub jumps: JumpList,
     /// The reading position of each letter opened before.
     pub positions: HashMap<usize, Anchor>,
+    /// A second letter shown beside the open one (`|`).
+    pub beside: Option<super::beside::Beside>,
     /// The occurrence highlighted in the text.
     pub highlight: Option<Highlight>,
     pub trail: Option<Trail>,
@@ -286,6 +291,7 @@ impl App {
             note: None,
             jumps: JumpList::default(),
             positions: HashMap::new(),
+            beside: None,
             highlight: None,
             trail: None,
             find: None,
@@ -352,12 +358,28 @@ impl App {
 
     /// The screen areas for the current size and focus.
     pub fn areas(&self) -> ui::Areas {
-        ui::layout(self.area(), self.focus, self.letters.len())
+        ui::layout(
+            self.area(),
+            self.focus,
+            self.letters.len(),
+            self.beside.is_some(),
+        )
     }
 
     /// Where the letter's text goes, whether or not the Reading pane is shown.
     pub fn text_area(&self) -> Rect {
         ui::text_area(self.areas().reading_or_body())
+    }
+
+    /// Where the second letter's text goes, whether or not its pane is shown.
+    pub fn beside_text_area(&self) -> Rect {
+        let areas = self.areas();
+        ui::text_area(areas.beside.or(areas.reading).unwrap_or(areas.body))
+    }
+
+    /// Lines of the second letter in view.
+    pub fn beside_page(&self) -> usize {
+        usize::from(self.beside_text_area().height).max(1)
     }
 
     /// Lines of text in view.
@@ -466,13 +488,7 @@ impl App {
 
     /// The position in the letter as vim shows it: Top, Bot, All or a percentage.
     pub fn position_label(&self) -> String {
-        let max = self.max_scroll();
-        match (self.scroll, max) {
-            (_, 0) => "All".into(),
-            (0, _) => "Top".into(),
-            (s, m) if s >= m => "Bot".into(),
-            (s, m) => format!("{}%", s * 100 / m),
-        }
+        position_label(self.scroll, self.max_scroll())
     }
 
     /// Where the reader is now, as a jump list entry.
@@ -553,6 +569,16 @@ impl App {
     /// The topmost overlay.
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlays.last()
+    }
+}
+
+/// A position as vim shows it: Top, Bot, All or a percentage, for `scroll` of `max`.
+pub fn position_label(scroll: usize, max: usize) -> String {
+    match (scroll, max) {
+        (_, 0) => "All".into(),
+        (0, _) => "Top".into(),
+        (s, m) if s >= m => "Bot".into(),
+        (s, m) => format!("{}%", s * 100 / m),
     }
 }
 

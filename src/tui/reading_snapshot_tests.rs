@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::app::{App, Pane};
 use super::fixtures;
-use super::snapshot_tests::{marked_rows, screen};
+use super::snapshot_tests::{draw, marked_rows, screen};
 use super::update::{open_letter, update};
 
 /// The rows with cells in `style` marked `^` under them, then the status line.
@@ -49,5 +49,38 @@ fn selected_sentences_are_marked_and_counted() {
             format!("two_sentences_{w}x{h}"),
             format!("{both}\n{status}")
         );
+    }
+}
+
+#[test]
+fn two_letters_side_by_side_and_one_at_a_time_when_narrow() {
+    for (w, h) in [(120, 36), (80, 24)] {
+        let mut app = fixtures::app(w, h);
+        open_letter(&mut app, 0);
+        app.focus = Pane::Reading;
+        // Offlimits kept beside, the Kinderrechtencollectief's letter opened in the first pane,
+        // the second scrolled on its own.
+        update(&mut app, Action::ToggleBeside);
+        update(&mut app, Action::Up);
+        update(&mut app, Action::SwitchText);
+        update(&mut app, Action::PageDown);
+        let text = screen(&app);
+        if w == 120 {
+            assert!(text.contains("⇄ Offlimits, 2024-09-18"), "{text}");
+            assert!(
+                text.contains("┌ Kinderrechtencollectief, 2023-09"),
+                "{text}"
+            );
+        } else {
+            assert!(text.contains("⇄ Offlimits, 2024-09-18"), "{text}");
+            assert!(
+                !text.contains("Kinderrechtencollectief, 2023-09-25"),
+                "{text}"
+            );
+            assert!(text.contains(" ⇄ Beside "), "{text}");
+            let status = text.lines().last().unwrap_or_default();
+            assert!(status.starts_with(" ⇄ Offlimits · "), "{status}");
+        }
+        insta::assert_snapshot!(format!("beside_{w}x{h}"), draw(&app).backend());
     }
 }

@@ -30,6 +30,8 @@ pub struct Areas {
     pub outline: Option<Rect>,
     pub reading: Option<Rect>,
     pub footnotes: Option<Rect>,
+    /// The second letter's Reading pane (`|`).
+    pub beside: Option<Rect>,
     /// Everything between the tab line and the status line.
     pub body: Rect,
     pub status: Rect,
@@ -43,6 +45,7 @@ impl Areas {
             Pane::Outline => self.outline,
             Pane::Reading => self.reading,
             Pane::Footnotes => self.footnotes,
+            Pane::Beside => self.beside,
         }
     }
 
@@ -56,12 +59,15 @@ impl Areas {
         let pos = ratatui::layout::Position::new(col, row);
         Pane::ALL
             .into_iter()
+            .chain([Pane::Beside])
             .find(|&p| self.pane(p).is_some_and(|r| r.contains(pos)))
     }
 }
 
-/// The layout for a terminal `area`, the focused pane and the number of letters.
-pub fn layout(area: Rect, focus: Pane, letters: usize) -> Areas {
+/// The layout for a terminal `area`, the focused pane, the number of letters and whether a
+/// second letter is open beside the first. Wide, the two texts stand side by side over the
+/// notes; narrow (one pane at a time), the second is shown when it has the focus.
+pub fn layout(area: Rect, focus: Pane, letters: usize, beside: bool) -> Areas {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         return Areas {
             too_small: true,
@@ -84,6 +90,8 @@ pub fn layout(area: Rect, focus: Pane, letters: usize) -> Areas {
             Pane::Outline => areas.outline = Some(body),
             Pane::Reading => areas.reading = Some(body),
             Pane::Footnotes => areas.footnotes = Some(body),
+            Pane::Beside if beside => areas.beside = Some(body),
+            Pane::Beside => areas.reading = Some(body),
         }
         return areas;
     }
@@ -96,6 +104,12 @@ pub fn layout(area: Rect, focus: Pane, letters: usize) -> Areas {
     let notes_height = (right.height * 3 / 10).clamp(5, 14);
     let [reading, footnotes] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(notes_height)]).areas(right);
+    let (reading, beside) = if beside {
+        let [first, second] = Layout::horizontal([Constraint::Fill(1); 2]).areas(reading);
+        (first, Some(second))
+    } else {
+        (reading, None)
+    };
     Areas {
         too_small: false,
         tabs: None,
@@ -103,6 +117,7 @@ pub fn layout(area: Rect, focus: Pane, letters: usize) -> Areas {
         outline: Some(outline),
         reading: Some(reading),
         footnotes: Some(footnotes),
+        beside,
         body: rest,
         status,
     }
@@ -154,6 +169,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(r) = areas.footnotes {
         panes::footnotes::draw(app, frame, r);
     }
+    if let Some(r) = areas.beside {
+        panes::beside::draw(app, frame, r);
+    }
     panes::status::draw(app, frame, areas.status);
     for overlay in &app.overlays {
         match overlay {
@@ -200,6 +218,19 @@ fn draw_tabs(app: &App, frame: &mut Frame, area: Rect) {
         };
         spans.push(Span::styled(
             format!(" {} {} ", i + 1, pane.title(app.lang)),
+            style,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    // The second letter, one `Ctrl-w` away.
+    if app.beside.is_some() {
+        let style = if app.focus == Pane::Beside {
+            app.theme.selected
+        } else {
+            app.theme.dim
+        };
+        spans.push(Span::styled(
+            format!(" ⇄ {} ", Pane::Beside.title(app.lang)),
             style,
         ));
         spans.push(Span::raw(" "));

@@ -103,7 +103,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             }
         }
         Action::FocusNext => cycle_focus(app, 1),
-        Action::FocusPrev => cycle_focus(app, Pane::ALL.len() - 1),
+        Action::FocusPrev => {
+            cycle_focus(app, Pane::ALL.len() + usize::from(app.beside.is_some()) - 1)
+        }
         Action::FocusPane(n) => {
             if let Some(&pane) = Pane::ALL.get(usize::from(n)) {
                 app.focus = pane;
@@ -159,6 +161,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::SortLetters => listing::cycle_sort(app),
         Action::FilterLetters => listing::open_filter(app),
         Action::SelectSentences => quote::open(app),
+        Action::ToggleBeside => beside::toggle(app),
+        Action::SwitchText => beside::switch(app),
         // Typing and tabs outside their overlays.
         Action::Input(_)
         | Action::DeleteChar
@@ -196,18 +200,25 @@ fn overlay_scroll(scroll: usize, action: &Action, rows: u16) -> Option<usize> {
 fn page(app: &App) -> usize {
     match app.focus {
         Pane::Reading => app.page().saturating_sub(2).max(1),
+        Pane::Beside => app.beside_page().saturating_sub(2).max(1),
         _ => 10,
     }
 }
 
+/// Focus the pane `by` places on (the second text, when open, after the first).
 fn cycle_focus(app: &mut App, by: usize) {
-    let i = Pane::ALL.iter().position(|&p| p == app.focus).unwrap_or(0);
-    app.focus = Pane::ALL[(i + by) % Pane::ALL.len()];
+    let mut order = Pane::ALL.to_vec();
+    if app.beside.is_some() {
+        order.insert(3, Pane::Beside);
+    }
+    let i = order.iter().position(|&p| p == app.focus).unwrap_or(0);
+    app.focus = order[(i + by) % order.len()];
 }
 
 /// Moves by `delta` rows (lines in the Reading pane); `isize::MIN`/`MAX` go to either end.
 fn move_in_pane(app: &mut App, delta: isize) {
     match app.focus {
+        Pane::Beside => beside::scroll(app, delta),
         Pane::Reading => match delta {
             isize::MIN => jump_to_line(app, 0),
             isize::MAX => jump_to_line(app, app.max_scroll()),
@@ -427,6 +438,7 @@ fn step_marker(app: &mut App, forward: bool) {
 fn activate(app: &mut App) {
     match app.focus {
         Pane::Letters | Pane::Outline => app.focus = Pane::Reading,
+        Pane::Beside => beside::swap(app),
         Pane::Reading => match app.marker {
             Some((b, m)) => {
                 app.note = Some(app.doc.blocks[b].markers[m].number);
@@ -454,6 +466,7 @@ fn activate(app: &mut App) {
 }
 
 mod annotate;
+mod beside;
 pub mod debate;
 mod find;
 mod jumps;
@@ -469,6 +482,8 @@ use pointer::{click, resize, wheel};
 
 #[cfg(test)]
 mod annotate_tests;
+#[cfg(test)]
+mod beside_tests;
 #[cfg(test)]
 mod debate_tests;
 #[cfg(test)]

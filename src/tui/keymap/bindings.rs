@@ -189,6 +189,20 @@ pub static BASE: &[Binding] = &[
     bind(
         Panes,
         LETTER,
+        &[ch('|')],
+        Action::ToggleBeside,
+        "a second letter beside this one (pick it in Letters); again: close",
+    ),
+    bind(
+        Panes,
+        LETTER,
+        &[ctrl('w')],
+        Action::SwitchText,
+        "to the other text (of two side by side)",
+    ),
+    bind(
+        Panes,
+        LETTER,
         &[ch(']')],
         Action::NextSection,
         "next section",

@@ -44,6 +44,8 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("sort_letters", Action::SortLetters),
     ("filter_letters", Action::FilterLetters),
     ("select_sentences", Action::SelectSentences),
+    ("beside", Action::ToggleBeside),
+    ("switch_text", Action::SwitchText),
 ];
 
 /// The (key, action) pairs the config asks for; unknown action names must have been dropped

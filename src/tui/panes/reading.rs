@@ -8,24 +8,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::tui::app::{App, Overlay, Pane, Shown, Spot};
-use crate::tui::document::{BlockKind, LIST_INDENT};
+use crate::tui::document::{BlockKind, Document, LIST_INDENT};
+use crate::tui::theme::Theme;
 use crate::tui::ui::{fit, pane_block, styled_spans, text_area};
 
 /// The mark in the gutter beside the current paragraph's lines.
 pub const GUTTER: &str = "▎";
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let title = match app.letter() {
-        Some(l) => {
-            let sender = brieven::text::sanitize(l.sender_or_unknown());
-            let date = l.date.map(|d| format!(", {d}")).unwrap_or_default();
-            fit(
-                &format!("{sender}{date}"),
-                usize::from(area.width).saturating_sub(6),
-            )
-        }
-        None => app.lang.strings().title_text.to_string(),
-    };
+    let title = letter_title(app.letter(), area.width)
+        .unwrap_or_else(|| app.lang.strings().title_text.to_string());
     let block = pane_block(app, Pane::Reading, title);
     frame.render_widget(block, area);
     let text = text_area(area);
@@ -55,17 +47,33 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    if app.max_scroll() > 0 {
-        let mut state = ScrollbarState::new(app.max_scroll()).position(app.scroll);
+    scrollbar(frame, area, app.max_scroll(), app.scroll, &app.theme);
+}
+
+/// The scrollbar on a text pane's right border, when the text is longer than the pane.
+pub fn scrollbar(frame: &mut Frame, area: Rect, max: usize, at: usize, theme: &Theme) {
+    if max > 0 {
+        let mut state = ScrollbarState::new(max).position(at);
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)
                 .end_symbol(None)
-                .style(app.theme.dim),
+                .style(theme.dim),
             area.inner(Margin::new(0, 1)),
             &mut state,
         );
     }
+}
+
+/// A text pane's title: the letter's sender and date, cut to the pane.
+pub fn letter_title(letter: Option<&brieven::model::Letter>, width: u16) -> Option<String> {
+    let l = letter?;
+    let sender = brieven::text::sanitize(l.sender_or_unknown());
+    let date = l.date.map(|d| format!(", {d}")).unwrap_or_default();
+    Some(fit(
+        &format!("{sender}{date}"),
+        usize::from(width).saturating_sub(6),
+    ))
 }
 
 /// The other occurrences of the trail (`n`/`N`) on screen, to mark them too.
@@ -140,15 +148,6 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
         return Line::default();
     };
     let block = &doc.blocks[b];
-    let base = match block.kind {
-        BlockKind::Sender => theme.sender,
-        BlockKind::Dateline | BlockKind::Reference => theme.dim,
-        BlockKind::Subject => theme.subject,
-        BlockKind::Summary => theme.dim.add_modifier(Modifier::ITALIC),
-        BlockKind::Heading { .. } => theme.heading,
-        BlockKind::Paragraph { .. } | BlockKind::Salutation => Style::new(),
-        BlockKind::Signatories => theme.dim,
-    };
     let mut overlays: Vec<(std::ops::Range<usize>, Style)> = Vec::new();
     // The sentences selected with `v`, under the marks of notes and matches.
     if let Some(Overlay::Sentences(selection)) = app.overlay()
@@ -157,15 +156,10 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
     {
         overlays.push((range, theme.selected));
     }
-    for (m, marker) in block.markers.iter().enumerate() {
-        if marker.range.end > doc_line.range.start && marker.range.start < doc_line.range.end {
-            let style = if app.marker == Some((b, m)) {
-                theme.marker_selected
-            } else {
-                theme.marker
-            };
-            overlays.push((marker.range.clone(), style));
-        }
+    if let Some((_, m)) = app.marker.filter(|&(at, _)| at == b)
+        && let Some(marker) = block.markers.get(m)
+    {
+        overlays.push((marker.range.clone(), theme.marker_selected));
     }
     for (_, range) in hits.iter().filter(|(block, _)| *block == b) {
         overlays.push((range.clone(), theme.hit));
@@ -176,6 +170,38 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
     {
         overlays.push((h.range.clone(), theme.hit_current));
     }
+    styled_line(doc, i, theme, &overlays)
+}
+
+/// The `i`th line of `doc` in its block's style, note markers marked, with `overlays` (byte
+/// ranges of the block's text with a style) over them; later overlays win.
+pub fn styled_line<'a>(
+    doc: &'a Document,
+    i: usize,
+    theme: &Theme,
+    overlays: &[(std::ops::Range<usize>, Style)],
+) -> Line<'a> {
+    let Some(doc_line) = doc.lines.get(i) else {
+        return Line::default();
+    };
+    let Some(block) = doc_line.block.and_then(|b| doc.blocks.get(b)) else {
+        return Line::default();
+    };
+    let base = match block.kind {
+        BlockKind::Sender => theme.sender,
+        BlockKind::Dateline | BlockKind::Reference => theme.dim,
+        BlockKind::Subject => theme.subject,
+        BlockKind::Summary => theme.dim.add_modifier(Modifier::ITALIC),
+        BlockKind::Heading { .. } => theme.heading,
+        BlockKind::Paragraph { .. } | BlockKind::Salutation => Style::new(),
+        BlockKind::Signatories => theme.dim,
+    };
+    let in_line =
+        |r: &std::ops::Range<usize>| r.end > doc_line.range.start && r.start < doc_line.range.end;
+    let marks = (block.markers.iter())
+        .filter(|m| in_line(&m.range))
+        .map(|m| (m.range.clone(), theme.marker));
+    let overlays: Vec<_> = marks.chain(overlays.iter().cloned()).collect();
     let mut spans = Vec::new();
     if let BlockKind::Paragraph { list: true, .. } = block.kind {
         let bullet = if doc_line.first { "•" } else { "" };

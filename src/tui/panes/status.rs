@@ -39,6 +39,10 @@ pub fn hints(app: &App) -> &'static str {
         (None, Pane::Outline) => s.hint_outline,
         (None, Pane::Reading) => s.hint_reading,
         (None, Pane::Footnotes) => s.hint_footnotes,
+        (None, Pane::Beside) => brieven::i18n::reader_text(
+            app.lang,
+            "j/k scroll  Enter read it here  Ctrl-w other text  | close",
+        ),
     }
 }
 
@@ -103,6 +107,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             position.push_str(&format!(" · {} {page}", app.lang.strings().page));
         }
         position.push_str(&format!(" · {} ", app.position_label()));
+    }
+    // The second text focused: its letter and place.
+    if let Some(beside) = app.beside.as_ref().filter(|_| app.focus == Pane::Beside)
+        && let Some(letter) = app.letters.get(beside.letter)
+    {
+        left = format!(" ⇄ {}", sanitize(letter.sender_or_unknown()));
+        let max = beside.max_scroll(app.beside_page());
+        position = format!(
+            " · {} ",
+            crate::tui::app::position_label(beside.scroll, max)
+        );
     }
     let middle = match (&app.message, &app.find, &app.trail) {
         (Some(m), _, _) => sanitize(m).into_owned(),

@@ -17,6 +17,7 @@ pub fn resize(app: &mut App, w: u16, h: u16) {
         app.scroll = anchor_line(app, anchor);
     }
     app.scroll = app.scroll.min(app.doc.lines.len().saturating_sub(1));
+    super::beside::rewrap(app, None);
 }
 
 pub fn click(app: &mut App, col: u16, row: u16) {
@@ -65,6 +66,7 @@ pub fn click(app: &mut App, col: u16, row: u16) {
             }
         }
         Pane::Reading => click_text(app, col, row),
+        Pane::Beside => {}
     }
 }
 
@@ -76,6 +78,7 @@ pub fn wheel(app: &mut App, col: u16, row: u16, delta: i16) {
     app.focus = pane;
     match pane {
         Pane::Reading => scroll_by(app, isize::from(delta)),
+        Pane::Beside => super::beside::scroll(app, isize::from(delta)),
         _ => move_in_pane(app, isize::from(delta.signum())),
     }
     app.focus = focus;

@@ -1,0 +1,41 @@
+//! A second letter beside the first (`|`), for "what did the minister answer to this": its own
+//! wrapped document and scroll, read-only. `Ctrl-w` moves the focus between the two texts,
+//! `Enter` in it swaps the two letters (so search, notes, `y` and `m` work on it), `|` closes
+//! it. The Reading pane's tools (current paragraph, notes, search) stay with the first letter.
+
+use super::document::Document;
+
+/// The letter shown in the second Reading pane.
+#[derive(Debug, Clone)]
+pub struct Beside {
+    /// Corpus index of the letter.
+    pub letter: usize,
+    /// It wrapped for the pane's width.
+    pub doc: Document,
+    /// The first line of `doc` in view.
+    pub scroll: usize,
+}
+
+impl Beside {
+    /// The lines of the document in view when `page` lines fit.
+    pub fn visible(&self, page: usize) -> std::ops::Range<usize> {
+        let end = (self.scroll + page).min(self.doc.lines.len());
+        self.scroll.min(end)..end
+    }
+
+    /// The largest scroll that still fills `page` lines.
+    pub fn max_scroll(&self, page: usize) -> usize {
+        self.doc.lines.len().saturating_sub(page)
+    }
+
+    /// Scrolls by `delta` lines (`isize::MIN`/`MAX`: to either end), within the letter.
+    pub fn scroll_by(&mut self, delta: isize, page: usize) {
+        let max = self.max_scroll(page);
+        self.scroll = match delta {
+            isize::MIN => 0,
+            isize::MAX => max,
+            d if d < 0 => self.scroll.saturating_sub(d.unsigned_abs()),
+            d => self.scroll.saturating_add(d as usize).min(max),
+        };
+    }
+}
