@@ -27,6 +27,7 @@ pub mod decode;
 pub mod document;
 pub mod eu;
 pub mod inline;
+pub mod kamerstuk;
 pub mod layout;
 pub mod lines;
 pub mod markers;
@@ -285,6 +286,18 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         }
         if meta.signed_by.is_empty() {
             meta.signed_by = act.signatories;
+        }
+    }
+    // A parliamentary paper's head states its number, title, author and date.
+    if let Some(paper) = kamerstuk::paper(&lines) {
+        meta.reference = Some(paper.reference);
+        meta.subject = Some(paper.subject);
+        if let Some(sender) = paper.sender {
+            meta.sender = Some(sender);
+        }
+        if let Some(date) = paper.date {
+            meta.date = Some(date);
+            meta.place = None;
         }
     }
     if meta.reference.is_none() {

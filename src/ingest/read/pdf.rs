@@ -504,18 +504,25 @@ impl Layout {
                     for row in page {
                         let (inside, outside): (Vec<Glyph>, Vec<Glyph>) =
                             row.glyphs.iter().partition(|g| side.holds(g));
-                        // A body line that runs on into the column without a gap stays whole.
-                        let ink_end = outside
+                        // A line that runs across the gutter without a gap stays whole: a
+                        // body line into a right column, a title over a left one (`Tweede
+                        // Kamer der Staten-Generaal` over `32 545`, `Nr. 143`).
+                        let (before, after) = if side.right {
+                            (&outside, &inside)
+                        } else {
+                            (&inside, &outside)
+                        };
+                        let ink_end = before
                             .iter()
                             .filter(|g| !g.c.is_whitespace())
                             .map(Glyph::end)
                             .fold(f32::NEG_INFINITY, f32::max);
-                        let ink_start = inside
+                        let ink_start = after
                             .iter()
                             .filter(|g| !g.c.is_whitespace())
                             .map(|g| g.x)
                             .fold(f32::INFINITY, f32::min);
-                        if side.right && ink_start - ink_end < 0.3 * row.size {
+                        if ink_start - ink_end < 0.3 * row.size {
                             rows.push((row, Kind::Body));
                             continue;
                         }
