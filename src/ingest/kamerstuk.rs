@@ -23,6 +23,12 @@ pub struct Paper {
     pub subject: String,
     pub sender: Option<String>,
     pub date: Option<Date>,
+    /// The lines that print the paper's frame, not its text: the chamber and session year
+    /// over it, the colophon (`kst-32545-143`, `ISSN 0921 - 7371`) and each page's footer
+    /// (`Tweede Kamer, vergaderjaar 2020–2021, 32 545, nr. 143`).
+    pub frame: Vec<usize>,
+    /// Who signed a motion: the names under `en gaat over tot de orde van de dag.`
+    pub signatories: Vec<String>,
 }
 
 /// How far into the text a paper's head is looked for, in lines that are not blank.
@@ -48,7 +54,65 @@ pub fn paper(lines: &[Line<'_>]) -> Option<Paper> {
         return None;
     }
     let words = Words::of(lines);
-    kamerstuk(&head, &words).or_else(|| aanhangsel(&head, year))
+    let mut paper = kamerstuk(&head, &words).or_else(|| aanhangsel(&head, year))?;
+    let mut in_head = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        in_head += 1;
+        let head_line = in_head <= HEAD
+            && (t.starts_with("Tweede Kamer der Staten-Generaal")
+                || t.starts_with("Eerste Kamer der Staten-Generaal")
+                || t.starts_with("Vergaderjaar ")
+                || t.starts_with("Voorgesteld "));
+        let colophon = t.starts_with("ISSN ")
+            || t.starts_with("Tweede Kamer, vergaderjaar ")
+            || t.starts_with("Eerste Kamer, vergaderjaar ")
+            || is_paper_id(t);
+        if head_line || colophon {
+            paper.frame.push(i);
+        }
+    }
+    paper.signatories = motion_signatories(lines, &paper.frame);
+    Some(paper)
+}
+
+/// The members who sign a motion, one name a line under its closing formula.
+fn motion_signatories(lines: &[Line<'_>], frame: &[usize]) -> Vec<String> {
+    let Some(close) = lines
+        .iter()
+        .position(|l| l.text.trim() == "en gaat over tot de orde van de dag.")
+    else {
+        return Vec::new();
+    };
+    lines[close + 1..]
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.text.trim().is_empty())
+        .take_while(|&(k, l)| {
+            let t = l.text.trim();
+            !frame.contains(&(close + 1 + k))
+                && t.chars().count() <= 40
+                && t.starts_with(char::is_uppercase)
+                && t.split_whitespace().count() <= 5
+                && !t.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | ';'))
+        })
+        .map(|(_, l)| l.text.trim().to_string())
+        .collect()
+}
+
+/// The paper's identifier as the colophon prints it: `kst-32545-143`, `ah-tk-20202021-3235`.
+fn is_paper_id(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    parts.len() >= 3
+        && !text.contains(' ')
+        && parts[0].bytes().all(|b| b.is_ascii_lowercase())
+        && parts[parts.len() - 1].bytes().all(|b| b.is_ascii_digit())
+        && parts
+            .iter()
+            .any(|p| p.len() >= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A Kamerstuk: the dossier's number, `Nr. n` and the title in capitals.
@@ -97,6 +161,8 @@ fn kamerstuk(head: &[&str], words: &Words) -> Option<Paper> {
         subject,
         sender,
         date,
+        frame: Vec::new(),
+        signatories: Vec::new(),
     })
 }
 
@@ -138,6 +204,8 @@ fn aanhangsel(head: &[&str], year: &str) -> Option<Paper> {
         subject,
         sender,
         date,
+        frame: Vec::new(),
+        signatories: Vec::new(),
     })
 }
 
@@ -240,6 +308,14 @@ mod tests {
         );
         assert_eq!(dossier_number("2500 EA Den Haag"), None);
         assert_eq!(dossier_number("12 maart 2021"), None);
+    }
+
+    #[test]
+    fn paper_ids() {
+        assert!(is_paper_id("kst-32545-143"));
+        assert!(is_paper_id("ah-tk-20202021-3235"));
+        assert!(!is_paper_id("end-to-end"));
+        assert!(!is_paper_id("COVID-19"));
     }
 
     #[test]

@@ -157,6 +157,13 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     // A salutation after an introduction: the letter's, and no paragraph of the body.
     let late = layout::late_salutation(&lines, &regions);
     regions.salutation = regions.salutation.or(late);
+    // A parliamentary paper's frame (chamber, session year, colophon, page footers).
+    let paper = kamerstuk::paper(&lines);
+    if let Some(paper) = &paper {
+        for &i in &paper.frame {
+            furniture.mask[i] = true;
+        }
+    }
     let removed: Vec<bool> = (0..lines.len())
         .map(|i| defs.taken[i] || furniture.mask[i] || late == Some(i))
         .collect();
@@ -289,7 +296,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         }
     }
     // A parliamentary paper's head states its number, title, author and date.
-    if let Some(paper) = kamerstuk::paper(&lines) {
+    if let Some(paper) = paper {
         meta.reference = Some(paper.reference);
         meta.subject = Some(paper.subject);
         if let Some(sender) = paper.sender {
@@ -298,6 +305,9 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         if let Some(date) = paper.date {
             meta.date = Some(date);
             meta.place = None;
+        }
+        if !paper.signatories.is_empty() {
+            meta.signed_by = paper.signatories;
         }
     }
     if meta.reference.is_none() {

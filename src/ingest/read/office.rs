@@ -296,6 +296,8 @@ pub struct Row {
     pub depth: usize,
     para: Para,
     cells: usize,
+    /// Whether the next text opens a cell after one with text.
+    separate: bool,
 }
 
 impl Row {
@@ -304,14 +306,14 @@ impl Row {
             depth,
             para: Para::new(Kind::Row),
             cells: 0,
+            separate: false,
         }
     }
 
-    /// A cell begins.
+    /// A cell begins. Its separator is written with its first text: an empty cell (a table
+    /// that lays out a page's head) leaves no stray `|`.
     pub fn cell(&mut self) {
-        if self.cells > 0 {
-            self.para.push_text(" | ", true);
-        }
+        self.separate = !self.para.is_empty();
         self.cells += 1;
     }
 
@@ -321,7 +323,9 @@ impl Row {
             return;
         }
         for line in para.lines {
-            if !self.para.is_empty() {
+            if std::mem::take(&mut self.separate) {
+                self.para.push_text(" | ", true);
+            } else if !self.para.is_empty() {
                 self.para.push_text(" ", true);
             }
             for piece in line {

@@ -898,7 +898,14 @@ impl Layout {
     /// short of the right edge, where the next row's first word would have fitted.
     fn ends_short(&self, p: usize, row: &Row) -> bool {
         let prow = &self.rows[p];
-        if !ends_sentence(&self.texts[p]) || (prow.x0() - row.x0()).abs() > 0.5 * row.size {
+        // Or a short line that ends no sentence, as names under a motion do (`Inge van Dijk`
+        // over `Grinwis`): set short on purpose where the next word would have fitted.
+        let text = self.texts[p].trim_end();
+        let short = prow.x1() - prow.x0() < 0.6 * (self.right - prow.x0())
+            && !text.ends_with([',', '-', '–', ';', ':'])
+            && !is_function_word(text.split_whitespace().last().unwrap_or(""))
+            && text.chars().any(char::is_alphabetic);
+        if !(ends_sentence(text) || short) || (prow.x0() - row.x0()).abs() > 0.5 * row.size {
             return false;
         }
         let first_word_end = row
@@ -1385,10 +1392,30 @@ fn write(b: &mut Builder, line: &[Piece], cell: &str) {
 
 /// Whether the line being built ends in a word a name goes on after (`Ministerie van`).
 fn ends_in_function_word(b: &Builder) -> bool {
-    let last = b.current_line().split_whitespace().last().unwrap_or("");
+    is_function_word(b.current_line().split_whitespace().last().unwrap_or(""))
+}
+
+/// A word a name or a phrase goes on after: `van`, `de`, `of`, `the`, `du`, `la`.
+fn is_function_word(word: &str) -> bool {
     matches!(
-        last.to_lowercase().as_str(),
-        "van" | "en" | "voor" | "der" | "de" | "het" | "op" | "in" | "of" | "and" | "for" | "the"
+        word.to_lowercase().as_str(),
+        "van"
+            | "en"
+            | "voor"
+            | "der"
+            | "de"
+            | "het"
+            | "op"
+            | "in"
+            | "of"
+            | "and"
+            | "for"
+            | "the"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "et"
     )
 }
 
