@@ -18,7 +18,8 @@ use crate::model::Date;
 /// What a parliamentary paper's head states.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paper {
-    /// `Kamerstuk 32 545, nr. 143`, `Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 3235`.
+    /// `Kamerstuk 32 545, nr. 143`, `Aanhangsel Handelingen, vergaderjaar 2020–2021, nr. 3235`;
+    /// empty where the text does not print the number.
     pub reference: String,
     pub subject: String,
     pub sender: Option<String>,
@@ -27,6 +28,8 @@ pub struct Paper {
     /// over it, the colophon (`kst-32545-143`, `ISSN 0921 - 7371`) and each page's footer
     /// (`Tweede Kamer, vergaderjaar 2020–2021, 32 545, nr. 143`).
     pub frame: Vec<usize>,
+    /// The dossier's number (`32 545`): its line is no addressee.
+    pub dossier: String,
     /// Who signed a motion: the names under `en gaat over tot de orde van de dag.`
     pub signatories: Vec<String>,
 }
@@ -49,12 +52,18 @@ pub fn paper(lines: &[Line<'_>]) -> Option<Paper> {
     let year = head
         .iter()
         .find_map(|t| t.strip_prefix("Vergaderjaar "))
-        .map(|rest| rest.split(['|', ' ']).next().unwrap_or("").trim())?;
-    if !chamber || year.is_empty() {
-        return None;
-    }
+        .map(|rest| rest.split(['|', ' ']).next().unwrap_or("").trim())
+        .filter(|year| chamber && !year.is_empty());
     let words = Words::of(lines);
-    let mut paper = kamerstuk(&head, &words).or_else(|| aanhangsel(&head, year))?;
+    let mut paper = match year {
+        Some(year) => kamerstuk(&head, &words).or_else(|| aanhangsel(&head, Some(year)))?,
+        // Without the chamber's head (the HTML edition prints none), the dossier and the
+        // paper's number, or the questions and their answer, must open the text.
+        None => {
+            let opening = &head[..head.len().min(4)];
+            kamerstuk(opening, &words).or_else(|| aanhangsel(opening, None))?
+        }
+    };
     let mut in_head = 0;
     for (i, line) in lines.iter().enumerate() {
         let t = line.text.trim();
@@ -158,6 +167,7 @@ fn kamerstuk(head: &[&str], words: &Words) -> Option<Paper> {
     });
     Some(Paper {
         reference: format!("Kamerstuk {dossier}, nr. {number}"),
+        dossier,
         subject,
         sender,
         date,
@@ -168,24 +178,26 @@ fn kamerstuk(head: &[&str], words: &Words) -> Option<Paper> {
 
 /// The questions of members and the government's answers, as the Aanhangsel van de
 /// Handelingen prints them under their number.
-fn aanhangsel(head: &[&str], year: &str) -> Option<Paper> {
-    if !head
+fn aanhangsel(head: &[&str], year: Option<&str>) -> Option<Paper> {
+    let headed = head
         .iter()
-        .any(|t| t.contains("Aanhangsel van de Handelingen"))
-    {
+        .any(|t| t.contains("Aanhangsel van de Handelingen"));
+    let asked = head.iter().find(|t| t.starts_with("Vragen van "))?;
+    let answer = head.iter().find(|t| t.starts_with("Antwoord van "));
+    // Without its head (the HTML edition), the questions and the answer with their dates.
+    let dated = asked.contains("(ingezonden") && answer.is_some_and(|a| a.contains("(ontvangen"));
+    if !(headed || dated) {
         return None;
     }
     let number = head
         .iter()
-        .find(|t| (1..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()))?;
-    let asked = head.iter().find(|t| t.starts_with("Vragen van "))?;
+        .find(|t| (1..=5).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()));
     let subject = asked
         .split(" (ingezonden")
         .next()
         .unwrap_or(asked)
         .trim_end_matches('.')
         .to_string();
-    let answer = head.iter().find(|t| t.starts_with("Antwoord van "));
     let sender = answer.map(|t| {
         let who = &t["Antwoord van ".len()..];
         who.split(" (ontvangen")
@@ -200,7 +212,13 @@ fn aanhangsel(head: &[&str], year: &str) -> Option<Paper> {
         dates::find_full_date(received).map(|(d, _, _)| d)
     });
     Some(Paper {
-        reference: format!("Aanhangsel Handelingen, vergaderjaar {year}, nr. {number}"),
+        reference: match (year, number) {
+            (Some(year), Some(number)) => {
+                format!("Aanhangsel Handelingen, vergaderjaar {year}, nr. {number}")
+            }
+            _ => String::new(),
+        },
+        dossier: String::new(),
         subject,
         sender,
         date,

@@ -297,7 +297,9 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     }
     // A parliamentary paper's head states its number, title, author and date.
     if let Some(paper) = paper {
-        meta.reference = Some(paper.reference);
+        if !paper.reference.is_empty() {
+            meta.reference = Some(paper.reference);
+        }
         meta.subject = Some(paper.subject);
         if let Some(sender) = paper.sender {
             meta.sender = Some(sender);
@@ -308,6 +310,9 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         }
         if !paper.signatories.is_empty() {
             meta.signed_by = paper.signatories;
+        }
+        if !paper.dossier.is_empty() {
+            meta.recipients.retain(|r| !r.starts_with(&paper.dossier));
         }
     }
     if meta.reference.is_none() {
