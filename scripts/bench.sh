@@ -21,7 +21,12 @@
 #      character, search results, Enter on a hit, `j` in a concordance, SIGTERM) on the
 #      corpora READER_KEYS names (default `1k 10k`; `100k` generates 100,000 letters, about
 #      1.1 GB, first; empty: skipped);
-#   6. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
+#   6. (run right after 4) issue 17: on INDEX_SIZES (default `1k 10k`; `100k` generates 100,000 letters first),
+#      a cached `brieven search Q --json DIR` (answered from the on-disk index) against
+#      `rg -i Q` on the passages as lines in one hyperfine run per query (INDEX_QUERIES: a
+#      term, a name, a date, a two-word phrase, nothing), cached `brieven list DIR`, the first
+#      search that builds cache and index, the files' sizes, and peak memory;
+#   7. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
 #      corpus (`brieven list DIR`), for searching it, listing its register (`entities --json`)
 #      and exporting it (`export --jsonl`) without the cache, for a first search that writes
 #      the cache and a search with it, against the target 3 × corpus + 30 MB.
@@ -109,6 +114,45 @@ search_vs_fzf 1k
 if [ "${BENCH_10K:-0}" = 1 ]; then
     search_vs_fzf 10k
 fi
+
+# Issue 17: a cached search (the on-disk index built) against `rg -i` on the same passages as
+# lines, in one hyperfine run per query, and peak memory of a cached search and `list`.
+# INDEX_SIZES (default `1k 10k`; `100k` generates 100,000 letters, about 1.1 GB, first).
+INDEX_SIZES=${INDEX_SIZES-"1k 10k"}
+INDEX_QUERIES=${INDEX_QUERIES:-"encryptie Yeşilgöz-Zegerius 18_september_2023 end-to-end_encryptie xqzvwk"}
+echo "== cached search (on-disk index) vs rg -i, peak memory"
+for size in $INDEX_SIZES; do
+    [ "$size" = 100k ] && generate 100000 "$OUT/corpus-$size"
+    dir="$OUT/corpus-$size"
+    [ -f "$OUT/lines-$size.txt" ] || "$BRIEVEN" export --lines "$dir" >"$OUT/lines-$size.txt"
+    # The first run builds the cache and the index; files written within two seconds of it are
+    # checked by hash once more, so a second run after a pause leaves an index that is current.
+    /usr/bin/time -v -o "$OUT/time-index-$size.txt" "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
+    echo "first search (builds cache and index) $size: $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time-index-$size.txt") wall, $(awk -F': ' '/Maximum resident/ {printf "%.1f MiB", $2 / 1024}' "$OUT/time-index-$size.txt") peak"
+    sleep 3
+    "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
+    "$BRIEVEN" list "$dir" >/dev/null
+    ls -l "$XDG_CACHE_HOME"/brieven/ | grep -E '\.(cache|index)$' || true
+    echo "corpus $size on disk: $(du -sb "$dir" | cut -f1) bytes"
+    for q in $INDEX_QUERIES; do
+        q=${q//_/ }
+        tag=${q// /-}
+        hyperfine -N --warmup 2 --runs "$RUNS" --ignore-failure --style basic \
+            --export-markdown "$OUT/hyperfine-index-$size-$tag.md" \
+            -n "brieven search '$q' --json ($size, cached)" \
+            "$BRIEVEN search '$q' --json $dir" \
+            -n "rg -i '$q' lines-$size" \
+            "rg -i '$q' $OUT/lines-$size.txt"
+    done
+    hyperfine -N --warmup 2 --runs "$RUNS" --style basic \
+        --export-markdown "$OUT/hyperfine-index-$size-list.md" \
+        -n "brieven list ($size, cached)" "$BRIEVEN list $dir"
+    for cmd in "search encryptie --json" "search Yeşilgöz-Zegerius --json" "list"; do
+        # shellcheck disable=SC2086
+        /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" $cmd "$dir" >/dev/null 2>&1 || true
+        echo "peak RSS, cached $cmd $size: $(awk -F': ' '/Maximum resident/ {printf "%.1f MiB", $2 / 1024}' "$OUT/time.txt")"
+    done
+done
 
 echo "== start-up on the embedded letters"
 hyperfine -N --warmup 3 --runs 30 --ignore-failure --style basic \

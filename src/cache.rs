@@ -20,6 +20,7 @@
 //! trailer that locates the manifest.
 
 mod file;
+pub mod index;
 mod stamp;
 
 use std::collections::HashMap;
@@ -33,7 +34,8 @@ use crate::model::Letter;
 use crate::register::{Register, RegisterError};
 use crate::search::SearchIndex;
 
-use file::{CacheFile, Entry, Manifest};
+use file::{CacheFile, Entry, Manifest, Span};
+use index::Index;
 use stamp::Stamp;
 
 /// Cache files not used for this long are removed when another is written.
@@ -107,15 +109,11 @@ impl Cache {
                 format!("cache directory {why}: not used (the letters are read from their files)"),
             );
             let cached = Cached {
-                corpus_unchanged: false,
-                restamped: false,
-                store: None,
-                register: None,
-                index: None,
                 stats: Stats {
                     parsed: files.len(),
                     ..Stats::default()
                 },
+                ..Cached::uncached()
             };
             return (corpus, cached);
         }
@@ -171,22 +169,25 @@ impl Cache {
             }),
             register: None,
             index: None,
+            index_wanted: false,
+            saved: None,
             stats,
         };
         (Corpus::from_loaded(loaded), cached)
     }
 
-    /// Removes every cache file; how many there were.
+    /// Removes every cache file and index; how many cache files there were.
     pub fn clear(&self) -> std::io::Result<usize> {
         let mut removed = 0;
         for path in file::cache_files(&self.dir)? {
             fs::remove_file(&path)?;
-            removed += 1;
+            removed += usize::from(file::is_cache_file(&path));
         }
         Ok(removed)
     }
 
-    /// The cache files and their total size in bytes.
+    /// The cache files (each with its index, if any) and the total size in bytes of them, their
+    /// indexes and leftover temporary files.
     pub fn usage(&self) -> std::io::Result<(usize, u64)> {
         let files = file::cache_files(&self.dir)?;
         let bytes = files
@@ -194,8 +195,33 @@ impl Cache {
             .filter_map(|p| fs::metadata(p).ok())
             .map(|m| m.len())
             .sum();
-        Ok((files.len(), bytes))
+        let count = files.iter().filter(|p| file::is_cache_file(p)).count();
+        Ok((count, bytes))
     }
+
+    /// The on-disk index of the letter `files` of `paths` (as for [`Cache::load`]), when it
+    /// is there and current: the files unchanged since it was written, and, when
+    /// `register_key` is given ([`register_key`]), with a search index built with those
+    /// register files. `None` sends the caller to [`Cache::load`] (and
+    /// [`Cached::keep_index`]).
+    pub fn open_index(
+        &self,
+        paths: &[PathBuf],
+        files: &[PathBuf],
+        register_key: Option<u64>,
+    ) -> Option<Index> {
+        if crate::private::untrusted_dir(&self.dir).is_some() {
+            return None;
+        }
+        let path = self.dir.join(file::name(paths));
+        Index::open(&index::path_of(&path), &path, files, register_key)
+    }
+}
+
+/// What identifies the register files a register is built with: the embedded register and
+/// the user's files (`extra_toml`, as for [`Register::build_with`]).
+pub fn register_key(extra_toml: &[&str]) -> u64 {
+    file::register_key(extra_toml)
 }
 
 /// One file: its entry for the new manifest, what loading it gave, and whether that came from
@@ -287,6 +313,11 @@ pub struct Cached {
     /// The register, with the [`file::register_key`] of the register files it was built with.
     register: Option<(u64, Held<Register>)>,
     index: Option<Held<SearchIndex>>,
+    /// Whether [`Cached::save_index`] writes the on-disk index.
+    index_wanted: bool,
+    /// The cache file as written or read, when it holds these letters: where its manifest is,
+    /// and when its stamps were taken.
+    saved: Option<(Span, i128)>,
     pub stats: Stats,
 }
 
@@ -315,6 +346,8 @@ impl Cached {
             store: None,
             register: None,
             index: None,
+            index_wanted: false,
+            saved: None,
         }
     }
 
@@ -386,6 +419,11 @@ impl Cached {
     /// be written is no error for the user, so the reason is returned, not shown.
     pub fn save(&mut self, letters: &[Letter]) -> std::io::Result<()> {
         if !self.needs_saving() {
+            if self.saved.is_none()
+                && let Some(previous) = self.store.as_ref().and_then(|s| s.previous.as_ref())
+            {
+                self.saved = Some((previous.manifest_span(), previous.manifest().taken));
+            }
             return Ok(());
         }
         let Some(store) = self.store.as_mut() else {
@@ -395,7 +433,7 @@ impl Cached {
         let index = self.index.as_ref().map(|i| i.value.as_ref());
         // Letters unchanged (only times were): what was stored and not asked for stays.
         let carry = store.previous.as_ref();
-        file::write(
+        let span = file::write(
             &store.path,
             &mut store.manifest,
             letters,
@@ -403,6 +441,7 @@ impl Cached {
             index,
             carry,
         )?;
+        self.saved = Some((span, store.manifest.taken));
         self.restamped = false;
         file::prune(store.path.parent().unwrap_or(Path::new(".")), KEEP_UNUSED);
         self.corpus_unchanged = true;
@@ -412,6 +451,43 @@ impl Cached {
         if let Some(i) = self.index.as_mut() {
             i.built = false;
         }
+        Ok(())
+    }
+}
+
+impl Cached {
+    /// Asks [`Cached::save_index`] to write the on-disk index ([`Cache::open_index`]).
+    pub fn keep_index(&mut self) {
+        self.index_wanted = true;
+    }
+
+    /// After [`Cached::save`]: writes the on-disk index of these `letters` (the corpus
+    /// loaded, with its `warnings`), when [`Cached::keep_index`] asked for it and the cache
+    /// file holds them; with the register and search index, when this run has them.
+    pub fn save_index(&mut self, letters: &[Letter], warnings: &[String]) -> std::io::Result<()> {
+        let (Some(store), Some((span, taken)), true) = (&self.store, self.saved, self.index_wanted)
+        else {
+            return Ok(());
+        };
+        if self.needs_saving() {
+            return Ok(());
+        }
+        let search = match (&self.register, &self.index) {
+            (Some((key, register)), Some(index)) => {
+                Some((*key, register.value.as_ref(), index.value.as_ref()))
+            }
+            _ => None,
+        };
+        let contents = index::write::Contents {
+            taken,
+            cache: span,
+            files: &store.manifest.files,
+            letters,
+            warnings,
+            search,
+        };
+        index::write::write(&index::path_of(&store.path), &contents)?;
+        self.index_wanted = false;
         Ok(())
     }
 }

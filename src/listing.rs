@@ -5,7 +5,7 @@
 use std::cmp::Ordering;
 use std::str::FromStr;
 
-use crate::model::{Letter, Stance};
+use crate::model::{Date, Letter, Stance};
 use crate::text::fold_str;
 
 /// How a list of letters is ordered.
@@ -62,15 +62,35 @@ pub fn sorted_with(
     sort: LetterSort,
     stance: &dyn Fn(usize) -> Option<Stance>,
 ) -> Vec<usize> {
+    let keys: Vec<SortKeys> = letters
+        .iter()
+        .enumerate()
+        .map(|(i, l)| SortKeys {
+            date: l.date,
+            sender: l.sender.as_deref(),
+            stance: stance(i),
+        })
+        .collect();
+    sorted_keys(&keys, sort)
+}
+
+/// What ordering a letter needs of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SortKeys<'a> {
+    pub date: Option<Date>,
+    pub sender: Option<&'a str>,
+    pub stance: Option<Stance>,
+}
+
+/// [`sorted`] for letters known by their keys alone (an on-disk index's rows).
+pub fn sorted_keys(letters: &[SortKeys], sort: LetterSort) -> Vec<usize> {
     let mut order: Vec<usize> = (0..letters.len()).collect();
     match sort {
         LetterSort::Corpus => {}
         LetterSort::Date => order.sort_by_key(|&i| (letters[i].date.is_none(), letters[i].date)),
         LetterSort::Sender => {
-            let keys: Vec<Option<String>> = letters
-                .iter()
-                .map(|l| l.sender.as_deref().map(fold_str))
-                .collect();
+            let keys: Vec<Option<String>> =
+                letters.iter().map(|l| l.sender.map(fold_str)).collect();
             order.sort_by(|&a, &b| match (&keys[a], &keys[b]) {
                 (Some(x), Some(y)) => x.cmp(y),
                 (Some(_), None) => Ordering::Less,
@@ -78,7 +98,7 @@ pub fn sorted_with(
                 (None, None) => Ordering::Equal,
             });
         }
-        LetterSort::Stance => order.sort_by_key(|&i| stance_rank(stance(i))),
+        LetterSort::Stance => order.sort_by_key(|&i| stance_rank(letters[i].stance)),
     }
     order
 }

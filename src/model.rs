@@ -206,9 +206,12 @@ impl Letter {
 
     /// The sender, or a stand-in for display.
     pub fn sender_or_unknown(&self) -> &str {
-        self.sender.as_deref().unwrap_or("(unknown sender)")
+        self.sender.as_deref().unwrap_or(UNKNOWN_SENDER)
     }
 }
+
+/// What stands for a letter's sender when it has none.
+pub const UNKNOWN_SENDER: &str = "(unknown sender)";
 
 /// A heading (none for the opening part) and the paragraphs under it.
 #[derive(

@@ -16,16 +16,22 @@ mod entities;
 mod hits;
 mod passages;
 pub mod query;
+pub mod source;
 
 use std::collections::{HashMap, HashSet};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
+pub use entities::NameMatch;
+pub(crate) use entities::best_names;
+pub use passages::Passage;
+pub(crate) use passages::match_vocabulary;
 pub use query::Query;
+pub use source::{EntityHead, LetterHead, Memory, Source, search_in};
 
 use crate::model::Letter;
-use crate::register::{Entity, EntityKind, Place, Register, key};
+use crate::register::{EntityKind, Place, Register, key};
 use entities::NameIndex;
 use hits::{allowed_letters, entity_hit, occurrence_passages, passage_hit};
 use passages::PassageIndex;
@@ -112,7 +118,6 @@ pub struct PassageHit {
 pub struct SearchIndex {
     names: NameIndex,
     passages: PassageIndex,
-    matcher: SkimMatcherV2,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -132,7 +137,6 @@ impl SearchIndex {
         SearchIndex {
             names: NameIndex::new(register),
             passages: PassageIndex::new(letters),
-            matcher: SkimMatcherV2::default(),
         }
     }
 
@@ -156,7 +160,6 @@ impl SearchIndex {
         Some(SearchIndex {
             names,
             passages: PassageIndex::from_pieces(decoded)?,
-            matcher: SkimMatcherV2::default(),
         })
     }
 
@@ -168,197 +171,228 @@ impl SearchIndex {
         query: &str,
         limit: usize,
     ) -> Vec<Hit> {
-        let query = Query::parse(query);
-        let allowed = allowed_letters(letters, &query.letters);
-        let mut hits = self.entity_hits(letters, register, &query, allowed.as_deref(), limit);
-        if query.wants_passages() {
-            hits.extend(self.passage_hits(letters, &query, allowed.as_deref(), limit));
-            let found =
-                occurrence_passages(letters, register, &hits, &query, allowed.as_deref(), limit);
-            hits.extend(found);
-        }
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then(b.occurrences.cmp(&a.occurrences))
-                .then_with(|| a.label.cmp(&b.label))
-        });
-        hits.truncate(limit);
-        let q = key(&query.text);
-        for hit in hits.iter_mut().filter(|h| h.passage.is_none()) {
-            hit.positions = entities::positions(&hit.label, &q, &self.matcher);
-        }
-        hits
+        let source = Memory {
+            letters,
+            register,
+            index: self,
+        };
+        run(&source, query, limit)
     }
 
-    fn entity_hits(
-        &self,
-        letters: &[Letter],
-        register: &Register,
-        query: &Query,
-        allowed: Option<&[bool]>,
-        limit: usize,
-    ) -> Vec<Hit> {
-        let q = key(&query.text);
-        let mut scored: HashMap<usize, (i64, usize)> = HashMap::new();
-        let filtered_only = query.dates.is_some() && query.kinds == [EntityKind::Date];
-        if let Some(dates) = query.dates.filter(|_| query.wants(EntityKind::Date)) {
-            // The register lists dates in time order: a `date:` filter keeps that order.
-            for (i, e) in register.of_kind(EntityKind::Date).enumerate() {
-                if e.date.is_some_and(|d| dates.matches(d)) {
-                    let bonus = if filtered_only {
-                        -(i as i64).min(999_999)
-                    } else {
-                        i64::from(key(&e.label) == q) * 100
-                            + i64::from(e.date.is_some_and(|d| d.day.is_some()))
-                    };
-                    scored.insert(e.id, (entities::DATE + bonus, 0));
-                }
-            }
-        }
-        if !filtered_only {
-            for m in self.names.matches(&q, &self.matcher) {
-                let is_date = register
-                    .entities
-                    .get(m.entity)
-                    .is_some_and(|e| e.kind == EntityKind::Date);
-                if is_date && query.dates.is_some() && m.score < entities::SUBSTRING {
-                    continue; // `28 september` is no typo of `18 september`
-                }
-                let slot = scored.entry(m.entity).or_insert((m.score, m.name));
-                if m.score > slot.0 {
-                    *slot = (m.score, m.name);
-                }
-            }
-        }
-        if q.is_empty()
-            && (!query.kinds.is_empty() || !query.letters.is_empty())
-            && query.dates.is_none()
-        {
-            for e in &register.entities {
-                scored.entry(e.id).or_insert((0, 0));
-            }
-        }
-        // Rank on cheap keys first; build full hits only for the best `limit`.
-        let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
-        let mut ranked: Vec<(i64, usize, &Entity, usize)> = scored
-            .into_iter()
-            .filter_map(|(id, (score, name))| {
-                let e = register.entities.get(id).filter(|e| query.wants(e.kind))?;
-                let count = match allowed {
-                    None => e.occurrences.len(),
-                    Some(_) => e
-                        .occurrences
-                        .iter()
-                        .filter(|o| ok(o.letter_index()))
-                        .count(),
+    /// The folded names of the register's entities, in order, for the on-disk index.
+    pub(crate) fn names(&self) -> &NameIndex {
+        &self.names
+    }
+
+    /// The passages, vocabulary and postings, for the on-disk index.
+    pub(crate) fn passage_index(&self) -> &PassageIndex {
+        &self.passages
+    }
+}
+
+/// The best `limit` hits for `query` in `source`, best first.
+fn run(source: &impl Source, query: &str, limit: usize) -> Vec<Hit> {
+    let matcher = SkimMatcherV2::default();
+    let query = Query::parse(query);
+    let allowed = allowed_letters(source, &query.letters);
+    let mut hits = entity_hits(source, &matcher, &query, allowed.as_deref(), limit);
+    if query.wants_passages() {
+        hits.extend(passage_hits(
+            source,
+            &matcher,
+            &query,
+            allowed.as_deref(),
+            limit,
+        ));
+        let found = occurrence_passages(source, &hits, &query, allowed.as_deref(), limit);
+        hits.extend(found);
+    }
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(b.occurrences.cmp(&a.occurrences))
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    hits.truncate(limit);
+    let q = key(&query.text);
+    for hit in hits.iter_mut().filter(|h| h.passage.is_none()) {
+        hit.positions = entities::positions(&hit.label, &q, &matcher);
+    }
+    hits
+}
+
+fn entity_hits(
+    source: &impl Source,
+    matcher: &SkimMatcherV2,
+    query: &Query,
+    allowed: Option<&[bool]>,
+    limit: usize,
+) -> Vec<Hit> {
+    let q = key(&query.text);
+    let mut scored: HashMap<usize, (i64, usize)> = HashMap::new();
+    let filtered_only = query.dates.is_some() && query.kinds == [EntityKind::Date];
+    let entities = source.entity_count();
+    if let Some(dates) = query.dates.filter(|_| query.wants(EntityKind::Date)) {
+        // The register lists dates in time order: a `date:` filter keeps that order.
+        let dated = (0..entities)
+            .filter_map(|id| source.entity(id).map(|e| (id, e)))
+            .filter(|(_, e)| e.kind == EntityKind::Date);
+        for (i, (id, e)) in dated.enumerate() {
+            if e.date.is_some_and(|d| dates.matches(d)) {
+                let bonus = if filtered_only {
+                    -(i as i64).min(999_999)
+                } else {
+                    i64::from(key(e.label) == q) * 100
+                        + i64::from(e.date.is_some_and(|d| d.day.is_some()))
                 };
-                (count > 0).then_some((score, count, e, name))
-            })
-            .collect();
-        ranked.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(b.1.cmp(&a.1))
-                .then_with(|| a.2.label.cmp(&b.2.label))
-        });
-        ranked.truncate(limit);
-        ranked
-            .into_iter()
-            .filter_map(|(score, _, e, name)| entity_hit(letters, e, score, name, allowed))
-            .collect()
+                scored.insert(id, (entities::DATE + bonus, 0));
+            }
+        }
     }
+    if !filtered_only {
+        for m in source.name_matches(&q, matcher) {
+            let is_date = source
+                .entity(m.entity)
+                .is_some_and(|e| e.kind == EntityKind::Date);
+            if is_date && query.dates.is_some() && m.score < entities::SUBSTRING {
+                continue; // `28 september` is no typo of `18 september`
+            }
+            let slot = scored.entry(m.entity).or_insert((m.score, m.name));
+            if m.score > slot.0 {
+                *slot = (m.score, m.name);
+            }
+        }
+    }
+    if q.is_empty()
+        && (!query.kinds.is_empty() || !query.letters.is_empty())
+        && query.dates.is_none()
+    {
+        for id in 0..entities {
+            scored.entry(id).or_insert((0, 0));
+        }
+    }
+    // Rank on cheap keys first; build full hits only for the best `limit`.
+    let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
+    let mut ranked: Vec<(i64, usize, EntityHead, usize, usize)> = scored
+        .into_iter()
+        .filter_map(|(id, (score, name))| {
+            let e = source.entity(id).filter(|e| query.wants(e.kind))?;
+            let count = match allowed {
+                None => e.occurrences,
+                Some(_) => source
+                    .occurrences(id)
+                    .iter()
+                    .filter(|o| ok(o.letter_index()))
+                    .count(),
+            };
+            (count > 0).then_some((score, count, e, id, name))
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.2.label.cmp(b.2.label))
+    });
+    ranked.truncate(limit);
+    ranked
+        .into_iter()
+        .filter_map(|(score, _, _, id, name)| entity_hit(source, id, score, name, allowed))
+        .collect()
+}
 
-    fn passage_hits(
-        &self,
-        letters: &[Letter],
-        query: &Query,
-        allowed: Option<&[bool]>,
-        limit: usize,
-    ) -> Vec<Hit> {
-        let folded = crate::text::fold_str(&query.text);
-        let words: Vec<String> = passages::words(&folded)
-            .take(MAX_QUERY_WORDS)
-            .map(str::to_string)
-            .collect();
-        if words.is_empty() || limit == 0 {
-            return Vec::new();
-        }
-        // Dense per-passage tallies: no hashing on the hot path.
-        let n = self.passages.passages.len();
-        let mut total = vec![0u32; n];
-        let mut found = vec![0u8; n];
-        let mut best = vec![0u32; n];
-        // Per passage, how many query words it holds only loosely (a typo, letters missing).
-        let mut loose = vec![0u8; n];
-        let mut touched: Vec<u32> = Vec::new();
-        let mut matched: HashSet<u32> = HashSet::new();
-        for word in &words {
-            for (id, weight) in self.passages.vocabulary_matches(word, &self.matcher) {
-                matched.insert(id);
-                for &p in self.passages.postings(id) {
-                    let slot = &mut best[p as usize];
-                    if *slot == 0 {
-                        touched.push(p);
-                    }
-                    *slot = (*slot).max(weight);
+fn passage_hits(
+    source: &impl Source,
+    matcher: &SkimMatcherV2,
+    query: &Query,
+    allowed: Option<&[bool]>,
+    limit: usize,
+) -> Vec<Hit> {
+    let folded = crate::text::fold_str(&query.text);
+    let words: Vec<String> = passages::words(&folded)
+        .take(MAX_QUERY_WORDS)
+        .map(str::to_string)
+        .collect();
+    if words.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    // Dense per-passage tallies: no hashing on the hot path. Zeroed memory is mapped by the
+    // system as it is first written, so only the pages of passages a word touched are used.
+    let n = source.passage_count();
+    let mut total = vec![0u32; n];
+    let mut found = vec![0u8; n];
+    let mut best = vec![0u32; n];
+    // Per passage, how many query words it holds only loosely (a typo, letters missing).
+    let mut loose = vec![0u8; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut matched: HashSet<u32> = HashSet::new();
+    for word in &words {
+        for (id, weight) in source.vocabulary_matches(word, matcher) {
+            matched.insert(id);
+            for &p in source.postings(id).iter() {
+                let Some(slot) = best.get_mut(p as usize) else {
+                    continue;
+                };
+                if *slot == 0 {
+                    touched.push(p);
                 }
-            }
-            for p in touched.drain(..) {
-                let p = p as usize;
-                let weight = std::mem::take(&mut best[p]);
-                total[p] += weight;
-                found[p] += 1;
-                loose[p] += u8::from(weight < passages::PART);
+                *slot = (*slot).max(weight);
             }
         }
-        // Passages with every word; failing those, the ones with most words (at least half).
-        let all = words.len() as u8;
-        let most = found.iter().copied().max().unwrap_or(0);
-        let need = if most == all || most * 2 < all {
-            all
-        } else {
-            most
-        };
-        // Whole words, then parts of words, then loose matches, each by the weight of its
-        // words: the best are kept before snippets are made.
-        let all_exact = (words.len() as u32) * passages::EXACT;
-        let rank = |p: usize| {
-            let exact = total[p] == all_exact;
-            (u8::from(exact) * 2 + u8::from(loose[p] == 0), total[p])
-        };
-        let mut candidates: Vec<(u32, (u8, u32))> = (0..n)
-            .filter(|&p| found[p] == need)
-            .map(|p| (p as u32, rank(p)))
-            .filter(|&(p, _)| {
-                let passage = self.passages.passages[p as usize];
+        for p in touched.drain(..) {
+            let p = p as usize;
+            let weight = std::mem::take(&mut best[p]);
+            total[p] += weight;
+            found[p] += 1;
+            loose[p] += u8::from(weight < passages::PART);
+        }
+    }
+    // Passages with every word; failing those, the ones with most words (at least half).
+    let all = words.len() as u8;
+    let most = found.iter().copied().max().unwrap_or(0);
+    let need = if most == all || most * 2 < all {
+        all
+    } else {
+        most
+    };
+    // Whole words, then parts of words, then loose matches, each by the weight of its
+    // words: the best are kept before snippets are made.
+    let all_exact = (words.len() as u32) * passages::EXACT;
+    let rank = |p: usize| {
+        let exact = total[p] == all_exact;
+        (u8::from(exact) * 2 + u8::from(loose[p] == 0), total[p])
+    };
+    let mut candidates: Vec<(u32, (u8, u32))> = (0..n)
+        .filter(|&p| found[p] == need)
+        .map(|p| (p as u32, rank(p)))
+        .filter(|&(p, _)| {
+            source.passage(p).is_some_and(|passage| {
                 allowed.is_none_or(|a| a.get(passage.letter_index()).copied().unwrap_or(false))
                     && (!query.notes || matches!(passage.place, Place::Footnote { .. }))
             })
-            .collect();
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        candidates.truncate(limit.saturating_mul(3).max(30));
-        candidates
-            .into_iter()
-            .filter_map(|(p, (_, weight))| {
-                let passage = self.passages.passages[p as usize];
-                let snippet =
-                    passages::snippet(letters, &self.passages, passage, &matched, &words)?;
-                let tier = if need < all {
-                    entities::TYPO - 2_000_000
-                } else if snippet.phrase || (words.len() == 1 && weight == all_exact) {
-                    entities::PHRASE
-                } else if weight == all_exact {
-                    entities::WHOLE_WORDS
-                } else if loose[p as usize] == 0 {
-                    entities::WORD_PARTS
-                } else {
-                    entities::TYPO - 1_000_000
-                };
-                let score = tier + i64::from(weight) * 1000 + snippet.weight.min(999) as i64;
-                passage_hit(letters, passage, snippet, score)
-            })
-            .collect()
-    }
+        })
+        .collect();
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    candidates.truncate(limit.saturating_mul(3).max(30));
+    candidates
+        .into_iter()
+        .filter_map(|(p, (_, weight))| {
+            let passage = source.passage(p)?;
+            let snippet = passages::snippet(source, passage, &matched, &words)?;
+            let tier = if need < all {
+                entities::TYPO - 2_000_000
+            } else if snippet.phrase || (words.len() == 1 && weight == all_exact) {
+                entities::PHRASE
+            } else if weight == all_exact {
+                entities::WHOLE_WORDS
+            } else if loose[p as usize] == 0 {
+                entities::WORD_PARTS
+            } else {
+                entities::TYPO - 1_000_000
+            };
+            let score = tier + i64::from(weight) * 1000 + snippet.weight.min(999) as i64;
+            passage_hit(source, passage, snippet, score)
+        })
+        .collect()
 }
 
 #[cfg(test)]

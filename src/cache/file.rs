@@ -124,12 +124,25 @@ pub struct CacheFile {
     file: File,
     size: u64,
     manifest: Manifest,
+    /// Where the manifest is, read from the trailer.
+    manifest_span: Span,
 }
 
 impl CacheFile {
     /// The cache file at `path`, when there is one of this format and build and its manifest
     /// reads.
     pub fn open(path: &Path) -> Option<CacheFile> {
+        let (cache, span) = CacheFile::open_bare(path)?;
+        let manifest = bitcode::decode(&cache.blob(span)?).ok()?;
+        // Mark it used, for pruning; no matter if that cannot be done.
+        let _ = cache.file.set_modified(SystemTime::now());
+        Some(CacheFile { manifest, ..cache })
+    }
+
+    /// The cache file at `path` without its manifest (empty), and where the manifest is: what
+    /// identifies this writing of the file. Its letters can be read by their spans
+    /// ([`CacheFile::letter`]).
+    pub fn open_bare(path: &Path) -> Option<(CacheFile, Span)> {
         let file = File::open(path).ok()?;
         let size = file.metadata().ok()?.len();
         if size < HEADER_LEN + TRAILER_LEN {
@@ -158,15 +171,28 @@ impl CacheFile {
             file,
             size,
             manifest: Manifest::default(),
+            manifest_span: span,
         };
-        let manifest = bitcode::decode(&cache.blob(span)?).ok()?;
-        // Mark it used, for pruning; no matter if that cannot be done.
-        let _ = cache.file.set_modified(SystemTime::now());
-        Some(CacheFile { manifest, ..cache })
+        Some((cache, span))
+    }
+
+    /// Marks the file used at `now`, for pruning.
+    pub fn touch(&self, now: SystemTime) -> io::Result<()> {
+        self.file.set_modified(now)
+    }
+
+    /// The letter stored at `span`, when it reads and has the span's hash.
+    pub fn letter(&self, span: Span) -> Option<Letter> {
+        self.decode_letter(span)
     }
 
     pub fn manifest(&self) -> &Manifest {
         &self.manifest
+    }
+
+    /// Where the manifest is: what identifies this writing of the file.
+    pub fn manifest_span(&self) -> Span {
+        self.manifest_span
     }
 
     /// What loading an entry's file gave, as stored; `None` when its blob does not read.
@@ -263,7 +289,7 @@ pub fn write(
     register: Option<(u64, &Register)>,
     index: Option<&SearchIndex>,
     carry: Option<&CacheFile>,
-) -> io::Result<()> {
+) -> io::Result<Span> {
     let with_letter = manifest.files.iter().filter(|e| e.has_letter).count();
     if with_letter != letters.len() {
         return Err(io::Error::new(
@@ -271,16 +297,7 @@ pub fn write(
             "the letters are not those of the manifest",
         ));
     }
-    let dir = path.parent().unwrap_or(Path::new("."));
-    // The cache holds the text of the letters.
-    crate::private::create_private_dir(dir)?;
-    let temp = temp_name(path);
-    let written = (|| {
-        let file = crate::private::private_file()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&temp)?;
+    write_whole(path, |file| {
         let mut out = Counting::new(BufWriter::new(file));
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT.to_le_bytes())?;
@@ -316,7 +333,30 @@ pub fn write(
         out.write_all(&span.hash.to_le_bytes())?;
         out.write_all(MAGIC)?;
         out.into_inner().into_inner().map_err(|e| e.into_error())?;
-        fs::rename(&temp, path)
+        Ok(span)
+    })
+}
+
+/// Writes the file at `path` whole: `fill` writes a new private file under a temporary name
+/// ([`temp_name`]), which is then renamed into place (readers have the old file or the new
+/// one, never half of one); on an error the temporary file is removed.
+pub(crate) fn write_whole<T>(
+    path: &Path,
+    fill: impl FnOnce(File) -> io::Result<T>,
+) -> io::Result<T> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    // The cache holds the text of the letters.
+    crate::private::create_private_dir(dir)?;
+    let temp = temp_name(path);
+    let written = (|| {
+        let file = crate::private::private_file()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&temp)?;
+        let value = fill(file)?;
+        fs::rename(&temp, path)?;
+        Ok(value)
     })();
     if written.is_err() {
         let _ = fs::remove_file(&temp);
@@ -352,7 +392,7 @@ pub fn register_key(extra_toml: &[&str]) -> u64 {
     hash.digest()
 }
 
-/// The cache files (and leftover temporary files) in `dir`.
+/// The cache files, their indexes (and leftover temporary files) in `dir`.
 pub fn cache_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -361,7 +401,7 @@ pub fn cache_files(dir: &Path) -> io::Result<Vec<PathBuf>> {
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| is_cache_file(p) || is_temp_file(p))
+        .filter(|p| is_cache_or_index(p) || is_temp_file(p))
         .collect();
     files.sort();
     Ok(files)
@@ -390,26 +430,38 @@ pub fn prune(dir: &Path, keep: Duration) {
     }
 }
 
-fn is_cache_file(path: &Path) -> bool {
+/// A cache file (not its index).
+pub(crate) fn is_cache_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == EXTENSION)
+}
+
+/// A cache file or the on-disk index beside it (`super::index`).
+fn is_cache_or_index(path: &Path) -> bool {
+    is_cache_file(path)
+        || path
+            .extension()
+            .is_some_and(|e| e == super::index::EXTENSION)
 }
 
 fn is_temp_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tmp")
-        && path
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().contains(&format!(".{EXTENSION}.")))
+        && path.file_name().is_some_and(|n| {
+            let n = n.to_string_lossy();
+            [EXTENSION, super::index::EXTENSION]
+                .iter()
+                .any(|e| n.contains(&format!(".{e}.")))
+        })
 }
 
 /// `<name>.<pid>.tmp` beside `path`.
-fn temp_name(path: &Path) -> PathBuf {
+pub(crate) fn temp_name(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".{}.tmp", std::process::id()));
     path.with_file_name(name)
 }
 
 /// The build as a number.
-fn build_id() -> u64 {
+pub(crate) fn build_id() -> u64 {
     xxhash_rust::xxh3::xxh3_64(BUILD.as_bytes())
 }
 

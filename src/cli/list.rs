@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use brieven::listing::{LetterSort, sorted};
-use brieven::model::Letter;
+use brieven::cache::index::LetterRow;
+use brieven::listing::{LetterSort, SortKeys, sorted_keys};
 use brieven::text::sanitize;
 use unicode_width::UnicodeWidthStr;
 
@@ -25,11 +25,33 @@ fn parse_sort(s: &str) -> Result<LetterSort, String> {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let session = super::load(&args.paths)?;
-    let corpus = &session.corpus;
-    let rows: Vec<[String; 6]> = sorted(&corpus.letters, args.sort.unwrap_or_default())
+    let sort = args.sort.unwrap_or_default();
+    // A current on-disk index lists the letters without loading them.
+    if let Some(index) = super::session::open_index(&args.paths, None)? {
+        let rows: Option<Vec<LetterRow>> = (0..index.len()).map(|i| index.row(i)).collect();
+        if let Some(rows) = rows.filter(|_| !index.damaged()) {
+            super::session::warn(&index);
+            return print(&rows, sort);
+        }
+    }
+    let mut session = super::load(&args.paths)?;
+    session.keep_index();
+    let rows: Vec<LetterRow> = session.corpus.letters.iter().map(LetterRow::of).collect();
+    print(&rows, sort)
+}
+
+fn print(letters: &[LetterRow], sort: LetterSort) -> Result<ExitCode> {
+    let keys: Vec<SortKeys> = letters
+        .iter()
+        .map(|l| SortKeys {
+            date: l.date,
+            sender: l.sender,
+            stance: l.stance,
+        })
+        .collect();
+    let rows: Vec<[String; 6]> = sorted_keys(&keys, sort)
         .into_iter()
-        .map(|i| row(&corpus.letters[i]))
+        .map(|i| row(&letters[i]))
         .collect();
     let header = ["ID", "DATE", "SENDER", "SECTIONS", "NOTES", "SUBJECT"].map(String::from);
     let mut widths = [0usize; 6];
@@ -56,15 +78,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn row(letter: &Letter) -> [String; 6] {
+fn row(letter: &LetterRow) -> [String; 6] {
     [
-        letter.id.clone(),
+        letter.id.to_string(),
         letter
             .date
             .map_or_else(|| "-".to_string(), |d| d.to_string()),
-        sanitize(letter.sender_or_unknown()).into_owned(),
-        letter.sections.len().to_string(),
-        letter.footnotes.len().to_string(),
-        sanitize(letter.subject.as_deref().unwrap_or("-")).into_owned(),
+        sanitize(letter.sender.unwrap_or(brieven::model::UNKNOWN_SENDER)).into_owned(),
+        letter.sections.to_string(),
+        letter.notes.to_string(),
+        sanitize(letter.subject.unwrap_or("-")).into_owned(),
     ]
 }

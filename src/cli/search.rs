@@ -3,8 +3,10 @@
 //! nothing matched, as grep does. Also the bits `entities` and `concordance` share: the
 //! `--register` option, short letter ids and aligned tables.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Result;
 use brieven::citation::Location;
@@ -78,22 +80,49 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let cut = query.notices().pop().unwrap_or_default();
         eprintln!("brieven: warning: {cut}");
     }
+    // A current on-disk index answers without loading the letters: only the letters shown
+    // are read. One found damaged while answering is not believed: the letters are loaded.
+    if let Some(index) = super::session::open_index(&args.paths, Some(&args.register))? {
+        let hits = brieven::search::search_in(&index, &args.query, args.limit);
+        let mut shown: HashMap<usize, Arc<Letter>> = HashMap::new();
+        for p in hits.iter().filter_map(|h| h.passage.as_ref()) {
+            if let Some(letter) = index.letter(p.letter_index) {
+                shown.insert(p.letter_index, letter);
+            }
+        }
+        if !index.damaged() {
+            super::session::warn(&index);
+            let letter = |i: usize| shown.get(&i).map(|l| l.as_ref());
+            let ids = || (0..index.len()).filter_map(|i| index.row(i).map(|r| r.id));
+            return print(&args, &hits, &letter, ids);
+        }
+    }
     let mut session = super::load(&args.paths)?;
+    session.keep_index();
     let (register, index) = session.search_with(&args.register)?;
-    let corpus = &session.corpus;
-    let hits = index.search(&corpus.letters, &register, &args.query, args.limit);
+    let letters = &session.corpus.letters;
+    let hits = index.search(letters, &register, &args.query, args.limit);
+    let ids = || letters.iter().map(|l| l.id.as_str());
+    print(&args, &hits, &|i| letters.get(i), ids)
+}
+
+/// Prints `hits` as JSON or as text; `letter` gives the letters of the passages among them,
+/// `ids` every letter's id (for the shortest way to name each).
+fn print<'a, I: Iterator<Item = &'a str>>(
+    args: &Args,
+    hits: &[Hit],
+    letter: &dyn Fn(usize) -> Option<&'a Letter>,
+    ids: impl Fn() -> I,
+) -> Result<ExitCode> {
     if args.json {
-        let results: Vec<JsonHit> = hits
-            .iter()
-            .map(|h| JsonHit::new(h, &corpus.letters))
-            .collect();
+        let results: Vec<JsonHit> = hits.iter().map(|h| JsonHit::new(h, letter)).collect();
         let out = JsonSearch {
             query: &args.query,
             results,
         };
         super::emit_json(&out)?;
     } else {
-        super::emit(&render(&corpus.letters, &hits, super::output_width()))?;
+        super::emit(&render(letter, ids, hits, super::output_width()))?;
     }
     Ok(if hits.is_empty() {
         ExitCode::from(1)
@@ -137,12 +166,9 @@ struct JsonHit<'a> {
 }
 
 impl<'a> JsonHit<'a> {
-    fn new(h: &'a Hit, letters: &[Letter]) -> JsonHit<'a> {
+    fn new<'l>(h: &'a Hit, letter: &dyn Fn(usize) -> Option<&'l Letter>) -> JsonHit<'a> {
         let p = h.passage.as_ref();
-        let location = p.and_then(|p| {
-            let letter = letters.get(p.letter_index)?;
-            Some(Location::of_place(letter, p.place))
-        });
+        let location = p.and_then(|p| Some(Location::of_place(letter(p.letter_index)?, p.place)));
         JsonHit {
             kind: h.kind.as_str(),
             label: &h.label,
@@ -185,12 +211,13 @@ pub fn place_label(letter: &Letter, place: Place) -> String {
 }
 
 /// The table of entities, then the passages.
-fn render(letters: &[Letter], hits: &[Hit], width: usize) -> String {
-    let short: std::collections::HashMap<&str, String> = letters
-        .iter()
-        .map(|l| l.id.as_str())
-        .zip(short_ids(letters))
-        .collect();
+fn render<'a, I: Iterator<Item = &'a str>>(
+    letter: &dyn Fn(usize) -> Option<&'a Letter>,
+    ids: impl Fn() -> I,
+    hits: &[Hit],
+    width: usize,
+) -> String {
+    let short: HashMap<&str, String> = ids().zip(short_ids_of(ids)).collect();
     let short_of = |id: &String| {
         short
             .get(id.as_str())
@@ -225,9 +252,7 @@ fn render(letters: &[Letter], hits: &[Hit], width: usize) -> String {
             out.push_str(&format!(
                 "{}  {}  {}\n",
                 p.letter,
-                letters
-                    .get(p.letter_index)
-                    .map_or_else(String::new, |l| place_label(l, p.place)),
+                letter(p.letter_index).map_or_else(String::new, |l| place_label(l, p.place)),
                 sanitize(&h.label)
             ));
             let marked = mark(&sanitize(&p.snippet), &h.positions);
@@ -277,19 +302,23 @@ pub fn mark(text: &str, positions: &[usize]) -> String {
 /// The shortest way to name each letter: the part of its id before `_` where that is unique,
 /// else the whole id.
 pub fn short_ids(letters: &[Letter]) -> Vec<String> {
+    short_ids_of(|| letters.iter().map(|l| l.id.as_str()))
+}
+
+/// [`short_ids`] of the ids `ids` gives (twice: the iterator is made again).
+pub fn short_ids_of<'a, I: Iterator<Item = &'a str>>(ids: impl Fn() -> I) -> Vec<String> {
     let head = |id: &str| id.split('_').next().unwrap_or(id).to_string();
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
-    for l in letters {
-        *seen.entry(head(&l.id)).or_default() += 1;
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for id in ids() {
+        *seen.entry(head(id)).or_default() += 1;
     }
-    letters
-        .iter()
-        .map(|l| {
-            let h = head(&l.id);
+    ids()
+        .map(|id| {
+            let h = head(id);
             if !h.is_empty() && seen.get(&h) == Some(&1) {
                 h
             } else {
-                l.id.clone()
+                id.to_string()
             }
         })
         .collect()

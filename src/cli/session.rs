@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
+use brieven::cache::index::Index;
 use brieven::cache::{Cache, Cached};
 use brieven::corpus::Corpus;
 use brieven::model::Letter;
@@ -79,6 +80,11 @@ impl Session {
         })
     }
 
+    /// Asks for the on-disk index to be written when the session ends (see [`open_index`]).
+    pub fn keep_index(&mut self) {
+        self.cached.keep_index();
+    }
+
     /// The register from the embedded register file and detection.
     pub fn register(&mut self) -> Result<Arc<Register>> {
         Ok(self.cached.register(&self.corpus.letters, &[])?)
@@ -117,10 +123,42 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.cached.save(&self.corpus.letters);
+        let _ = self
+            .cached
+            .save_index(&self.corpus.letters, &self.corpus.warnings);
         // The process ends with the command: freeing every string of a large corpus one by
         // one would only delay the exit (a tenth of a warm search's time on 1,000 letters).
         std::mem::forget(std::mem::take(&mut self.corpus));
         std::mem::forget(std::mem::replace(&mut self.cached, Cached::uncached()));
+    }
+}
+
+/// The on-disk index of `paths`, when it is current (see [`Cache::open_index`]): with a
+/// search index built with the register files of `register`, when given. `None` when the
+/// letters are to be loaded
+/// ([`Session::open`], then [`Session::keep_index`] writes the index for the next run).
+pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<Option<Index>> {
+    let cache = match cache() {
+        Some(cache) if !paths.is_empty() && !embedded_added() => cache,
+        _ => return Ok(None),
+    };
+    let files = Corpus::letter_files(paths)?;
+    let key = match register {
+        Some(args) => {
+            let (_, texts) = register_texts(args, paths)?;
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+            Some(brieven::cache::register_key(&texts))
+        }
+        None => None,
+    };
+    Ok(cache.open_index(paths, &files, key))
+}
+
+/// Prints the warnings of the corpus an index was made from, as [`Session::open`] prints a
+/// loaded corpus's.
+pub fn warn(index: &Index) {
+    for warning in index.warnings() {
+        eprintln!("brieven: warning: {}", brieven::text::sanitize(warning));
     }
 }
 

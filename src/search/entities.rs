@@ -42,7 +42,7 @@ pub(crate) struct NameIndex {
 
 /// The best name of an entity for a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NameMatch {
+pub struct NameMatch {
     pub entity: usize,
     pub name: usize,
     pub score: i64,
@@ -65,39 +65,56 @@ impl NameIndex {
 
     /// The best-matching name of each entity that matches `q` (a [`key`]), unordered.
     pub fn matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<NameMatch> {
-        let mut best: Vec<NameMatch> = Vec::new();
-        if q.is_empty() {
-            return best;
-        }
-        let q_chars: Vec<char> = q.chars().collect();
-        for name in &self.names {
-            let Some(score) = score(&name.key, q, &q_chars, matcher) else {
-                continue;
-            };
-            // A label beats an alias that scores the same.
-            let score = score * 2 + i64::from(name.name == 0);
-            match best.last_mut() {
-                Some(last) if last.entity == name.entity => {
-                    if score > last.score {
-                        *last = NameMatch {
-                            entity: name.entity,
-                            name: name.name,
-                            score,
-                        };
-                    }
-                }
-                _ => best.push(NameMatch {
-                    entity: name.entity,
-                    name: name.name,
-                    score,
-                }),
-            }
-        }
-        for m in &mut best {
-            m.score /= 2;
-        }
-        best
+        best_names(self.iter(), q, matcher)
     }
+
+    /// Every name: its entity, which name of it (0 the label), its key; entity by entity.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &str)> {
+        self.names
+            .iter()
+            .map(|n| (n.entity, n.name, n.key.as_str()))
+    }
+}
+
+/// The best-matching name of each entity among `names` ([`NameIndex::iter`]: an entity's
+/// names one after another) that matches `q` (a [`key`]), unordered.
+pub(crate) fn best_names<'a>(
+    names: impl Iterator<Item = (usize, usize, &'a str)>,
+    q: &str,
+    matcher: &SkimMatcherV2,
+) -> Vec<NameMatch> {
+    let mut best: Vec<NameMatch> = Vec::new();
+    if q.is_empty() {
+        return best;
+    }
+    let q_chars: Vec<char> = q.chars().collect();
+    for (entity, name, key) in names {
+        let Some(score) = score(key, q, &q_chars, matcher) else {
+            continue;
+        };
+        // A label beats an alias that scores the same.
+        let score = score * 2 + i64::from(name == 0);
+        match best.last_mut() {
+            Some(last) if last.entity == entity => {
+                if score > last.score {
+                    *last = NameMatch {
+                        entity,
+                        name,
+                        score,
+                    };
+                }
+            }
+            _ => best.push(NameMatch {
+                entity,
+                name,
+                score,
+            }),
+        }
+    }
+    for m in &mut best {
+        m.score /= 2;
+    }
+    best
 }
 
 /// How well the folded name `k` matches the folded query `q`.

@@ -4,15 +4,13 @@
 use std::collections::HashSet;
 
 use super::passages::{self, Passage};
-use super::{Hit, HitKind, PassageHit, Query, entities};
-use crate::model::Letter;
-use crate::register::{Entity, Place, Register, key};
+use super::{Hit, HitKind, PassageHit, Query, Source, entities};
+use crate::register::{Place, key};
 
 /// Passages where the best-matching entities occur under any of their names (`EOKM` for a
 /// query `offlimits`), ranked below passages that hold the query's own words.
 pub(super) fn occurrence_passages(
-    letters: &[Letter],
-    register: &Register,
+    source: &impl Source,
     hits: &[Hit],
     query: &Query,
     allowed: Option<&[bool]>,
@@ -29,11 +27,11 @@ pub(super) fn occurrence_passages(
     strong.sort_by_key(|h| std::cmp::Reverse(h.score));
     let mut out = Vec::new();
     for (rank, hit) in strong.into_iter().take(3).enumerate() {
-        let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) else {
+        let Some(entity) = hit.entity else {
             continue;
         };
         let mut places: Vec<(Passage, Vec<(usize, usize)>)> = Vec::new();
-        for o in &entity.occurrences {
+        for o in source.occurrences(entity).iter() {
             let wanted = o.place != Place::Meta
                 && allowed.is_none_or(|a| a.get(o.letter_index()).copied().unwrap_or(false))
                 && (!query.notes || matches!(o.place, Place::Footnote { .. }))
@@ -56,9 +54,9 @@ pub(super) fn occurrence_passages(
             }
         }
         for (passage, ranges) in places {
-            if let Some(snippet) = passages::snippet_at(letters, passage, &ranges) {
+            if let Some(snippet) = passages::snippet_at(source, passage, &ranges) {
                 let score = entities::FUZZY - 1_000_000 - 1000 * rank as i64;
-                out.extend(passage_hit(letters, passage, snippet, score));
+                out.extend(passage_hit(source, passage, snippet, score));
             }
         }
     }
@@ -66,17 +64,19 @@ pub(super) fn occurrence_passages(
 }
 
 /// Which letters an `in:` filter lets through (none: all).
-pub(super) fn allowed_letters(letters: &[Letter], filters: &[String]) -> Option<Vec<bool>> {
+pub(super) fn allowed_letters(source: &impl Source, filters: &[String]) -> Option<Vec<bool>> {
     if filters.is_empty() {
         return None;
     }
     let filters: Vec<String> = filters.iter().map(|f| key(f)).collect();
     Some(
-        letters
-            .iter()
+        (0..source.letter_count())
             .map(|l| {
-                let id = key(&l.id);
-                let sender = l.sender.as_deref().map(key).unwrap_or_default();
+                let Some(l) = source.letter(l) else {
+                    return false;
+                };
+                let id = key(l.id);
+                let sender = l.sender.map(key).unwrap_or_default();
                 filters
                     .iter()
                     .any(|f| id.contains(f.as_str()) || sender.contains(f.as_str()))
@@ -86,26 +86,26 @@ pub(super) fn allowed_letters(letters: &[Letter], filters: &[String]) -> Option<
 }
 
 pub(super) fn entity_hit(
-    letters: &[Letter],
-    e: &Entity,
+    source: &impl Source,
+    id: usize,
     score: i64,
     name: usize,
     allowed: Option<&[bool]>,
 ) -> Option<Hit> {
     let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
-    let occurrences = e
-        .occurrences
-        .iter()
-        .filter(|o| ok(o.letter_index()))
-        .count();
+    let e = source.entity_names(id)?;
+    let all = source.occurrences(id);
+    let occurrences = all.iter().filter(|o| ok(o.letter_index())).count();
     if occurrences == 0 {
         return None;
     }
-    let ids = e
-        .letters()
+    let mut letters: Vec<usize> = all.iter().map(|o| o.letter_index()).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let ids = letters
         .into_iter()
         .filter(|&l| ok(l))
-        .filter_map(|l| letters.get(l).map(|l| l.id.clone()))
+        .filter_map(|l| source.letter(l).map(|l| l.id.to_string()))
         .collect();
     Some(Hit {
         kind: e.kind.into(),
@@ -116,19 +116,19 @@ pub(super) fn entity_hit(
         positions: Vec::new(),
         letters: ids,
         occurrences,
-        entity: Some(e.id),
+        entity: Some(id),
         matched_alias: name.checked_sub(1).and_then(|a| e.aliases.get(a).cloned()),
         passage: None,
     })
 }
 
 pub(super) fn passage_hit(
-    letters: &[Letter],
+    source: &impl Source,
     passage: Passage,
     snippet: passages::Snippet,
     score: i64,
 ) -> Option<Hit> {
-    let letter = letters.get(passage.letter_index())?;
+    let letter = source.letter(passage.letter_index())?;
     let (section, paragraph) = match passage.place {
         Place::Paragraph { section, paragraph } => (section as usize, paragraph as usize),
         Place::Heading { section } => (section as usize, 0),
@@ -146,12 +146,12 @@ pub(super) fn passage_hit(
         gloss: None,
         score,
         positions: snippet.positions,
-        letters: vec![letter.id.clone()],
+        letters: vec![letter.id.to_string()],
         occurrences: snippet.matches,
         entity: None,
         matched_alias: None,
         passage: Some(PassageHit {
-            letter: letter.id.clone(),
+            letter: letter.id.to_string(),
             letter_index: passage.letter_index(),
             place: passage.place,
             section,

@@ -12,14 +12,15 @@ use std::collections::{HashMap, HashSet};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::Source;
 use crate::model::Letter;
-use crate::register::{Place, place_text};
+use crate::register::Place;
 use crate::text::{fold, fold_char};
 
 /// One searchable text: 16 bytes, its letter a `u32` as in [`crate::register::Occurrence`]
 /// (10,000 letters have about 300,000 passages).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, bitcode::Encode, bitcode::Decode)]
-pub(crate) struct Passage {
+pub struct Passage {
     pub letter: u32,
     pub place: Place,
 }
@@ -266,51 +267,14 @@ impl PassageIndex {
 
     /// The vocabulary words a query word matches, with how well.
     pub fn vocabulary_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<(u32, u32)> {
-        let qlen = q.chars().count();
-        let mut out = Vec::new();
-        if let Some(&id) = self.ids.get(q) {
-            out.push((id, EXACT));
-        }
-        if qlen >= 3 {
-            let first = self
-                .sorted
-                .partition_point(|&id| self.words[id as usize].as_str() < q);
-            for &id in &self.sorted[first..] {
-                let w = &self.words[id as usize];
-                if !w.starts_with(q) {
-                    break;
-                }
-                if w.len() > q.len() {
-                    out.push((id, PREFIX));
-                }
-            }
-        }
-        if qlen >= PART_MIN {
-            // The query inside a longer word, not at its start (prefixes are above): one
-            // pass over the vocabulary with a substring finder.
-            let finder = memchr::memmem::Finder::new(q.as_bytes());
-            for (id, w) in self.words.iter().enumerate() {
-                if w.len() > q.len() && finder.find(&w.as_bytes()[1..]).is_some() {
-                    out.push((id as u32, PART));
-                }
-            }
-        }
-        if !out.is_empty() || qlen < 4 {
-            return out;
-        }
-        let budget = if qlen >= 8 { 2 } else { 1 };
-        let q_chars: Vec<char> = q.chars().collect();
-        for (id, w) in self.words.iter().enumerate() {
-            let wlen = w.chars().count();
-            if wlen + budget < qlen || wlen > qlen + budget {
-                continue;
-            }
-            let subsequence = wlen > qlen && matcher.fuzzy_match(w, q).is_some();
-            if subsequence || within_edits(&q_chars, w, budget) {
-                out.push((id as u32, NEAR));
-            }
-        }
-        out
+        let first = self
+            .sorted
+            .partition_point(|&id| self.words[id as usize].as_str() < q);
+        let from_q = self.sorted[first..]
+            .iter()
+            .map(|&id| (id, self.words[id as usize].as_str()));
+        let all = || (0u32..).zip(self.words.iter().map(String::as_str));
+        match_vocabulary(q, matcher, self.ids.get(q).copied(), from_q, all)
     }
 
     /// The passages of one vocabulary word.
@@ -320,6 +284,71 @@ impl PassageIndex {
 
     pub fn word_id(&self, word: &str) -> Option<u32> {
         self.ids.get(word).copied()
+    }
+}
+
+/// The words of a vocabulary a query word `q` matches, with how well: `exact` is the word
+/// equal to `q`, `from_q` the words from `q` on in sorted order, `all` every word (read for
+/// parts of compounds, and for loose matches when nothing else matched).
+pub(crate) fn match_vocabulary<'a, I: Iterator<Item = (u32, &'a str)>>(
+    q: &str,
+    matcher: &SkimMatcherV2,
+    exact: Option<u32>,
+    from_q: impl Iterator<Item = (u32, &'a str)>,
+    all: impl Fn() -> I,
+) -> Vec<(u32, u32)> {
+    let qlen = q.chars().count();
+    let mut out = Vec::new();
+    if let Some(id) = exact {
+        out.push((id, EXACT));
+    }
+    if qlen >= 3 {
+        for (id, w) in from_q {
+            if !w.starts_with(q) {
+                break;
+            }
+            if w.len() > q.len() {
+                out.push((id, PREFIX));
+            }
+        }
+    }
+    if qlen >= PART_MIN {
+        // The query inside a longer word, not at its start (prefixes are above): one pass
+        // over the vocabulary with a substring finder.
+        let finder = memchr::memmem::Finder::new(q.as_bytes());
+        for (id, w) in all() {
+            if w.len() > q.len() && finder.find(&w.as_bytes()[1..]).is_some() {
+                out.push((id, PART));
+            }
+        }
+    }
+    if !out.is_empty() || qlen < 4 {
+        return out;
+    }
+    let budget = if qlen >= 8 { 2 } else { 1 };
+    let q_chars: Vec<char> = q.chars().collect();
+    for (id, w) in all() {
+        let wlen = w.chars().count();
+        if wlen + budget < qlen || wlen > qlen + budget {
+            continue;
+        }
+        let subsequence = wlen > qlen && matcher.fuzzy_match(w, q).is_some();
+        if subsequence || within_edits(&q_chars, w, budget) {
+            out.push((id, NEAR));
+        }
+    }
+    out
+}
+
+/// The parts of the index the on-disk index stores: the passages, the words with their
+/// postings (by word number), and the word numbers in the order of their words.
+impl PassageIndex {
+    pub(crate) fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    pub(crate) fn sorted(&self) -> &[u32] {
+        &self.sorted
     }
 }
 
@@ -453,13 +482,22 @@ const WIDTH: usize = 180;
 
 /// The snippet of `passage` for the vocabulary words `matched` and the folded query words.
 pub(crate) fn snippet(
-    letters: &[Letter],
-    index: &PassageIndex,
+    source: &impl Source,
     passage: Passage,
     matched: &HashSet<u32>,
     query_words: &[String],
 ) -> Option<Snippet> {
-    let text = place_text(letters.get(passage.letter_index())?, passage.place)?;
+    source.with_place_text(passage.letter_index(), passage.place, |text| {
+        snippet_of(source, text, matched, query_words)
+    })?
+}
+
+fn snippet_of(
+    source: &impl Source,
+    text: &str,
+    matched: &HashSet<u32>,
+    query_words: &[String],
+) -> Option<Snippet> {
     let folded = fold(text);
     let mut hits: Vec<(usize, usize)> = Vec::new(); // original char ranges
     let mut sequence: Vec<Option<usize>> = Vec::new(); // which query word each text word is
@@ -472,7 +510,7 @@ pub(crate) fn snippet(
             (false, Some(s)) => {
                 start = None;
                 let word: String = chars[s..i].iter().collect();
-                let id = index.word_id(&word);
+                let id = source.word_id(&word);
                 if id.is_some_and(|id| matched.contains(&id)) {
                     hits.push((folded.origin[s], folded.origin[i - 1] + 1));
                 }
@@ -490,12 +528,13 @@ pub(crate) fn snippet(
 
 /// The snippet of `passage` around given `char` ranges (an entity's occurrences in it).
 pub(crate) fn snippet_at(
-    letters: &[Letter],
+    source: &impl Source,
     passage: Passage,
     ranges: &[(usize, usize)],
 ) -> Option<Snippet> {
-    let text = place_text(letters.get(passage.letter_index())?, passage.place)?;
-    cut(text, ranges, false)
+    source.with_place_text(passage.letter_index(), passage.place, |text| {
+        cut(text, ranges, false)
+    })?
 }
 
 /// `text` cut to a window around the first of the `char` ranges `hits`, with the positions of

@@ -1,0 +1,441 @@
+//! The on-disk index: what `brieven search` and `brieven list` need of a cached corpus, in a
+//! file that is opened, not loaded. It lies beside the cache file it belongs to
+//! (`<name>.index` beside `<name>.cache`), is memory-mapped, and a command reads only what it
+//! touches: the letter files' stamps (to know the index is current), then for a search the
+//! vocabulary words it looks up, their postings, the places of the passages it ranks, the
+//! entities whose names match, and the letters it shows, each decoded from the cache file by
+//! itself. The layout is in [`layout`].
+//!
+//! The index is never trusted: every 64 KiB chunk is checked against its hash the first time
+//! it is read, every number is bounds-checked, and an index whose header, build, directory,
+//! cache file or letter files do not match is not used. A chunk that fails its hash marks the
+//! index damaged ([`Index::damaged`]): the caller then throws away what it answered and loads
+//! the corpus the slow way, which writes a new index. Files are written whole under a
+//! temporary name and renamed into place, so readers and a writer may run at once.
+
+mod layout;
+pub(crate) mod write;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::file::{CacheFile, Span};
+use super::stamp::{self, Stamp};
+use crate::model::{Date, Letter, Stance};
+use crate::register::{Entity, Occurrence, Place, place_text};
+use crate::search::source::{EntityHead, LetterHead, Source};
+use crate::search::{self, Passage};
+use layout::*;
+
+/// File names end so.
+pub(crate) const EXTENSION: &str = "index";
+
+/// An index file opened for a corpus whose letter files it is current for.
+pub struct Index {
+    bytes: Bytes,
+    directory: Directory,
+    cache: CacheFile,
+    /// Letters decoded so far (a query shows a few dozen at most).
+    decoded: Mutex<HashMap<usize, Arc<Letter>>>,
+}
+
+/// One letter as `brieven list` shows it, read from the index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LetterRow<'a> {
+    pub id: &'a str,
+    pub date: Option<Date>,
+    pub sender: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub stance: Option<Stance>,
+    pub sections: usize,
+    pub notes: usize,
+}
+
+impl<'a> LetterRow<'a> {
+    pub fn of(letter: &'a Letter) -> LetterRow<'a> {
+        LetterRow {
+            id: &letter.id,
+            date: letter.date,
+            sender: letter.sender.as_deref(),
+            subject: letter.subject.as_deref(),
+            stance: letter.stance,
+            sections: letter.sections.len(),
+            notes: letter.footnotes.len(),
+        }
+    }
+}
+
+/// The index file of a cache file.
+pub(crate) fn path_of(cache_file: &Path) -> PathBuf {
+    cache_file.with_extension(EXTENSION)
+}
+
+impl Index {
+    /// The index at `path` for the letter `files` (as listed from the paths the user named),
+    /// when it is of this format and build, belongs to the cache file `cache_path` as it is,
+    /// and every file (and sidecar) is unchanged since it was written; with a search section
+    /// built with register files of `register_key`, when one is given.
+    pub(crate) fn open(
+        path: &Path,
+        cache_path: &Path,
+        files: &[PathBuf],
+        register_key: Option<u64>,
+    ) -> Option<Index> {
+        let file = File::open(path).ok()?;
+        // Safety: index files are only ever written whole under another name and renamed
+        // into place, never changed where they are, so the mapped bytes stay as they were
+        // (a user who edits one by hand gets chunks that fail their hashes, not undefined
+        // reads: the map is read-only and every read is bounds-checked).
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        let size = map.len() as u64;
+        (size >= HEADER_LEN + TRAILER_LEN).then_some(())?;
+        let header = map.get(..HEADER_LEN as usize)?;
+        let build = super::file::build_id();
+        let fits =
+            &header[..8] == MAGIC && u32_at(header, 8) == FORMAT && u64_at(header, 16) == build;
+        fits.then_some(())?;
+        let trailer = map.get((size - TRAILER_LEN) as usize..)?;
+        (&trailer[24..] == MAGIC).then_some(())?;
+        let (at, len, hash) = (u64_at(trailer, 0), u64_at(trailer, 8), u64_at(trailer, 16));
+        let end = at.checked_add(len)?;
+        (at >= HEADER_LEN && end <= size - TRAILER_LEN).then_some(())?;
+        let encoded = map.get(at as usize..end as usize)?;
+        (xxhash_rust::xxh3::xxh3_64(encoded) == hash).then_some(())?;
+        let mut directory: Directory = bitcode::decode(encoded).ok()?;
+        let sections_fit = directory.sections.len() == SECTIONS
+            && directory
+                .sections
+                .iter()
+                .all(|&(o, l)| o.checked_add(l).is_some_and(|e| e <= at));
+        sections_fit.then_some(())?;
+        if let Some(key) = register_key {
+            (directory.register_key == Some(key)).then_some(())?;
+        }
+        let (cache, span) = CacheFile::open_bare(cache_path)?;
+        ((span.offset, span.len, span.hash) == directory.cache).then_some(())?;
+        let chunks = std::mem::take(&mut directory.chunks);
+        let index = Index {
+            bytes: Bytes::new(map, at, chunks)?,
+            directory,
+            cache,
+            decoded: Mutex::new(HashMap::new()),
+        };
+        let counts_fit = [
+            (FILES, FILE),
+            (LETTERS, LETTER),
+            (PASSAGES, PASSAGE),
+            (WORDS, WORD),
+            (ENTITIES, ENTITY),
+            (OCCURRENCES, OCCURRENCE),
+            (NAMES, NAME),
+        ]
+        .iter()
+        .all(|&(section, record)| {
+            index.directory.sections[section]
+                .1
+                .is_multiple_of(record as u64)
+        });
+        (counts_fit && index.current(files)?).then_some(())?;
+        // Mark both used, for pruning; no matter if that cannot be done.
+        let now = std::time::SystemTime::now();
+        let _ = file.set_modified(now);
+        let _ = index.cache.touch(now);
+        Some(index)
+    }
+
+    /// Whether the files are those the index was written for, each unchanged (as the cache
+    /// decides it: size, times, inode and device, not too close to when they were taken).
+    fn current(&self, files: &[PathBuf]) -> Option<bool> {
+        (self.count(FILES, FILE) == files.len()).then_some(())?;
+        let taken = self.directory.taken;
+        let chunk = files.len().div_ceil(64).max(1);
+        let starts: Vec<usize> = (0..files.len()).step_by(chunk).collect();
+        let same = crate::corpus::map_in_parallel(&starts, |&first| {
+            (first..(first + chunk).min(files.len()))
+                .all(|i| self.file_current(i, &files[i], taken))
+        });
+        Some(same.into_iter().all(|s| s) && !self.bytes.damaged())
+    }
+
+    fn file_current(&self, i: usize, file: &Path, taken: i128) -> bool {
+        let Some(rec) = self.record(FILES, FILE, i) else {
+            return false;
+        };
+        let stamp_at = |at: usize| Stamp {
+            size: u64_at(rec, at),
+            mtime: i128_at(rec, at + 8),
+            ctime: i128_at(rec, at + 24),
+            inode: u64_at(rec, at + 40),
+            device: u64_at(rec, at + 48),
+            hash: 0,
+        };
+        let flags = u64_at(rec, 0);
+        let source = str_at(rec, 8 + 2 * 56).and_then(|s| self.string(s));
+        let named = match file.to_str() {
+            Some(name) => source == Some(name),
+            None => source == Some(file.display().to_string().as_str()),
+        };
+        if !named || flags & 1 == 0 {
+            return false;
+        }
+        let letter = stamp_at(8);
+        let sidecar = (flags & 2 != 0).then(|| stamp_at(8 + 56));
+        Stamp::of(file).is_some_and(|now| letter.same_file(&now, taken))
+            && stamp::same_optional(sidecar, Stamp::of(&file.with_extension("toml")), taken)
+    }
+
+    /// Whether some bytes read did not have their hash: nothing the index gave may be used.
+    pub fn damaged(&self) -> bool {
+        self.bytes.damaged()
+    }
+
+    /// The corpus's warnings (skipped files, bad sidecars), as loading it gave them.
+    pub fn warnings(&self) -> &[String] {
+        &self.directory.warnings
+    }
+
+    /// How many letters there are.
+    pub fn len(&self) -> usize {
+        self.count(LETTERS, LETTER)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Letter `i` as `brieven list` shows it.
+    pub fn row(&self, i: usize) -> Option<LetterRow<'_>> {
+        let rec = self.record(LETTERS, LETTER, i)?;
+        let text = |at: usize| -> Option<Option<&str>> {
+            match str_at(rec, at) {
+                None => Some(None),
+                Some(s) => self.string(s).map(Some),
+            }
+        };
+        Some(LetterRow {
+            id: text(24)??,
+            sender: text(36)?,
+            subject: text(48)?,
+            date: date_at(rec, 60),
+            stance: stance_of(*rec.get(67)?),
+            sections: u32_at(rec, 68) as usize,
+            notes: u32_at(rec, 72) as usize,
+        })
+    }
+
+    /// Letter `i`, decoded from the cache file (once per run).
+    pub fn letter(&self, i: usize) -> Option<Arc<Letter>> {
+        if let Some(l) = self.decoded.lock().ok()?.get(&i) {
+            return Some(Arc::clone(l));
+        }
+        let rec = self.record(LETTERS, LETTER, i)?;
+        let span = Span {
+            offset: u64_at(rec, 0),
+            len: u64_at(rec, 8),
+            hash: u64_at(rec, 16),
+        };
+        let Some(letter) = self.cache.letter(span) else {
+            self.bytes.set_damaged();
+            return None;
+        };
+        let letter = Arc::new(letter);
+        self.decoded.lock().ok()?.insert(i, Arc::clone(&letter));
+        Some(letter)
+    }
+
+    /// The number of records of `size` in `section`.
+    fn count(&self, section: usize, size: usize) -> usize {
+        (self.directory.sections[section].1 / size as u64) as usize
+    }
+
+    /// Record `i` of `section`.
+    fn record(&self, section: usize, size: usize, i: usize) -> Option<&[u8]> {
+        (i < self.count(section, size)).then_some(())?;
+        let (offset, _) = self.directory.sections[section];
+        self.bytes.get(offset + (i * size) as u64, size as u64)
+    }
+
+    /// Bytes `from..from + len` of `section`.
+    fn slice(&self, section: usize, from: u64, len: u64) -> Option<&[u8]> {
+        let (offset, size) = self.directory.sections[section];
+        (from.checked_add(len)? <= size).then_some(())?;
+        self.bytes.get(offset + from, len)
+    }
+
+    /// A string of STRINGS; `None` (and the index damaged) when it is not UTF-8.
+    fn string(&self, (offset, len): (u64, u32)) -> Option<&str> {
+        let bytes = self.slice(STRINGS, offset, u64::from(len))?;
+        let s = std::str::from_utf8(bytes).ok();
+        if s.is_none() {
+            self.bytes.set_damaged();
+        }
+        s
+    }
+
+    /// Word `i` of the vocabulary (in byte order), with its postings' count, offset and
+    /// length.
+    fn word(&self, i: usize) -> Option<(&str, usize, u64, u64)> {
+        let rec = self.record(WORDS, WORD, i)?;
+        let word = self.string(str_at(rec, 0)?)?;
+        Some((
+            word,
+            u32_at(rec, 12) as usize,
+            u64_at(rec, 16),
+            u64::from(u32_at(rec, 24)),
+        ))
+    }
+
+    /// The first word not before `q` in byte order.
+    fn first_from(&self, q: &str) -> usize {
+        let (mut lo, mut hi) = (0, self.count(WORDS, WORD));
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.word(mid) {
+                Some((w, ..)) if w < q => lo = mid + 1,
+                Some(_) => hi = mid,
+                None => return hi,
+            }
+        }
+        lo
+    }
+
+    fn words_from(&self, first: usize) -> impl Iterator<Item = (u32, &str)> {
+        (first..self.count(WORDS, WORD)).map_while(move |i| Some((i as u32, self.word(i)?.0)))
+    }
+}
+
+impl Source for Index {
+    fn letter_count(&self) -> usize {
+        self.len()
+    }
+
+    fn letter(&self, index: usize) -> Option<LetterHead<'_>> {
+        let row = self.row(index)?;
+        Some(LetterHead {
+            id: row.id,
+            sender: row.sender,
+            date: row.date,
+        })
+    }
+
+    fn with_place_text<R>(
+        &self,
+        index: usize,
+        place: Place,
+        f: impl FnOnce(&str) -> R,
+    ) -> Option<R> {
+        let letter = Index::letter(self, index)?;
+        place_text(&letter, place).map(f)
+    }
+
+    fn entity_count(&self) -> usize {
+        self.count(ENTITIES, ENTITY)
+    }
+
+    fn entity(&self, id: usize) -> Option<EntityHead<'_>> {
+        let rec = self.record(ENTITIES, ENTITY, id)?;
+        Some(EntityHead {
+            kind: kind_of(*rec.first()?)?,
+            date: date_at(rec, 1),
+            label: self.string(str_at(rec, 8)?)?,
+            occurrences: u32_at(rec, 40) as usize,
+        })
+    }
+
+    fn entity_names(&self, id: usize) -> Option<Cow<'_, Entity>> {
+        let rec = self.record(ENTITIES, ENTITY, id)?;
+        let (offset, len) = str_at(rec, 20)?;
+        let bytes = self.slice(STRINGS, offset, u64::from(len))?;
+        let Ok(entity) = bitcode::decode::<Entity>(bytes) else {
+            self.bytes.set_damaged();
+            return None;
+        };
+        Some(Cow::Owned(entity))
+    }
+
+    fn occurrences(&self, id: usize) -> Cow<'_, [Occurrence]> {
+        let Some(rec) = self.record(ENTITIES, ENTITY, id) else {
+            return Cow::Borrowed(&[]);
+        };
+        let (first, count) = (u64_at(rec, 32), u64::from(u32_at(rec, 40)));
+        let size = OCCURRENCE as u64;
+        let Some(bytes) = first
+            .checked_mul(size)
+            .and_then(|from| self.slice(OCCURRENCES, from, count * size))
+        else {
+            return Cow::Borrowed(&[]);
+        };
+        let read = bytes.chunks_exact(OCCURRENCE).map(|b| {
+            let (letter, place) = place_at(b, 0)?;
+            Some(Occurrence {
+                letter,
+                place,
+                at: u32_at(b, 16),
+                len: u32_at(b, 20),
+            })
+        });
+        match read.collect::<Option<Vec<_>>>() {
+            Some(all) => Cow::Owned(all),
+            None => {
+                self.bytes.set_damaged();
+                Cow::Borrowed(&[])
+            }
+        }
+    }
+
+    fn name_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<search::NameMatch> {
+        let names = (0..self.count(NAMES, NAME)).map_while(|i| {
+            let rec = self.record(NAMES, NAME, i)?;
+            let key = self.string(str_at(rec, 8)?)?;
+            Some((u32_at(rec, 0) as usize, u32_at(rec, 4) as usize, key))
+        });
+        search::best_names(names, q, matcher)
+    }
+
+    fn passage_count(&self) -> usize {
+        self.count(PASSAGES, PASSAGE)
+    }
+
+    fn passage(&self, id: u32) -> Option<Passage> {
+        let rec = self.record(PASSAGES, PASSAGE, id as usize)?;
+        let (letter, place) = place_at(rec, 0)?;
+        Some(Passage { letter, place })
+    }
+
+    fn vocabulary_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<(u32, u32)> {
+        let first = self.first_from(q);
+        let exact = self
+            .word(first)
+            .filter(|(w, ..)| *w == q)
+            .map(|_| first as u32);
+        search::match_vocabulary(q, matcher, exact, self.words_from(first), || {
+            self.words_from(0)
+        })
+    }
+
+    fn postings(&self, word: u32) -> Cow<'_, [u32]> {
+        let read = self.word(word as usize).and_then(|(_, count, from, len)| {
+            let bytes = self.slice(POSTINGS, from, len)?;
+            postings_of(bytes, count)
+        });
+        match read {
+            Some(list) => Cow::Owned(list),
+            None => {
+                self.bytes.set_damaged();
+                Cow::Borrowed(&[])
+            }
+        }
+    }
+
+    fn word_id(&self, word: &str) -> Option<u32> {
+        let first = self.first_from(word);
+        self.word(first)
+            .filter(|(w, ..)| *w == word)
+            .map(|_| first as u32)
+    }
+}

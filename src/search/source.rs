@@ -1,0 +1,160 @@
+//! What a search reads, wherever it is kept: the letters' heads (id, sender, date) and the
+//! texts of their places, the register's entities and occurrences, the entities' names, and
+//! the passages with their vocabulary and postings.
+//!
+//! [`Memory`] reads them from the loaded letters, the [`Register`] and a [`SearchIndex`];
+//! the on-disk index (`crate::cache::index`) reads them from a memory-mapped file, touching
+//! only what a query asks for. The search ([`SearchIndex::search`], [`search_in`]) is written
+//! once over this trait, so both answer alike.
+
+use std::borrow::Cow;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::entities::NameMatch;
+use super::passages::Passage;
+use super::{Hit, SearchIndex};
+use crate::model::{Date, Letter};
+use crate::register::{Entity, EntityKind, Occurrence, Place, Register, place_text};
+
+/// What the search needs of a letter to name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LetterHead<'a> {
+    pub id: &'a str,
+    pub sender: Option<&'a str>,
+    pub date: Option<Date>,
+}
+
+impl LetterHead<'_> {
+    /// As [`Letter::sender_or_unknown`].
+    pub fn sender_or_unknown(&self) -> &str {
+        self.sender.unwrap_or(crate::model::UNKNOWN_SENDER)
+    }
+}
+
+/// What ranking needs of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityHead<'a> {
+    pub kind: EntityKind,
+    pub label: &'a str,
+    pub date: Option<Date>,
+    /// How many occurrences it has.
+    pub occurrences: usize,
+}
+
+/// Where a search reads from. Every method is total: what is not there is `None` or empty.
+pub trait Source {
+    fn letter_count(&self) -> usize;
+    fn letter(&self, index: usize) -> Option<LetterHead<'_>>;
+    /// `f` over the text of `place` in letter `index` (see [`place_text`]).
+    fn with_place_text<R>(
+        &self,
+        index: usize,
+        place: Place,
+        f: impl FnOnce(&str) -> R,
+    ) -> Option<R>;
+    fn entity_count(&self) -> usize;
+    fn entity(&self, id: usize) -> Option<EntityHead<'_>>;
+    /// The whole entity (its occurrences may be left out: see [`Source::occurrences`]).
+    fn entity_names(&self, id: usize) -> Option<Cow<'_, Entity>>;
+    fn occurrences(&self, id: usize) -> Cow<'_, [Occurrence]>;
+    /// The best-matching name of each entity whose names match the folded query `q`.
+    fn name_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<NameMatch>;
+    fn passage_count(&self) -> usize;
+    fn passage(&self, id: u32) -> Option<Passage>;
+    /// The vocabulary words a folded query word matches, with how well (see
+    /// `passages::EXACT`); the numbers are those [`Source::postings`] and [`Source::word_id`]
+    /// use.
+    fn vocabulary_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<(u32, u32)>;
+    /// The passages a vocabulary word occurs in, in ascending order.
+    fn postings(&self, word: u32) -> Cow<'_, [u32]>;
+    fn word_id(&self, word: &str) -> Option<u32>;
+}
+
+/// The loaded letters, their register and the index built over them.
+#[derive(Clone, Copy)]
+pub struct Memory<'a> {
+    pub letters: &'a [Letter],
+    pub register: &'a Register,
+    pub index: &'a SearchIndex,
+}
+
+impl Source for Memory<'_> {
+    fn letter_count(&self) -> usize {
+        self.letters.len()
+    }
+
+    fn letter(&self, index: usize) -> Option<LetterHead<'_>> {
+        let l = self.letters.get(index)?;
+        Some(LetterHead {
+            id: &l.id,
+            sender: l.sender.as_deref(),
+            date: l.date,
+        })
+    }
+
+    fn with_place_text<R>(
+        &self,
+        index: usize,
+        place: Place,
+        f: impl FnOnce(&str) -> R,
+    ) -> Option<R> {
+        place_text(self.letters.get(index)?, place).map(f)
+    }
+
+    fn entity_count(&self) -> usize {
+        self.register.entities.len()
+    }
+
+    fn entity(&self, id: usize) -> Option<EntityHead<'_>> {
+        let e = self.register.entities.get(id)?;
+        Some(EntityHead {
+            kind: e.kind,
+            label: &e.label,
+            date: e.date,
+            occurrences: e.occurrences.len(),
+        })
+    }
+
+    fn entity_names(&self, id: usize) -> Option<Cow<'_, Entity>> {
+        self.register.entities.get(id).map(Cow::Borrowed)
+    }
+
+    fn occurrences(&self, id: usize) -> Cow<'_, [Occurrence]> {
+        Cow::Borrowed(
+            self.register
+                .entities
+                .get(id)
+                .map_or(&[][..], |e| &e.occurrences),
+        )
+    }
+
+    fn name_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<NameMatch> {
+        self.index.names.matches(q, matcher)
+    }
+
+    fn passage_count(&self) -> usize {
+        self.index.passages.passages.len()
+    }
+
+    fn passage(&self, id: u32) -> Option<Passage> {
+        self.index.passages.passages.get(id as usize).copied()
+    }
+
+    fn vocabulary_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<(u32, u32)> {
+        self.index.passages.vocabulary_matches(q, matcher)
+    }
+
+    fn postings(&self, word: u32) -> Cow<'_, [u32]> {
+        Cow::Borrowed(self.index.passages.postings(word))
+    }
+
+    fn word_id(&self, word: &str) -> Option<u32> {
+        self.index.passages.word_id(word)
+    }
+}
+
+/// The best `limit` hits for `query` in `source`, as [`SearchIndex::search`] gives them.
+pub fn search_in(source: &impl Source, query: &str, limit: usize) -> Vec<Hit> {
+    super::run(source, query, limit)
+}

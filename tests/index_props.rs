@@ -1,0 +1,258 @@
+//! The on-disk index (issue 17) answers every query exactly as the search over the loaded
+//! letters does, on corpora of the benchmark generator (`examples/gen_corpus`); an index with
+//! any byte changed is either refused or says it is damaged, and never panics; an index
+//! opened keeps answering from what it opened while a writer replaces it.
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/layouts.rs"]
+mod layouts;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/letters.rs"]
+mod letters;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/names.rs"]
+mod names;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/pdftext.rs"]
+mod pdftext;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/rng.rs"]
+mod rng;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/spec.rs"]
+mod spec;
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/vocab.rs"]
+mod vocab;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use brieven::cache::index::Index;
+use brieven::cache::{Cache, register_key};
+use brieven::corpus::Corpus;
+use brieven::search::{Hit, search_in};
+use proptest::prelude::*;
+
+/// Generated letters in a directory, their times an hour back (not "racy": the index is
+/// trusted only for files older than when it was written).
+struct Archive {
+    dir: tempfile::TempDir,
+}
+
+impl Archive {
+    fn new(seed: u64, n: usize) -> Archive {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        fs::create_dir(dir.path().join("letters")).expect("mkdir");
+        let archive = Archive { dir };
+        for (name, text) in letters::corpus(seed, n) {
+            archive.put(&name, &text);
+        }
+        archive
+    }
+
+    fn put(&self, name: &str, text: &str) {
+        let path = self.letters().join(name);
+        fs::write(&path, text).expect("write");
+        let file = fs::File::options().append(true).open(&path).expect("open");
+        file.set_modified(SystemTime::now() - Duration::from_secs(3600))
+            .expect("set time");
+    }
+
+    fn letters(&self) -> PathBuf {
+        self.dir.path().join("letters")
+    }
+
+    fn cache(&self) -> Cache {
+        Cache::at(self.dir.path().join("cache"))
+    }
+
+    fn paths(&self) -> Vec<PathBuf> {
+        vec![self.letters()]
+    }
+
+    fn files(&self) -> Vec<PathBuf> {
+        Corpus::letter_files(&self.paths()).expect("letter files")
+    }
+
+    /// Loads the letters through the cache, builds the register and search index, and
+    /// writes the cache and the index; the letters and the in-memory hits for `queries`.
+    fn build(&self, queries: &[String], limit: usize) -> Vec<Vec<Hit>> {
+        let (corpus, mut cached) = self.cache().load(&self.paths(), &self.files(), None);
+        let (register, index) = cached.search(&corpus.letters, &[]).expect("register");
+        let hits = queries
+            .iter()
+            .map(|q| index.search(&corpus.letters, &register, q, limit))
+            .collect();
+        cached.keep_index();
+        cached.save(&corpus.letters).expect("cache written");
+        cached
+            .save_index(&corpus.letters, &corpus.warnings)
+            .expect("index written");
+        hits
+    }
+
+    fn open(&self) -> Option<Index> {
+        self.cache()
+            .open_index(&self.paths(), &self.files(), Some(register_key(&[])))
+    }
+
+    fn index_file(&self) -> PathBuf {
+        let dir = self.dir.path().join("cache");
+        fs::read_dir(&dir)
+            .expect("cache dir")
+            .map(|e| e.expect("entry").path())
+            .find(|p| p.extension().is_some_and(|e| e == "index"))
+            .expect("an index file")
+    }
+}
+
+/// Queries made of the corpus's own words: as they are, a prefix, a typo, two in a row, with
+/// a letter filter, in the notes only; and a few of every kind.
+fn queries(archive: &Archive, picks: &[(usize, u8)]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for file in archive.files() {
+        let text = fs::read_to_string(&file).expect("read");
+        words.extend(
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(str::to_string),
+        );
+    }
+    let mut out: Vec<String> = [
+        "encryptie",
+        "18 september 2023",
+        "date:2024",
+        "org:",
+        "person: in:00001",
+        "xqzvwk",
+        "",
+        "Yeşilgöz-Zegerius",
+    ]
+    .map(String::from)
+    .to_vec();
+    if words.is_empty() {
+        return out;
+    }
+    for &(pick, how) in picks {
+        let at = pick % words.len();
+        let word = &words[at];
+        let next = words.get(at + 1).map_or("", String::as_str);
+        let q = match how {
+            0 => word.clone(),
+            1 => word.chars().take(3 + pick % 3).collect(),
+            2 => {
+                let mut chars: Vec<char> = word.chars().collect();
+                chars.swap(1, 2);
+                chars.into_iter().collect()
+            }
+            3 => format!("{word} {next}"),
+            4 => format!("{word} in:{:05}", pick % 7),
+            _ => format!("notes: {word}"),
+        };
+        out.push(q);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn the_index_answers_as_the_loaded_letters_do(
+        seed in 0u64..1_000,
+        n in 1usize..16,
+        picks in prop::collection::vec((any::<usize>(), 0u8..6), 1..10),
+        limit in 1usize..30,
+    ) {
+        let archive = Archive::new(seed, n);
+        let queries = queries(&archive, &picks);
+        let expected = archive.build(&queries, limit);
+        let index = archive.open().expect("the index is current and opens");
+        for (q, expected) in queries.iter().zip(&expected) {
+            let got = search_in(&index, q, limit);
+            prop_assert_eq!(&got, expected, "query {:?}", q);
+        }
+        prop_assert!(!index.damaged());
+        // What `brieven list` shows comes from the index too.
+        let (corpus, _) = archive.cache().load(&archive.paths(), &archive.files(), None);
+        prop_assert_eq!(index.len(), corpus.letters.len());
+        for (i, letter) in corpus.letters.iter().enumerate() {
+            let row = index.row(i).expect("a row per letter");
+            prop_assert_eq!(row, brieven::cache::index::LetterRow::of(letter));
+        }
+    }
+}
+
+/// Every byte of a small index changed in turn (a sample of them): the index is refused, or
+/// answers as before, or says it is damaged; it never panics.
+#[test]
+fn a_changed_byte_is_refused_or_found() {
+    let archive = Archive::new(7, 4);
+    let queries: Vec<String> = ["encryptie", "Europese Commissie", "date:2024", "minister"]
+        .map(String::from)
+        .to_vec();
+    let expected = archive.build(&queries, 20);
+    let path = archive.index_file();
+    let original = fs::read(&path).expect("read");
+    let step = (original.len() / 300).max(1);
+    let mut refused = 0;
+    for at in (0..original.len()).step_by(step) {
+        let mut bytes = original.clone();
+        bytes[at] ^= 0x5a;
+        write_whole(&path, &bytes);
+        let Some(index) = archive.open() else {
+            refused += 1;
+            continue;
+        };
+        let got: Vec<Vec<Hit>> = queries.iter().map(|q| search_in(&index, q, 20)).collect();
+        let rows: Vec<_> = (0..index.len()).map(|i| index.row(i)).collect();
+        assert!(
+            got == expected || index.damaged(),
+            "byte {at} changed: wrong answers from an index that says it is whole"
+        );
+        assert!(
+            rows.iter().all(Option::is_some) || index.damaged(),
+            "byte {at}"
+        );
+    }
+    assert!(refused > 0, "some changes are refused on opening");
+    write_whole(&path, &original);
+    assert!(archive.open().is_some_and(|i| !i.damaged()));
+}
+
+/// An index opened before a writer replaces it (and the cache file) answers from what it
+/// opened; the next one opened sees the new letters.
+#[test]
+fn a_reader_keeps_its_index_while_a_writer_replaces_it() {
+    let archive = Archive::new(3, 5);
+    let queries = vec!["zeepbellenblazer".to_string(), "encryptie".to_string()];
+    let before = archive.build(&queries, 20);
+    let opened = archive.open().expect("opens");
+    archive.put(
+        "99999_new.md",
+        "# Brief\n\nDe zeepbellenblazer schrijft over encryptie.\n",
+    );
+    assert!(
+        archive.open().is_none(),
+        "a new letter: the index is not current"
+    );
+    let after = archive.build(&queries, 20);
+    assert_ne!(before, after);
+    for (q, expected) in queries.iter().zip(&before) {
+        assert_eq!(&search_in(&opened, q, 20), expected, "{q}");
+    }
+    assert!(!opened.damaged());
+    let reopened = archive.open().expect("the new index opens");
+    for (q, expected) in queries.iter().zip(&after) {
+        assert_eq!(&search_in(&reopened, q, 20), expected, "{q}");
+    }
+}
+
+/// Writes `bytes` to `path` as the writer does: whole, under another name, renamed.
+fn write_whole(path: &Path, bytes: &[u8]) {
+    let temp = path.with_extension("test-tmp");
+    fs::write(&temp, bytes).expect("write");
+    fs::rename(&temp, path).expect("rename");
+}
