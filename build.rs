@@ -1,5 +1,5 @@
-//! Rebuilds the binary when anything in `seeds/` changes (the letters, their sidecars and the
-//! register are embedded at compile time), and names the build for the on-disk cache: a hash
+//! Rebuilds the binary when anything in `seeds/` or `reference/` changes (the letters, their
+//! sidecars, the register and the acts they discuss are embedded at compile time), and names the build for the on-disk cache: a hash
 //! of the sources and the locked dependencies, so that a cache written by another build (other
 //! parsing rules, other types) is never read.
 
@@ -8,6 +8,7 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=seeds");
+    println!("cargo:rerun-if-changed=reference");
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=Cargo.lock");
     println!("cargo:rerun-if-changed=build.rs");

@@ -171,6 +171,13 @@ pub struct Citation {
     pub page: Option<u32>,
     /// The notes the quote cites (for a note: the note itself, with its URLs).
     pub notes: Vec<CitedNote>,
+    /// For a legislative act: its name in citations (`COM(2022) 209`), which stands for
+    /// sender, addressee and date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub act: Option<String>,
+    /// For a place in an act's article, recitals or annex: the provision (`Article 7(1)`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provision: Option<crate::act::Provision>,
 }
 
 /// The longest a shortened note source gets, in characters.
@@ -236,6 +243,17 @@ impl Citation {
             heading: None,
             page: None,
             notes: Vec::new(),
+            act: letter
+                .is_act()
+                .then(|| crate::act::short_name(letter))
+                .flatten(),
+            provision: match anchor {
+                Anchor::Section { section } => crate::act::provision(letter, section, None),
+                Anchor::Paragraph { section, paragraph } => {
+                    crate::act::provision(letter, section, Some(paragraph))
+                }
+                _ => None,
+            },
         };
         let cited: Vec<u32> = match anchor {
             Anchor::Letter => Vec::new(),
@@ -369,6 +387,18 @@ impl Citation {
     /// 18 September 2024, ¶ 4`.
     pub fn reference(&self, lang: Lang) -> String {
         let s = lang.strings();
+        if let Some(act) = &self.act {
+            // An act is cited by its number and the provision: `COM(2022) 209, Article 7(1)`.
+            let place = match &self.provision {
+                Some(p) => p.render(lang),
+                None => self.location(lang),
+            };
+            return [act.clone(), place]
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
         let sender = self.sender.clone().unwrap_or(s.unknown_sender.to_string());
         let mut parts = vec![match &self.signatory {
             Some(who) => format!("{sender} ({who})"),

@@ -19,6 +19,10 @@ use crate::model::{Letter, Stance};
 /// Everything in `seeds/`, compiled into the binary.
 static SEEDS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
 
+/// The acts the letters discuss, from `reference/` (EUR-Lex pages, kept as published), compiled
+/// into the binary: the library has them after the letters.
+static REFERENCE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/reference");
+
 /// File extensions that hold letters.
 /// The file name endings a directory's letters have (in any case).
 const LETTER_EXTENSIONS: [&str; 8] = ["txt", "md", "pdf", "docx", "odt", "html", "htm", "markdown"];
@@ -142,6 +146,17 @@ impl Corpus {
                 .map(|f| (f.path().display().to_string(), f.contents().to_vec()));
             corpus.add(&id, &format!("embedded:{name}"), file.contents(), sidecar);
         }
+        let mut acts: Vec<_> = REFERENCE.files().filter(|f| is_letter(f.path())).collect();
+        acts.sort_by_key(|f| f.path());
+        for file in acts {
+            let name = file.path().display().to_string();
+            let id = letter_id(file.path());
+            let loaded = prepare(&id, &format!("embedded:{name}"), file.contents(), None);
+            // The folder's other files (its list of sources) are no acts.
+            if loaded.letter.as_ref().is_some_and(Letter::is_act) {
+                corpus.absorb(loaded);
+            }
+        }
         corpus
     }
 
@@ -249,11 +264,28 @@ impl Corpus {
         if let Some(letter) = self.letters.iter().find(|l| l.id == query) {
             return Ok(letter);
         }
-        let hits: Vec<&Letter> = self
+        let mut hits: Vec<&Letter> = self
             .letters
             .iter()
             .filter(|l| l.id.contains(query))
             .collect();
+        if hits.is_empty() {
+            // Case and punctuation aside, the id or an act's number: `COM-2022-209` finds the
+            // act numbered `COM(2022) 209 final`.
+            let key = alphanumeric(query);
+            hits = self
+                .letters
+                .iter()
+                .filter(|l| {
+                    !key.is_empty()
+                        && (alphanumeric(&l.id).contains(&key)
+                            || l.is_act()
+                                && l.reference
+                                    .as_deref()
+                                    .is_some_and(|r| alphanumeric(r).contains(&key)))
+                })
+                .collect();
+        }
         match hits.as_slice() {
             [one] => Ok(one),
             [] => Err(FindError::NoMatch(query.to_string())),
@@ -271,6 +303,14 @@ impl Corpus {
             .chain(self.letters.iter().flat_map(|l| l.warnings.iter()))
             .map(String::as_str)
     }
+}
+
+/// Letters and digits only, in lower case: ids and document numbers compared as written loosely.
+fn alphanumeric(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// What loading one file gave: its letter (none when it was skipped) and the warnings about

@@ -6,6 +6,7 @@
 //! them as JSON ([`export`]). It never touches a terminal: the `brieven` binary is a thin CLI and
 //! TUI shell over it.
 
+pub mod act;
 pub mod briefing;
 pub mod cache;
 pub mod citation;

@@ -50,7 +50,8 @@ impl FromStr for LetterSort {
     }
 }
 
-/// The indices of `letters` in `sort` order; ties keep the corpus order.
+/// The indices of `letters` in `sort` order, legislative acts after the letters; ties keep the
+/// corpus order.
 pub fn sorted(letters: &[Letter], sort: LetterSort) -> Vec<usize> {
     sorted_with(letters, sort, &|i| letters[i].stance)
 }
@@ -100,6 +101,8 @@ pub fn sorted_keys(letters: &[SortKeys], sort: LetterSort) -> Vec<usize> {
         }
         LetterSort::Stance => order.sort_by_key(|&i| stance_rank(letters[i].stance)),
     }
+    // The acts the letters discuss come after the letters, whatever the order.
+    order.sort_by_key(|&i| letters[i].is_act());
     order
 }
 

@@ -176,6 +176,10 @@ pub struct Letter {
     pub footnotes: Vec<Footnote>,
     /// Anything odd, as `id:line: message`.
     pub warnings: Vec<String>,
+    /// For a legislative act (a regulation, directive or decision, proposed or adopted), what
+    /// it is and the division each section is; `None` for a letter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub act: Option<Act>,
 }
 
 impl Letter {
@@ -204,6 +208,26 @@ impl Letter {
         self.paragraphs().map(|(_, _, p)| p.notes.len()).sum()
     }
 
+    /// Whether this is a legislative act rather than a letter.
+    pub fn is_act(&self) -> bool {
+        self.act.is_some()
+    }
+
+    /// The division section `i` is, for an act.
+    pub fn division(&self, i: usize) -> Option<&Division> {
+        self.act.as_ref()?.divisions.get(i)
+    }
+
+    /// The section that is article `number` (`7`, `7a`; case ignored), for an act.
+    pub fn article(&self, number: &str) -> Option<usize> {
+        self.act.as_ref()?.divisions.iter().position(|d| {
+            d.kind == DivisionKind::Article
+                && d.number
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(number))
+        })
+    }
+
     /// The sender, or a stand-in for display.
     pub fn sender_or_unknown(&self) -> &str {
         self.sender.as_deref().unwrap_or(UNKNOWN_SENDER)
@@ -212,6 +236,90 @@ impl Letter {
 
 /// What stands for a letter's sender when it has none.
 pub const UNKNOWN_SENDER: &str = "(unknown sender)";
+
+/// What kind of legislative act a document is.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum ActKind {
+    Regulation,
+    Directive,
+    Decision,
+}
+
+impl ActKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActKind::Regulation => "regulation",
+            ActKind::Directive => "directive",
+            ActKind::Decision => "decision",
+        }
+    }
+}
+
+/// A legislative act's structure: its kind, and one [`Division`] per section of the letter
+/// (`divisions[i]` is `sections[i]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bitcode::Encode, bitcode::Decode)]
+pub struct Act {
+    pub kind: ActKind,
+    pub divisions: Vec<Division>,
+}
+
+/// What a section of an act is: an article with its number and title, a chapter, the recitals,
+/// or a plain heading (of the explanatory memorandum, of an annex), with its depth in the
+/// outline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, bitcode::Encode, bitcode::Decode)]
+pub struct Division {
+    pub kind: DivisionKind,
+    /// As written: `7`, `7a`, `IV`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Depth in the outline: 0 for the memorandum, the recitals, a chapter, an annex; an article
+    /// one deeper than the chapter, section and subsection it stands in.
+    pub level: u8,
+}
+
+/// The divisions of an act the EU's drafting conventions name.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    bitcode::Encode,
+    bitcode::Decode,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum DivisionKind {
+    /// A heading of no named division (the memorandum's parts, an annex's, the opening).
+    Heading,
+    Memorandum,
+    /// The act's title, citations (`Having regard to ...`) up to `Whereas:`.
+    Preamble,
+    Recitals,
+    Part,
+    Title,
+    Chapter,
+    Section,
+    Subsection,
+    Article,
+    Annex,
+}
 
 /// A heading (none for the opening part) and the paragraphs under it.
 #[derive(

@@ -59,7 +59,7 @@ impl FromStr for PositionSort {
     }
 }
 
-/// One row per letter, in corpus order, with up to `top` terms each.
+/// One row per letter (acts left out), in corpus order, with up to `top` terms each.
 pub fn positions(letters: &[Letter], register: &Register, top: usize) -> Vec<Position> {
     let mut counts: Vec<Vec<TermCount>> = vec![Vec::new(); letters.len()];
     // Counted per term over its occurrences only (a count per letter for every term would
@@ -82,6 +82,8 @@ pub fn positions(letters: &[Letter], register: &Register, top: usize) -> Vec<Pos
         .iter()
         .zip(counts)
         .enumerate()
+        // An act the letters discuss takes no position in the debate.
+        .filter(|(_, (letter, _))| !letter.is_act())
         .map(|(i, (letter, mut terms))| {
             terms.sort_by(|a, b| {
                 b.count
@@ -146,7 +148,10 @@ mod tests {
         let corpus = Corpus::embedded();
         let register = Register::build(&corpus.letters);
         let mut rows = positions(&corpus.letters, &register, TOP_TERMS);
-        assert_eq!(rows.len(), corpus.letters.len());
+        assert_eq!(
+            rows.len(),
+            corpus.letters.iter().filter(|l| !l.is_act()).count()
+        );
         let offlimits = rows
             .iter()
             .find(|r| r.date == Date::ymd(2024, 9, 18))

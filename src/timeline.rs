@@ -175,7 +175,8 @@ impl Timeline {
     pub fn build(letters: &[Letter], with_years: bool) -> Timeline {
         let mut timeline = Timeline::default();
         let mut events: Vec<Event> = Vec::new();
-        for (i, letter) in letters.iter().enumerate() {
+        // An act the letters discuss is no part of the debate's time line.
+        for (i, letter) in letters.iter().enumerate().filter(|(_, l)| !l.is_act()) {
             match letter.date {
                 Some(date) => timeline.entries.push(TimelineEntry {
                     date,

@@ -25,7 +25,10 @@ fn export_prints_the_documented_json_for_the_embedded_letters() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("valid JSON");
     let letters = json["letters"].as_array().expect("letters array");
-    assert_eq!(letters.len(), 5);
+    // The five letters, then the proposal they discuss, marked as a regulation.
+    assert_eq!(letters.len(), 6);
+    assert_eq!(letters[5]["act"]["kind"], "regulation");
+    assert!(letters[..5].iter().all(|l| l.get("act").is_none()));
     let first = &letters[0];
     for key in [
         "id",
@@ -107,7 +110,9 @@ fn list_prints_one_aligned_line_per_letter() {
     assert!(out.status.success());
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 6, "{text}");
+    // The header, five letters, and the proposal after them.
+    assert_eq!(lines.len(), 7, "{text}");
+    assert!(lines[6].starts_with("com-2022-209-en") && lines[6].contains("2022-05-11"));
     assert!(lines[0].starts_with("ID"));
     assert!(lines[3].contains("2024-09-18") && lines[3].contains("Offlimits"));
     assert!(lines[4].contains("Minister van Justitie en Veiligheid"));

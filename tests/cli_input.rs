@@ -384,7 +384,8 @@ fn with_embedded_adds_the_dossiers_letters_before_ones_own() {
     let path = dir.path().to_str().unwrap();
     assert_eq!(ids(&["export", path]), vec!["mijn_brief"]);
     let embedded = ids(&["export"]);
-    assert_eq!(embedded.len(), 5);
+    // The five letters and the proposal they discuss.
+    assert_eq!(embedded.len(), 6);
     // The flag goes before or after the subcommand.
     for args in [
         &["export", "--with-embedded", path][..],

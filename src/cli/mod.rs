@@ -1,6 +1,7 @@
 //! The headless subcommands, one file each, and the shared bits they need: loading the corpus
 //! from the command line's paths and the terminal width for wrapped output.
 
+pub mod articles;
 pub mod cache;
 pub mod cards;
 pub mod completions;

@@ -20,7 +20,8 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What to look for; filters: org: person: date: term: in:<letter or sender> notes:
-    /// and date ranges (date:2023-09..2023-12).
+    /// and date ranges (date:2023-09..2023-12); art:7 gives an article of the act and the
+    /// letters that discuss it.
     pub query: String,
     /// Letter files or directories; none means the embedded letters.
     pub paths: Vec<PathBuf>,
@@ -68,6 +69,11 @@ impl RegisterArgs {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    // `art:7`: an article of the act in the library and the letters that discuss it.
+    if let Some(number) = super::articles::article_query(&args.query) {
+        let session = super::load(&args.paths)?;
+        return super::articles::run(&session.corpus.letters, &args.query, &number, args.json);
+    }
     // A query that cannot mean what was typed says so, rather than answering nothing.
     let query = brieven::search::Query::parse(&args.query);
     for problem in &query.problems {

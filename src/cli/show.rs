@@ -1,4 +1,4 @@
-//! `brieven show LETTER [--section N]`: one letter as clean wrapped text, for piping and for
+//! `brieven show LETTER [--section N | --article N]`: one letter as clean wrapped text, for piping and for
 //! screen readers: a metadata header, headings, paragraphs with `[n]` note markers, and the
 //! notes with their URLs at the end.
 
@@ -20,12 +20,25 @@ pub struct Args {
     /// Only this section (1 is the first).
     #[arg(long, short)]
     pub section: Option<usize>,
+    /// Only this article of an act (`7`, `7a`).
+    #[arg(long, short, conflicts_with = "section")]
+    pub article: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let session = super::load(&args.paths)?;
     let corpus = &session.corpus;
     let letter = corpus.find(&args.letter)?;
+    if let Some(number) = &args.article {
+        if !letter.is_act() {
+            bail!("{}: not an act, it has no articles", letter.id);
+        }
+        let Some(section) = letter.article(number.trim()) else {
+            bail!("{}: no article {}", letter.id, sanitize(number));
+        };
+        super::emit(&render(letter, Some(section + 1), super::output_width()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(n) = args.section
         && (n == 0 || n > letter.sections.len())
     {
@@ -64,6 +77,9 @@ pub fn render(letter: &Letter, section: Option<usize>, width: usize) -> String {
     }
     if let Some(r) = &letter.reference {
         field(&mut out, "Reference", r);
+    }
+    if let Some(act) = &letter.act {
+        field(&mut out, "Kind", act.kind.as_str());
     }
     if !letter.signed_by.is_empty() {
         field(&mut out, "Signed", &letter.signed_by.join("; "));

@@ -340,6 +340,14 @@ pub static READER_NL: &[(&str, &str)] = &[
         "volgende notenverwijzing in beeld",
     ),
     (
+        "open the article a link names",
+        "open het artikel van een link",
+    ),
+    (
+        "No article of the regulation is mentioned in view",
+        "Geen artikel van de verordening genoemd in beeld",
+    ),
+    (
         "previous note marker in view",
         "vorige notenverwijzing in beeld",
     ),

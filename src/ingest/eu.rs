@@ -151,7 +151,7 @@ pub fn cover(lines: &[Line<'_>]) -> Option<Cover> {
 
 /// `Proposal for a`, `Amended proposal for a`, `Voorstel voor een`, `Proposition de`: the line
 /// before the act a proposal proposes.
-fn is_proposal_opener(text: &str) -> bool {
+pub fn is_proposal_opener(text: &str) -> bool {
     let t = text.trim().to_lowercase();
     [
         "proposal for a",
@@ -167,7 +167,7 @@ fn is_proposal_opener(text: &str) -> bool {
 
 /// The act's line in capitals: `REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL`,
 /// `COUNCIL DECISION`, `VERORDENING VAN HET EUROPEES PARLEMENT EN DE RAAD`.
-fn is_act(text: &str) -> bool {
+pub fn is_act(text: &str) -> bool {
     const ACTS: [&str; 18] = [
         "REGULATION",
         "DIRECTIVE",

@@ -21,6 +21,7 @@
 //!
 //! No pass panics on any input; whatever looks wrong becomes a warning on the letter.
 
+pub mod act;
 pub mod blocks;
 pub mod closing;
 pub mod decode;
@@ -357,6 +358,12 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         }
     }
 
+    // A legislative act's articles, chapters and recitals, where the text is one.
+    let (sections, act) =
+        act::structure(sections, |line| match doc.info(line.wrapping_sub(1)).role {
+            Role::Heading(level) => Some(level),
+            _ => None,
+        });
     Letter {
         id: id.to_string(),
         source: source.to_string(),
@@ -371,6 +378,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         sections,
         footnotes,
         warnings,
+        act,
         ..Letter::default()
     }
 }

@@ -55,6 +55,9 @@ pub enum Action {
     NextMarker,
     /// Select the previous note marker in view, cycling.
     PrevMarker,
+    /// Open the article of the regulation a link in view names (the current paragraph's
+    /// first).
+    OpenArticle,
     /// Enter: open, show or jump to what is selected in the focused pane or overlay.
     Activate,
     /// Back to where you were before the last jump (jump list).

@@ -74,6 +74,12 @@ pub enum Overlay {
         selected: usize,
         newest_first: bool,
     },
+    /// The articles a link in the letter names (`A`): the link's index in the document, and
+    /// the scroll.
+    Article {
+        link: usize,
+        scroll: usize,
+    },
     /// The prompt of the search in the open letter (`s`), with the view to go back to on Esc.
     Find(Box<FindOrigin>),
     /// The prompt of the Letters pane's filter (`&`), with where the reader was when it
@@ -268,7 +274,14 @@ impl App {
         size: (u16, u16),
     ) -> App {
         let mut order: Vec<usize> = (0..letters.len()).collect();
-        order.sort_by_key(|&i| (letters[i].date.is_none(), letters[i].date));
+        // Acts (the regulation the letters discuss) after the letters: the first letter opens.
+        order.sort_by_key(|&i| {
+            (
+                letters[i].is_act(),
+                letters[i].date.is_none(),
+                letters[i].date,
+            )
+        });
         let current = order.first().copied().unwrap_or(0);
         let index = Arc::new(LetterIndex::new(&letters, &order));
         let letter_warnings = letters.iter().map(|l| l.warnings.len()).sum();
@@ -327,14 +340,16 @@ impl App {
             return Document::default();
         };
         let width = self.text_area().width.into();
-        match self.annotation(self.current) {
+        let mut doc = match self.annotation(self.current) {
             Some(a) => {
                 let mut shown = letter.clone();
                 a.apply(&mut shown);
                 Document::build_in(&shown, self.current, width, self.lang)
             }
             None => Document::build_in(letter, self.current, width, self.lang),
-        }
+        };
+        doc.links = crate::tui::article::links(&self.letters, self.current, &doc);
+        doc
     }
 
     /// The stance, summary and tags given letter `i` in the reader (they win over the

@@ -128,6 +128,8 @@ pub struct Document {
     pub lines: Vec<DocLine>,
     /// For each section, the index of its first block (its heading or first paragraph).
     pub section_blocks: Vec<usize>,
+    /// Mentions of the act's articles (see `tui::article`), set after the build.
+    pub links: Vec<crate::tui::article::ArticleLink>,
     /// Where each header field stands, for highlighting what was found in it.
     pub fields: Vec<FieldSpan>,
 }

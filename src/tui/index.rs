@@ -22,6 +22,9 @@ pub struct LetterIndex {
     sender: Vec<usize>,
     /// The distinct senders as shown (sanitised), in order of first appearance.
     senders: Vec<String>,
+    /// How many of the letters are acts (the regulation they discuss), which the Letters
+    /// pane lists after them but does not count as letters.
+    pub acts: usize,
 }
 
 impl LetterIndex {
@@ -46,7 +49,9 @@ impl LetterIndex {
             });
             sender.push(n);
         }
+        let acts = letters.iter().filter(|l| l.is_act()).count();
         LetterIndex {
+            acts,
             rank,
             by_id,
             sender,

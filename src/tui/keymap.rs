@@ -128,7 +128,7 @@ pub use overrides::{ACTION_NAMES, overrides};
 /// The contexts whose bindings apply now, most specific first.
 fn contexts(app: &App) -> &'static [Context] {
     match app.overlay() {
-        Some(Overlay::Help { .. } | Overlay::Warnings { .. }) => {
+        Some(Overlay::Help { .. } | Overlay::Warnings { .. } | Overlay::Article { .. }) => {
             &[Context::Overlay, Context::Always]
         }
         Some(Overlay::Search) => &[Context::Search, Context::Always],

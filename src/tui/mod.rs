@@ -6,6 +6,7 @@
 pub mod action;
 pub mod annotate;
 pub mod app;
+pub mod article;
 mod beside;
 mod browser;
 pub mod component;

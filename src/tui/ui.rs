@@ -177,6 +177,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         match overlay {
             Overlay::Help { scroll } => panes::help::draw(app, frame, *scroll),
             Overlay::Warnings { scroll } => panes::warnings::draw(app, frame, *scroll),
+            Overlay::Article { link, scroll } => panes::article::draw(app, frame, *link, *scroll),
             Overlay::Search => {
                 let area = frame.area();
                 let area = Rect {

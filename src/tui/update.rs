@@ -83,7 +83,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if let Some(effect) = outcome.and_then(|o| lookup::apply(app, o)) {
         return effect;
     }
-    if let Some(Overlay::Help { scroll } | Overlay::Warnings { scroll }) = app.overlays.last_mut()
+    if let Some(
+        Overlay::Help { scroll } | Overlay::Warnings { scroll } | Overlay::Article { scroll, .. },
+    ) = app.overlays.last_mut()
         && let Some(new) = overlay_scroll(*scroll, &action, app.size.1)
     {
         *scroll = new;
@@ -137,6 +139,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::JumpForward => jump_forward(app),
         Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
         Action::Warnings => app.overlays.push(Overlay::Warnings { scroll: 0 }),
+        Action::OpenArticle => crate::tui::article::open(app),
         Action::Resize(w, h) => resize(app, w, h),
         Action::Click(col, row) => click(app, col, row),
         Action::Scroll(col, row, delta) => wheel(app, col, row, delta),

@@ -157,10 +157,22 @@ pub fn evaluate(probes: &ProbeFile, letter: Option<&Letter>) -> Vec<Outcome> {
     }
 
     // Headings: each found as a heading after the one found before it.
+    // An act's labelled division is one heading, `Article 1 — Scope`, where the page set its
+    // label and title as two: both count, in their order.
     let found: Vec<String> = l
         .sections
         .iter()
-        .filter_map(|s| s.heading.as_deref().map(norm))
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let heading = s.heading.as_deref().unwrap_or_default();
+            match l.division(i).and_then(|d| d.title.as_ref()) {
+                Some(title) => match heading.strip_suffix(title.as_str()) {
+                    Some(label) => vec![norm(label.trim_end_matches([' ', '—'])), norm(title)],
+                    None => vec![norm(heading)],
+                },
+                None => s.heading.as_deref().map(norm).into_iter().collect(),
+            }
+        })
         .collect();
     let mut from = 0;
     for h in &probes.headings {

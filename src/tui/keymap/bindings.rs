@@ -259,6 +259,13 @@ pub static BASE: &[Binding] = &[
     bind(
         Panes,
         NOTES,
+        &[ch('A')],
+        Action::OpenArticle,
+        "open the article a link names",
+    ),
+    bind(
+        Panes,
+        NOTES,
         &[key(Backspace), ctrl('o'), alt(Left)],
         Action::JumpBack,
         "back before the last jump (notes alone: to the text)",
@@ -517,7 +524,13 @@ pub static BASE: &[Binding] = &[
         Action::Bottom,
         "last entry",
     ),
-    bind(Over, OVERLAYS, &[key(Esc), ch('?')], Action::Close, "close"),
+    bind(
+        Over,
+        OVERLAYS,
+        &[key(Esc), ch('?'), key(Backspace)],
+        Action::Close,
+        "close",
+    ),
     bind(
         Over,
         OVERLAYS,

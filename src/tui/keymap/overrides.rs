@@ -29,6 +29,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("prev_letter", Action::PrevLetter),
     ("next_marker", Action::NextMarker),
     ("prev_marker", Action::PrevMarker),
+    ("open_article", Action::OpenArticle),
     ("jump_back", Action::JumpBack),
     ("jump_forward", Action::JumpForward),
     ("next_occurrence", Action::NextOccurrence),

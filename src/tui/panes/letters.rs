@@ -44,16 +44,19 @@ pub fn offset(app: &App, height: usize) -> usize {
     list_offset(app.letter_row().unwrap_or(0), app.list.len(), height)
 }
 
-/// `Letters (5) · date ↑`, or with a filter `Letters (2 of 5) · sender · &apen`.
+/// `Letters (5) · date ↑`, or with a filter `Letters (2 of 5) · sender · &apen`. The acts
+/// listed after the letters are not counted among them.
 pub fn title(app: &App) -> String {
     let name = app.lang.strings().title_letters;
     let sort = sort_label(app.list_sort, app.lang);
     if app.list_filter.is_empty() {
-        return format!("{name} ({}) · {sort}", app.letters.len());
+        let letters = app.letters.len().saturating_sub(app.index.acts);
+        return format!("{name} ({letters}) · {sort}");
     }
+    let letters = app.letters.len().saturating_sub(app.index.acts);
     let count = brieven::i18n::fill_all(
         reader_text(app.lang, "{} of {}"),
-        &[&app.list.len().to_string(), &app.letters.len().to_string()],
+        &[&app.list.len().to_string(), &letters.to_string()],
     );
     let filter = brieven::text::sanitize_line(&app.list_filter);
     format!("{name} ({count}) · {sort} · &{filter}")
@@ -118,7 +121,12 @@ fn letter_line(
     let date = letter
         .date
         .map_or_else(|| "    –     ".to_string(), |d| format!("{d:<10}"));
-    let sender = sanitize(letter.sender_or_unknown());
+    // An act the letters discuss shows its number and kind, marked `§`: no sender, no stance.
+    let act = letter.act.as_ref().map(|act| {
+        let name = brieven::act::short_name(letter).unwrap_or_else(|| letter.id.clone());
+        format!("{name} ({})", act.kind.as_str())
+    });
+    let sender = sanitize(act.as_deref().unwrap_or(letter.sender_or_unknown()));
     let room = width.saturating_sub(date.width() + 3);
     let sender = fit(&sender, room);
     let pad = room.saturating_sub(sender.width());
@@ -127,6 +135,9 @@ fn letter_line(
         Span::raw(" "),
         Span::raw(sender),
         Span::raw(" ".repeat(pad + 1)),
-        stance_mark(stance, theme),
+        match letter.act {
+            Some(_) => Span::styled("§", theme.dim),
+            None => stance_mark(stance, theme),
+        },
     ])
 }

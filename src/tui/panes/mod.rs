@@ -1,5 +1,6 @@
 //! One plain draw function per pane and overlay: each reads `&App` and draws into its area.
 
+pub mod article;
 pub mod beside;
 pub mod cards;
 pub mod footnotes;

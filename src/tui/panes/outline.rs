@@ -39,7 +39,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 }
             };
             let mark = if current == Some(i) { "▸ " } else { "  " };
-            let text = fit(&format!("{mark}{title}"), width);
+            // An act's divisions nest: articles under their chapter and section.
+            let indent = "  ".repeat(letter.division(i).map_or(0, |d| usize::from(d.level)));
+            let text = fit(&format!("{mark}{indent}{title}"), width);
             if current == Some(i) {
                 let style = if app.focus == Pane::Outline {
                     app.theme.selected

@@ -161,6 +161,12 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
     {
         overlays.push((marker.range.clone(), theme.marker_selected));
     }
+    // Mentions of the regulation's articles are links (`A` opens them).
+    for link in doc.links.iter().filter(|l| l.block == b) {
+        if link.range.end > doc_line.range.start && link.range.start < doc_line.range.end {
+            overlays.push((link.range.clone(), base.add_modifier(Modifier::UNDERLINED)));
+        }
+    }
     for (_, range) in hits.iter().filter(|(block, _)| *block == b) {
         overlays.push((range.clone(), theme.hit));
     }

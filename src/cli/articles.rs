@@ -1,0 +1,193 @@
+//! `brieven search "art:7"`: an article of the act in the library (the first act that has it),
+//! and the letters that discuss it, each mention in its paragraph: the concordance of an
+//! article. `brieven show ACT --article 7` prints the article itself (see `show`).
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use brieven::act::{self, Discussion};
+use brieven::citation::{Anchor, Citation, Location};
+use brieven::i18n::Lang;
+use brieven::model::Letter;
+use brieven::text::sanitize;
+use serde::Serialize;
+
+/// The article number an `art:` query asks for (`art:7`, `art:7a`, `artikel:7`, `article:7`).
+pub fn article_query(query: &str) -> Option<String> {
+    query.split_whitespace().find_map(|word| {
+        let (name, value) = word.split_once(':')?;
+        let named = ["art", "artikel", "article"].contains(&name.to_lowercase().as_str());
+        let value = value.trim().to_lowercase();
+        (named
+            && !value.is_empty()
+            && value.len() <= 6
+            && value.starts_with(|c: char| c.is_ascii_digit())
+            && value.chars().all(|c| c.is_ascii_alphanumeric()))
+        .then_some(value)
+    })
+}
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    query: &'a str,
+    article: Option<JsonProvision>,
+    discussed_in: Vec<JsonDiscussion>,
+}
+
+#[derive(Serialize)]
+struct JsonProvision {
+    letter: String,
+    section: usize,
+    number: String,
+    title: Option<String>,
+    citation: String,
+}
+
+#[derive(Serialize)]
+struct JsonDiscussion {
+    letter: String,
+    #[serde(flatten)]
+    location: Location,
+    /// The mention as written (`artikel 7 lid 1`).
+    mention: String,
+    articles: Vec<String>,
+    snippet: String,
+}
+
+/// Answers an `art:` query: exit 1 when no act in the library has the article.
+pub fn run(letters: &[Letter], query: &str, number: &str, json: bool) -> Result<ExitCode> {
+    let found = letters
+        .iter()
+        .find_map(|l| l.article(number).map(|section| (l, section)));
+    let Some((act_letter, section)) = found else {
+        if json {
+            super::emit_json(&JsonArticle {
+                query,
+                article: None,
+                discussed_in: Vec::new(),
+            })?;
+        } else {
+            eprintln!("brieven: no act in the library has an article {number}");
+        }
+        return Ok(ExitCode::from(1));
+    };
+    let division = act_letter.division(section);
+    let title = division.and_then(|d| d.title.clone());
+    let citation = Citation::of(act_letter, Anchor::Section { section })
+        .map(|c| c.reference(Lang::En))
+        .unwrap_or_default();
+    let discussed: Vec<Discussion> = act::discussions(letters, act_letter)
+        .into_iter()
+        .filter(|d| {
+            d.mention
+                .articles
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(number))
+        })
+        .collect();
+    if json {
+        let out = JsonArticle {
+            query,
+            article: Some(JsonProvision {
+                letter: act_letter.id.clone(),
+                section: section + 1,
+                number: number.to_string(),
+                title,
+                citation,
+            }),
+            discussed_in: discussed
+                .iter()
+                .map(|d| {
+                    let letter = &letters[d.letter];
+                    let text = &letter.sections[d.section].paragraphs[d.paragraph].text;
+                    JsonDiscussion {
+                        letter: letter.id.clone(),
+                        location: Location::paragraph(letter, d.section, d.paragraph),
+                        mention: text
+                            .chars()
+                            .skip(d.mention.at)
+                            .take(d.mention.len)
+                            .collect(),
+                        articles: d.mention.articles.clone(),
+                        snippet: snippet(text, d.mention.at, d.mention.len, false),
+                    }
+                })
+                .collect(),
+        };
+        super::emit_json(&out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = String::from("ARTICLE\n");
+    let heading = title.map_or(citation.clone(), |t| format!("{citation} — {t}"));
+    out.push_str(&format!(
+        "{}  {}  §{}\n",
+        sanitize(&heading),
+        sanitize(&act_letter.id),
+        section + 1
+    ));
+    if let Some(first) = act_letter.sections[section].paragraphs.first() {
+        out.push_str(&format!(
+            "    {}\n",
+            sanitize(&snippet(&first.text, 0, 0, false))
+        ));
+    }
+    out.push_str(&format!("\nDISCUSSED IN ({} mentions)\n", discussed.len()));
+    for d in &discussed {
+        let letter = &letters[d.letter];
+        let text = &letter.sections[d.section].paragraphs[d.paragraph].text;
+        let date = letter.date.map_or("-".to_string(), |d| d.to_string());
+        out.push_str(&format!(
+            "{}  §{} ¶{}  {}, {}\n    {}\n",
+            sanitize(&letter.id),
+            d.section + 1,
+            brieven::citation::paragraph_number(letter, d.section, d.paragraph),
+            sanitize(letter.sender_or_unknown()),
+            date,
+            sanitize(&snippet(text, d.mention.at, d.mention.len, true)),
+        ));
+    }
+    super::emit(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Up to 60 characters either side of a mention (`len` chars at `at`), the mention in brackets
+/// when `mark`.
+fn snippet(text: &str, at: usize, len: usize, mark: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let from = at.saturating_sub(60);
+    let to = (at + len + 60).min(chars.len());
+    let at = at.min(chars.len());
+    let end = (at + len).min(chars.len());
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[from..at]);
+    if mark {
+        out.push('[');
+    }
+    out.extend(&chars[at..end]);
+    if mark {
+        out.push(']');
+    }
+    out.extend(&chars[end..to]);
+    if to < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn art_queries_name_an_article() {
+        assert_eq!(article_query("art:7").as_deref(), Some("7"));
+        assert_eq!(article_query("Artikel:7a").as_deref(), Some("7a"));
+        assert_eq!(article_query("in:003 article:10").as_deref(), Some("10"));
+        assert_eq!(article_query("art:"), None);
+        assert_eq!(article_query("art:x"), None);
+        assert_eq!(article_query("artikel 7"), None);
+    }
+}

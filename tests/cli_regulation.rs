@@ -1,0 +1,124 @@
+//! The proposal COM(2022) 209 from the command line: `show ... --article N` prints one article,
+//! `search "art:N"` finds it and the letters that discuss it (the concordance of an article),
+//! in the embedded letters and in letters written for these tests in Dutch and English
+//! (`tests/fixtures/articles/`), mentions of other instruments' articles left out.
+
+use std::process::{Command, Output};
+
+fn brieven(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .env(
+            "XDG_CACHE_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-regulation"),
+        )
+        .env("COLUMNS", "100")
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+
+#[test]
+fn show_prints_one_article_of_the_act() {
+    let o = brieven(&["show", "COM-2022-209", "--article", "7"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("Reference  COM(2022) 209 final"), "{out}");
+    assert!(out.contains("Kind       regulation"), "{out}");
+    assert!(
+        out.contains("## Article 7 — Issuance of detection orders"),
+        "{out}"
+    );
+    assert!(out.contains("1. The Coordinating Authority of establishment shall have the power"));
+    assert!(!out.contains("## Article 8"), "{out}");
+    assert!(!out.contains("## Article 6"), "{out}");
+    // The id as the file names it works too, and the article's number is all that is asked.
+    let o = brieven(&["show", "com-2022-209-en", "-a", "89"]);
+    assert!(stdout(&o).contains("## Article 89 — Entry into force and application"));
+}
+
+#[test]
+fn show_article_says_what_is_wrong() {
+    let o = brieven(&["show", "COM-2022-209", "--article", "99"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no article 99"));
+    let o = brieven(&["show", "003", "--article", "7"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("not an act"));
+}
+
+#[test]
+fn an_article_query_finds_the_article_and_the_letters_that_discuss_it() {
+    let o = brieven(&["search", "art:7", "--with-embedded", FIXTURES]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("ARTICLE\nCOM(2022) 209, Article 7 — Issuance of detection orders"),
+        "{out}"
+    );
+    assert!(out.contains("DISCUSSED IN (5 mentions)"), "{out}");
+    for marked in [
+        "[artikel 7]",
+        "[artikelen 7 tot en met 11]",
+        "[artikel 7, lid 1]",
+        "[Article 7(4)]",
+        "[Articles 7 and 10]",
+    ] {
+        assert!(out.contains(marked), "{marked}: {out}");
+    }
+    // The Charter's article 7 is not the proposal's.
+    assert!(!out.contains("[artikel 7] het recht"), "{out}");
+
+    let o = brieven(&["search", "art:7", "--json", "--with-embedded", FIXTURES]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["article"]["citation"], "COM(2022) 209, Article 7");
+    assert_eq!(v["article"]["title"], "Issuance of detection orders");
+    let found: Vec<(String, String)> = v["discussed_in"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["letter"].as_str().unwrap().to_string(),
+                d["mention"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let pairs = |l: &str, m: &str| (l.to_string(), m.to_string());
+    assert_eq!(
+        found,
+        [
+            pairs("brief_artikelen", "artikel 7"),
+            pairs("brief_artikelen", "artikelen 7 tot en met 11"),
+            pairs("brief_artikelen", "artikel 7, lid 1"),
+            pairs("letter_articles", "Article 7(4)"),
+            pairs("letter_articles", "Articles 7 and 10"),
+        ]
+    );
+    assert_eq!(v["discussed_in"][0]["in"], "paragraph");
+}
+
+#[test]
+fn the_seed_letters_cite_other_instruments_articles_only() {
+    // `artikel 16` (002, 004) and `artikel 19 van het VN-Kinderrechtenverdrag` (004) are the
+    // Convention's: the proposal's articles 16 and 19 are discussed by none of the five.
+    for number in ["16", "19"] {
+        let o = brieven(&["search", &format!("art:{number}"), "--json"]);
+        assert!(o.status.success());
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["discussed_in"], serde_json::json!([]), "{number}");
+        assert!(v["article"]["title"].is_string());
+    }
+}
+
+#[test]
+fn an_article_the_act_does_not_have_is_no_match() {
+    let o = brieven(&["search", "art:90"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no act in the library has an article 90"));
+}
