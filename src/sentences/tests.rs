@@ -125,7 +125,10 @@ fn every_paragraph_of_the_embedded_letters_is_covered_once() {
     for letter in &corpus.letters {
         for (_, _, p) in letter.paragraphs() {
             let ranges = split(&p.text);
-            total += ranges.len();
+            // The ratio below is the letters'; the act's points and template fields are short.
+            if !letter.is_act() {
+                total += ranges.len();
+            }
             let mut covered = 0;
             for (i, r) in ranges.iter().enumerate() {
                 let s = &p.text[r.clone()];
@@ -141,7 +144,12 @@ fn every_paragraph_of_the_embedded_letters_is_covered_once() {
         }
     }
     // More sentences than paragraphs: the split does split.
-    let paragraphs: usize = corpus.letters.iter().map(|l| l.paragraphs().count()).sum();
+    let paragraphs: usize = corpus
+        .letters
+        .iter()
+        .filter(|l| !l.is_act())
+        .map(|l| l.paragraphs().count())
+        .sum();
     assert!(
         total > paragraphs * 2,
         "{total} sentences, {paragraphs} paragraphs"
