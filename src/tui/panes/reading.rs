@@ -164,7 +164,10 @@ fn line<'a>(app: &'a App, i: usize, hits: &[(usize, std::ops::Range<usize>)]) ->
     // Mentions of the regulation's articles are links (`A` opens them).
     for link in doc.links.iter().filter(|l| l.block == b) {
         if link.range.end > doc_line.range.start && link.range.start < doc_line.range.end {
-            overlays.push((link.range.clone(), base.add_modifier(Modifier::UNDERLINED)));
+            overlays.push((
+                link.range.clone(),
+                Style::new().add_modifier(Modifier::UNDERLINED),
+            ));
         }
     }
     for (_, range) in hits.iter().filter(|(block, _)| *block == b) {
