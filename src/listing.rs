@@ -72,7 +72,10 @@ pub fn sorted_with(
             stance: stance(i),
         })
         .collect();
-    sorted_keys(&keys, sort)
+    let mut order = sorted_keys(&keys, sort);
+    // The acts the letters discuss come after the letters, whatever the order.
+    order.sort_by_key(|&i| letters[i].is_act());
+    order
 }
 
 /// What ordering a letter needs of it.
@@ -101,8 +104,6 @@ pub fn sorted_keys(letters: &[SortKeys], sort: LetterSort) -> Vec<usize> {
         }
         LetterSort::Stance => order.sort_by_key(|&i| stance_rank(letters[i].stance)),
     }
-    // The acts the letters discuss come after the letters, whatever the order.
-    order.sort_by_key(|&i| letters[i].is_act());
     order
 }
 
