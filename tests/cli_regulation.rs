@@ -122,3 +122,16 @@ fn an_article_the_act_does_not_have_is_no_match() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no act in the library has an article 90"));
 }
+
+/// The register names the Convention's `artikel 16` by its number; the proposal's own Article
+/// 16 is not an occurrence of it: its concordance lists the letters that cite the Convention,
+/// not the act.
+#[test]
+fn the_acts_own_article_is_no_occurrence_of_another_instruments() {
+    let o = brieven(&["concordance", "artikel 16"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("in 2 letters"), "{out}");
+    assert!(!out.contains("COM(2022) 209"), "{out}");
+    assert!(!out.contains("COM-2022-209"), "{out}");
+}

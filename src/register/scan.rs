@@ -276,6 +276,20 @@ fn same_capitals(name: &str, found: &[char]) -> bool {
         .all(|(n, f)| !n.is_uppercase() || f.is_uppercase())
 }
 
+/// Whether the name found at `at` (a `char` offset) is an article's number: `artikel 16`,
+/// `Article 16`, `art. 16`.
+fn names_an_article(text: &str, at: usize) -> bool {
+    let head: String = text
+        .chars()
+        .skip(at)
+        .take(9)
+        .collect::<String>()
+        .to_lowercase();
+    ["artikel ", "article ", "art. "]
+        .iter()
+        .any(|w| head.starts_with(w))
+}
+
 /// What one chunk of letters holds: name occurrences, and date occurrences with their surface
 /// (none for a letter's own date).
 #[derive(Default)]
@@ -296,8 +310,14 @@ fn scan_letters(names: &Names, letters: &[Letter], first: usize) -> Found {
         {
             found.dates.push((d, None, occurrence));
         }
+        let act = letter.is_act();
         for (place, text) in texts(letter) {
             for (entity, at, len) in names.find(text) {
+                // An act's `Article 16` is its own article, not another instrument's that the
+                // register names by its number (`artikel 16` of the Convention).
+                if act && names_an_article(text, at) {
+                    continue;
+                }
                 if let Some(occurrence) = Occurrence::new(li, place, at, len) {
                     found.names.push((entity, occurrence));
                 }
