@@ -323,6 +323,25 @@ fn a_long_heading_does_not_start_the_body() {
 }
 
 #[test]
+fn short_paragraphs_that_open_the_first_sentence_are_the_bodys() {
+    // A motion opens with short paragraphs that end in a comma, each going on in lower case
+    // in the next: they begin the first long paragraph's sentence, so they are body, not
+    // head. A short line before them that ends no such clause (the date) stays head.
+    let l = letter(
+        "<body><h1>Nr. 7 MOTIE VAN HET LID JANSEN</h1><p>Voorgesteld 3 maart 2022</p>\
+         <p>De Kamer,</p><p>gehoord de beraadslaging,</p>\
+         <p>constaterende dat een zin die lang genoeg is om als lopende tekst te gelden meer dan honderd tekens telt;</p>\
+         <p>en gaat over tot de orde van de dag.</p></body>",
+    );
+    let texts = texts(&l);
+    assert_eq!(texts[..2], ["De Kamer,", "gehoord de beraadslaging,"]);
+    assert!(
+        texts.iter().all(|t| !t.contains("Voorgesteld")),
+        "{texts:?}"
+    );
+}
+
+#[test]
 fn headings_right_before_the_first_paragraph_are_the_bodys() {
     // No salutation: the passes start the body at the first long line; the headings the page
     // states right before it belong to the body, the cover lines before those do not.

@@ -365,6 +365,32 @@ pub fn note_urls(note: &Note) -> Vec<String> {
     urls
 }
 
+/// Where the sentence that the first long paragraph `long` is part of begins: short paragraphs
+/// before it that end in a comma or semicolon, each followed by one that goes on in lower case,
+/// are its opening (a motion's `De Kamer,` / `gehoord de beraadslaging,` / `constaterende dat
+/// ...`). Empty paragraphs between them are skipped.
+fn sentence_start(body: &[Para], long: usize) -> usize {
+    let mut start = long;
+    let mut next = long;
+    for i in (0..long).rev() {
+        let para = &body[i];
+        if para.is_empty() {
+            continue;
+        }
+        let text = para.plain();
+        let goes_on = body[next]
+            .plain()
+            .trim_start()
+            .starts_with(|c: char| c.is_lowercase());
+        if para.kind != Kind::Plain || !text.trim_end().ends_with([',', ';']) || !goes_on {
+            break;
+        }
+        start = i;
+        next = i;
+    }
+    start
+}
+
 /// Makes the document of the paragraphs, the side-column paragraphs and the notes.
 pub fn build(format: Format, body: &[Para], aside: &[Para], notes: &[Note]) -> Builder {
     let mut b = Builder::new(format);
@@ -389,6 +415,7 @@ pub fn build(format: Format, body: &[Para], aside: &[Para], notes: &[Note]) -> B
         .or_else(|| {
             body.iter()
                 .position(|p| plain(p) && p.plain().chars().count() >= 100)
+                .map(|long| sentence_start(body, long))
         })
         .unwrap_or(0);
     let end = (start..body.len())
