@@ -167,7 +167,7 @@ impl Component for AnnotateForm {
     fn draw(&self, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         let (theme, lang) = (ctx.theme, ctx.lang);
         let text = |en: &'static str| brieven::i18n::reader_text(lang, en);
-        let area = super::panes::help::overlay_area(area, 90, 7);
+        let area = super::layout::overlay_area(area, 90, 7);
         let title = format!(" {} — {} ", text("Stance, summary, tags"), self.title);
         let block = Block::bordered()
             .border_style(theme.border_focused)

@@ -17,10 +17,10 @@ use super::document::{BlockKind, Document, MetaField, note_text};
 use super::find::Find;
 use super::index::LetterIndex;
 use super::keymap::Key;
+use super::layout;
 use super::lookup::{RegisterState, RegisterTabs};
 use super::search_overlay::SearchOverlay;
 use super::theme::Theme;
-use super::ui;
 use super::update::views::TimelineRow;
 
 /// The panes of the main screen, in focus order.
@@ -372,8 +372,8 @@ impl App {
     }
 
     /// The screen areas for the current size and focus.
-    pub fn areas(&self) -> ui::Areas {
-        ui::layout(
+    pub fn areas(&self) -> layout::Areas {
+        layout::layout(
             self.area(),
             self.focus,
             self.letters.len(),
@@ -383,13 +383,13 @@ impl App {
 
     /// Where the letter's text goes, whether or not the Reading pane is shown.
     pub fn text_area(&self) -> Rect {
-        ui::text_area(self.areas().reading_or_body())
+        layout::text_area(self.areas().reading_or_body())
     }
 
     /// Where the second letter's text goes, whether or not its pane is shown.
     pub fn beside_text_area(&self) -> Rect {
         let areas = self.areas();
-        ui::text_area(areas.beside.or(areas.reading).unwrap_or(areas.body))
+        layout::text_area(areas.beside.or(areas.reading).unwrap_or(areas.body))
     }
 
     /// Lines of the second letter in view.

@@ -18,6 +18,7 @@ mod fixtures;
 pub mod huge;
 pub mod index;
 pub mod keymap;
+pub mod layout;
 pub mod list_cursor;
 pub mod loading;
 pub mod lookup;

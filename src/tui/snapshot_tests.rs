@@ -50,7 +50,7 @@ fn letter_with_notes_in_view() {
             update(&mut app, a);
         }
         insta::assert_snapshot!(format!("notes_{w}x{h}"), draw(&app).backend());
-        if w < ui::WIDE {
+        if w < crate::tui::layout::WIDE {
             // One pane at a time: Enter showed the Footnotes pane; back to the text.
             assert_eq!(app.focus, Pane::Footnotes);
             update(&mut app, Action::FocusPrev);
@@ -252,7 +252,7 @@ fn hostile_text_never_reaches_the_screen_raw() {
             "unsafe character on screen:\n{text}"
         );
         assert!(text.contains("Evil␛]0;pwned␇ Corp"), "{text}");
-        if w >= ui::WIDE {
+        if w >= crate::tui::layout::WIDE {
             assert!(
                 text.contains("␛P evil ␛\\"),
                 "the note is shown, sanitized:\n{text}"

@@ -8,7 +8,8 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
 use crate::tui::app::App;
-use crate::tui::panes::help::{draw_scrolling, overlay_area};
+use crate::tui::layout::overlay_area;
+use crate::tui::panes::help::draw_scrolling;
 
 /// The articles of link `link` as lines wrapped to `width`.
 pub fn lines(app: &App, link: usize, width: usize) -> Vec<Line<'static>> {

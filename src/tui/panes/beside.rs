@@ -9,7 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use super::reading::{letter_title, scrollbar, styled_line};
 use crate::tui::app::{App, Pane};
-use crate::tui::ui::{pane_block, text_area};
+use crate::tui::layout::text_area;
+use crate::tui::ui::pane_block;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let Some(beside) = &app.beside else {

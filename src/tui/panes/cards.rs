@@ -78,7 +78,7 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
 
 /// The one-line prompt for a card's label, over the stack.
 pub fn draw_label_prompt(app: &App, frame: &mut Frame, text: &str, purpose: Prompt) {
-    let area = crate::tui::panes::help::overlay_area(frame.area(), 64, 3);
+    let area = crate::tui::layout::overlay_area(frame.area(), 64, 3);
     let block = ratatui::widgets::Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Span::styled(

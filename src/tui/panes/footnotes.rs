@@ -13,7 +13,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::tui::app::{App, Pane, Shown, Spot, char_range};
 use crate::tui::document::{note_text, superscript};
-use crate::tui::ui::{fit, list_offset, pane_block, styled_spans};
+use crate::tui::layout::list_offset;
+use crate::tui::ui::{fit, pane_block, styled_spans};
 
 /// The rows of the list part for a pane of `height` rows: (first row, rows shown).
 pub fn list_rows(app: &App, notes: &[u32], height: usize) -> (usize, usize) {

@@ -2,30 +2,16 @@
 
 use brieven::i18n::reader_text;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Binding, Context, label, translated};
+use crate::tui::layout::overlay_area;
 use crate::tui::panes::letters::stance_mark;
 use crate::tui::ui::fit;
-
-/// The rectangle an overlay takes: centred, at most `width` columns and `height` rows, a
-/// margin all round.
-pub fn overlay_area(area: Rect, width: u16, height: usize) -> Rect {
-    let height = u16::try_from(height).unwrap_or(u16::MAX);
-    let [row] = Layout::vertical([Constraint::Length(
-        height.min(area.height.saturating_sub(2)),
-    )])
-    .flex(Flex::Center)
-    .areas(area);
-    let [rect] = Layout::horizontal([Constraint::Length(width.min(area.width.saturating_sub(4)))])
-        .flex(Flex::Center)
-        .areas(row);
-    rect
-}
 
 /// One row of the help before it is laid out in columns.
 enum Row {

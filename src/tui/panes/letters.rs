@@ -12,8 +12,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Pane};
+use crate::tui::layout::list_offset;
 use crate::tui::theme::Theme;
-use crate::tui::ui::{fit, list_offset, pane_block};
+use crate::tui::ui::{fit, pane_block};
 
 /// The mark for a stance, and its style.
 pub fn stance_mark(stance: Option<Stance>, theme: &Theme) -> Span<'static> {

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::app::App;
-use crate::tui::panes::help::overlay_area;
-use crate::tui::ui::list_offset;
+use crate::tui::layout::list_offset;
+use crate::tui::layout::overlay_area;
 
 /// Draws the overlay: `title` on the border, `header` lines first, then the window of the
 /// `rows` rows that keeps `selected` in view, the selected row reversed; `empty` when no

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::tui::app::{App, Pane};
-use crate::tui::ui::{fit, list_offset, pane_block};
+use crate::tui::layout::list_offset;
+use crate::tui::ui::{fit, pane_block};
 
 /// The first row of the pane on screen, shared with mouse handling.
 pub fn offset(app: &App, height: usize) -> usize {

@@ -9,8 +9,9 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use crate::tui::app::{App, Overlay, Pane, Shown, Spot};
 use crate::tui::document::{BlockKind, Document, LIST_INDENT};
+use crate::tui::layout::text_area;
 use crate::tui::theme::Theme;
-use crate::tui::ui::{fit, pane_block, styled_spans, text_area};
+use crate::tui::ui::{fit, pane_block, styled_spans};
 
 /// The mark in the gutter beside the current paragraph's lines.
 pub const GUTTER: &str = "▎";

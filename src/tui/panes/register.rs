@@ -11,9 +11,10 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::component::Ctx;
+use crate::tui::layout::list_offset;
+use crate::tui::layout::overlay_area;
 use crate::tui::lookup::{Entry, REGISTER_TABS, RegisterState};
-use crate::tui::panes::help::overlay_area;
-use crate::tui::ui::{fit, list_offset, tail};
+use crate::tui::ui::{fit, tail};
 
 /// Characters of context on each side of an occurrence.
 const CONTEXT: usize = 40;

@@ -15,8 +15,9 @@ use unicode_width::UnicodeWidthStr;
 use super::preview::place_label;
 use super::{HIT_GROUPS, Preview, SearchOverlay};
 use crate::tui::component::Ctx;
+use crate::tui::layout::list_offset;
 use crate::tui::lookup::Senders;
-use crate::tui::ui::{fit, list_offset};
+use crate::tui::ui::fit;
 
 /// The narrowest list and preview side by side; narrower, the preview goes under the list.
 pub const SIDE_BY_SIDE: u16 = 100;

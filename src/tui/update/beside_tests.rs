@@ -116,3 +116,24 @@ fn narrow_terminals_show_one_text_at_a_time_and_say_so() {
     let beside = app.beside.as_ref().unwrap();
     assert_eq!(beside.doc.width, usize::from(app.beside_text_area().width));
 }
+
+#[test]
+fn a_click_on_the_beside_tab_shows_the_second_text() {
+    let mut app = reading(80, 24);
+    press(&mut app, "|j");
+    let tabs = app.areas().tabs.expect("a tab line");
+    // Where the tab line is drawn, the `⇄` of the second text's tab.
+    let backend = ratatui::backend::TestBackend::new(80, 24);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| crate::tui::ui::render(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let col = (0..80)
+        .find(|&x| buffer[(x, tabs.y)].symbol() == "⇄")
+        .expect("the tab line shows the second text's tab");
+    update(&mut app, Action::Click(col, tabs.y));
+    assert_eq!(app.focus, Pane::Beside);
+    assert_eq!(app.areas().beside, Some(app.areas().body));
+    // And a click on a numbered tab goes back.
+    update(&mut app, Action::Click(2, tabs.y));
+    assert_eq!(app.focus, Pane::Letters);
+}

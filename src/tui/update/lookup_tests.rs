@@ -237,7 +237,7 @@ fn a_hit_in_a_note_is_highlighted_where_the_footnotes_pane_shows_it() {
         assert_eq!(app.note, Some(4));
         assert!(app.notes_in_view().contains(&4));
         // One pane at a time: the Footnotes pane, where the hit is.
-        let pane = if w < crate::tui::ui::WIDE {
+        let pane = if w < crate::tui::layout::WIDE {
             Pane::Footnotes
         } else {
             Pane::Reading

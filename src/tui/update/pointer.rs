@@ -5,7 +5,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::tui::app::{App, Pane};
 use crate::tui::document::{BlockKind, LIST_INDENT};
-use crate::tui::{panes, ui};
+use crate::tui::{layout, panes};
 
 pub fn resize(app: &mut App, w: u16, h: u16) {
     let anchor = app.anchor();
@@ -25,7 +25,7 @@ pub fn click(app: &mut App, col: u16, row: u16) {
     if let Some(tabs) = areas.tabs
         && row == tabs.y
     {
-        if let Some(p) = ui::tab_at(col, app.lang) {
+        if let Some(p) = layout::tab_at(col, app.lang, app.beside.is_some()) {
             app.focus = p;
         }
         return;

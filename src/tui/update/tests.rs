@@ -265,7 +265,9 @@ fn narrow_terminals_show_one_pane_and_tabs_switch() {
     assert!(areas.tabs.is_some() && areas.letters.is_some() && areas.reading.is_none());
     let tabs = areas.tabs.unwrap();
     let col = (0..80)
-        .find(|&c| ui::tab_at(c, app.lang) == Some(Pane::Reading))
+        .find(|&c| {
+            crate::tui::layout::tab_at(c, app.lang, app.beside.is_some()) == Some(Pane::Reading)
+        })
         .unwrap();
     update(&mut app, Action::Click(col, tabs.y));
     assert_eq!(app.focus, Pane::Reading);
