@@ -497,6 +497,10 @@ pub static READER_NL: &[(&str, &str)] = &[
         "copy the selection with the paragraph's citation",
         "de selectie kopiëren met de bronvermelding van de alinea",
     ),
+    (
+        "pin the selection as a card, with the paragraph's citation",
+        "de selectie als kaart vastzetten, met de bronvermelding van de alinea",
+    ),
     ("leave the selection", "de selectie verlaten"),
     ("sentence {} of {}", "zin {} van {}"),
     ("sentences {} of {}", "zinnen {} van {}"),

@@ -456,6 +456,13 @@ pub static BASE: &[Binding] = &[
     bind(
         Sentences,
         IN_SENTENCES,
+        &[ch('m')],
+        Action::Pin,
+        "pin the selection as a card, with the paragraph's citation",
+    ),
+    bind(
+        Sentences,
+        IN_SENTENCES,
         &[key(Esc), ch('v')],
         Action::Close,
         "leave the selection",

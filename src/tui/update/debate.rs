@@ -139,6 +139,13 @@ pub fn pin(app: &mut App) -> Effect {
     let Some(cited) = citation(app, anchor) else {
         return Effect::None;
     };
+    pin_cited(app, anchor, &cited)
+}
+
+/// A card for `cited` (a paragraph's or a note's citation, or part of a paragraph quoted with
+/// its citation) at `anchor`, on the current stack.
+pub(super) fn pin_cited(app: &mut App, anchor: Anchor, cited: &Citation) -> Effect {
+    let s = app.lang.strings();
     let stack = app.state.current_stack_name().to_string();
     let card = CueCard {
         id: 0,
@@ -312,16 +319,23 @@ fn jump_to_card(app: &mut App, index: usize) -> Effect {
         Anchor::Note { number } => Spot::Footnote { number },
         Anchor::Letter => Spot::Meta { field: None },
     };
-    let len = match spot {
-        Spot::Paragraph { .. } => card.quote.chars().count(),
-        _ => 0,
+    // A card of sentences (`v` then `m`) quotes part of its paragraph: that part is shown.
+    let (at, len) = match card.anchor {
+        Anchor::Paragraph { section, paragraph } => {
+            let text = (app.letters.get(letter))
+                .and_then(|l| l.sections.get(section)?.paragraphs.get(paragraph))
+                .map_or("", |p| p.text.as_str());
+            let at = (text.find(card.quote.as_str())).map_or(0, |b| text[..b].chars().count());
+            (at, card.quote.chars().count())
+        }
+        _ => (0, 0),
     };
     show_target(
         app,
         Target {
             letter,
             spot,
-            at: 0,
+            at,
             len,
         },
     );

@@ -1,11 +1,11 @@
 //! The sentence selection (`v`, as vim's visual mode by sentence): `j`/`k` move it a sentence,
 //! `J`/`K` stretch it, `a` takes the whole paragraph, `y` copies it with the paragraph's
-//! citation, `Esc` leaves. It stays inside the current paragraph.
+//! citation, `m` pins it as a cue card with that citation, `Esc` leaves. It stays inside the current paragraph.
 
-use brieven::citation::Citation;
+use brieven::citation::{Anchor, Citation};
 
 use super::Effect;
-use super::debate::{copy, named_sources};
+use super::debate::{copy, named_sources, pin_cited};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, Pane, Shown};
 use crate::tui::selection::Selection;
@@ -72,6 +72,11 @@ pub fn selection_action(app: &mut App, action: &Action) -> Option<Effect> {
             app.overlays.pop();
             return Some(copy_selection(app, &selection));
         }
+        Action::Pin => {
+            let selection = selection.clone();
+            app.overlays.pop();
+            return Some(pin_selection(app, &selection));
+        }
         Action::Close => {
             app.overlays.pop();
             return Some(Effect::None);
@@ -85,21 +90,34 @@ pub fn selection_action(app: &mut App, action: &Action) -> Option<Effect> {
     Some(Effect::None)
 }
 
+/// The selected sentences with the paragraph's citation (its notes' sources named).
+fn excerpt(app: &App, selection: &Selection) -> Option<Citation> {
+    let letter = app.letter()?;
+    let chars = selection.chars();
+    let cited = Citation::excerpt(letter, selection.section, selection.paragraph, chars)?;
+    Some(named_sources(app, cited))
+}
+
 /// The selected sentences with the paragraph's citation to the clipboard.
 fn copy_selection(app: &mut App, selection: &Selection) -> Effect {
-    let cited = app.letter().and_then(|letter| {
-        Citation::excerpt(
-            letter,
-            selection.section,
-            selection.paragraph,
-            selection.chars(),
-        )
-    });
-    match cited {
-        Some(citation) => {
-            let citation = named_sources(app, citation);
-            copy(app, &citation)
+    match excerpt(app, selection) {
+        Some(citation) => copy(app, &citation),
+        None => {
+            app.message = Some(app.lang.strings().msg_nothing_to_quote.into());
+            Effect::None
         }
+    }
+}
+
+/// `m` in the selection: a card quoting the selected sentences with the paragraph's citation,
+/// as `y` copies them.
+fn pin_selection(app: &mut App, selection: &Selection) -> Effect {
+    let anchor = Anchor::Paragraph {
+        section: selection.section,
+        paragraph: selection.paragraph,
+    };
+    match excerpt(app, selection) {
+        Some(citation) => pin_cited(app, anchor, &citation),
         None => {
             app.message = Some(app.lang.strings().msg_nothing_to_quote.into());
             Effect::None

@@ -151,3 +151,47 @@ fn a_copy_is_cut_to_what_terminals_take_and_says_so() {
          lange zin over misbruik."
     );
 }
+
+#[test]
+fn m_pins_the_selected_sentences_with_their_citation_and_the_card_shows_them() {
+    let mut app = reading(120, 36);
+    press(&mut app, "Jvj");
+    let Effect::Persist(crate::tui::memory::StateChange::Pin { card, .. }) = press(&mut app, "m")
+    else {
+        panic!("m pins a card")
+    };
+    assert!(app.overlay().is_none(), "m leaves the selection");
+    assert_eq!(
+        card.quote,
+        "Wij ontvingen in 2023 ruim 12.000 meldingen via onze hotline."
+    );
+    assert_eq!(
+        card.citation.as_deref(),
+        Some(
+            "“Wij ontvingen in 2023 ruim 12.000 meldingen via onze hotline.” — Offlimits, \
+             letter to the Vaste commissie voor Justitie en Veiligheid, 18 September 2024, \
+             ref. OL-2024-118, ¶ 2 (note 1: offlimits.nl, https://offlimits.nl/jaarverslag)"
+        )
+    );
+    assert_eq!(
+        card.anchor,
+        brieven::citation::Anchor::Paragraph {
+            section: 0,
+            paragraph: 1
+        }
+    );
+    assert!(app.message.as_deref().unwrap().starts_with("Pinned"));
+    // From the stack, Enter shows the sentence the card quotes, not the paragraph's start.
+    press(&mut app, "G'\r");
+    let h = app
+        .highlight
+        .as_ref()
+        .expect("the card's quote highlighted");
+    let crate::tui::app::Shown::Block(b) = h.at else {
+        panic!("in the text")
+    };
+    assert_eq!(
+        app.doc.blocks[b].text[h.range.clone()].replace('¹', ""),
+        "Wij ontvingen in 2023 ruim 12.000 meldingen via onze hotline."
+    );
+}
