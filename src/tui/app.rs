@@ -52,12 +52,8 @@ impl Pane {
 /// A view drawn over the panes; the top one takes the keys.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Warnings {
-        scroll: usize,
-    },
+    /// The help or the warnings.
+    Pager(super::pager::Pager),
     Search,
     Register,
     /// The cue-card stack, with the selected card.
@@ -527,18 +523,9 @@ impl App {
         self.list.iter().position(|&i| i == self.current)
     }
 
-    /// How many warnings there are in all (what [`App::all_warnings`] lists).
+    /// How many warnings there are in all (what the warnings overlay lists).
     pub fn warning_count(&self) -> usize {
         self.corpus_warnings.len() + self.letter_warnings
-    }
-
-    /// Every warning: the corpus's and each letter's.
-    pub fn all_warnings(&self) -> Vec<&str> {
-        self.corpus_warnings
-            .iter()
-            .chain(self.letters.iter().flat_map(|l| l.warnings.iter()))
-            .map(String::as_str)
-            .collect()
     }
 
     /// The block of the open letter's document a target is in (none for notes, the header

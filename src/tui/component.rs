@@ -12,13 +12,14 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::app::Trail;
 use super::index::LetterIndex;
+use super::keymap::Key;
 use super::lookup::RegisterTabs;
 use super::memory::StateChange;
 use super::theme::Theme;
 use super::update::Effect;
 
 /// What a component may read of the reader: the letters, the register once built, the
-/// lookups by letter, the language and the theme.
+/// lookups by letter, the language, the theme, the configured keys and the screen.
 pub struct Ctx<'a> {
     pub letters: &'a [Letter],
     pub register: Option<&'a Register>,
@@ -27,6 +28,12 @@ pub struct Ctx<'a> {
     pub tabs: &'a RegisterTabs,
     pub lang: Lang,
     pub theme: &'a Theme,
+    /// Warnings about files as a whole (the letters carry their own).
+    pub corpus_warnings: &'a [String],
+    /// The keys the config file gives actions (they replace the defaults).
+    pub keys: &'a [(Key, Action)],
+    /// The whole terminal.
+    pub screen: Rect,
 }
 
 /// The context of an `App`, borrowing only the fields it names (so that a component held in
@@ -40,6 +47,9 @@ macro_rules! ctx {
             tabs: &$app.register_tabs,
             lang: $app.lang,
             theme: &$app.theme,
+            corpus_warnings: &$app.corpus_warnings,
+            keys: &$app.key_overrides,
+            screen: ratatui::layout::Rect::new(0, 0, $app.size.0, $app.size.1),
         }
     };
 }

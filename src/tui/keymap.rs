@@ -128,9 +128,7 @@ pub use overrides::{ACTION_NAMES, overrides};
 /// The contexts whose bindings apply now, most specific first.
 fn contexts(app: &App) -> &'static [Context] {
     match app.overlay() {
-        Some(Overlay::Help { .. } | Overlay::Warnings { .. } | Overlay::Article { .. }) => {
-            &[Context::Overlay, Context::Always]
-        }
+        Some(Overlay::Pager(_) | Overlay::Article { .. }) => &[Context::Overlay, Context::Always],
         Some(Overlay::Search) => &[Context::Search, Context::Always],
         Some(Overlay::Find(_)) => &[Context::Find, Context::Always],
         Some(Overlay::LetterFilter { .. }) => &[Context::LetterFilter, Context::Always],
@@ -403,7 +401,7 @@ mod tests {
 
     /// The help's lines as text.
     fn help_text(app: &App) -> Vec<String> {
-        crate::tui::panes::help::lines(app)
+        crate::tui::panes::help::lines(&app.ctx())
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
             .collect()
@@ -420,7 +418,10 @@ mod tests {
         assert_eq!(press(&app, 'c', KeyModifiers::CONTROL), None);
         assert_eq!(press(&app, 'x', KeyModifiers::NONE), Some(Action::Quit));
         // Over the help too; in the search overlay `x` is typed.
-        app.overlays.push(Overlay::Help { scroll: 0 });
+        app.overlays
+            .push(Overlay::Pager(crate::tui::pager::Pager::new(
+                crate::tui::pager::Paged::Help,
+            )));
         assert_eq!(press(&app, 'x', KeyModifiers::NONE), Some(Action::Quit));
         assert_eq!(press(&app, 'q', KeyModifiers::NONE), None);
         app.overlays = vec![Overlay::Search];

@@ -23,6 +23,7 @@ pub mod list_cursor;
 pub mod loading;
 pub mod lookup;
 pub mod memory;
+pub mod pager;
 pub mod panes;
 #[cfg(test)]
 mod reading_snapshot_tests;

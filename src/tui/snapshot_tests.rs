@@ -609,7 +609,7 @@ fn the_dutch_interface_has_no_english_left_in_search_trail_and_warnings() {
     update(&mut app, Action::Close);
     update(&mut app, Action::Warnings);
     let shown = screen(&app);
-    let count = app.all_warnings().len().to_string();
+    let count = app.warning_count().to_string();
     assert!(
         shown.contains(&format!("Waarschuwingen ({count}) — Esc sluit")),
         "{shown}"

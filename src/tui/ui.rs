@@ -49,8 +49,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     panes::status::draw(app, frame, areas.status);
     for overlay in &app.overlays {
         match overlay {
-            Overlay::Help { scroll } => panes::help::draw(app, frame, *scroll),
-            Overlay::Warnings { scroll } => panes::warnings::draw(app, frame, *scroll),
+            Overlay::Pager(pager) => pager.draw(frame, frame.area(), &app.ctx()),
             Overlay::Article { link, scroll } => panes::article::draw(app, frame, *link, *scroll),
             Overlay::Search => {
                 let area = frame.area();

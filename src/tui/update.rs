@@ -7,6 +7,7 @@ use super::app::{App, Overlay, Pane, Spot, Target};
 use super::component::{Component, ctx};
 use super::document::BlockKind;
 use super::memory::StateChange;
+use super::pager::{Paged, Pager};
 
 /// What the event loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -78,14 +79,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Some(Overlay::Search) => Some(app.search.handle(&action, &ctx!(app))),
         Some(Overlay::Register) => Some(app.register_view.handle(&action, &ctx!(app))),
         Some(Overlay::Annotate(form)) => Some(form.handle(&action, &ctx!(app))),
+        Some(Overlay::Pager(pager)) => Some(pager.handle(&action, &ctx!(app))),
         _ => None,
     };
     if let Some(effect) = outcome.and_then(|o| lookup::apply(app, o)) {
         return effect;
     }
-    if let Some(
-        Overlay::Help { scroll } | Overlay::Warnings { scroll } | Overlay::Article { scroll, .. },
-    ) = app.overlays.last_mut()
+    if let Some(Overlay::Article { scroll, .. }) = app.overlays.last_mut()
         && let Some(new) = overlay_scroll(*scroll, &action, app.size.1)
     {
         *scroll = new;
@@ -137,8 +137,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::JumpBack => jump_back(app),
         Action::JumpForward => jump_forward(app),
-        Action::Help => app.overlays.push(Overlay::Help { scroll: 0 }),
-        Action::Warnings => app.overlays.push(Overlay::Warnings { scroll: 0 }),
+        Action::Help => app.overlays.push(Overlay::Pager(Pager::new(Paged::Help))),
+        Action::Warnings => (app.overlays).push(Overlay::Pager(Pager::new(Paged::Warnings))),
         Action::OpenArticle => crate::tui::article::open(app),
         Action::Resize(w, h) => resize(app, w, h),
         Action::Click(col, row) => click(app, col, row),
@@ -185,7 +185,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-/// The new scroll of a help or warnings overlay, when `action` scrolls it.
+/// The new scroll of the article overlay, when `action` scrolls it.
 fn overlay_scroll(scroll: usize, action: &Action, rows: u16) -> Option<usize> {
     let page = usize::from(rows.saturating_sub(6)).max(1);
     Some(match action {

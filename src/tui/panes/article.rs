@@ -61,5 +61,5 @@ pub fn draw(app: &App, frame: &mut Frame, link: usize, scroll: usize) {
         })
         .map(|c| sanitize(&c.reference(app.lang)).into_owned())
         .unwrap_or_default();
-    draw_scrolling(app, frame, area, &title, lines, scroll);
+    draw_scrolling(&app.ctx(), frame, area, &title, lines, scroll);
 }

@@ -1,4 +1,5 @@
-//! The help overlay: every key binding, grouped, straight from the keymap's data.
+//! The help overlay's text: every key binding, grouped, straight from the keymap's data, laid
+//! out in aligned columns (the overlay itself is `tui::pager`).
 
 use brieven::i18n::reader_text;
 use ratatui::Frame;
@@ -7,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::App;
+use crate::tui::component::Ctx;
 use crate::tui::keymap::{BINDINGS, Binding, Context, label, translated};
 use crate::tui::layout::overlay_area;
 use crate::tui::panes::letters::stance_mark;
@@ -26,12 +27,12 @@ enum Row {
 /// The keys that do `b`'s action now: on the main screen the config file's keys replace the
 /// defaults of their action, and a default key the config gave to another action is that
 /// action's alone; so each key is described once, as what it does.
-fn keys_of(app: &App, b: &Binding) -> Vec<String> {
+fn keys_of(ctx: &Ctx, b: &Binding) -> Vec<String> {
     let main = matches!(b.context, Context::Panes | Context::Always);
     if !main {
         return digit_range(b.keys.iter().map(label).collect());
     }
-    let configured: Vec<String> = (app.key_overrides.iter())
+    let configured: Vec<String> = (ctx.keys.iter())
         .filter(|(_, a)| *a == b.action)
         .map(|(k, _)| label(k))
         .collect();
@@ -40,7 +41,7 @@ fn keys_of(app: &App, b: &Binding) -> Vec<String> {
     }
     digit_range(
         (b.keys.iter())
-            .filter(|k| !app.key_overrides.iter().any(|(o, _)| o == *k))
+            .filter(|k| !ctx.keys.iter().any(|(o, _)| o == *k))
             .map(label)
             .collect(),
     )
@@ -61,13 +62,13 @@ fn digit_range(keys: Vec<String>) -> Vec<String> {
     }
 }
 
-fn rows(app: &App) -> Vec<Row> {
-    let lang = app.lang;
+fn rows(ctx: &Ctx) -> Vec<Row> {
+    let lang = ctx.lang;
     let mut rows = Vec::new();
     let mut group = "";
     for b in BINDINGS.iter() {
         let (title, help) = translated(b, lang).unwrap_or((b.group, b.help));
-        let keys = keys_of(app, b);
+        let keys = keys_of(ctx, b);
         if keys.is_empty() {
             continue;
         }
@@ -88,8 +89,8 @@ fn rows(app: &App) -> Vec<Row> {
 
 /// `rows` as lines of one column `width` columns wide: the keys in a column as wide as the
 /// widest keys (at most half the column), what they do beside them, wrapped under itself.
-fn column(app: &App, rows: &[Row], width: usize) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+fn column(ctx: &Ctx, rows: &[Row], width: usize) -> Vec<Line<'static>> {
+    let theme = ctx.theme;
     // Long lists of keys wrap rather than push every description of the column aside.
     let keys = (rows.iter())
         .filter_map(|r| match r {
@@ -130,7 +131,7 @@ fn column(app: &App, rows: &[Row], width: usize) -> Vec<Line<'static>> {
                     brieven::model::Stance::Neutral,
                 ] {
                     legend.push(stance_mark(Some(stance), theme));
-                    legend.push(Span::raw(format!(" {}   ", app.lang.stance(stance))));
+                    legend.push(Span::raw(format!(" {}   ", ctx.lang.stance(stance))));
                 }
                 lines.push(Line::from(legend));
             }
@@ -141,8 +142,8 @@ fn column(app: &App, rows: &[Row], width: usize) -> Vec<Line<'static>> {
 
 /// The help text in one column of [`COLUMN`] columns.
 #[cfg(test)]
-pub fn lines(app: &App) -> Vec<Line<'static>> {
-    column(app, &rows(app), usize::from(COLUMN))
+pub fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
+    column(ctx, &rows(ctx), usize::from(COLUMN))
 }
 
 /// Columns one column of help needs at the least.
@@ -152,12 +153,13 @@ const KEYS: usize = 16;
 /// Columns between two columns of help.
 const GAP: usize = 3;
 
-/// The help in as many columns as fit side by side (at most three), split between groups so
-/// the columns are of about one length, each aligned on its own.
-pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
-    let rows = rows(app);
+/// The help in as many columns as fit side by side (at most three) on a `screen`, split between
+/// groups so the columns are of about one length, each aligned on its own; and the box it is
+/// drawn in.
+pub fn layout(ctx: &Ctx, screen: Rect) -> (Vec<Line<'static>>, Rect) {
+    let rows = rows(ctx);
     // Inside the overlay's margin and borders.
-    let room = usize::from(frame.area().width.saturating_sub(6));
+    let room = usize::from(screen.width.saturating_sub(6));
     let n = ((room + GAP) / (usize::from(COLUMN) + GAP)).clamp(1, 3);
     let width = if n == 1 {
         room.min(usize::from(COLUMN) + 24)
@@ -166,7 +168,7 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
     };
     let columns: Vec<Vec<Line>> = split(&rows, n)
         .iter()
-        .map(|part| column(app, part, width))
+        .map(|part| column(ctx, part, width))
         .collect();
     let height = columns.iter().map(Vec::len).max().unwrap_or(0);
     let mut merged = Vec::with_capacity(height);
@@ -183,15 +185,12 @@ pub fn draw(app: &App, frame: &mut Frame, scroll: usize) {
         merged.push(Line::from(spans));
     }
     let outer = u16::try_from(n * width + (n - 1) * GAP + 2).unwrap_or(u16::MAX);
-    let area = overlay_area(frame.area(), outer, height + 2);
-    draw_scrolling(
-        app,
-        frame,
-        area,
-        &format!(" {} ", app.lang.strings().title_keys),
-        merged,
-        scroll,
-    );
+    (merged, overlay_area(screen, outer, height + 2))
+}
+
+/// The title of the help's box.
+pub fn title(ctx: &Ctx) -> String {
+    format!(" {} ", ctx.lang.strings().title_keys)
 }
 
 /// `rows` cut into `n` parts of about one length, at gaps between groups (the gap dropped).
@@ -223,7 +222,7 @@ fn split(rows: &[Row], n: usize) -> Vec<&[Row]> {
 
 /// A bordered overlay with `lines`, scrolled to `scroll` (clamped so the end stays in view).
 pub fn draw_scrolling(
-    app: &App,
+    ctx: &Ctx,
     frame: &mut Frame,
     area: Rect,
     title: &str,
@@ -231,15 +230,15 @@ pub fn draw_scrolling(
     scroll: usize,
 ) {
     let block = Block::bordered()
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(title.to_string(), app.theme.title));
+        .border_style(ctx.theme.border_focused)
+        .title(Span::styled(title.to_string(), ctx.theme.title));
     let inner = block.inner(area);
     let height = usize::from(inner.height);
     let scroll = scroll.min(lines.len().saturating_sub(height));
     let more = lines.len() > scroll + height;
     frame.render_widget(Clear, area);
     let block = if more {
-        block.title_bottom(Span::styled(app.lang.strings().more_below, app.theme.dim))
+        block.title_bottom(Span::styled(ctx.lang.strings().more_below, ctx.theme.dim))
     } else {
         block
     };

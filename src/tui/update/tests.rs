@@ -211,10 +211,10 @@ fn esc_closes_the_top_overlay_then_clears_the_selection() {
     run(&mut app, &[Action::Warnings, Action::Help]);
     assert_eq!(app.overlays.len(), 2);
     update(&mut app, Action::Down);
-    assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 1 }));
+    assert_eq!(pager(&app), (Paged::Help, 1));
     assert_eq!(app.scroll, 0, "keys go to the overlay");
     update(&mut app, Action::Close);
-    assert_eq!(app.overlay(), Some(&Overlay::Warnings { scroll: 0 }));
+    assert_eq!(pager(&app), (Paged::Warnings, 0));
     update(&mut app, Action::Close);
     assert!(app.overlays.is_empty() && app.marker.is_some());
     update(&mut app, Action::Close);
@@ -355,7 +355,15 @@ fn over_an_overlay_clicks_do_nothing_and_the_wheel_scrolls_it() {
     update(&mut app, Action::Click(letters.x + 3, letters.y + 2));
     assert_eq!(app.current, KINDERRECHTEN);
     update(&mut app, Action::Scroll(60, 10, 3));
-    assert_eq!(app.overlay(), Some(&Overlay::Help { scroll: 3 }));
+    assert_eq!(pager(&app), (Paged::Help, 3));
+}
+
+/// The text the pager on top shows, and its first line shown.
+fn pager(app: &App) -> (Paged, usize) {
+    match app.overlay() {
+        Some(Overlay::Pager(p)) => (p.kind, p.scroll.selected),
+        other => panic!("no pager: {other:?}"),
+    }
 }
 
 #[test]
