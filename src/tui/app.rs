@@ -21,7 +21,6 @@ use super::layout;
 use super::lookup::{RegisterState, RegisterTabs};
 use super::search_overlay::SearchOverlay;
 use super::theme::Theme;
-use super::update::views::TimelineRow;
 
 /// The panes of the main screen, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,19 +56,11 @@ pub enum Overlay {
     Search,
     Register,
     /// The cue-card stack, with the selected card.
-    Cards {
-        selected: usize,
-    },
+    Cards(super::cards_view::CardsView),
     /// One row per letter; sorted by date or by sender.
-    Positions {
-        selected: usize,
-        by_sender: bool,
-    },
+    Positions(super::rows_view::PositionsView),
     /// Letters and events on one axis.
-    Timeline {
-        selected: usize,
-        newest_first: bool,
-    },
+    Timeline(super::rows_view::TimelineView),
     /// The articles a link in the letter names (`A`): the link's index in the document, and
     /// the scroll.
     Article {
@@ -105,16 +96,6 @@ pub struct FindOrigin {
     pub highlight: Option<Highlight>,
     /// The pattern in force before (an empty Enter searches for it again, as in less).
     pub find: Option<Find>,
-}
-
-/// The words or date searched for in the rows of positions or the timeline (`/` there).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RowFind {
-    pub query: String,
-    /// Whether the prompt is open (keys type into the query).
-    pub typing: bool,
-    /// The row selected when `/` was pressed, to go back to on Esc.
-    pub origin: usize,
 }
 
 /// What the one-line prompt over the stack asks for.
@@ -232,8 +213,6 @@ pub struct App {
     pub trail: Option<Trail>,
     /// The pattern searched for in the open letter (`s`), which `n`/`N` then step through.
     pub find: Option<Find>,
-    /// The search in the rows of the positions or timeline overlay.
-    pub row_find: Option<RowFind>,
     /// A one-off message for the status line.
     pub message: Option<String>,
     pub theme: Theme,
@@ -253,10 +232,8 @@ pub struct App {
     pub key_overrides: Vec<(Key, Action)>,
     /// The positions rows, once the register is there.
     pub position_rows: Option<Arc<Vec<brieven::positions::Position>>>,
-    /// The timeline, built the first time it is opened.
+    /// The timeline (oldest first), built the first time it is opened.
     pub timeline: Option<Arc<brieven::timeline::Timeline>>,
-    /// The timeline overlay's rows (`update::views::timeline_rows`), made with `timeline`.
-    pub timeline_rows: Arc<Vec<TimelineRow>>,
     /// Whether the timeline was asked to be built.
     pub timeline_asked: bool,
 }
@@ -304,7 +281,6 @@ impl App {
             highlight: None,
             trail: None,
             find: None,
-            row_find: None,
             message: None,
             theme,
             quit: false,
@@ -317,7 +293,6 @@ impl App {
             key_overrides: Vec::new(),
             position_rows: None,
             timeline: None,
-            timeline_rows: Arc::default(),
             timeline_asked: false,
         };
         app.doc = app.build_doc();

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::action::Action;
-use super::app::Trail;
+use super::app::{Target, Trail};
 use super::index::LetterIndex;
 use super::keymap::Key;
 use super::lookup::RegisterTabs;
@@ -34,6 +34,8 @@ pub struct Ctx<'a> {
     pub keys: &'a [(Key, Action)],
     /// The whole terminal.
     pub screen: Rect,
+    /// What persists (cue cards, positions, annotations), as last saved.
+    pub state: &'a brieven::state::State,
 }
 
 /// The context of an `App`, borrowing only the fields it names (so that a component held in
@@ -50,6 +52,7 @@ macro_rules! ctx {
             corpus_warnings: &$app.corpus_warnings,
             keys: &$app.key_overrides,
             screen: ratatui::layout::Rect::new(0, 0, $app.size.0, $app.size.1),
+            state: &$app.state,
         }
     };
 }
@@ -72,6 +75,18 @@ pub enum Outcome {
     /// Close the component and show `targets[index]` of the trail, keeping the others for
     /// `n`/`N`.
     Jump(Trail),
+    /// Handled; save this change to the state (the reader's copy and the file), with a
+    /// message for the status line. The component stays.
+    Persist {
+        change: StateChange,
+        message: Option<String>,
+    },
+    /// Handled; open this overlay over the component (a prompt of its own).
+    Push(Box<super::app::Overlay>),
+    /// Close the component and open letter `n` where it was left (a jump).
+    Open(usize),
+    /// Close the component and show this occurrence (a jump), leaving the trail as it is.
+    Show(Target),
 }
 
 /// An overlay of the reader.

@@ -134,12 +134,10 @@ fn contexts(app: &App) -> &'static [Context] {
         Some(Overlay::LetterFilter { .. }) => &[Context::LetterFilter, Context::Always],
         Some(Overlay::Register) => &[Context::Register, Context::Always],
         Some(Overlay::Sentences(_)) => &[Context::Sentences, Context::Always],
-        Some(Overlay::Cards { .. } | Overlay::Label { .. } | Overlay::Annotate(_)) => {
+        Some(Overlay::Cards(_) | Overlay::Label { .. } | Overlay::Annotate(_)) => {
             &[Context::Cards, Context::Always]
         }
-        Some(Overlay::Positions { .. } | Overlay::Timeline { .. }) => {
-            &[Context::Views, Context::Always]
-        }
+        Some(Overlay::Positions(_) | Overlay::Timeline(_)) => &[Context::Views, Context::Always],
         None => &[Context::Panes, Context::Always],
     }
 }
@@ -234,7 +232,7 @@ fn key_action(app: &App, event: &KeyEvent) -> Option<Action> {
             return Some(Action::Input(c));
         }
     }
-    if matches!(app.overlay(), Some(Overlay::Cards { .. }))
+    if matches!(app.overlay(), Some(Overlay::Cards(_)))
         && pressed.mods.is_empty()
         && let KeyCode::Char(c @ '1'..='9') = pressed.code
     {
@@ -271,10 +269,11 @@ fn form_key(pressed: Key) -> Option<Action> {
 
 /// Whether a search of the rows of positions or the timeline is being typed.
 fn finding_rows(app: &App) -> bool {
-    matches!(
-        app.overlay(),
-        Some(Overlay::Positions { .. } | Overlay::Timeline { .. })
-    ) && app.row_find.as_ref().is_some_and(|f| f.typing)
+    match app.overlay() {
+        Some(Overlay::Positions(view)) => view.list.typing(),
+        Some(Overlay::Timeline(view)) => view.list.typing(),
+        _ => false,
+    }
 }
 
 /// Shift is part of the character for printable keys (`G`, `?`, `}`), and of Shift-Tab.

@@ -9,6 +9,7 @@ pub mod app;
 pub mod article;
 mod beside;
 mod browser;
+pub mod cards_view;
 pub mod component;
 pub mod document;
 pub mod find;
@@ -29,6 +30,7 @@ pub mod panes;
 mod reading_snapshot_tests;
 mod register_view;
 mod restore;
+pub mod rows_view;
 pub mod search_overlay;
 mod selection;
 #[cfg(test)]

@@ -64,15 +64,9 @@ pub fn render(app: &App, frame: &mut Frame) {
             // The selection is the Reading pane's, the count the status line's.
             Overlay::Sentences(_) => {}
             Overlay::Register => app.register_view.draw(frame, frame.area(), &app.ctx()),
-            Overlay::Cards { selected } => panes::cards::draw(app, frame, *selected),
-            Overlay::Positions {
-                selected,
-                by_sender,
-            } => panes::positions::draw(app, frame, *selected, *by_sender),
-            Overlay::Timeline {
-                selected,
-                newest_first,
-            } => panes::timeline::draw(app, frame, *selected, *newest_first),
+            Overlay::Cards(view) => view.draw(frame, frame.area(), &app.ctx()),
+            Overlay::Positions(view) => view.draw(frame, frame.area(), &app.ctx()),
+            Overlay::Timeline(view) => view.draw(frame, frame.area(), &app.ctx()),
             Overlay::Annotate(form) => form.draw(frame, frame.area(), &app.ctx()),
             Overlay::Label { text, purpose } => {
                 panes::cards::draw_label_prompt(app, frame, text, *purpose)

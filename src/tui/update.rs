@@ -4,6 +4,7 @@
 
 use super::action::Action;
 use super::app::{App, Overlay, Pane, Spot, Target};
+use super::cards_view::CardsView;
 use super::component::{Component, ctx};
 use super::document::BlockKind;
 use super::memory::StateChange;
@@ -68,18 +69,15 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     if let Some(effect) = debate::label_action(app, &action) {
         return effect;
     }
-    if let Some(effect) = debate::cards_action(app, &action) {
-        return effect;
-    }
-    if let Some(effect) = views::view_action(app, &action) {
-        return effect;
-    }
     // The topmost overlay that is a component consumes what it handles.
     let outcome = match app.overlays.last_mut() {
         Some(Overlay::Search) => Some(app.search.handle(&action, &ctx!(app))),
         Some(Overlay::Register) => Some(app.register_view.handle(&action, &ctx!(app))),
         Some(Overlay::Annotate(form)) => Some(form.handle(&action, &ctx!(app))),
         Some(Overlay::Pager(pager)) => Some(pager.handle(&action, &ctx!(app))),
+        Some(Overlay::Positions(view)) => Some(view.handle(&action, &ctx!(app))),
+        Some(Overlay::Cards(view)) => Some(view.handle(&action, &ctx!(app))),
+        Some(Overlay::Timeline(view)) => Some(view.handle(&action, &ctx!(app))),
         _ => None,
     };
     if let Some(effect) = outcome.and_then(|o| lookup::apply(app, o)) {
@@ -157,7 +155,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::CopyUrl => return debate::copy_url(app),
         Action::OpenUrl => return debate::open_url(app),
         Action::Pin => return debate::pin(app),
-        Action::Cards => app.overlays.push(Overlay::Cards { selected: 0 }),
+        Action::Cards => (app.overlays).push(Overlay::Cards(CardsView::default())),
         Action::Positions => views::open_positions(app),
         Action::Annotate => annotate::open(app),
         Action::Timeline => return views::open_timeline(app),

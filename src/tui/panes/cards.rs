@@ -8,17 +8,19 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::{App, Prompt};
+use crate::tui::cards_view::{CardsView, cards};
+use crate::tui::component::Ctx;
 use crate::tui::panes::list_overlay;
 use crate::tui::ui::fit;
-use crate::tui::update::debate::cards;
+use ratatui::layout::Rect;
 
-pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
-    let width = usize::from(frame.area().width.saturating_sub(8));
-    let current = app.state.current_stack_name();
+pub fn draw(view: &CardsView, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let s = ctx.lang.strings();
+    let theme = ctx.theme;
+    let width = usize::from(area.width.saturating_sub(8));
+    let current = ctx.state.current_stack_name();
     let mut stacks = vec![Span::styled(format!("{}: ", s.label_stack), theme.dim)];
-    let mut names: Vec<&str> = app.state.stacks.iter().map(|s| s.name.as_str()).collect();
+    let mut names: Vec<&str> = ctx.state.stacks.iter().map(|s| s.name.as_str()).collect();
     if !names.contains(&current) {
         names.push(current);
     }
@@ -32,10 +34,10 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
         stacks.push(Span::raw(" "));
     }
     let header = vec![Line::from(stacks), Line::default()];
-    let cards = cards(app);
+    let cards = cards(ctx);
     let row = |i: usize| {
         cards.get(i).map_or_else(Line::default, |card| {
-            let letter = (app.index.by_id(&card.letter)).and_then(|l| app.letters.get(l));
+            let letter = (ctx.index.by_id(&card.letter)).and_then(|l| ctx.letters.get(l));
             let sender = letter.map_or_else(
                 || card.letter.clone(),
                 |l| l.sender_or_unknown().to_string(),
@@ -66,11 +68,11 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize) {
     };
     let title = format!("{} — {}", s.title_cards, sanitize(current));
     list_overlay::draw(
-        app,
+        ctx,
         frame,
-        (&title, header),
+        (&title, s.hint_cards, header),
         (cards.len(), &row),
-        selected,
+        view.cursor.selected,
         s.msg_stack_empty,
         "",
     );

@@ -5,19 +5,19 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use crate::tui::app::App;
+use crate::tui::component::Ctx;
 use crate::tui::layout::list_offset;
 use crate::tui::layout::overlay_area;
 
-/// Draws the overlay: `title` on the border, `header` lines first, then the window of the
+/// Draws the overlay: `title` on the border and `hint` at its foot, `header` lines first, then the window of the
 /// `rows` rows that keeps `selected` in view, the selected row reversed; `empty` when no
 /// rows; `detail`, the selected row in full, wrapped under a rule at the foot (at most a third
 /// of the box; none when empty). `row(i)` makes row `i`, and is asked only for the rows in the
 /// window.
 pub fn draw(
-    app: &App,
+    ctx: &Ctx,
     frame: &mut Frame,
-    (title, header): (&str, Vec<Line<'static>>),
+    (title, hint, header): (&str, &str, Vec<Line<'static>>),
     (rows, row): (usize, &dyn Fn(usize) -> Line<'static>),
     selected: usize,
     empty: &str,
@@ -25,9 +25,9 @@ pub fn draw(
 ) {
     let area = overlay_area(frame.area(), u16::MAX, usize::MAX);
     let block = Block::bordered()
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(format!(" {title} "), app.theme.title))
-        .title_bottom(Span::styled(format!(" {} ", hint(app)), app.theme.dim));
+        .border_style(ctx.theme.border_focused)
+        .title(Span::styled(format!(" {title} "), ctx.theme.title))
+        .title_bottom(Span::styled(format!(" {hint} "), ctx.theme.dim));
     let mut inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
@@ -37,7 +37,7 @@ pub fn draw(
         let shown = wrapped.len().min(usize::from(inner.height / 3));
         let mut lines = vec![Line::from(Span::styled(
             "─".repeat(width),
-            app.theme.border,
+            ctx.theme.border,
         ))];
         lines.extend(
             (wrapped.iter().take(shown)).map(|r| Line::from(detail[r.clone()].to_string())),
@@ -54,24 +54,16 @@ pub fn draw(
     let height = usize::from(inner.height).saturating_sub(header.len());
     let mut lines = header;
     if rows == 0 {
-        lines.push(Line::from(Span::styled(empty.to_string(), app.theme.dim)));
+        lines.push(Line::from(Span::styled(empty.to_string(), ctx.theme.dim)));
     }
     let first = list_offset(selected, rows, height);
     for i in (first..rows).take(height) {
         let line = row(i);
         lines.push(if i == selected {
-            line.style(app.theme.selected)
+            line.style(ctx.theme.selected)
         } else {
             line
         });
     }
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn hint(app: &App) -> &'static str {
-    let s = app.lang.strings();
-    match app.overlay() {
-        Some(crate::tui::app::Overlay::Cards { .. }) => s.hint_cards,
-        _ => s.hint_views,
-    }
 }

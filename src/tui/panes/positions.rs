@@ -5,9 +5,12 @@ use brieven::text::sanitize;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use crate::tui::app::App;
+use ratatui::layout::Rect;
+
+use crate::tui::component::Ctx;
 use crate::tui::panes::letters::stance_mark;
 use crate::tui::panes::list_overlay;
+use crate::tui::rows_view::PositionsView;
 use crate::tui::ui::fit;
 
 /// Column widths for an overlay `width` columns wide: sender, to, terms (the summary takes
@@ -27,10 +30,11 @@ fn cell(text: &str, width: usize) -> String {
     format!("{:<width$}  ", fit(text, width))
 }
 
-pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
-    let width = usize::from(frame.area().width.saturating_sub(8));
+pub fn draw(view: &PositionsView, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let s = ctx.lang.strings();
+    let theme = ctx.theme;
+    let selected = view.list.cursor.selected;
+    let width = usize::from(area.width.saturating_sub(8));
     let (sender_w, to_w, terms_w) = widths(width);
     let stance_w = 11;
     let summary_w = width.saturating_sub(
@@ -55,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
         s.col_summary
     );
     let header = vec![Line::from(Span::styled(header_text, theme.heading))];
-    let rows = app.position_rows.as_deref().map_or(&[][..], Vec::as_slice);
+    let rows = view.rows();
     let row = |i: usize| {
         rows.get(i).map_or_else(Line::default, |p| {
             let date = p.date.map(|d| d.to_string()).unwrap_or_default();
@@ -65,7 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
                 .first()
                 .map(|r| sanitize(r))
                 .unwrap_or_default();
-            let stance = p.stance.map(|st| app.lang.stance(st)).unwrap_or("");
+            let stance = p.stance.map(|st| ctx.lang.stance(st)).unwrap_or("");
             let terms: Vec<String> = p
                 .terms
                 .iter()
@@ -84,18 +88,20 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
             ])
         })
     };
-    let order = if by_sender { s.col_sender } else { s.col_date };
+    let order = if view.by_sender {
+        s.col_sender
+    } else {
+        s.col_date
+    };
     let title = format!("{} ↕ {}", s.title_positions, order.to_lowercase());
-    let empty = if app.position_rows.is_none() {
+    let empty = if view.rows.is_none() {
         s.msg_computing
     } else {
         ""
     };
     // The selected row in full: who to whom, and its whole summary.
-    let detail = app
-        .position_rows
-        .as_deref()
-        .and_then(|rows| rows.get(selected))
+    let detail = rows
+        .get(selected)
         .map(|p| {
             let sender = p.sender.as_deref().unwrap_or(s.unknown_sender);
             let to = if p.recipients.is_empty() {
@@ -109,9 +115,9 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, by_sender: bool) {
         })
         .unwrap_or_default();
     list_overlay::draw(
-        app,
+        ctx,
         frame,
-        (&title, header),
+        (&title, s.hint_views, header),
         (rows.len(), &row),
         selected,
         empty,

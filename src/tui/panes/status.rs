@@ -18,13 +18,11 @@ pub fn hints(app: &App) -> &'static str {
     match (app.overlay(), app.focus) {
         (Some(Overlay::Search), _) => s.hint_search,
         (Some(Overlay::Register), _) => s.hint_register,
-        (Some(Overlay::Cards { .. }), _) => s.hint_cards,
-        (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _)
-            if app.row_find.as_ref().is_some_and(|f| f.typing) =>
-        {
+        (Some(Overlay::Cards(_)), _) => s.hint_cards,
+        (Some(Overlay::Positions(_) | Overlay::Timeline(_)), _) if row_prompt(app).is_some() => {
             brieven::i18n::reader_text(app.lang, "Enter stays  Esc back")
         }
-        (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), _) => s.hint_views,
+        (Some(Overlay::Positions(_) | Overlay::Timeline(_)), _) => s.hint_views,
         (Some(Overlay::LetterFilter { .. }), _) => {
             brieven::i18n::reader_text(app.lang, "Enter keeps  Esc clears  ↓↑ letters")
         }
@@ -44,6 +42,18 @@ pub fn hints(app: &App) -> &'static str {
             "j/k scroll  Enter read it here  Ctrl-w other text  | close",
         ),
     }
+}
+
+/// The search of the positions or timeline rows, while it is typed: its query and how many
+/// rows it finds.
+fn row_prompt(app: &App) -> Option<(String, usize)> {
+    let ctx = app.ctx();
+    let (query, found) = match app.overlay()? {
+        Overlay::Positions(view) => view.list.prompt(&view.texts(&ctx))?,
+        Overlay::Timeline(view) => view.list.prompt(&view.texts(&ctx))?,
+        _ => return None,
+    };
+    Some((query.to_string(), found))
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -71,18 +81,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         draw_prompt(app, frame, area, label, &app.list_filter, &count);
         return;
     }
-    if let (Some(Overlay::Positions { .. } | Overlay::Timeline { .. }), Some(f)) =
-        (app.overlay(), &app.row_find)
-        && f.typing
-    {
+    if let Some((query, found)) = row_prompt(app) {
         let label = brieven::i18n::reader_text(app.lang, "Find a date or words: ");
-        let found = crate::tui::update::views::rows_found(app, &f.query).len();
-        let count = match (found, f.query.trim().is_empty()) {
+        let count = match (found, query.trim().is_empty()) {
             (_, true) => String::new(),
             (0, false) => brieven::i18n::reader_text(app.lang, "no row").to_string(),
             (n, false) => n.to_string(),
         };
-        draw_prompt(app, frame, area, label, &f.query, &count);
+        draw_prompt(app, frame, area, label, &query, &count);
         return;
     }
     let theme = &app.theme;

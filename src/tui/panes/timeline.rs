@@ -8,25 +8,29 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::tui::app::App;
+use ratatui::layout::Rect;
+
+use crate::tui::component::Ctx;
 use crate::tui::panes::list_overlay;
+use crate::tui::rows_view::TimelineView;
 use crate::tui::ui::fit;
 use crate::tui::update::views::TimelineRow;
 
-pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
-    let width = usize::from(frame.area().width.saturating_sub(8));
-    let rows = app.timeline_rows.as_slice();
+pub fn draw(view: &TimelineView, frame: &mut Frame, area: Rect, ctx: &Ctx) {
+    let s = ctx.lang.strings();
+    let theme = ctx.theme;
+    let selected = view.list.cursor.selected;
+    let width = usize::from(area.width.saturating_sub(8));
+    let rows = view.rows.as_slice();
     let line = |i: usize| {
-        let (Some(timeline), Some(row)) = (&app.timeline, rows.get(i)) else {
+        let (Some(timeline), Some(row)) = (&view.timeline, rows.get(i)) else {
             return Line::default();
         };
-        row_line(app, timeline, *row, width).0
+        row_line(ctx, timeline, *row, width).0
     };
     // The selected row in full: the words around the date, or the letter's subject.
-    let detail = match (&app.timeline, rows.get(selected)) {
-        (Some(timeline), Some(row)) => row_line(app, timeline, *row, width).1,
+    let detail = match (&view.timeline, rows.get(selected)) {
+        (Some(timeline), Some(row)) => row_line(ctx, timeline, *row, width).1,
         _ => String::new(),
     };
     let header = vec![Line::from(Span::styled(
@@ -36,15 +40,15 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
         ),
         theme.heading,
     ))];
-    let order = if newest_first { "↓" } else { "↑" };
+    let order = if view.newest_first { "↓" } else { "↑" };
     let title = format!("{} {order}", s.title_timeline);
     list_overlay::draw(
-        app,
+        ctx,
         frame,
-        (&title, header),
+        (&title, s.hint_views, header),
         (rows.len(), &line),
         selected,
-        if app.timeline.is_none() {
+        if view.timeline.is_none() {
             s.msg_computing
         } else {
             ""
@@ -55,13 +59,13 @@ pub fn draw(app: &App, frame: &mut Frame, selected: usize, newest_first: bool) {
 
 /// One row of the timeline (a letter, or one mention of an event), with its text in full.
 fn row_line(
-    app: &App,
+    ctx: &Ctx,
     timeline: &Timeline,
     row: TimelineRow,
     width: usize,
 ) -> (Line<'static>, String) {
-    let s = app.lang.strings();
-    let theme = &app.theme;
+    let s = ctx.lang.strings();
+    let theme = ctx.theme;
     let Some(entry) = timeline.entries.get(row.entry) else {
         return (Line::default(), String::new());
     };
@@ -86,13 +90,13 @@ fn row_line(
         }
         TimelineItem::Event(event) => {
             let kind = if first {
-                event.kind.map_or("", |k| k.name(app.lang))
+                event.kind.map_or("", |k| k.name(ctx.lang))
             } else {
                 ""
             };
             let text = match row.mention.and_then(|m| event.mentions.get(m)) {
                 Some(m) => {
-                    let letter = app.letters.get(m.letter);
+                    let letter = ctx.letters.get(m.letter);
                     let sender = letter.map_or(m.letter_id.as_str(), |l| l.sender_or_unknown());
                     let number = letter.map_or(0, |l| paragraph_number(l, m.section, m.paragraph));
                     format!(

@@ -9,9 +9,9 @@ use brieven::links::{LinkError, openable_url};
 use brieven::state::CueCard;
 use brieven::text::sanitize;
 
-use super::{Effect, show_target};
+use super::Effect;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, Pane, Prompt, Spot, Target};
+use crate::tui::app::{App, Overlay, Pane, Prompt};
 use crate::tui::memory::StateChange;
 use crate::tui::ui::fit;
 
@@ -168,93 +168,7 @@ pub fn persist(app: &mut App, change: StateChange) -> Effect {
 
 /// The cards of the current stack.
 pub fn cards(app: &App) -> &[CueCard] {
-    app.state
-        .stack(app.state.current_stack_name())
-        .map_or(&[], |s| s.cards.as_slice())
-}
-
-/// An action in the stack overlay; `None` when it is not one of its own.
-pub fn cards_action(app: &mut App, action: &Action) -> Option<Effect> {
-    let Some(Overlay::Cards { selected }) = app.overlay().cloned() else {
-        return None;
-    };
-    let count = cards(app).len();
-    let stack = app.state.current_stack_name().to_string();
-    let set = |app: &mut App, to: usize| {
-        if let Some(Overlay::Cards { selected }) = app.overlays.last_mut() {
-            *selected = to;
-        }
-    };
-    let effect = match *action {
-        Action::Down => {
-            set(app, (selected + 1).min(count.saturating_sub(1)));
-            Effect::None
-        }
-        Action::Up => {
-            set(app, selected.saturating_sub(1));
-            Effect::None
-        }
-        Action::Top => {
-            set(app, 0);
-            Effect::None
-        }
-        Action::Bottom => {
-            set(app, count.saturating_sub(1));
-            Effect::None
-        }
-        Action::MoveCard(by) if count > 0 => {
-            let to = selected.saturating_add_signed(by.into()).min(count - 1);
-            set(app, to);
-            if to == selected {
-                return Some(Effect::None);
-            }
-            let Some(id) = cards(app).get(selected).map(|c| c.id) else {
-                return Some(Effect::None);
-            };
-            let change = StateChange::Move { stack, id, to };
-            persist(app, change)
-        }
-        Action::DeleteCard if count > 0 => {
-            set(app, selected.min(count.saturating_sub(2)));
-            app.message = Some(app.lang.strings().msg_card_deleted.into());
-            let Some(id) = cards(app).get(selected).map(|c| c.id) else {
-                return Some(Effect::None);
-            };
-            let change = StateChange::Remove { stack, id };
-            persist(app, change)
-        }
-        Action::SwitchStack(by) => {
-            let names: Vec<String> = app.state.stacks.iter().map(|s| s.name.clone()).collect();
-            let Some(at) = names.iter().position(|n| *n == stack) else {
-                return Some(Effect::None);
-            };
-            let to = (at as isize + isize::from(by)).rem_euclid(names.len() as isize) as usize;
-            set(app, 0);
-            persist(app, StateChange::SetCurrentStack(names[to].clone()))
-        }
-        Action::EditLabel if count > 0 => {
-            let text = cards(app)[selected].label.clone().unwrap_or_default();
-            app.overlays.push(Overlay::Label {
-                text,
-                purpose: Prompt::CardLabel,
-            });
-            Effect::None
-        }
-        Action::NewStack => {
-            app.overlays.push(Overlay::Label {
-                text: String::new(),
-                purpose: Prompt::StackName,
-            });
-            Effect::None
-        }
-        Action::Activate => jump_to_card(app, selected),
-        Action::JumpToCard(n) if n > 0 => jump_to_card(app, usize::from(n) - 1),
-        Action::MoveCard(_) | Action::DeleteCard | Action::JumpToCard(_) | Action::EditLabel => {
-            Effect::None
-        }
-        _ => return None,
-    };
-    Some(effect)
+    crate::tui::cards_view::cards(&app.ctx())
 }
 
 /// An action in the label prompt; `None` when the prompt is not open.
@@ -277,17 +191,18 @@ pub fn label_action(app: &mut App, action: &Action) -> Option<Effect> {
             if name.is_empty() {
                 return Some(Effect::None);
             }
-            if let Some(Overlay::Cards { selected }) = app.overlays.last_mut() {
-                *selected = 0;
+            if let Some(Overlay::Cards(view)) = app.overlays.last_mut() {
+                view.cursor.selected = 0;
             }
             return Some(persist(app, StateChange::SetCurrentStack(name)));
         }
         Action::Activate => {
             let label = text.trim().to_string();
             app.overlays.pop();
-            let Some(Overlay::Cards { selected }) = app.overlay().cloned() else {
+            let Some(Overlay::Cards(view)) = app.overlay() else {
                 return Some(Effect::None);
             };
+            let selected = view.cursor.selected;
             let stack = app.state.current_stack_name().to_string();
             let label = (!label.is_empty()).then_some(label);
             let Some(id) = cards(app).get(selected).map(|c| c.id) else {
@@ -300,45 +215,4 @@ pub fn label_action(app: &mut App, action: &Action) -> Option<Effect> {
         _ => {}
     }
     Some(Effect::None)
-}
-
-/// Closes the overlay and shows card `index`'s source.
-fn jump_to_card(app: &mut App, index: usize) -> Effect {
-    let Some(card) = cards(app).get(index).cloned() else {
-        app.message = Some(app.lang.strings().msg_stack_empty.into());
-        return Effect::None;
-    };
-    let Some(letter) = app.index.by_id(&card.letter) else {
-        app.message = Some(fill(app.lang.strings().msg_not_loaded, &card.letter));
-        return Effect::None;
-    };
-    app.overlays.pop();
-    let spot = match card.anchor {
-        Anchor::Paragraph { section, paragraph } => Spot::Paragraph { section, paragraph },
-        Anchor::Section { section } => Spot::Heading { section },
-        Anchor::Note { number } => Spot::Footnote { number },
-        Anchor::Letter => Spot::Meta { field: None },
-    };
-    // A card of sentences (`v` then `m`) quotes part of its paragraph: that part is shown.
-    let (at, len) = match card.anchor {
-        Anchor::Paragraph { section, paragraph } => {
-            let text = (app.letters.get(letter))
-                .and_then(|l| l.sections.get(section)?.paragraphs.get(paragraph))
-                .map_or("", |p| p.text.as_str());
-            let at = (text.find(card.quote.as_str())).map_or(0, |b| text[..b].chars().count());
-            (at, card.quote.chars().count())
-        }
-        _ => (0, 0),
-    };
-    show_target(
-        app,
-        Target {
-            letter,
-            spot,
-            at,
-            len,
-        },
-    );
-    app.focus = Pane::Reading;
-    Effect::None
 }

@@ -168,11 +168,21 @@ fn m_pins_to_the_current_stack_and_the_stack_reorders_deletes_and_jumps() {
         update(&mut app, Action::MoveCard(1)),
         Effect::Persist(StateChange::Move { id: 1, to: 1, .. })
     ));
-    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 1 }));
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Cards(crate::tui::cards_view::CardsView {
+            cursor: crate::tui::list_cursor::ListCursor { selected: 1 }
+        }))
+    );
     assert_eq!(debate::cards(&app)[0].anchor, Anchor::Note { number: 1 });
     update(&mut app, Action::DeleteCard);
     assert_eq!(debate::cards(&app).len(), 1);
-    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 0 }));
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Cards(crate::tui::cards_view::CardsView {
+            cursor: crate::tui::list_cursor::ListCursor { selected: 0 }
+        }))
+    );
 
     update(&mut app, Action::Close);
     open_letter(&mut app, KINDERRECHTEN);
@@ -209,28 +219,24 @@ fn positions_sort_by_date_or_sender_and_enter_opens_the_letter() {
     let rows = app.position_rows.clone().unwrap();
     assert_eq!(rows[0].letter, KINDERRECHTEN);
     update(&mut app, Action::ToggleOrder);
-    assert!(matches!(
-        app.overlay(),
-        Some(Overlay::Positions {
-            by_sender: true,
-            ..
-        })
-    ));
-    let rows = app.position_rows.clone().unwrap();
-    let order: Vec<usize> = rows.iter().map(|r| r.letter).collect();
+    let Some(Overlay::Positions(view)) = app.overlay() else {
+        panic!("the positions are open")
+    };
+    assert!(view.by_sender);
+    let order: Vec<usize> = view.rows().iter().map(|r| r.letter).collect();
     assert_eq!(
         order,
         vec![2, KINDERRECHTEN, OFFLIMITS],
         "Evil, Kinderrechten, Offlimits"
     );
     assert_eq!(
-        app.overlay(),
-        Some(&Overlay::Positions {
-            selected: 1,
-            by_sender: true
-        }),
+        view.list.cursor.selected, 1,
         "the selected letter stays selected"
     );
+    let kept: Vec<usize> = (app.position_rows.as_ref().unwrap().iter())
+        .map(|r| r.letter)
+        .collect();
+    assert_eq!(kept[0], KINDERRECHTEN, "the reader's rows stay by date");
     update(&mut app, Action::Up);
     update(&mut app, Action::Activate);
     assert!(app.overlays.is_empty());
@@ -246,14 +252,17 @@ fn a_timeline_built_while_its_overlay_is_open_newest_first_comes_newest_first() 
     let built = brieven::timeline::Timeline::build(&app.letters, false);
     let oldest_first: Vec<_> = built.entries.iter().map(|e| e.date).collect();
     update(&mut app, Action::TimelineReady(Arc::new(built)));
-    let shown: Vec<_> = (app.timeline.as_ref().unwrap().entries.iter())
+    let Some(Overlay::Timeline(view)) = app.overlay() else {
+        panic!("the timeline is open")
+    };
+    let shown: Vec<_> = (view.timeline.as_ref().unwrap().entries.iter())
         .map(|e| e.date)
         .collect();
     assert!(oldest_first.len() > 1 && oldest_first.first() < oldest_first.last());
     assert_eq!(shown, oldest_first.into_iter().rev().collect::<Vec<_>>());
     assert_eq!(
-        app.timeline_rows.len(),
-        views::timeline_rows(app.timeline.as_ref().unwrap()).len()
+        view.rows.len(),
+        views::timeline_rows(view.timeline.as_ref().unwrap()).len()
     );
 }
 
@@ -291,10 +300,7 @@ fn the_timeline_jumps_to_a_mention_and_highlights_it() {
     update(&mut app, Action::ToggleOrder);
     assert!(matches!(
         app.overlay(),
-        Some(Overlay::Timeline {
-            newest_first: true,
-            ..
-        })
+        Some(Overlay::Timeline(view)) if view.newest_first
     ));
 }
 
@@ -326,7 +332,12 @@ fn e_in_the_stack_labels_the_selected_card() {
     let effect = update(&mut app, Action::Activate);
     assert!(matches!(effect, Effect::Persist(StateChange::Label { .. })));
     assert_eq!(debate::cards(&app)[0].label.as_deref(), Some("JBZ x"));
-    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 0 }));
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Cards(crate::tui::cards_view::CardsView {
+            cursor: crate::tui::list_cursor::ListCursor { selected: 0 }
+        }))
+    );
 }
 
 #[test]
@@ -366,7 +377,12 @@ fn n_in_the_stack_names_a_new_stack_that_becomes_current() {
     ));
     assert_eq!(app.state.current_stack_name(), "JBZ-raad dec");
     assert!(debate::cards(&app).is_empty(), "a new stack starts empty");
-    assert_eq!(app.overlay(), Some(&Overlay::Cards { selected: 0 }));
+    assert_eq!(
+        app.overlay(),
+        Some(&Overlay::Cards(crate::tui::cards_view::CardsView {
+            cursor: crate::tui::list_cursor::ListCursor { selected: 0 }
+        }))
+    );
     update(&mut app, Action::Close);
     update(&mut app, Action::Pin);
     assert_eq!(debate::cards(&app).len(), 1, "m pins to the new stack");

@@ -278,12 +278,13 @@ fn timeline() -> App {
 }
 
 fn timeline_row(app: &App) -> (String, usize) {
-    let Some(Overlay::Timeline { selected, .. }) = app.overlay() else {
+    let Some(Overlay::Timeline(view)) = app.overlay() else {
         panic!("the timeline is open")
     };
+    let selected = view.list.cursor.selected;
     let t = app.timeline.as_ref().unwrap();
-    let row = views::timeline_rows(t)[*selected];
-    (t.entries[row.entry].date.to_string(), *selected)
+    let row = views::timeline_rows(t)[selected];
+    (t.entries[row.entry].date.to_string(), selected)
 }
 
 #[test]
@@ -305,7 +306,10 @@ fn slash_in_the_timeline_jumps_to_a_date_or_words_and_esc_goes_back() {
     // end.
     press(&mut app, "g/^ujbz-raad\r");
     let first = timeline_row(&app).1;
-    let found = views::rows_found(&app, "jbz-raad");
+    let Some(Overlay::Timeline(view)) = app.overlay() else {
+        panic!("the timeline is open")
+    };
+    let found = crate::tui::rows_view::rows_found(&view.texts(&app.ctx()), "jbz-raad");
     assert!(found.len() >= 2, "{found:?}");
     assert_eq!(first, found[0]);
     press(&mut app, "n");
@@ -322,5 +326,9 @@ fn slash_in_the_timeline_jumps_to_a_date_or_words_and_esc_goes_back() {
     // Esc closes the timeline and puts the search away.
     press(&mut app, "\x1b");
     assert_eq!(app.overlay(), None);
-    assert!(app.row_find.is_none());
+    press(&mut app, "t");
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Timeline(view)) if view.list.find.is_none()),
+        "a timeline opened again has no search"
+    );
 }

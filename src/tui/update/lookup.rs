@@ -2,7 +2,7 @@
 //! hands back (close, jump along a trail, save, a message), and the occurrence trail
 //! (`n`/`N`).
 
-use super::{Effect, show_target};
+use super::{Effect, jump, open_letter, show_target};
 use crate::tui::app::{App, Overlay, Pane};
 use crate::tui::component::Outcome;
 
@@ -18,6 +18,23 @@ pub fn apply(app: &mut App, outcome: Outcome) -> Option<Effect> {
         Outcome::Save(change) => {
             app.overlays.pop();
             return Some(super::annotate::save(app, change));
+        }
+        Outcome::Persist { change, message } => {
+            if message.is_some() {
+                app.message = message;
+            }
+            return Some(super::debate::persist(app, change));
+        }
+        Outcome::Push(overlay) => app.overlays.push(*overlay),
+        Outcome::Open(letter) => {
+            app.overlays.pop();
+            jump(app, |app| open_letter(app, letter));
+            app.focus = Pane::Reading;
+        }
+        Outcome::Show(target) => {
+            app.overlays.pop();
+            show_target(app, target);
+            app.focus = Pane::Reading;
         }
         Outcome::Jump(trail) => {
             app.overlays.pop();
