@@ -301,3 +301,41 @@ fn a_docx_with_text_only_where_stated_reads_its_paragraphs() {
     let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
     assert_eq!(texts, ["Eerste regel tweede regel", "Slot."]);
 }
+
+#[test]
+fn a_position_paper_without_salutation_has_its_sender_date_and_title_from_its_head() {
+    // The shape of a submission: the organisation in bold (long enough to pass for running
+    // text), the date in bold, the title in a heading style, a section title that is only bold,
+    // then the text; no salutation, no closing. The file's metadata states the title.
+    let long_name = "Stichting Voorbeeld - Werkgroep Regelgeving - Taskforce Open Hardware en Open Software in Europa en daarbuiten";
+    let document = format!(
+        r#"<?xml version="1.0"?>
+<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>{long_name}</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>14 June 2025</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Input to the guidance</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Scope</w:t></w:r></w:p>
+<w:p><w:r><w:t>The purpose of this section is to clarify how the act applies to open hardware, in relation to source files and their licences.</w:t></w:r></w:p>
+<w:p><w:r><w:t>A second paragraph.</w:t></w:r></w:p>
+</w:body></w:document>"#
+    );
+    let styles = br#"<w:styles xmlns:w="w">
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+</w:styles>"#;
+    let core = br#"<?xml version="1.0"?><cp:coreProperties xmlns:cp="c" xmlns:dc="d"><dc:title>Input to the guidance &amp; more</dc:title></cp:coreProperties>"#;
+    let bytes = zip_of(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/styles.xml", styles),
+        ("docProps/core.xml", core),
+    ]);
+    let l = read_file("t", "t", Some("docx"), &bytes).expect("reads");
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2025-06-14"));
+    assert_eq!(l.sender.as_deref(), Some(long_name));
+    assert!(l.recipients.is_empty(), "{:?}", l.recipients);
+    assert_eq!(l.subject.as_deref(), Some("Input to the guidance & more"));
+    let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(texts[0].starts_with("The purpose"), "{texts:?}");
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert!(headings.contains(&Some("Scope")), "{headings:?}");
+}

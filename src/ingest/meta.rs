@@ -282,7 +282,23 @@ pub fn extract(
         let to = block
             .first()
             .is_some_and(|l| strip_markup(l).to_lowercase().starts_with("aan "));
-        if plain_lines > 0
+        // A letter without a salutation whose head opens with one line of name (the date
+        // at most under it), no `Aan`, no postal line, names its sender there (a position paper's organisation over its
+        // date and title); an address block has more lines or says whom it is for.
+        let lone_name = k == 0
+            && block
+                .iter()
+                .skip(1)
+                .all(|l| dates::find_full_date(l).is_some())
+            && plain_lines == 1
+            && !to
+            && meta.salutation.is_none()
+            && header_city.is_none()
+            && dates::find_full_date(block[0]).is_none()
+            && block[0].chars().any(char::is_uppercase);
+        if lone_name && letterhead_name.is_none() {
+            letterhead_name = Some(strip_markup(block[0]).into_owned());
+        } else if plain_lines > 0
             && !sidebar
             && (address_block.is_none() || to)
             && address_block != Some(usize::MAX)

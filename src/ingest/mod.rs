@@ -92,7 +92,9 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
         // Without a salutation the passes start the body at the first long line; where the
         // format states running text before it (a web page of short paragraphs, a paragraph
         // of short lines), the body starts there, and with the headings right before it.
-        let mut start = (0..regions.body.start)
+        // The format's own start wins both ways: lines it states no paragraph before its
+        // first paragraph (a letterhead line long enough to pass for text) are the head.
+        let mut start = (0..lines.len())
             .find(|&i| {
                 matches!(
                     doc.info(i).role,

@@ -59,7 +59,11 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
         }
     }
     notes.sort_by_key(|n| n.number);
-    Ok(office::build(Format::Docx, &body.body, &body.aside, &notes).finish())
+    let mut b = office::build(Format::Docx, &body.body, &body.aside, &notes);
+    b.hints().subject = zip
+        .entry("docProps/core.xml")?
+        .and_then(|xml| office::stated_title(&xml));
+    Ok(b.finish())
 }
 
 /// The targets of a part's relationships, by id.

@@ -1441,10 +1441,7 @@ impl<'t> Page<'t> {
                         let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
                         let s = s.split(" | ").next().unwrap_or("").trim().to_string();
                         // A file's name (`L_2013176EN.01000101.xml`) names no subject.
-                        let file_name = !s.contains(' ')
-                            && s.rsplit_once('.').is_some_and(|(_, ext)| {
-                                matches!(ext, "xml" | "html" | "htm" | "pdf" | "doc" | "docx")
-                            });
+                        let file_name = super::names_a_file(&s);
                         if self.hides(&s) {
                             // The head describes what the page keeps out of view (the
                             // dossier a motion belongs to), not the page: its titles are no

@@ -19,6 +19,18 @@ use std::fmt;
 
 use super::document::{Document, Format};
 
+/// Whether a title is a file's name (`L_2013176EN.01000101.xml`, `brief.docx`): such a title
+/// names no subject.
+pub(crate) fn names_a_file(title: &str) -> bool {
+    !title.contains(' ')
+        && title.rsplit_once('.').is_some_and(|(_, ext)| {
+            matches!(
+                ext.to_ascii_lowercase().as_str(),
+                "xml" | "html" | "htm" | "pdf" | "doc" | "docx" | "odt" | "dot" | "dotx" | "dotm"
+            )
+        })
+}
+
 /// Why a file gives no letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadError(pub String);

@@ -37,7 +37,11 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
     }
     styles.read(&content, "content.xml")?;
     let part = read_content(&content, &styles)?;
-    Ok(office::build(Format::Odt, &part.body, &part.aside, &part.notes).finish())
+    let mut b = office::build(Format::Odt, &part.body, &part.aside, &part.notes);
+    b.hints().subject = zip
+        .entry("meta.xml")?
+        .and_then(|xml| office::stated_title(&xml));
+    Ok(b.finish())
 }
 
 #[derive(Debug, Default, Clone)]

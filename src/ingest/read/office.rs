@@ -18,7 +18,8 @@
 
 use std::io::{Cursor, Read};
 
-use quick_xml::events::BytesStart;
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
 
 use super::ReadError;
 use crate::ingest::document::{Builder, Format, Role};
@@ -365,6 +366,31 @@ pub fn note_urls(note: &Note) -> Vec<String> {
     urls
 }
 
+/// The title the file's metadata states (`dc:title` in DOCX's `docProps/core.xml` and ODT's
+/// `meta.xml`), white space collapsed; none when empty, too long for a title, or a file's name.
+pub fn stated_title(xml: &[u8]) -> Option<String> {
+    let text = part_text(xml);
+    let mut reader = Reader::from_str(&text);
+    let mut inside = false;
+    let mut title = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) if name(&e) == "title" => inside = true,
+            Ok(Event::End(e)) if local(e.name().0) == "title" => break,
+            Ok(Event::Text(t)) if inside => title.push_str(t.as_ref()),
+            Ok(Event::GeneralRef(r)) if inside => title.push_str(&entity(&r)),
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        if title.len() > 1000 {
+            return None;
+        }
+    }
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!title.is_empty() && title.chars().count() <= 300 && !super::names_a_file(&title))
+        .then_some(title)
+}
+
 /// Where the sentence that the first long paragraph `long` is part of begins: short paragraphs
 /// before it that end in a comma or semicolon, each followed by one that goes on in lower case,
 /// are its opening (a motion's `De Kamer,` / `gehoord de beraadslaging,` / `constaterende dat
@@ -382,7 +408,11 @@ fn sentence_start(body: &[Para], long: usize) -> usize {
             .plain()
             .trim_start()
             .starts_with(|c: char| c.is_lowercase());
-        if para.kind != Kind::Plain || !text.trim_end().ends_with([',', ';']) || !goes_on {
+        // A wholly bold short paragraph right over the text is its heading (a run-in title
+        // written in bold rather than a heading style).
+        let bold_title = para.bold && next == long && text.chars().count() < 100;
+        let clause = text.trim_end().ends_with([',', ';']) && goes_on;
+        if para.kind != Kind::Plain || !(clause || bold_title) {
             break;
         }
         start = i;
@@ -414,7 +444,7 @@ pub fn build(format: Format, body: &[Para], aside: &[Para], notes: &[Note]) -> B
         .map(|i| i + 1)
         .or_else(|| {
             body.iter()
-                .position(|p| plain(p) && p.plain().chars().count() >= 100)
+                .position(|p| plain(p) && !p.bold && p.plain().chars().count() >= 100)
                 .map(|long| sentence_start(body, long))
         })
         .unwrap_or(0);
