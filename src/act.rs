@@ -2,6 +2,7 @@
 //! structure is read): how a place in one is cited (`COM(2022) 209, Article 7(1)`, `recital
 //! 12`, `Annex I`), rather than by the `¶ n` that letters are cited by.
 
+pub mod definitions;
 pub mod mentions;
 
 use serde::Serialize;
@@ -18,8 +19,9 @@ pub enum Provision {
         number: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         paragraph: Option<u32>,
+        /// The point: `a` of `(a)`, `1` of a numbered point.
         #[serde(skip_serializing_if = "Option::is_none")]
-        point: Option<char>,
+        point: Option<String>,
     },
     Recital {
         number: u32,
@@ -43,9 +45,17 @@ impl Provision {
                 let mut out = format!("{} {number}", if nl { "artikel" } else { "Article" });
                 if let Some(p) = paragraph {
                     out.push_str(&format!("({p})"));
-                    if let Some(c) = point {
-                        out.push_str(&format!("({c})"));
+                }
+                match point {
+                    // A numbered point of an article without numbered paragraphs would read
+                    // as a paragraph: `Article 4, point (1)`.
+                    Some(c)
+                        if paragraph.is_none() && c.starts_with(|c: char| c.is_ascii_digit()) =>
+                    {
+                        out.push_str(&format!(", {} ({c})", if nl { "punt" } else { "point" }))
                     }
+                    Some(c) => out.push_str(&format!("({c})")),
+                    None => {}
                 }
                 out
             }
@@ -87,7 +97,8 @@ pub fn provision(letter: &Letter, section: usize, paragraph: Option<usize>) -> O
             let point = paragraphs
                 .get(p)
                 .and_then(|para| point_letter(&para.text))
-                .filter(|_| numbered.is_some());
+                .filter(|_| numbered.is_some())
+                .map(String::from);
             Some(Provision::Article {
                 number,
                 paragraph: numbered,
@@ -194,7 +205,53 @@ pub fn short_name(letter: &Letter) -> Option<String> {
             .map_or(r.trim(), str::trim_end)
             .to_string()
     });
-    reference.or_else(|| letter.subject.clone())
+    reference.or_else(|| {
+        let subject = letter.subject.as_deref()?;
+        Some(act_number(subject).unwrap_or_else(|| subject.to_string()))
+    })
+}
+
+/// An adopted act's number as its title writes it: `Regulation (EU) 2024/1689`, `Directive
+/// (EU) 2018/1972`, `Regulation (EU) No 531/2012`, from `REGULATION (EU) 2024/1689 OF THE
+/// EUROPEAN PARLIAMENT ...` too (then in the case citations use).
+fn act_number(title: &str) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let kinds = [
+        "regulation",
+        "directive",
+        "decision",
+        "verordening",
+        "richtlijn",
+    ];
+    let at = words.windows(3).position(|w| {
+        kinds.contains(&w[0].to_lowercase().as_str())
+            && w[1].starts_with('(')
+            && w[1].ends_with(')')
+            && w[1].len() <= 16
+    })?;
+    let mut end = at + 2;
+    if words.get(end).is_some_and(|w| *w == "No" || *w == "nr.") {
+        end += 1;
+    }
+    let number = words.get(end)?.trim_end_matches([',', ';', '.']);
+    let (a, b) = number.split_once('/')?;
+    if a.is_empty() || b.is_empty() || !(a.chars().chain(b.chars())).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let kind = words[at];
+    let kind = if kind.chars().all(|c| !c.is_lowercase()) {
+        let lower = kind.to_lowercase();
+        let mut chars = lower.chars();
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    } else {
+        kind.to_string()
+    };
+    let mut out = vec![kind, words[at + 1].to_string()];
+    out.extend(words[at + 2..end].iter().map(|w| w.to_string()));
+    out.push(number.to_string());
+    Some(out.join(" "))
 }
 
 #[cfg(test)]
@@ -206,10 +263,18 @@ mod tests {
         let p = Provision::Article {
             number: "7".into(),
             paragraph: Some(1),
-            point: Some('a'),
+            point: Some("a".into()),
         };
         assert_eq!(p.render(Lang::En), "Article 7(1)(a)");
         assert_eq!(p.render(Lang::Nl), "artikel 7(1)(a)");
+        let point = |p: &str| Provision::Article {
+            number: "2".into(),
+            paragraph: None,
+            point: Some(p.into()),
+        };
+        assert_eq!(point("a").render(Lang::En), "Article 2(a)");
+        assert_eq!(point("12").render(Lang::En), "Article 2, point (12)");
+        assert_eq!(point("12").render(Lang::Nl), "artikel 2, punt (12)");
         assert_eq!(
             Provision::Recital { number: 12 }.render(Lang::Nl),
             "overweging 12"
@@ -218,5 +283,14 @@ mod tests {
         assert_eq!(paragraph_number("2022. The EU Centre"), None);
         assert_eq!(point_letter("(b) the fact"), Some('b'));
         assert_eq!(point_letter("(iv) the fact"), None);
+        assert_eq!(
+            act_number("REGULATION (EU) 2024/1689 OF THE EUROPEAN PARLIAMENT").as_deref(),
+            Some("Regulation (EU) 2024/1689")
+        );
+        assert_eq!(
+            act_number("Regulation (EU) No 531/2012 on roaming").as_deref(),
+            Some("Regulation (EU) No 531/2012")
+        );
+        assert_eq!(act_number("Regulation on messaging platforms"), None);
     }
 }

@@ -1,6 +1,7 @@
 //! The reader's links to the proposal's articles, in a real pseudo-terminal: a letter that
 //! names `artikel 7` opens Article 7 beside it with `A`, and `Backspace` returns to the letter
-//! as it was; the proposal itself is listed after the letters, marked as the regulation.
+//! as it was; the proposal itself is listed after the letters, marked as the regulation; a term
+//! the proposal defines opens its definition from the register.
 
 #![cfg(unix)]
 
@@ -60,6 +61,44 @@ fn the_outline_of_the_proposal_nests_its_parts() {
         left.contains("▸ EXPLANATORY MEMORANDUM")
             && left.contains("│    1. CONTEXT OF THE PROPOSAL")
             && left.contains("│      Reasons for and objectives")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}
+
+#[test]
+fn a_defined_term_in_the_register_opens_its_definition_in_the_act() {
+    let mut s = Launch::new().size(120, 36).reporting().start();
+    s.wait_text("Letters (5)");
+    // The register's Terms tab (the fourth).
+    s.send("r");
+    s.wait_text("Register — Tab kind");
+    s.send("\t\t\t");
+    s.wait_text("Terms (");
+    // Down to `online child sexual abuse`, whose entry says where it is defined.
+    let defined = "online child sexual abuse · defined in COM(2022) 209, Article 2(p)";
+    for _ in 0..15 {
+        if s.screen().contains(defined) {
+            break;
+        }
+        s.send("j");
+        std::thread::sleep(std::time::Duration::from_millis(150));
+    }
+    s.wait_text(defined);
+    // Its concordance lists the definition first, named by its citation; Enter opens it.
+    s.send("\r");
+    s.wait_for("the definition first in the concordance", |s| {
+        s.screen()
+            .lines()
+            .find(|l| l.contains("online child sexual abuse]") || l.contains("COM(2022) 209, Art"))
+            .is_some_and(|l| l.contains("COM(2022) 209, Article 2(p)"))
+    });
+    s.send("\r");
+    s.wait_for("Article 2 of the proposal at the definition", |s| {
+        let screen = s.screen();
+        screen.contains("‘online child sexual abuse’ means the online")
+            && screen.contains("COM(2022) 209")
+            && !screen.contains("Register — Tab kind")
     });
     s.send("q");
     assert_eq!(s.finish(), 0);

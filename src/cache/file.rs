@@ -99,6 +99,7 @@ fn register_pieces(register: &Register) -> impl Iterator<Item = RegisterPiece> +
             role: e.role.clone(),
             date: e.date,
             occurrences: Vec::new(),
+            definition: e.definition.clone(),
             case_sensitive: e.case_sensitive,
         });
         let counts = chunk.iter().map(|e| e.occurrences.len()).collect();

@@ -66,8 +66,13 @@ fn render(letters: &[Letter], e: &Entity, context: usize) -> String {
     if !e.aliases.is_empty() {
         out.push_str(&format!("also: {}\n", sanitize(&e.aliases.join("; "))));
     }
+    if let Some(d) = &e.definition {
+        out.push_str(&format!("defined in {}\n", sanitize(&d.citation)));
+    }
     let mut by_letter: BTreeMap<usize, Vec<&Occurrence>> = BTreeMap::new();
-    for o in &e.occurrences {
+    // The definition first in its act's lines.
+    for i in brieven::register::definition_first(e, |l| l) {
+        let o = &e.occurrences[i];
         by_letter.entry(o.letter_index()).or_default().push(o);
     }
     let mut order: Vec<usize> = by_letter.keys().copied().collect();

@@ -52,6 +52,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })?;
     } else {
         let short = short_ids(letters);
+        // Where an act of the library defines terms, a column says where.
+        let defined = entities.iter().any(|e| e.definition.is_some());
         let rows: Vec<Vec<String>> = entities
             .iter()
             .map(|e| {
@@ -61,16 +63,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     .map(|(l, n)| format!("{}:{n}", short[l]))
                     .collect();
                 let per = at_most(per, MAX_LETTERS);
-                vec![
+                let mut row = vec![
                     e.kind.as_str().to_string(),
                     sanitize(&e.label).into_owned(),
                     e.occurrences.len().to_string(),
                     per.join(" "),
-                ]
+                ];
+                if defined {
+                    let at = e.definition.as_ref().map(|d| sanitize(&d.citation));
+                    row.push(at.map_or_else(|| "-".to_string(), |c| c.into_owned()));
+                }
+                row
             })
             .collect();
+        let mut headers = vec!["KIND", "LABEL", "OCC", "PER LETTER"];
+        if defined {
+            headers.push("DEFINED IN");
+        }
         if !rows.is_empty() {
-            emit(&table(&["KIND", "LABEL", "OCC", "PER LETTER"], &rows))?;
+            emit(&table(&headers, &rows))?;
         }
     }
     Ok(if entities.is_empty() {
@@ -105,11 +116,21 @@ struct JsonEntity<'a> {
     gloss: Option<&'a str>,
     role: Option<&'a str>,
     date: Option<Date>,
+    /// Where an act of the library defines the term: its citation and place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    definition: Option<JsonDefinition<'a>>,
     /// Occurrences in all.
     count: usize,
     /// Occurrences per letter id.
     letters: BTreeMap<&'a str, usize>,
     occurrences: Vec<JsonOccurrence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDefinition<'a> {
+    citation: &'a str,
+    letter: &'a str,
+    place: Option<Location>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +154,13 @@ fn json_entity<'a>(letters: &'a [Letter], e: &'a Entity) -> JsonEntity<'a> {
         gloss: e.gloss.as_deref(),
         role: e.role.as_deref(),
         date: e.date,
+        definition: e.definition.as_ref().map(|d| JsonDefinition {
+            citation: &d.citation,
+            letter: id(d.occurrence.letter_index()),
+            place: letters
+                .get(d.occurrence.letter_index())
+                .map(|l| Location::of_place(l, d.occurrence.place)),
+        }),
         count: e.occurrences.len(),
         letters: e
             .per_letter()

@@ -436,6 +436,10 @@ pub static READER_NL: &[(&str, &str)] = &[
     ("Building the register…", "Register wordt opgebouwd…"),
     ("No entries of this kind.", "Geen items van deze soort."),
     (
+        "defined in {} (Enter, Enter: open)",
+        "gedefinieerd in {} (Enter, Enter: openen)",
+    ),
+    (
         "(in the letter's header: its date)",
         "(in de kop van de brief: de datum)",
     ),

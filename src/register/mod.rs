@@ -8,6 +8,7 @@
 //! paragraph, heading, footnote and metadata field, case- and diacritic-insensitively, on word
 //! boundaries. Entities that occur nowhere are left out.
 
+mod defined;
 mod detect;
 mod load;
 mod people;
@@ -17,6 +18,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use defined::Defined;
 pub use load::RegisterError;
 pub use scan::{MatchText, match_text, texts};
 pub(crate) use scan::{in_spans, link_spans};
@@ -97,6 +99,10 @@ pub struct Entity {
     /// For dates: the date, at its precision.
     pub date: Option<Date>,
     pub occurrences: Vec<Occurrence>,
+    /// For a term an act in the library defines: its definition (listed first among the
+    /// occurrences) and citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition: Option<Defined>,
     /// Names are matched only when capitalised as written (`Meta`, `Signal`).
     #[serde(skip)]
     pub case_sensitive: bool,
@@ -277,6 +283,7 @@ impl Register {
         Register::build_with(letters, &[]).unwrap_or_else(|_| {
             // The embedded file is tested to parse; should it ever not, detection still works.
             let mut drafts = Drafts::default();
+            defined::add_definitions(letters, &mut drafts);
             detect::detect(letters, &mut drafts);
             scan::finish(letters, drafts)
         })
@@ -289,6 +296,7 @@ impl Register {
         let embedded = Corpus::embedded_file("register.toml").unwrap_or_default();
         load::load(embedded, "seeds/register.toml", &mut drafts)?;
         load_user_files(extra_toml, &mut drafts)?;
+        defined::add_definitions(letters, &mut drafts);
         detect::detect(letters, &mut drafts);
         let mut register = scan::finish(letters, drafts);
         // Occurrence lists grew by doubling: on a large corpus the slack would be tens of
@@ -386,6 +394,21 @@ fn ascii_key(name: &str) -> String {
     out
 }
 
+/// The order `entity`'s occurrences are best listed in: its definition first, then the
+/// others in the order `rank` gives their letters (stable: as found within a letter).
+pub fn definition_first(entity: &Entity, rank: impl Fn(usize) -> usize) -> Vec<usize> {
+    let defined = entity.definition.as_ref().map(|d| d.occurrence);
+    let mut list: Vec<usize> = (0..entity.occurrences.len()).collect();
+    list.sort_by_key(|&o| {
+        let occurrence = &entity.occurrences[o];
+        (
+            Some(*occurrence) != defined,
+            rank(occurrence.letter_index()),
+        )
+    });
+    list
+}
+
 /// Entities being collected, before their occurrences are found.
 #[derive(Debug, Default)]
 struct Drafts {
@@ -440,6 +463,7 @@ impl Drafts {
                     role: draft.role,
                     date: None,
                     occurrences: Vec::new(),
+                    definition: None,
                     case_sensitive: draft.case_sensitive,
                 });
                 self.entities.len() - 1

@@ -367,6 +367,18 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
             occurrences.push(occurrence);
         }
     }
+    // A definition is an occurrence, whatever the scan made of the text around it.
+    for e in &mut entities {
+        if let Some(d) = &e.definition
+            && !e.occurrences.contains(&d.occurrence)
+        {
+            // Among its letter's occurrences, before those of later letters.
+            let at = (e.occurrences.iter())
+                .position(|o| o.letter > d.occurrence.letter)
+                .unwrap_or(e.occurrences.len());
+            e.occurrences.insert(at, d.occurrence);
+        }
+    }
     entities.retain(|e| !e.occurrences.is_empty());
     for (date, (surfaces, _, occurrences)) in dates {
         let label = date.to_string();
@@ -379,6 +391,7 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
             role: None,
             date: Some(date),
             occurrences,
+            definition: None,
             case_sensitive: false,
         });
     }

@@ -225,12 +225,10 @@ pub fn meta_field(letter: &Letter, entity: &Entity, o: &Occurrence) -> Option<Me
         .map(|(f, _)| f)
 }
 
-/// The order an entity's occurrences are listed in: by letter in date order, then as found;
-/// indices into `entity.occurrences`.
+/// The order an entity's occurrences are listed in: its definition in an act first, then by
+/// letter in date order, then as found; indices into `entity.occurrences`.
 pub fn occurrence_order(entity: &Entity, index: &LetterIndex) -> Vec<usize> {
-    let mut list: Vec<usize> = (0..entity.occurrences.len()).collect();
-    list.sort_by_key(|&o| index.rank(entity.occurrences[o].letter_index()));
-    list
+    brieven::register::definition_first(entity, |l| index.rank(l))
 }
 
 /// An entity's occurrences by letter in date order, then as found.

@@ -139,6 +139,7 @@ fn entity(id: usize, kind: EntityKind, label: &str, occurrences: Vec<Occurrence>
         role: None,
         date: None,
         occurrences,
+        definition: None,
         case_sensitive: false,
     }
 }

@@ -151,6 +151,17 @@ fn detail_lines(ctx: &Ctx, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
     if let Some(role) = &entity.role {
         head.push(Span::styled(format!(", {}", sanitize(role)), theme.dim));
     }
+    // Where an act defines it, first: the gloss may wrap past the area.
+    if let Some(d) = &entity.definition {
+        let defined = brieven::i18n::reader_text(ctx.lang, "defined in {} (Enter, Enter: open)");
+        head.push(Span::styled(
+            format!(
+                " · {}",
+                brieven::i18n::fill(defined, &sanitize(&d.citation))
+            ),
+            theme.heading,
+        ));
+    }
     if let Some(gloss) = &entity.gloss {
         head.push(Span::raw(format!(" — {}", sanitize(gloss))));
     }
@@ -220,10 +231,14 @@ fn draw_concordance(
                 .date
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "–".into());
-            let who = fit(
-                &format!("{date} {}", sanitize(letter.sender_or_unknown())),
-                30,
-            );
+            // The definition is named by its citation (`COM(2022) 209, Article 2(a)`).
+            let who = match &entity.definition {
+                Some(d) if d.occurrence == *o => fit(&sanitize(&d.citation), 30),
+                _ => fit(
+                    &format!("{date} {}", sanitize(letter.sender_or_unknown())),
+                    30,
+                ),
+            };
             let who = format!("{who:<30} ");
             let text = place_text(letter, o.place).or_else(|| meta_text(letter, entity, o));
             let chars = o.chars();
