@@ -339,3 +339,70 @@ fn a_position_paper_without_salutation_has_its_sender_date_and_title_from_its_he
     let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
     assert!(headings.contains(&Some("Scope")), "{headings:?}");
 }
+
+#[test]
+fn a_report_leaves_out_its_contents_and_reads_its_title_page_header() {
+    // Word's table of contents (`toc 1`, `toc 2` by their built-in names) under a heading of
+    // its own repeats the headings with page numbers: none of it is text. The first page's
+    // header (`titlePg`) holds the title page: its `Title` paragraph is the subject, its
+    // `Datum` the date, and `Versie` no sender; the running header of the other pages is not
+    // read. A heading style of a house template (`Kop 1 - huisstijl`, a numbered copy
+    // `Heading 21`) is a heading of the level its first digit says.
+    let document = br#"<?xml version="1.0"?>
+<w:document xmlns:w="w" xmlns:r="r"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Kop1"/></w:pPr><w:r><w:t>Inhoud</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Inhopg1"/></w:pPr><w:r><w:t>1 Inleiding</w:t></w:r><w:r><w:t>5</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Inhopg2"/></w:pPr><w:r><w:t>1.1 Achtergrond</w:t></w:r><w:r><w:t>5</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Huis1"/></w:pPr><w:r><w:t>Inleiding</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Kop21"/></w:pPr><w:r><w:t>Achtergrond</w:t></w:r></w:p>
+<w:p><w:r><w:t>Dit document beschrijft het raamwerk voor de cryptografie van de app en de keuzes die daarin zijn gemaakt.</w:t></w:r></w:p>
+<w:sectPr><w:headerReference w:type="default" r:id="rId2"/><w:headerReference w:type="first" r:id="rId3"/><w:titlePg/></w:sectPr>
+</w:body></w:document>"#;
+    let styles = br#"<w:styles xmlns:w="w">
+<w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Inhopg1"><w:name w:val="toc 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Inhopg2"><w:name w:val="toc 2"/></w:style>
+<w:style w:type="paragraph" w:styleId="Huis1"><w:name w:val="Kop 1 - huisstijl"/></w:style>
+<w:style w:type="paragraph" w:styleId="Kop21"><w:name w:val="Heading 21"/></w:style>
+<w:style w:type="paragraph" w:styleId="Titel"><w:name w:val="Title"/></w:style>
+</w:styles>"#;
+    let rels = br#"<Relationships><Relationship Id="rId2" Target="header1.xml"/><Relationship Id="rId3" Target="header2.xml"/></Relationships>"#;
+    let running = br#"<w:hdr xmlns:w="w"><w:p><w:r><w:t>Raamwerk | 1 augustus 2021</w:t></w:r></w:p></w:hdr>"#;
+    let first = br#"<w:hdr xmlns:w="w"><w:p><w:r><w:txbxContent>
+<w:p><w:pPr><w:pStyle w:val="Titel"/></w:pPr><w:r><w:t>Cryptografie raamwerk</w:t></w:r></w:p>
+<w:p><w:r><w:t>Versie 0.90</w:t></w:r></w:p>
+<w:p/>
+<w:p><w:r><w:t>Datum 10 juli 2020</w:t></w:r></w:p>
+</w:txbxContent></w:r></w:p></w:hdr>"#;
+    let bytes = zip_of(&[
+        ("word/document.xml", document),
+        ("word/styles.xml", styles),
+        ("word/_rels/document.xml.rels", rels),
+        ("word/header1.xml", running),
+        ("word/header2.xml", first),
+    ]);
+    let l = read_file("t", "t", Some("docx"), &bytes).expect("reads");
+    assert_eq!(l.date.map(|d| d.to_string()).as_deref(), Some("2020-07-10"));
+    assert_eq!(l.subject.as_deref(), Some("Cryptografie raamwerk"));
+    assert_eq!(l.sender, None);
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(headings, [Some("Inleiding"), Some("Achtergrond")]);
+    let d = brieven::ingest::read::read(Some("docx"), &bytes).expect("reads");
+    let levels: Vec<(String, brieven::ingest::document::Role)> = d
+        .text
+        .split('\n')
+        .enumerate()
+        .filter(|(i, _)| matches!(d.info(*i).role, brieven::ingest::document::Role::Heading(_)))
+        .map(|(i, t)| (t.to_string(), d.info(i).role))
+        .collect();
+    use brieven::ingest::document::Role::Heading;
+    assert_eq!(
+        levels,
+        [
+            ("Inleiding".to_string(), Heading(1)),
+            ("Achtergrond".to_string(), Heading(2))
+        ]
+    );
+    let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    assert_eq!(texts.len(), 1, "{texts:?}");
+}

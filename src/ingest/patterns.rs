@@ -55,6 +55,10 @@ const LABELS: &[(&str, Label)] = &[
     ("bijlage", Label::Other),
     ("doorkiesnummer", Label::Other),
     ("contactpersoon", Label::Other),
+    // A report's title page (`Versie 0.90`, `Status Concept`).
+    ("versie", Label::Other),
+    ("version", Label::Other),
+    ("status", Label::Other),
     // The head table of a Council document, in French and English (`From:`, `To:` and
     // `Subject:` above).
     ("origine", Label::From),
@@ -117,6 +121,18 @@ pub fn label(text: &str) -> Option<(Label, &str)> {
             if rest.is_empty() || rest.starts_with(':') || rest.starts_with(char::is_whitespace) {
                 let colon = rest.trim_start().starts_with(':');
                 if COLON_ONLY.contains(&name) && !colon {
+                    continue;
+                }
+                // `Versie 0.90`, not a sentence that starts with the word.
+                let value = rest.trim_start().trim_start_matches(':').trim();
+                if matches!(name, "versie" | "version")
+                    && !colon
+                    && !value.is_empty()
+                    && !value.starts_with(|c: char| c.is_ascii_digit())
+                {
+                    continue;
+                }
+                if name == "status" && !colon && value.split_whitespace().count() > 3 {
                     continue;
                 }
                 // `onze referentie en betreft`: a piece of the request to quote them.
@@ -667,7 +683,11 @@ fn has_contact_clues(text: &str) -> bool {
             .windows(needle.len())
             .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
     };
-    let phone = text.contains("+31") || ci("tel.") || ci("telefoon");
+    // A sentence that mentions a phone (`Ad 1, vanaf de mobiele telefoon.`) gives no number.
+    let sentence_without_number =
+        text.ends_with('.') && text.bytes().filter(u8::is_ascii_digit).count() < 6;
+    let phone =
+        text.contains("+31") || ((ci("tel.") || ci("telefoon")) && !sentence_without_number);
     let registry = ci("kvk") || ci("iban") || ci("btw");
     let po_box =
         starts_with_ignore_case(text, "postbus") || starts_with_ignore_case(text, "p.o. box");
@@ -909,6 +929,11 @@ mod tests {
             Some((Label::From, "Stichting X"))
         );
         assert_eq!(label("Aan de Voorzitter"), None);
+        // A report's title page.
+        assert_eq!(label("Versie 0.90"), Some((Label::Other, "0.90")));
+        assert_eq!(label("Status"), Some((Label::Other, "")));
+        assert_eq!(label("Versie goedkeuring"), None);
+        assert_eq!(label("Status van de uitvoering van het besluit"), None);
         assert_eq!(
             label("Aan: de Voorzitter"),
             Some((Label::To, "de Voorzitter"))
@@ -958,6 +983,9 @@ mod tests {
         ));
         assert!(is_contact("zie https://example.nl"));
         assert!(!is_contact("zie xhttps://example.nl"));
+        // A sentence that names a phone gives no number; a label with one does.
+        assert!(!is_contact("Ad 1, vanaf de mobiele telefoon."));
+        assert!(is_contact("Telefoon 070 123 45 67."));
     }
 
     /// [`may_be_contact`] only rules lines out that the clues themselves would rule out: on

@@ -32,7 +32,47 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
     };
     let rels = relationships(zip.entry("word/_rels/document.xml.rels")?.as_deref());
     let mut numbers = Numbers::default();
-    let body = Part::read(&main, "word/document.xml", &styles, &rels, &mut numbers)?;
+    let mut body = Part::read(&main, "word/document.xml", &styles, &rels, &mut numbers)?;
+    if let Some(at) = body.contents_at {
+        // The heading right over the table of contents (`Inhoud`) titles nothing else.
+        let mut k = at;
+        while k > 0 && body.body[k - 1].is_empty() {
+            k -= 1;
+        }
+        if k > 0 && matches!(body.body[k - 1].kind, Kind::Heading(_)) {
+            body.body.drain(k - 1..at);
+        }
+    }
+    // The first page's header: where a letterhead template puts the side column (sender,
+    // `Datum`, `Kenmerk`) and a report's title page its title and date. Read as the side
+    // column is, for the head's metadata; its title is the subject's hint.
+    let mut titles = std::mem::take(&mut body.titles);
+    if let Some(target) = first_header(&main, &rels) {
+        let name = target.rsplit('/').next().unwrap_or("");
+        if let Some(xml) = zip.entry(&target)? {
+            let header_rels =
+                relationships(zip.entry(&format!("word/_rels/{name}.rels"))?.as_deref());
+            let head = Part::read(
+                &xml,
+                &target,
+                &styles,
+                &header_rels,
+                &mut Numbers::default(),
+            )?;
+            let first_titles = head.titles.len();
+            titles.splice(0..0, head.titles.iter().cloned());
+            let own = &titles[..first_titles];
+            let mut lines: Vec<Para> = head
+                .body
+                .into_iter()
+                .chain(head.aside)
+                .filter(|p| !own.contains(&p.plain()))
+                .collect();
+            lines.push(Para::new(Kind::Plain));
+            lines.append(&mut body.aside);
+            body.aside = lines;
+        }
+    }
     let mut notes = Vec::new();
     for (part, rels_part) in [
         ("word/footnotes.xml", "word/_rels/footnotes.xml.rels"),
@@ -62,8 +102,49 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
     let mut b = office::build(Format::Docx, &body.body, &body.aside, &notes);
     b.hints().subject = zip
         .entry("docProps/core.xml")?
-        .and_then(|xml| office::stated_title(&xml));
+        .and_then(|xml| office::stated_title(&xml))
+        .or_else(|| {
+            titles
+                .first()
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        });
     Ok(b.finish())
+}
+
+/// The part of the header the first page shows: the first section's `first` header where its
+/// first page differs (`titlePg`), else its default header (`word/header3.xml`).
+fn first_header(main: &[u8], rels: &HashMap<String, String>) -> Option<String> {
+    let text = office::part_text(main);
+    let mut reader = Reader::from_str(&text);
+    let (mut first, mut default, mut title_page) = (None, None, false);
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if name(&e) == "titlePg" => {
+                title_page = attr(&e, "val").is_none_or(|v| on(&v));
+            }
+            Event::Start(e) | Event::Empty(e) if name(&e) == "headerReference" => {
+                let target = attr(&e, "id").and_then(|id| rels.get(&id).cloned());
+                match attr(&e, "type").as_deref() {
+                    Some("first") => first = first.or(target),
+                    Some("default") | None => default = default.or(target),
+                    _ => {}
+                }
+            }
+            // The first section ends at its properties: later sections' headers are not the
+            // first page's.
+            Event::End(e) if office::local(e.name().0) == "sectPr" => break,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    // The `first` header shows only where the section says its first page differs.
+    let target = first.filter(|_| title_page).or(default)?;
+    let target = target.trim_start_matches('/');
+    Some(if target.starts_with("word/") {
+        target.to_string()
+    } else {
+        format!("word/{target}")
+    })
 }
 
 /// The targets of a part's relationships, by id.
@@ -189,12 +270,53 @@ impl Styles {
                 .collect::<String>()
                 .to_lowercase();
             for prefix in ["heading", "kop"] {
-                if let Some(n) = key.strip_prefix(prefix).and_then(|n| n.parse::<u8>().ok()) {
-                    return (1..=9).contains(&n).then_some(n);
+                let Some(rest) = key.strip_prefix(prefix) else {
+                    continue;
+                };
+                // `heading 2`, a copy Word numbered on (`Heading 21`), a house style's
+                // (`Kop 1 - huisstijl`): the first digit is the level. A heading style without
+                // a number (`Kop zonder nummering`) is a first level's; `Koptekst` and
+                // `Kop-Inhoudsopgave` are the page header's and the contents' title.
+                match rest.chars().next() {
+                    Some(d @ '1'..='9') => return d.to_digit(10).map(|n| n as u8),
+                    Some(c) if c.is_alphabetic() => {
+                        let other = ["tekst", "text", "-", "inhoud"]
+                            .iter()
+                            .any(|w| rest.starts_with(w) || rest.contains("inhoud"));
+                        if !other && !rest.contains(|c: char| c.is_ascii_digit()) {
+                            return Some(1);
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
         None
+    }
+
+    /// The style's name, lower case without spaces, for each style of the chain.
+    fn keys<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = String> + 's {
+        self.chain(id).map(|s| {
+            s.name
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_lowercase()
+        })
+    }
+
+    /// Whether the style is a table of contents' entry (`toc 1` .. `toc 9`) or its title
+    /// (`TOC Heading`): Word's built-in names, whatever the language of its interface.
+    fn contents(&self, id: Option<&str>) -> bool {
+        self.keys(id).any(|k| {
+            k.strip_prefix("toc")
+                .is_some_and(|r| r == "heading" || r.parse::<u8>().is_ok())
+        })
+    }
+
+    /// Whether the style is the document's title (`Title`, `Subtitle`).
+    fn title(&self, id: Option<&str>) -> bool {
+        self.keys(id).any(|k| k == "title" || k == "subtitle")
     }
 
     fn numbered(&self, id: Option<&str>) -> bool {
@@ -249,6 +371,10 @@ struct Part {
     body: Vec<Para>,
     aside: Vec<Para>,
     notes: Vec<(String, Vec<Para>, Vec<String>)>,
+    /// Where in `body` the table of contents stood (its entries are left out).
+    contents_at: Option<usize>,
+    /// The paragraphs in the style `Title` (or `Subtitle`), in order.
+    titles: Vec<String>,
 }
 
 impl Part {
@@ -426,6 +552,10 @@ fn finish(
 ) {
     let Some(o) = open.take() else { return };
     let mut para = o.para;
+    let style = o.style.as_deref();
+    if note.is_none() && styles.title(style) && !para.is_empty() {
+        out.titles.push(para.plain());
+    }
     if in_box {
         out.aside.push(para);
         return;
@@ -434,7 +564,11 @@ fn finish(
         r.add(para);
         return;
     }
-    let style = o.style.as_deref();
+    if note.is_none() && styles.contents(style) {
+        // A table of contents repeats the headings with page numbers: no text of the letter.
+        out.contents_at.get_or_insert(out.body.len());
+        return;
+    }
     let heading = match o.outline {
         Some(level) => (level < 9).then_some(level + 1),
         None => styles.heading(style),
