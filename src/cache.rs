@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::corpus::{self, Corpus, Loaded};
+use crate::corpus::{self, Corpus, Listing, Loaded};
 use crate::model::Letter;
 use crate::register::{Register, RegisterError};
 use crate::search::SearchIndex;
@@ -207,14 +207,14 @@ impl Cache {
     pub fn open_index(
         &self,
         paths: &[PathBuf],
-        files: &[PathBuf],
+        listing: &Listing,
         register_key: Option<u64>,
     ) -> Option<Index> {
         if crate::private::untrusted_dir(&self.dir).is_some() {
             return None;
         }
         let path = self.dir.join(file::name(paths));
-        Index::open(&index::path_of(&path), &path, files, register_key)
+        Index::open(&index::path_of(&path), &path, listing, register_key)
     }
 }
 

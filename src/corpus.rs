@@ -16,6 +16,9 @@ use serde::Deserialize;
 use crate::ingest;
 use crate::model::{Letter, Stance};
 
+mod listing;
+pub use listing::Listing;
+
 /// Everything in `seeds/`, compiled into the binary.
 static SEEDS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/seeds");
 
@@ -183,41 +186,13 @@ impl Corpus {
     /// name); an error for a path that does not exist or a directory without letters. Cheap:
     /// nothing is read but the directories.
     pub fn letter_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CorpusError> {
-        let mut files = Vec::new();
-        for path in paths {
-            let meta = fs::metadata(path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => CorpusError::NotFound(path.clone()),
-                _ => CorpusError::Unreadable(path.clone(), e),
-            })?;
-            if meta.is_dir() {
-                let mut found: Vec<PathBuf> = fs::read_dir(path)
-                    .map_err(|e| CorpusError::Unreadable(path.clone(), e))?
-                    .filter_map(|entry| entry.ok())
-                    // Regular files only: a FIFO could block, a device never end. A broken
-                    // link stays in, to be reported as unreadable (the entry's type is known
-                    // without a look at the file, but for links).
-                    .filter(|e| {
-                        e.file_type().is_ok_and(|t| {
-                            t.is_file()
-                                || t.is_symlink()
-                                    && fs::metadata(e.path()).map_or(true, |m| m.is_file())
-                        })
-                    })
-                    .map(|e| e.path())
-                    .filter(|p| is_letter(p))
-                    .collect();
-                if found.is_empty() {
-                    return Err(CorpusError::NoLetters(path.clone()));
-                }
-                // One directory: comparing the paths' bytes orders them by file name, and is
-                // much cheaper than comparing them component by component.
-                found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-                files.extend(found);
-            } else {
-                files.push(path.clone());
-            }
-        }
-        Ok(files)
+        Ok(listing::list(paths)?.files)
+    }
+
+    /// [`Corpus::letter_files`] with what the directories' listings showed of the letters'
+    /// sidecars (see [`Listing`]).
+    pub fn letter_listing(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
+        listing::list(paths)
     }
 
     /// Reads and parses `files` on every core, keeping their order; `progress`, when given,

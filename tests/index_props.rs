@@ -31,8 +31,9 @@ use std::time::{Duration, SystemTime};
 
 use brieven::cache::index::Index;
 use brieven::cache::{Cache, register_key};
-use brieven::corpus::Corpus;
-use brieven::search::{Hit, search_in};
+use brieven::corpus::{Corpus, Listing};
+use brieven::register::EntityKind;
+use brieven::search::{Hit, Memory, register_rows, search_in};
 use proptest::prelude::*;
 
 /// Generated letters in a directory, their times an hour back (not "racy": the index is
@@ -76,6 +77,10 @@ impl Archive {
         Corpus::letter_files(&self.paths()).expect("letter files")
     }
 
+    fn listing(&self) -> Listing {
+        Corpus::letter_listing(&self.paths()).expect("letter files")
+    }
+
     /// Loads the letters through the cache, builds the register and search index, and
     /// writes the cache and the index; the letters and the in-memory hits for `queries`.
     fn build(&self, queries: &[String], limit: usize) -> Vec<Vec<Hit>> {
@@ -95,7 +100,7 @@ impl Archive {
 
     fn open(&self) -> Option<Index> {
         self.cache()
-            .open_index(&self.paths(), &self.files(), Some(register_key(&[])))
+            .open_index(&self.paths(), &self.listing(), Some(register_key(&[])))
     }
 
     fn index_file(&self) -> PathBuf {
@@ -176,7 +181,15 @@ proptest! {
         }
         prop_assert!(!index.damaged());
         // What `brieven list` shows comes from the index too.
-        let (corpus, _) = archive.cache().load(&archive.paths(), &archive.files(), None);
+        let (corpus, mut cached) = archive.cache().load(&archive.paths(), &archive.files(), None);
+        // And the register's table (`brieven entities`), without decoding a letter.
+        let (register, search) = cached.search(&corpus.letters, &[]).expect("register");
+        let memory = Memory { letters: &corpus.letters, register: &register, index: &search };
+        for kind in [None, Some(EntityKind::Person), Some(EntityKind::Date)] {
+            let rows = register_rows(&index, kind).expect("every entity is read");
+            prop_assert_eq!(Some(rows), register_rows(&memory, kind));
+        }
+        prop_assert!(!index.damaged());
         prop_assert_eq!(index.len(), corpus.letters.len());
         for (i, letter) in corpus.letters.iter().enumerate() {
             let row = index.row(i).expect("a row per letter");
@@ -248,6 +261,49 @@ fn a_reader_keeps_its_index_while_a_writer_replaces_it() {
     for (q, expected) in queries.iter().zip(&after) {
         assert_eq!(&search_in(&reopened, q, 20), expected, "{q}");
     }
+}
+
+/// The index does not look for a sidecar the directory's listing does not show (issue 17's
+/// search speed), yet one written beside a letter after the index, in any case, or one
+/// removed, makes the index stale: it is never trusted with a sidecar it did not see.
+#[test]
+fn a_new_or_removed_sidecar_makes_the_index_stale() {
+    let archive = Archive::new(5, 4);
+    let queries = vec!["encryptie".to_string()];
+    archive.build(&queries, 20);
+    assert!(archive.open().is_some(), "current before any change");
+    let listing = archive.listing();
+    assert!((0..4).all(|i| listing.sidecar_absent(i)));
+    let name = |ext: &str| {
+        let file = &archive.files()[1];
+        let stem = file
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        format!("{stem}.{ext}")
+    };
+    archive.put(&name("toml"), "stance = \"supports\"\n");
+    let listing = archive.listing();
+    assert!(!listing.sidecar_absent(1) && listing.sidecar_absent(0));
+    assert!(
+        archive.open().is_none(),
+        "a new sidecar: the index is stale"
+    );
+    archive.build(&queries, 20);
+    assert!(archive.open().is_some(), "rebuilt with the sidecar");
+    fs::remove_file(archive.letters().join(name("toml"))).expect("remove");
+    assert!(
+        archive.open().is_none(),
+        "a removed sidecar: the index is stale"
+    );
+    archive.build(&queries, 20);
+    assert!(archive.open().is_some());
+    archive.put(&name("TOML"), "stance = \"opposes\"\n");
+    assert!(
+        !archive.listing().sidecar_absent(1),
+        "a sidecar's name is compared without case (a case-insensitive file system finds it)"
+    );
 }
 
 /// Writes `bytes` to `path` as the writer does: whole, under another name, renamed.

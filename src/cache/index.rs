@@ -26,6 +26,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::file::{CacheFile, Span};
 use super::stamp::{self, Stamp};
+use crate::corpus::Listing;
 use crate::model::{Date, Letter, Stance};
 use crate::register::{Entity, Occurrence, Place, place_text};
 use crate::search::source::{EntityHead, LetterHead, Source};
@@ -83,7 +84,7 @@ impl Index {
     pub(crate) fn open(
         path: &Path,
         cache_path: &Path,
-        files: &[PathBuf],
+        listing: &Listing,
         register_key: Option<u64>,
     ) -> Option<Index> {
         let file = File::open(path).ok()?;
@@ -140,7 +141,7 @@ impl Index {
                 .1
                 .is_multiple_of(record as u64)
         });
-        (counts_fit && index.current(files)?).then_some(())?;
+        (counts_fit && index.current(listing)?).then_some(())?;
         // Mark both used, for pruning; no matter if that cannot be done.
         let now = std::time::SystemTime::now();
         let _ = file.set_modified(now);
@@ -150,19 +151,21 @@ impl Index {
 
     /// Whether the files are those the index was written for, each unchanged (as the cache
     /// decides it: size, times, inode and device, not too close to when they were taken).
-    fn current(&self, files: &[PathBuf]) -> Option<bool> {
+    /// A sidecar the directory's listing did not show is not looked at.
+    fn current(&self, listing: &Listing) -> Option<bool> {
+        let files = &listing.files;
         (self.count(FILES, FILE) == files.len()).then_some(())?;
         let taken = self.directory.taken;
         let chunk = files.len().div_ceil(64).max(1);
         let starts: Vec<usize> = (0..files.len()).step_by(chunk).collect();
         let same = crate::corpus::map_in_parallel(&starts, |&first| {
             (first..(first + chunk).min(files.len()))
-                .all(|i| self.file_current(i, &files[i], taken))
+                .all(|i| self.file_current(i, &files[i], listing.sidecar_absent(i), taken))
         });
         Some(same.into_iter().all(|s| s) && !self.bytes.damaged())
     }
 
-    fn file_current(&self, i: usize, file: &Path, taken: i128) -> bool {
+    fn file_current(&self, i: usize, file: &Path, sidecar_absent: bool, taken: i128) -> bool {
         let Some(rec) = self.record(FILES, FILE, i) else {
             return false;
         };
@@ -185,8 +188,12 @@ impl Index {
         }
         let letter = stamp_at(8);
         let sidecar = (flags & 2 != 0).then(|| stamp_at(8 + 56));
+        let sidecar_now = match sidecar_absent {
+            true => None,
+            false => Stamp::of(&file.with_extension("toml")),
+        };
         Stamp::of(file).is_some_and(|now| letter.same_file(&now, taken))
-            && stamp::same_optional(sidecar, Stamp::of(&file.with_extension("toml")), taken)
+            && stamp::same_optional(sidecar, sidecar_now, taken)
     }
 
     /// Whether some bytes read did not have their hash: nothing the index gave may be used.

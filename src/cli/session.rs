@@ -142,7 +142,7 @@ pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<
         Some(cache) if !paths.is_empty() && !embedded_added() => cache,
         _ => return Ok(None),
     };
-    let files = Corpus::letter_files(paths)?;
+    let listing = Corpus::letter_listing(paths)?;
     let key = match register {
         Some(args) => {
             let (_, texts) = register_texts(args, paths)?;
@@ -151,7 +151,7 @@ pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<
         }
         None => None,
     };
-    Ok(cache.open_index(paths, &files, key))
+    Ok(cache.open_index(paths, &listing, key))
 }
 
 /// Prints the warnings of the corpus an index was made from, as [`Session::open`] prints a
