@@ -28,7 +28,7 @@ pub(crate) use entities::best_names;
 pub use passages::Passage;
 pub(crate) use passages::match_vocabulary;
 pub use query::Query;
-pub use source::{EntityHead, LetterHead, Memory, Source, search_in};
+pub use source::{EntityHead, LetterHead, Memory, RegisterRow, Source, register_rows, search_in};
 
 use crate::model::Letter;
 use crate::register::{EntityKind, Place, Register, key};

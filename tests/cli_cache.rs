@@ -75,11 +75,14 @@ impl Setup {
     fn outputs_with(&self, extra: &[&str]) -> Vec<(String, Output)> {
         let letters = self.letters();
         let letters = letters.to_str().expect("UTF-8 path");
-        let commands: [&[&str]; 4] = [
+        let commands: [&[&str]; 6] = [
             &["search", "nieuw materiaal", "--json", letters],
             &["entities", "--json", letters],
             &["export", letters],
             &["list", letters],
+            // The register's table, from the on-disk index once a run has written it.
+            &["entities", letters],
+            &["entities", "--kind", "person", letters],
         ];
         commands
             .iter()
@@ -203,4 +206,34 @@ fn the_cache_command_says_where_and_clears() {
     // The letters are as they were: nothing was written beside them.
     let names: Vec<_> = fs::read_dir(&letters).expect("dir").collect();
     assert_eq!(names.len(), 14, "{names:?}");
+}
+
+/// The register's table from the on-disk index keeps the column of where an act in the
+/// letters defines a term, as the table from the loaded letters shows it.
+#[test]
+fn the_register_from_the_index_says_where_terms_are_defined() {
+    let s = Setup::new();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let act = s.letters().join("platform_act.html");
+    fs::copy(root.join("tests/fixtures/acts/platform_act.html"), &act).expect("copy");
+    let file = fs::File::options().append(true).open(&act).expect("open");
+    file.set_modified(SystemTime::now() - Duration::from_secs(3600))
+        .expect("set time");
+    let letters = s.letters();
+    let letters = letters.to_str().expect("UTF-8 path");
+    let table = ["entities", "--kind", "term", letters];
+    let uncached = s.run(&[&table[..], &["--no-cache"]].concat());
+    let out = String::from_utf8_lossy(&uncached.stdout).into_owned();
+    assert!(
+        out.lines()
+            .next()
+            .is_some_and(|h| h.ends_with("DEFINED IN")),
+        "{out}"
+    );
+    // The first run writes cache and index, the second answers from the index.
+    s.run(&["search", "encryptie", "--json", letters]);
+    let first = s.run(&table);
+    let second = s.run(&table);
+    assert_eq!(uncached.stdout, first.stdout);
+    assert_eq!(first.stdout, second.stdout);
 }

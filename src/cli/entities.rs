@@ -12,7 +12,9 @@ use brieven::register::{Entity, EntityKind, Place, place_text};
 use brieven::text::sanitize;
 use serde::Serialize;
 
-use super::search::{MAX_LETTERS, RegisterArgs, at_most, short_ids, table};
+use brieven::search::{Memory, RegisterRow, register_rows};
+
+use super::search::{MAX_LETTERS, RegisterArgs, at_most, short_ids, short_ids_of, table};
 use super::{emit, emit_json};
 
 #[derive(Debug, clap::Args)]
@@ -37,58 +39,89 @@ pub fn run(args: Args) -> Result<ExitCode> {
             None => bail!("unknown kind '{k}' (organisation, person, date or term)"),
         },
     };
-    let mut session = super::load(&args.paths)?;
-    let register = session.register_with(&args.register)?;
-    let corpus = &session.corpus;
-    let entities: Vec<&Entity> = register
-        .entities
-        .iter()
-        .filter(|e| kind.is_none_or(|k| e.kind == k))
-        .collect();
-    let letters = &corpus.letters;
-    if args.json {
-        emit_json(&JsonEntities {
-            entities: EntityList(letters, &entities),
-        })?;
-    } else {
-        let short = short_ids(letters);
-        // Where an act of the library defines terms, a column says where.
-        let defined = entities.iter().any(|e| e.definition.is_some());
-        let rows: Vec<Vec<String>> = entities
-            .iter()
-            .map(|e| {
-                let per: Vec<String> = e
-                    .per_letter()
-                    .into_iter()
-                    .map(|(l, n)| format!("{}:{n}", short[l]))
-                    .collect();
-                let per = at_most(per, MAX_LETTERS);
-                let mut row = vec![
-                    e.kind.as_str().to_string(),
-                    sanitize(&e.label).into_owned(),
-                    e.occurrences.len().to_string(),
-                    per.join(" "),
-                ];
-                if defined {
-                    let at = e.definition.as_ref().map(|d| sanitize(&d.citation));
-                    row.push(at.map_or_else(|| "-".to_string(), |c| c.into_owned()));
-                }
-                row
-            })
-            .collect();
-        let mut headers = vec!["KIND", "LABEL", "OCC", "PER LETTER"];
-        if defined {
-            headers.push("DEFINED IN");
-        }
-        if !rows.is_empty() {
-            emit(&table(&headers, &rows))?;
+    // A current on-disk index lists the register without loading the letters.
+    if !args.json
+        && let Some(index) = super::session::open_index(&args.paths, Some(&args.register))?
+    {
+        let ids: Option<Vec<&str>> = (0..index.len()).map(|i| Some(index.row(i)?.id)).collect();
+        let rows = ids.zip(register_rows(&index, kind));
+        if let Some((ids, rows)) = rows.filter(|_| !index.damaged()) {
+            super::session::warn(&index);
+            let short = short_ids_of(|| ids.iter().copied());
+            return print_rows(&rows, &short);
         }
     }
-    Ok(if entities.is_empty() {
+    let mut session = super::load(&args.paths)?;
+    if args.json {
+        let register = session.register_with(&args.register)?;
+        let entities: Vec<&Entity> = register
+            .entities
+            .iter()
+            .filter(|e| kind.is_none_or(|k| e.kind == k))
+            .collect();
+        emit_json(&JsonEntities {
+            entities: EntityList(&session.corpus.letters, &entities),
+        })?;
+        return Ok(exit_code(entities.is_empty()));
+    }
+    // The index written for the next run needs the search index too (its entity sections
+    // are the search's).
+    session.keep_index();
+    let (register, search) = session.search_with(&args.register)?;
+    let letters = &session.corpus.letters;
+    let rows = register_rows(
+        &Memory {
+            letters,
+            register: &register,
+            index: &search,
+        },
+        kind,
+    )
+    .unwrap_or_default();
+    print_rows(&rows, &short_ids(letters))
+}
+
+/// One aligned line per entity: kind, label, occurrences, and the count in each letter (by
+/// its short id; at most [`MAX_LETTERS`] letters).
+fn print_rows(rows: &[RegisterRow], short: &[String]) -> Result<ExitCode> {
+    let mut lines: Vec<Vec<String>> = rows
+        .iter()
+        .map(|e| {
+            let per: Vec<String> = e
+                .per_letter
+                .iter()
+                .map(|&(l, n)| format!("{}:{n}", short.get(l).map_or("?", String::as_str)))
+                .collect();
+            let per = at_most(per, MAX_LETTERS);
+            vec![
+                e.kind.as_str().to_string(),
+                sanitize(&e.label).into_owned(),
+                e.count.to_string(),
+                per.join(" "),
+            ]
+        })
+        .collect();
+    // Where an act of the library defines terms, a column says where.
+    let mut headers = vec!["KIND", "LABEL", "OCC", "PER LETTER"];
+    if rows.iter().any(|e| e.definition.is_some()) {
+        headers.push("DEFINED IN");
+        for (line, e) in lines.iter_mut().zip(rows) {
+            let at = e.definition.as_deref().map(sanitize);
+            line.push(at.map_or_else(|| "-".to_string(), |c| c.into_owned()));
+        }
+    }
+    if !lines.is_empty() {
+        emit(&table(&headers, &lines))?;
+    }
+    Ok(exit_code(rows.is_empty()))
+}
+
+fn exit_code(none: bool) -> ExitCode {
+    if none {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 #[derive(Serialize)]

@@ -158,3 +158,54 @@ impl Source for Memory<'_> {
 pub fn search_in(source: &impl Source, query: &str, limit: usize) -> Vec<Hit> {
     super::run(source, query, limit)
 }
+
+/// One entity of the register as `brieven entities` lists it: kind, label, how many
+/// occurrences, how many in each letter (by letter number, ascending), and where an act of
+/// the library defines it (the definition's citation).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterRow {
+    pub kind: EntityKind,
+    pub label: String,
+    pub count: usize,
+    pub per_letter: Vec<(usize, usize)>,
+    pub definition: Option<String>,
+}
+
+/// The register's entities (those of `kind`, when given) with their counts per letter, from
+/// the entities' heads and occurrences alone: over the on-disk index no letter is decoded.
+/// `None` when an entity cannot be read.
+pub fn register_rows(source: &impl Source, kind: Option<EntityKind>) -> Option<Vec<RegisterRow>> {
+    let mut rows = Vec::new();
+    for id in 0..source.entity_count() {
+        let head = source.entity(id)?;
+        if kind.is_some_and(|k| k != head.kind) {
+            continue;
+        }
+        let mut per: Vec<usize> = source
+            .occurrences(id)
+            .iter()
+            .map(Occurrence::letter_index)
+            .collect();
+        per.sort_unstable();
+        let mut per_letter: Vec<(usize, usize)> = Vec::new();
+        for l in per {
+            match per_letter.last_mut() {
+                Some((last, n)) if *last == l => *n += 1,
+                _ => per_letter.push((l, 1)),
+            }
+        }
+        let definition = source
+            .entity_names(id)?
+            .definition
+            .as_ref()
+            .map(|d| d.citation.clone());
+        rows.push(RegisterRow {
+            definition,
+            kind: head.kind,
+            label: head.label.to_string(),
+            count: head.occurrences,
+            per_letter,
+        });
+    }
+    Some(rows)
+}
