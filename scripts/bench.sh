@@ -24,8 +24,10 @@
 #   6. (run right after 4) issue 17: on INDEX_SIZES (default `1k 10k`; `100k` generates 100,000 letters first),
 #      a cached `brieven search Q --json DIR` (answered from the on-disk index) against
 #      `rg -i Q` on the passages as lines in one hyperfine run per query (INDEX_QUERIES: a
-#      term, a name, a date, a two-word phrase, nothing), cached `brieven list DIR`, the first
-#      search that builds cache and index, the files' sizes, and peak memory;
+#      term, a name, a date, a two-word phrase, nothing; with `fzf --filter` on the sizes
+#      INDEX_FZF names, default `1k 10k`), cached `brieven list DIR` and `brieven entities
+#      DIR`, the first search that builds cache and index, the search after one letter is
+#      added and after it is removed, the files' sizes, and peak memory;
 #   7. measures peak memory (maximum resident set size, /usr/bin/time -v) for loading each
 #      corpus (`brieven list DIR`), for searching it, listing its register (`entities --json`)
 #      and exporting it (`export --jsonl`) without the cache, for a first search that writes
@@ -120,6 +122,8 @@ fi
 # INDEX_SIZES (default `1k 10k`; `100k` generates 100,000 letters, about 1.1 GB, first).
 INDEX_SIZES=${INDEX_SIZES-"1k 10k"}
 INDEX_QUERIES=${INDEX_QUERIES:-"encryptie Yeşilgöz-Zegerius 18_september_2023 end-to-end_encryptie xqzvwk"}
+# The sizes on which fzf --filter runs beside them (34-87 s a query on 100k).
+INDEX_FZF=${INDEX_FZF-"1k 10k"}
 echo "== cached search (on-disk index) vs rg -i, peak memory"
 for size in $INDEX_SIZES; do
     [ "$size" = 100k ] && generate 100000 "$OUT/corpus-$size"
@@ -137,16 +141,34 @@ for size in $INDEX_SIZES; do
     for q in $INDEX_QUERIES; do
         q=${q//_/ }
         tag=${q// /-}
-        hyperfine -N --warmup 2 --runs "$RUNS" --ignore-failure --style basic \
+        fzf=()
+        case " $INDEX_FZF " in
+        *" $size "*) fzf=(-n "fzf --filter '$q' lines-$size" "fzf --filter '$q' <$OUT/lines-$size.txt") ;;
+        esac
+        hyperfine --warmup 2 --runs "$RUNS" --ignore-failure --style basic \
             --export-markdown "$OUT/hyperfine-index-$size-$tag.md" \
             -n "brieven search '$q' --json ($size, cached)" \
-            "$BRIEVEN search '$q' --json $dir" \
+            "$BRIEVEN search '$q' --json $dir >/dev/null" \
             -n "rg -i '$q' lines-$size" \
-            "rg -i '$q' $OUT/lines-$size.txt"
+            "rg -i '$q' $OUT/lines-$size.txt >/dev/null" \
+            "${fzf[@]}"
     done
     hyperfine -N --warmup 2 --runs "$RUNS" --style basic \
         --export-markdown "$OUT/hyperfine-index-$size-list.md" \
-        -n "brieven list ($size, cached)" "$BRIEVEN list $dir"
+        -n "brieven list ($size, cached)" "$BRIEVEN list $dir" \
+        -n "brieven entities ($size, cached)" "$BRIEVEN entities $dir"
+    # One letter added (a copy of the first under a new name), then removed: the search
+    # after each pays for bringing cache and index up to date.
+    first=$(find "$dir" -maxdepth 1 -name '*.md' | sort | head -1)
+    cp "$first" "$dir/99999999_added.md"
+    touch -d '1 hour ago' "$dir/99999999_added.md"
+    /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
+    echo "search after one letter added $size: $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time.txt") wall, $(awk -F': ' '/Maximum resident/ {printf "%.1f MiB", $2 / 1024}' "$OUT/time.txt") peak"
+    rm "$dir/99999999_added.md"
+    /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
+    echo "search after one letter removed $size: $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time.txt") wall"
+    sleep 3
+    "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
     for cmd in "search encryptie --json" "search Yeşilgöz-Zegerius --json" "list"; do
         # shellcheck disable=SC2086
         /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" $cmd "$dir" >/dev/null 2>&1 || true
