@@ -406,3 +406,59 @@ fn a_report_leaves_out_its_contents_and_reads_its_title_page_header() {
     let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
     assert_eq!(texts.len(), 1, "{texts:?}");
 }
+
+#[test]
+fn numbered_headings_and_items_show_their_labels() {
+    // Headings numbered through their styles' list (`Kop1` at level 1, `Kop2` at level 2 by
+    // the level's `pStyle`), an item numbered on the paragraph in letters, a bullet without a
+    // label: each reads as the page shows it.
+    let document = br#"<?xml version="1.0"?>
+<w:document xmlns:w="w"><w:body>
+<w:p><w:r><w:t>Den Haag, 3 februari 2025</w:t></w:r></w:p>
+<w:p><w:r><w:t>Geachte voorzitter,</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Kop1"/></w:pPr><w:r><w:t>Inleiding</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Kop2"/></w:pPr><w:r><w:t>Achtergrond</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Kop2"/></w:pPr><w:r><w:t>Doel</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>eerste punt</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>tweede punt</w:t></w:r></w:p>
+<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>een bullet</w:t></w:r></w:p>
+<w:p><w:pPr><w:pStyle w:val="Kop1"/></w:pPr><w:r><w:t>Slot</w:t></w:r></w:p>
+<w:p><w:r><w:t>Tekst.</w:t></w:r></w:p>
+</w:body></w:document>"#;
+    let styles = br#"<w:styles xmlns:w="w">
+<w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Kop2"><w:name w:val="heading 2"/><w:basedOn w:val="Kop1"/></w:style>
+</w:styles>"#;
+    let numbering = br#"<w:numbering xmlns:w="w">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Kop1"/><w:lvlText w:val="%1"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="Kop2"/><w:lvlText w:val="%1.%2"/></w:lvl>
+</w:abstractNum>
+<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>
+<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="&#8226;"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>
+</w:numbering>"#;
+    let bytes = zip_of(&[
+        ("word/document.xml", document),
+        ("word/styles.xml", styles),
+        ("word/numbering.xml", numbering),
+    ]);
+    let l = read_file("t", "t", Some("docx"), &bytes).expect("reads");
+    let headings: Vec<Option<&str>> = l.sections.iter().map(|s| s.heading.as_deref()).collect();
+    assert_eq!(
+        headings,
+        [
+            Some("1 Inleiding"),
+            Some("1.1 Achtergrond"),
+            Some("1.2 Doel"),
+            Some("2 Slot")
+        ]
+    );
+    let texts: Vec<&str> = l.paragraphs().map(|(_, _, p)| p.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        ["a) eerste punt", "b) tweede punt", "een bullet", "Tekst."]
+    );
+}

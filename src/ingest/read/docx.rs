@@ -3,19 +3,24 @@
 //!
 //! Headings come from the paragraph's outline level or its style's (through `basedOn`
 //! chains), or from a style named `heading N` / `Kop N`; list items from numbering
-//! (`w:numPr`, a `numId` of 0 being none) on the paragraph or its style. Footnotes and
-//! endnotes are numbered in the order their references stand in the text, their markers put
-//! exactly there; their links (`w:hyperlink r:id` through the part's relationships) and URLs
-//! written in their text are kept. Deleted text (tracked changes), field codes and the
-//! fallback copy of a text box are not read; running headers and footers are never read.
+//! (`w:numPr`, a `numId` of 0 being none) on the paragraph or its style, with the label the
+//! numbering shows (`1.1`, `a)`; [`super::numbering`]). Footnotes and endnotes are numbered in
+//! the order their references stand in the text, their markers put exactly there; their links
+//! (`w:hyperlink r:id` through the part's relationships) and URLs written in their text are
+//! kept. A table of contents (Word's `toc N` styles) and the heading over it are left out.
+//! Deleted text (tracked changes), field codes and the fallback copy of a text box are not
+//! read. Of the headers and footers only the first page's header is read, as the side column
+//! (a letterhead's `Datum` and `Kenmerk`, a title page's title); running ones never are.
 
 use std::collections::HashMap;
 
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 
 use super::ReadError;
-use super::office::{self, Archive, Kind, Nesting, Note, Para, Row, attr, name};
+use super::docx_styles::{Styles, on, twips};
+use super::numbering::Numbering;
+use super::office::{self, Archive, Kind, Nesting, Note, Para, Piece, Row, attr, name};
 use crate::ingest::document::{Document, Format};
 
 /// Reads a DOCX file.
@@ -31,8 +36,19 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
         None => Styles::default(),
     };
     let rels = relationships(zip.entry("word/_rels/document.xml.rels")?.as_deref());
+    let mut lists = match zip.entry("word/numbering.xml")? {
+        Some(xml) => Numbering::read(&xml)?,
+        None => Numbering::default(),
+    };
     let mut numbers = Numbers::default();
-    let mut body = Part::read(&main, "word/document.xml", &styles, &rels, &mut numbers)?;
+    let mut body = Part::read(
+        &main,
+        "word/document.xml",
+        &styles,
+        &rels,
+        &mut numbers,
+        &mut lists,
+    )?;
     if let Some(at) = body.contents_at {
         // The heading right over the table of contents (`Inhoud`) titles nothing else.
         let mut k = at;
@@ -58,6 +74,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
                 &styles,
                 &header_rels,
                 &mut Numbers::default(),
+                &mut Numbering::default(),
             )?;
             let first_titles = head.titles.len();
             titles.splice(0..0, head.titles.iter().cloned());
@@ -86,7 +103,14 @@ pub fn read(bytes: &[u8]) -> Result<Document, ReadError> {
         };
         let rels = relationships(zip.entry(rels_part)?.as_deref());
         let kind = if part.contains("foot") { "f" } else { "e" };
-        let read = Part::read(&xml, part, &styles, &rels, &mut Numbers::default())?;
+        let read = Part::read(
+            &xml,
+            part,
+            &styles,
+            &rels,
+            &mut Numbers::default(),
+            &mut Numbering::default(),
+        )?;
         for (id, paras, links) in read.notes {
             if let Some(&number) = numbers.by_id.get(&format!("{kind}{id}")) {
                 let text = paras.iter().map(Para::plain).collect::<Vec<_>>().join(" ");
@@ -167,188 +191,6 @@ fn relationships(xml: Option<&[u8]>) -> HashMap<String, String> {
     out
 }
 
-/// What a paragraph style states, and the style it is based on.
-#[derive(Debug, Default, Clone)]
-struct Style {
-    name: String,
-    based_on: Option<String>,
-    outline: Option<u8>,
-    numbered: Option<bool>,
-    bold: Option<bool>,
-    before: Option<u32>,
-    after: Option<u32>,
-}
-
-#[derive(Debug, Default)]
-struct Styles {
-    by_id: HashMap<String, Style>,
-    default_id: Option<String>,
-    /// The document's default spacing (before, after), in twentieths of a point.
-    spacing: (u32, u32),
-}
-
-impl Styles {
-    fn read(xml: &[u8]) -> Result<Styles, ReadError> {
-        let text = office::part_text(xml);
-        let mut reader = Reader::from_str(&text);
-        let mut styles = Styles::default();
-        let mut current: Option<(String, Style)> = None;
-        let (mut in_rpr, mut in_defaults) = (false, false);
-        loop {
-            let event = reader
-                .read_event()
-                .map_err(|e| office::xml_error("word/styles.xml", e))?;
-            match event {
-                Event::Start(e) | Event::Empty(e) => match name(&e) {
-                    "style" if attr(&e, "type").as_deref() == Some("paragraph") => {
-                        let id = attr(&e, "styleId").unwrap_or_default();
-                        if attr(&e, "default").is_some_and(|v| on(&v)) {
-                            styles.default_id = Some(id.clone());
-                        }
-                        current = Some((id, Style::default()));
-                    }
-                    "pPrDefault" => in_defaults = true,
-                    "rPr" => in_rpr = true,
-                    "spacing" if !in_rpr => {
-                        let (before, after) = (twips(&e, "before"), twips(&e, "after"));
-                        if let Some((_, style)) = &mut current {
-                            style.before = style.before.or(before);
-                            style.after = style.after.or(after);
-                        } else if in_defaults {
-                            styles.spacing = (before.unwrap_or(0), after.unwrap_or(0));
-                        }
-                    }
-                    key => {
-                        if let Some((_, style)) = &mut current {
-                            let val = attr(&e, "val");
-                            match key {
-                                "name" => style.name = val.unwrap_or_default(),
-                                "basedOn" => style.based_on = val,
-                                "outlineLvl" => style.outline = val.and_then(|v| v.parse().ok()),
-                                "numId" => style.numbered = Some(val.as_deref() != Some("0")),
-                                "b" if in_rpr => style.bold = Some(val.is_none_or(|v| on(&v))),
-                                _ => {}
-                            }
-                        }
-                    }
-                },
-                Event::End(e) => match office::local(e.name().0) {
-                    "style" => {
-                        if let Some((id, style)) = current.take() {
-                            styles.by_id.insert(id, style);
-                        }
-                    }
-                    "rPr" => in_rpr = false,
-                    "pPrDefault" => in_defaults = false,
-                    _ => {}
-                },
-                Event::Eof => break,
-                _ => {}
-            }
-        }
-        Ok(styles)
-    }
-
-    /// The style `id` and those it is based on, nearest first (at most 16: a loop ends).
-    fn chain<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = &'s Style> + 's {
-        let first = id.or(self.default_id.as_deref());
-        std::iter::successors(first.and_then(|id| self.by_id.get(id)), move |s| {
-            s.based_on.as_deref().and_then(|id| self.by_id.get(id))
-        })
-        .take(16)
-    }
-
-    fn heading(&self, id: Option<&str>) -> Option<u8> {
-        for style in self.chain(id) {
-            if let Some(level) = style.outline {
-                return (level < 9).then_some(level + 1);
-            }
-            let key: String = style
-                .name
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_lowercase();
-            for prefix in ["heading", "kop"] {
-                let Some(rest) = key.strip_prefix(prefix) else {
-                    continue;
-                };
-                // `heading 2`, a copy Word numbered on (`Heading 21`), a house style's
-                // (`Kop 1 - huisstijl`): the first digit is the level. A heading style without
-                // a number (`Kop zonder nummering`) is a first level's; `Koptekst` and
-                // `Kop-Inhoudsopgave` are the page header's and the contents' title.
-                match rest.chars().next() {
-                    Some(d @ '1'..='9') => return d.to_digit(10).map(|n| n as u8),
-                    Some(c) if c.is_alphabetic() => {
-                        let other = ["tekst", "text", "-", "inhoud"]
-                            .iter()
-                            .any(|w| rest.starts_with(w) || rest.contains("inhoud"));
-                        if !other && !rest.contains(|c: char| c.is_ascii_digit()) {
-                            return Some(1);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        None
-    }
-
-    /// The style's name, lower case without spaces, for each style of the chain.
-    fn keys<'s>(&'s self, id: Option<&'s str>) -> impl Iterator<Item = String> + 's {
-        self.chain(id).map(|s| {
-            s.name
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_lowercase()
-        })
-    }
-
-    /// Whether the style is a table of contents' entry (`toc 1` .. `toc 9`) or its title
-    /// (`TOC Heading`): Word's built-in names, whatever the language of its interface.
-    fn contents(&self, id: Option<&str>) -> bool {
-        self.keys(id).any(|k| {
-            k.strip_prefix("toc")
-                .is_some_and(|r| r == "heading" || r.parse::<u8>().is_ok())
-        })
-    }
-
-    /// Whether the style is the document's title (`Title`, `Subtitle`).
-    fn title(&self, id: Option<&str>) -> bool {
-        self.keys(id).any(|k| k == "title" || k == "subtitle")
-    }
-
-    fn numbered(&self, id: Option<&str>) -> bool {
-        self.chain(id).find_map(|s| s.numbered).unwrap_or(false)
-    }
-
-    fn bold(&self, id: Option<&str>) -> bool {
-        self.chain(id).find_map(|s| s.bold).unwrap_or(false)
-    }
-
-    fn spacing(&self, id: Option<&str>) -> (u32, u32) {
-        let before = self
-            .chain(id)
-            .find_map(|s| s.before)
-            .unwrap_or(self.spacing.0);
-        let after = self
-            .chain(id)
-            .find_map(|s| s.after)
-            .unwrap_or(self.spacing.1);
-        (before, after)
-    }
-}
-
-/// Whether an OOXML on/off value is on.
-fn on(v: &str) -> bool {
-    !matches!(v, "0" | "false" | "off")
-}
-
-fn twips(e: &BytesStart<'_>, key: &str) -> Option<u32> {
-    attr(e, key).and_then(|v| v.parse().ok())
-}
-
 /// Note numbers in the order of their references, by `f`/`e` and id.
 #[derive(Debug, Default)]
 struct Numbers {
@@ -362,6 +204,8 @@ struct Open {
     style: Option<String>,
     outline: Option<u8>,
     numbered: Option<bool>,
+    num_id: Option<String>,
+    level: Option<u8>,
     spacing: (Option<u32>, Option<u32>),
 }
 
@@ -384,6 +228,7 @@ impl Part {
         styles: &Styles,
         rels: &HashMap<String, String>,
         numbers: &mut Numbers,
+        lists: &mut Numbering,
     ) -> Result<Part, ReadError> {
         let text = office::part_text(xml);
         let mut reader = Reader::from_str(&text);
@@ -406,6 +251,7 @@ impl Part {
                     &mut note,
                     !outer.is_empty(),
                     styles,
+                    lists,
                 );
             }
             let event = reader
@@ -472,7 +318,11 @@ impl Part {
                 match key {
                     "pStyle" if in_ppr => o.style = val(),
                     "outlineLvl" if in_ppr => o.outline = val().and_then(|v| v.parse().ok()),
-                    "numId" if in_ppr => o.numbered = Some(val().as_deref() != Some("0")),
+                    "numId" if in_ppr => {
+                        o.numbered = Some(val().as_deref() != Some("0"));
+                        o.num_id = val();
+                    }
+                    "ilvl" if in_ppr => o.level = val().and_then(|v| v.parse().ok()),
                     "spacing" if in_ppr && !in_rpr => {
                         o.spacing = (twips(e, "before"), twips(e, "after"))
                     }
@@ -549,6 +399,7 @@ fn finish(
     note: &mut Option<(String, Vec<Para>, Vec<String>)>,
     in_box: bool,
     styles: &Styles,
+    lists: &mut Numbering,
 ) {
     let Some(o) = open.take() else { return };
     let mut para = o.para;
@@ -580,6 +431,23 @@ fn finish(
     } else {
         Kind::Plain
     };
+    // The label the list numbering puts before a heading or an item (`1.1`, `a)`), as the
+    // page shows it; a bullet's is the item's mark.
+    if matches!(para.kind, Kind::Heading(_) | Kind::ListItem) && !para.is_empty() {
+        let (style_list, style_level) = styles.list(style);
+        let num_id = o.num_id.or(style_list).filter(|id| id != "0");
+        let level = o
+            .level
+            .or(style_level)
+            .or_else(|| style.and_then(|s| lists.level_of_style(s)))
+            .unwrap_or(0);
+        if let Some(label) = num_id.and_then(|id| lists.next(&id, level)) {
+            match para.lines.first_mut() {
+                Some(line) => line.insert(0, Piece::Text(format!("{label} "))),
+                None => para.lines.push(vec![Piece::Text(label)]),
+            }
+        }
+    }
     let (before, after) = styles.spacing(style);
     para.space_before = o.spacing.0.unwrap_or(before) > 0;
     para.space_after = o.spacing.1.unwrap_or(after) > 0;

@@ -7,8 +7,10 @@
 //! first"), for the caller to report with the file's name.
 
 pub mod docx;
+mod docx_styles;
 pub mod html;
 pub mod markdown;
+pub mod numbering;
 pub mod odt;
 pub mod office;
 pub mod pdf;
