@@ -1892,3 +1892,31 @@ fn page_numbers_at_the_top_of_two_pages_end_the_first_pages_notes() {
     );
     assert!(marker_after(&l, 1).unwrap().ends_with("van 2019-2024"));
 }
+
+#[test]
+fn a_salutation_the_first_paragraph_goes_on_after_names_the_recipient() {
+    let letter = brieven::ingest::read_file(
+        "spec",
+        "spec.md",
+        Some("md"),
+        "---\ntitle: An open letter on encryption\ndate: 2020-03-07\n---\n\n\
+         To Senator Jane Roe, I'm writing this open letter.\n\n\
+         As your constituent and an engineer, I am disappointed in your support of the act, \
+         which does not protect our children and harms the freedoms of our citizens.\n\n\
+         Sincerely,\nJohn Doe\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(letter.recipients, ["Senator Jane Roe"]);
+    assert_eq!(letter.salutation.as_deref(), Some("To Senator Jane Roe,"));
+    assert_ne!(
+        letter.sender.as_deref(),
+        Some("To Senator Jane Roe, I'm writing this open letter.")
+    );
+    let paras = paragraphs(&letter);
+    assert_eq!(
+        paras[0], "To Senator Jane Roe, I'm writing this open letter.",
+        "{paras:?}"
+    );
+    assert!(paras[1].starts_with("As your constituent"), "{paras:?}");
+}

@@ -217,6 +217,10 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
             continue;
         }
         let text = line.plain();
+        // A salutation the paragraph goes on after: the line is the body's first as well.
+        if patterns::opening_salutation(&text).is_some() {
+            return (i, Some(i));
+        }
         if patterns::is_salutation(&text) {
             return (i + 1, Some(i));
         }

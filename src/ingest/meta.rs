@@ -63,7 +63,12 @@ pub fn extract(
     let mut aside_name = None;
     let mut aside_city = None;
     let mut meta = Meta {
-        salutation: regions.salutation.map(|i| lines[i].plain().into_owned()),
+        salutation: regions.salutation.map(|i| {
+            let line = lines[i].plain();
+            patterns::opening_salutation(&line)
+                .unwrap_or(&line)
+                .to_string()
+        }),
         subject: cover.map(|c| {
             let words: Vec<String> = lines[c.title.clone()]
                 .iter()

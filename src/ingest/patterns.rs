@@ -207,6 +207,35 @@ pub fn is_salutation(text: &str) -> bool {
         .any(|s| starts_with_ignore_case(text, s))
 }
 
+/// A salutation that opens a paragraph whose text goes on after it on the same line
+/// (`To Senator Bob Casey, I'm writing this open letter.`, `Dear Commissioner, we write to
+/// you ...`): the salutation up to its comma. Besides the formulas of [`is_salutation`], an
+/// open letter's `To` before a name or office in capitals (`To the Members of ...`) opens
+/// one; `To be clear,` (lower case) does not. The text after it is running text of three
+/// words or more that does not end as a salutation does (`Dear Ministers of the Interior,
+/// Justice, and Economy,` is one salutation).
+pub fn opening_salutation(text: &str) -> Option<&str> {
+    let (head, rest) = text.split_once(", ")?;
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    let addressed = if head_words.first() == Some(&"To") {
+        let joins = ["the", "of", "and", "for", "de", "van", "het", "en"];
+        (2..=9).contains(&head_words.len())
+            && head_words[1..]
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || joins.contains(w))
+            && head_words[1..]
+                .iter()
+                .any(|w| w.starts_with(char::is_uppercase))
+    } else {
+        head_words.len() <= 8 && is_salutation(head)
+    };
+    (addressed
+        && rest.split_whitespace().count() >= 3
+        && rest.starts_with(char::is_alphabetic)
+        && !rest.trim_end().ends_with([',', ':', ';']))
+    .then(|| &text[..head.len() + 1])
+}
+
 /// `Hoogachtend`, `Met vriendelijke groet`, `Kind regards`, ...
 pub fn is_valediction(text: &str) -> bool {
     // Most lines are ruled out by their first letter.
@@ -1089,6 +1118,23 @@ mod tests {
     #[test]
     fn openings_closings_and_offices() {
         assert!(is_salutation("Geachte Minister Yesilgöz,"));
+        assert_eq!(
+            opening_salutation("To Senator Bob Casey, I'm writing this open letter."),
+            Some("To Senator Bob Casey,")
+        );
+        assert_eq!(
+            opening_salutation("Dear Commissioner Johansson, we write to you today."),
+            Some("Dear Commissioner Johansson,")
+        );
+        for not_one in [
+            "To be clear, we do not support this.",
+            "To Senator Bob Casey,",
+            "Geachte heer, mevrouw,",
+            "Dear Ministers of the Interior, Justice, and Economy of EU Member States,",
+            "In Brussels, the Council met on Friday.",
+        ] {
+            assert_eq!(opening_salutation(not_one), None, "{not_one}");
+        }
         assert!(is_valediction(
             "Hoogachtend, namens de volgende organisaties:"
         ));
