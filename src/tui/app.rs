@@ -208,6 +208,9 @@ pub struct App {
     pub positions: HashMap<usize, Anchor>,
     /// A second letter shown beside the open one (`|`).
     pub beside: Option<super::beside::Beside>,
+    /// Whether the open letter is drawn in the right half and the second in the left: the
+    /// reading tools went with the focus to the right text (`update::beside::take_tools`).
+    pub sides_swapped: bool,
     /// The occurrence highlighted in the text.
     pub highlight: Option<Highlight>,
     pub trail: Option<Trail>,
@@ -278,6 +281,7 @@ impl App {
             jumps: JumpList::default(),
             positions: HashMap::new(),
             beside: None,
+            sides_swapped: false,
             highlight: None,
             trail: None,
             find: None,
@@ -348,7 +352,7 @@ impl App {
             self.area(),
             self.focus,
             self.letters.len(),
-            self.beside.is_some(),
+            self.beside.is_some().then_some(self.sides_swapped),
         )
     }
 

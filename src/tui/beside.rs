@@ -1,7 +1,8 @@
 //! A second letter beside the first (`|`), for "what did the minister answer to this": its own
-//! wrapped document and scroll, read-only. `Ctrl-w` moves the focus between the two texts,
-//! `Enter` in it swaps the two letters (so search, notes, `y` and `m` work on it), `|` closes
-//! it. The Reading pane's tools (current paragraph, notes, search) stay with the first letter.
+//! wrapped document and scroll. `Ctrl-w` moves the focus between the two texts, `Enter` in it
+//! swaps the two letters, `|` closes it. A reading tool used in it (`s`, `n`, `f`, `J`, `y`,
+//! `m`, `v`, ...) makes it the open letter where it stands (`update::beside::take_tools`), so
+//! the tools and the Footnotes pane work on whichever text has the focus.
 
 use super::document::Document;
 

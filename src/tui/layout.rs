@@ -60,10 +60,12 @@ impl Areas {
     }
 }
 
-/// The layout for a terminal `area`, the focused pane, the number of letters and whether a
-/// second letter is open beside the first. Wide, the two texts stand side by side over the
-/// notes; narrow (one pane at a time), the second is shown when it has the focus.
-pub fn layout(area: Rect, focus: Pane, letters: usize, beside: bool) -> Areas {
+/// The layout for a terminal `area`, the focused pane, the number of letters and, when a
+/// second letter is open beside the first, whether the two have swapped sides. Wide, the two
+/// texts stand side by side over the notes (the open letter on the left, unless swapped);
+/// narrow (one pane at a time), the second is shown when it has the focus.
+pub fn layout(area: Rect, focus: Pane, letters: usize, beside: Option<bool>) -> Areas {
+    let (beside, swapped) = (beside.is_some(), beside == Some(true));
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         return Areas {
             too_small: true,
@@ -101,8 +103,12 @@ pub fn layout(area: Rect, focus: Pane, letters: usize, beside: bool) -> Areas {
     let [reading, footnotes] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(notes_height)]).areas(right);
     let (reading, beside) = if beside {
-        let [first, second] = Layout::horizontal([Constraint::Fill(1); 2]).areas(reading);
-        (first, Some(second))
+        let [left, right] = Layout::horizontal([Constraint::Fill(1); 2]).areas(reading);
+        if swapped {
+            (right, Some(left))
+        } else {
+            (left, Some(right))
+        }
     } else {
         (reading, None)
     };

@@ -57,6 +57,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         other => other,
     };
+    // The reading tools work on the text that has the focus.
+    if app.focus == Pane::Beside && app.overlays.is_empty() && beside::is_reading_tool(&action) {
+        beside::take_tools(app);
+    }
     if let Some(effect) = find::prompt_action(app, &action) {
         return effect;
     }

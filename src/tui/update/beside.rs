@@ -7,6 +7,7 @@ use brieven::i18n::{fill, reader_text};
 
 use super::pointer::resize;
 use super::{jump, open_letter};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
 use crate::tui::beside::Beside;
 use crate::tui::document::Document;
@@ -21,6 +22,7 @@ const NONE: &str = "No second letter: | opens one";
 /// pane to pick the other; closes it when it is open.
 pub fn toggle(app: &mut App) {
     if app.beside.take().is_some() {
+        app.sides_swapped = false;
         if app.focus == Pane::Beside {
             app.focus = Pane::Reading;
         }
@@ -83,6 +85,59 @@ pub fn swap(app: &mut App) {
     }
     rewrap(app, Some((here.block, here.line)));
     app.focus = Pane::Reading;
+}
+
+/// Whether `action` is one of the reading tools that work on the open letter: its search, its
+/// notes and markers, the current paragraph and what takes it (quoting, pinning, sentences),
+/// its sections, its articles and its annotation.
+pub fn is_reading_tool(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::FindInLetter
+            | Action::NextOccurrence
+            | Action::PrevOccurrence
+            | Action::NextMarker
+            | Action::PrevMarker
+            | Action::NextParagraph
+            | Action::PrevParagraph
+            | Action::NextSection
+            | Action::PrevSection
+            | Action::CopyCitation
+            | Action::CopyUrl
+            | Action::OpenUrl
+            | Action::Pin
+            | Action::SelectSentences
+            | Action::OpenArticle
+            | Action::Annotate
+    )
+}
+
+/// A reading tool used in the second text: the two letters trade places in the reader's state
+/// (the one with the focus becomes the open letter, which the tools and the Footnotes pane
+/// work on) and the halves they are drawn in trade too, so nothing moves on screen; the focus
+/// stays on that text, now the Reading pane.
+pub fn take_tools(app: &mut App) {
+    let Some(beside) = app.beside.take() else {
+        return;
+    };
+    let here = app.anchor();
+    let at = beside.doc.block_at(beside.scroll);
+    let line = beside.scroll - beside.doc.blocks.get(at).map_or(0, |b| b.first_line);
+    app.positions.insert(app.current, here);
+    app.beside = Some(Beside {
+        letter: app.current,
+        doc: Document::default(),
+        scroll: 0,
+    });
+    app.current = beside.letter;
+    app.sides_swapped = !app.sides_swapped;
+    app.focus = Pane::Reading;
+    app.doc = app.build_doc();
+    let first = app.doc.blocks.get(at).map_or(0, |b| b.first_line);
+    app.scroll = (first + line).min(app.max_scroll().max(first));
+    (app.marker, app.note, app.chosen) = (None, None, None);
+    rewrap(app, Some((here.block, here.line)));
+    super::find::follow_letter(app);
 }
 
 /// Scrolls the second text by `delta` lines (`isize::MIN`/`MAX`: to either end).

@@ -137,3 +137,40 @@ fn a_click_on_the_beside_tab_shows_the_second_text() {
     update(&mut app, Action::Click(2, tabs.y));
     assert_eq!(app.focus, Pane::Letters);
 }
+
+#[test]
+fn s_and_the_notes_work_in_the_second_text_where_it_stands() {
+    const OFFLIMITS: usize = 0;
+    const KINDERRECHTEN: usize = 1;
+    let mut app = reading(120, 36);
+    press(&mut app, "|k");
+    assert_eq!(app.current, KINDERRECHTEN);
+    press(&mut app, "^w");
+    let right = app.areas().beside.unwrap();
+    // `s` searches the text that has the focus (Offlimits, in the right half), not the other.
+    press(&mut app, "shotline\r");
+    assert_eq!(app.current, OFFLIMITS);
+    assert_eq!(app.beside.as_ref().unwrap().letter, KINDERRECHTEN);
+    assert_eq!(app.focus, Pane::Reading);
+    assert_eq!(
+        app.areas().reading,
+        Some(right),
+        "the text stays where it stood"
+    );
+    let h = app.highlight.clone().expect("the match");
+    let crate::tui::app::Shown::Block(b) = h.at else {
+        panic!("in the text")
+    };
+    assert_eq!(&app.doc.blocks[b].text[h.range], "hotline");
+    // Its notes: `f` selects its marker and Enter shows its note.
+    press(&mut app, "f\r");
+    assert_eq!(app.note, Some(1));
+    assert_eq!(app.letter().unwrap().footnote(1).unwrap().number, 1);
+    // `Ctrl-w` goes to the other text, on the left; `|` closes it, the open letter whole.
+    press(&mut app, "^w");
+    assert_eq!(app.focus, Pane::Beside);
+    assert!(app.areas().beside.unwrap().x < right.x);
+    press(&mut app, "|");
+    assert!(app.beside.is_none() && !app.sides_swapped);
+    assert_eq!(app.current, OFFLIMITS);
+}
