@@ -104,12 +104,17 @@ const KIND_WORDS: &[(&str, EventKind)] = &[
 /// How far (in chars) around a date its context reaches.
 const CONTEXT_CHARS: usize = 60;
 
-/// One place a date is mentioned.
+/// One place a date is mentioned: a paragraph, or the letter's subject (`Rondetafelgesprek
+/// ... d.d. 2 oktober 2024`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Mention {
     /// Index of the letter in the corpus.
     pub letter: usize,
     pub letter_id: String,
+    /// Whether the date stands in the letter's subject (then section and paragraph are 0 and
+    /// their numbers none).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_subject: bool,
     /// Section and paragraph, from 0.
     #[serde(skip)]
     pub section: usize,
@@ -117,11 +122,11 @@ pub struct Mention {
     pub paragraph: usize,
     /// The same place as JSON gives it and citations number it: `§ n` and `¶ n` from 1, the
     /// paragraph counted through the letter.
-    #[serde(rename = "section")]
-    pub section_number: usize,
-    #[serde(rename = "paragraph")]
-    pub paragraph_number: usize,
-    /// Offset and length in `char`s into the paragraph text.
+    #[serde(rename = "section", skip_serializing_if = "Option::is_none")]
+    pub section_number: Option<usize>,
+    #[serde(rename = "paragraph", skip_serializing_if = "Option::is_none")]
+    pub paragraph_number: Option<usize>,
+    /// Offset and length in `char`s into the paragraph text (or the subject).
     pub at: usize,
     pub len: usize,
     /// The date as written.
@@ -189,22 +194,31 @@ impl Timeline {
                 }),
                 None => timeline.undated_letters.push(i),
             }
-            for (s, p, para) in letter.paragraphs() {
-                for m in find_dates(&para.text, letter.date) {
+            // The subject's dates (a hearing's `d.d. 2 oktober 2024`), then the paragraphs'.
+            let places = (letter.subject.iter().map(|t| (None, t.as_str()))).chain(
+                letter
+                    .paragraphs()
+                    .map(|(s, p, para)| (Some((s, p)), para.text.as_str())),
+            );
+            for (place, text) in places {
+                for m in find_dates(text, letter.date) {
                     if m.date.month.is_none() && !with_years {
                         continue;
                     }
+                    let (s, p) = place.unwrap_or((0, 0));
                     let mention = Mention {
                         letter: i,
                         letter_id: letter.id.clone(),
+                        in_subject: place.is_none(),
                         section: s,
                         paragraph: p,
-                        section_number: s + 1,
-                        paragraph_number: crate::citation::paragraph_number(letter, s, p),
+                        section_number: place.map(|_| s + 1),
+                        paragraph_number: place
+                            .map(|_| crate::citation::paragraph_number(letter, s, p)),
                         at: m.at,
                         len: m.len,
                         surface: m.surface,
-                        context: context(&para.text, m.at, m.len),
+                        context: context(text, m.at, m.len),
                     };
                     match events.iter_mut().find(|e| e.date == m.date) {
                         Some(event) => event.mentions.push(mention),
@@ -248,7 +262,17 @@ impl Timeline {
 /// and the next; else a kind word the date follows within three words (`de Kamerbrief van 28
 /// juni over de motie`); else the nearest kind word (`op 28 juni jl. geïnformeerd`).
 fn kind_near(letter: &Letter, m: &Mention) -> Option<EventKind> {
-    let text = &letter.sections[m.section].paragraphs[m.paragraph].text;
+    let text = match m.in_subject {
+        true => letter.subject.as_deref()?,
+        false => {
+            &letter
+                .sections
+                .get(m.section)?
+                .paragraphs
+                .get(m.paragraph)?
+                .text
+        }
+    };
     let (start, end) = sentence(text, m.at, m.len);
     let chars: Vec<char> = text.chars().collect();
     let before = fold_str(&chars[start..m.at].iter().collect::<String>());

@@ -77,13 +77,16 @@ pub fn render(timeline: &Timeline, letters: &[Letter], lang: Lang) -> String {
                 let _ = writeln!(out, "{}", format!("{date:<10}  {kind}").trim_end());
                 for m in &event.mentions {
                     let letter = &letters[m.letter];
-                    let n = paragraph_number(letter, m.section, m.paragraph);
+                    let place = match m.in_subject {
+                        true => s.label_subject.to_lowercase(),
+                        false => format!("¶ {}", paragraph_number(letter, m.section, m.paragraph)),
+                    };
                     // Who wrote it and when, then the letter's id to open it by.
                     let sender = letter.sender.as_deref().unwrap_or(s.unknown_sender);
                     let written = letter.date.map_or(s.undated.to_string(), |d| d.to_string());
                     let _ = writeln!(
                         out,
-                        "            {sender}, {written} ({}) ¶ {n}: {}",
+                        "            {sender}, {written} ({}) {place}: {}",
                         m.letter_id, m.context
                     );
                 }

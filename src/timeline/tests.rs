@@ -182,3 +182,30 @@ fn the_embedded_letters_mention_the_jbz_council_of_december_2024() {
         corpus.letters.iter().filter(|l| !l.is_act()).count()
     );
 }
+
+#[test]
+fn a_date_in_a_subject_is_on_the_timeline_with_its_kind() {
+    let mut hearing = letter(
+        "offlimits",
+        Date::ymd(2024, 9, 4),
+        &["Wij danken u voor de uitnodiging."],
+    );
+    hearing.subject =
+        Some("Position paper Rondetafelgesprek Online Kinderrechten d.d. 2 oktober 2024".into());
+    let timeline = Timeline::build(&[hearing], false);
+    let event = timeline
+        .entries
+        .iter()
+        .find_map(|e| match &e.item {
+            TimelineItem::Event(event) if e.date == Date::ymd(2024, 10, 2).unwrap() => Some(event),
+            _ => None,
+        })
+        .expect("the hearing's date is on the timeline");
+    assert_eq!(event.kind, Some(EventKind::RoundTable));
+    let m = &event.mentions[0];
+    assert!(m.in_subject);
+    assert_eq!(m.surface, "2 oktober 2024");
+    let json = serde_json::to_value(m).unwrap();
+    assert_eq!(json["in_subject"], true);
+    assert!(json.get("paragraph").is_none(), "{json}");
+}

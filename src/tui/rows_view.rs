@@ -15,6 +15,7 @@ use brieven::timeline::{Timeline, TimelineItem};
 use super::action::Action;
 use super::app::{Spot, Target};
 use super::component::{Component, Ctx, Outcome};
+use super::document::MetaField;
 use super::list_cursor::ListCursor;
 use super::update::Effect;
 use super::update::views::{TimelineRow, timeline_rows};
@@ -473,9 +474,14 @@ impl TimelineView {
             TimelineItem::Event(event) => match row.mention.and_then(|m| event.mentions.get(m)) {
                 Some(m) => Outcome::Show(Target {
                     letter: m.letter,
-                    spot: Spot::Paragraph {
-                        section: m.section,
-                        paragraph: m.paragraph,
+                    spot: match m.in_subject {
+                        true => Spot::Meta {
+                            field: Some(MetaField::Subject),
+                        },
+                        false => Spot::Paragraph {
+                            section: m.section,
+                            paragraph: m.paragraph,
+                        },
                     },
                     at: m.at,
                     len: m.len,

@@ -98,9 +98,15 @@ fn row_line(
                 Some(m) => {
                     let letter = ctx.letters.get(m.letter);
                     let sender = letter.map_or(m.letter_id.as_str(), |l| l.sender_or_unknown());
-                    let number = letter.map_or(0, |l| paragraph_number(l, m.section, m.paragraph));
+                    let place = match (m.in_subject, letter) {
+                        (true, _) => s.label_subject.to_lowercase(),
+                        (false, Some(l)) => {
+                            format!("¶ {}", paragraph_number(l, m.section, m.paragraph))
+                        }
+                        (false, None) => String::new(),
+                    };
                     format!(
-                        "{} ¶ {number}: {}",
+                        "{} {place}: {}",
                         sanitize(sender),
                         sanitize(&m.context).replace('\n', " ")
                     )

@@ -516,3 +516,30 @@ fn the_current_paragraph_follows_scrolling_once_it_leaves_the_view() {
     // The first paragraph that starts in view.
     assert!(app.doc.blocks[now].first_line >= app.scroll, "{now}");
 }
+
+#[test]
+fn a_date_in_a_subject_is_a_timeline_row_that_shows_the_subject() {
+    let mut app = fixtures::app(120, 36);
+    update(&mut app, Action::Timeline);
+    let built = brieven::timeline::Timeline::build(&app.letters, false);
+    update(&mut app, Action::TimelineReady(Arc::new(built)));
+    let timeline = app.timeline.clone().unwrap();
+    let rows = views::timeline_rows(&timeline);
+    let row = (rows
+        .iter()
+        .position(|r| match &timeline.entries[r.entry].item {
+            TimelineItem::Event(e) => r.mention.is_some_and(|m| e.mentions[m].in_subject),
+            TimelineItem::Letter { .. } => false,
+        }))
+    .expect("the fixture's subject names 28 september");
+    for _ in 0..row {
+        update(&mut app, Action::Down);
+    }
+    update(&mut app, Action::Activate);
+    assert_eq!(app.current, KINDERRECHTEN);
+    let h = app.highlight.clone().expect("the date highlighted");
+    let crate::tui::app::Shown::Block(b) = h.at else {
+        panic!("in the header")
+    };
+    assert_eq!(&app.doc.blocks[b].text[h.range], "28 september");
+}
