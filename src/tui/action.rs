@@ -1,8 +1,11 @@
 //! Everything the reader can be asked to do: keys, mouse and resize events and worker results
 //! all become an [`Action`], and only `update` turns actions into state changes.
 
-/// One thing to do. Key bindings map to the variants without data (see `keymap`).
-#[derive(Debug, Clone, PartialEq)]
+/// One thing to do. Key bindings map to the variants without data (see `keymap`). The names a
+/// config file binds keys to are the variants' serde names (`next_paragraph`, `copy`), as
+/// television derives its actions' names: [`Action::name`], [`Action::named`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave the reader.
     Quit,
@@ -97,10 +100,13 @@ pub enum Action {
     /// The mouse wheel at (column, row): positive down, negative up.
     Scroll(u16, u16, i16),
     /// Results for the search query with this number arrived from the worker.
+    #[serde(skip)]
     SearchResults(u64, super::lookup::Results),
     /// The worker has built the register.
+    #[serde(skip)]
     RegisterReady(std::sync::Arc<brieven::register::Register>),
     /// The timeline asked for ([`super::update::Effect::BuildTimeline`]) is built.
+    #[serde(skip)]
     TimelineReady(std::sync::Arc<brieven::timeline::Timeline>),
     /// Select sentences of the current paragraph, to copy only them (`y`) with its citation.
     SelectSentences,
@@ -108,10 +114,12 @@ pub enum Action {
     ExtendSelection(i8),
     /// Open a second Reading pane with the open letter (the Letters pane then picks the other
     /// one), or close it.
+    #[serde(rename = "beside")]
     ToggleBeside,
     /// Move the focus between the two Reading panes.
     SwitchText,
     /// Copy the paragraph in view (or the selected note) with its citation (OSC 52).
+    #[serde(rename = "copy")]
     CopyCitation,
     /// Copy the URL of the selected note.
     CopyUrl,
@@ -141,4 +149,38 @@ pub enum Action {
     NewStack,
     /// In positions: sort by date or sender; in the timeline: newest or oldest first.
     ToggleOrder,
+}
+
+impl Action {
+    /// The action's name in a config file (its serde name); `None` for an action with data.
+    pub fn name(&self) -> Option<String> {
+        match serde_json::to_value(self).ok()? {
+            serde_json::Value::String(name) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The action a config file names; `None` for a name no action without data has.
+    pub fn named(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Action;
+
+    #[test]
+    fn names_are_the_serde_names_and_read_back() {
+        assert_eq!(
+            Action::NextParagraph.name().as_deref(),
+            Some("next_paragraph")
+        );
+        assert_eq!(Action::CopyCitation.name().as_deref(), Some("copy"));
+        assert_eq!(Action::named("beside"), Some(Action::ToggleBeside));
+        assert_eq!(Action::named("find_in_letter"), Some(Action::FindInLetter));
+        assert_eq!(Action::Input('x').name(), None);
+        assert_eq!(Action::named("input"), None);
+        assert_eq!(Action::named("no_such_action"), None);
+    }
 }

@@ -108,7 +108,10 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let config_path = default_config_path();
     let (mut config, config_warnings) = Config::load(config_path.as_deref());
     let mut warnings = Vec::new();
-    let names: Vec<&str> = keymap::ACTION_NAMES.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = keymap::ACTION_NAMES
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
     let origin = config_path.map_or_else(|| "config.toml".into(), |p| p.display().to_string());
     let unknown = config.retain_known_actions(&names, &origin);
     warnings.extend(

@@ -7,54 +7,63 @@ use crossterm::event::{KeyCode, KeyModifiers};
 use super::Key;
 use crate::tui::action::Action;
 
-/// The actions a config file may bind, by name.
-pub const ACTION_NAMES: &[(&str, Action)] = &[
-    ("quit", Action::Quit),
-    ("help", Action::Help),
-    ("warnings", Action::Warnings),
-    ("search", Action::Search),
-    ("find_in_letter", Action::FindInLetter),
-    ("register", Action::Register),
-    ("down", Action::Down),
-    ("up", Action::Up),
-    ("page_down", Action::PageDown),
-    ("page_up", Action::PageUp),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("next_paragraph", Action::NextParagraph),
-    ("prev_paragraph", Action::PrevParagraph),
-    ("next_section", Action::NextSection),
-    ("prev_section", Action::PrevSection),
-    ("next_letter", Action::NextLetter),
-    ("prev_letter", Action::PrevLetter),
-    ("next_marker", Action::NextMarker),
-    ("prev_marker", Action::PrevMarker),
-    ("open_article", Action::OpenArticle),
-    ("jump_back", Action::JumpBack),
-    ("jump_forward", Action::JumpForward),
-    ("next_occurrence", Action::NextOccurrence),
-    ("prev_occurrence", Action::PrevOccurrence),
-    ("positions", Action::Positions),
-    ("annotate", Action::Annotate),
-    ("timeline", Action::Timeline),
-    ("pin", Action::Pin),
-    ("cards", Action::Cards),
-    ("copy", Action::CopyCitation),
-    ("copy_url", Action::CopyUrl),
-    ("open_url", Action::OpenUrl),
-    ("sort_letters", Action::SortLetters),
-    ("filter_letters", Action::FilterLetters),
-    ("select_sentences", Action::SelectSentences),
-    ("beside", Action::ToggleBeside),
-    ("switch_text", Action::SwitchText),
+/// The actions a config file may bind, in the order the README lists them; their names are
+/// their serde names ([`Action::name`]).
+const BINDABLE: &[Action] = &[
+    Action::Quit,
+    Action::Help,
+    Action::Warnings,
+    Action::Search,
+    Action::FindInLetter,
+    Action::Register,
+    Action::Down,
+    Action::Up,
+    Action::PageDown,
+    Action::PageUp,
+    Action::Top,
+    Action::Bottom,
+    Action::NextParagraph,
+    Action::PrevParagraph,
+    Action::NextSection,
+    Action::PrevSection,
+    Action::NextLetter,
+    Action::PrevLetter,
+    Action::NextMarker,
+    Action::PrevMarker,
+    Action::OpenArticle,
+    Action::JumpBack,
+    Action::JumpForward,
+    Action::NextOccurrence,
+    Action::PrevOccurrence,
+    Action::Positions,
+    Action::Annotate,
+    Action::Timeline,
+    Action::Pin,
+    Action::Cards,
+    Action::CopyCitation,
+    Action::CopyUrl,
+    Action::OpenUrl,
+    Action::SortLetters,
+    Action::FilterLetters,
+    Action::SelectSentences,
+    Action::ToggleBeside,
+    Action::SwitchText,
 ];
+
+/// The actions a config file may bind, by name.
+pub static ACTION_NAMES: std::sync::LazyLock<Vec<(String, Action)>> =
+    std::sync::LazyLock::new(|| {
+        (BINDABLE.iter())
+            .filter_map(|a| Some((a.name()?, a.clone())))
+            .collect()
+    });
 
 /// The (key, action) pairs the config asks for; unknown action names must have been dropped
 /// already (`Config::retain_known_actions`).
 pub fn overrides(config: &Config) -> Vec<(Key, Action)> {
     let mut out = Vec::new();
     for binding in &config.keys {
-        let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| *n == binding.action) else {
+        let Some(action) = Action::named(&binding.action).filter(|a| BINDABLE.contains(a)) else {
             continue;
         };
         for chord in &binding.keys {
@@ -117,6 +126,11 @@ mod tests {
             .collect();
         let known: Vec<String> = ACTION_NAMES.iter().map(|(n, _)| n.to_string()).collect();
         assert_eq!(named, known);
+        assert_eq!(
+            known.len(),
+            BINDABLE.len(),
+            "every bindable action has a name"
+        );
     }
 
     #[test]
