@@ -51,7 +51,7 @@ impl Pane {
 /// A view drawn over the panes; the top one takes the keys.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    /// The help or the warnings.
+    /// The help, the warnings, or the articles a link in the letter names (`A`).
     Pager(super::pager::Pager),
     Search,
     Register,
@@ -61,12 +61,6 @@ pub enum Overlay {
     Positions(super::rows_view::PositionsView),
     /// Letters and events on one axis.
     Timeline(super::rows_view::TimelineView),
-    /// The articles a link in the letter names (`A`): the link's index in the document, and
-    /// the scroll.
-    Article {
-        link: usize,
-        scroll: usize,
-    },
     /// The prompt of the search in the open letter (`s`), with the view to go back to on Esc.
     Find(Box<FindOrigin>),
     /// The prompt of the Letters pane's filter (`&`), with where the reader was when it

@@ -1,6 +1,6 @@
 //! Links from a letter to the articles of the act the letters discuss (`artikel 7`, `Articles
 //! 7 and 10`): found when a letter's document is built (`brieven::act`), underlined in the
-//! Reading pane, and opened by `A` in an overlay beside the letter (`Overlay::Article`), which
+//! Reading pane, and opened by `A` in an overlay beside the letter (a pager, `Paged::Article`), which
 //! `Esc` or `Backspace` closes, back to the letter as it was.
 
 use std::ops::Range;
@@ -9,6 +9,7 @@ use brieven::model::Letter;
 
 use crate::tui::app::{App, Overlay};
 use crate::tui::document::{BlockKind, Document};
+use crate::tui::pager::{Paged, Pager};
 
 /// A mention of articles in a block of the open letter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +69,11 @@ pub fn open(app: &mut App) {
     let in_view: Vec<usize> = (0..app.doc.links.len())
         .filter(|&i| app.block_in_view(app.doc.links[i].block))
         .collect();
-    if let Some(Overlay::Article { link, .. }) = app.overlays.last() {
+    if let Some(Overlay::Pager(Pager {
+        kind: Paged::Article(link),
+        ..
+    })) = app.overlays.last()
+    {
         let at = in_view.iter().position(|i| i == link);
         let next = match at {
             Some(k) => in_view.get(k + 1).or(in_view.first()),
@@ -76,10 +81,8 @@ pub fn open(app: &mut App) {
         };
         if let Some(&next) = next {
             app.overlays.pop();
-            app.overlays.push(Overlay::Article {
-                link: next,
-                scroll: 0,
-            });
+            app.overlays
+                .push(Overlay::Pager(Pager::new(Paged::Article(next))));
         }
         return;
     }
@@ -93,7 +96,7 @@ pub fn open(app: &mut App) {
         .find(|&i| Some(app.doc.links[i].block) == current)
         .or_else(|| in_view.first().copied());
     match chosen {
-        Some(link) => app.overlays.push(Overlay::Article { link, scroll: 0 }),
+        Some(link) => (app.overlays).push(Overlay::Pager(Pager::new(Paged::Article(link)))),
         None => {
             app.message = Some(
                 brieven::i18n::reader_text(

@@ -31,12 +31,8 @@ impl Beside {
 
     /// Scrolls by `delta` lines (`isize::MIN`/`MAX`: to either end), within the letter.
     pub fn scroll_by(&mut self, delta: isize, page: usize) {
-        let max = self.max_scroll(page);
-        self.scroll = match delta {
-            isize::MIN => 0,
-            isize::MAX => max,
-            d if d < 0 => self.scroll.saturating_sub(d.unsigned_abs()),
-            d => self.scroll.saturating_add(d as usize).min(max),
-        };
+        // A row of the cursor is a first line shown, the last the one that shows the end.
+        let rows = self.max_scroll(page) + 1;
+        self.scroll = super::list_cursor::ListCursor::stepped(self.scroll, delta, rows);
     }
 }

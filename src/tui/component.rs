@@ -36,6 +36,8 @@ pub struct Ctx<'a> {
     pub screen: Rect,
     /// What persists (cue cards, positions, annotations), as last saved.
     pub state: &'a brieven::state::State,
+    /// The open letter's document (its article links).
+    pub doc: &'a super::document::Document,
 }
 
 /// The context of an `App`, borrowing only the fields it names (so that a component held in
@@ -53,6 +55,7 @@ macro_rules! ctx {
             keys: &$app.key_overrides,
             screen: ratatui::layout::Rect::new(0, 0, $app.size.0, $app.size.1),
             state: &$app.state,
+            doc: &$app.doc,
         }
     };
 }

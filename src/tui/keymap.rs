@@ -128,7 +128,7 @@ pub use overrides::{ACTION_NAMES, overrides};
 /// The contexts whose bindings apply now, most specific first.
 fn contexts(app: &App) -> &'static [Context] {
     match app.overlay() {
-        Some(Overlay::Pager(_) | Overlay::Article { .. }) => &[Context::Overlay, Context::Always],
+        Some(Overlay::Pager(_)) => &[Context::Overlay, Context::Always],
         Some(Overlay::Search) => &[Context::Search, Context::Always],
         Some(Overlay::Find(_)) => &[Context::Find, Context::Always],
         Some(Overlay::LetterFilter { .. }) => &[Context::LetterFilter, Context::Always],

@@ -14,21 +14,41 @@ impl ListCursor {
     /// Moves by `action` among `len` rows, `page` rows a page; `false` when `action` is no
     /// movement (the cursor then stays). The row stays within the list (0 when it is empty).
     pub fn apply(&mut self, action: &Action, len: usize, page: usize) -> bool {
-        let last = len.saturating_sub(1);
-        let page = page.max(1);
-        let at = self.selected.min(last);
-        self.selected = match action {
-            Action::Down => (at + 1).min(last),
-            Action::Up => at.saturating_sub(1),
-            Action::PageDown => (at + page).min(last),
-            Action::PageUp => at.saturating_sub(page),
-            Action::HalfPageDown => (at + (page / 2).max(1)).min(last),
-            Action::HalfPageUp => at.saturating_sub((page / 2).max(1)),
-            Action::Top => 0,
-            Action::Bottom => last,
+        let page = page.max(1) as isize;
+        let half = (page / 2).max(1);
+        let delta = match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfPageDown => half,
+            Action::HalfPageUp => -half,
+            Action::Top => isize::MIN,
+            Action::Bottom => isize::MAX,
             _ => return false,
         };
+        self.step(delta, len);
         true
+    }
+
+    /// Moves `delta` rows among `len` (`isize::MIN` and `isize::MAX`: to either end), within
+    /// the list: what every list and scroll of the reader moves by.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        let last = len.saturating_sub(1);
+        let at = self.selected.min(last);
+        self.selected = match delta {
+            isize::MIN => 0,
+            isize::MAX => last,
+            d if d < 0 => at.saturating_sub(d.unsigned_abs()),
+            d => at.saturating_add(d.unsigned_abs()).min(last),
+        };
+    }
+
+    /// Row `from` moved `delta` rows among `len` (see [`ListCursor::step`]).
+    pub fn stepped(from: usize, delta: isize, len: usize) -> usize {
+        let mut cursor = ListCursor { selected: from };
+        cursor.step(delta, len);
+        cursor.selected
     }
 }
 

@@ -1,6 +1,6 @@
-//! The help (`?`) and warnings (`w`) overlays as one component: a text in a box over the
-//! panes, scrolled with the one list cursor (a row of the cursor is the first line shown), kept
-//! so that the end of the text stays in view. `Esc` closes it.
+//! The help (`?`), warnings (`w`) and article (`A`) overlays as one component: a text in a box
+//! over the panes, scrolled with the one list cursor (a row of the cursor is the first line
+//! shown), kept so that the end of the text stays in view. `Esc` closes it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use super::action::Action;
 use super::component::{Component, Ctx, Outcome};
 use super::list_cursor::ListCursor;
-use super::panes::{help, warnings};
+use super::panes::{article, help, warnings};
 use super::update::Effect;
 
 /// Which text the pager shows.
@@ -17,6 +17,8 @@ use super::update::Effect;
 pub enum Paged {
     Help,
     Warnings,
+    /// The articles link `n` of the open letter's document names.
+    Article(usize),
 }
 
 /// The help or the warnings, scrolled.
@@ -40,6 +42,7 @@ impl Pager {
         match self.kind {
             Paged::Help => help::layout(ctx, screen),
             Paged::Warnings => warnings::layout(ctx, screen),
+            Paged::Article(link) => article::layout(ctx, link, screen),
         }
     }
 }
@@ -64,6 +67,7 @@ impl Component for Pager {
         let title = match self.kind {
             Paged::Help => help::title(ctx),
             Paged::Warnings => warnings::title(ctx),
+            Paged::Article(link) => article::title(ctx, link),
         };
         help::draw_scrolling(ctx, frame, boxed, &title, lines, self.scroll.selected);
     }

@@ -50,7 +50,6 @@ pub fn render(app: &App, frame: &mut Frame) {
     for overlay in &app.overlays {
         match overlay {
             Overlay::Pager(pager) => pager.draw(frame, frame.area(), &app.ctx()),
-            Overlay::Article { link, scroll } => panes::article::draw(app, frame, *link, *scroll),
             Overlay::Search => {
                 let area = frame.area();
                 let area = Rect {

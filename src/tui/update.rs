@@ -7,6 +7,7 @@ use super::app::{App, Overlay, Pane, Spot, Target};
 use super::cards_view::CardsView;
 use super::component::{Component, ctx};
 use super::document::BlockKind;
+use super::list_cursor::ListCursor;
 use super::memory::StateChange;
 use super::pager::{Paged, Pager};
 
@@ -86,12 +87,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     };
     if let Some(effect) = outcome.and_then(|o| lookup::apply(app, o)) {
         return effect;
-    }
-    if let Some(Overlay::Article { scroll, .. }) = app.overlays.last_mut()
-        && let Some(new) = overlay_scroll(*scroll, &action, app.size.1)
-    {
-        *scroll = new;
-        return Effect::None;
     }
     match action {
         Action::Quit => app.quit = true,
@@ -187,21 +182,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-/// The new scroll of the article overlay, when `action` scrolls it.
-fn overlay_scroll(scroll: usize, action: &Action, rows: u16) -> Option<usize> {
-    let page = usize::from(rows.saturating_sub(6)).max(1);
-    Some(match action {
-        Action::Down => scroll + 1,
-        Action::Up => scroll.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => scroll + page,
-        Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
-        Action::Top => 0,
-        // Clamped when drawn.
-        Action::Bottom => usize::MAX / 2,
-        _ => return None,
-    })
-}
-
 fn page(app: &App) -> usize {
     match app.focus {
         Pane::Reading => app.page().saturating_sub(2).max(1),
@@ -238,7 +218,7 @@ fn move_in_pane(app: &mut App, delta: isize) {
         Pane::Outline => {
             let sections = app.letter().map_or(0, |l| l.sections.len());
             let current = app.section_in_view().unwrap_or(0);
-            let target = offset_index(current, delta, sections);
+            let target = ListCursor::stepped(current, delta, sections);
             if sections > 0 && (target != current || delta < 0) {
                 let line = app.doc.section_line(target);
                 jump_to_line(app, line);
@@ -251,23 +231,12 @@ fn move_in_pane(app: &mut App, delta: isize) {
             }
             let row = app.note.and_then(|n| notes.iter().position(|&m| m == n));
             let target = match row {
-                Some(r) => offset_index(r, delta, notes.len()),
+                Some(r) => ListCursor::stepped(r, delta, notes.len()),
                 None if delta < 0 => notes.len() - 1,
                 None => 0,
             };
             app.note = Some(notes[target]);
         }
-    }
-}
-
-/// `from` moved by `delta` within `0..len`.
-fn offset_index(from: usize, delta: isize, len: usize) -> usize {
-    let last = len.saturating_sub(1);
-    match delta {
-        isize::MIN => 0,
-        isize::MAX => last,
-        d if d < 0 => from.saturating_sub(d.unsigned_abs()),
-        d => from.saturating_add(d as usize).min(last),
     }
 }
 
@@ -331,7 +300,7 @@ use listing::NO_MATCH;
 pub(super) fn list_target(app: &App, delta: isize) -> Option<usize> {
     let len = app.list.len();
     let row = match app.letter_row() {
-        Some(row) => offset_index(row, delta, len),
+        Some(row) => ListCursor::stepped(row, delta, len),
         None if delta < 0 && delta != isize::MIN => len.checked_sub(1)?,
         None if delta == isize::MAX => len.checked_sub(1)?,
         None => 0,

@@ -1,22 +1,22 @@
 //! The article overlay: the articles a link in the letter names (`A`), with their headings and
-//! paragraphs wrapped, over the letter; `Esc` or `Backspace` closes it.
+//! paragraphs wrapped, over the letter (shown by `tui::pager`); `Esc` or `Backspace` closes it.
 
 use brieven::citation::{Anchor, Citation};
 use brieven::text::sanitize;
 use brieven::wrap::wrap;
-use ratatui::Frame;
 use ratatui::text::{Line, Span};
 
-use crate::tui::app::App;
+use ratatui::layout::Rect;
+
+use crate::tui::component::Ctx;
 use crate::tui::layout::overlay_area;
-use crate::tui::panes::help::draw_scrolling;
 
 /// The articles of link `link` as lines wrapped to `width`.
-pub fn lines(app: &App, link: usize, width: usize) -> Vec<Line<'static>> {
-    let Some(link) = app.doc.links.get(link) else {
+pub fn lines(ctx: &Ctx, link: usize, width: usize) -> Vec<Line<'static>> {
+    let Some(link) = ctx.doc.links.get(link) else {
         return Vec::new();
     };
-    let Some(act) = app.letters.get(link.act) else {
+    let Some(act) = ctx.letters.get(link.act) else {
         return Vec::new();
     };
     let mut lines = Vec::new();
@@ -31,7 +31,7 @@ pub fn lines(app: &App, link: usize, width: usize) -> Vec<Line<'static>> {
         for r in wrap(&heading, width.max(1)) {
             lines.push(Line::from(Span::styled(
                 heading[r].to_string(),
-                app.theme.heading,
+                ctx.theme.heading,
             )));
         }
         for p in &section.paragraphs {
@@ -45,21 +45,22 @@ pub fn lines(app: &App, link: usize, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn draw(app: &App, frame: &mut Frame, link: usize, scroll: usize) {
-    let full = overlay_area(frame.area(), 90, usize::MAX);
-    let lines = lines(app, link, usize::from(full.width.saturating_sub(2)));
-    let area = overlay_area(frame.area(), 90, lines.len() + 2);
-    // The title cites the first article: `COM(2022) 209, Article 7`.
-    let title = app
-        .doc
-        .links
-        .get(link)
+/// The articles of link `link` wrapped for a `screen`, and the box they are drawn in.
+pub fn layout(ctx: &Ctx, link: usize, screen: Rect) -> (Vec<Line<'static>>, Rect) {
+    let full = overlay_area(screen, 90, usize::MAX);
+    let lines = lines(ctx, link, usize::from(full.width.saturating_sub(2)));
+    let area = overlay_area(screen, 90, lines.len() + 2);
+    (lines, area)
+}
+
+/// The title cites the first article: `COM(2022) 209, Article 7`.
+pub fn title(ctx: &Ctx, link: usize) -> String {
+    (ctx.doc.links.get(link))
         .and_then(|l| {
-            let act = app.letters.get(l.act)?;
+            let act = ctx.letters.get(l.act)?;
             let section = *l.sections.first()?;
             Citation::of(act, Anchor::Section { section })
         })
-        .map(|c| sanitize(&c.reference(app.lang)).into_owned())
-        .unwrap_or_default();
-    draw_scrolling(&app.ctx(), frame, area, &title, lines, scroll);
+        .map(|c| sanitize(&c.reference(ctx.lang)).into_owned())
+        .unwrap_or_default()
 }
