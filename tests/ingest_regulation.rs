@@ -356,3 +356,37 @@ fn a_place_in_an_article_is_cited_by_its_provision() {
     let c = Citation::of(&p, Anchor::Section { section: seven }).unwrap();
     assert_eq!(c.reference(Lang::En), "COM(2022) 209, Article 7");
 }
+
+/// Each annex's title, from the page: the capitals line after `ANNEX II:` (counted with the
+/// same script: the `Annexetitre` paragraph, then the first line of the paragraph after it).
+const ANNEX_TITLES: [&str; 8] = [
+    "ANNEX I — TEMPLATE FOR DETECTION ORDERS",
+    "ANNEX II — TEMPLATE FOR INFORMATION ABOUT THE IMPOSSIBILITY TO EXECUTE THE DETECTION ORDER",
+    "ANNEX III — TEMPLATE FOR REPORTS",
+    "ANNEX IV — TEMPLATE FOR REMOVAL ORDERS",
+    "ANNEX V — TEMPLATE FOR INFORMATION ABOUT THE IMPOSSIBILITY TO EXECUTE THE REMOVAL ORDER",
+    "ANNEX VI — TEMPLATE FOR INFORMATION ON THE EXECUTION OF THE REMOVAL ORDER",
+    "ANNEX VII — TEMPLATE FOR BLOCKING ORDERS",
+    "ANNEX VIII — TEMPLATE FOR INFORMATION ABOUT THE IMPOSSIBILITY TO EXECUTE THE BLOCKING ORDER",
+];
+
+#[test]
+fn every_annex_has_its_title_and_keeps_the_line_under_it() {
+    let p = proposal();
+    let act = p.act.as_ref().unwrap();
+    let annexes: Vec<usize> = (act.divisions.iter().enumerate())
+        .filter(|(_, d)| d.kind == DivisionKind::Annex)
+        .map(|(i, _)| i)
+        .collect();
+    let headings: Vec<&str> = annexes
+        .iter()
+        .map(|&i| p.sections[i].heading.as_deref().unwrap_or(""))
+        .collect();
+    assert_eq!(headings, ANNEX_TITLES);
+    // The rest of the title's paragraph stays the annex's first paragraph.
+    let first = &p.sections[annexes[2]].paragraphs[0].text;
+    assert!(
+        first.starts_with("referred to in Article 13(2) of Regulation"),
+        "{first}"
+    );
+}

@@ -20,6 +20,10 @@
 //! regroups what the other passes made: no text is added or dropped, but for the recitals'
 //! heading, which the text does not write.
 
+mod labels;
+
+use labels::{Label, Title, label, title_of};
+
 use crate::model::{Act, ActKind, Division, DivisionKind, Paragraph, Section};
 
 /// One heading or paragraph of the flow, in reading order.
@@ -40,17 +44,6 @@ impl Item {
             Item::Para(p) => &p.text,
         }
     }
-}
-
-/// A division label: `Article 7`, `CHAPTER IV`, `Section 1Coordinating Authorities`.
-#[derive(Debug, PartialEq)]
-struct Label {
-    kind: DivisionKind,
-    /// The label as it should be shown: the keyword as written and the number.
-    shown: String,
-    number: Option<String>,
-    /// What follows the number on the same line, its separator taken off.
-    rest: String,
 }
 
 /// Regroups `sections` as an act's divisions when they are an act. `stated(line)` is the
@@ -169,14 +162,14 @@ pub fn structure(
             }
             Zone::Enacting => {
                 if let Some(l) = label(&text).filter(|l| l.kind != DivisionKind::Annex) {
-                    let (title, used) = title_of(&l, &items, i);
+                    let title = title_of(&l, &items, i);
                     let level = if l.kind == DivisionKind::Article {
                         containers.len()
                     } else {
                         nest(&mut ranks, &mut containers, l.kind)
                     };
-                    out.open_label(&items[i], &l, title, level);
-                    i += 1 + usize::from(used);
+                    out.open_label(&items[i], &l, title.text(), level);
+                    i += 1 + take_title(&title, &mut items, i);
                     continue;
                 }
                 if is_done_at(&text) {
@@ -203,9 +196,9 @@ pub fn structure(
         }
         if zone == Zone::After {
             if let Some(l) = label(&text).filter(|l| l.kind == DivisionKind::Annex) {
-                let (title, used) = title_of(&l, &items, i);
-                out.open_label(&items[i], &l, title, 0);
-                i += 1 + usize::from(used);
+                let title = title_of(&l, &items, i);
+                out.open_label(&items[i], &l, title.text(), 0);
+                i += 1 + take_title(&title, &mut items, i);
                 continue;
             }
             if let Item::Heading { stated, .. } = &items[i] {
@@ -226,6 +219,26 @@ pub fn structure(
         divisions: out.divisions,
     };
     (out.sections, Some(act))
+}
+
+/// Takes from the items after label `i` what its title used of them; gives how many items
+/// that leaves nothing of (to skip). A title leading a paragraph is cut from it, its note
+/// markers moved with the text.
+fn take_title(title: &Title, items: &mut [Item], i: usize) -> usize {
+    match title {
+        Title::Next(_) => 1,
+        Title::Lead(_, taken) => {
+            if let Some(Item::Para(p)) = items.get_mut(i + 1) {
+                let byte = (p.text.char_indices().nth(*taken)).map_or(p.text.len(), |(b, _)| b);
+                p.text.drain(..byte);
+                for n in &mut p.notes {
+                    n.at = n.at.saturating_sub(*taken);
+                }
+            }
+            0
+        }
+        Title::None | Title::SameLine(_) => 0,
+    }
 }
 
 /// The sections again, as they were, from the flow of a document that is no act after all.
@@ -390,142 +403,6 @@ fn nest(ranks: &mut Vec<DivisionKind>, open: &mut Vec<DivisionKind>, kind: Divis
     level
 }
 
-/// A label's title: what follows its number on its line, else the next item when it reads as
-/// a title (short, no sentence, no numbered paragraph, no label; for an annex, in capitals or
-/// a stated heading). The flag says whether the next item was used.
-fn title_of(label: &Label, items: &[Item], i: usize) -> (Option<String>, bool) {
-    if !label.rest.is_empty() {
-        return (Some(label.rest.clone()), false);
-    }
-    let Some(next) = items.get(i + 1) else {
-        return (None, false);
-    };
-    let t = next.text().trim();
-    let heading = matches!(next, Item::Heading { .. });
-    let titled = !t.is_empty()
-        && t.chars().count() <= 200
-        && !t.ends_with(['.', ';', ',', ':'])
-        && label_of(t).is_none()
-        && !starts_numbered(t)
-        && (label.kind != DivisionKind::Annex || heading || is_capitals(t))
-        && !matches!(next, Item::Para(p) if !p.notes.is_empty() && !heading);
-    if titled {
-        (Some(t.to_string()), true)
-    } else {
-        (None, false)
-    }
-}
-
-/// `1.`, `(a)`, `(12)`, `a)`: a numbered paragraph or point, no title.
-fn starts_numbered(t: &str) -> bool {
-    let first = t.split_whitespace().next().unwrap_or("");
-    let inner = first.trim_start_matches('(').trim_end_matches([')', '.']);
-    first.len() > inner.len()
-        && !inner.is_empty()
-        && inner.len() <= 4
-        && inner.chars().all(|c| c.is_ascii_alphanumeric())
-}
-
-fn is_capitals(t: &str) -> bool {
-    let mut letters = t.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(char::is_uppercase)
-}
-
-/// A division label that stands alone, with what follows it on its line.
-fn label(text: &str) -> Option<Label> {
-    label_of(text.trim())
-}
-
-fn label_of(t: &str) -> Option<Label> {
-    if t.len() > 300 {
-        return None;
-    }
-    let (word, after) = t.split_once(char::is_whitespace).unwrap_or((t, ""));
-    let kind = match word.to_lowercase().as_str() {
-        "article" | "artikel" | "articolo" | "artículo" => DivisionKind::Article,
-        "chapter" | "hoofdstuk" | "chapitre" | "kapitel" => DivisionKind::Chapter,
-        "section" | "afdeling" | "abschnitt" => DivisionKind::Section,
-        "subsection" | "onderafdeling" | "sous-section" | "unterabschnitt" => {
-            DivisionKind::Subsection
-        }
-        "title" | "titel" | "titre" => DivisionKind::Title,
-        "part" | "deel" | "partie" | "teil" => DivisionKind::Part,
-        "annex" | "bijlage" | "annexe" | "anhang" | "annex:" | "bijlage:" => DivisionKind::Annex,
-        _ => return None,
-    };
-    let word = word.trim_end_matches(':');
-    let after = after.trim_start();
-    let (number, rest) = match kind {
-        DivisionKind::Article => article_number(after)?,
-        DivisionKind::Section | DivisionKind::Subsection => {
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            (digits > 0 && digits <= 3).then_some(())?;
-            (Some(after[..digits].to_string()), &after[digits..])
-        }
-        _ => match roman_or_digits(after) {
-            Some(n) => (Some(after[..n].to_string()), &after[n..]),
-            None if kind == DivisionKind::Annex => (None, after),
-            None => return None,
-        },
-    };
-    let rest = rest
-        .trim_start_matches([' ', ':', '.', '-', '–', '—', '\u{a0}'])
-        .trim();
-    // A sentence about an article (`Article 5 of the Treaty shall ...`) is no label: a title
-    // starts with a capital and is no sentence.
-    if !rest.is_empty()
-        && (!rest.starts_with(|c: char| c.is_uppercase() || c == '(' || c.is_ascii_digit())
-            || rest.ends_with(['.', ';', ',']))
-    {
-        return None;
-    }
-    if kind == DivisionKind::Annex && !rest.is_empty() && !is_capitals(rest) && number.is_none() {
-        return None;
-    }
-    let shown = match &number {
-        Some(n) => format!("{word} {n}"),
-        None => word.to_string(),
-    };
-    Some(Label {
-        kind,
-        shown,
-        number,
-        rest: rest.to_string(),
-    })
-}
-
-/// An article's number: digits and a letter or Latin ordinal after them (`7`, `7a`, `7 bis`).
-fn article_number(after: &str) -> Option<(Option<String>, &str)> {
-    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
-        return None;
-    }
-    let tail = &after[digits..];
-    let letter = tail
-        .chars()
-        .next()
-        .filter(|c| c.is_ascii_lowercase())
-        .filter(|_| !tail[1..].starts_with(|c: char| c.is_alphabetic()));
-    let end = digits + letter.map_or(0, |_| 1);
-    for ordinal in [" bis", " ter", " quater"] {
-        if let Some(rest) = after[end..].strip_prefix(ordinal)
-            && !rest.starts_with(|c: char| c.is_alphabetic())
-        {
-            let n = end + ordinal.len();
-            return Some((Some(after[..n].to_string()), &after[n..]));
-        }
-    }
-    Some((Some(after[..end].to_string()), &after[end..]))
-}
-
-/// The length of a Roman or Arabic number at the start, when no letter follows it.
-fn roman_or_digits(after: &str) -> Option<usize> {
-    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    let roman = after.bytes().take_while(|b| b"IVXLC".contains(b)).count();
-    let n = digits.max(roman);
-    (n > 0 && n <= 6 && !after[n..].starts_with(|c: char| c.is_alphabetic())).then_some(n)
-}
-
 /// The enacting formula and the act it names: `HAVE ADOPTED THIS REGULATION:`, `HAS ADOPTED
 /// THIS DECISION:`, `HEBBEN DE VOLGENDE VERORDENING VASTGESTELD:`, `ONT ADOPTÉ LE PRÉSENT
 /// RÈGLEMENT:`.
@@ -594,50 +471,6 @@ fn is_done_at(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn labels_are_read_with_their_numbers_and_titles() {
-        let l = label("Article 7").unwrap();
-        assert_eq!(
-            (l.kind, l.number.as_deref(), l.rest.as_str()),
-            (DivisionKind::Article, Some("7"), "")
-        );
-        let l = label("Section 1Coordinating Authorities").unwrap();
-        assert_eq!(
-            (l.shown.as_str(), l.rest.as_str()),
-            ("Section 1", "Coordinating Authorities")
-        );
-        let l = label("ANNEX I:").unwrap();
-        assert_eq!(
-            (l.kind, l.shown.as_str(), l.rest.as_str()),
-            (DivisionKind::Annex, "ANNEX I", "")
-        );
-        let l = label("HOOFDSTUK IV").unwrap();
-        assert_eq!(
-            (l.kind, l.number.as_deref()),
-            (DivisionKind::Chapter, Some("IV"))
-        );
-        assert_eq!(label("Artikel 7a").unwrap().number.as_deref(), Some("7a"));
-        assert_eq!(
-            label("Article 10 bis").unwrap().number.as_deref(),
-            Some("10 bis")
-        );
-        assert_eq!(
-            label("Subsection 5: Technology Committee").unwrap().rest,
-            "Technology Committee"
-        );
-        for sentence in [
-            "Article 5 of the Treaty on European Union applies.",
-            "Section 1 creates the risk assessment obligations (Article 3).",
-            "Chapter VI contains the final provisions of this Regulation.",
-            "Artikel 16 van het Kinderrechtenverdrag",
-            "Articles 7 and 8",
-            "CHAPTER IIOBLIGATIONS",
-            "Part of the problem",
-        ] {
-            assert_eq!(label(sentence), None, "{sentence}");
-        }
-    }
 
     #[test]
     fn the_enacting_formula_names_the_act() {
