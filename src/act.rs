@@ -3,6 +3,7 @@
 //! 12`, `Annex I`), rather than by the `¶ n` that letters are cited by.
 
 pub mod definitions;
+pub mod links;
 pub mod mentions;
 
 use serde::Serialize;
@@ -134,37 +135,36 @@ fn point_letter(text: &str) -> Option<char> {
     (chars.next() == Some(')')).then_some(c)
 }
 
-/// A paragraph of a letter that mentions an article of an act.
+/// A paragraph or note of a letter that mentions an article of an act.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Discussion {
     /// The letter's index in the corpus.
     pub letter: usize,
-    /// Section and paragraph, from 0.
-    pub section: usize,
-    pub paragraph: usize,
+    pub spot: links::Spot,
     pub mention: mentions::ArticleMention,
 }
 
-/// The mentions of `act`'s articles in each paragraph of the letters (the acts themselves left
-/// out), only of articles the act has: what the reader links, and the concordance of an
-/// article.
-pub fn discussions(letters: &[Letter], act: &Letter) -> Vec<Discussion> {
+/// The mentions of the articles of act `act` (its index in `letters`) in each paragraph and
+/// note of the letters (see [`links::links`]): what the reader links, and the concordance of
+/// an article.
+pub fn discussions(letters: &[Letter], act: usize) -> Vec<Discussion> {
     let mut out = Vec::new();
     for (i, letter) in letters.iter().enumerate() {
-        out.extend(letter_mentions(letter, act).into_iter().map(
-            |(section, paragraph, mention)| Discussion {
-                letter: i,
-                section,
-                paragraph,
-                mention,
-            },
-        ));
+        out.extend(
+            (links::links(letters, letter).into_iter())
+                .filter(|l| l.act == act)
+                .map(|l| Discussion {
+                    letter: i,
+                    spot: l.spot,
+                    mention: l.mention,
+                }),
+        );
     }
     out
 }
 
-/// The mentions of `act`'s articles in one letter: section, paragraph and mention (only
-/// articles the act has; none in an act itself).
+/// The mentions of `act`'s articles in one letter's paragraphs: section, paragraph and mention
+/// (only articles the act has; none in an act itself), as if it were the library's only act.
 pub fn letter_mentions(
     letter: &Letter,
     act: &Letter,
@@ -191,7 +191,8 @@ pub fn letter_mentions(
     out
 }
 
-/// The first act of the library, the one article mentions link to.
+/// The first act of the library: the one the letters discuss, which an article mention that
+/// names no act by its number is of.
 pub fn first_act(letters: &[Letter]) -> Option<usize> {
     letters.iter().position(Letter::is_act)
 }

@@ -122,7 +122,7 @@ fn platform_act() -> (Corpus, Register) {
 #[test]
 fn another_acts_definitions_link_to_that_act() {
     let (corpus, register) = platform_act();
-    assert!(corpus.letters[0].is_act());
+    assert!(corpus.letters.iter().any(|l| l.is_act()));
     for (term, point) in [
         ("messaging platform", 1),
         ("platform operator", 2),

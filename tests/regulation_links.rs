@@ -105,3 +105,74 @@ fn an_act_links_to_nothing_and_nothing_links_without_an_act() {
     let letter = &corpus.letters[0];
     assert_eq!(letter_mentions(letter, letter), []);
 }
+
+/// The links of every act in a library of the embedded letters and the proposal, the act in
+/// `tests/fixtures/acts/` and a letter there that cites both: (where, mention, act's id,
+/// articles).
+fn two_act_links() -> Vec<(String, String, String, Vec<String>)> {
+    use brieven::act::links::{Spot, links};
+    let mut corpus = Corpus::embedded();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acts");
+    corpus
+        .letters
+        .extend(Corpus::load(&[dir]).expect("the test files load").letters);
+    let letter = corpus
+        .letters
+        .iter()
+        .find(|l| l.id == "letter_two_acts")
+        .unwrap();
+    links(&corpus.letters, letter)
+        .into_iter()
+        .map(|l| {
+            let (place, text) = match l.spot {
+                Spot::Paragraph { section, paragraph } => (
+                    format!("¶{paragraph}"),
+                    letter.sections[section].paragraphs[paragraph].text.clone(),
+                ),
+                Spot::Note { number } => (
+                    format!("note {number}"),
+                    letter.footnote(number).unwrap().text.clone(),
+                ),
+            };
+            let mention = text
+                .chars()
+                .skip(l.mention.at)
+                .take(l.mention.len)
+                .collect();
+            (
+                place,
+                mention,
+                corpus.letters[l.act].id.clone(),
+                l.mention.articles,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_act_gets_links_decided_by_the_instrument_named_and_notes_link_too() {
+    let proposal = "com-2022-209-en".to_string();
+    let platform = "platform_act".to_string();
+    let links = two_act_links();
+    let at = |place: &str, mention: &str, act: &String, article: &str| {
+        (
+            place.to_string(),
+            mention.to_string(),
+            act.clone(),
+            names(&[article]),
+        )
+    };
+    assert_eq!(
+        links,
+        [
+            // `Regulation (EU) 2031/77` is the act in the library with that number, not the
+            // proposal (which also has an Article 3 and 4).
+            at("¶0", "Article 3", &platform, "3"),
+            at("¶0", "Article 7", &proposal, "7"),
+            at("¶1", "Article 4", &platform, "4"),
+            at("¶1", "Article 4", &proposal, "4"),
+            // In the note: the proposal's Article 12; the Convention's article 16 is no link.
+            at("note 1", "Article 12", &proposal, "12"),
+        ]
+    );
+}

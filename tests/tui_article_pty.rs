@@ -103,3 +103,34 @@ fn a_defined_term_in_the_register_opens_its_definition_in_the_act() {
     s.send("q");
     assert_eq!(s.finish(), 0);
 }
+
+#[test]
+fn links_go_to_the_act_they_name_and_a_notes_mention_links_from_its_marker() {
+    let acts = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/acts");
+    let mut s = Launch::new()
+        .args(&["--with-embedded", acts])
+        .size(120, 36)
+        .reporting()
+        .start();
+    s.wait_text("Letters (6)");
+    s.send("&platform watch\r");
+    s.wait_text("Article 3 of Regulation (EU) 2031/77");
+    // `Article 3 of Regulation (EU) 2031/77` is the other act's, not the proposal's.
+    s.send("A");
+    s.wait_for("the other act's Article 3", |s| {
+        let screen = s.screen();
+        screen.contains("Regulation (EU) 2031/77, Article 3")
+            && screen.contains("Article 3 — Yearly report")
+    });
+    // Then the proposal's Article 7, then the note's Article 12 (from the marker).
+    s.send("A");
+    s.wait_text("Article 7 — Issuance of detection orders");
+    s.send("A");
+    s.wait_text("Article 12 — Reporting obligations");
+    s.send("\x7f");
+    s.wait_for("the letter again", |s| {
+        !s.screen().contains("Reporting obligations")
+    });
+    s.send("q");
+    assert_eq!(s.finish(), 0);
+}

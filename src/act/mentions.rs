@@ -31,6 +31,23 @@ enum Of {
 /// says whether the letter is about it (see [`is_about_the_act`]): then a mention that nothing
 /// near it assigns is the act's.
 pub fn article_mentions(text: &str, about_the_act: bool) -> Vec<ArticleMention> {
+    article_mentions_named(text, about_the_act, &|_| None)
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect()
+}
+
+/// The mentions in `text` of the articles of the acts of a library, each with the act the
+/// words next to it name by number (`named` reads a stretch of lower-case text and gives an
+/// act's index in the library): the words after the mention up to the next mention or the
+/// sentence's end, unless they name another instrument or the act the letters discuss in
+/// words; else the sentence before it. A mention no act is named for is one of the act the
+/// letters discuss (`None`) when [`article_mentions`] would give it, else left out.
+pub fn article_mentions_named(
+    text: &str,
+    about_the_act: bool,
+    named: &dyn Fn(&str) -> Option<usize>,
+) -> Vec<(ArticleMention, Option<usize>)> {
     // Cheap first: most paragraphs name no article.
     let lower = text.to_lowercase();
     if !lower.contains("art") {
@@ -51,20 +68,64 @@ pub fn article_mentions(text: &str, about_the_act: bool) -> Vec<ArticleMention> 
             i = after;
             continue;
         };
-        let of = named_after(&chars, end)
-            .or_else(|| named_before(&chars, i))
-            .unwrap_or(if about_the_act { Of::TheAct } else { Of::Other });
-        if of == Of::TheAct {
-            out.push(ArticleMention {
-                at: i,
-                len: end - i,
-                articles,
-                paragraph,
-            });
+        let mention = ArticleMention {
+            at: i,
+            len: end - i,
+            articles,
+            paragraph,
+        };
+        // The words after it first (an act by its number, else what they name), then the
+        // sentence before it (the same).
+        let sentence = || -> String { chars[sentence_start(&chars, i)..i].iter().collect() };
+        let decided = match named(&words_after(&chars, end)) {
+            Some(k) => Some(Some(k)),
+            None => match named_after(&chars, end) {
+                Some(of) => (of == Of::TheAct).then_some(None),
+                None => match named(&sentence()) {
+                    Some(k) => Some(Some(k)),
+                    None => {
+                        let of = named_before(&chars, i).unwrap_or(if about_the_act {
+                            Of::TheAct
+                        } else {
+                            Of::Other
+                        });
+                        (of == Of::TheAct).then_some(None)
+                    }
+                },
+            },
+        };
+        if let Some(act) = decided {
+            out.push((mention, act));
         }
         i = end;
     }
     out
+}
+
+/// The words after a mention that may name its act: up to 80 characters, the sentence's end
+/// or the next mention's keyword.
+fn words_after(chars: &[char], end: usize) -> String {
+    let window = &chars[end..chars.len().min(end + 80)];
+    let stop = (0..window.len())
+        .find(|&k| {
+            let here = end + k;
+            (matches!(window[k], '.' | ';' | '!' | '?')
+                && window.get(k + 1).is_none_or(|c| c.is_whitespace()))
+                || (k > 0 && keyword_at(chars, here).is_some())
+        })
+        .unwrap_or(window.len());
+    window[..stop].iter().collect()
+}
+
+/// Where the sentence holding `at` starts.
+fn sentence_start(chars: &[char], at: usize) -> usize {
+    (0..at)
+        .rev()
+        .find(|&k| {
+            matches!(chars[k], '.' | '!' | '?' | ';')
+                && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
+        })
+        .map_or(0, |k| k + 1)
 }
 
 /// Whether a letter's text is about the regulation (names a regulation, the proposal, the
@@ -360,13 +421,7 @@ fn classify(name: &str, linked: bool) -> Option<Of> {
 
 /// What the sentence names last before a mention.
 fn named_before(chars: &[char], at: usize) -> Option<Of> {
-    let start = (0..at)
-        .rev()
-        .find(|&k| {
-            matches!(chars[k], '.' | '!' | '?' | ';')
-                && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
-        })
-        .map_or(0, |k| k + 1);
+    let start = sentence_start(chars, at);
     let sentence: String = chars[start..at].iter().collect();
     sentence
         .split_whitespace()

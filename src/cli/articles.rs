@@ -1,10 +1,11 @@
 //! `brieven search "art:7"`: an article of the act in the library (the first act that has it),
-//! and the letters that discuss it, each mention in its paragraph: the concordance of an
-//! article. `brieven show ACT --article 7` prints the article itself (see `show`).
+//! and the letters that discuss it, each mention in its paragraph or note: the concordance of
+//! an article. `brieven show ACT --article 7` prints the article itself (see `show`).
 
 use std::process::ExitCode;
 
 use anyhow::Result;
+use brieven::act::links::Spot;
 use brieven::act::{self, Discussion};
 use brieven::citation::{Anchor, Citation, Location};
 use brieven::i18n::Lang;
@@ -56,10 +57,9 @@ struct JsonDiscussion {
 
 /// Answers an `art:` query: exit 1 when no act in the library has the article.
 pub fn run(letters: &[Letter], query: &str, number: &str, json: bool) -> Result<ExitCode> {
-    let found = letters
-        .iter()
-        .find_map(|l| l.article(number).map(|section| (l, section)));
-    let Some((act_letter, section)) = found else {
+    let found = (letters.iter().enumerate())
+        .find_map(|(i, l)| l.article(number).map(|section| (i, section)));
+    let Some((act_index, section)) = found else {
         if json {
             super::emit_json(&JsonArticle {
                 query,
@@ -71,12 +71,13 @@ pub fn run(letters: &[Letter], query: &str, number: &str, json: bool) -> Result<
         }
         return Ok(ExitCode::from(1));
     };
+    let act_letter = &letters[act_index];
     let division = act_letter.division(section);
     let title = division.and_then(|d| d.title.clone());
     let citation = Citation::of(act_letter, Anchor::Section { section })
         .map(|c| c.reference(Lang::En))
         .unwrap_or_default();
-    let discussed: Vec<Discussion> = act::discussions(letters, act_letter)
+    let discussed: Vec<Discussion> = act::discussions(letters, act_index)
         .into_iter()
         .filter(|d| {
             d.mention
@@ -99,10 +100,10 @@ pub fn run(letters: &[Letter], query: &str, number: &str, json: bool) -> Result<
                 .iter()
                 .map(|d| {
                     let letter = &letters[d.letter];
-                    let text = &letter.sections[d.section].paragraphs[d.paragraph].text;
+                    let (text, location) = spot_text(letter, d.spot);
                     JsonDiscussion {
                         letter: letter.id.clone(),
-                        location: Location::paragraph(letter, d.section, d.paragraph),
+                        location,
                         mention: text
                             .chars()
                             .skip(d.mention.at)
@@ -134,13 +135,19 @@ pub fn run(letters: &[Letter], query: &str, number: &str, json: bool) -> Result<
     out.push_str(&format!("\nDISCUSSED IN ({} mentions)\n", discussed.len()));
     for d in &discussed {
         let letter = &letters[d.letter];
-        let text = &letter.sections[d.section].paragraphs[d.paragraph].text;
+        let (text, _) = spot_text(letter, d.spot);
         let date = letter.date.map_or("-".to_string(), |d| d.to_string());
+        let place = match d.spot {
+            Spot::Paragraph { section, paragraph } => format!(
+                "§{} ¶{}",
+                section + 1,
+                brieven::citation::paragraph_number(letter, section, paragraph)
+            ),
+            Spot::Note { number } => format!("note {number}"),
+        };
         out.push_str(&format!(
-            "{}  §{} ¶{}  {}, {}\n    {}\n",
+            "{}  {place}  {}, {}\n    {}\n",
             sanitize(&letter.id),
-            d.section + 1,
-            brieven::citation::paragraph_number(letter, d.section, d.paragraph),
             sanitize(letter.sender_or_unknown()),
             date,
             sanitize(&snippet(text, d.mention.at, d.mention.len, true)),
@@ -148,6 +155,20 @@ pub fn run(letters: &[Letter], query: &str, number: &str, json: bool) -> Result<
     }
     super::emit(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The text of a paragraph or note, and its location.
+fn spot_text(letter: &Letter, spot: Spot) -> (&str, Location) {
+    match spot {
+        Spot::Paragraph { section, paragraph } => (
+            letter.sections[section].paragraphs[paragraph].text.as_str(),
+            Location::paragraph(letter, section, paragraph),
+        ),
+        Spot::Note { number } => (
+            letter.footnote(number).map_or("", |n| n.text.as_str()),
+            Location::of_place(letter, brieven::register::Place::Footnote { number }),
+        ),
+    }
 }
 
 /// Up to 60 characters either side of a mention (`len` chars at `at`), the mention in brackets

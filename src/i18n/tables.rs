@@ -319,6 +319,10 @@ pub static READER_NL: &[(&str, &str)] = &[
     ("to the top", "naar het begin"),
     ("to the end", "naar het eind"),
     (
+        "in an article: the next link in view",
+        "in een artikel: de volgende link in beeld",
+    ),
+    (
         "open / show note / go to marker",
         "openen / noot tonen / naar verwijzing",
     ),

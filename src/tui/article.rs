@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use brieven::act::links::Spot;
 use brieven::model::Letter;
 
 use crate::tui::app::{App, Overlay};
@@ -23,43 +24,59 @@ pub struct ArticleLink {
     pub sections: Vec<usize>,
 }
 
-/// The links of letter `current`'s document: its paragraphs' mentions of the articles of the
-/// first act in the library.
+/// The links of letter `current`'s document: its paragraphs' and notes' mentions of the
+/// articles of the acts in the library, each to the act it names (see `brieven::act::links`);
+/// a note's from its first marker in the text (`A` on that paragraph opens it).
 pub fn links(letters: &[Letter], current: usize, doc: &Document) -> Vec<ArticleLink> {
-    let (Some(act), Some(letter)) = (brieven::act::first_act(letters), letters.get(current)) else {
+    let Some(letter) = letters.get(current) else {
         return Vec::new();
     };
-    let act_letter = &letters[act];
-    let mentions = brieven::act::letter_mentions(letter, act_letter);
-    if mentions.is_empty() {
+    let found = brieven::act::links::links(letters, letter);
+    if found.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    // Each paragraph's block, and each note's first marker in the text.
+    let mut paragraphs = std::collections::HashMap::new();
+    let mut markers = std::collections::HashMap::new();
     for (b, block) in doc.blocks.iter().enumerate() {
-        let BlockKind::Paragraph {
+        if let BlockKind::Paragraph {
             section, paragraph, ..
         } = block.kind
-        else {
-            continue;
-        };
-        for (_, _, m) in mentions
-            .iter()
-            .filter(|(s, p, _)| (*s, *p) == (section, paragraph))
         {
-            let bytes = block.display_bytes(&[m.at, m.at + m.len]);
-            let sections = m
-                .articles
-                .iter()
-                .filter_map(|a| act_letter.article(a))
-                .collect();
-            out.push(ArticleLink {
-                block: b,
-                range: bytes[0]..bytes[1],
-                act,
-                sections,
-            });
+            paragraphs.insert((section, paragraph), b);
+            for m in &block.markers {
+                markers.entry(m.number).or_insert((b, m.range.clone()));
+            }
         }
     }
+    let mut out = Vec::new();
+    for link in &found {
+        let (block, range) = match link.spot {
+            Spot::Paragraph { section, paragraph } => {
+                let Some(&b) = paragraphs.get(&(section, paragraph)) else {
+                    continue;
+                };
+                let m = &link.mention;
+                let bytes = doc.blocks[b].display_bytes(&[m.at, m.at + m.len]);
+                (b, bytes[0]..bytes[1])
+            }
+            Spot::Note { number } => match markers.get(&number) {
+                Some((b, range)) => (*b, range.clone()),
+                None => continue,
+            },
+        };
+        let sections = (link.mention.articles.iter())
+            .filter_map(|a| letters[link.act].article(a))
+            .collect();
+        out.push(ArticleLink {
+            block,
+            range,
+            act: link.act,
+            sections,
+        });
+    }
+    // In reading order, as `A` steps through them.
+    out.sort_by_key(|l| (l.block, l.range.start));
     out
 }
 

@@ -580,4 +580,11 @@ pub static BASE: &[Binding] = &[
         Action::Bottom,
         "to the end",
     ),
+    bind(
+        Over,
+        OVERLAYS,
+        &[ch('A')],
+        Action::OpenArticle,
+        "in an article: the next link in view",
+    ),
 ];
