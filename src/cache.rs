@@ -218,6 +218,31 @@ impl Cache {
     }
 }
 
+impl Cache {
+    /// [`Cache::open_index`], with the register files' texts rather than their key; and when
+    /// the index is not current only because letter files were added after the last it holds,
+    /// the index updated with those letters alone (`index::update`: parsed, registered and
+    /// indexed by themselves) and written, then opened. `None` sends the caller to
+    /// [`Cache::load`] as for [`Cache::open_index`].
+    pub fn open_index_updating(
+        &self,
+        paths: &[PathBuf],
+        listing: &Listing,
+        register: Option<&[&str]>,
+    ) -> Option<Index> {
+        let key = register.map(register_key);
+        if let Some(index) = self.open_index(paths, listing, key) {
+            return Some(index);
+        }
+        let path = self.dir.join(file::name(paths));
+        let index_path = index::path_of(&path);
+        let old = Index::open_before(&index_path, &path, listing, key)?;
+        index::update::append(&old, &index_path, listing, register)?;
+        drop(old);
+        self.open_index(paths, listing, key)
+    }
+}
+
 /// What identifies the register files a register is built with: the embedded register and
 /// the user's files (`extra_toml`, as for [`Register::build_with`]).
 pub fn register_key(extra_toml: &[&str]) -> u64 {

@@ -34,7 +34,7 @@ use crate::model::Letter;
 use crate::register::{EntityKind, Place, Register, key};
 use entities::NameIndex;
 use hits::{allowed_letters, entity_hit, occurrence_passages, passage_hit};
-use passages::PassageIndex;
+pub(crate) use passages::PassageIndex;
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -133,6 +133,11 @@ impl std::fmt::Debug for SearchIndex {
 const MAX_QUERY_WORDS: usize = 12;
 
 impl SearchIndex {
+    /// The entity names [`SearchIndex::new`] indexes for `register`.
+    pub(crate) fn names_of(register: &Register) -> NameIndex {
+        NameIndex::new(register)
+    }
+
     pub fn new(letters: &[Letter], register: &Register) -> SearchIndex {
         SearchIndex {
             names: NameIndex::new(register),

@@ -14,6 +14,7 @@
 //! temporary name and renamed into place, so readers and a writer may run at once.
 
 mod layout;
+pub(crate) mod update;
 pub(crate) mod write;
 
 use std::borrow::Cow;
@@ -41,6 +42,7 @@ pub struct Index {
     bytes: Bytes,
     directory: Directory,
     cache: CacheFile,
+    file: File,
     /// Letters decoded so far (a query shows a few dozen at most).
     decoded: Mutex<HashMap<usize, Arc<Letter>>>,
 }
@@ -71,6 +73,18 @@ impl<'a> LetterRow<'a> {
     }
 }
 
+/// The stamp at `at` of a FILES record (no hash: the index keeps none).
+fn stamp_in(rec: &[u8], at: usize) -> Stamp {
+    Stamp {
+        size: u64_at(rec, at),
+        mtime: i128_at(rec, at + 8),
+        ctime: i128_at(rec, at + 24),
+        inode: u64_at(rec, at + 40),
+        device: u64_at(rec, at + 48),
+        hash: 0,
+    }
+}
+
 /// The index file of a cache file.
 pub(crate) fn path_of(cache_file: &Path) -> PathBuf {
     cache_file.with_extension(EXTENSION)
@@ -87,6 +101,32 @@ impl Index {
         listing: &Listing,
         register_key: Option<u64>,
     ) -> Option<Index> {
+        let index = Index::map(path, cache_path, register_key)?;
+        let files = listing.files.len();
+        (index.count(FILES, FILE) == files && index.current(listing, files)?).then_some(())?;
+        index.touch();
+        Some(index)
+    }
+
+    /// The index at `path` (as for [`Index::open`]) when the files it was written for are the
+    /// first of `listing`'s, each unchanged, and the listing has more after them: the
+    /// letters added since, for [`update::append`].
+    pub(crate) fn open_before(
+        path: &Path,
+        cache_path: &Path,
+        listing: &Listing,
+        register_key: Option<u64>,
+    ) -> Option<Index> {
+        let index = Index::map(path, cache_path, register_key)?;
+        let files = index.count(FILES, FILE);
+        (files < listing.files.len() && index.current(listing, files)?).then_some(())?;
+        Some(index)
+    }
+
+    /// The index at `path` when it is of this format and build, belongs to the cache file
+    /// `cache_path` as it is, and its sections fit; with a search section built with register
+    /// files of `register_key`, when one is given. Its files are not looked at.
+    fn map(path: &Path, cache_path: &Path, register_key: Option<u64>) -> Option<Index> {
         let file = File::open(path).ok()?;
         // Safety: index files are only ever written whole under another name and renamed
         // into place, never changed where they are, so the mapped bytes stay as they were
@@ -124,6 +164,7 @@ impl Index {
             bytes: Bytes::new(map, at, chunks)?,
             directory,
             cache,
+            file,
             decoded: Mutex::new(HashMap::new()),
         };
         let counts_fit = [
@@ -141,20 +182,22 @@ impl Index {
                 .1
                 .is_multiple_of(record as u64)
         });
-        (counts_fit && index.current(listing)?).then_some(())?;
-        // Mark both used, for pruning; no matter if that cannot be done.
+        counts_fit.then_some(index)
+    }
+
+    /// Marks the index and its cache file used, for pruning; no matter if that cannot be done.
+    fn touch(&self) {
         let now = std::time::SystemTime::now();
-        let _ = file.set_modified(now);
-        let _ = index.cache.touch(now);
-        Some(index)
+        let _ = self.file.set_modified(now);
+        let _ = self.cache.touch(now);
     }
 
     /// Whether the files are those the index was written for, each unchanged (as the cache
     /// decides it: size, times, inode and device, not too close to when they were taken).
-    /// A sidecar the directory's listing did not show is not looked at.
-    fn current(&self, listing: &Listing) -> Option<bool> {
-        let files = &listing.files;
-        (self.count(FILES, FILE) == files.len()).then_some(())?;
+    /// The first `count` files of `listing` are looked at. A sidecar the directory's listing
+    /// did not show is not looked at.
+    fn current(&self, listing: &Listing, count: usize) -> Option<bool> {
+        let files = listing.files.get(..count)?;
         let taken = self.directory.taken;
         let chunk = files.len().div_ceil(64).max(1);
         let starts: Vec<usize> = (0..files.len()).step_by(chunk).collect();
@@ -169,14 +212,7 @@ impl Index {
         let Some(rec) = self.record(FILES, FILE, i) else {
             return false;
         };
-        let stamp_at = |at: usize| Stamp {
-            size: u64_at(rec, at),
-            mtime: i128_at(rec, at + 8),
-            ctime: i128_at(rec, at + 24),
-            inode: u64_at(rec, at + 40),
-            device: u64_at(rec, at + 48),
-            hash: 0,
-        };
+        let stamp_at = |at: usize| stamp_in(rec, at);
         let flags = u64_at(rec, 0);
         let source = str_at(rec, 8 + 2 * 56).and_then(|s| self.string(s));
         let named = match file.to_str() {
@@ -246,13 +282,24 @@ impl Index {
             len: u64_at(rec, 8),
             hash: u64_at(rec, 16),
         };
-        let Some(letter) = self.cache.letter(span) else {
+        let letter = match span.offset & BLOB {
+            0 => self.cache.letter(span),
+            _ => self.blob_letter(span),
+        };
+        let Some(letter) = letter else {
             self.bytes.set_damaged();
             return None;
         };
         let letter = Arc::new(letter);
         self.decoded.lock().ok()?.insert(i, Arc::clone(&letter));
         Some(letter)
+    }
+
+    /// A letter kept in BLOBS (see [`update`]).
+    fn blob_letter(&self, span: Span) -> Option<Letter> {
+        let bytes = self.slice(BLOBS, span.offset & !BLOB, span.len)?;
+        (xxhash_rust::xxh3::xxh3_64(bytes) == span.hash).then_some(())?;
+        bitcode::decode(bytes).ok()
     }
 
     /// The number of records of `size` in `section`.

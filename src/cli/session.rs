@@ -133,7 +133,8 @@ impl Drop for Session {
     }
 }
 
-/// The on-disk index of `paths`, when it is current (see [`Cache::open_index`]): with a
+/// The on-disk index of `paths`, when it is current or letters were only added after its
+/// last (see [`Cache::open_index_updating`]): with a
 /// search index built with the register files of `register`, when given. `None` when the
 /// letters are to be loaded
 /// ([`Session::open`], then [`Session::keep_index`] writes the index for the next run).
@@ -143,15 +144,14 @@ pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<
         _ => return Ok(None),
     };
     let listing = Corpus::letter_listing(paths)?;
-    let key = match register {
-        Some(args) => {
-            let (_, texts) = register_texts(args, paths)?;
-            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            Some(brieven::cache::register_key(&texts))
-        }
+    let texts = match register {
+        Some(args) => Some(register_texts(args, paths)?.1),
         None => None,
     };
-    Ok(cache.open_index(paths, &listing, key))
+    let texts: Option<Vec<&str>> = texts
+        .as_ref()
+        .map(|t| t.iter().map(String::as_str).collect());
+    Ok(cache.open_index_updating(paths, &listing, texts.as_deref()))
 }
 
 /// Prints the warnings of the corpus an index was made from, as [`Session::open`] prints a

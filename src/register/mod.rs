@@ -10,6 +10,7 @@
 
 mod defined;
 mod detect;
+mod extend;
 mod load;
 mod people;
 mod scan;
@@ -19,6 +20,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use defined::Defined;
+pub use extend::extended;
 pub use load::RegisterError;
 pub use scan::{MatchText, match_text, texts};
 pub(crate) use scan::{in_spans, link_spans};

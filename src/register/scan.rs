@@ -178,14 +178,14 @@ pub(crate) fn link_spans(s: &str) -> Vec<(usize, usize)> {
 }
 
 /// The names to look for: one pattern per distinct key, with the entity and name it stands for.
-struct Names {
+pub(super) struct Names {
     matcher: Option<AhoCorasick>,
     /// Per pattern: the entity, the name as written, and whether its capitals must match.
     owners: Vec<(usize, String, bool)>,
 }
 
 impl Names {
-    fn new(drafts: &Drafts) -> Names {
+    pub(super) fn new(drafts: &Drafts) -> Names {
         let mut patterns = Vec::new();
         let mut owners = Vec::new();
         let mut seen = HashSet::new();
@@ -293,13 +293,13 @@ fn names_an_article(text: &str, at: usize) -> bool {
 /// What one chunk of letters holds: name occurrences, and date occurrences with their surface
 /// (none for a letter's own date).
 #[derive(Default)]
-struct Found {
-    names: Vec<(usize, Occurrence)>,
-    dates: Vec<(Date, Option<String>, Occurrence)>,
+pub(super) struct Found {
+    pub(super) names: Vec<(usize, Occurrence)>,
+    pub(super) dates: Vec<(Date, Option<String>, Occurrence)>,
 }
 
 /// Scans `letters`, the first of which is letter number `first` of the corpus.
-fn scan_letters(names: &Names, letters: &[Letter], first: usize) -> Found {
+pub(super) fn scan_letters(names: &Names, letters: &[Letter], first: usize) -> Found {
     let mut found = Found::default();
     // An occurrence whose numbers do not fit an `Occurrence` (`u32`: a letter beyond the
     // 4,294,967,295th, a text of more than 4 GB) is skipped: `Occurrence::new` says `None`.

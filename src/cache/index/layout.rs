@@ -4,7 +4,7 @@
 //! ```text
 //! header     MAGIC, FORMAT (u32), 0 (u32), BUILD (u64), 0 (u64)          32 bytes
 //! sections   FILES, LETTERS, STRINGS, PASSAGES, WORDS, POSTINGS, ENTITIES,
-//!            OCCURRENCES, NAMES: each 8-aligned, records little-endian
+//!            OCCURRENCES, NAMES, BLOBS: each 8-aligned, records little-endian
 //! directory  bitcode Directory: where the sections are, the hash of every chunk
 //! trailer    the directory's offset, length and hash (u64 each), MAGIC
 //! ```
@@ -20,7 +20,7 @@ use crate::register::{EntityKind, Place};
 
 pub const MAGIC: &[u8; 8] = b"BRVINDEX";
 /// The layout here; a change to it bumps this.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 pub const HEADER_LEN: u64 = 32;
 pub const TRAILER_LEN: u64 = 32;
 /// Bytes checked by one hash.
@@ -36,7 +36,12 @@ pub const POSTINGS: usize = 5;
 pub const ENTITIES: usize = 6;
 pub const OCCURRENCES: usize = 7;
 pub const NAMES: usize = 8;
-pub const SECTIONS: usize = 9;
+/// Letters added to the index after it was written whole (see `update`): their blobs.
+pub const BLOBS: usize = 9;
+pub const SECTIONS: usize = 10;
+/// A letter's span with this bit set is in BLOBS (the rest of the offset), not in the cache
+/// file.
+pub const BLOB: u64 = 1 << 63;
 
 /// Record sizes.
 /// FILES: flags (u64: 1 letter stamp, 2 sidecar stamp), letter stamp and sidecar stamp

@@ -2,15 +2,17 @@
 //! with the hash of every chunk, and renamed into place (a reader has the old file or the
 //! new one, never half of one).
 
+use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
+use super::LetterRow;
 use super::layout::*;
 use crate::cache::file::{Entry, Span};
 use crate::cache::stamp::Stamp;
 use crate::model::Letter;
 use crate::register::{Entity, Register};
-use crate::search::SearchIndex;
+use crate::search::{Passage, SearchIndex};
 
 /// What goes into an index file.
 pub struct Contents<'a> {
@@ -59,6 +61,34 @@ fn put_stamp(out: &mut Vec<u8>, stamp: Option<Stamp>) {
     out.extend_from_slice(&s.device.to_le_bytes());
 }
 
+/// What the index's sections are written from, wherever it comes from: a loaded corpus
+/// ([`write`]) or an index and the letters added to it (`update`).
+pub(super) struct Parts<'a> {
+    pub taken: i128,
+    pub cache: Span,
+    pub files: &'a [Entry],
+    pub warnings: &'a [String],
+    /// Each letter's record: where its blob is, and its row.
+    pub letters: Vec<(Span, LetterRow<'a>)>,
+    pub search: Option<SearchParts<'a>>,
+    /// Letters' blobs kept in the index itself (see `BLOB`).
+    pub blobs: Vec<u8>,
+}
+
+/// A vocabulary word, how many postings it has, and its postings encoded (`put_postings`).
+pub(super) type Word<'a> = (Cow<'a, str>, usize, Cow<'a, [u8]>);
+
+/// The search sections' contents.
+pub(super) struct SearchParts<'a> {
+    pub key: u64,
+    pub register: &'a Register,
+    /// Every name: entity, name number, key; entity by entity.
+    pub names: Vec<(usize, usize, &'a str)>,
+    pub passages: Box<dyn Iterator<Item = Passage> + 'a>,
+    /// The vocabulary in byte order.
+    pub words: Box<dyn Iterator<Item = Word<'a>> + 'a>,
+}
+
 /// Writes the index at `path`; `None` (nothing written) when the contents do not fit
 /// together.
 pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
@@ -69,9 +99,52 @@ pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
             "the letters are not those of the manifest",
         ));
     }
+    let spans = contents
+        .files
+        .iter()
+        .filter(|e| e.has_letter)
+        .map(|e| e.blob);
+    let letters = spans
+        .zip(contents.letters.iter().map(LetterRow::of))
+        .collect();
+    let search = contents.search.map(|(key, register, index)| {
+        let p = index.passage_index();
+        let words = p.sorted().iter().filter_map(move |&id| {
+            let word = p.words().get(id as usize)?;
+            let list = p.postings(id);
+            let mut encoded = Vec::new();
+            put_postings(&mut encoded, list);
+            Some((
+                Cow::Borrowed(word.as_str()),
+                list.len(),
+                Cow::Owned(encoded),
+            ))
+        });
+        SearchParts {
+            key,
+            register,
+            names: index.names().iter().collect(),
+            passages: Box::new(p.passages.iter().copied()),
+            words: Box::new(words),
+        }
+    });
+    let parts = Parts {
+        taken: contents.taken,
+        cache: contents.cache,
+        files: contents.files,
+        warnings: contents.warnings,
+        letters,
+        search,
+        blobs: Vec::new(),
+    };
+    write_parts(path, parts)
+}
+
+/// Writes the index of `parts` at `path`.
+pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<()> {
     let mut s = Sections::default();
-    let mut files = Vec::with_capacity(contents.files.len() * FILE);
-    for entry in contents.files {
+    let mut files = Vec::with_capacity(parts.files.len() * FILE);
+    for entry in parts.files {
         let flags = u64::from(entry.letter_stamp.is_some())
             | (2 * u64::from(entry.sidecar_stamp.is_some()));
         files.extend_from_slice(&flags.to_le_bytes());
@@ -80,69 +153,56 @@ pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
         s.put_str(&mut files, Some(entry.source.as_bytes()));
         files.extend_from_slice(&[0; 4]);
     }
-    let mut letters = Vec::with_capacity(contents.letters.len() * LETTER);
-    let spans = contents
-        .files
-        .iter()
-        .filter(|e| e.has_letter)
-        .map(|e| e.blob);
-    for (letter, span) in contents.letters.iter().zip(spans) {
+    let mut letters = Vec::with_capacity(parts.letters.len() * LETTER);
+    for (span, row) in &parts.letters {
         for n in [span.offset, span.len, span.hash] {
             letters.extend_from_slice(&n.to_le_bytes());
         }
-        s.put_str(&mut letters, Some(letter.id.as_bytes()));
-        s.put_str(&mut letters, letter.sender.as_deref().map(str::as_bytes));
-        s.put_str(&mut letters, letter.subject.as_deref().map(str::as_bytes));
-        put_date(&mut letters, letter.date);
-        letters.push(stance_byte(letter.stance));
-        letters.extend_from_slice(&(letter.sections.len() as u32).to_le_bytes());
-        letters.extend_from_slice(&(letter.footnotes.len() as u32).to_le_bytes());
+        s.put_str(&mut letters, Some(row.id.as_bytes()));
+        s.put_str(&mut letters, row.sender.map(str::as_bytes));
+        s.put_str(&mut letters, row.subject.map(str::as_bytes));
+        put_date(&mut letters, row.date);
+        letters.push(stance_byte(row.stance));
+        letters.extend_from_slice(&(row.sections as u32).to_le_bytes());
+        letters.extend_from_slice(&(row.notes as u32).to_le_bytes());
     }
     let mut sections = vec![files, letters];
     let mut register_key = None;
-    let mut rest: Vec<Vec<u8>> = vec![Vec::new(); SECTIONS - PASSAGES];
-    if let Some((key, register, index)) = contents.search {
-        register_key = Some(key);
-        rest = search_sections(&mut s, register, index);
+    let mut rest: Vec<Vec<u8>> = vec![Vec::new(); BLOBS - PASSAGES];
+    if let Some(search) = parts.search {
+        register_key = Some(search.key);
+        rest = search_sections(&mut s, search);
     }
     sections.push(std::mem::take(&mut s.strings));
     sections.extend(rest);
+    sections.push(parts.blobs);
     s.parts = sections;
     let directory = Directory {
-        taken: contents.taken,
-        cache: (
-            contents.cache.offset,
-            contents.cache.len,
-            contents.cache.hash,
-        ),
+        taken: parts.taken,
+        cache: (parts.cache.offset, parts.cache.len, parts.cache.hash),
         register_key,
-        warnings: contents.warnings.to_vec(),
+        warnings: parts.warnings.to_vec(),
         ..Directory::default()
     };
     write_file(path, s.parts, directory)
 }
 
 /// PASSAGES, WORDS, POSTINGS, ENTITIES, OCCURRENCES and NAMES.
-fn search_sections(s: &mut Sections, register: &Register, index: &SearchIndex) -> Vec<Vec<u8>> {
-    let p = index.passage_index();
-    let mut passages = Vec::with_capacity(p.passages.len() * PASSAGE);
-    for passage in &p.passages {
+fn search_sections(s: &mut Sections, parts: SearchParts) -> Vec<Vec<u8>> {
+    let mut passages = Vec::new();
+    for passage in parts.passages {
         put_place(&mut passages, passage.letter, passage.place);
     }
-    let mut words = Vec::with_capacity(p.words().len() * WORD);
+    let mut words = Vec::new();
     let mut postings = Vec::new();
-    for &id in p.sorted() {
-        let Some(word) = p.words().get(id as usize) else {
-            continue;
-        };
-        let list = p.postings(id);
+    for (word, count, encoded) in parts.words {
         s.put_str(&mut words, Some(word.as_bytes()));
-        words.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        words.extend_from_slice(&(count as u32).to_le_bytes());
         words.extend_from_slice(&(postings.len() as u64).to_le_bytes());
-        let from = postings.len();
-        put_postings(&mut postings, list);
-        words.extend_from_slice(&((postings.len() - from) as u32).to_le_bytes());
+        postings.extend_from_slice(&encoded);
+        words.extend_from_slice(&(encoded.len() as u32).to_le_bytes());
     }
+    let register = parts.register;
     let mut entities = Vec::with_capacity(register.entities.len() * ENTITY);
     let mut occurrences = Vec::new();
     let mut first = 0u64;
@@ -166,7 +226,7 @@ fn search_sections(s: &mut Sections, register: &Register, index: &SearchIndex) -
         first += e.occurrences.len() as u64;
     }
     let mut names = Vec::new();
-    for (entity, name, key) in index.names().iter() {
+    for (entity, name, key) in parts.names {
         names.extend_from_slice(&(entity as u32).to_le_bytes());
         names.extend_from_slice(&(name as u32).to_le_bytes());
         s.put_str(&mut names, Some(key.as_bytes()));
