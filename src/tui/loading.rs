@@ -1,6 +1,8 @@
 //! The first screen on a large corpus: the letters are read and parsed on every core on a
 //! thread of their own while this screen shows how far loading has come, from the first frame
-//! on; `q`, `Esc` or `Ctrl-c` (or a signal) give up and leave the terminal as it was.
+//! on; `q`, `Esc` or `Ctrl-c` (or a signal) give up and leave the terminal as it was. With a
+//! preview (the reader's screen from the on-disk index, see `preview`) that screen shows,
+//! with the progress in its status line, and the other keys are kept for the reader.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -17,25 +19,42 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::widgets::{Gauge, Paragraph};
 
 use super::Term;
+use super::app::App;
 
 /// How often the progress is redrawn (and keys and signals looked at) while loading.
 const TICK: Duration = Duration::from_millis(40);
 
+/// Set to a number of milliseconds to hold the loading back that long, for tests that look
+/// at the screen shown meanwhile.
+const SLOW_FOR_TESTS: &str = "BRIEVEN_TEST_SLOW_LOAD";
+
+/// What loading gave: the corpus, its cache, and the events that came while the preview
+/// showed (to be acted on in order).
+pub type Loaded = (Corpus, Cached, Vec<Event>);
+
 /// Loads `files`, the letter files of `paths` (through `cache` when there is one), drawing
-/// progress until they are in. `None` when the user or a signal stopped it.
+/// progress (on `preview`, when there is one) until they are in. `None` when the user or a
+/// signal stopped it.
 pub fn load(
     terminal: &mut Term,
-    paths: Vec<PathBuf>,
-    files: Vec<PathBuf>,
+    (paths, files): (Vec<PathBuf>, Vec<PathBuf>),
     cache: Option<Cache>,
     signal: &AtomicUsize,
     lang: Lang,
-) -> Result<Option<(Corpus, Cached)>> {
+    mut preview: Option<App>,
+) -> Result<Option<Loaded>> {
     let total = files.len();
     let done = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::channel();
     let counter = Arc::clone(&done);
+    let slow = std::env::var(SLOW_FOR_TESTS)
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let mut pending = Vec::new();
     std::thread::spawn(move || {
+        if let Some(ms) = slow {
+            std::thread::sleep(Duration::from_millis(ms));
+        }
         let loaded = match cache {
             Some(cache) => cache.load(&paths, &files, Some(&counter)),
             None => (
@@ -47,25 +66,42 @@ pub fn load(
     });
     loop {
         match rx.try_recv() {
-            Ok(loaded) => return Ok(Some(loaded)),
+            Ok((corpus, cached)) => return Ok(Some((corpus, cached, pending))),
             Err(mpsc::TryRecvError::Disconnected) => {
                 return Err(anyhow!("loading the letters failed"));
             }
             Err(mpsc::TryRecvError::Empty) => {}
         }
         let loaded = done.load(Ordering::Relaxed);
-        terminal.draw(|frame| draw(frame, loaded, total, lang))?;
+        match preview.as_mut() {
+            Some(app) => {
+                let message = fill_all(
+                    lang.strings().msg_loading,
+                    &[&loaded.to_string(), &total.to_string()],
+                );
+                app.message = Some(message);
+                terminal.draw(|frame| super::ui::render(app, frame))?;
+            }
+            None => {
+                terminal.draw(|frame| draw(frame, loaded, total, lang))?;
+            }
+        }
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(None);
         }
-        if event::poll(TICK)?
-            && let Event::Key(key) = event::read()?
-            && key.kind == KeyEventKind::Press
-        {
-            let ctrl_c =
-                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-            if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
-                return Ok(None);
+        if event::poll(TICK)? {
+            let event = event::read()?;
+            if let Event::Key(key) = &event
+                && key.kind == KeyEventKind::Press
+            {
+                let ctrl_c =
+                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+                if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                    return Ok(None);
+                }
+            }
+            if preview.is_some() {
+                pending.push(event);
             }
         }
     }

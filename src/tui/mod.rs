@@ -26,6 +26,7 @@ pub mod lookup;
 pub mod memory;
 pub mod pager;
 pub mod panes;
+mod preview;
 #[cfg(test)]
 mod reading_snapshot_tests;
 mod register_view;
@@ -51,6 +52,7 @@ use brieven::cache::Cached;
 use brieven::config::{Config, default_config_path};
 use brieven::corpus::Corpus;
 use brieven::i18n::Lang;
+use brieven::model::Letter;
 use brieven::state::{StateStore, default_state_path};
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -134,10 +136,25 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     }
     install_panic_hook();
     let mut terminal = enter()?;
-    let (corpus, cached) = match letters {
-        Letters::Ready(corpus) => (corpus, Cached::uncached()),
+    let size = terminal.size()?;
+    let make = |letters: Vec<Letter>, warnings: Vec<String>| {
+        reader_app(letters, warnings, &config, &store, &options, lang, size)
+    };
+    let (corpus, cached, pending) = match letters {
+        Letters::Ready(corpus) => (corpus, Cached::uncached(), Vec::new()),
         Letters::Files { paths, files } => {
-            match loading::load(&mut terminal, paths, files, options.cache, &signal, lang) {
+            // The reader's screen from the on-disk index while the letters load.
+            let preview = match &options.cache {
+                Some(cache) if !options.with_embedded => {
+                    preview::rows(&paths, cache).and_then(|(letters, index)| {
+                        let notes = [index.warnings(), &warnings[..]].concat();
+                        preview::app(letters, &index, |l| make(l, notes.clone()))
+                    })
+                }
+                _ => None,
+            };
+            let cache = options.cache.clone();
+            match loading::load(&mut terminal, (paths, files), cache, &signal, lang, preview) {
                 Ok(Some(loaded)) => loaded,
                 Ok(None) => {
                     release(terminal);
@@ -156,29 +173,50 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
         corpus
     };
     warnings.splice(0..0, corpus.warnings);
-    let size = terminal.size()?;
-    let mut app = App::new(
-        corpus.letters,
-        warnings,
-        theme::Theme::of(config.effective_theme()),
-        (size.width, size.height),
-    );
-    app.lang = lang;
-    app.doc = app.build_doc();
-    app.key_overrides = keymap::overrides(&config);
-    app.state = store.state().clone();
-    restore::restore(&mut app);
-    if options.no_state {
-        app.message = Some(lang.strings().msg_no_state.into());
-    }
+    let mut app = make(corpus.letters, warnings);
     let search = (cached, options.register_files);
-    let result = event_loop(&mut terminal, &mut app, search, &signal, &mut store);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        search,
+        &signal,
+        &mut store,
+        pending,
+    );
     restore::save(&mut app, &mut store);
     release(terminal);
     let writing = result?;
     // The terminal is the user's again; a cache write under way ends first (see CacheWrite).
     writing.wait(CACHE_WRITE_WAIT);
     Ok(exit_code(&signal))
+}
+
+/// The reader over `letters`: the configured theme, keys and language, and the reading
+/// position and jump list of the saved state.
+fn reader_app(
+    letters: Vec<Letter>,
+    warnings: Vec<String>,
+    config: &Config,
+    store: &StateStore,
+    options: &Options,
+    lang: Lang,
+    size: ratatui::layout::Size,
+) -> App {
+    let mut app = App::new(
+        letters,
+        warnings,
+        theme::Theme::of(config.effective_theme()),
+        (size.width, size.height),
+    );
+    app.lang = lang;
+    app.doc = app.build_doc();
+    app.key_overrides = keymap::overrides(config);
+    app.state = store.state().clone();
+    restore::restore(&mut app);
+    if options.no_state {
+        app.message = Some(lang.strings().msg_no_state.into());
+    }
+    app
 }
 
 /// 0, or 128 + the number of the signal that ended the reader.
@@ -237,9 +275,14 @@ fn event_loop(
     (cached, register_files): (Cached, Vec<String>),
     signal: &AtomicUsize,
     store: &mut StateStore,
+    pending: Vec<event::Event>,
 ) -> Result<worker::CacheWrite> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
     let (tx, rx) = mpsc::channel();
+    // Keys typed while the preview showed come first.
+    for event in pending {
+        let _ = tx.send(Message::Terminal(event));
+    }
     spawn_event_reader(tx.clone());
     spawn_signal_waker(tx.clone());
     let letters = (Arc::clone(&app.letters), Arc::clone(&app.index));
