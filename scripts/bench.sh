@@ -40,7 +40,9 @@
 #   apt-get update && apt-get install -y hyperfine fzf time
 # Environment: RUNS (hyperfine runs per command, default 10), BENCH_10K=1 (see above),
 # QUERIES (space-separated, default below; use _ for a space inside a query), READER_KEYS
-# (see 5).
+# (see 5), FRAME_SIZES (the corpora of 5's first frames, default `1k 10k`), SECTIONS (which
+# parts run, default all: `fzf index startup frames keys memory`; `index keys` runs 6 and
+# the reader's keys alone).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -48,6 +50,12 @@ OUT=${1:-target/bench}
 RUNS=${RUNS:-10}
 QUERIES=${QUERIES:-"e enc encryptie Yeşilgöz-Zegerius 18_september_2023 xqzvwk"}
 READER_KEYS=${READER_KEYS-"1k 10k"}
+FRAME_SIZES=${FRAME_SIZES-"1k 10k"}
+SECTIONS=${SECTIONS:-"fzf index startup frames keys memory"}
+want() { # want SECTION: whether SECTIONS names it
+    case " $SECTIONS " in *" $1 "*) return 0 ;; esac
+    return 1
+}
 
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
@@ -111,10 +119,12 @@ search_vs_fzf() { # search_vs_fzf SIZE
             "fzf --filter '$q' <$OUT/lines-$size.txt >/dev/null"
     done
 }
-echo "== search: brieven vs fzf"
-search_vs_fzf 1k
-if [ "${BENCH_10K:-0}" = 1 ]; then
-    search_vs_fzf 10k
+if want fzf; then
+    echo "== search: brieven vs fzf"
+    search_vs_fzf 1k
+    if [ "${BENCH_10K:-0}" = 1 ]; then
+        search_vs_fzf 10k
+    fi
 fi
 
 # Issue 17: a cached search (the on-disk index built) against `rg -i` on the same passages as
@@ -124,6 +134,7 @@ INDEX_SIZES=${INDEX_SIZES-"1k 10k"}
 INDEX_QUERIES=${INDEX_QUERIES:-"encryptie Yeşilgöz-Zegerius 18_september_2023 end-to-end_encryptie xqzvwk"}
 # The sizes on which fzf --filter runs beside them (34-87 s a query on 100k).
 INDEX_FZF=${INDEX_FZF-"1k 10k"}
+want index || INDEX_SIZES=""
 echo "== cached search (on-disk index) vs rg -i, peak memory"
 for size in $INDEX_SIZES; do
     [ "$size" = 100k ] && generate 100000 "$OUT/corpus-$size"
@@ -158,17 +169,24 @@ for size in $INDEX_SIZES; do
         -n "brieven list ($size, cached)" "$BRIEVEN list $dir" \
         -n "brieven entities ($size, cached)" "$BRIEVEN entities $dir"
     # One letter added (a copy of the first under a new name), then removed: the search
-    # after each pays for bringing cache and index up to date.
+    # after each pays for bringing cache and index up to date. Added after the others, the
+    # index is updated with it alone; added before them (as any added letter was before the
+    # update in place), the letters are loaded and the index written whole.
     first=$(find "$dir" -maxdepth 1 -name '*.md' | sort | head -1)
-    cp "$first" "$dir/99999999_added.md"
-    touch -d '1 hour ago' "$dir/99999999_added.md"
-    /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
-    echo "search after one letter added $size: $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time.txt") wall, $(awk -F': ' '/Maximum resident/ {printf "%.1f MiB", $2 / 1024}' "$OUT/time.txt") peak"
-    rm "$dir/99999999_added.md"
-    /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
-    echo "search after one letter removed $size: $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time.txt") wall"
-    sleep 3
-    "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
+    timed() { # timed LABEL: a cached search, its wall time and peak
+        /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
+        echo "$1 $size: $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time.txt") wall, $(awk -F': ' '/Maximum resident/ {printf "%.1f MiB", $2 / 1024}' "$OUT/time.txt") peak"
+    }
+    for added in zzzzzzzz_added 00000000_added; do
+        cp "$first" "$dir/$added.md"
+        touch -d '1 hour ago' "$dir/$added.md"
+        timed "search after one letter added ($added)"
+        timed "search after that (index current)"
+        rm "$dir/$added.md"
+        timed "search after that letter removed"
+        sleep 3
+        "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
+    done
     for cmd in "search encryptie --json" "search Yeşilgöz-Zegerius --json" "list"; do
         # shellcheck disable=SC2086
         /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" $cmd "$dir" >/dev/null 2>&1 || true
@@ -176,16 +194,21 @@ for size in $INDEX_SIZES; do
     done
 done
 
-echo "== start-up on the embedded letters"
-hyperfine -N --warmup 3 --runs 30 --ignore-failure --style basic \
-    --export-markdown "$OUT/hyperfine-startup.md" \
-    -n "brieven list (embedded)" "$BRIEVEN list" \
-    -n "brieven search encryptie (embedded)" "$BRIEVEN search encryptie --json"
+if want startup; then
+    echo "== start-up on the embedded letters"
+    hyperfine -N --warmup 3 --runs 30 --ignore-failure --style basic \
+        --export-markdown "$OUT/hyperfine-startup.md" \
+        -n "brieven list (embedded)" "$BRIEVEN list" \
+        -n "brieven search encryptie (embedded)" "$BRIEVEN search encryptie --json"
+fi
 
 echo "== the reader's first frame in a pseudo-terminal (scripts/first_frame.py)"
-if command -v python3 >/dev/null; then
+if ! want frames; then
+    echo "(not in SECTIONS: skipped)"
+elif command -v python3 >/dev/null; then
     python3 scripts/first_frame.py "$BRIEVEN" --runs 10 --until Letters
-    for size in 1k 10k; do
+    for size in $FRAME_SIZES; do
+        [ "$size" = 100k ] && generate 100000 "$OUT/corpus-$size"
         # First without the cache (every letter parsed), then with it, filled by `list`
         # (the reader writes it too, but in the background, and first_frame.py quits it as
         # soon as the first frame is drawn).
@@ -198,7 +221,9 @@ else
 fi
 
 echo "== the reader's answer to single keys in a pseudo-terminal (scripts/reader_keys.py)"
-if command -v python3 >/dev/null; then
+if ! want keys; then
+    echo "(not in SECTIONS: skipped)"
+elif command -v python3 >/dev/null; then
     for size in $READER_KEYS; do
         # From the cache, as a reader is usually started: `list` fills it.
         "$BRIEVEN" list "$OUT/corpus-$size" >/dev/null
@@ -208,6 +233,7 @@ else
     echo "(python3 not found: skipped)"
 fi
 
+want memory || { echo "results in $OUT"; exit 0; }
 echo "== peak memory"
 peak() { # peak LABEL BYTES COMMAND...
     local label=$1 bytes=$2
