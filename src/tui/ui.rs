@@ -109,6 +109,16 @@ pub fn pane_block<'a>(app: &App, pane: Pane, title: String) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), title_style))
 }
 
+/// `head` then `tail` in `width` columns: when both do not fit, `head` is cut (with `…`) so
+/// that `tail` stays whole (a sender cut so that its letter's date shows).
+pub fn fit_head(head: &str, tail: &str, width: usize) -> String {
+    let room = width.saturating_sub(tail.width());
+    if head.width() <= room {
+        return fit(&format!("{head}{tail}"), width);
+    }
+    fit(&format!("{}{tail}", fit(head, room)), width)
+}
+
 /// `s` cut to `width` columns, with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {

@@ -3,6 +3,7 @@
 //! and the preview of the selected hit, beside the list on a wide screen and under it on a
 //! narrow one, as fzf's `--preview-window` and television's preview do.
 
+use brieven::model::Letter;
 use brieven::search::{Hit, HitKind};
 use brieven::text::sanitize;
 use ratatui::Frame;
@@ -17,7 +18,7 @@ use super::{HIT_GROUPS, Preview, SearchOverlay};
 use crate::tui::component::Ctx;
 use crate::tui::layout::list_offset;
 use crate::tui::lookup::Senders;
-use crate::tui::ui::fit;
+use crate::tui::ui::{fit, fit_head};
 
 /// The narrowest list and preview side by side; narrower, the preview goes under the list.
 pub const SIDE_BY_SIDE: u16 = 100;
@@ -178,10 +179,15 @@ fn hit_line(hit: &Hit, senders: Option<&Senders>, width: usize, ctx: &Ctx) -> Li
     let theme = ctx.theme;
     let mut spans = vec![Span::raw("  ")];
     if let (HitKind::Passage, Some(p)) = (hit.kind, &hit.passage) {
-        let label = fit(&sanitize(&hit.label), (width / 3).clamp(12, 34));
-        let place = (ctx.letters.get(p.letter_index))
+        let letter = ctx.letters.get(p.letter_index);
+        let place = letter
             .map(|l| place_label(l, p.place, ctx.lang))
             .unwrap_or_default();
+        let room = (width * 2 / 5).clamp(16, 40);
+        let label = match letter {
+            Some(l) => sender_date(l, room),
+            None => fit(&sanitize(&hit.label), room),
+        };
         let head = format!("{label} {place} ");
         let room = width.saturating_sub(head.width() + 2);
         spans.push(Span::styled(format!("{label} "), theme.dim));
@@ -225,6 +231,13 @@ fn hit_line(hit: &Hit, senders: Option<&Senders>, width: usize, ctx: &Ctx) -> Li
     spans.push(Span::raw(" ".repeat(room.saturating_sub(used))));
     spans.push(Span::styled(counts, theme.dim));
     Line::from(spans)
+}
+
+/// `letter`'s sender and date in `width` columns (`Minister van Justitie…, 2023-09-18`): the
+/// sender is cut, never the date that tells two letters of one sender apart.
+fn sender_date(letter: &Letter, width: usize) -> String {
+    let date = letter.date.map(|d| format!(", {d}")).unwrap_or_default();
+    fit_head(&sanitize(letter.sender_or_unknown()), &date, width)
 }
 
 /// `snippet` cut at its start so that its first match stands in the first third of `room`
@@ -272,8 +285,9 @@ fn letter_names(senders: Option<&Senders>, letters: usize, ctx: &Ctx) -> String 
 fn draw_preview(p: &Preview, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let theme = ctx.theme;
     let width = usize::from(area.width).max(1);
+    let tail = p.title.get(p.sender.len()..).unwrap_or_default();
     let mut lines = vec![Line::from(Span::styled(
-        fit(&sanitize(&p.title), width),
+        fit_head(&sanitize(&p.sender), &sanitize(tail), width),
         theme.heading,
     ))];
     let rows = usize::from(area.height).saturating_sub(1);

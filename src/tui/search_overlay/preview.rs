@@ -15,6 +15,8 @@ use crate::tui::component::Ctx;
 pub struct Preview {
     /// The letter's sender and date, and where in it (`Offlimits, 2024-09-18 · §1 ¶5`).
     pub title: String,
+    /// The sender that `title` starts with (cut first when the title does not fit).
+    pub sender: String,
     /// The passage, on one line (line breaks as spaces).
     pub text: String,
     /// The matches, as `char` ranges of `text`, in order.
@@ -74,6 +76,7 @@ impl Preview {
         }
         Preview {
             title,
+            sender: letter.sender_or_unknown().to_string(),
             text: text.replace(['\n', '\t'], " "),
             marks,
         }

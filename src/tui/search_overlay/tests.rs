@@ -151,3 +151,33 @@ fn enter_jumps_and_closes_and_a_missing_register_says_so() {
         Some(app.lang.strings().msg_computing)
     );
 }
+
+#[test]
+fn a_long_senders_hits_keep_their_date() {
+    let mut app = fixtures::app(120, 36);
+    let long = "Minister van Justitie en Veiligheid en van Asiel en Migratie";
+    Arc::make_mut(&mut app.letters)[0].sender = Some(long.into());
+    let register = Arc::new(brieven::register::Register::build(&app.letters));
+    update(&mut app, Action::RegisterReady(register.clone()));
+    update(&mut app, Action::Search);
+    for c in "internet watch".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    deliver(&mut app, &register);
+    let screen = crate::tui::snapshot_tests::screen(&app);
+    let rows: Vec<&str> = (screen.lines())
+        .filter(|l| l.contains("§2 ¶3") || l.contains("note 2"))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        3,
+        "the two rows and the preview's title:\n{screen}"
+    );
+    for row in rows {
+        assert!(row.contains("Minister van"), "{row}");
+        assert!(
+            row.contains(", 2024-09-18 "),
+            "the sender is cut, not the date: {row}"
+        );
+    }
+}
