@@ -33,10 +33,14 @@ pub fn draw(view: &TimelineView, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         (Some(timeline), Some(row)) => row_line(ctx, timeline, *row, width).1,
         _ => String::new(),
     };
+    let kind_width = kind_width(width);
     let header = vec![Line::from(Span::styled(
         format!(
-            "{:<11}{:<17}{}",
-            s.col_date, s.col_event, s.col_mentioned_in
+            "{:<11}{:<w$}{}",
+            s.col_date,
+            s.col_event,
+            s.col_mentioned_in,
+            w = kind_width + 1
         ),
         theme.heading,
     ))];
@@ -97,7 +101,14 @@ fn row_line(
             let text = match row.mention.and_then(|m| event.mentions.get(m)) {
                 Some(m) => {
                     let letter = ctx.letters.get(m.letter);
-                    let sender = letter.map_or(m.letter_id.as_str(), |l| l.sender_or_unknown());
+                    // The sender and date of the letter (one sender writes several).
+                    let sender = match letter {
+                        Some(l) => match l.date {
+                            Some(d) => format!("{}, {d}", l.sender_or_unknown()),
+                            None => l.sender_or_unknown().to_string(),
+                        },
+                        None => m.letter_id.clone(),
+                    };
                     let place = match (m.in_subject, letter) {
                         (true, _) => s.label_subject.to_lowercase(),
                         (false, Some(l)) => {
@@ -107,7 +118,7 @@ fn row_line(
                     };
                     format!(
                         "{} {place}: {}",
-                        sanitize(sender),
+                        sanitize(&sender),
                         sanitize(&m.context).replace('\n', " ")
                     )
                 }
@@ -116,12 +127,19 @@ fn row_line(
             (kind, theme.heading, text)
         }
     };
-    let lead = format!("{date:<11}{:<16} ", fit(kind, 16));
+    let w = kind_width(width);
+    let lead = format!("{date:<11}{:<w$} ", fit(kind, w));
     let room = width.saturating_sub(lead.width());
     let line = Line::from(vec![
         Span::styled(format!("{date:<11}"), theme.dim),
-        Span::styled(format!("{:<16} ", fit(kind, 16)), kind_style),
+        Span::styled(format!("{:<w$} ", fit(kind, w)), kind_style),
         Span::raw(fit(&text, room)),
     ]);
     (line, text)
+}
+
+/// The event column's width in a list `width` columns wide: the longest kind's name
+/// (`round-table discussion`) from 96 columns, else 16 (`written consult…`).
+fn kind_width(width: usize) -> usize {
+    if width >= 96 { 22 } else { 16 }
 }

@@ -332,3 +332,19 @@ fn slash_in_the_timeline_jumps_to_a_date_or_words_and_esc_goes_back() {
         "a timeline opened again has no search"
     );
 }
+
+#[test]
+fn a_timeline_mention_names_its_letters_sender_and_date_and_the_kind_in_full() {
+    let mut app = reading(120, 36);
+    std::sync::Arc::make_mut(&mut app.letters)[0].sections[1].paragraphs[0].text =
+        "Het schriftelijk overleg staat gepland voor 25 september 2023.".into();
+    press(&mut app, "t");
+    let built = brieven::timeline::Timeline::build(&app.letters, false);
+    update(&mut app, Action::TimelineReady(std::sync::Arc::new(built)));
+    let screen = crate::tui::snapshot_tests::screen(&app);
+    let row = (screen.lines())
+        .find(|l| l.contains("2023-09-25") && l.contains("gepland"))
+        .unwrap_or_else(|| panic!("the mention's row:\n{screen}"));
+    assert!(row.contains("written consultation "), "{row}");
+    assert!(row.contains("Offlimits, 2024-09-18 ¶ "), "{row}");
+}
