@@ -393,7 +393,7 @@ mod tests {
         let help = help_text(&app);
         let pin = help
             .iter()
-            .find(|l| l.contains("Pin the paragraph"))
+            .find(|l| l.contains("pin the paragraph"))
             .unwrap();
         assert!(pin.trim_start().starts_with("P "), "{pin}");
     }
@@ -450,7 +450,7 @@ mod tests {
         assert!(down.trim_start().starts_with("↓ "), "{down}");
         let pin = help
             .iter()
-            .find(|l| l.contains("Pin the paragraph"))
+            .find(|l| l.contains("pin the paragraph"))
             .unwrap();
         assert!(pin.trim_start().starts_with("j "), "{pin}");
         // Ctrl-i is Tab to a terminal: it is not described as a jump forward.

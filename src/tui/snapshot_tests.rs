@@ -81,7 +81,7 @@ fn the_help_aligns_its_columns_at_every_width() {
         ),
         (
             "In the cue-card stack",
-            ["jump to the card", "Delete the card", "New stack"],
+            ["jump to the card", "delete the card", "new stack"],
         ),
     ];
     for w in [40, 60, 79, 80, 100, 119, 120, 150, 161, 162, 200, 260] {

@@ -113,7 +113,12 @@ fn column(ctx: &Ctx, rows: &[Row], width: usize) -> Vec<Line<'static>> {
                 let h_lines = brieven::wrap::wrap(help, room);
                 for n in 0..k_lines.len().max(h_lines.len()) {
                     let k = k_lines.get(n).map_or("", |r| &k[r.clone()]);
-                    let k = fit(k, keys);
+                    // A key that wraps goes on indented, so it does not read as a row of its own.
+                    let k = if n == 0 || k.is_empty() {
+                        fit(k, keys)
+                    } else {
+                        format!("  {}", fit(k, keys.saturating_sub(2)))
+                    };
                     let pad = keys.saturating_sub(k.width());
                     let h = h_lines.get(n).map_or("", |r| &help[r.clone()]);
                     lines.push(Line::from(vec![
@@ -149,7 +154,7 @@ pub fn lines(ctx: &Ctx) -> Vec<Line<'static>> {
 /// Columns one column of help needs at the least.
 const COLUMN: u16 = 52;
 /// The widest the keys of a row are set before they wrap.
-const KEYS: usize = 16;
+const KEYS: usize = 17;
 /// Columns between two columns of help.
 const GAP: usize = 3;
 
@@ -245,4 +250,44 @@ pub fn draw_scrolling(
     frame.render_widget(block, area);
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     frame.render_widget(Paragraph::new(visible), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::component::ctx;
+    use crate::tui::fixtures;
+    use brieven::i18n::Lang;
+
+    #[test]
+    fn each_key_is_described_in_lower_case_and_its_keys_fit_their_column() {
+        for lang in [Lang::En, Lang::Nl] {
+            let mut app = fixtures::app(120, 36);
+            app.lang = lang;
+            for row in rows(&ctx!(app)) {
+                if let Row::Key(keys, help) = row {
+                    let first = help.chars().next().unwrap_or(' ');
+                    assert!(!first.is_uppercase(), "{lang:?}: {keys}: {help}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keys_that_wrap_go_on_indented_under_their_first() {
+        let app = fixtures::app(120, 36);
+        let text: Vec<String> = lines(&ctx!(app))
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let at = (text.iter())
+            .position(|l| l.starts_with("  Backspace Ctrl-o "))
+            .unwrap_or_else(|| panic!("{text:#?}"));
+        assert!(text[at + 1].starts_with("    Alt-← "), "{}", text[at + 1]);
+        assert!(text[at + 2].starts_with("  Alt-→ "), "{}", text[at + 2]);
+        let at = (text.iter())
+            .position(|l| l.starts_with("  PgDn Space Ctrl-f "))
+            .unwrap_or_else(|| panic!("{text:#?}"));
+        assert!(text[at].ends_with("a page down"), "{}", text[at]);
+    }
 }
