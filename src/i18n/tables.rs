@@ -356,8 +356,8 @@ pub static READER_NL: &[(&str, &str)] = &[
         "vorige notenverwijzing in beeld",
     ),
     (
-        "back before the last jump (notes alone: to the text)",
-        "terug naar voor de laatste sprong (alleen noten: naar de tekst)",
+        "back before the last jump (in the notes: to the text)",
+        "terug naar voor de laatste sprong (in de noten: naar de tekst)",
     ),
     ("forward in the jump list", "vooruit in de sprongenlijst"),
     ("cancel", "annuleren"),

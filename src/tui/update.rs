@@ -127,9 +127,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::NextMarker => step_marker(app, true),
         Action::PrevMarker => step_marker(app, false),
         Action::Activate => activate(app),
-        // Where one pane shows at a time, `Backspace` (and `Ctrl-o`) in the Footnotes pane go
-        // back to the text the notes are of, as a browser's back button leaves a footnote.
-        Action::JumpBack if app.focus == Pane::Footnotes && app.areas().tabs.is_some() => {
+        // `Backspace` (and `Ctrl-o`) in the Footnotes pane go back to the text the notes are
+        // of, where it was, as a browser's back button leaves a footnote; from the text they go
+        // back in the jump list.
+        Action::JumpBack if app.focus == Pane::Footnotes => {
             app.focus = Pane::Reading;
         }
         Action::JumpBack => jump_back(app),

@@ -268,7 +268,7 @@ pub static BASE: &[Binding] = &[
         NOTES,
         &[key(Backspace), ctrl('o'), alt(Left)],
         Action::JumpBack,
-        "back before the last jump (notes alone: to the text)",
+        "back before the last jump (in the notes: to the text)",
     ),
     bind(
         Panes,

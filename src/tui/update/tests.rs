@@ -152,6 +152,10 @@ fn enter_on_a_footnote_jumps_to_its_marker_and_back() {
     let (b, m) = app.marker.expect("the marker of note 4 is selected");
     assert_eq!(app.doc.blocks[b].markers[m].number, 4);
     assert!(app.visible().contains(&app.doc.blocks[b].first_line));
+    // Back to the text, at the marker; then back before the jump.
+    update(&mut app, Action::JumpBack);
+    assert_eq!(app.focus, Pane::Reading);
+    assert!(app.visible().contains(&app.doc.blocks[b].first_line));
     update(&mut app, Action::JumpBack);
     assert_eq!(app.scroll, before);
 }
@@ -380,6 +384,27 @@ fn on_a_narrow_terminal_enter_on_a_marker_shows_the_footnotes_pane() {
     update(&mut wide, Action::NextMarker);
     update(&mut wide, Action::Activate);
     assert_eq!(wide.focus, Pane::Reading, "both panes are on screen");
+}
+
+#[test]
+fn backspace_in_the_footnotes_pane_returns_to_the_text_at_every_width() {
+    for (w, h) in [(80, 24), (120, 36)] {
+        let mut app = reading(w, h);
+        // A jump from another letter is in the jump list.
+        update(&mut app, Action::NextLetter);
+        let (letter, scroll) = (app.current, app.scroll);
+        app.focus = Pane::Footnotes;
+        update(&mut app, Action::Down);
+        update(&mut app, Action::JumpBack);
+        assert_eq!(
+            (app.focus, app.current, app.scroll),
+            (Pane::Reading, letter, scroll),
+            "{w}x{h}: back to the text, where it was"
+        );
+        // From the text, Backspace goes back in the jump list.
+        update(&mut app, Action::JumpBack);
+        assert_ne!(app.current, letter, "{w}x{h}");
+    }
 }
 
 #[test]
