@@ -104,6 +104,8 @@ const fn bind(
 mod bindings;
 mod debate;
 mod overrides;
+#[cfg(test)]
+mod readme_tests;
 
 pub use debate::translated;
 
