@@ -261,7 +261,7 @@ pub static NL: Strings = Strings {
     help_card_delete: "kaart verwijderen",
     help_card_label: "kaart een label geven",
     help_new_stack: "nieuwe stapel (een per debat)",
-    event_council: "Raadsvergadering",
+    event_council: "raadsvergadering",
     event_debate: "debat",
     event_committee_debate: "commissiedebat",
     event_short_debate: "tweeminutendebat",
@@ -284,6 +284,27 @@ pub static NL: Strings = Strings {
 /// The reader's key help, group titles and pane texts in Dutch, by their English text (the keymap keeps
 /// the English as data; see [`super::reader_text`]).
 pub static READER_NL: &[(&str, &str)] = &[
+    (
+        " Register — Tab kind · Enter occurrences · Esc back ",
+        " Register — Tab soort · Enter vindplaatsen · Esc terug ",
+    ),
+    ("{} letter", "{} brief"),
+    (
+        " — {} occurrence; Enter jumps there, Esc goes back",
+        " — {} vindplaats; Enter springt erheen, Esc gaat terug",
+    ),
+    (
+        " — {} occurrences; Enter jumps there, Esc goes back",
+        " — {} vindplaatsen; Enter springt erheen, Esc gaat terug",
+    ),
+    (
+        "(in the letter's header: its date)",
+        "(in de kop van de brief: de datum)",
+    ),
+    ("(not found)", "(niet gevonden)"),
+    ("regulation", "verordening"),
+    ("directive", "richtlijn"),
+    ("decision", "besluit"),
     ("General", "Algemeen"),
     ("Move", "Bewegen"),
     ("Letters and sections", "Brieven en paragrafen"),

@@ -132,7 +132,7 @@ fn the_words_around_a_date_give_its_kind() {
         (report.mentions[0].section, report.mentions[0].paragraph),
         (0, 1)
     );
-    assert_eq!(EventKind::Council.name(Lang::Nl), "Raadsvergadering");
+    assert_eq!(EventKind::Council.name(Lang::Nl), "raadsvergadering");
 }
 
 #[test]

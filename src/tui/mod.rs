@@ -12,6 +12,8 @@ mod browser;
 pub mod cards_view;
 pub mod component;
 pub mod document;
+#[cfg(test)]
+mod dutch_tests;
 pub mod find;
 #[cfg(test)]
 mod fixtures;

@@ -79,7 +79,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .skip(first)
         .take(height)
         .map(|(i, &index)| {
-            let line = letter_line(&app.letters[index], app.stance(index), width, &app.theme);
+            let line = letter_line(&app.letters[index], app.stance(index), width, app);
             if Some(i) == row {
                 let style = if app.focus == Pane::Letters {
                     app.theme.selected
@@ -113,19 +113,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// `2023-09-25 Sender…   +`, filling `width` columns.
-fn letter_line(
-    letter: &Letter,
-    stance: Option<Stance>,
-    width: usize,
-    theme: &Theme,
-) -> Line<'static> {
+fn letter_line(letter: &Letter, stance: Option<Stance>, width: usize, app: &App) -> Line<'static> {
+    let theme = &app.theme;
     let date = letter
         .date
         .map_or_else(|| "    –     ".to_string(), |d| format!("{d:<10}"));
     // An act the letters discuss shows its number and kind, marked `§`: no sender, no stance.
     let act = letter.act.as_ref().map(|act| {
         let name = brieven::act::short_name(letter).unwrap_or_else(|| letter.id.clone());
-        format!("{name} ({})", act.kind.as_str())
+        let kind = brieven::i18n::reader_text(app.lang, act.kind.as_str());
+        format!("{name} ({kind})")
     });
     let sender = sanitize(act.as_deref().unwrap_or(letter.sender_or_unknown()));
     let room = width.saturating_sub(date.width() + 3);

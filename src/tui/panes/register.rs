@@ -26,7 +26,10 @@ pub fn draw(view: &RegisterState, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let block = Block::bordered()
         .border_style(theme.border_focused)
         .title(Span::styled(
-            " Register — Tab kind · Enter occurrences · Esc back ",
+            brieven::i18n::reader_text(
+                ctx.lang,
+                " Register — Tab kind · Enter occurrences · Esc back ",
+            ),
             theme.title,
         ));
     let inner = block.inner(area);
@@ -99,11 +102,14 @@ fn draw_entries(
                 return Line::default();
             };
             let n = entry.letters;
+            let letters = match n {
+                1 => brieven::i18n::reader_text(ctx.lang, "{} letter"),
+                _ => ctx.lang.strings().letters_many,
+            };
             let counts = format!(
-                " {}× · {} letter{}",
+                " {}× · {}",
                 e.occurrences.len(),
-                n,
-                if n == 1 { "" } else { "s" }
+                brieven::i18n::fill(letters, &n.to_string())
             );
             let room = width.saturating_sub(counts.width());
             let label = fit(&sanitize(&e.label), room.min(40));
@@ -203,9 +209,15 @@ fn draw_concordance(
     let title = Line::from(vec![
         Span::styled(sanitize(&entity.label).into_owned(), theme.heading),
         Span::styled(
-            format!(
-                " — {} occurrences; Enter jumps there, Esc goes back",
-                listed.len()
+            brieven::i18n::fill(
+                brieven::i18n::reader_text(
+                    ctx.lang,
+                    match listed.len() {
+                        1 => " — {} occurrence; Enter jumps there, Esc goes back",
+                        _ => " — {} occurrences; Enter jumps there, Esc goes back",
+                    },
+                ),
+                &listed.len().to_string(),
             ),
             theme.dim,
         ),
@@ -242,7 +254,7 @@ fn draw_concordance(
             let who = format!("{who:<30} ");
             let text = place_text(letter, o.place).or_else(|| meta_text(letter, entity, o));
             let chars = o.chars();
-            let (before, hit, after) = context(text, o.place, chars.start, chars.len());
+            let (before, hit, after) = context(text, o.place, (chars.start, chars.len()), ctx.lang);
             let room = width.saturating_sub(32);
             let before = tail(&before, room.saturating_sub(hit.width()) / 2);
             let after = fit(&after, room.saturating_sub(before.width() + hit.width()));
@@ -263,13 +275,19 @@ fn draw_concordance(
 }
 
 /// The text before, of and after an occurrence (chars `at..at + len`), sanitized, on one line.
-fn context(text: Option<&str>, place: Place, at: usize, len: usize) -> (String, String, String) {
+fn context(
+    text: Option<&str>,
+    place: Place,
+    (at, len): (usize, usize),
+    lang: brieven::i18n::Lang,
+) -> (String, String, String) {
     let Some(text) = text else {
         let what = if place == Place::Meta {
             "(in the letter's header: its date)"
         } else {
             "(not found)"
         };
+        let what = brieven::i18n::reader_text(lang, what);
         return (String::new(), what.to_string(), String::new());
     };
     let chars: Vec<char> = text
