@@ -42,7 +42,8 @@ pub struct Corpus {
 #[derive(Debug)]
 pub enum CorpusError {
     NotFound(PathBuf),
-    NoLetters(PathBuf),
+    /// A directory with no letter files; the names of the other files in it.
+    NoLetters(PathBuf, Vec<String>),
     Unreadable(PathBuf, std::io::Error),
 }
 
@@ -50,12 +51,25 @@ impl fmt::Display for CorpusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CorpusError::NotFound(p) => write!(f, "{}: no such file or directory", shown(p)),
-            CorpusError::NoLetters(p) => {
+            CorpusError::NoLetters(p, others) => {
                 write!(
                     f,
-                    "{}: no letters (*.txt or *.md) in this directory",
+                    "{}: no letters in this directory: brieven reads *.txt, *.md, *.pdf, \
+                     *.docx, *.odt and *.html files",
                     shown(p)
-                )
+                )?;
+                if let Some((first, rest)) = others.split_first() {
+                    let mut names = crate::text::sanitize(first).into_owned();
+                    for name in rest.iter().take(2) {
+                        names.push_str(", ");
+                        names.push_str(&crate::text::sanitize(name));
+                    }
+                    if rest.len() > 2 {
+                        names.push_str(&format!(" and {} more", rest.len() - 2));
+                    }
+                    write!(f, "; it holds only {names}")?;
+                }
+                Ok(())
             }
             CorpusError::Unreadable(p, e) => write!(f, "{}: cannot read: {e}", shown(p)),
         }

@@ -35,6 +35,9 @@ fn a_directory_without_letters_is_an_error() {
         err.contains("no letters") && err.contains(dir.path().to_str().unwrap()),
         "{err}"
     );
+    // What it reads, and the files it found instead.
+    assert!(err.contains("*.pdf, *.docx, *.odt"), "{err}");
+    assert!(err.contains("notes.jpg"), "{err}");
 }
 
 #[test]

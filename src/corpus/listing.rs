@@ -47,6 +47,7 @@ pub fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
         }
         let mut tomls = HashSet::new();
         let mut found: Vec<PathBuf> = Vec::new();
+        let mut others: Vec<String> = Vec::new();
         for entry in fs::read_dir(path)
             .map_err(|e| CorpusError::Unreadable(path.clone(), e))?
             .filter_map(|entry| entry.ok())
@@ -68,10 +69,13 @@ pub fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
             let path = entry.path();
             if regular && is_letter(&path) {
                 found.push(path);
+            } else if regular && !name.to_string_lossy().to_lowercase().ends_with(".toml") {
+                others.push(name.to_string_lossy().into_owned());
             }
         }
         if found.is_empty() {
-            return Err(CorpusError::NoLetters(path.clone()));
+            others.sort_unstable();
+            return Err(CorpusError::NoLetters(path.clone(), others));
         }
         // One directory: comparing the paths' bytes orders them by file name, and is much
         // cheaper than comparing them component by component.
