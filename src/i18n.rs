@@ -263,7 +263,6 @@ pub struct Strings {
     pub help_open_url: &'static str,
     pub help_copy_url: &'static str,
     pub help_sort: &'static str,
-    pub help_reverse: &'static str,
     pub help_card_jump: &'static str,
     pub help_card_delete: &'static str,
     pub help_card_label: &'static str,

@@ -274,6 +274,25 @@ mod tests {
     }
 
     #[test]
+    fn s_in_positions_and_timeline_says_what_it_does_in_each() {
+        for (lang, words) in [
+            (Lang::En, ["date or sender", "newest or oldest first"]),
+            (Lang::Nl, ["datum of afzender", "nieuwste of oudste eerst"]),
+        ] {
+            let mut app = fixtures::app(120, 36);
+            app.lang = lang;
+            let rows = rows(&ctx!(app));
+            let help = (rows.iter())
+                .find_map(|r| match r {
+                    Row::Key(keys, help) if keys == "s" && help.contains(words[0]) => Some(help),
+                    _ => None,
+                })
+                .unwrap_or_else(|| panic!("{lang:?}: the views' s"));
+            assert!(help.contains(words[1]), "{lang:?}: {help}");
+        }
+    }
+
+    #[test]
     fn keys_that_wrap_go_on_indented_under_their_first() {
         let app = fixtures::app(120, 36);
         let text: Vec<String> = lines(&ctx!(app))
