@@ -8,6 +8,8 @@
 //! `reference/`) and the web letter
 //! fixture, read and parsed through `ingest::read_file`, one core. Target (issue 12): at least
 //! 20 MB/s. `read_regulation`: the proposal in `reference/` alone, read as an act.
+//! `read_office`: every DOCX and ODT file of the real corpus and the fixtures, read and parsed
+//! the same way; bytes are the files' own (zipped) sizes. Target (issue 12): 20 MB/s.
 
 #[allow(dead_code)]
 #[path = "../examples/gen_corpus/layouts.rs"]
@@ -116,6 +118,40 @@ fn read_html(bencher: Bencher) {
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         for (id, b) in &files {
             black_box(ingest::read_file(id, id, Some("html"), black_box(b)).expect("reads"));
+        }
+    });
+}
+
+/// The office files (DOCX, ODT) of the real corpus and the fixtures, one core.
+#[divan::bench(sample_count = 20)]
+fn read_office(bencher: Bencher) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<PathBuf> = ["tests/real", "tests/fixtures/formats"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("a test folder"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "docx" || e == "odt"))
+        .collect();
+    paths.sort();
+    let files: Vec<(String, String, Vec<u8>)> = paths
+        .iter()
+        .map(|p| {
+            let ext = p
+                .extension()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            (
+                p.display().to_string(),
+                ext,
+                std::fs::read(p).expect("file"),
+            )
+        })
+        .collect();
+    let bytes: usize = files.iter().map(|(_, _, b)| b.len()).sum();
+    bencher.counter(BytesCount::new(bytes)).bench(|| {
+        for (id, ext, b) in &files {
+            black_box(ingest::read_file(id, id, Some(ext), black_box(b)).expect("reads"));
         }
     });
 }

@@ -393,6 +393,17 @@ fn a_pdf_the_library_panics_on_is_a_damaged_file() {
     assert!(message.contains("damaged PDF"), "{message}");
 }
 
+/// The LibreOffice letter locked with a user password (`qpdf --encrypt secret secret 256`):
+/// its pages would give no text, so the file says it is encrypted and what to do, not that it
+/// is a scan.
+#[test]
+fn a_pdf_locked_with_a_password_says_so() {
+    let bytes = bytes("tests/fixtures/formats/office_letter_password.pdf");
+    let message = error(&bytes);
+    assert!(message.contains("encrypted PDF"), "{message}");
+    assert!(!message.contains("OCR"), "{message}");
+}
+
 /// A Commission proposal's cover page (institution, date, numbers, the act's title in bold,
 /// the EEA note and the documents in braces under it) and its first page of text.
 #[test]
