@@ -172,6 +172,16 @@ fn every_cell_of_the_light_theme_is_readable_on_white() {
             Action::Close,
             Action::Pin,
             Action::Cards,
+            // The form, the prompts and the second text.
+            Action::Close,
+            Action::Annotate,
+            Action::Close,
+            Action::FilterLetters,
+            Action::Input('o'),
+            Action::Close,
+            Action::SelectSentences,
+            Action::Close,
+            Action::ToggleBeside,
         ] {
             update(&mut app, a);
             out.push(draw(&app));
