@@ -135,3 +135,32 @@ fn the_acts_own_article_is_no_occurrence_of_another_instruments() {
     assert!(!out.contains("COM(2022) 209"), "{out}");
     assert!(!out.contains("COM-2022-209"), "{out}");
 }
+
+/// A mention in a letter's note is in the article's concordance as `note N`; a mention that
+/// names another act in the library by its number is in that act's, not the proposal's.
+#[test]
+fn an_articles_concordance_lists_notes_and_keeps_to_its_act() {
+    let acts = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/acts");
+    let o = brieven(&["search", "art:12", "--with-embedded", acts]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(out.contains("DISCUSSED IN (1 mentions)"), "{out}");
+    assert!(
+        out.contains("letter_two_acts  note 1  Platform Watch, 2031-05-02"),
+        "{out}"
+    );
+    assert!(
+        out.contains("See also [Article 12] of the proposal"),
+        "{out}"
+    );
+    let o = brieven(&["search", "art:12", "--json", "--with-embedded", acts]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["discussed_in"][0]["in"], "note");
+    assert_eq!(v["discussed_in"][0]["note"], 1);
+    // The proposal's Article 3 is discussed by no letter: the letter's `Article 3` is
+    // Regulation (EU) 2031/77's.
+    let o = brieven(&["search", "art:3", "--json", "--with-embedded", acts]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["article"]["citation"], "COM(2022) 209, Article 3");
+    assert_eq!(v["discussed_in"], serde_json::json!([]));
+}

@@ -110,17 +110,21 @@ fn an_act_links_to_nothing_and_nothing_links_without_an_act() {
 /// `tests/fixtures/acts/` and a letter there that cites both: (where, mention, act's id,
 /// articles).
 fn two_act_links() -> Vec<(String, String, String, Vec<String>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acts");
+    library_links(&[dir], "letter_two_acts")
+}
+
+/// The links of letter `id` in a library of the embedded letters and the files `paths` name.
+fn library_links(
+    paths: &[std::path::PathBuf],
+    id: &str,
+) -> Vec<(String, String, String, Vec<String>)> {
     use brieven::act::links::{Spot, links};
     let mut corpus = Corpus::embedded();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/acts");
     corpus
         .letters
-        .extend(Corpus::load(&[dir]).expect("the test files load").letters);
-    let letter = corpus
-        .letters
-        .iter()
-        .find(|l| l.id == "letter_two_acts")
-        .unwrap();
+        .extend(Corpus::load(paths).expect("the test files load").letters);
+    let letter = corpus.letters.iter().find(|l| l.id == id).unwrap();
     links(&corpus.letters, letter)
         .into_iter()
         .map(|l| {
@@ -149,30 +153,73 @@ fn two_act_links() -> Vec<(String, String, String, Vec<String>)> {
         .collect()
 }
 
+/// A link as `library_links` gives it: where, the mention, the act's id, its one article.
+fn at(
+    place: &str,
+    mention: &str,
+    act: &str,
+    article: &str,
+) -> (String, String, String, Vec<String>) {
+    (
+        place.to_string(),
+        mention.to_string(),
+        act.to_string(),
+        names(&[article]),
+    )
+}
+
 #[test]
 fn every_act_gets_links_decided_by_the_instrument_named_and_notes_link_too() {
-    let proposal = "com-2022-209-en".to_string();
-    let platform = "platform_act".to_string();
+    let proposal = "com-2022-209-en";
+    let platform = "platform_act";
     let links = two_act_links();
-    let at = |place: &str, mention: &str, act: &String, article: &str| {
-        (
-            place.to_string(),
-            mention.to_string(),
-            act.clone(),
-            names(&[article]),
-        )
-    };
     assert_eq!(
         links,
         [
             // `Regulation (EU) 2031/77` is the act in the library with that number, not the
             // proposal (which also has an Article 3 and 4).
-            at("¶0", "Article 3", &platform, "3"),
-            at("¶0", "Article 7", &proposal, "7"),
-            at("¶1", "Article 4", &platform, "4"),
-            at("¶1", "Article 4", &proposal, "4"),
+            at("¶0", "Article 3", platform, "3"),
+            at("¶0", "Article 7", proposal, "7"),
+            at("¶1", "Article 4", platform, "4"),
+            at("¶1", "Article 4", proposal, "4"),
             // In the note: the proposal's Article 12; the Convention's article 16 is no link.
-            at("note 1", "Article 12", &proposal, "12"),
+            at("note 1", "Article 12", proposal, "12"),
+        ]
+    );
+}
+
+/// A real act from the Official Journal beside the proposal: a mention that names it by its
+/// number (`Verordening (EU) nr. 575/2013`, `Regulation (EU) No 575/2013`) links to it, one
+/// that names the CSAM regulation to the proposal, in Dutch and English.
+#[test]
+fn a_real_official_journal_act_is_linked_by_its_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let act = dir.path().join("crr.html");
+    std::fs::copy(
+        root.join("tests/real/eurlex-oj-crr-575-2013-excerpt.html"),
+        &act,
+    )
+    .unwrap();
+    let letter = dir.path().join("brief_banken.md");
+    std::fs::write(
+        &letter,
+        "# Bankenvereniging\n\nAan de Tweede Kamer\n\nDen Haag, 3 maart 2025\n\n\
+         Betreft: de CSAM-verordening en het bankentoezicht\n\nGeachte Kamerleden,\n\n\
+         Artikel 4 van Verordening (EU) nr. 575/2013 bepaalt wat een kredietinstelling is; \
+         artikel 7 van de CSAM-verordening regelt het detectiebevel.\n\n\
+         Article 521 of Regulation (EU) No 575/2013 was never meant for messaging services.\n\n\
+         Met vriendelijke groet,\n\nBankenvereniging\n",
+    )
+    .unwrap();
+    let crr = "crr";
+    let proposal = "com-2022-209-en";
+    assert_eq!(
+        library_links(&[act, letter], "brief_banken"),
+        [
+            at("¶0", "Artikel 4", crr, "4"),
+            at("¶0", "artikel 7", proposal, "7"),
+            at("¶1", "Article 521", crr, "521"),
         ]
     );
 }

@@ -109,9 +109,7 @@ fn words_after(chars: &[char], end: usize) -> String {
     let stop = (0..window.len())
         .find(|&k| {
             let here = end + k;
-            (matches!(window[k], '.' | ';' | '!' | '?')
-                && window.get(k + 1).is_none_or(|c| c.is_whitespace()))
-                || (k > 0 && keyword_at(chars, here).is_some())
+            ends_sentence(chars, here) || (k > 0 && keyword_at(chars, here).is_some())
         })
         .unwrap_or(window.len());
     window[..stop].iter().collect()
@@ -121,11 +119,18 @@ fn words_after(chars: &[char], end: usize) -> String {
 fn sentence_start(chars: &[char], at: usize) -> usize {
     (0..at)
         .rev()
-        .find(|&k| {
-            matches!(chars[k], '.' | '!' | '?' | ';')
-                && chars.get(k + 1).is_some_and(|c| c.is_whitespace())
-        })
+        .find(|&k| ends_sentence(chars, k))
         .map_or(0, |k| k + 1)
+}
+
+/// Whether the character at `k` ends a sentence (or a clause, `;`): a stop before a space or
+/// the text's end, but not an abbreviation's full stop before a number or a word in lower case
+/// (`nr. 575/2013`, `o.a. de`).
+fn ends_sentence(chars: &[char], k: usize) -> bool {
+    let next = chars[k + 1..].iter().find(|c| !c.is_whitespace());
+    matches!(chars[k], '.' | ';' | '!' | '?')
+        && chars.get(k + 1).is_none_or(|c| c.is_whitespace())
+        && !(chars[k] == '.' && next.is_some_and(|c| c.is_ascii_digit() || c.is_lowercase()))
 }
 
 /// Whether a letter's text is about the regulation (names a regulation, the proposal, the

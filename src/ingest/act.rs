@@ -85,9 +85,10 @@ pub fn structure(
     let whereas = items[..formula]
         .iter()
         .rposition(|it| matches!(it, Item::Para(p) if recitals_heading(&p.text).is_some()));
+    // The act's title in capitals, a paragraph or (in the Official Journal's pages) a heading.
     let title = items[..whereas.unwrap_or(formula)]
         .iter()
-        .rposition(|it| matches!(it, Item::Para(p) if super::eu::is_act(&p.text)));
+        .rposition(|it| super::eu::is_act(it.text()));
     // `Proposal for a` over the act's title belongs to it.
     let preamble = title.map(|t| {
         if t > 0 && matches!(&items[t - 1], Item::Para(p) if super::eu::is_proposal_opener(&p.text))
@@ -142,7 +143,12 @@ pub fn structure(
         }
         match zone {
             Zone::Before | Zone::Preamble => {
-                if let Item::Heading { stated, .. } = &items[i] {
+                // The lines of the title under it (`of 26 June 2013`, `on prudential
+                // requirements ...`, `(Text with EEA relevance)`) are the preamble's text,
+                // whatever style they are set in.
+                if let Item::Heading { stated, .. } = &items[i]
+                    && !(zone == Zone::Preamble && continues_title(&text))
+                {
                     let memorandum = is_memorandum(&text);
                     let level = match (memorandum, out.memorandum) {
                         (true, _) => 0,
@@ -219,6 +225,34 @@ pub fn structure(
         divisions: out.divisions,
     };
     (out.sections, Some(act))
+}
+
+/// Whether a line under an act's title goes on with it: `of 26 June 2013`, `laying down rules
+/// ...`, `on prudential requirements ...` (lower case first), or the EEA note.
+fn continues_title(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+        || super::eu::is_cover_furniture(text)
+}
+
+/// The act's title in full, as its preamble opens: the title in capitals and the lines that go
+/// on with it (`REGULATION (EU) No 575/2013 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 26
+/// June 2013 on prudential requirements ...`), the subject of an act whose cover gives none.
+pub fn title(sections: &[Section], act: &Act) -> Option<String> {
+    let k = (act.divisions.iter()).position(|d| d.kind == DivisionKind::Preamble)?;
+    let section = sections.get(k)?;
+    let mut out = section.heading.clone()?;
+    let lines = (section.paragraphs.iter())
+        .map(|p| p.text.as_str())
+        .skip_while(|t| super::eu::is_proposal_opener(t))
+        .take_while(|t| continues_title(t) && !super::eu::is_cover_furniture(t));
+    for line in lines {
+        out.push(' ');
+        out.push_str(line.trim());
+    }
+    Some(out)
 }
 
 /// Takes from the items after label `i` what its title used of them; gives how many items

@@ -190,8 +190,12 @@ pub fn is_act(text: &str) -> bool {
     ];
     let t = text.trim();
     let first = t.split_whitespace().next().unwrap_or("");
-    let letters = t.chars().filter(|c| c.is_alphabetic());
-    ACTS.contains(&first) && t.len() <= 200 && letters.clone().all(char::is_uppercase)
+    // An adopted act's number is written `No 575/2013` in a title in capitals.
+    let mut letters = (t.split_whitespace())
+        .filter(|w| *w != "No")
+        .flat_map(str::chars)
+        .filter(|c| c.is_alphabetic());
+    ACTS.contains(&first) && t.len() <= 200 && letters.all(char::is_uppercase)
 }
 
 /// What an EU cover prints under the title: the EEA note (`(Text with EEA relevance)`, `(Voor
@@ -253,6 +257,21 @@ fn is_bare_number(text: &str) -> bool {
 mod tests {
     use super::*;
     use crate::ingest::lines::split;
+
+    #[test]
+    fn an_acts_title_in_capitals() {
+        assert!(is_act(
+            "REGULATION OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL"
+        ));
+        // The Official Journal writes an adopted act's number `No 575/2013`.
+        assert!(is_act(
+            "REGULATION (EU) No 575/2013 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL"
+        ));
+        assert!(!is_act(
+            "Regulation (EU) No 575/2013 of the European Parliament"
+        ));
+        assert!(!is_act("REGULATION Now IN FORCE"));
+    }
 
     #[test]
     fn document_and_procedure_numbers() {

@@ -366,6 +366,12 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
             Role::Heading(level) => Some(level),
             _ => None,
         });
+    // An act whose head names no subject (an Official Journal's page) is about its title.
+    if meta.subject.is_none()
+        && let Some(title) = act.as_ref().and_then(|a| act::title(&sections, a))
+    {
+        meta.subject = Some(title);
+    }
     Letter {
         id: id.to_string(),
         source: source.to_string(),
