@@ -48,11 +48,9 @@ impl Provision {
                     out.push_str(&format!("({p})"));
                 }
                 match point {
-                    // A numbered point of an article without numbered paragraphs would read
-                    // as a paragraph: `Article 4, point (1)`.
-                    Some(c)
-                        if paragraph.is_none() && c.starts_with(|c: char| c.is_ascii_digit()) =>
-                    {
+                    // A numbered point would read as a paragraph (`Article 4(1)`) or as a
+                    // paragraph's point (`Article 4(1)(1)`): `Article 4(1), point (1)`.
+                    Some(c) if c.starts_with(|c: char| c.is_ascii_digit()) => {
                         out.push_str(&format!(", {} ({c})", if nl { "punt" } else { "point" }))
                     }
                     Some(c) => out.push_str(&format!("({c})")),
@@ -276,6 +274,12 @@ mod tests {
         assert_eq!(point("a").render(Lang::En), "Article 2(a)");
         assert_eq!(point("12").render(Lang::En), "Article 2, point (12)");
         assert_eq!(point("12").render(Lang::Nl), "artikel 2, punt (12)");
+        let under_paragraph = Provision::Article {
+            number: "4".into(),
+            paragraph: Some(1),
+            point: Some("1".into()),
+        };
+        assert_eq!(under_paragraph.render(Lang::En), "Article 4(1), point (1)");
         assert_eq!(
             Provision::Recital { number: 12 }.render(Lang::Nl),
             "overweging 12"

@@ -142,6 +142,24 @@ fn another_acts_definitions_link_to_that_act() {
     assert!(register.find("hosting service").is_none());
 }
 
+/// A real act, Regulation (EU) No 575/2013 as the Official Journal's page on EUR-Lex sets it
+/// (`tests/real/`): its Article 4(1) defines terms between hyphenation points
+/// (`‧credit institution‧ means ...`), cited by the act's number.
+#[test]
+fn a_real_acts_definitions_link_to_it() {
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/real/eurlex-oj-crr-575-2013-excerpt.html");
+    let corpus = Corpus::load(&[page]).expect("the real act loads");
+    let register = Register::build(&corpus.letters);
+    for (term, point) in [("credit institution", 1), ("investment firm", 2)] {
+        assert_eq!(
+            defined_in(&register, term),
+            format!("Regulation (EU) No 575/2013, Article 4(1), point ({point})"),
+            "{term}"
+        );
+    }
+}
+
 fn brieven(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brieven"))
         .env(

@@ -105,9 +105,11 @@ struct Point {
     at: usize,
 }
 
-/// Opening quotes and the closing quotes that may end them.
-const QUOTES: [(char, &str); 6] = [
+/// Opening quotes and the closing quotes that may end them. EUR-Lex's older pages of the
+/// Official Journal set a defined term between two hyphenation points (`‧credit institution‧`).
+const QUOTES: [(char, &str); 7] = [
     ('‘', "’'"),
+    ('‧', "‧"),
     ('\'', "'’"),
     ('“', "”\""),
     ('"', "\"”"),
@@ -249,6 +251,10 @@ mod tests {
         assert_eq!(
             term("3. “provider” shall mean any natural or legal person"),
             Some((Some("3".into()), "provider".into()))
+        );
+        assert_eq!(
+            term("(1) ‧credit institution‧ means an undertaking"),
+            Some((Some("1".into()), "credit institution".into()))
         );
         // A quote that defines nothing, a point without a quote, a sentence.
         assert_eq!(
