@@ -164,3 +164,26 @@ fn an_articles_concordance_lists_notes_and_keeps_to_its_act() {
     assert_eq!(v["article"]["citation"], "COM(2022) 209, Article 3");
     assert_eq!(v["discussed_in"], serde_json::json!([]));
 }
+
+/// Quoting the proposal names the provision, as the README shows: paragraph 290 is Article
+/// 7(1).
+#[test]
+fn a_quote_from_the_act_cites_its_provision() {
+    let o = brieven(&["quote", "COM-2022-209", "--paragraph", "290"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("“1. The Coordinating Authority of establishment shall have the power"),
+        "{out}"
+    );
+    assert!(
+        out.trim_end().ends_with("” — COM(2022) 209, Article 7(1)"),
+        "{out}"
+    );
+    let o = brieven(&["quote", "COM-2022-209", "-p", "290", "--lang", "nl"]);
+    assert!(
+        stdout(&o)
+            .trim_end()
+            .ends_with("” — COM(2022) 209, artikel 7(1)")
+    );
+}
