@@ -187,3 +187,37 @@ fn a_quote_from_the_act_cites_its_provision() {
             .ends_with("” — COM(2022) 209, artikel 7(1)")
     );
 }
+
+/// `art:3` is the first act's Article 3; the query's other words may name another act in the
+/// library by its number, and then the concordance is that act's.
+#[test]
+fn an_article_query_may_name_its_act() {
+    let acts = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/acts");
+    let o = brieven(&["search", "art:3 2031/77", "--json", "--with-embedded", acts]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["article"]["citation"],
+        "Regulation (EU) 2031/77, Article 3"
+    );
+    assert_eq!(v["article"]["letter"], "platform_act");
+    let found: Vec<(&str, &str)> = (v["discussed_in"].as_array().unwrap().iter())
+        .map(|d| {
+            (
+                d["letter"].as_str().unwrap(),
+                d["mention"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("letter_two_acts", "Article 3")]);
+    // Words that name no act leave the first act's article.
+    let o = brieven(&[
+        "search",
+        "art:3 detectiebevel",
+        "--json",
+        "--with-embedded",
+        acts,
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["article"]["citation"], "COM(2022) 209, Article 3");
+}

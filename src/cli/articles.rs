@@ -1,4 +1,5 @@
-//! `brieven search "art:7"`: an article of the act in the library (the first act that has it),
+//! `brieven search "art:7"`: an article of the act in the library (the first act that has it,
+//! or the one the query's other words name: `art:3 2031/77`),
 //! and the letters that discuss it, each mention in its paragraph or note: the concordance of
 //! an article. `brieven show ACT --article 7` prints the article itself (see `show`).
 
@@ -55,10 +56,28 @@ struct JsonDiscussion {
     snippet: String,
 }
 
-/// Answers an `art:` query: exit 1 when no act in the library has the article.
+/// Answers an `art:` query: exit 1 when no act in the library has the article. The query's
+/// other words may name the act (`art:3 2031/77`, `art:7 com(2022) 209`): the first act that has
+/// the article and whose id, subject or reference holds them all, else the first that has it.
 pub fn run(letters: &[Letter], query: &str, number: &str, json: bool) -> Result<ExitCode> {
-    let found = (letters.iter().enumerate())
-        .find_map(|(i, l)| l.article(number).map(|section| (i, section)));
+    let words: Vec<String> = (query.split_whitespace())
+        .filter(|w| article_query(w).is_none())
+        .map(str::to_lowercase)
+        .collect();
+    let named = |l: &Letter| {
+        let names = [Some(&l.id), l.subject.as_ref(), l.reference.as_ref()]
+            .into_iter()
+            .flatten()
+            .map(|n| n.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        !words.is_empty() && words.iter().all(|w| names.contains(w.as_str()))
+    };
+    let having =
+        || (letters.iter().enumerate()).filter_map(|(i, l)| l.article(number).map(|s| (i, s, l)));
+    let found = (having().find(|(_, _, l)| named(l)))
+        .or_else(|| having().next())
+        .map(|(i, section, _)| (i, section));
     let Some((act_index, section)) = found else {
         if json {
             super::emit_json(&JsonArticle {

@@ -21,7 +21,7 @@ use unicode_width::UnicodeWidthStr;
 pub struct Args {
     /// What to look for; filters: org: person: date: term: in:<letter or sender> notes:
     /// and date ranges (date:2023-09..2023-12); art:7 gives an article of the act and the
-    /// letters that discuss it.
+    /// letters that discuss it (art:3 2031/77: of the act numbered so).
     pub query: String,
     /// Letter files or directories; none means the embedded letters.
     pub paths: Vec<PathBuf>,
