@@ -172,7 +172,7 @@ for size in $INDEX_SIZES; do
     # after each pays for bringing cache and index up to date. Added after the others, the
     # index is updated with it alone; added before them (as any added letter was before the
     # update in place), the letters are loaded and the index written whole.
-    first=$(find "$dir" -maxdepth 1 -name '*.md' | sort | head -1)
+    first=$(find "$dir" -maxdepth 1 -name '*.md' | sort | sed -n 1p)
     timed() { # timed LABEL: a cached search, its wall time and peak
         /usr/bin/time -v -o "$OUT/time.txt" "$BRIEVEN" search encryptie --json "$dir" >/dev/null || true
         echo "$1 $size: $(awk -F': ' '/Elapsed/ {print $2}' "$OUT/time.txt") wall, $(awk -F': ' '/Maximum resident/ {printf "%.1f MiB", $2 / 1024}' "$OUT/time.txt") peak"
