@@ -259,15 +259,19 @@ fn known_names_and_a_new_date_update_the_index() {
         expected.hits[2]
     );
     assert_same(&index, &queries, 20, &expected);
-    assert_eq!(fs::read(cache_file(&archive)).expect("read"), cache);
+    assert!(
+        fs::read(cache_file(&archive)).expect("read") == cache,
+        "cache rewritten"
+    );
     for (q, expected) in queries.iter().zip(&before) {
         assert_eq!(&search_in(&opened, q, 20), expected, "{q}");
     }
     assert!(!opened.damaged());
 }
 
-/// A changed letter, a removed one, or one whose file sorts before an indexed one: the index
-/// is not used (the command loads the letters and writes it whole).
+/// A changed letter, a removed one, one whose file sorts before an indexed one, or one written
+/// too recently to be trusted by its stamp: the index is not used (the command loads the
+/// letters and writes it whole).
 #[test]
 fn changed_removed_or_earlier_letters_are_not_answered_from_the_index() {
     let archive = Archive::new(12, 5);
@@ -290,4 +294,16 @@ fn changed_removed_or_earlier_letters_are_not_answered_from_the_index() {
     assert!(updated(&archive).is_none(), "sorts first");
     archive.build(&[], 20);
     assert!(updated(&archive).is_some());
+    // A letter written just now is not trusted by its stamp: no index is written for it (the
+    // same letter an hour old is added in place).
+    let text = "# Brief\n\nOp 3 maart 2031 schrijft de zeepbellenblazer over encryptie.\n";
+    archive.put("99998_old.md", text);
+    assert!(updated(&archive).is_some(), "an hour old");
+    let index = fs::read(archive.index_file()).expect("index");
+    fs::write(archive.letters().join("99999_now.md"), text).expect("write");
+    assert!(updated(&archive).is_none(), "too new");
+    assert!(
+        fs::read(archive.index_file()).expect("index") == index,
+        "index rewritten"
+    );
 }

@@ -52,6 +52,11 @@ pub(crate) fn append(
     let mut new_letters: Vec<Letter> = Vec::new();
     let mut spans = Vec::new();
     for (mut entry, one, _) in loaded {
+        // A file too new to be trusted by its stamp (or unreadable) would make the new index
+        // stale at once: the letters are loaded instead.
+        let trusted = |s: Option<stamp::Stamp>| s.is_some_and(|s| s.same_file(&s, taken));
+        let sidecar = entry.sidecar_stamp;
+        (trusted(entry.letter_stamp) && (sidecar.is_none() || trusted(sidecar))).then_some(())?;
         warnings.extend(one.warnings);
         if let Some(letter) = one.letter {
             let bytes = bitcode::encode(&letter);
