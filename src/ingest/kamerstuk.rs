@@ -54,14 +54,13 @@ pub fn paper(lines: &[Line<'_>]) -> Option<Paper> {
         .find_map(|t| t.strip_prefix("Vergaderjaar "))
         .map(|rest| rest.split(['|', ' ']).next().unwrap_or("").trim())
         .filter(|year| chamber && !year.is_empty());
-    let words = Words::of(lines);
     let mut paper = match year {
-        Some(year) => kamerstuk(&head, &words).or_else(|| aanhangsel(&head, Some(year)))?,
+        Some(year) => kamerstuk(&head, lines).or_else(|| aanhangsel(&head, Some(year)))?,
         // Without the chamber's head (the HTML edition prints none), the dossier and the
         // paper's number, or the questions and their answer, must open the text.
         None => {
             let opening = &head[..head.len().min(4)];
-            kamerstuk(opening, &words).or_else(|| aanhangsel(opening, None))?
+            kamerstuk(opening, lines).or_else(|| aanhangsel(opening, None))?
         }
     };
     let mut in_head = 0;
@@ -124,8 +123,9 @@ fn is_paper_id(text: &str) -> bool {
             .any(|p| p.len() >= 4 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A Kamerstuk: the dossier's number, `Nr. n` and the title in capitals.
-fn kamerstuk(head: &[&str], words: &Words) -> Option<Paper> {
+/// A Kamerstuk: the dossier's number, `Nr. n` and the title in capitals (recased as the
+/// letter's `lines` write its words: counted only here, for a paper).
+fn kamerstuk(head: &[&str], lines: &[Line<'_>]) -> Option<Paper> {
     let dossier = head.iter().find_map(|t| dossier_number(t))?;
     let (at, number, rest) = head.iter().enumerate().find_map(|(k, t)| {
         let rest = t.strip_prefix("Nr. ")?;
@@ -144,7 +144,7 @@ fn kamerstuk(head: &[&str], words: &Words) -> Option<Paper> {
         .chain(head[at + 1..].iter().copied())
         .chain(head[..at].iter().rev().copied())
         .find(|t| in_capitals(t))?;
-    let subject = words.recase(title);
+    let subject = Words::of(lines).recase(title);
     // `MOTIE VAN DE LEDEN ...`, `BRIEF VAN DE MINISTER VAN ...`: who, after the first `van`.
     let sender = subject
         .split_once(" van ")

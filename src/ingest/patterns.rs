@@ -171,17 +171,25 @@ pub fn standing_request_piece(text: &str) -> Option<bool> {
     if text.len() > 80 {
         return None;
     }
-    let words: Vec<String> = text
+    // Word by word, without allocating: most lines fail on their first word.
+    let mut count = 0;
+    let mut opening = false;
+    let mut telling = false;
+    for word in text
         .split_whitespace()
-        .map(|w| w.trim_end_matches([',', '.']).to_lowercase())
+        .map(|w| w.trim_end_matches([',', '.']))
         .filter(|w| !w.is_empty())
-        .collect();
-    let ours = !words.is_empty() && words.iter().all(|w| WORDS.contains(&w.as_str()));
-    let opening = words.len() >= 2 && words[0] == "bij" && words[1] == "beantwoording";
-    let telling = words
-        .iter()
-        .any(|w| ["beantwoording", "kenmerk", "referentie", "vermelden"].contains(&w.as_str()));
-    (ours && telling).then_some(opening)
+    {
+        let known = WORDS.iter().find(|k| k.eq_ignore_ascii_case(word))?;
+        telling |= ["beantwoording", "kenmerk", "referentie", "vermelden"].contains(known);
+        opening = match count {
+            0 => *known == "bij",
+            1 => opening && *known == "beantwoording",
+            _ => opening,
+        };
+        count += 1;
+    }
+    (count > 0 && telling).then_some(opening && count >= 2)
 }
 
 /// Whether `text` starts with the ASCII word `prefix`, in any case.
