@@ -908,7 +908,16 @@ pub fn is_page_number(text: &str) -> bool {
         return digits(a.trim()) && digits(b.trim());
     }
     // The word forms start with the word for page, which kerning in a PDF may have cut after
-    // its first letter or two (`P agina 2 van 9`).
+    // its first letter or two (`P agina 2 van 9`): the first word is that word or its start.
+    // Most lines (`per`, `Brussel`) fail here, before their words are split.
+    let first_word = t.split_whitespace().next().unwrap_or("").as_bytes();
+    if !["pagina", "page", "blad"].iter().any(|p| {
+        p.as_bytes()
+            .get(..first_word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(first_word))
+    }) {
+        return false;
+    }
     let mut words: Vec<Cow<'_, str>> = t.split_whitespace().map(Cow::Borrowed).collect();
     if words.len() >= 2 && words[0].len() <= 2 {
         let joined = format!("{}{}", words[0], words[1]);
@@ -1107,6 +1116,18 @@ mod tests {
         );
         assert!(is_page_number("3") && is_page_number("- 3 -") && is_page_number("Pagina 2 van 5"));
         assert!(!is_page_number("2023") && !is_page_number("3 beelden"));
+        for kerned in [
+            "P agina 2 van 9",
+            "Pa gina 2",
+            "Page 3 of 7",
+            "blad 4",
+            "3/7",
+        ] {
+            assert!(is_page_number(kerned), "{kerned}");
+        }
+        for not_one in ["per 3 maanden", "Brussel 4", "Pagination 2", "pag 2"] {
+            assert!(!is_page_number(not_one), "{not_one}");
+        }
     }
 
     #[test]
