@@ -11,27 +11,7 @@
 //! `read_office`: every DOCX and ODT file of the real corpus and the fixtures, read and parsed
 //! the same way; bytes are the files' own (zipped) sizes. Target (issue 12): 20 MB/s.
 
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/layouts.rs"]
-mod layouts;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/letters.rs"]
-mod letters;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/names.rs"]
-mod names;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/pdftext.rs"]
-mod pdftext;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/spec.rs"]
-mod spec;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/vocab.rs"]
-mod vocab;
+include!("../examples/gen_corpus/outside.rs");
 
 use std::path::PathBuf;
 

@@ -7,27 +7,7 @@
 //! `cargo bench --bench search`; `BRIEVEN_BENCH_LETTERS=10000 cargo bench --bench search` for
 //! the large corpus (default 1,000 generated letters, about 11 MB).
 
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/layouts.rs"]
-mod layouts;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/letters.rs"]
-mod letters;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/names.rs"]
-mod names;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/pdftext.rs"]
-mod pdftext;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/spec.rs"]
-mod spec;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/vocab.rs"]
-mod vocab;
+include!("../examples/gen_corpus/outside.rs");
 
 use std::sync::LazyLock;
 

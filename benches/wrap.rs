@@ -4,27 +4,7 @@
 //!
 //! `cargo bench --bench wrap`
 
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/layouts.rs"]
-mod layouts;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/letters.rs"]
-mod letters;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/names.rs"]
-mod names;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/pdftext.rs"]
-mod pdftext;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/spec.rs"]
-mod spec;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/vocab.rs"]
-mod vocab;
+include!("../examples/gen_corpus/outside.rs");
 
 use brieven::corpus::Corpus;
 use brieven::model::Letter;

@@ -4,27 +4,7 @@
 //! changed, removed or earlier-sorting letter is never answered from the old index; a reader
 //! keeps answering from the index it opened while the update replaces it.
 
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/layouts.rs"]
-mod layouts;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/letters.rs"]
-mod letters;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/names.rs"]
-mod names;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/pdftext.rs"]
-mod pdftext;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/spec.rs"]
-mod spec;
-#[allow(dead_code)]
-#[path = "../examples/gen_corpus/vocab.rs"]
-mod vocab;
+include!("../examples/gen_corpus/outside.rs");
 
 mod index_common;
 
