@@ -511,7 +511,10 @@ impl Cached {
             warnings,
             search,
         };
-        index::write::write(&index::path_of(&store.path), &contents)?;
+        let path = index::path_of(&store.path);
+        index::write::write(&path, &contents)?;
+        // The delta of the index before is for that index alone (it names it): gone.
+        let _ = fs::remove_file(index::delta_path(&path));
         self.index_wanted = false;
         Ok(())
     }

@@ -133,11 +133,6 @@ impl std::fmt::Debug for SearchIndex {
 const MAX_QUERY_WORDS: usize = 12;
 
 impl SearchIndex {
-    /// The entity names [`SearchIndex::new`] indexes for `register`.
-    pub(crate) fn names_of(register: &Register) -> NameIndex {
-        NameIndex::new(register)
-    }
-
     pub fn new(letters: &[Letter], register: &Register) -> SearchIndex {
         SearchIndex {
             names: NameIndex::new(register),

@@ -441,16 +441,20 @@ fn is_cache_or_index(path: &Path) -> bool {
     is_cache_file(path)
         || path
             .extension()
-            .is_some_and(|e| e == super::index::EXTENSION)
+            .is_some_and(|e| e == super::index::EXTENSION || e == super::index::DELTA_EXTENSION)
 }
 
 fn is_temp_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "tmp")
         && path.file_name().is_some_and(|n| {
             let n = n.to_string_lossy();
-            [EXTENSION, super::index::EXTENSION]
-                .iter()
-                .any(|e| n.contains(&format!(".{e}.")))
+            [
+                EXTENSION,
+                super::index::EXTENSION,
+                super::index::DELTA_EXTENSION,
+            ]
+            .iter()
+            .any(|e| n.contains(&format!(".{e}.")))
         })
 }
 

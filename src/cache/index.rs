@@ -39,12 +39,85 @@ pub(crate) const EXTENSION: &str = "index";
 
 /// An index file opened for a corpus whose letter files it is current for.
 pub struct Index {
-    bytes: Bytes,
-    directory: Directory,
+    /// The index file, written whole.
+    base: Layer,
+    /// The delta that extends it with letters added since (see `layout`), when there is one.
+    delta: Option<Layer>,
     cache: CacheFile,
-    file: File,
     /// Letters decoded so far (a query shows a few dozen at most).
     decoded: Mutex<HashMap<usize, Arc<Letter>>>,
+}
+
+/// One file of an index, mapped.
+struct Layer {
+    bytes: Bytes,
+    directory: Directory,
+    file: File,
+    /// The hash of its directory (what a delta names its base by).
+    hash: u64,
+}
+
+impl Layer {
+    /// The file at `path` when it is of this format and build and its sections fit.
+    fn map(path: &Path) -> Option<Layer> {
+        let file = File::open(path).ok()?;
+        // Safety: index files are only ever written whole under another name and renamed
+        // into place, never changed where they are, so the mapped bytes stay as they were
+        // (a user who edits one by hand gets chunks that fail their hashes, not undefined
+        // reads: the map is read-only and every read is bounds-checked).
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        let size = map.len() as u64;
+        (size >= HEADER_LEN + TRAILER_LEN).then_some(())?;
+        let header = map.get(..HEADER_LEN as usize)?;
+        let build = super::file::build_id();
+        let fits =
+            &header[..8] == MAGIC && u32_at(header, 8) == FORMAT && u64_at(header, 16) == build;
+        fits.then_some(())?;
+        let trailer = map.get((size - TRAILER_LEN) as usize..)?;
+        (&trailer[24..] == MAGIC).then_some(())?;
+        let (at, len, hash) = (u64_at(trailer, 0), u64_at(trailer, 8), u64_at(trailer, 16));
+        let end = at.checked_add(len)?;
+        (at >= HEADER_LEN && end <= size - TRAILER_LEN).then_some(())?;
+        let encoded = map.get(at as usize..end as usize)?;
+        (xxhash_rust::xxh3::xxh3_64(encoded) == hash).then_some(())?;
+        let mut directory: Directory = bitcode::decode(encoded).ok()?;
+        let sections_fit = directory.sections.len() == SECTIONS
+            && directory
+                .sections
+                .iter()
+                .all(|&(o, l)| o.checked_add(l).is_some_and(|e| e <= at));
+        sections_fit.then_some(())?;
+        let records_fit = [
+            (FILES, FILE),
+            (LETTERS, LETTER),
+            (PASSAGES, PASSAGE),
+            (WORDS, WORD),
+            (ENTITIES, ENTITY),
+            (OCCURRENCES, OCCURRENCE),
+            (NAMES, NAME),
+        ]
+        .iter()
+        .all(|&(section, record)| directory.sections[section].1.is_multiple_of(record as u64));
+        records_fit.then_some(())?;
+        let chunks = std::mem::take(&mut directory.chunks);
+        Some(Layer {
+            bytes: Bytes::new(map, at, chunks)?,
+            directory,
+            file,
+            hash,
+        })
+    }
+
+    /// Bytes `from..from + len` of its `section`.
+    fn slice(&self, section: usize, from: u64, len: u64) -> Option<&[u8]> {
+        let (offset, size) = self.directory.sections[section];
+        (from.checked_add(len)? <= size).then_some(())?;
+        self.bytes.get(offset + from, len)
+    }
+
+    fn len(&self, section: usize) -> u64 {
+        self.directory.sections[section].1
+    }
 }
 
 /// One letter as `brieven list` shows it, read from the index.
@@ -90,6 +163,14 @@ pub(crate) fn path_of(cache_file: &Path) -> PathBuf {
     cache_file.with_extension(EXTENSION)
 }
 
+/// Delta files (see `layout`) end so.
+pub(crate) const DELTA_EXTENSION: &str = "delta";
+
+/// The delta of the index file at `index`.
+pub(crate) fn delta_path(index: &Path) -> PathBuf {
+    index.with_extension(DELTA_EXTENSION)
+}
+
 impl Index {
     /// The index at `path` for the letter `files` (as listed from the paths the user named),
     /// when it is of this format and build, belongs to the cache file `cache_path` as it is,
@@ -123,72 +204,41 @@ impl Index {
         Some(index)
     }
 
-    /// The index at `path` when it is of this format and build, belongs to the cache file
-    /// `cache_path` as it is, and its sections fit; with a search section built with register
-    /// files of `register_key`, when one is given. Its files are not looked at.
+    /// The index at `path` (with its delta, when there is one for it) when it is of this
+    /// format and build, belongs to the cache file `cache_path` as it is, and its sections
+    /// fit; with a search section built with register files of `register_key`, when one is
+    /// given. Its files are not looked at.
     fn map(path: &Path, cache_path: &Path, register_key: Option<u64>) -> Option<Index> {
-        let file = File::open(path).ok()?;
-        // Safety: index files are only ever written whole under another name and renamed
-        // into place, never changed where they are, so the mapped bytes stay as they were
-        // (a user who edits one by hand gets chunks that fail their hashes, not undefined
-        // reads: the map is read-only and every read is bounds-checked).
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        let size = map.len() as u64;
-        (size >= HEADER_LEN + TRAILER_LEN).then_some(())?;
-        let header = map.get(..HEADER_LEN as usize)?;
-        let build = super::file::build_id();
-        let fits =
-            &header[..8] == MAGIC && u32_at(header, 8) == FORMAT && u64_at(header, 16) == build;
-        fits.then_some(())?;
-        let trailer = map.get((size - TRAILER_LEN) as usize..)?;
-        (&trailer[24..] == MAGIC).then_some(())?;
-        let (at, len, hash) = (u64_at(trailer, 0), u64_at(trailer, 8), u64_at(trailer, 16));
-        let end = at.checked_add(len)?;
-        (at >= HEADER_LEN && end <= size - TRAILER_LEN).then_some(())?;
-        let encoded = map.get(at as usize..end as usize)?;
-        (xxhash_rust::xxh3::xxh3_64(encoded) == hash).then_some(())?;
-        let mut directory: Directory = bitcode::decode(encoded).ok()?;
-        let sections_fit = directory.sections.len() == SECTIONS
-            && directory
-                .sections
-                .iter()
-                .all(|&(o, l)| o.checked_add(l).is_some_and(|e| e <= at));
-        sections_fit.then_some(())?;
+        let base = Layer::map(path)?;
+        base.directory.base.is_none().then_some(())?;
+        // A delta written for another base (the index was written whole since) is not read.
+        // One without the search sections (written for `list`) may extend a base with them.
+        let delta = Layer::map(&delta_path(path)).filter(|d| {
+            d.directory.base == Some(base.hash)
+                && d.directory.cache == base.directory.cache
+                && (d.directory.register_key.is_none()
+                    || d.directory.register_key == base.directory.register_key)
+        });
         if let Some(key) = register_key {
-            (directory.register_key == Some(key)).then_some(())?;
+            let top = delta.as_ref().unwrap_or(&base);
+            (top.directory.register_key == Some(key)).then_some(())?;
         }
         let (cache, span) = CacheFile::open_bare(cache_path)?;
-        ((span.offset, span.len, span.hash) == directory.cache).then_some(())?;
-        let chunks = std::mem::take(&mut directory.chunks);
-        let index = Index {
-            bytes: Bytes::new(map, at, chunks)?,
-            directory,
+        ((span.offset, span.len, span.hash) == base.directory.cache).then_some(())?;
+        Some(Index {
+            base,
+            delta,
             cache,
-            file,
             decoded: Mutex::new(HashMap::new()),
-        };
-        let counts_fit = [
-            (FILES, FILE),
-            (LETTERS, LETTER),
-            (PASSAGES, PASSAGE),
-            (WORDS, WORD),
-            (ENTITIES, ENTITY),
-            (OCCURRENCES, OCCURRENCE),
-            (NAMES, NAME),
-        ]
-        .iter()
-        .all(|&(section, record)| {
-            index.directory.sections[section]
-                .1
-                .is_multiple_of(record as u64)
-        });
-        counts_fit.then_some(index)
+        })
     }
 
     /// Marks the index and its cache file used, for pruning; no matter if that cannot be done.
     fn touch(&self) {
         let now = std::time::SystemTime::now();
-        let _ = self.file.set_modified(now);
+        for layer in std::iter::once(&self.base).chain(&self.delta) {
+            let _ = layer.file.set_modified(now);
+        }
         let _ = self.cache.touch(now);
     }
 
@@ -198,14 +248,19 @@ impl Index {
     /// did not show is not looked at.
     fn current(&self, listing: &Listing, count: usize) -> Option<bool> {
         let files = listing.files.get(..count)?;
-        let taken = self.directory.taken;
+        // Each file's stamps were taken when the layer that holds it was written.
+        let in_base = self.base.len(FILES) as usize / FILE;
+        let taken = |i: usize| match &self.delta {
+            Some(delta) if i >= in_base => delta.directory.taken,
+            _ => self.base.directory.taken,
+        };
         let chunk = files.len().div_ceil(64).max(1);
         let starts: Vec<usize> = (0..files.len()).step_by(chunk).collect();
         let same = crate::corpus::map_in_parallel(&starts, |&first| {
             (first..(first + chunk).min(files.len()))
-                .all(|i| self.file_current(i, &files[i], listing.sidecar_absent(i), taken))
+                .all(|i| self.file_current(i, &files[i], listing.sidecar_absent(i), taken(i)))
         });
-        Some(same.into_iter().all(|s| s) && !self.bytes.damaged())
+        Some(same.into_iter().all(|s| s) && !self.damaged())
     }
 
     fn file_current(&self, i: usize, file: &Path, sidecar_absent: bool, taken: i128) -> bool {
@@ -234,12 +289,22 @@ impl Index {
 
     /// Whether some bytes read did not have their hash: nothing the index gave may be used.
     pub fn damaged(&self) -> bool {
-        self.bytes.damaged()
+        self.base.bytes.damaged() || self.delta.as_ref().is_some_and(|d| d.bytes.damaged())
+    }
+
+    /// Marks the index damaged (something read did not make sense).
+    fn set_damaged(&self) {
+        self.base.bytes.set_damaged();
+    }
+
+    /// The layer read last: the delta when there is one, else the base.
+    fn top(&self) -> &Layer {
+        self.delta.as_ref().unwrap_or(&self.base)
     }
 
     /// The corpus's warnings (skipped files, bad sidecars), as loading it gave them.
     pub fn warnings(&self) -> &[String] {
-        &self.directory.warnings
+        &self.top().directory.warnings
     }
 
     /// How many letters there are.
@@ -287,7 +352,7 @@ impl Index {
             _ => self.blob_letter(span),
         };
         let Some(letter) = letter else {
-            self.bytes.set_damaged();
+            self.set_damaged();
             return None;
         };
         let letter = Arc::new(letter);
@@ -302,23 +367,35 @@ impl Index {
         bitcode::decode(bytes).ok()
     }
 
+    /// The length of `section`: the base's and the delta's, or the delta's (see `layout`).
+    fn section_len(&self, section: usize) -> u64 {
+        match &self.delta {
+            Some(delta) if APPENDED[section] => self.base.len(section) + delta.len(section),
+            Some(delta) => delta.len(section),
+            None => self.base.len(section),
+        }
+    }
+
     /// The number of records of `size` in `section`.
     fn count(&self, section: usize, size: usize) -> usize {
-        (self.directory.sections[section].1 / size as u64) as usize
+        (self.section_len(section) / size as u64) as usize
     }
 
     /// Record `i` of `section`.
     fn record(&self, section: usize, size: usize, i: usize) -> Option<&[u8]> {
         (i < self.count(section, size)).then_some(())?;
-        let (offset, _) = self.directory.sections[section];
-        self.bytes.get(offset + (i * size) as u64, size as u64)
+        self.slice(section, (i * size) as u64, size as u64)
     }
 
-    /// Bytes `from..from + len` of `section`.
+    /// Bytes `from..from + len` of `section` (of one layer: none lies across the two).
     fn slice(&self, section: usize, from: u64, len: u64) -> Option<&[u8]> {
-        let (offset, size) = self.directory.sections[section];
-        (from.checked_add(len)? <= size).then_some(())?;
-        self.bytes.get(offset + from, len)
+        match &self.delta {
+            Some(delta) if !APPENDED[section] => delta.slice(section, from, len),
+            Some(delta) if from >= self.base.len(section) => {
+                delta.slice(section, from - self.base.len(section), len)
+            }
+            _ => self.base.slice(section, from, len),
+        }
     }
 
     /// A string of STRINGS; `None` (and the index damaged) when it is not UTF-8.
@@ -326,13 +403,13 @@ impl Index {
         let bytes = self.slice(STRINGS, offset, u64::from(len))?;
         let s = std::str::from_utf8(bytes).ok();
         if s.is_none() {
-            self.bytes.set_damaged();
+            self.set_damaged();
         }
         s
     }
 
     /// Word `i` of the vocabulary (in byte order), with its postings' count, offset and
-    /// length.
+    /// length (the first run: see [`Index::postings_of_word`]).
     fn word(&self, i: usize) -> Option<(&str, usize, u64, u64)> {
         let rec = self.record(WORDS, WORD, i)?;
         let word = self.string(str_at(rec, 0)?)?;
@@ -342,6 +419,25 @@ impl Index {
             u64_at(rec, 16),
             u64::from(u32_at(rec, 24)),
         ))
+    }
+
+    /// The postings of word `i`: its two runs (see `layout`), ascending; `None` when they
+    /// do not read.
+    fn postings_of_word(&self, i: usize) -> Option<Vec<u32>> {
+        let rec = self.record(WORDS, WORD, i)?;
+        let run = |at: usize| {
+            let (count, from, len) = (u32_at(rec, at), u64_at(rec, at + 4), u32_at(rec, at + 12));
+            postings_of(self.slice(POSTINGS, from, u64::from(len))?, count as usize)
+        };
+        let (first, mut list) = (run(12)?, run(28)?);
+        if let (Some(last), Some(next)) = (first.last(), list.first()) {
+            (last < next).then_some(())?;
+        }
+        if first.is_empty() {
+            return Some(list);
+        }
+        list.splice(0..0, first);
+        Some(list)
     }
 
     /// The first word not before `q` in byte order.
@@ -397,7 +493,7 @@ impl Source for Index {
             kind: kind_of(*rec.first()?)?,
             date: date_at(rec, 1),
             label: self.string(str_at(rec, 8)?)?,
-            occurrences: u32_at(rec, 40) as usize,
+            occurrences: u32_at(rec, 40) as usize + u32_at(rec, 56) as usize,
         })
     }
 
@@ -405,10 +501,12 @@ impl Source for Index {
         let rec = self.record(ENTITIES, ENTITY, id)?;
         let (offset, len) = str_at(rec, 20)?;
         let bytes = self.slice(STRINGS, offset, u64::from(len))?;
-        let Ok(entity) = bitcode::decode::<Entity>(bytes) else {
-            self.bytes.set_damaged();
+        let Ok(mut entity) = bitcode::decode::<Entity>(bytes) else {
+            self.set_damaged();
             return None;
         };
+        // A delta keeps the bitcode of entities whose place new ones moved.
+        entity.id = id;
         Some(Cow::Owned(entity))
     }
 
@@ -416,15 +514,16 @@ impl Source for Index {
         let Some(rec) = self.record(ENTITIES, ENTITY, id) else {
             return Cow::Borrowed(&[]);
         };
-        let (first, count) = (u64_at(rec, 32), u64::from(u32_at(rec, 40)));
         let size = OCCURRENCE as u64;
-        let Some(bytes) = first
-            .checked_mul(size)
-            .and_then(|from| self.slice(OCCURRENCES, from, count * size))
-        else {
+        let run = |at: usize| {
+            let (first, count) = (u64_at(rec, at), u64::from(u32_at(rec, at + 8)));
+            let bytes = self.slice(OCCURRENCES, first.checked_mul(size)?, count * size)?;
+            Some(bytes.chunks_exact(OCCURRENCE))
+        };
+        let (Some(first), Some(then)) = (run(32), run(48)) else {
             return Cow::Borrowed(&[]);
         };
-        let read = bytes.chunks_exact(OCCURRENCE).map(|b| {
+        let read = first.chain(then).map(|b| {
             let (letter, place) = place_at(b, 0)?;
             Some(Occurrence {
                 letter,
@@ -436,7 +535,7 @@ impl Source for Index {
         match read.collect::<Option<Vec<_>>>() {
             Some(all) => Cow::Owned(all),
             None => {
-                self.bytes.set_damaged();
+                self.set_damaged();
                 Cow::Borrowed(&[])
             }
         }
@@ -473,14 +572,10 @@ impl Source for Index {
     }
 
     fn postings(&self, word: u32) -> Cow<'_, [u32]> {
-        let read = self.word(word as usize).and_then(|(_, count, from, len)| {
-            let bytes = self.slice(POSTINGS, from, len)?;
-            postings_of(bytes, count)
-        });
-        match read {
+        match self.postings_of_word(word as usize) {
             Some(list) => Cow::Owned(list),
             None => {
-                self.bytes.set_damaged();
+                self.set_damaged();
                 Cow::Borrowed(&[])
             }
         }

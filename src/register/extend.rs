@@ -13,6 +13,18 @@ use super::scan::{Names, scan_letters};
 use super::{Drafts, Entity, EntityKind, Register, RegisterError, key};
 use crate::model::Letter;
 
+/// The register of letters `..first` followed by `new` (letters `first..`), as the register
+/// of those letters (`base`, its entities' occurrences left out) and what the new letters
+/// add to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extension {
+    /// Every entity in the register's order (`id` its place), with only the occurrences the
+    /// new letters add (after those it had).
+    pub entities: Vec<Entity>,
+    /// Which entity of `base` each was (`None`: new).
+    pub was: Vec<Option<usize>>,
+}
+
 /// The register of the letters of `base` followed by `new` (letters `first..`), with the
 /// user's register files `extra_toml` (as `base` was built); see the module.
 pub fn extended(
@@ -21,6 +33,27 @@ pub fn extended(
     new: &[Letter],
     extra_toml: &[&str],
 ) -> Result<Option<Register>, RegisterError> {
+    let Some(extension) = extension(&base.entities, first, new, extra_toml)? else {
+        return Ok(None);
+    };
+    let mut entities = extension.entities;
+    for (e, was) in entities.iter_mut().zip(extension.was) {
+        if let Some(old) = was.and_then(|i| base.entities.get(i)) {
+            e.occurrences.splice(0..0, old.occurrences.iter().copied());
+        }
+    }
+    Ok(Some(Register { entities }))
+}
+
+/// What `new` (letters `first..`) adds to the register whose entities are `base` (their
+/// occurrences are not looked at), with the user's register files `extra_toml` (as `base`
+/// was built); see the module.
+pub fn extension(
+    base: &[Entity],
+    first: usize,
+    new: &[Letter],
+    extra_toml: &[&str],
+) -> Result<Option<Extension>, RegisterError> {
     if new.iter().any(Letter::is_act) {
         return Ok(None);
     }
@@ -28,7 +61,7 @@ pub fn extended(
     // dates (found by their own rule), then the register files' entities that occur in no
     // letter so far (the register leaves those out).
     let mut drafts = Drafts::default();
-    for e in base.entities.iter().filter(|e| e.kind != EntityKind::Date) {
+    for e in base.iter().filter(|e| e.kind != EntityKind::Date) {
         let i = drafts.entities.len();
         for name in e.names() {
             let k = key(name);
@@ -63,7 +96,13 @@ pub fn extended(
         return Ok(None);
     }
     let found = scan_letters(&Names::new(&drafts), new, first);
-    let mut entities = base.entities.clone();
+    let mut entities: Vec<Entity> = base
+        .iter()
+        .map(|e| Entity {
+            occurrences: Vec::new(),
+            ..e.clone()
+        })
+        .collect();
     // Draft `i` is entity `of_draft[i]` of `entities`, once it has one.
     let mut of_draft: Vec<Option<usize>> = (0..drafts.entities.len()).map(|_| None).collect();
     let mut d = 0;
@@ -144,9 +183,21 @@ pub fn extended(
     if ties {
         return Ok(None);
     }
-    entities.sort_by_cached_key(order);
-    for (id, e) in entities.iter_mut().enumerate() {
+    // Stable, as the rebuild's sort: old entities that tie keep their order.
+    let mut places: Vec<usize> = (0..entities.len()).collect();
+    places.sort_by_cached_key(|&i| order(&entities[i]));
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let mut extension = Extension {
+        entities: Vec::with_capacity(places.len()),
+        was: Vec::with_capacity(places.len()),
+    };
+    for (id, i) in places.into_iter().enumerate() {
+        let Some(mut e) = slots.get_mut(i).and_then(Option::take) else {
+            return Ok(None);
+        };
         e.id = id;
+        extension.entities.push(e);
+        extension.was.push((i < added_from).then_some(i));
     }
-    Ok(Some(Register { entities }))
+    Ok(Some(extension))
 }

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 pub use defined::Defined;
-pub use extend::extended;
+pub use extend::{Extension, extended, extension};
 pub use load::RegisterError;
 pub use scan::{MatchText, match_text, texts};
 pub(crate) use scan::{in_spans, link_spans};

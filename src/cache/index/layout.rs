@@ -12,6 +12,13 @@
 //! Strings are a `Str`: an offset into STRINGS (u64) and a length (u32, `u32::MAX` for none).
 //! A place is four `u32`s: letter, kind (0 paragraph, 1 footnote, 2 heading, 3 meta), and two
 //! numbers (section and paragraph, the note's number, the section).
+//!
+//! A *delta* (`<name>.delta`, written by `update`) has the same layout and extends one index
+//! file, its *base* (named by the hash of the base's directory): the sections [`APPENDED`]
+//! marks are the base's followed by the delta's (record `i` past the base's last is the
+//! delta's `i - count`; an offset past the base's length is the delta's, less that length),
+//! the others are the delta's alone. A vocabulary word's postings and an entity's
+//! occurrences are two runs: the first (in the base) and a continuation (in the delta).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -20,7 +27,7 @@ use crate::register::{EntityKind, Place};
 
 pub const MAGIC: &[u8; 8] = b"BRVINDEX";
 /// The layout here; a change to it bumps this.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 pub const HEADER_LEN: u64 = 32;
 pub const TRAILER_LEN: u64 = 32;
 /// Bytes checked by one hash.
@@ -39,6 +46,11 @@ pub const NAMES: usize = 8;
 /// Letters added to the index after it was written whole (see `update`): their blobs.
 pub const BLOBS: usize = 9;
 pub const SECTIONS: usize = 10;
+/// The sections a delta extends (the rest it replaces: the vocabulary, the entities and their
+/// names, whose order new words and entities change).
+pub const APPENDED: [bool; SECTIONS] = [
+    true, true, true, true, false, true, false, true, false, true,
+];
 /// A letter's span with this bit set is in BLOBS (the rest of the offset), not in the cache
 /// file.
 pub const BLOB: u64 = 1 << 63;
@@ -54,12 +66,14 @@ pub const LETTER: usize = 24 + 36 + 8 + 8;
 /// PASSAGES: a place.
 pub const PASSAGE: usize = 16;
 /// WORDS, in byte order of the words: the word (`Str`), how many postings (u32), where
-/// they start in POSTINGS (u64) and how many bytes they take (u32).
-pub const WORD: usize = 12 + 4 + 8 + 4;
+/// they start in POSTINGS (u64) and how many bytes they take (u32); then the same for the
+/// continuation (how many, where, bytes: u32, u64, u32; none in a base written whole).
+pub const WORD: usize = 12 + 4 + 8 + 4 + 16;
 /// ENTITIES: kind (u8), 1 if dated (u8), month, day, year (i32), label (`Str`), the entity
-/// without its occurrences (bitcode, a `Str`), its occurrences' first index (u64) and
-/// count (u32).
-pub const ENTITY: usize = 8 + 12 + 12 + 8 + 4 + 4;
+/// without its occurrences (bitcode, a `Str`; its `id` is its place, whatever it says), its
+/// occurrences' first index (u64) and count (u32), 4 bytes of padding, and the same for the
+/// continuation.
+pub const ENTITY: usize = 8 + 12 + 12 + 8 + 4 + 4 + 16;
 /// OCCURRENCES: a place, `at` and `len` (u32 each).
 pub const OCCURRENCE: usize = 16 + 8;
 /// NAMES: entity and name number (u32 each), the key (`Str`).
@@ -81,6 +95,8 @@ pub struct Directory {
     pub sections: Vec<(u64, u64)>,
     /// xxh3 of each [`CHUNK`] of the file before the directory.
     pub chunks: Vec<u64>,
+    /// In a delta: the hash of the base's directory (its trailer's), the file it extends.
+    pub base: Option<u64>,
 }
 
 /// The index file mapped, read only through checked chunks.

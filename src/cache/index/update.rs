@@ -1,37 +1,40 @@
-//! Letters added after the last one an index holds (issue 17's incremental update): the new
-//! index is the old one with the new letters' files, rows, passages, words and occurrences
-//! added, and their blobs kept in the index itself (BLOBS), so that neither the other letters
-//! nor the cache file are read or written. Only the new letters are parsed, registered
-//! (`register::extended`) and indexed; the old sections are copied record by record (word
-//! lists that gain postings are re-encoded). The result answers as an index written whole for
-//! all the letters would. Anything else (a changed or removed letter, a letter whose file
-//! sorts before an indexed one, a letter that brings a new name) is not done here: the caller
-//! then loads the corpus, which writes the index whole.
+//! Letters added after the last one an index holds (issue 17's incremental update): written
+//! as a *delta* beside the index (`layout`), so that the index itself, the cache file and the
+//! other letters are neither read whole nor rewritten. Only the new letters are parsed,
+//! registered (`register::extension`) and indexed. The delta holds their files, rows,
+//! passages, blobs and the continuations of the postings and occurrences they add, after
+//! those of an earlier delta (copied: a delta always extends the index written whole), and
+//! the vocabulary, entities and names whole (records copied, except those the new letters
+//! change). The index and its delta answer as an index written whole for all the letters
+//! would. Anything else (a changed or removed letter, a letter whose file sorts before an
+//! indexed one, a letter that brings a new name, a delta grown past [`MOST_DELTA`]) is not
+//! done here: the caller then loads the corpus, which writes the index whole.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use super::layout::*;
-use super::write::{Parts, SearchParts, Word, write_parts};
+use super::write::{Sections, put_occurrences, write_file};
 use super::{Index, LetterRow};
-use crate::cache::file::{Entry, Span};
+use crate::cache::file::Span;
 use crate::cache::stamp;
 use crate::corpus::{self, Listing};
 use crate::model::Letter;
-use crate::register::{Register, extended};
+use crate::register::{Entity, Occurrence, extension, key};
+use crate::search::PassageIndex;
 use crate::search::source::Source;
-use crate::search::{Passage, PassageIndex, SearchIndex};
 
 /// At most so many letters are added at once.
 pub const MOST_ADDED: usize = 256;
-/// At most so many bytes of blobs are kept in an index; beyond, the letters are loaded and
-/// the index written whole (their blobs then go to the cache file).
-pub const MOST_BLOBS: u64 = 64 << 20;
+/// At most so many bytes of letters, passages, postings and occurrences are kept in a delta;
+/// beyond, the letters are loaded and the index written whole (their blobs then go to the
+/// cache file).
+pub const MOST_DELTA: u64 = 64 << 20;
 
-/// Writes at `path` the index of `listing`, whose first files are those `index` was written
-/// for, unchanged, and the rest new; with the search sections when `register` (the user's
-/// register files) is given and `index` has them for those files. `None` when it cannot be
-/// done here (see the module).
+/// Writes beside the index at `path` the delta that makes `index` (opened with the delta it
+/// had, if any) the index of `listing`, whose first files are those `index` holds, unchanged,
+/// and the rest new; with the search sections when `register` (the user's register files) is
+/// given and `index` has them for those files. `None` when it cannot be done here (see the
+/// module).
 pub(crate) fn append(
     index: &Index,
     path: &Path,
@@ -40,17 +43,31 @@ pub(crate) fn append(
 ) -> Option<()> {
     let old_files = index.count(FILES, FILE);
     let added = listing.files.get(old_files..)?;
-    let old_blobs = index.directory.sections[BLOBS].1;
-    (!added.is_empty() && added.len() <= MOST_ADDED && old_blobs <= MOST_BLOBS).then_some(())?;
+    let kept: u64 = (index.delta.iter())
+        .flat_map(|d| {
+            [
+                FILES,
+                LETTERS,
+                STRINGS,
+                PASSAGES,
+                POSTINGS,
+                OCCURRENCES,
+                BLOBS,
+            ]
+            .map(|s| d.len(s))
+        })
+        .sum();
+    (!added.is_empty() && added.len() <= MOST_ADDED && kept <= MOST_DELTA).then_some(())?;
+    let key = match (register, index.top().directory.register_key) {
+        (Some(texts), Some(key)) if key == crate::cache::register_key(texts) => Some(key),
+        (Some(_), _) => return None,
+        (None, _) => None,
+    };
     let taken = stamp::now();
     let loaded = corpus::map_in_parallel(added, |file| crate::cache::load_one(file, None, None, 0));
-    let mut files: Vec<Entry> = (0..old_files)
-        .map(|i| index.entry(i))
-        .collect::<Option<_>>()?;
+    let mut delta = Delta::of(index);
     let mut warnings = index.warnings().to_vec();
-    let mut blobs = index.slice(BLOBS, 0, old_blobs)?.to_vec();
     let mut new_letters: Vec<Letter> = Vec::new();
-    let mut spans = Vec::new();
     for (mut entry, one, _) in loaded {
         // A file too new to be trusted by its stamp (or unreadable) would make the new index
         // stale at once: the letters are loaded instead.
@@ -61,156 +78,277 @@ pub(crate) fn append(
         if let Some(letter) = one.letter {
             let bytes = bitcode::encode(&letter);
             let span = Span {
-                offset: BLOB | blobs.len() as u64,
+                offset: BLOB | delta.end(BLOBS),
                 len: bytes.len() as u64,
                 hash: xxhash_rust::xxh3::xxh3_64(&bytes),
             };
-            blobs.extend_from_slice(&bytes);
+            delta.tails[BLOBS].extend_from_slice(&bytes);
             entry.blob = span;
-            spans.push(span);
+            let mut record = Vec::with_capacity(LETTER);
+            delta
+                .strings
+                .put_letter(&mut record, span, &LetterRow::of(&letter));
+            delta.tails[LETTERS].extend_from_slice(&record);
             new_letters.push(letter);
         }
-        files.push(entry);
+        let mut record = Vec::with_capacity(FILE);
+        delta.strings.put_file(&mut record, &entry);
+        delta.tails[FILES].extend_from_slice(&record);
     }
-    let old_letters = index.len();
-    let mut letters: Vec<(Span, LetterRow)> = (0..old_letters)
-        .map(|i| Some((index.span(i)?, index.row(i)?)))
-        .collect::<Option<_>>()?;
-    letters.extend(spans.into_iter().zip(new_letters.iter().map(LetterRow::of)));
-    let register = match (register, index.directory.register_key) {
-        (Some(texts), Some(key)) if key == crate::cache::register_key(texts) => {
-            let old = index.register()?;
-            Some((key, extended(&old, old_letters, &new_letters, texts).ok()??))
-        }
-        (Some(_), _) => return None,
-        (None, _) => None,
-    };
-    let names;
-    let fresh;
-    let search = match &register {
-        Some((key, register)) => {
-            names = SearchIndex::names_of(register);
-            fresh = PassageIndex::new(&new_letters);
-            let first_passage = index.passage_count() as u32;
-            let passages = (0..first_passage).map_while(|id| index.passage(id)).chain(
-                fresh.passages.iter().map(|p| Passage {
-                    letter: p.letter + old_letters as u32,
-                    place: p.place,
-                }),
-            );
-            Some(SearchParts {
-                key: *key,
-                register,
-                names: names.iter().collect(),
-                passages: Box::new(passages),
-                words: Box::new(merged_words(index, &fresh, first_passage)),
-            })
-        }
-        None => None,
-    };
-    let parts = Parts {
+    if let Some(texts) = register.filter(|_| key.is_some()) {
+        delta.search(index, &new_letters, texts)?;
+    }
+    let directory = Directory {
         taken,
-        cache: Span {
-            offset: index.directory.cache.0,
-            len: index.directory.cache.1,
-            hash: index.directory.cache.2,
-        },
-        files: &files,
-        warnings: &warnings,
-        letters,
-        search,
-        blobs,
+        cache: index.base.directory.cache,
+        register_key: key,
+        warnings,
+        base: Some(index.base.hash),
+        ..Directory::default()
     };
-    write_parts(path, parts).ok()?;
+    let delta_path = super::delta_path(path);
+    write_file(&delta_path, delta.into_sections(), directory).ok()?;
     if index.damaged() {
         // Made of bytes that did not have their hashes: gone, and the next run loads.
-        let _ = std::fs::remove_file(path);
+        let _ = std::fs::remove_file(&delta_path);
         return None;
     }
     Some(())
 }
 
-/// The vocabulary of `index` and of the new letters' `fresh` index (its passages numbered
-/// from `first`) in byte order, each word with its postings encoded.
-fn merged_words<'a>(
-    index: &'a Index,
-    fresh: &'a PassageIndex,
-    first: u32,
-) -> impl Iterator<Item = Word<'a>> + 'a {
-    let old_words = index.count(WORDS, WORD);
-    let new_words = fresh.sorted();
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        let old = (i < old_words).then(|| index.word(i)).flatten();
-        let new = new_words
-            .get(j)
-            .and_then(|&id| Some((id, fresh.words().get(id as usize)?.as_str())));
-        let shifted =
-            |id: u32| -> Vec<u32> { fresh.postings(id).iter().map(|&p| p + first).collect() };
-        match (old, new) {
-            (None, None) => None,
-            (Some((word, count, from, len)), new) if new.is_none_or(|(_, w)| word <= w) => {
-                i += 1;
-                let bytes = index.slice(POSTINGS, from, len).unwrap_or_default();
-                match new.filter(|(_, w)| *w == word) {
-                    None => Some((Cow::Borrowed(word), count, Cow::Borrowed(bytes))),
-                    Some((id, _)) => {
-                        j += 1;
-                        let Some(mut list) = postings_of(bytes, count) else {
-                            index.bytes.set_damaged();
-                            return None;
-                        };
-                        list.extend(shifted(id));
-                        let mut encoded = Vec::new();
-                        put_postings(&mut encoded, &list);
-                        Some((Cow::Borrowed(word), list.len(), Cow::Owned(encoded)))
-                    }
-                }
-            }
-            (_, Some((id, word))) => {
-                j += 1;
-                let list = shifted(id);
-                let mut encoded = Vec::new();
-                put_postings(&mut encoded, &list);
-                Some((Cow::Borrowed(word), list.len(), Cow::Owned(encoded)))
-            }
-            (Some(_), None) => None, // not reached: the first arm takes it
-        }
-    })
+/// A delta being built: the bytes of each section that follow the base's (appended
+/// sections) or stand for them (the others), and the strings they add.
+struct Delta {
+    /// The base's length of each section.
+    base: [u64; SECTIONS],
+    tails: Vec<Vec<u8>>,
+    strings: Sections,
 }
 
-impl Index {
-    /// File `i`'s entry as the index keeps it (stamps, path; no warnings, no blob).
-    fn entry(&self, i: usize) -> Option<Entry> {
-        let rec = self.record(FILES, FILE, i)?;
-        let flags = u64_at(rec, 0);
-        let stamp_at = |at: usize| super::stamp_in(rec, at);
-        Some(Entry {
-            source: self.string(str_at(rec, 8 + 2 * 56)?)?.to_string(),
-            letter_stamp: (flags & 1 != 0).then(|| stamp_at(8)),
-            sidecar_stamp: (flags & 2 != 0).then(|| stamp_at(8 + 56)),
-            ..Entry::default()
-        })
-    }
-
-    /// Letter `i`'s span (in the cache file, or in BLOBS).
-    fn span(&self, i: usize) -> Option<Span> {
-        let rec = self.record(LETTERS, LETTER, i)?;
-        Some(Span {
-            offset: u64_at(rec, 0),
-            len: u64_at(rec, 8),
-            hash: u64_at(rec, 16),
-        })
-    }
-
-    /// The register as the index holds it, every entity with its occurrences.
-    fn register(&self) -> Option<Register> {
-        let mut entities = Vec::with_capacity(self.entity_count());
-        for id in 0..self.entity_count() {
-            let mut entity = self.entity_names(id)?.into_owned();
-            entity.occurrences = self.occurrences(id).into_owned();
-            entities.push(entity);
+impl Delta {
+    /// A delta of `index`'s base with what `index`'s delta holds of its files, letters,
+    /// strings, passages and blobs (the rest is written anew).
+    fn of(index: &Index) -> Delta {
+        let base: [u64; SECTIONS] = std::array::from_fn(|s| index.base.len(s));
+        let mut tails = vec![Vec::new(); SECTIONS];
+        for section in [FILES, LETTERS, STRINGS, PASSAGES, BLOBS] {
+            if let Some(d) = &index.delta {
+                let len = d.len(section);
+                tails[section] = d.slice(section, 0, len).unwrap_or_default().to_vec();
+                if tails[section].len() as u64 != len {
+                    index.set_damaged();
+                }
+            }
         }
-        (!self.damaged()).then_some(Register { entities })
+        let strings = Sections {
+            strings: std::mem::take(&mut tails[STRINGS]),
+            strings_from: base[STRINGS],
+        };
+        Delta {
+            base,
+            tails,
+            strings,
+        }
     }
+
+    /// Where the next byte of appended `section` goes.
+    fn end(&self, section: usize) -> u64 {
+        self.base[section] + self.tails[section].len() as u64
+    }
+
+    fn into_sections(mut self) -> Vec<Vec<u8>> {
+        self.tails[STRINGS] = std::mem::take(&mut self.strings.strings);
+        self.tails
+    }
+
+    /// The search sections with `new` (letters `index.len()..`): their passages, the
+    /// vocabulary, entities and names of all the letters, the postings and occurrences they
+    /// add. `None` when the register cannot be extended (see `register::extension`).
+    fn search(&mut self, index: &Index, new: &[Letter], texts: &[&str]) -> Option<()> {
+        let old_letters = index.len() as u32;
+        let old_entities = index.entity_count();
+        let bare: Vec<Entity> = (0..old_entities)
+            .map(|id| Some(index.entity_names(id)?.into_owned()))
+            .collect::<Option<_>>()?;
+        let ext = extension(&bare, old_letters as usize, new, texts).ok()??;
+        let fresh = PassageIndex::new(new);
+        let first_passage = index.passage_count() as u32;
+        for p in &fresh.passages {
+            put_place(&mut self.tails[PASSAGES], p.letter + old_letters, p.place);
+        }
+        self.words(index, &fresh, first_passage)?;
+        self.entities(index, &bare, ext.entities, &ext.was)
+    }
+
+    /// WORDS: the vocabulary of `index` and of the new letters' `fresh` index (its passages
+    /// numbered from `first`) in byte order; POSTINGS: each word's continuation.
+    fn words(&mut self, index: &Index, fresh: &PassageIndex, first: u32) -> Option<()> {
+        let old_words = index.count(WORDS, WORD);
+        let new_words = fresh.sorted();
+        let mut words = Vec::with_capacity((old_words + new_words.len()) * WORD);
+        let shifted = |id: u32| fresh.postings(id).iter().map(|&p| p + first);
+        let (mut i, mut j) = (0, 0);
+        loop {
+            let old = (i < old_words).then(|| index.word(i)).flatten();
+            let new = new_words
+                .get(j)
+                .and_then(|&id| Some((id, fresh.words().get(id as usize)?.as_str())));
+            match (old, new) {
+                (None, None) => break,
+                (None, _) if i < old_words => return None, // a word that does not read
+                (Some((word, ..)), new) if new.is_none_or(|(_, w)| word <= w) => {
+                    let mut record = index.record(WORDS, WORD, i)?.to_vec();
+                    i += 1;
+                    let mut list = self.continuation_of(index, &record[28..44], POSTINGS)?;
+                    let then = match new.filter(|(_, w)| *w == word) {
+                        Some((id, _)) => {
+                            j += 1;
+                            let mut postings = postings_of(&list, u32_at(&record, 28) as usize)?;
+                            postings.extend(shifted(id));
+                            list.clear();
+                            put_postings(&mut list, &postings);
+                            postings.len()
+                        }
+                        None => u32_at(&record, 28) as usize,
+                    };
+                    self.put_run(&mut record[28..44], POSTINGS, &list, then);
+                    words.extend_from_slice(&record);
+                }
+                (_, Some((id, word))) => {
+                    j += 1;
+                    let postings: Vec<u32> = shifted(id).collect();
+                    let mut list = Vec::new();
+                    put_postings(&mut list, &postings);
+                    let mut record = Vec::with_capacity(WORD);
+                    self.strings.put_str(&mut record, Some(word.as_bytes()));
+                    record.extend_from_slice(&[0; 16]);
+                    record.extend_from_slice(&[0; 16]);
+                    self.put_run(&mut record[28..44], POSTINGS, &list, postings.len());
+                    words.extend_from_slice(&record);
+                }
+                (Some(_), None) => return None, // not reached: the arm before takes it
+            }
+        }
+        self.tails[WORDS] = words;
+        Some(())
+    }
+
+    /// The bytes of the continuation run `run` (count, offset, length) of a WORDS record.
+    fn continuation_of(&self, index: &Index, run: &[u8], section: usize) -> Option<Vec<u8>> {
+        let (from, len) = (u64_at(run, 4), u64::from(u32_at(run, 12)));
+        Some(index.slice(section, from, len)?.to_vec())
+    }
+
+    /// Appends `bytes` to `section` (POSTINGS) as a run of `count` and writes the run's
+    /// count, offset and length at `run`.
+    fn put_run(&mut self, run: &mut [u8], section: usize, bytes: &[u8], count: usize) {
+        let at = self.end(section);
+        self.tails[section].extend_from_slice(bytes);
+        run[0..4].copy_from_slice(&(count as u32).to_le_bytes());
+        run[4..12].copy_from_slice(&at.to_le_bytes());
+        run[12..16].copy_from_slice(&(bytes.len() as u32).to_le_bytes());
+    }
+
+    /// ENTITIES and NAMES of the extended register `entities` (each with only its new
+    /// occurrences; `was` its entity in `index`, whose entities are `bare`), and OCCURRENCES'
+    /// continuations.
+    fn entities(
+        &mut self,
+        index: &Index,
+        bare: &[Entity],
+        entities: Vec<Entity>,
+        was: &[Option<usize>],
+    ) -> Option<()> {
+        let names_of = names_by_entity(index, bare.len())?;
+        let occurrence = OCCURRENCE as u64;
+        let mut records = Vec::with_capacity(entities.len() * ENTITY);
+        let mut names = Vec::new();
+        for (e, was) in entities.iter().zip(was) {
+            let mut record;
+            let mut then: Vec<Occurrence> = Vec::new();
+            match *was {
+                Some(old) => {
+                    record = index.record(ENTITIES, ENTITY, old)?.to_vec();
+                    let (from, count) = (u64_at(&record, 48), u64::from(u32_at(&record, 56)));
+                    let bytes = index.slice(
+                        OCCURRENCES,
+                        from.checked_mul(occurrence)?,
+                        count * occurrence,
+                    )?;
+                    then.extend(read_occurrences(bytes)?);
+                    if e.aliases == bare.get(old)?.aliases {
+                        let range = names_of.get(old)?.clone();
+                        for i in range {
+                            let mut name = index.record(NAMES, NAME, i)?.to_vec();
+                            name[0..4].copy_from_slice(&(e.id as u32).to_le_bytes());
+                            names.extend_from_slice(&name);
+                        }
+                    } else {
+                        // A date written a new way: its bitcode and names anew.
+                        let mut fresh = Vec::with_capacity(ENTITY);
+                        let first = (u64_at(&record, 32), u32_at(&record, 40));
+                        self.strings.put_entity(&mut fresh, e, first, (0, 0));
+                        record = fresh;
+                        self.put_names(&mut names, e);
+                    }
+                }
+                None => {
+                    record = Vec::with_capacity(ENTITY);
+                    self.strings.put_entity(&mut record, e, (0, 0), (0, 0));
+                    self.put_names(&mut names, e);
+                }
+            }
+            then.extend_from_slice(&e.occurrences);
+            let at = self.end(OCCURRENCES) / occurrence;
+            put_occurrences(&mut self.tails[OCCURRENCES], &then);
+            record[48..56].copy_from_slice(&at.to_le_bytes());
+            record[56..60].copy_from_slice(&(then.len() as u32).to_le_bytes());
+            records.extend_from_slice(&record);
+        }
+        self.tails[ENTITIES] = records;
+        self.tails[NAMES] = names;
+        Some(())
+    }
+
+    /// `e`'s names as `NameIndex::new` lists them.
+    fn put_names(&mut self, out: &mut Vec<u8>, e: &Entity) {
+        for (n, name) in e.names().enumerate() {
+            self.strings.put_name(out, e.id, n, &key(name));
+        }
+    }
+}
+
+/// Occurrences' records.
+fn read_occurrences(bytes: &[u8]) -> Option<Vec<Occurrence>> {
+    (bytes.chunks_exact(OCCURRENCE))
+        .map(|b| {
+            let (letter, place) = place_at(b, 0)?;
+            Some(Occurrence {
+                letter,
+                place,
+                at: u32_at(b, 16),
+                len: u32_at(b, 20),
+            })
+        })
+        .collect()
+}
+
+/// The NAMES records of each of the `count` entities of `index` (they are entity by entity).
+fn names_by_entity(index: &Index, count: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    let mut ranges = vec![0..0; count];
+    let total = index.count(NAMES, NAME);
+    let entity_of = |i: usize| Some(u32_at(index.record(NAMES, NAME, i)?, 0) as usize);
+    let (mut i, mut last) = (0, None);
+    while i < total {
+        let entity = entity_of(i)?;
+        // Entity by entity, each once, in order.
+        last.is_none_or(|l| l < entity).then_some(())?;
+        last = Some(entity);
+        let start = i;
+        while i < total && entity_of(i)? == entity {
+            i += 1;
+        }
+        *ranges.get_mut(entity)? = start..i;
+    }
+    Some(ranges)
 }

@@ -11,7 +11,7 @@ use super::layout::*;
 use crate::cache::file::{Entry, Span};
 use crate::cache::stamp::Stamp;
 use crate::model::Letter;
-use crate::register::{Entity, Register};
+use crate::register::{Entity, Occurrence, Register};
 use crate::search::{Passage, SearchIndex};
 
 /// What goes into an index file.
@@ -31,17 +31,18 @@ pub struct Contents<'a> {
 
 /// Sections being built.
 #[derive(Default)]
-struct Sections {
-    parts: Vec<Vec<u8>>,
-    strings: Vec<u8>,
+pub(super) struct Sections {
+    pub strings: Vec<u8>,
+    /// Where `strings` begins in STRINGS (a delta's follow its base's).
+    pub strings_from: u64,
 }
 
 impl Sections {
     /// Puts `s` in STRINGS and its `Str` in `out`.
-    fn put_str(&mut self, out: &mut Vec<u8>, s: Option<&[u8]>) {
+    pub fn put_str(&mut self, out: &mut Vec<u8>, s: Option<&[u8]>) {
         let (offset, len) = match s {
             Some(s) => {
-                let offset = self.strings.len() as u64;
+                let offset = self.strings_from + self.strings.len() as u64;
                 self.strings.extend_from_slice(s);
                 (offset, u32::try_from(s.len()).unwrap_or(u32::MAX - 1))
             }
@@ -49,6 +50,65 @@ impl Sections {
         };
         out.extend_from_slice(&offset.to_le_bytes());
         out.extend_from_slice(&len.to_le_bytes());
+    }
+}
+
+impl Sections {
+    /// A FILES record.
+    pub fn put_file(&mut self, out: &mut Vec<u8>, entry: &Entry) {
+        let flags = u64::from(entry.letter_stamp.is_some())
+            | (2 * u64::from(entry.sidecar_stamp.is_some()));
+        out.extend_from_slice(&flags.to_le_bytes());
+        put_stamp(out, entry.letter_stamp);
+        put_stamp(out, entry.sidecar_stamp);
+        self.put_str(out, Some(entry.source.as_bytes()));
+        out.extend_from_slice(&[0; 4]);
+    }
+
+    /// A LETTERS record.
+    pub fn put_letter(&mut self, out: &mut Vec<u8>, span: Span, row: &LetterRow) {
+        for n in [span.offset, span.len, span.hash] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        self.put_str(out, Some(row.id.as_bytes()));
+        self.put_str(out, row.sender.map(str::as_bytes));
+        self.put_str(out, row.subject.map(str::as_bytes));
+        put_date(out, row.date);
+        out.push(stance_byte(row.stance));
+        out.extend_from_slice(&(row.sections as u32).to_le_bytes());
+        out.extend_from_slice(&(row.notes as u32).to_le_bytes());
+    }
+
+    /// An ENTITIES record for `e` (its occurrences left out) whose occurrences are the runs
+    /// `first` and `then` (first index, count).
+    pub fn put_entity(
+        &mut self,
+        out: &mut Vec<u8>,
+        e: &Entity,
+        first: (u64, u32),
+        then: (u64, u32),
+    ) {
+        out.push(kind_byte(e.kind));
+        put_date(out, e.date);
+        self.put_str(out, Some(e.label.as_bytes()));
+        let bare = Entity {
+            occurrences: Vec::new(),
+            ..e.clone()
+        };
+        self.put_str(out, Some(&bitcode::encode(&bare)));
+        for (at, count) in [first, then] {
+            out.extend_from_slice(&at.to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+            out.extend_from_slice(&[0; 4]);
+        }
+    }
+
+    /// A NAMES record.
+    pub fn put_name(&mut self, out: &mut Vec<u8>, entity: usize, name: usize, key: &str) {
+        out.extend_from_slice(&(entity as u32).to_le_bytes());
+        out.extend_from_slice(&(name as u32).to_le_bytes());
+        self.put_str(out, Some(key.as_bytes()));
+        out.extend_from_slice(&[0; 4]);
     }
 }
 
@@ -61,8 +121,7 @@ fn put_stamp(out: &mut Vec<u8>, stamp: Option<Stamp>) {
     out.extend_from_slice(&s.device.to_le_bytes());
 }
 
-/// What the index's sections are written from, wherever it comes from: a loaded corpus
-/// ([`write`]) or an index and the letters added to it (`update`).
+/// What the index's sections are written from.
 pub(super) struct Parts<'a> {
     pub taken: i128,
     pub cache: Span,
@@ -71,8 +130,6 @@ pub(super) struct Parts<'a> {
     /// Each letter's record: where its blob is, and its row.
     pub letters: Vec<(Span, LetterRow<'a>)>,
     pub search: Option<SearchParts<'a>>,
-    /// Letters' blobs kept in the index itself (see `BLOB`).
-    pub blobs: Vec<u8>,
 }
 
 /// A vocabulary word, how many postings it has, and its postings encoded (`put_postings`).
@@ -135,7 +192,6 @@ pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
         warnings: contents.warnings,
         letters,
         search,
-        blobs: Vec::new(),
     };
     write_parts(path, parts)
 }
@@ -145,26 +201,11 @@ pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<()> {
     let mut s = Sections::default();
     let mut files = Vec::with_capacity(parts.files.len() * FILE);
     for entry in parts.files {
-        let flags = u64::from(entry.letter_stamp.is_some())
-            | (2 * u64::from(entry.sidecar_stamp.is_some()));
-        files.extend_from_slice(&flags.to_le_bytes());
-        put_stamp(&mut files, entry.letter_stamp);
-        put_stamp(&mut files, entry.sidecar_stamp);
-        s.put_str(&mut files, Some(entry.source.as_bytes()));
-        files.extend_from_slice(&[0; 4]);
+        s.put_file(&mut files, entry);
     }
     let mut letters = Vec::with_capacity(parts.letters.len() * LETTER);
     for (span, row) in &parts.letters {
-        for n in [span.offset, span.len, span.hash] {
-            letters.extend_from_slice(&n.to_le_bytes());
-        }
-        s.put_str(&mut letters, Some(row.id.as_bytes()));
-        s.put_str(&mut letters, row.sender.map(str::as_bytes));
-        s.put_str(&mut letters, row.subject.map(str::as_bytes));
-        put_date(&mut letters, row.date);
-        letters.push(stance_byte(row.stance));
-        letters.extend_from_slice(&(row.sections as u32).to_le_bytes());
-        letters.extend_from_slice(&(row.notes as u32).to_le_bytes());
+        s.put_letter(&mut letters, *span, row);
     }
     let mut sections = vec![files, letters];
     let mut register_key = None;
@@ -175,8 +216,7 @@ pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<()> {
     }
     sections.push(std::mem::take(&mut s.strings));
     sections.extend(rest);
-    sections.push(parts.blobs);
-    s.parts = sections;
+    sections.push(Vec::new()); // BLOBS: a delta's (see `update`)
     let directory = Directory {
         taken: parts.taken,
         cache: (parts.cache.offset, parts.cache.len, parts.cache.hash),
@@ -184,7 +224,7 @@ pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<()> {
         warnings: parts.warnings.to_vec(),
         ..Directory::default()
     };
-    write_file(path, s.parts, directory)
+    write_file(path, sections, directory)
 }
 
 /// PASSAGES, WORDS, POSTINGS, ENTITIES, OCCURRENCES and NAMES.
@@ -201,38 +241,32 @@ fn search_sections(s: &mut Sections, parts: SearchParts) -> Vec<Vec<u8>> {
         words.extend_from_slice(&(postings.len() as u64).to_le_bytes());
         postings.extend_from_slice(&encoded);
         words.extend_from_slice(&(encoded.len() as u32).to_le_bytes());
+        words.extend_from_slice(&[0; 16]); // no continuation
     }
     let register = parts.register;
     let mut entities = Vec::with_capacity(register.entities.len() * ENTITY);
     let mut occurrences = Vec::new();
     let mut first = 0u64;
     for e in &register.entities {
-        entities.push(kind_byte(e.kind));
-        put_date(&mut entities, e.date);
-        s.put_str(&mut entities, Some(e.label.as_bytes()));
-        let bare = Entity {
-            occurrences: Vec::new(),
-            ..e.clone()
-        };
-        s.put_str(&mut entities, Some(&bitcode::encode(&bare)));
-        entities.extend_from_slice(&first.to_le_bytes());
-        entities.extend_from_slice(&(e.occurrences.len() as u32).to_le_bytes());
-        entities.extend_from_slice(&[0; 4]);
-        for o in &e.occurrences {
-            put_place(&mut occurrences, o.letter, o.place);
-            occurrences.extend_from_slice(&o.at.to_le_bytes());
-            occurrences.extend_from_slice(&o.len.to_le_bytes());
-        }
+        let count = e.occurrences.len() as u32;
+        s.put_entity(&mut entities, e, (first, count), (0, 0));
+        put_occurrences(&mut occurrences, &e.occurrences);
         first += e.occurrences.len() as u64;
     }
     let mut names = Vec::new();
     for (entity, name, key) in parts.names {
-        names.extend_from_slice(&(entity as u32).to_le_bytes());
-        names.extend_from_slice(&(name as u32).to_le_bytes());
-        s.put_str(&mut names, Some(key.as_bytes()));
-        names.extend_from_slice(&[0; 4]);
+        s.put_name(&mut names, entity, name, key);
     }
     vec![passages, words, postings, entities, occurrences, names]
+}
+
+/// OCCURRENCES records.
+pub(super) fn put_occurrences(out: &mut Vec<u8>, occurrences: &[Occurrence]) {
+    for o in occurrences {
+        put_place(out, o.letter, o.place);
+        out.extend_from_slice(&o.at.to_le_bytes());
+        out.extend_from_slice(&o.len.to_le_bytes());
+    }
 }
 
 /// A writer that hashes what it writes chunk by chunk.
@@ -272,7 +306,11 @@ impl<W: Write> Chunked<W> {
     }
 }
 
-fn write_file(path: &Path, parts: Vec<Vec<u8>>, mut directory: Directory) -> io::Result<()> {
+pub(super) fn write_file(
+    path: &Path,
+    parts: Vec<Vec<u8>>,
+    mut directory: Directory,
+) -> io::Result<()> {
     super::super::file::write_whole(path, |file| {
         let mut out = Chunked {
             inner: BufWriter::new(file),
