@@ -209,11 +209,17 @@ fn known_names_and_a_new_date_update_the_index() {
     .to_vec();
     let before = archive.build(&queries, 20);
     let opened = archive.open().expect("opens");
+    let written = fs::read(archive.index_file()).expect("index");
+    assert!(
+        delta_file(&archive).is_none(),
+        "no delta before letters are added"
+    );
     let copy = fs::read_to_string(&archive.files()[2]).expect("read");
     archive.put("99998_copy.md", &copy);
     let cache = fs::read(cache_file(&archive)).expect("cache file");
     let index = updated(&archive).expect("a letter of known names is added in place");
     assert_same(&index, &queries, 20, &rebuilt(&archive, &queries, 20));
+    let first_delta = fs::read(delta_file(&archive).expect("a delta")).expect("delta");
     archive.put(
         "99999_new.md",
         "# Brief\n\nOp 3 maart 2031 schrijft de zeepbellenblazer over encryptie.\n",
@@ -243,10 +249,189 @@ fn known_names_and_a_new_date_update_the_index() {
         fs::read(cache_file(&archive)).expect("read") == cache,
         "cache rewritten"
     );
+    assert!(
+        fs::read(archive.index_file()).expect("index") == written,
+        "the index written whole is not rewritten: the letters added are in its delta"
+    );
     for (q, expected) in queries.iter().zip(&before) {
         assert_eq!(&search_in(&opened, q, 20), expected, "{q}");
     }
     assert!(!opened.damaged());
+    // The first delta (the first letter added alone) put back: not current, and updated
+    // from it.
+    write_whole(&delta_file(&archive).expect("delta"), &first_delta);
+    assert!(
+        archive.open().is_none(),
+        "a delta that lacks letters is not current"
+    );
+    let index = updated(&archive).expect("updated from the older delta");
+    assert_same(&index, &queries, 20, &expected);
+    // Loaded and written whole again: the delta goes.
+    archive.build(&[], 20);
+    assert!(
+        delta_file(&archive).is_none(),
+        "the index written whole has no delta"
+    );
+    assert_same(
+        &archive.open().expect("opens"),
+        &queries,
+        20,
+        &rebuilt(&archive, &queries, 20),
+    );
+}
+
+/// Letters added in place, then one of them changed, one added among them, one removed and
+/// then all of them: each time the delta is written anew from the index (the added letters
+/// alone are read) or the index alone is current, nothing is loaded or rewritten, and the
+/// answers are a rebuild's.
+#[test]
+fn letters_added_in_place_may_be_changed_or_removed() {
+    let archive = Archive::new(15, 6);
+    let queries: Vec<String> = [
+        "encryptie",
+        "zeepbellenblazer",
+        "3 maart 2031",
+        "4 maart 2031",
+        "date:2031",
+        "org:",
+        "in:99999",
+    ]
+    .map(String::from)
+    .to_vec();
+    archive.build(&[], 20);
+    let written = fs::read(archive.index_file()).expect("index");
+    let cache = fs::read(cache_file(&archive)).expect("cache file");
+    let unchanged = |what: &str| {
+        assert!(
+            fs::read(archive.index_file()).expect("index") == written,
+            "{what}"
+        );
+        assert!(
+            fs::read(cache_file(&archive)).expect("cache") == cache,
+            "{what}"
+        );
+    };
+    let copy = fs::read_to_string(&archive.files()[1]).expect("read");
+    archive.put("99997_copy.md", &copy);
+    archive.put(
+        "99999_new.md",
+        "# Brief\n\nOp 3 maart 2031 schrijft de zeepbellenblazer over encryptie.\n",
+    );
+    let steps: [(&str, &dyn Fn()); 5] = [
+        ("added", &|| {}),
+        ("changed", &|| {
+            archive.put(
+                "99999_new.md",
+                "# Brief\n\nOp 4 maart 2031 schreef de zeepbellenblazer niet over encryptie.\n",
+            )
+        }),
+        ("one among them", &|| {
+            archive.put("99998_between.md", "# Brief\n\nOok de 3 maart 2031.\n")
+        }),
+        ("removed", &|| {
+            fs::remove_file(archive.letters().join("99997_copy.md")).expect("remove")
+        }),
+        ("all removed", &|| {
+            for name in ["99998_between.md", "99999_new.md"] {
+                fs::remove_file(archive.letters().join(name)).expect("remove");
+            }
+        }),
+    ];
+    for (what, step) in steps {
+        step();
+        let index = updated(&archive).unwrap_or_else(|| panic!("{what}: not updated"));
+        assert_same(&index, &queries, 20, &rebuilt(&archive, &queries, 20));
+        unchanged(what);
+    }
+}
+
+/// A reader that opened the index and its delta keeps answering from them while an update
+/// replaces the delta.
+#[test]
+fn a_reader_keeps_its_delta_while_another_update_replaces_it() {
+    let archive = Archive::new(13, 6);
+    let queries: Vec<String> = ["encryptie", "zeepbellenblazer", "3 maart 2031", "date:2031"]
+        .map(String::from)
+        .to_vec();
+    archive.build(&queries, 20);
+    let copy = fs::read_to_string(&archive.files()[1]).expect("read");
+    archive.put("99998_copy.md", &copy);
+    let opened = updated(&archive).expect("added in place");
+    let before: Vec<Vec<Hit>> = queries.iter().map(|q| search_in(&opened, q, 20)).collect();
+    assert_eq!(before, rebuilt(&archive, &queries, 20).hits);
+    archive.put(
+        "99999_new.md",
+        "# Brief
+
+Op 3 maart 2031 schrijft de zeepbellenblazer over encryptie.
+",
+    );
+    let after = updated(&archive).expect("added in place");
+    let expected = rebuilt(&archive, &queries, 20);
+    assert_same(&after, &queries, 20, &expected);
+    assert_ne!(before, expected.hits);
+    for (q, hits) in queries.iter().zip(&before) {
+        assert_eq!(&search_in(&opened, q, 20), hits, "{q}");
+    }
+    assert!(!opened.damaged());
+}
+
+/// Bytes of a delta changed in turn (a sample of them): the index and its delta are
+/// refused, or answer as a rebuild, or say they are damaged; never a panic. Once the
+/// letters are loaded again (as the command does then), the index answers as a rebuild.
+#[test]
+fn a_changed_byte_in_a_delta_is_refused_or_found() {
+    let archive = Archive::new(14, 5);
+    archive.build(&[], 20);
+    let copy = fs::read_to_string(&archive.files()[0]).expect("read");
+    archive.put("99998_copy.md", &copy);
+    archive.put(
+        "99999_new.md",
+        "# Brief
+
+Op 3 maart 2031 schrijft de zeepbellenblazer over encryptie.
+",
+    );
+    let queries: Vec<String> = ["encryptie", "zeepbellenblazer", "date:2031", "org:"]
+        .map(String::from)
+        .to_vec();
+    let expected = rebuilt(&archive, &queries, 20);
+    assert_same(&updated(&archive).expect("added"), &queries, 20, &expected);
+    let path = delta_file(&archive).expect("a delta");
+    let original = fs::read(&path).expect("read");
+    let step = (original.len() / 200).max(1);
+    let (mut refused, mut found) = (0, 0);
+    for at in (0..original.len()).step_by(step) {
+        let mut bytes = original.clone();
+        bytes[at] ^= 0x5a;
+        write_whole(&path, &bytes);
+        let Some(index) = archive.open() else {
+            refused += 1;
+            continue;
+        };
+        let got: Vec<Vec<Hit>> = queries.iter().map(|q| search_in(&index, q, 20)).collect();
+        let rows: Vec<_> = (0..index.len()).map(|i| index.row(i)).collect();
+        let whole = !index.damaged();
+        found += usize::from(!whole);
+        assert!(got == expected.hits || !whole, "byte {at}: wrong answers");
+        assert!(rows.iter().all(Option::is_some) || !whole, "byte {at}");
+    }
+    assert!(refused > 0 && found > 0, "{refused} refused, {found} found");
+    archive.build(&[], 20);
+    assert_same(&archive.open().expect("opens"), &queries, 20, &expected);
+}
+
+/// The delta beside the index, if there is one.
+fn delta_file(archive: &Archive) -> Option<PathBuf> {
+    let path = archive.index_file().with_extension("delta");
+    path.exists().then_some(path)
+}
+
+/// Writes `bytes` to `path` as the writer does: whole, under another name, renamed.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) {
+    let temp = path.with_extension("test-tmp");
+    fs::write(&temp, bytes).expect("write");
+    fs::rename(&temp, path).expect("rename");
 }
 
 /// A changed letter, a removed one, one whose file sorts before an indexed one, or one written

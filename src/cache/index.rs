@@ -182,26 +182,62 @@ impl Index {
         listing: &Listing,
         register_key: Option<u64>,
     ) -> Option<Index> {
-        let index = Index::map(path, cache_path, register_key)?;
         let files = listing.files.len();
-        (index.count(FILES, FILE) == files && index.current(listing, files)?).then_some(())?;
+        let current = |index: &Index| {
+            (index.count(FILES, FILE) == files && index.current(listing, files)?).then_some(())
+        };
+        let index = Index::map(path, cache_path, register_key)?;
+        // The letters a delta added may have been removed again since.
+        let index = match current(&index) {
+            Some(()) => index,
+            None => {
+                let base = index.without_delta(register_key)?;
+                current(&base)?;
+                base
+            }
+        };
         index.touch();
         Some(index)
     }
 
     /// The index at `path` (as for [`Index::open`]) when the files it was written for are the
     /// first of `listing`'s, each unchanged, and the listing has more after them: the
-    /// letters added since, for [`update::append`].
+    /// letters added since, for [`update::append`]. With its delta when the delta's letters
+    /// are those files too, else without it (a letter the delta added was changed or removed
+    /// since, or one sorts among them: the delta is written anew from the index).
     pub(crate) fn open_before(
         path: &Path,
         cache_path: &Path,
         listing: &Listing,
         register_key: Option<u64>,
     ) -> Option<Index> {
+        let before = |index: &Index| {
+            let files = index.count(FILES, FILE);
+            (files < listing.files.len() && index.current(listing, files)?).then_some(())
+        };
         let index = Index::map(path, cache_path, register_key)?;
-        let files = index.count(FILES, FILE);
-        (files < listing.files.len() && index.current(listing, files)?).then_some(())?;
-        Some(index)
+        match before(&index) {
+            Some(()) => Some(index),
+            None => {
+                let base = index.without_delta(register_key)?;
+                before(&base)?;
+                Some(base)
+            }
+        }
+    }
+
+    /// The index without its delta, when it has one (and the index alone has the search
+    /// sections of `register_key`, when one is given).
+    fn without_delta(self, register_key: Option<u64>) -> Option<Index> {
+        self.delta.as_ref()?;
+        if let Some(key) = register_key {
+            (self.base.directory.register_key == Some(key)).then_some(())?;
+        }
+        Some(Index {
+            delta: None,
+            decoded: Mutex::new(HashMap::new()),
+            ..self
+        })
     }
 
     /// The index at `path` (with its delta, when there is one for it) when it is of this
