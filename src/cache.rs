@@ -238,8 +238,8 @@ impl Cache {
         let index_path = index::path_of(&path);
         let old = Index::open_before(&index_path, &path, listing, key)?;
         index::update::append(&old, &index_path, listing, register)?;
-        drop(old);
-        self.open_index(paths, listing, key)
+        // The files `old` holds were found unchanged just now: not looked at again.
+        Index::open_appended(&old, &index_path, &path, listing, key)
     }
 }
 

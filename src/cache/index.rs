@@ -226,6 +226,26 @@ impl Index {
         }
     }
 
+    /// The index at `path` with the delta [`update::append`] has just written from `before`
+    /// (opened with [`Index::open_before`], its files found current then): current when its
+    /// files are `listing`'s, the new ones (those after `before`'s) looked at alone.
+    pub(crate) fn open_appended(
+        before: &Index,
+        path: &Path,
+        cache_path: &Path,
+        listing: &Listing,
+        register_key: Option<u64>,
+    ) -> Option<Index> {
+        let index = Index::map(path, cache_path, register_key)?;
+        let (checked, files) = (before.count(FILES, FILE), listing.files.len());
+        // The index written whole is the one `before` read (the delta names it).
+        (index.base.hash == before.base.hash && index.delta.is_some()).then_some(())?;
+        (index.count(FILES, FILE) == files && index.current_from(listing, checked, files)?)
+            .then_some(())?;
+        index.touch();
+        Some(index)
+    }
+
     /// The index without its delta, when it has one (and the index alone has the search
     /// sections of `register_key`, when one is given).
     fn without_delta(self, register_key: Option<u64>) -> Option<Index> {
@@ -283,6 +303,11 @@ impl Index {
     /// The first `count` files of `listing` are looked at. A sidecar the directory's listing
     /// did not show is not looked at.
     fn current(&self, listing: &Listing, count: usize) -> Option<bool> {
+        self.current_from(listing, 0, count)
+    }
+
+    /// [`Index::current`] for files `from..count` alone.
+    fn current_from(&self, listing: &Listing, from: usize, count: usize) -> Option<bool> {
         let files = listing.files.get(..count)?;
         // Each file's stamps were taken when the layer that holds it was written.
         let in_base = self.base.len(FILES) as usize / FILE;
@@ -290,8 +315,8 @@ impl Index {
             Some(delta) if i >= in_base => delta.directory.taken,
             _ => self.base.directory.taken,
         };
-        let chunk = files.len().div_ceil(64).max(1);
-        let starts: Vec<usize> = (0..files.len()).step_by(chunk).collect();
+        let chunk = (count.saturating_sub(from)).div_ceil(64).max(1);
+        let starts: Vec<usize> = (from..files.len()).step_by(chunk).collect();
         let same = crate::corpus::map_in_parallel(&starts, |&first| {
             (first..(first + chunk).min(files.len()))
                 .all(|i| self.file_current(i, &files[i], listing.sidecar_absent(i), taken(i)))
