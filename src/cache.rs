@@ -237,9 +237,10 @@ impl Cache {
         let path = self.dir.join(file::name(paths));
         let index_path = index::path_of(&path);
         let old = Index::open_before(&index_path, &path, listing, key)?;
-        index::update::append(&old, &index_path, listing, register)?;
+        let written = index::update::append(&old, &index_path, &path, listing, register)?;
         // The files `old` holds were found unchanged just now: not looked at again.
-        Index::open_appended(&old, &index_path, &path, listing, key)
+        Index::open_appended(&old, written, &index_path, &path, listing, key)
+            .or_else(|| self.open_index(paths, listing, key))
     }
 }
 

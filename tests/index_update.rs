@@ -345,6 +345,49 @@ fn letters_added_in_place_may_be_changed_or_removed() {
     }
 }
 
+/// A delta that comes to hold more letter files than the index is merged into it: one index
+/// file again (no delta), answering as a rebuild, the cache file untouched; a reader of the
+/// pair before keeps its answers, and the next letter added starts a new delta.
+#[test]
+fn a_delta_larger_than_its_index_is_merged_into_it() {
+    let archive = Archive::new(16, 3);
+    let queries: Vec<String> = ["encryptie", "zeepbel", "date:2019", "org:", "in:99"]
+        .map(String::from)
+        .to_vec();
+    archive.build(&[], 20);
+    let written = fs::read(archive.index_file()).expect("index");
+    let cache = fs::read(cache_file(&archive)).expect("cache file");
+    let files = archive.files();
+    add_copy_and_note(&archive, &files[0], 1, 3);
+    let pair = updated(&archive).expect("added in place");
+    let before: Vec<Vec<Hit>> = queries.iter().map(|q| search_in(&pair, q, 20)).collect();
+    assert!(
+        delta_file(&archive).is_some(),
+        "two letters in a delta beside three"
+    );
+    assert!(fs::read(archive.index_file()).expect("index") == written);
+    add_copy_and_note(&archive, &files[1], 2, 40);
+    let merged = updated(&archive).expect("added in place");
+    assert!(
+        delta_file(&archive).is_none(),
+        "four letters beside three: merged"
+    );
+    assert!(fs::read(archive.index_file()).expect("index") != written);
+    assert!(fs::read(cache_file(&archive)).expect("cache") == cache);
+    assert_same(&merged, &queries, 20, &rebuilt(&archive, &queries, 20));
+    for (q, hits) in queries.iter().zip(&before) {
+        assert_eq!(&search_in(&pair, q, 20), hits, "{q}");
+    }
+    add_copy_and_note(&archive, &files[2], 3, 77);
+    let index = updated(&archive).expect("added in place");
+    assert!(
+        delta_file(&archive).is_some(),
+        "a new delta beside the merged index"
+    );
+    assert_same(&index, &queries, 20, &rebuilt(&archive, &queries, 20));
+    assert!(fs::read(cache_file(&archive)).expect("cache") == cache);
+}
+
 /// A reader that opened the index and its delta keeps answering from them while an update
 /// replaces the delta.
 #[test]

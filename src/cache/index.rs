@@ -226,11 +226,13 @@ impl Index {
         }
     }
 
-    /// The index at `path` with the delta [`update::append`] has just written from `before`
-    /// (opened with [`Index::open_before`], its files found current then): current when its
-    /// files are `listing`'s, the new ones (those after `before`'s) looked at alone.
+    /// The index at `path` as [`update::append`] has just written it from `before` (opened
+    /// with [`Index::open_before`], its files found current then; `written` the hash of the
+    /// file it wrote last): current when its files are `listing`'s, the new ones (those after
+    /// `before`'s) looked at alone.
     pub(crate) fn open_appended(
         before: &Index,
+        written: u64,
         path: &Path,
         cache_path: &Path,
         listing: &Listing,
@@ -238,8 +240,8 @@ impl Index {
     ) -> Option<Index> {
         let index = Index::map(path, cache_path, register_key)?;
         let (checked, files) = (before.count(FILES, FILE), listing.files.len());
-        // The index written whole is the one `before` read (the delta names it).
-        (index.base.hash == before.base.hash && index.delta.is_some()).then_some(())?;
+        // What was written, not what another writer wrote since.
+        (index.top().hash == written).then_some(())?;
         (index.count(FILES, FILE) == files && index.current_from(listing, checked, files)?)
             .then_some(())?;
         index.touch();

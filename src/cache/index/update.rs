@@ -13,7 +13,7 @@
 use std::path::Path;
 
 use super::layout::*;
-use super::write::{Sections, put_occurrences, write_file};
+use super::write::{Sections, put_occurrences, write_file, write_pieces};
 use super::{Index, LetterRow};
 use crate::cache::file::Span;
 use crate::cache::stamp;
@@ -26,21 +26,22 @@ use crate::search::source::Source;
 /// At most so many letters are added at once.
 pub const MOST_ADDED: usize = 256;
 /// At most so many bytes of letters, passages, postings and occurrences are kept in a delta;
-/// beyond, the letters are loaded and the index written whole (their blobs then go to the
-/// cache file).
+/// beyond (or when the delta holds more letter files than the index), the index and its delta
+/// are merged into one index file (`merge`), and the next letters added go into a new delta.
 pub const MOST_DELTA: u64 = 64 << 20;
 
-/// Writes beside the index at `path` the delta that makes `index` (opened with the delta it
+/// Writes beside the index at `path` (of the cache file at `cache_path`) the delta that makes `index` (opened with the delta it
 /// had, if any) the index of `listing`, whose first files are those `index` holds, unchanged,
 /// and the rest new; with the search sections when `register` (the user's register files) is
-/// given and `index` has them for those files. `None` when it cannot be done here (see the
-/// module).
+/// given and `index` has them for those files. The hash of the file written last (the delta,
+/// or the index it was merged into), or `None` when it cannot be done here (see the module).
 pub(crate) fn append(
     index: &Index,
     path: &Path,
+    cache_path: &Path,
     listing: &Listing,
     register: Option<&[&str]>,
-) -> Option<()> {
+) -> Option<u64> {
     let old_files = index.count(FILES, FILE);
     let added = listing.files.get(old_files..)?;
     let kept: u64 = (index.delta.iter())
@@ -107,13 +108,58 @@ pub(crate) fn append(
         ..Directory::default()
     };
     let delta_path = super::delta_path(path);
-    write_file(&delta_path, delta.into_sections(), directory).ok()?;
+    let sections = delta.into_sections();
+    let tails: u64 = (0..SECTIONS)
+        .filter(|&s| APPENDED[s])
+        .map(|s| sections[s].len() as u64)
+        .sum();
+    let written = write_file(&delta_path, &sections, directory).ok()?;
     if index.damaged() {
         // Made of bytes that did not have their hashes: gone, and the next run loads.
         let _ = std::fs::remove_file(&delta_path);
         return None;
     }
-    Some(())
+    let files_in_base = index.base.len(FILES) / FILE as u64;
+    let files_in_delta = sections[FILES].len() as u64 / FILE as u64;
+    if tails > MOST_DELTA || files_in_delta > files_in_base {
+        return merge(path, cache_path).or(Some(written));
+    }
+    Some(written)
+}
+
+/// Writes the index at `path` and its delta as one index file (a delta's sections after the
+/// index's, or in their place: offsets stay as they are) and removes the delta: the next
+/// update starts a new delta from it. The new index's hash; `None` when the pair does not
+/// open or read whole.
+fn merge(path: &Path, cache_path: &Path) -> Option<u64> {
+    let index = Index::map(path, cache_path, None)?;
+    let delta = index.delta.as_ref()?;
+    let parts: Vec<Vec<&[u8]>> = (0..SECTIONS)
+        .map(|s| {
+            let own = delta.slice(s, 0, delta.len(s));
+            match APPENDED[s] {
+                true => vec![index.base.slice(s, 0, index.base.len(s)), own],
+                false => vec![own],
+            }
+            .into_iter()
+            .collect::<Option<Vec<_>>>()
+        })
+        .collect::<Option<_>>()?;
+    if index.damaged() {
+        return None;
+    }
+    let directory = Directory {
+        // Every file's stamp was found trusted when its layer was written: the later time
+        // holds for all.
+        taken: delta.directory.taken.max(index.base.directory.taken),
+        cache: index.base.directory.cache,
+        register_key: delta.directory.register_key,
+        warnings: delta.directory.warnings.clone(),
+        ..Directory::default()
+    };
+    let written = write_pieces(path, parts, directory).ok()?;
+    let _ = std::fs::remove_file(super::delta_path(path));
+    Some(written)
 }
 
 /// A delta being built: the bytes of each section that follow the base's (appended

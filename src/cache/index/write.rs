@@ -193,11 +193,11 @@ pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
         letters,
         search,
     };
-    write_parts(path, parts)
+    write_parts(path, parts).map(|_| ())
 }
 
 /// Writes the index of `parts` at `path`.
-pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<()> {
+pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<u64> {
     let mut s = Sections::default();
     let mut files = Vec::with_capacity(parts.files.len() * FILE);
     for entry in parts.files {
@@ -224,7 +224,7 @@ pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<()> {
         warnings: parts.warnings.to_vec(),
         ..Directory::default()
     };
-    write_file(path, sections, directory)
+    write_file(path, &sections, directory)
 }
 
 /// PASSAGES, WORDS, POSTINGS, ENTITIES, OCCURRENCES and NAMES.
@@ -306,11 +306,18 @@ impl<W: Write> Chunked<W> {
     }
 }
 
-pub(super) fn write_file(
+pub(super) fn write_file(path: &Path, parts: &[Vec<u8>], directory: Directory) -> io::Result<u64> {
+    let pieces = parts.iter().map(|p| vec![p.as_slice()]).collect();
+    write_pieces(path, pieces, directory)
+}
+
+/// [`write_file`] with each section in pieces (written one after the other). The hash of the
+/// file's directory (what names it: see `layout`).
+pub(super) fn write_pieces(
     path: &Path,
-    parts: Vec<Vec<u8>>,
+    parts: Vec<Vec<&[u8]>>,
     mut directory: Directory,
-) -> io::Result<()> {
+) -> io::Result<u64> {
     super::super::file::write_whole(path, |file| {
         let mut out = Chunked {
             inner: BufWriter::new(file),
@@ -325,25 +332,29 @@ pub(super) fn write_file(
         header.extend_from_slice(&super::super::file::build_id().to_le_bytes());
         header.extend_from_slice(&0u64.to_le_bytes());
         out.put(&header)?;
-        for part in parts {
+        for pieces in parts {
             let pad = (8 - out.position() % 8) % 8;
             out.put(&[0u8; 8][..pad as usize])?;
-            directory.sections.push((out.position(), part.len() as u64));
-            out.put(&part)?;
+            let len = pieces.iter().map(|p| p.len() as u64).sum();
+            directory.sections.push((out.position(), len));
+            for piece in pieces {
+                out.put(piece)?;
+            }
         }
         out.flush_chunk()?;
         directory.chunks = std::mem::take(&mut out.hashes);
         let encoded = bitcode::encode(&directory);
         let offset = out.position();
+        let hash = xxhash_rust::xxh3::xxh3_64(&encoded);
         let mut trailer = Vec::with_capacity(TRAILER_LEN as usize);
         trailer.extend_from_slice(&offset.to_le_bytes());
         trailer.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
-        trailer.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&encoded).to_le_bytes());
+        trailer.extend_from_slice(&hash.to_le_bytes());
         trailer.extend_from_slice(MAGIC);
         let mut inner = out.inner;
         inner.write_all(&encoded)?;
         inner.write_all(&trailer)?;
         inner.into_inner().map_err(|e| e.into_error())?;
-        Ok(())
+        Ok(hash)
     })
 }
