@@ -15,7 +15,7 @@ use brieven::cache::index::{Index, LetterRow};
 use brieven::corpus::Corpus;
 use brieven::register::{EntityKind, Register};
 use brieven::search::{Hit, Memory, SearchIndex, register_rows, search_in};
-use index_common::{Archive, queries};
+use index_common::{Archive, change_each_byte, queries, write_whole};
 use proptest::prelude::*;
 
 /// What the letters as they are now answer when loaded and indexed from scratch (no cache).
@@ -441,24 +441,7 @@ Op 3 maart 2031 schrijft de zeepbellenblazer over encryptie.
     let expected = rebuilt(&archive, &queries, 20);
     assert_same(&updated(&archive).expect("added"), &queries, 20, &expected);
     let path = delta_file(&archive).expect("a delta");
-    let original = fs::read(&path).expect("read");
-    let step = (original.len() / 200).max(1);
-    let (mut refused, mut found) = (0, 0);
-    for at in (0..original.len()).step_by(step) {
-        let mut bytes = original.clone();
-        bytes[at] ^= 0x5a;
-        write_whole(&path, &bytes);
-        let Some(index) = archive.open() else {
-            refused += 1;
-            continue;
-        };
-        let got: Vec<Vec<Hit>> = queries.iter().map(|q| search_in(&index, q, 20)).collect();
-        let rows: Vec<_> = (0..index.len()).map(|i| index.row(i)).collect();
-        let whole = !index.damaged();
-        found += usize::from(!whole);
-        assert!(got == expected.hits || !whole, "byte {at}: wrong answers");
-        assert!(rows.iter().all(Option::is_some) || !whole, "byte {at}");
-    }
+    let (refused, found) = change_each_byte(&archive, &path, &queries, &expected.hits);
     assert!(refused > 0 && found > 0, "{refused} refused, {found} found");
     archive.build(&[], 20);
     assert_same(&archive.open().expect("opens"), &queries, 20, &expected);
@@ -468,13 +451,6 @@ Op 3 maart 2031 schrijft de zeepbellenblazer over encryptie.
 fn delta_file(archive: &Archive) -> Option<PathBuf> {
     let path = archive.index_file().with_extension("delta");
     path.exists().then_some(path)
-}
-
-/// Writes `bytes` to `path` as the writer does: whole, under another name, renamed.
-fn write_whole(path: &std::path::Path, bytes: &[u8]) {
-    let temp = path.with_extension("test-tmp");
-    fs::write(&temp, bytes).expect("write");
-    fs::rename(&temp, path).expect("rename");
 }
 
 /// A changed letter, a removed one, one whose file sorts before an indexed one, or one written

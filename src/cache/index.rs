@@ -586,15 +586,7 @@ impl Source for Index {
         let (Some(first), Some(then)) = (run(32), run(48)) else {
             return Cow::Borrowed(&[]);
         };
-        let read = first.chain(then).map(|b| {
-            let (letter, place) = place_at(b, 0)?;
-            Some(Occurrence {
-                letter,
-                place,
-                at: u32_at(b, 16),
-                len: u32_at(b, 20),
-            })
-        });
+        let read = first.chain(then).map(occurrence_at);
         match read.collect::<Option<Vec<_>>>() {
             Some(all) => Cow::Owned(all),
             None => {

@@ -137,3 +137,48 @@ pub fn queries(archive: &Archive, picks: &[(usize, u8)]) -> Vec<String> {
     }
     out
 }
+
+/// Writes `bytes` to `path` as the writer does: whole, under another name, renamed.
+pub fn write_whole(path: &std::path::Path, bytes: &[u8]) {
+    let temp = path.with_extension("test-tmp");
+    fs::write(&temp, bytes).expect("write");
+    fs::rename(&temp, path).expect("rename");
+}
+
+/// Changes bytes of the file at `path` in turn (a sample of about 300), each time opening
+/// the archive's index: it is refused, or answers `queries` as `expected` and gives every
+/// row, or says it is damaged; never a panic. How many were refused and how many found
+/// damaged. The file is put back as it was.
+pub fn change_each_byte(
+    archive: &Archive,
+    path: &std::path::Path,
+    queries: &[String],
+    expected: &[Vec<Hit>],
+) -> (usize, usize) {
+    let original = fs::read(path).expect("read");
+    let step = (original.len() / 300).max(1);
+    let (mut refused, mut found) = (0, 0);
+    for at in (0..original.len()).step_by(step) {
+        let mut bytes = original.clone();
+        bytes[at] ^= 0x5a;
+        write_whole(path, &bytes);
+        let Some(index) = archive.open() else {
+            refused += 1;
+            continue;
+        };
+        let got: Vec<Vec<Hit>> = queries
+            .iter()
+            .map(|q| brieven::search::search_in(&index, q, 20))
+            .collect();
+        let rows: Vec<_> = (0..index.len()).map(|i| index.row(i)).collect();
+        let whole = !index.damaged();
+        found += usize::from(!whole);
+        assert!(
+            got == expected || !whole,
+            "byte {at} changed: wrong answers from an index that says it is whole"
+        );
+        assert!(rows.iter().all(Option::is_some) || !whole, "byte {at}");
+    }
+    write_whole(path, &original);
+    (refused, found)
+}

@@ -23,7 +23,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::model::{Date, Stance};
-use crate::register::{EntityKind, Place};
+use crate::register::{EntityKind, Occurrence, Place};
 
 pub const MAGIC: &[u8; 8] = b"BRVINDEX";
 /// The layout here; a change to it bumps this.
@@ -214,6 +214,17 @@ pub fn place_at(b: &[u8], at: usize) -> Option<(u32, Place)> {
         _ => return None,
     };
     Some((u32_at(b, at), place))
+}
+
+/// The occurrence of an OCCURRENCES record.
+pub fn occurrence_at(b: &[u8]) -> Option<Occurrence> {
+    let (letter, place) = place_at(b, 0)?;
+    Some(Occurrence {
+        letter,
+        place,
+        at: u32_at(b, 16),
+        len: u32_at(b, 20),
+    })
 }
 
 /// A date as eight bytes: year, month, day, whether there is one.

@@ -321,7 +321,11 @@ impl Delta {
                         from.checked_mul(occurrence)?,
                         count * occurrence,
                     )?;
-                    then.extend(read_occurrences(bytes)?);
+                    then.extend(
+                        (bytes.chunks_exact(OCCURRENCE))
+                            .map(occurrence_at)
+                            .collect::<Option<Vec<_>>>()?,
+                    );
                     if e.aliases == bare.get(old)?.aliases {
                         let range = names_of.get(old)?.clone();
                         for i in range {
@@ -362,21 +366,6 @@ impl Delta {
             self.strings.put_name(out, e.id, n, &key(name));
         }
     }
-}
-
-/// Occurrences' records.
-fn read_occurrences(bytes: &[u8]) -> Option<Vec<Occurrence>> {
-    (bytes.chunks_exact(OCCURRENCE))
-        .map(|b| {
-            let (letter, place) = place_at(b, 0)?;
-            Some(Occurrence {
-                letter,
-                place,
-                at: u32_at(b, 16),
-                len: u32_at(b, 20),
-            })
-        })
-        .collect()
 }
 
 /// The NAMES records of each of the `count` entities of `index` (they are entity by entity).
