@@ -21,7 +21,7 @@
 
 mod file;
 pub mod index;
-mod stamp;
+pub(crate) mod stamp;
 
 use std::collections::HashMap;
 use std::fs;
@@ -219,6 +219,20 @@ impl Cache {
 }
 
 impl Cache {
+    /// The on-disk index of `paths` (as for [`Cache::open_index`], with the register files'
+    /// texts rather than their key) when it is current, known without listing the paths'
+    /// directories: they have the stamps a record beside the index keeps (`index::seen`), and
+    /// every letter file is unchanged. `None`: list them, and ask
+    /// [`Cache::open_index_updating`].
+    pub fn open_index_seen(&self, paths: &[PathBuf], register: Option<&[&str]>) -> Option<Index> {
+        if paths.is_empty() || crate::private::untrusted_dir(&self.dir).is_some() {
+            return None;
+        }
+        let path = self.dir.join(file::name(paths));
+        let key = register.map(register_key);
+        Index::open_seen(&index::path_of(&path), &path, paths, key)
+    }
+
     /// [`Cache::open_index`], with the register files' texts rather than their key; and when
     /// the index is not current only because letter files were added after the last it holds,
     /// the index updated with those letters alone (`index::update`: parsed, registered and

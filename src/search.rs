@@ -324,6 +324,8 @@ fn passage_hits(
     // Per passage, how many query words it holds only loosely (a typo, letters missing).
     let mut loose = vec![0u8; n];
     let mut touched: Vec<u32> = Vec::new();
+    // Every passage some word touched: what is ranked, rather than all of them.
+    let mut reached: Vec<u32> = Vec::new();
     let mut matched: HashSet<u32> = HashSet::new();
     for word in &words {
         for (id, weight) in source.vocabulary_matches(word, matcher) {
@@ -339,6 +341,9 @@ fn passage_hits(
             }
         }
         for p in touched.drain(..) {
+            if found[p as usize] == 0 {
+                reached.push(p);
+            }
             let p = p as usize;
             let weight = std::mem::take(&mut best[p]);
             total[p] += weight;
@@ -348,7 +353,11 @@ fn passage_hits(
     }
     // Passages with every word; failing those, the ones with most words (at least half).
     let all = words.len() as u8;
-    let most = found.iter().copied().max().unwrap_or(0);
+    let most = reached
+        .iter()
+        .map(|&p| found[p as usize])
+        .max()
+        .unwrap_or(0);
     let need = if most == all || most * 2 < all {
         all
     } else {
@@ -361,7 +370,9 @@ fn passage_hits(
         let exact = total[p] == all_exact;
         (u8::from(exact) * 2 + u8::from(loose[p] == 0), total[p])
     };
-    let mut candidates: Vec<(u32, (u8, u32))> = (0..n)
+    let mut candidates: Vec<(u32, (u8, u32))> = reached
+        .iter()
+        .map(|&p| p as usize)
         .filter(|&p| found[p] == need)
         .map(|p| (p as u32, rank(p)))
         .filter(|&(p, _)| {

@@ -123,6 +123,9 @@ fn a_cached_run_answers_exactly_as_an_uncached_one() {
         .filter_map(|p| Some(p.extension()?.to_str()?.to_string()))
         .collect();
     names.sort();
+    // And, once a run has listed the letters and found the index current with their
+    // directory older than two seconds, the record of that listing.
+    names.retain(|n| n != "seen");
     assert_eq!(names, ["cache", "index"], "one cache file and its index");
     let second = s.outputs();
     assert_same(&uncached, &first);

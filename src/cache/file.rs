@@ -439,9 +439,11 @@ pub(crate) fn is_cache_file(path: &Path) -> bool {
 /// A cache file or the on-disk index beside it (`super::index`).
 fn is_cache_or_index(path: &Path) -> bool {
     is_cache_file(path)
-        || path
-            .extension()
-            .is_some_and(|e| e == super::index::EXTENSION || e == super::index::DELTA_EXTENSION)
+        || path.extension().is_some_and(|e| {
+            e == super::index::EXTENSION
+                || e == super::index::DELTA_EXTENSION
+                || e == super::index::SEEN
+        })
 }
 
 fn is_temp_file(path: &Path) -> bool {
@@ -452,6 +454,7 @@ fn is_temp_file(path: &Path) -> bool {
                 EXTENSION,
                 super::index::EXTENSION,
                 super::index::DELTA_EXTENSION,
+                super::index::SEEN,
             ]
             .iter()
             .any(|e| n.contains(&format!(".{e}.")))

@@ -14,6 +14,7 @@
 //! temporary name and renamed into place, so readers and a writer may run at once.
 
 mod layout;
+mod seen;
 pub(crate) mod update;
 pub(crate) mod write;
 
@@ -36,6 +37,8 @@ use layout::*;
 
 /// File names end so.
 pub(crate) const EXTENSION: &str = "index";
+/// The record beside an index of the directories its files were listed from.
+pub(crate) const SEEN: &str = seen::EXTENSION;
 
 /// An index file opened for a corpus whose letter files it is current for.
 pub struct Index {
@@ -158,6 +161,25 @@ fn stamp_in(rec: &[u8], at: usize) -> Stamp {
     }
 }
 
+/// The directory at `path`, opened to look up its entries (never anything else: a FIFO put in
+/// its place is not waited on).
+fn open_dir(path: &Path) -> Option<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_DIRECTORY)
+            .open(path)
+            .ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
 /// The index file of a cache file.
 pub(crate) fn path_of(cache_file: &Path) -> PathBuf {
     cache_file.with_extension(EXTENSION)
@@ -196,6 +218,57 @@ impl Index {
                 base
             }
         };
+        index.touch();
+        // The next run need not list the directories while they keep their stamps.
+        if let Some(record) = seen::of_listing(index.identity(), listing) {
+            let _ = seen::write(&seen::path_of(path), &record);
+        }
+        Some(index)
+    }
+
+    /// The index at `path` (as for [`Index::open`]) for the letter files of `paths`, known
+    /// without listing them: when the record beside it ([`seen`]) says which files each path
+    /// gave and every directory among them still has the stamp it had then. Each file is
+    /// still looked at (`stat`, by its name in the open directory). `None`: the paths are to
+    /// be listed ([`Index::open`]).
+    pub(crate) fn open_seen(
+        path: &Path,
+        cache_path: &Path,
+        paths: &[PathBuf],
+        register_key: Option<u64>,
+    ) -> Option<Index> {
+        let record = seen::read(&seen::path_of(path))?;
+        let index = Index::map(path, cache_path, register_key)?;
+        // The record may be of the index without its delta (the delta's letters removed).
+        let index = match record.index == index.identity() {
+            true => index,
+            false => index.without_delta(register_key)?,
+        };
+        let named = record.paths.len() == paths.len()
+            && record.index == index.identity()
+            && record.paths.iter().map(|p| p.files).sum::<u64>() == index.count(FILES, FILE) as u64;
+        named.then_some(())?;
+        let mut first = 0;
+        for (seen, path) in record.paths.iter().zip(paths) {
+            (seen.path == path.as_os_str().as_encoded_bytes()).then_some(())?;
+            let files = first..first + usize::try_from(seen.files).ok()?;
+            first = files.end;
+            let current = match seen.dir {
+                None => {
+                    let i = files.start;
+                    files.len() == 1 && index.file_current(i, path, false, index.taken(i))
+                }
+                Some((stamp, when)) => {
+                    let dir = open_dir(path)?;
+                    let meta = dir.metadata().ok()?;
+                    meta.is_dir()
+                        && stamp.same_file(&Stamp::of_metadata(&meta), when)
+                        && index.named_current(files, &dir, path)
+                }
+            };
+            current.then_some(())?;
+        }
+        (!index.damaged()).then_some(())?;
         index.touch();
         Some(index)
     }
@@ -311,19 +384,74 @@ impl Index {
     /// [`Index::current`] for files `from..count` alone.
     fn current_from(&self, listing: &Listing, from: usize, count: usize) -> Option<bool> {
         let files = listing.files.get(..count)?;
-        // Each file's stamps were taken when the layer that holds it was written.
-        let in_base = self.base.len(FILES) as usize / FILE;
-        let taken = |i: usize| match &self.delta {
-            Some(delta) if i >= in_base => delta.directory.taken,
-            _ => self.base.directory.taken,
-        };
         let chunk = (count.saturating_sub(from)).div_ceil(64).max(1);
         let starts: Vec<usize> = (from..files.len()).step_by(chunk).collect();
         let same = crate::corpus::map_in_parallel(&starts, |&first| {
             (first..(first + chunk).min(files.len()))
-                .all(|i| self.file_current(i, &files[i], listing.sidecar_absent(i), taken(i)))
+                .all(|i| self.file_current(i, &files[i], listing.sidecar_absent(i), self.taken(i)))
         });
         Some(same.into_iter().all(|s| s) && !self.damaged())
+    }
+
+    /// When the stamps of file `i` were taken: when the layer that holds it was written.
+    fn taken(&self, i: usize) -> i128 {
+        let in_base = self.base.len(FILES) as usize / FILE;
+        match &self.delta {
+            Some(delta) if i >= in_base => delta.directory.taken,
+            _ => self.base.directory.taken,
+        }
+    }
+
+    /// What this index is (its file and its delta), for the record of its files' directories
+    /// ([`seen`]): the hashes of their directories, which hold the hash of every chunk.
+    fn identity(&self) -> u64 {
+        let delta = self.delta.as_ref().map_or(0, |d| d.hash);
+        let mut both = [0u8; 16];
+        both[..8].copy_from_slice(&self.base.hash.to_le_bytes());
+        both[8..].copy_from_slice(&delta.to_le_bytes());
+        xxhash_rust::xxh3::xxh3_64(&both)
+    }
+
+    /// Whether files `files` of the index are in the directory `dir` (open, at `dir_path`),
+    /// each unchanged; on both cores. A sidecar the index does not have is not looked for:
+    /// the directory's entries are as they were (see [`seen`]).
+    fn named_current(&self, files: std::ops::Range<usize>, dir: &File, dir_path: &Path) -> bool {
+        let Some(prefix) = dir_path.join("").to_str().map(str::to_string) else {
+            return false;
+        };
+        let chunk = files.len().div_ceil(64).max(1);
+        let starts: Vec<usize> = files.clone().step_by(chunk).collect();
+        let same = crate::corpus::map_in_parallel(&starts, |&first| {
+            (first..(first + chunk).min(files.end))
+                .all(|i| self.name_current(i, dir, dir_path, &prefix))
+        });
+        same.into_iter().all(|s| s)
+    }
+
+    /// Whether file `i` of the index is the file of its name in `dir`, unchanged (and its
+    /// sidecar, if it had one).
+    fn name_current(&self, i: usize, dir: &File, dir_path: &Path, prefix: &str) -> bool {
+        let Some(rec) = self.record(FILES, FILE, i) else {
+            return false;
+        };
+        let flags = u64_at(rec, 0);
+        let source = str_at(rec, 8 + 2 * 56).and_then(|s| self.string(s));
+        let Some(name) = source.and_then(|s| s.strip_prefix(prefix)) else {
+            return false;
+        };
+        if flags & 1 == 0 || name.is_empty() || name.contains('/') {
+            return false;
+        }
+        let taken = self.taken(i);
+        let same = |stamp: Stamp, name: &str| {
+            Stamp::at(dir, dir_path, name).is_some_and(|now| stamp.same_file(&now, taken))
+        };
+        same(stamp_in(rec, 8), name)
+            && (flags & 2 == 0
+                || Path::new(name)
+                    .with_extension("toml")
+                    .to_str()
+                    .is_some_and(|sidecar| same(stamp_in(rec, 8 + 56), sidecar)))
     }
 
     fn file_current(&self, i: usize, file: &Path, sidecar_absent: bool, taken: i128) -> bool {
@@ -520,6 +648,58 @@ impl Index {
     fn words_from(&self, first: usize) -> impl Iterator<Item = (u32, &str)> {
         (first..self.count(WORDS, WORD)).map_while(move |i| Some((i as u32, self.word(i)?.0)))
     }
+
+    /// Every word of the vocabulary, as [`Index::words_from`]`(0)` gives them, read in bulk
+    /// (see [`Index::strings_of`]): what the scans for parts of words and for loose matches
+    /// read.
+    fn all_words(&self) -> impl Iterator<Item = (u32, &str)> {
+        let records = self.whole(WORDS, WORD);
+        self.strings_of(records, WORD, 0)
+            .enumerate()
+            .map_while(|(i, w)| Some((i as u32, w?)))
+    }
+
+    /// All the records of `section` (of `size` bytes) in one piece; none when they do not
+    /// read (the index is then damaged).
+    fn whole(&self, section: usize, size: usize) -> &[u8] {
+        let len = (self.count(section, size) * size) as u64;
+        self.slice(section, 0, len).unwrap_or(&[])
+    }
+
+    /// The string at `at` of each record of `records` (`size` bytes each), as
+    /// [`Index::string`] reads it. The writer lays the strings of a section's records one
+    /// after another in STRINGS, so the bytes from the first to the end of the last are read
+    /// once and checked as UTF-8 once; a string outside them (or all of them, when those
+    /// bytes are not text) is read by itself. The answers do not depend on the layout, only
+    /// the speed does.
+    fn strings_of<'a>(
+        &'a self,
+        records: &'a [u8],
+        size: usize,
+        at: usize,
+    ) -> impl Iterator<Item = Option<&'a str>> + 'a {
+        let bounds = |rec: Option<&[u8]>| rec.and_then(|r| str_at(r, at));
+        let text = match (
+            bounds(records.chunks_exact(size).next()),
+            bounds(records.chunks_exact(size).last()),
+        ) {
+            (Some((lo, _)), Some((last, len))) => last
+                .checked_add(u64::from(len))
+                .and_then(|hi| hi.checked_sub(lo))
+                .and_then(|span| self.slice(STRINGS, lo, span))
+                .and_then(|bytes| std::str::from_utf8(bytes).ok())
+                .map(|text| (lo, text)),
+            _ => None,
+        };
+        records.chunks_exact(size).map(move |rec| {
+            let (offset, len) = str_at(rec, at)?;
+            let bulk = text.and_then(|(lo, text)| {
+                let from = usize::try_from(offset.checked_sub(lo)?).ok()?;
+                text.get(from..from.checked_add(len as usize)?)
+            });
+            bulk.or_else(|| self.string((offset, len)))
+        })
+    }
 }
 
 impl Source for Index {
@@ -597,11 +777,12 @@ impl Source for Index {
     }
 
     fn name_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<search::NameMatch> {
-        let names = (0..self.count(NAMES, NAME)).map_while(|i| {
-            let rec = self.record(NAMES, NAME, i)?;
-            let key = self.string(str_at(rec, 8)?)?;
-            Some((u32_at(rec, 0) as usize, u32_at(rec, 4) as usize, key))
-        });
+        let records = self.whole(NAMES, NAME);
+        let keys = self.strings_of(records, NAME, 8);
+        let names = records
+            .chunks_exact(NAME)
+            .zip(keys)
+            .map_while(|(rec, key)| Some((u32_at(rec, 0) as usize, u32_at(rec, 4) as usize, key?)));
         search::best_names(names, q, matcher)
     }
 
@@ -622,7 +803,7 @@ impl Source for Index {
             .filter(|(w, ..)| *w == q)
             .map(|_| first as u32);
         search::match_vocabulary(q, matcher, exact, self.words_from(first), || {
-            self.words_from(0)
+            self.all_words()
         })
     }
 

@@ -143,7 +143,6 @@ pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<
         Some(cache) if !paths.is_empty() && !embedded_added() => cache,
         _ => return Ok(None),
     };
-    let listing = Corpus::letter_listing(paths)?;
     let texts = match register {
         Some(args) => Some(register_texts(args, paths)?.1),
         None => None,
@@ -151,6 +150,10 @@ pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<
     let texts: Option<Vec<&str>> = texts
         .as_ref()
         .map(|t| t.iter().map(String::as_str).collect());
+    if let Some(index) = cache.open_index_seen(paths, texts.as_deref()) {
+        return Ok(Some(index));
+    }
+    let listing = Corpus::letter_listing(paths)?;
     Ok(cache.open_index_updating(paths, &listing, texts.as_deref()))
 }
 

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{CorpusError, is_letter};
+use crate::cache::stamp::{self, Stamp};
 
 /// The letter files of some paths, in order, and for each whether its sidecar
 /// (`<name>.toml`) is known to be absent: the file was listed from a directory that has no
@@ -15,6 +16,25 @@ use super::{CorpusError, is_letter};
 pub struct Listing {
     pub files: Vec<PathBuf>,
     sidecar_absent: Vec<bool>,
+    /// What each path named gave, in order.
+    pub named: Vec<Named>,
+}
+
+/// One path the command line named, as it was listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub path: PathBuf,
+    /// How many letter files it gave (one for a file named by itself).
+    pub files: usize,
+    /// Whether it is a directory (else a file named by itself).
+    pub directory: bool,
+    /// For a directory: its stamp, taken before its entries were read, and when that stamp
+    /// was taken. While the directory keeps that stamp (not too close to when it was taken),
+    /// its entries are those read: an entry added, removed or renamed changes its times. `None`
+    /// for a file, and for a directory whose letter files could change without its entries
+    /// changing (it holds a symbolic link that was left out: its target may become a letter
+    /// file).
+    pub dir: Option<(Stamp, i128)>,
 }
 
 impl Listing {
@@ -27,6 +47,7 @@ impl Listing {
     pub fn of_files(files: Vec<PathBuf>) -> Listing {
         Listing {
             sidecar_absent: vec![false; files.len()],
+            named: Vec::new(),
             files,
         }
     }
@@ -36,6 +57,8 @@ impl Listing {
 pub fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
     let mut listing = Listing::default();
     for path in paths {
+        // The time first, then the directory's stamp, then its entries (see `Named::dir`).
+        let taken = stamp::now();
         let meta = fs::metadata(path).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => CorpusError::NotFound(path.clone()),
             _ => CorpusError::Unreadable(path.clone(), e),
@@ -43,8 +66,15 @@ pub fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
         if !meta.is_dir() {
             listing.files.push(path.clone());
             listing.sidecar_absent.push(false);
+            listing.named.push(Named {
+                path: path.clone(),
+                files: 1,
+                directory: false,
+                dir: None,
+            });
             continue;
         }
+        let mut dir = Some((Stamp::of_metadata(&meta), taken));
         let mut tomls = HashSet::new();
         let mut found: Vec<PathBuf> = Vec::new();
         let mut others: Vec<String> = Vec::new();
@@ -67,6 +97,9 @@ pub fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
                     || t.is_symlink() && fs::metadata(entry.path()).map_or(true, |m| m.is_file())
             });
             let path = entry.path();
+            if !regular && entry.file_type().map_or(true, |t| t.is_symlink()) {
+                dir = None;
+            }
             if regular && is_letter(&path) {
                 found.push(path);
             } else if regular && !name.to_string_lossy().to_lowercase().ends_with(".toml") {
@@ -80,6 +113,12 @@ pub fn list(paths: &[PathBuf]) -> Result<Listing, CorpusError> {
         // One directory: comparing the paths' bytes orders them by file name, and is much
         // cheaper than comparing them component by component.
         found.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+        listing.named.push(Named {
+            path: path.clone(),
+            files: found.len(),
+            directory: true,
+            dir,
+        });
         for file in found {
             let sidecar = file.with_extension("toml");
             let absent = sidecar
