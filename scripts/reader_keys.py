@@ -11,8 +11,12 @@
 # whatever XDG_CACHE_HOME says: fill it first, e.g. with `BRIEVEN list DIR`), keeps its own
 # picture of the screen (a small terminal emulator: cursor moves, erases, text and background
 # colours, enough for ratatui's output), and per run:
-#   1. waits for the reader proper and for the search to be ready (`/` shows the overlay
-#      without "building the index…"); not timed;
+#   0. while the letters load (the reader opened on the on-disk index, "Loading letters" in
+#      the status line): writes --query whole into the search overlay, again and again, and
+#      times the query shown and its results, answered from the index ("early typed", "early
+#      results": only those whose results came while the letters were still loading count);
+#   1. waits for the letters to be in and for the register (`r` lists its tabs; Esc), so the
+#      search runs on the loaded letters; not timed;
 #   2. types --query (default `encryptie`) one key at a time; per key, the time to the query
 #      line showing it ("typed") and to the overlay showing the results for it ("results");
 #   3. types --term-query (default `term:grooming`: its first hit is a term), then Enter on
@@ -261,10 +265,51 @@ def query_line(screen, query):
 RESULTS = re.compile(r"\b(\d+ results|1 result)\b")
 
 
+def loading(screen):
+    return "Loading letters" in screen.text()
+
+
 def one_run(brieven, paths, cols, rows, opts, samples):
     r = Reader(brieven, paths, cols, rows)
     try:
-        r.wait("the reader proper", lambda s: "Letters (" in s.text())
+        r.wait("the reader", lambda s: "Letters (" in s.text())
+        if loading(r.screen):
+            # Searching the on-disk index while the letters load: the whole query written at
+            # once, again and again while they load.
+            r.send("/")
+            r.wait("the overlay", lambda s: query_line(s, "") is not None)
+            q = opts["query"]
+            while True:
+                t0 = r.send(q)
+                t1 = r.wait(f"{q!r} typed", lambda s: query_line(s, q) is not None)
+                t2 = r.wait(
+                    f"results for {q!r}",
+                    lambda s: RESULTS.search(query_line(s, q) or "") is not None,
+                )
+                r.send("\x1b")
+                r.wait("the overlay closed", lambda s: query_line(s, q) is None)
+                if not loading(r.screen):
+                    break
+                samples["early typed"].append(t1 - t0)
+                samples["early results"].append(t2 - t0)
+                r.send("/")
+                r.wait("the overlay again", lambda s: query_line(s, q) is not None)
+                r.send("\x15")
+                r.wait("the query cleared", lambda s: query_line(s, "") is not None)
+            # The query cleared, the overlay closed.
+            r.send("/")
+            r.wait("the overlay", lambda s: query_line(s, q) is not None)
+            r.send("\x15")
+            r.wait("the query cleared", lambda s: query_line(s, "") is not None)
+            r.send("\x1b")
+            r.wait("the overlay closed", lambda s: query_line(s, "") is None)
+        r.wait("the letters loaded", lambda s: "Letters (" in s.text() and not loading(s))
+        # The register and index built or read (the register view lists its tabs): the search
+        # then runs on the loaded letters.
+        r.send("r")
+        r.wait("the register", lambda s: "Organisations (" in s.text())
+        r.send("\x1b")
+        r.wait("the register closed", lambda s: "Register — Tab kind" not in s.text())
         r.quiet()
         r.send("/")
         r.wait(
@@ -370,7 +415,9 @@ def main():
                  "[--term-query Q] [--enters N] [--steps N]")
     cols, rows = (int(v) for v in opts["size"].split("x"))
     brieven = os.path.abspath(args[0])
-    samples = {k: [] for k in ("typed", "results", "enter", "concordance", "j", "sigterm", "exit")}
+    names = ("early typed", "early results", "typed", "results", "enter", "concordance", "j",
+             "sigterm", "exit")
+    samples = {k: [] for k in names}
     for _ in range(opts["runs"]):
         one_run(brieven, args[1:], cols, rows, opts, samples)
     print(f"{' '.join(args[1:])} at {opts['size']}, {opts['runs']} run(s), "

@@ -493,6 +493,13 @@ impl Index {
         self.delta.as_ref().unwrap_or(&self.base)
     }
 
+    /// Whether it has the search sections, built with the register files of `key`
+    /// ([`crate::cache::register_key`]): what [`Index::open`] checks when given a key, for a
+    /// caller that opened it without one (the reader, whose letter list needs none).
+    pub fn searches_with(&self, key: u64) -> bool {
+        self.top().directory.register_key == Some(key)
+    }
+
     /// The corpus's warnings (skipped files, bad sidecars), as loading it gave them.
     pub fn warnings(&self) -> &[String] {
         &self.top().directory.warnings

@@ -149,7 +149,7 @@ pub enum Shown {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Trail {
     pub label: String,
-    pub targets: Vec<Target>,
+    pub targets: super::trail::Targets,
     pub index: usize,
 }
 
@@ -243,15 +243,7 @@ impl App {
         theme: Theme,
         size: (u16, u16),
     ) -> App {
-        let mut order: Vec<usize> = (0..letters.len()).collect();
-        // Acts (the regulation the letters discuss) after the letters: the first letter opens.
-        order.sort_by_key(|&i| {
-            (
-                letters[i].is_act(),
-                letters[i].date.is_none(),
-                letters[i].date,
-            )
-        });
+        let order = date_order(&letters);
         let current = order.first().copied().unwrap_or(0);
         let index = Arc::new(LetterIndex::new(&letters, &order));
         let letter_warnings = letters.iter().map(|l| l.warnings.len()).sum();
@@ -295,6 +287,21 @@ impl App {
         };
         app.doc = app.build_doc();
         app
+    }
+
+    /// The letters loaded, in place of the rows from the on-disk index the reader opened on
+    /// (`tui::early`): the same letters in the same order, so every place the reader holds
+    /// (the open letter, positions, jumps, results) stays. What `new` derives from the letters
+    /// is derived again; the Letters pane is in the date order (its sort and filter wait for
+    /// the letters).
+    pub fn take_letters(&mut self, letters: Vec<Letter>) {
+        let order = date_order(&letters);
+        self.index = Arc::new(LetterIndex::new(&letters, &order));
+        self.letter_warnings = letters.iter().map(|l| l.warnings.len()).sum();
+        self.letters = Arc::new(letters);
+        self.list = order;
+        self.doc = self.build_doc();
+        self.scroll = self.scroll.min(self.max_scroll());
     }
 
     /// The open letter, if there is any.
@@ -536,6 +543,21 @@ impl App {
         Some((number, range))
     }
 
+    /// Target `i` of the trail.
+    pub fn trail_target(&self, i: usize) -> Option<Target> {
+        let trail = self.trail.as_ref()?;
+        (trail.targets).get(i, &self.letters, self.register.as_deref())
+    }
+
+    /// The trail's targets in the open letter.
+    pub fn trail_in_view(&self) -> Vec<Target> {
+        let Some(trail) = &self.trail else {
+            return Vec::new();
+        };
+        let lookups = (&self.letters[..], self.register.as_deref(), &*self.index);
+        trail.targets.in_letter(self.current, lookups)
+    }
+
     /// What the overlays may read of the reader.
     pub fn ctx(&self) -> super::component::Ctx<'_> {
         super::component::ctx!(self)
@@ -545,6 +567,20 @@ impl App {
     pub fn overlay(&self) -> Option<&Overlay> {
         self.overlays.last()
     }
+}
+
+/// The date order of `letters` (corpus indices): undated letters after the dated, and acts
+/// (the regulation the letters discuss) after the letters, so the first letter opens.
+fn date_order(letters: &[Letter]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..letters.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            letters[i].is_act(),
+            letters[i].date.is_none(),
+            letters[i].date,
+        )
+    });
+    order
 }
 
 /// A position as vim shows it: Top, Bot, All or a percentage, for `scroll` of `max`.

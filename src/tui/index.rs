@@ -59,6 +59,11 @@ impl LetterIndex {
         }
     }
 
+    /// How many letters it indexes (the rows of the date order).
+    pub fn rows(&self) -> usize {
+        self.rank.len()
+    }
+
     /// The row of letter `i` in the date order (past the end for no letter).
     pub fn rank(&self, i: usize) -> usize {
         self.rank.get(i).copied().unwrap_or(usize::MAX)

@@ -1,8 +1,7 @@
-//! The first screen on a large corpus: the letters are read and parsed on every core on a
-//! thread of their own while this screen shows how far loading has come, from the first frame
-//! on; `q`, `Esc` or `Ctrl-c` (or a signal) give up and leave the terminal as it was. With a
-//! preview (the reader's screen from the on-disk index, see `preview`) that screen shows,
-//! with the progress in its status line, and the other keys are kept for the reader.
+//! The first screen on a large corpus without an on-disk index: the letters are read and
+//! parsed on every core on a thread of their own while this screen shows how far loading has
+//! come, from the first frame on; `q`, `Esc` or `Ctrl-c` (or a signal) give up and leave the
+//! terminal as it was. (With a current index the reader itself shows instead, see `early`.)
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -19,7 +18,6 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::widgets::{Gauge, Paragraph};
 
 use super::Term;
-use super::app::App;
 
 /// How often the progress is redrawn (and keys and signals looked at) while loading.
 const TICK: Duration = Duration::from_millis(40);
@@ -28,29 +26,59 @@ const TICK: Duration = Duration::from_millis(40);
 /// at the screen shown meanwhile.
 const SLOW_FOR_TESTS: &str = "BRIEVEN_TEST_SLOW_LOAD";
 
-/// What loading gave: the corpus, its cache, and the events that came while the preview
-/// showed (to be acted on in order).
-pub type Loaded = (Corpus, Cached, Vec<Event>);
-
 /// Loads `files`, the letter files of `paths` (through `cache` when there is one), drawing
-/// progress (on `preview`, when there is one) until they are in. `None` when the user or a
-/// signal stopped it.
+/// progress until they are in. `None` when the user or a signal stopped it. (With an on-disk
+/// index the reader does not come here: it opens on the index, see `early`.)
 pub fn load(
     terminal: &mut Term,
     (paths, files): (Vec<PathBuf>, Vec<PathBuf>),
     cache: Option<Cache>,
     signal: &AtomicUsize,
     lang: Lang,
-    mut preview: Option<App>,
-) -> Result<Option<Loaded>> {
+) -> Result<Option<(Corpus, Cached)>> {
     let total = files.len();
     let done = Arc::new(AtomicUsize::new(0));
     let (tx, rx) = mpsc::channel();
-    let counter = Arc::clone(&done);
+    start((paths, files), cache, Arc::clone(&done), move |loaded| {
+        let _ = tx.send(loaded);
+    });
+    loop {
+        match rx.try_recv() {
+            Ok(loaded) => return Ok(Some(loaded)),
+            Err(mpsc::TryRecvError::Disconnected) => {
+                return Err(anyhow!("loading the letters failed"));
+            }
+            Err(mpsc::TryRecvError::Empty) => {}
+        }
+        let loaded = done.load(Ordering::Relaxed);
+        terminal.draw(|frame| draw(frame, loaded, total, lang))?;
+        if signal.load(Ordering::SeqCst) != 0 {
+            return Ok(None);
+        }
+        if event::poll(TICK)?
+            && let Event::Key(key) = event::read()?
+            && key.kind == KeyEventKind::Press
+        {
+            let ctrl_c =
+                key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
+            if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+/// Loads `files`, the letter files of `paths` (through `cache` when there is one), on a thread
+/// of its own, counting the letters in with `counter`, and hands them to `done`.
+pub fn start(
+    (paths, files): (Vec<PathBuf>, Vec<PathBuf>),
+    cache: Option<Cache>,
+    counter: Arc<AtomicUsize>,
+    done: impl FnOnce((Corpus, Cached)) + Send + 'static,
+) {
     let slow = std::env::var(SLOW_FOR_TESTS)
         .ok()
         .and_then(|v| v.parse().ok());
-    let mut pending = Vec::new();
     std::thread::spawn(move || {
         if let Some(ms) = slow {
             std::thread::sleep(Duration::from_millis(ms));
@@ -62,49 +90,8 @@ pub fn load(
                 Cached::uncached(),
             ),
         };
-        let _ = tx.send(loaded);
+        done(loaded);
     });
-    loop {
-        match rx.try_recv() {
-            Ok((corpus, cached)) => return Ok(Some((corpus, cached, pending))),
-            Err(mpsc::TryRecvError::Disconnected) => {
-                return Err(anyhow!("loading the letters failed"));
-            }
-            Err(mpsc::TryRecvError::Empty) => {}
-        }
-        let loaded = done.load(Ordering::Relaxed);
-        match preview.as_mut() {
-            Some(app) => {
-                let message = fill_all(
-                    lang.strings().msg_loading,
-                    &[&loaded.to_string(), &total.to_string()],
-                );
-                app.message = Some(message);
-                terminal.draw(|frame| super::ui::render(app, frame))?;
-            }
-            None => {
-                terminal.draw(|frame| draw(frame, loaded, total, lang))?;
-            }
-        }
-        if signal.load(Ordering::SeqCst) != 0 {
-            return Ok(None);
-        }
-        if event::poll(TICK)? {
-            let event = event::read()?;
-            if let Event::Key(key) = &event
-                && key.kind == KeyEventKind::Press
-            {
-                let ctrl_c =
-                    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
-                if matches!(key.code, KeyCode::Char('q') | KeyCode::Esc) || ctrl_c {
-                    return Ok(None);
-                }
-            }
-            if preview.is_some() {
-                pending.push(event);
-            }
-        }
-    }
 }
 
 /// The progress screen: a line saying how many letters are in, and a gauge.

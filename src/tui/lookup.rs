@@ -226,15 +226,47 @@ pub fn meta_field(letter: &Letter, entity: &Entity, o: &Occurrence) -> Option<Me
 }
 
 /// The order an entity's occurrences are listed in: its definition in an act first, then by
-/// letter in date order, then as found; indices into `entity.occurrences`.
+/// letter in date order, then as found; indices into `entity.occurrences`. The same order as
+/// [`brieven::register::definition_first`] over the date order, in time linear in the
+/// occurrences (a frequent term of 100,000 letters has a million: a comparison sort took
+/// 70–100 ms on each Enter, issue 17): occurrences are counted into one bucket per row of
+/// the date order, then placed.
 pub fn occurrence_order(entity: &Entity, index: &LetterIndex) -> Vec<usize> {
-    brieven::register::definition_first(entity, |l| index.rank(l))
+    let rows = index.rows();
+    let keys: Vec<usize> = (entity.occurrences.iter())
+        .map(|o| occurrence_key(entity, index, o))
+        .collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    if keys.is_sorted() {
+        return order;
+    }
+    if keys.len() < rows / 8 {
+        // Few occurrences among many letters: a sort costs less than the buckets.
+        order.sort_by_key(|&o| keys[o]);
+        return order;
+    }
+    // Keys run from 0 (the definition) to rows + 1 (a letter not in the date order).
+    let mut starts = vec![0usize; rows + 3];
+    for &k in &keys {
+        starts[k + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    for (o, &k) in keys.iter().enumerate() {
+        order[starts[k]] = o;
+        starts[k] += 1;
+    }
+    order
 }
 
-/// An entity's occurrences by letter in date order, then as found.
-pub fn occurrences_in_order<'a>(entity: &'a Entity, index: &LetterIndex) -> Vec<&'a Occurrence> {
-    let order = occurrence_order(entity, index);
-    order.into_iter().map(|o| &entity.occurrences[o]).collect()
+/// An occurrence's place in the order of [`occurrence_order`]: 0 for the definition, else 1 +
+/// its letter's row in the date order (`index.rows() + 1` for a letter not in it).
+pub fn occurrence_key(entity: &Entity, index: &LetterIndex, o: &Occurrence) -> usize {
+    match &entity.definition {
+        Some(d) if d.occurrence == *o => 0,
+        _ => 1 + index.rank(o.letter_index()).min(index.rows()),
+    }
 }
 
 /// A jump target for an occurrence of `entity` in `letters`.

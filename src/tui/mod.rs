@@ -14,6 +14,7 @@ pub mod component;
 pub mod document;
 #[cfg(test)]
 mod dutch_tests;
+mod early;
 pub mod find;
 #[cfg(test)]
 mod fixtures;
@@ -39,6 +40,7 @@ mod selection;
 #[cfg(test)]
 mod snapshot_tests;
 pub mod theme;
+pub mod trail;
 pub mod ui;
 pub mod update;
 pub mod worker;
@@ -142,51 +144,79 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     let make = |letters: Vec<Letter>, warnings: Vec<String>| {
         reader_app(letters, warnings, &config, &store, &options, lang, size)
     };
-    let (corpus, cached, pending) = match letters {
-        Letters::Ready(corpus) => (corpus, Cached::uncached(), Vec::new()),
+    let channel = mpsc::channel();
+    let (mut app, start) = match letters {
+        Letters::Ready(corpus) => {
+            warnings.splice(0..0, corpus.warnings);
+            let app = make(corpus.letters, warnings);
+            (app, Start::Ready(Box::new(Cached::uncached())))
+        }
         Letters::Files { paths, files } => {
             // The reader's screen from the on-disk index while the letters load.
             let preview = match &options.cache {
                 Some(cache) if !options.with_embedded => {
                     preview::rows(&paths, cache).and_then(|(letters, index)| {
                         let notes = [index.warnings(), &warnings[..]].concat();
-                        preview::app(letters, &index, |l| make(l, notes.clone()))
+                        let jumps = store.state().jumps.entries.iter();
+                        let jumps: Vec<&str> = jumps.map(|j| j.letter.as_str()).collect();
+                        let make = |l| make(l, notes.clone());
+                        let (app, whole) = preview::app(letters, &index, &jumps, make)?;
+                        Some((app, index, whole))
                     })
                 }
                 _ => None,
             };
             let cache = options.cache.clone();
-            match loading::load(&mut terminal, (paths, files), cache, &signal, lang, preview) {
-                Ok(Some(loaded)) => loaded,
-                Ok(None) => {
-                    release(terminal);
-                    return Ok(exit_code(&signal));
+            match preview {
+                Some((app, index, whole)) => {
+                    let done = Arc::new(AtomicUsize::new(0));
+                    let total = files.len();
+                    let tx = channel.0.clone();
+                    loading::start((paths, files), cache, Arc::clone(&done), move |loaded| {
+                        let _ = tx.send(Message::Loaded(Box::new(loaded)));
+                    });
+                    let files: Vec<&str> =
+                        options.register_files.iter().map(String::as_str).collect();
+                    let searches = index.searches_with(brieven::cache::register_key(&files));
+                    let loading = (done, total);
+                    let early = early::Early::new(Arc::new(index), &app, &whole, loading);
+                    (app, Start::Loading(Box::new(early), searches, warnings))
                 }
-                Err(e) => {
-                    release(terminal);
-                    return Err(e);
-                }
+                None => match loading::load(&mut terminal, (paths, files), cache, &signal, lang) {
+                    Ok(Some((corpus, cached))) => {
+                        let corpus = if options.with_embedded {
+                            corpus.with_embedded()
+                        } else {
+                            corpus
+                        };
+                        warnings.splice(0..0, corpus.warnings);
+                        let app = make(corpus.letters, warnings);
+                        (app, Start::Ready(Box::new(cached)))
+                    }
+                    Ok(None) => {
+                        release(terminal);
+                        return Ok(exit_code(&signal));
+                    }
+                    Err(e) => {
+                        release(terminal);
+                        return Err(e);
+                    }
+                },
             }
         }
     };
-    let corpus = if options.with_embedded {
-        corpus.with_embedded()
-    } else {
-        corpus
-    };
-    warnings.splice(0..0, corpus.warnings);
-    let mut app = make(corpus.letters, warnings);
-    let search = (cached, options.register_files);
     let result = event_loop(
         &mut terminal,
         &mut app,
-        search,
-        &signal,
-        &mut store,
-        pending,
+        (start, options.register_files),
+        (&signal, &mut store),
+        channel,
     );
     restore::save(&mut app, &mut store);
     release(terminal);
+    // The letters, register and index are the system's to take back: freeing them one by one
+    // took over a second on 100,000 letters, after the terminal was given back (SIGTERM).
+    std::mem::forget(app);
     let writing = result?;
     // The terminal is the user's again; a cache write under way ends first (see CacheWrite).
     writing.wait(CACHE_WRITE_WAIT);
@@ -236,6 +266,18 @@ enum Message {
     Worker(action::Action),
     /// This signal arrived: the loop wakes for it at once.
     Signal(usize),
+    /// The letters are loaded (the reader opened on the on-disk index meanwhile).
+    Loaded(Box<(Corpus, Cached)>),
+}
+
+/// How the event loop starts.
+enum Start {
+    /// On loaded letters, with their cache.
+    Ready(Box<Cached>),
+    /// On the rows of the on-disk index while the letters load (`early`); whether the index
+    /// can answer searches (it has the search sections, for these register files); the
+    /// warnings of the configuration and the state, for the letters' app.
+    Loading(Box<early::Early>, bool, Vec<String>),
 }
 
 /// Reads terminal events on a thread of its own, so the loop can also watch for signals
@@ -274,24 +316,45 @@ const CACHE_WRITE_WAIT: Duration = Duration::from_secs(5);
 fn event_loop(
     terminal: &mut Term,
     app: &mut App,
-    (cached, register_files): (Cached, Vec<String>),
-    signal: &AtomicUsize,
-    store: &mut StateStore,
-    pending: Vec<event::Event>,
+    (start, register_files): (Start, Vec<String>),
+    (signal, store): (&AtomicUsize, &mut StateStore),
+    (tx, rx): (mpsc::Sender<Message>, mpsc::Receiver<Message>),
 ) -> Result<worker::CacheWrite> {
     let panic_for_tests = std::env::var_os(PANIC_FOR_TESTS).is_some();
-    let (tx, rx) = mpsc::channel();
-    // Keys typed while the preview showed come first.
-    for event in pending {
-        let _ = tx.send(Message::Terminal(event));
-    }
     spawn_event_reader(tx.clone());
     spawn_signal_waker(tx.clone());
-    let letters = (Arc::clone(&app.letters), Arc::clone(&app.index));
-    let to_loop = tx.clone();
-    let (worker, writing) = worker::spawn(letters, cached, register_files, move |action| {
-        to_loop.send(Message::Worker(action)).is_ok()
-    });
+    let to_loop = |tx: &mpsc::Sender<Message>| {
+        let tx = tx.clone();
+        move |action| tx.send(Message::Worker(action)).is_ok()
+    };
+    let spawn_worker = |app: &App, cached: Cached| {
+        let letters = (Arc::clone(&app.letters), Arc::clone(&app.index));
+        worker::spawn(letters, cached, register_files.clone(), to_loop(&tx))
+    };
+    // The worker on the on-disk index answers while the letters load and then until the
+    // worker on the letters has its register and index (seconds on a large archive).
+    let mut index_worker = None;
+    let (mut worker, mut writing, mut early, mut warnings) = match start {
+        Start::Ready(cached) => {
+            let (worker, writing) = spawn_worker(app, *cached);
+            (worker, writing, None, Vec::new())
+        }
+        Start::Loading(early, searches, warnings) => {
+            // Without the search sections, queries wait for the letters (they are sent again
+            // then).
+            if searches {
+                let letters = Arc::clone(&app.index);
+                index_worker = Some(worker::spawn_index(early.index(), letters, to_loop(&tx)));
+            }
+            let none = mpsc::channel().0;
+            (none, worker::CacheWrite::idle(), Some(early), warnings)
+        }
+    };
+    if let Some(early) = early.as_mut() {
+        early.show_progress(app);
+    }
+    // Messages to act on before those waiting in `rx`: the keys kept while the letters loaded.
+    let mut queue: std::collections::VecDeque<Message> = Default::default();
     let mut dirty = true;
     let mut resized = false;
     let mut last_save = Instant::now()
@@ -314,19 +377,28 @@ fn event_loop(
         if signal.load(Ordering::SeqCst) != 0 {
             return Ok(writing);
         }
-        let first = match rx.recv_timeout(Duration::from_millis(100)) {
-            Ok(message) => message,
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                // A hung-up terminal is no terminal any more: leave as on SIGHUP.
-                if !keys_from_terminal() {
-                    signal.store(SIGHUP as usize, Ordering::SeqCst);
+        let first = match queue.pop_front() {
+            Some(message) => message,
+            None => match rx.recv_timeout(Duration::from_millis(100)) {
+                Ok(message) => message,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    // A hung-up terminal is no terminal any more: leave as on SIGHUP.
+                    if !keys_from_terminal() {
+                        signal.store(SIGHUP as usize, Ordering::SeqCst);
+                    }
+                    if let Some(early) = early.as_mut() {
+                        early.show_progress(app);
+                        dirty = true;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(writing),
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(writing),
+            },
         };
         // Take every message that is waiting before drawing again (resize storms, pastes).
-        for message in std::iter::once(first).chain(rx.try_iter()) {
+        let mut next = Some(first);
+        while let Some(message) = next.take() {
+            next = queue.pop_front().or_else(|| rx.try_recv().ok());
             // A held key or a paste can keep this going: a signal is acted on between any
             // two messages, not only between frames.
             if signal.load(Ordering::SeqCst) != 0 {
@@ -339,12 +411,61 @@ fn event_loop(
                     return Ok(writing);
                 }
                 Message::Terminal(event) => {
+                    let action = keymap::action_for(app, &event);
+                    if let (Some(early), Some(action)) = (early.as_mut(), &action)
+                        && !early.acts_on(action)
+                    {
+                        early.deferred.push(event);
+                        continue;
+                    }
                     resized |= matches!(event, event::Event::Resize(..));
-                    keymap::action_for(app, &event)
+                    action
                 }
-                Message::Worker(action) => Some(action),
+                Message::Worker(action) => {
+                    if matches!(action, action::Action::RegisterReady(..)) {
+                        index_worker = None;
+                    }
+                    Some(action)
+                }
+                Message::Loaded(loaded) => {
+                    let Some(was) = early.take() else { continue };
+                    let (corpus, cached) = *loaded;
+                    was.clear_progress(app);
+                    let mut notes = corpus.warnings;
+                    notes.append(&mut warnings);
+                    if early::same_letters(app, &corpus.letters) {
+                        app.take_letters(corpus.letters);
+                        app.corpus_warnings = notes;
+                    } else {
+                        // The letters changed since the index was written: start on them.
+                        *app = early::fresh(app, corpus.letters, notes, store.state());
+                    }
+                    (worker, writing) = spawn_worker(app, cached);
+                    if index_worker.is_none() && app.search.pending() {
+                        // Not answered, as the index cannot search: asked again.
+                        app.search.sent += 1;
+                        let query = app.search.query.clone();
+                        let _ = worker.send(worker::Request {
+                            seq: app.search.sent,
+                            query,
+                        });
+                    }
+                    // The keys kept come before anything that came after them.
+                    if let Some(message) = next.take() {
+                        queue.push_front(message);
+                    }
+                    for event in was.deferred.into_iter().rev() {
+                        queue.push_front(Message::Terminal(event));
+                    }
+                    next = queue.pop_front();
+                    dirty = true;
+                    continue;
+                }
             };
             let Some(action) = action else { continue };
+            if let Some(early) = early.as_mut() {
+                early.before(app, &action);
+            }
             dirty = true;
             let letter = app.current;
             match update(app, action) {
@@ -353,7 +474,8 @@ fn event_loop(
                 Effect::Redraw => resized = true,
                 Effect::Search { seq, query } => {
                     // The worker only stops when the loop does.
-                    let _ = worker.send(worker::Request { seq, query });
+                    let to = index_worker.as_ref().unwrap_or(&worker);
+                    let _ = to.send(worker::Request { seq, query });
                 }
                 Effect::Clipboard(text) => {
                     use brieven::clipboard::{Osc52Route, osc52_via};
@@ -382,6 +504,9 @@ fn event_loop(
                         let _ = tx.send(Message::Worker(ready));
                     });
                 }
+            }
+            if let Some(early) = early.as_mut() {
+                early.after(app);
             }
             // Holding j in the letter list opens letter after letter: save at most once a
             // second then (quitting always saves).

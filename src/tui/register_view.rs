@@ -7,7 +7,8 @@ use super::action::Action;
 use super::app::Trail;
 use super::component::{Component, Ctx, Outcome};
 use super::list_cursor::ListCursor;
-use super::lookup::{REGISTER_TABS, RegisterState, occurrence_target};
+use super::lookup::{REGISTER_TABS, RegisterState};
+use super::trail::Targets;
 use super::update::Effect;
 
 /// Rows a page key moves in the entries and the concordance.
@@ -41,6 +42,7 @@ impl Component for RegisterState {
                 *selected = cursor.selected;
             }
         }
+        self.refresh(ctx);
         Outcome::Handled(Effect::None)
     }
 
@@ -50,6 +52,26 @@ impl Component for RegisterState {
 }
 
 impl RegisterState {
+    /// Works out the order of the selected entry's occurrences when it is not the one kept,
+    /// so that no frame does: its details list letters in that order, and its concordance
+    /// opens on it.
+    pub fn refresh(&mut self, ctx: &Ctx) {
+        let Some(register) = ctx.register else {
+            return;
+        };
+        let entity = match self.concordance {
+            Some((entity, _)) => register.entities.get(entity),
+            None => (ctx
+                .tabs
+                .tab(self.tab % REGISTER_TABS.len())
+                .get(self.selected))
+            .and_then(|entry| register.entities.get(entry.entity)),
+        };
+        if let Some(entity) = entity {
+            self.listed = Some((entity.id, self.listed(entity, ctx.index)));
+        }
+    }
+
     /// How many rows the list shown has: the concordance's occurrences, or the tab's entries.
     fn rows(&self, ctx: &Ctx) -> usize {
         match (ctx.register, self.concordance) {
@@ -79,17 +101,16 @@ impl RegisterState {
         let Some(entity) = register.entities.get(entity) else {
             return done;
         };
-        let listed = self.listed(entity, ctx.index);
-        let targets: Vec<_> = (listed.iter())
-            .filter_map(|&o| entity.occurrences.get(o))
-            .map(|o| occurrence_target(ctx.letters, entity, o))
-            .collect();
-        if row >= targets.len() {
+        let order = self.listed(entity, ctx.index);
+        if row >= order.len() {
             return done;
         }
         Outcome::Jump(Trail {
             label: entity.label.clone(),
-            targets,
+            targets: Targets::Occurrences {
+                entity: entity.id,
+                order,
+            },
             index: row,
         })
     }

@@ -16,7 +16,8 @@ use super::action::Action;
 use super::app::{Target, Trail};
 use super::component::{Component, Ctx, Outcome};
 use super::list_cursor::ListCursor;
-use super::lookup::{Results, Senders, occurrence_target, occurrences_in_order, spot};
+use super::lookup::{Results, Senders, occurrence_order, spot};
+use super::trail::Targets;
 use super::update::Effect;
 
 /// The groups of the search overlay, in the order shown.
@@ -85,7 +86,10 @@ impl SearchOverlay {
         }
         self.received = seq;
         self.order = grouped(&results.hits);
-        self.hits = results.hits;
+        // The results replaced hold every letter id of every name found (hundreds of
+        // thousands on a large archive): they are freed off the loop.
+        let old = std::mem::replace(&mut self.hits, results.hits);
+        super::worker::drop_later(old);
         self.senders = results.senders;
         self.select(0, ctx);
     }
@@ -111,7 +115,7 @@ impl SearchOverlay {
             .map(|(_, p)| p)
     }
 
-    fn refresh_preview(&mut self, ctx: &Ctx) {
+    pub fn refresh_preview(&mut self, ctx: &Ctx) {
         let row = self.cursor.selected;
         self.preview = self
             .selected_hit()
@@ -132,15 +136,19 @@ impl SearchOverlay {
     /// first: every occurrence of an entity, or every passage among the results.
     pub fn trail(&self, ctx: &Ctx) -> Option<Trail> {
         let hit = self.selected_hit()?;
-        let register = ctx.register?;
-        if let Some(entity) = hit.entity.and_then(|e| register.entities.get(e)) {
-            let targets: Vec<Target> = occurrences_in_order(entity, ctx.index)
-                .into_iter()
-                .map(|o| occurrence_target(ctx.letters, entity, o))
-                .collect();
-            return (!targets.is_empty()).then(|| Trail {
+        // An entity's occurrences are the register's (a passage needs only its letter).
+        let register = match hit.entity {
+            Some(_) => ctx.register?.entities.as_slice(),
+            None => &[],
+        };
+        if let Some(entity) = hit.entity.and_then(|e| register.get(e)) {
+            let order = occurrence_order(entity, ctx.index);
+            return (!order.is_empty()).then(|| Trail {
                 label: entity.label.clone(),
-                targets,
+                targets: Targets::Occurrences {
+                    entity: entity.id,
+                    order: Arc::new(order),
+                },
                 index: 0,
             });
         }
@@ -157,7 +165,7 @@ impl SearchOverlay {
         let label = brieven::i18n::fill(ctx.lang.strings().trail_passages, self.query.trim());
         Some(Trail {
             label,
-            targets: passages.into_iter().map(|(_, t)| t).collect(),
+            targets: Targets::Listed(passages.into_iter().map(|(_, t)| t).collect()),
             index,
         })
     }
@@ -195,7 +203,10 @@ impl Component for SearchOverlay {
             Action::KeepQuery => self.replace = false,
             Action::Close => return Outcome::Close,
             Action::Activate => {
-                if ctx.register.is_none() {
+                // Before the register, only a passage can be jumped to (from the on-disk
+                // index while the letters load).
+                let passage = self.selected_hit().is_some_and(|h| h.entity.is_none());
+                if !passage && ctx.register.is_none() {
                     return Outcome::Message(ctx.lang.strings().msg_computing.into());
                 }
                 return match self.trail(ctx) {

@@ -281,6 +281,19 @@ pub fn open_letter(app: &mut App, index: usize) {
     find::follow_letter(app);
 }
 
+/// The open letter laid out again and placed where opening it places it (where it was left in
+/// this run, else in an earlier one): for a letter whose text arrived after it was opened
+/// (`tui::early`).
+pub fn reopen(app: &mut App) {
+    app.doc = app.build_doc();
+    app.marker = None;
+    app.chosen = None;
+    app.scroll = match app.positions.get(&app.current) {
+        Some(&anchor) => anchor_line(app, anchor),
+        None => saved_line(app),
+    };
+}
+
 /// The first line of the paragraph the open letter was left at in an earlier run.
 fn saved_line(app: &App) -> usize {
     let Some(letter) = app.letter() else { return 0 };

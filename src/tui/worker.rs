@@ -8,13 +8,30 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use brieven::cache::Cached;
+use brieven::cache::index::Index;
 use brieven::model::Letter;
 use brieven::register::Register;
-use brieven::search::SearchIndex;
+use brieven::search::{Hit, SearchIndex};
 
 use super::action::Action;
 use super::index::LetterIndex;
 use super::lookup::{RESULT_LIMIT, Results};
+
+/// Drops `value` on a thread of its own, which stays for the next: freeing a large value (a
+/// result set) costs milliseconds the loop should not wait for.
+pub fn drop_later<T: Send + 'static>(value: T) {
+    type Garbage = Box<dyn Send>;
+    static BIN: std::sync::OnceLock<std::sync::Mutex<Sender<Garbage>>> = std::sync::OnceLock::new();
+    let bin = BIN.get_or_init(|| {
+        let (tx, rx) = channel::<Garbage>();
+        // Without the thread, sending fails and the value is dropped here.
+        let _ = std::thread::Builder::new().spawn(move || for _ in rx {});
+        std::sync::Mutex::new(tx)
+    });
+    if let Ok(bin) = bin.lock() {
+        let _ = bin.send(Box::new(value));
+    }
+}
 
 /// A query for the worker.
 #[derive(Debug, Clone)]
@@ -31,6 +48,11 @@ pub struct Request {
 pub struct CacheWrite(Arc<AtomicBool>);
 
 impl CacheWrite {
+    /// No write under way, nor to come (while the letters load, no worker writes).
+    pub fn idle() -> CacheWrite {
+        CacheWrite(Arc::new(AtomicBool::new(false)))
+    }
+
     /// Writing from the start: saving the letters parsed anew is the worker's first step,
     /// so a reader quit before the worker got to it waits for it too.
     fn new() -> CacheWrite {
@@ -79,6 +101,54 @@ pub fn spawn(
     (tx, writing)
 }
 
+/// Starts a worker that answers queries from the on-disk `index` while the letters load
+/// (`tui::early`): the CLI's search over the index (`search_in`), so the same hits as the
+/// worker on the loaded letters gives, numbered alike. It ends when its requests' sender is
+/// dropped (the letters are in), or answers nothing more once the index is found damaged
+/// (the reader then asks the worker on the letters again).
+pub fn spawn_index(
+    index: Arc<Index>,
+    letter_index: Arc<LetterIndex>,
+    results: impl Fn(Action) -> bool + Send + 'static,
+) -> Sender<Request> {
+    let (tx, rx) = channel::<Request>();
+    std::thread::spawn(move || {
+        let search = |query: &str| {
+            let hits = brieven::search::search_in(&*index, query, RESULT_LIMIT);
+            (!index.damaged()).then_some(hits)
+        };
+        serve(&rx, search, &letter_index, results);
+    });
+    tx
+}
+
+/// Answers `requests`, the newest first (older ones still waiting are dropped), with what
+/// `search` finds (`None`: it can answer no more), until the requests or the results'
+/// receiver are gone.
+fn serve(
+    requests: &Receiver<Request>,
+    search: impl Fn(&str) -> Option<Vec<Hit>>,
+    letter_index: &LetterIndex,
+    results: impl Fn(Action) -> bool,
+) {
+    while let Ok(mut request) = requests.recv() {
+        while let Ok(newer) = requests.try_recv() {
+            request = newer;
+        }
+        let hits = match request.query.trim().is_empty() {
+            true => Vec::new(),
+            false => match search(&request.query) {
+                Some(hits) => hits,
+                None => return,
+            },
+        };
+        let found = Results::new(hits, letter_index);
+        if !results(Action::SearchResults(request.seq, found)) {
+            return;
+        }
+    }
+}
+
 fn run(
     (letters, letter_index): (&[Letter], &LetterIndex),
     mut cached: Cached,
@@ -104,19 +174,6 @@ fn run(
     // Searching works from here on; the cache is written while the user reads (best effort:
     // one that cannot be written only costs time at the next start).
     let _ = writing.during(|| cached.save(letters));
-    while let Ok(mut request) = requests.recv() {
-        // Only the newest query matters.
-        while let Ok(newer) = requests.try_recv() {
-            request = newer;
-        }
-        let hits = if request.query.trim().is_empty() {
-            Vec::new()
-        } else {
-            index.search(letters, &register, &request.query, RESULT_LIMIT)
-        };
-        let found = Results::new(hits, letter_index);
-        if !results(Action::SearchResults(request.seq, found)) {
-            return;
-        }
-    }
+    let search = |query: &str| Some(index.search(letters, &register, query, RESULT_LIMIT));
+    serve(requests, search, letter_index, results);
 }

@@ -296,7 +296,82 @@ fn the_concordance_lists_and_jumps_in_date_order() {
     update(&mut app, Action::Down);
     update(&mut app, Action::Activate);
     let trail = app.trail.clone().expect("a trail");
-    let order: Vec<usize> = trail.targets.iter().map(|t| t.letter).collect();
+    let order: Vec<usize> = (0..trail.targets.len())
+        .map(|i| app.trail_target(i).expect("a target").letter)
+        .collect();
     assert_eq!(order, [1, 3, 0]);
     assert_eq!((trail.index, app.current), (1, 3));
+}
+
+/// `n` letters whose date order is a shuffle of the corpus order (by a multiplier prime to
+/// `n`), with an entity of `count` occurrences spread over them (some in a letter no index
+/// knows), its definition the occurrence `defined` when given.
+fn scattered(n: usize, count: usize, defined: Option<usize>) -> (LetterIndex, Entity) {
+    let letters: Vec<Letter> = (0..n).map(|i| letter(&i.to_string(), None, None)).collect();
+    let order: Vec<usize> = (0..n).map(|row| (row * 7 + 3) % n).collect();
+    let index = LetterIndex::new(&letters, &order);
+    let found = (0..count)
+        .map(|k| occurrence((k * 13 + k / 5) % (n + 1), k))
+        .collect();
+    let mut e = entity(0, EntityKind::Term, "t", found);
+    e.definition = defined.map(|d| brieven::register::Defined {
+        occurrence: e.occurrences[d],
+        citation: "Article 2".into(),
+    });
+    (index, e)
+}
+
+#[test]
+fn the_occurrence_order_is_the_libraries_at_every_size() {
+    // Few occurrences among many letters (sorted), many (counted into buckets), with and
+    // without a definition, in letters the index does not know too.
+    for (n, count) in [(200, 5), (200, 1000), (64, 64), (10, 3), (1, 4), (50, 0)] {
+        for defined in [None, Some(count / 2)] {
+            let defined = defined.filter(|&d| d < count);
+            let (index, e) = scattered(n, count, defined);
+            let expected = brieven::register::definition_first(&e, |l| index.rank(l));
+            assert_eq!(
+                occurrence_order(&e, &index),
+                expected,
+                "{n} letters, {count}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_trail_finds_the_occurrences_in_one_letter_without_the_others() {
+    use crate::tui::trail::Targets;
+    for (n, count, defined) in [(200, 1000, Some(17)), (30, 90, None), (200, 5, Some(0))] {
+        let (index, e) = scattered(n, count, defined);
+        let letters: Vec<Letter> = (0..n).map(|i| letter(&i.to_string(), None, None)).collect();
+        let register = Register { entities: vec![e] };
+        let order = std::sync::Arc::new(occurrence_order(&register.entities[0], &index));
+        let targets = Targets::Occurrences { entity: 0, order };
+        let all: Vec<_> = (0..targets.len())
+            .map(|i| targets.get(i, &letters, Some(&register)).unwrap())
+            .collect();
+        for l in 0..=n {
+            let expected: Vec<_> = all.iter().filter(|t| t.letter == l).copied().collect();
+            let lookups = (&letters[..], Some(&register), &index);
+            assert_eq!(targets.in_letter(l, lookups), expected, "letter {l} of {n}");
+        }
+    }
+}
+
+#[test]
+fn the_register_details_count_letters_in_date_order_from_the_concordances_order() {
+    for (n, count, defined) in [(200, 1000, Some(17)), (30, 90, None), (200, 5, Some(0))] {
+        let (index, e) = scattered(n, count, defined);
+        // Letters the index knows (the others are not shown).
+        let mut expected = e.per_letter();
+        expected.retain(|&(l, _)| l < n);
+        expected.sort_by_key(|&(l, _)| index.rank(l));
+        let order = occurrence_order(&e, &index);
+        let listed: Vec<(usize, usize)> =
+            crate::tui::panes::register::per_letter_in_order(&e, &order, &index)
+                .filter(|&(l, _)| l < n)
+                .collect();
+        assert_eq!(listed, expected, "{n} letters, {count}");
+    }
 }

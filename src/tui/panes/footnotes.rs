@@ -162,9 +162,8 @@ fn scroll_to(wrapped: &[Range<usize>], hit: Range<usize>, room: usize) -> usize 
 fn hits_in_note(app: &App, number: u32, text: &str) -> Vec<(Range<usize>, Style)> {
     let theme = &app.theme;
     let spot = Spot::Footnote { number };
-    let mut hits: Vec<(Range<usize>, Style)> = (app.trail.iter())
-        .flat_map(|trail| &trail.targets)
-        .filter(|t| t.letter == app.current && t.spot == spot)
+    let mut hits: Vec<(Range<usize>, Style)> = (app.trail_in_view().into_iter())
+        .filter(|t| t.spot == spot)
         .filter_map(|t| Some((char_range(text, t.at, t.len)?, theme.hit)))
         .collect();
     hits.extend(current_in_note(app, number).map(|r| (r, theme.hit_current)));

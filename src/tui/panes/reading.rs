@@ -79,9 +79,6 @@ pub fn letter_title(letter: Option<&brieven::model::Letter>, width: u16) -> Opti
 
 /// The other occurrences of the trail (`n`/`N`) on screen, to mark them too.
 fn trail_hits_in_view(app: &App) -> Vec<(usize, std::ops::Range<usize>)> {
-    let Some(trail) = &app.trail else {
-        return Vec::new();
-    };
     let visible = app.visible();
     let in_view = |b: usize| {
         let block = &app.doc.blocks[b];
@@ -89,7 +86,7 @@ fn trail_hits_in_view(app: &App) -> Vec<(usize, std::ops::Range<usize>)> {
     };
     let mut by_block: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     let mut hits = Vec::new();
-    for t in &trail.targets {
+    for t in &app.trail_in_view() {
         if let Some(b) = app.target_block(t).filter(|&b| in_view(b)) {
             by_block.entry(b).or_default().extend([t.at, t.at + t.len]);
         }

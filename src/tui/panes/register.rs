@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::component::Ctx;
+use crate::tui::index::LetterIndex;
 use crate::tui::layout::list_offset;
 use crate::tui::layout::overlay_area;
 use crate::tui::lookup::{Entry, REGISTER_TABS, RegisterState};
@@ -66,17 +67,18 @@ pub fn draw(view: &RegisterState, frame: &mut Frame, area: Rect, ctx: &Ctx) {
         .and_then(|(e, row)| Some((register.entities.get(e)?, row)))
     {
         Some((entity, row)) => draw_concordance(view, ctx, frame, body, (entity, row)),
-        None => draw_entries(ctx, frame, body, (register, entries), view.selected),
+        None => draw_entries(view, ctx, frame, body, (register, entries)),
     }
 }
 
 fn draw_entries(
+    view: &RegisterState,
     ctx: &Ctx,
     frame: &mut Frame,
     area: Rect,
     (register, entries): (&Register, &[Entry]),
-    selected: usize,
 ) {
+    let selected = view.selected;
     let theme = ctx.theme;
     if entries.is_empty() {
         frame.render_widget(
@@ -142,13 +144,18 @@ fn draw_entries(
     let line = "─".repeat(usize::from(rule.width));
     frame.render_widget(Paragraph::new(Span::styled(line, theme.border)), rule);
     frame.render_widget(
-        Paragraph::new(detail_lines(ctx, entity, detail)).wrap(Wrap { trim: true }),
+        Paragraph::new(detail_lines(view, ctx, entity, detail)).wrap(Wrap { trim: true }),
         detail,
     );
 }
 
 /// The gloss, role and counts per letter of an entity, as much of them as `area` shows.
-fn detail_lines(ctx: &Ctx, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
+fn detail_lines(
+    view: &RegisterState,
+    ctx: &Ctx,
+    entity: &Entity,
+    area: Rect,
+) -> Vec<Line<'static>> {
     let theme = ctx.theme;
     let mut head = vec![Span::styled(
         sanitize(&entity.label).into_owned(),
@@ -172,13 +179,13 @@ fn detail_lines(ctx: &Ctx, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
         head.push(Span::raw(format!(" — {}", sanitize(gloss))));
     }
     // The letters in date order, each with its count, until the area is full: the text
-    // past that would not be seen.
-    let mut per_letter = entity.per_letter();
-    per_letter.sort_by_key(|&(l, _)| ctx.index.rank(l));
+    // past that would not be seen. They are read off the concordance's order (worked out
+    // when the entry was selected), so a frame counts only the letters it shows.
+    let listed = view.listed(entity, ctx.index);
     let room = usize::from(area.width) * usize::from(area.height);
     let mut counts: Vec<String> = Vec::new();
     let mut used = 0;
-    for (l, n) in per_letter {
+    for (l, n) in per_letter_in_order(entity, &listed, ctx.index) {
         let Some(letter) = ctx.letters.get(l) else {
             continue;
         };
@@ -195,6 +202,43 @@ fn detail_lines(ctx: &Ctx, entity: &Entity, area: Rect) -> Vec<Line<'static>> {
         Line::from(head),
         Line::from(Span::styled(counts, theme.dim)),
     ]
+}
+
+/// (letter, occurrences in it) of `entity`, in the order of `listed` (its occurrences by
+/// letter in date order, the definition first) as far as they are taken: the order of
+/// [`Entity::per_letter`] sorted by date.
+pub fn per_letter_in_order<'a>(
+    entity: &'a Entity,
+    listed: &'a [usize],
+    index: &'a LetterIndex,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let letter_of = |o: usize| entity.occurrences.get(o).map(|o| o.letter_index());
+    let d = entity.definition.as_ref().map(|d| d.occurrence);
+    let defined = (listed.iter())
+        .take_while(|&&o| d.is_some() && entity.occurrences.get(o).copied() == d)
+        .count();
+    // The definition is listed first, but counts with the other occurrences of its letter.
+    let mut pending: Vec<usize> = listed[..defined]
+        .iter()
+        .filter_map(|&o| letter_of(o))
+        .collect();
+    let mut rest = listed[defined..].iter().peekable();
+    std::iter::from_fn(move || {
+        let next = rest.peek().and_then(|&&o| letter_of(o));
+        let first_pending = pending.iter().copied().min_by_key(|&l| index.rank(l));
+        let l = match (next, first_pending) {
+            (Some(n), Some(p)) if index.rank(p) < index.rank(n) => p,
+            (Some(n), _) => n,
+            (None, p) => p?,
+        };
+        let mut n = 0;
+        while rest.next_if(|&&o| letter_of(o) == Some(l)).is_some() {
+            n += 1;
+        }
+        let before = pending.len();
+        pending.retain(|&p| p != l);
+        Some((l, n + before - pending.len()))
+    })
 }
 
 fn draw_concordance(

@@ -74,7 +74,8 @@ pub fn draw(s: &SearchOverlay, frame: &mut Frame, area: Rect, ctx: &Ctx) {
 fn draw_query(s: &SearchOverlay, frame: &mut Frame, area: Rect, ctx: &Ctx) {
     let (theme, strings) = (ctx.theme, ctx.lang.strings());
     let width = usize::from(area.width);
-    let status = if ctx.register.is_none() {
+    // Results may come before the register (from the on-disk index while the letters load).
+    let status = if s.pending() && ctx.register.is_none() {
         strings.search_building.to_string()
     } else if s.pending() {
         strings.search_searching.to_string()

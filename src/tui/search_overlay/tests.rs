@@ -153,6 +153,36 @@ fn enter_jumps_and_closes_and_a_missing_register_says_so() {
 }
 
 #[test]
+fn before_the_register_enter_on_a_passage_jumps_and_on_a_name_says_it_is_built() {
+    let mut app = searched("internet watch");
+    app.register = None;
+    let row = |app: &App, passage: bool| {
+        (0..app.search.order.len())
+            .find(|&r| app.search.hits[app.search.order[r]].passage.is_some() == passage)
+            .expect("a row")
+    };
+    let name = row(&app, false);
+    app.search.select(name, &ctx!(app));
+    update(&mut app, Action::Activate);
+    assert_eq!(app.overlay(), Some(&Overlay::Search));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(app.lang.strings().msg_computing)
+    );
+    let passage = row(&app, true);
+    app.search.select(passage, &ctx!(app));
+    update(&mut app, Action::Activate);
+    assert_eq!(app.overlay(), None);
+    let trail = app.trail.as_ref().expect("the passages' trail");
+    let hit = app.search.hits[app.search.order[passage]]
+        .passage
+        .clone()
+        .unwrap();
+    assert_eq!(app.current, hit.letter_index);
+    assert!(trail.label.contains("internet watch"), "{}", trail.label);
+}
+
+#[test]
 fn a_long_senders_hits_keep_their_date() {
     let mut app = fixtures::app(120, 36);
     let long = "Minister van Justitie en Veiligheid en van Asiel en Migratie";

@@ -4,7 +4,7 @@
 
 use super::{Effect, jump, open_letter, show_target};
 use crate::tui::app::{App, Overlay, Pane};
-use crate::tui::component::Outcome;
+use crate::tui::component::{Outcome, ctx};
 
 /// Carries out what the topmost overlay made of an action; `None` when it ignored it.
 pub fn apply(app: &mut App, outcome: Outcome) -> Option<Effect> {
@@ -38,11 +38,13 @@ pub fn apply(app: &mut App, outcome: Outcome) -> Option<Effect> {
         }
         Outcome::Jump(trail) => {
             app.overlays.pop();
-            let first = trail.targets[trail.index];
+            let index = trail.index;
             app.find = None;
             app.trail = Some(trail);
             app.focus = Pane::Reading;
-            show_target(app, first);
+            if let Some(first) = app.trail_target(index) {
+                show_target(app, first);
+            }
         }
     }
     Some(Effect::None)
@@ -61,6 +63,7 @@ pub fn open_register(app: &mut App) {
     if app.overlay() != Some(&Overlay::Register) {
         app.overlays.push(Overlay::Register);
     }
+    app.register_view.refresh(&ctx!(app));
 }
 
 /// Opens the search overlay on `query` (what `s` was searching one letter for) and asks the
@@ -82,15 +85,17 @@ pub fn step_occurrence(app: &mut App, forward: bool) {
         );
         return;
     };
-    let n = trail.targets.len();
-    if n == 0 {
+    if trail.targets.is_empty() {
         return;
     }
+    let n = trail.targets.len();
     trail.index = if forward {
         (trail.index + 1) % n
     } else {
         (trail.index + n - 1) % n
     };
-    let target = trail.targets[trail.index];
-    show_target(app, target);
+    let index = trail.index;
+    if let Some(target) = app.trail_target(index) {
+        show_target(app, target);
+    }
 }

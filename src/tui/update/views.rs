@@ -56,6 +56,7 @@ pub fn register_ready(app: &mut App, register: Arc<Register>) {
     app.position_rows = Some(rows);
     app.register_tabs = Arc::new(RegisterTabs::new(&register, app.letters.len()));
     app.register = Some(register);
+    app.register_view.refresh(&crate::tui::component::ctx!(app));
 }
 
 /// `p`: the positions overlay, by date, on the open letter's row.
