@@ -130,10 +130,15 @@ fn french_month(word: &str) -> Option<u8> {
 
 /// The first full date in `line` (see [`parse_full_date`]), with the text before and after it.
 pub fn find_full_date(line: &str) -> Option<(Date, &str, &str)> {
+    let has_digit = |s: &str| s.bytes().any(|b| b.is_ascii_digit());
+    // Every form ends with a number: the year, or the numeric date itself.
+    if !has_digit(line) {
+        return None;
+    }
     let words: Vec<(usize, &str)> = word_spans(line);
     for i in 0..words.len() {
         for len in [3, 1] {
-            if i + len > words.len() {
+            if i + len > words.len() || !has_digit(words[i + len - 1].1) {
                 continue;
             }
             let start = words[i].0;

@@ -87,30 +87,23 @@ pub fn placeholder(c: char) -> char {
 /// the bidi controls `E2 80 8E..8F`, `E2 80 AA..AE`, `E2 81 A6..A9`.
 fn may_hold_unsafe(s: &str) -> bool {
     let b = s.as_bytes();
-    // Eight bytes at a time: a word of printable ASCII is passed over whole; any other word
-    // (a control, a line end, a non-ASCII byte) is looked at byte by byte.
-    let mut words = b.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        if !is_printable_ascii(u64::from_le_bytes(bytes)) && has_unsafe_at(b, at, at + 8) {
+    // The bytes of SUSPECT as comparisons, so that the search is vectorised; each one found is
+    // looked at closer.
+    let suspect = |b: u8| {
+        ((b < 0x20) & (b != b'\n') & (b != b'\t'))
+            | (b == 0x7F)
+            | (b == 0xC2)
+            | (b == 0xD8)
+            | (b == 0xE2)
+    };
+    let mut from = 0;
+    while let Some(i) = crate::ingest::scan::find_byte(b, from, suspect) {
+        if has_unsafe_at(b, i, i + 1) {
             return true;
         }
-        at += 8;
+        from = i + 1;
     }
-    has_unsafe_at(b, at, b.len())
-}
-
-/// Whether all eight bytes of `word` lie in `20..=7E`.
-fn is_printable_ascii(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte below 0x20 borrows in the subtraction; 0x7F or above carries into (or has) the
-    // high bit in the addition.
-    let below = word.wrapping_sub(ONES * 0x20) & !word;
-    let above = (word & !HIGH).wrapping_add(ONES) | word;
-    (below | above) & HIGH == 0
+    false
 }
 
 /// Whether an unsafe character starts at a byte in `from..to` of `b`.
@@ -176,7 +169,7 @@ fn replace_unsafe(
     replace: impl Fn(char, &mut String),
 ) -> std::borrow::Cow<'_, str> {
     let breaks = |c: char| lines && matches!(c, '\n' | '\t');
-    if !may_hold_unsafe(s) && !s.contains(breaks) {
+    if !(may_hold_unsafe(s) || lines && s.contains(['\n', '\t'])) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

@@ -35,7 +35,7 @@ pub fn closing(lines: &[Line<'_>], removed: &[bool]) -> Closing {
                 items += 1;
                 item.trim().to_string()
             }
-            _ => plain.into_owned(),
+            _ => plain.to_owned(),
         };
         let lower = text.to_lowercase();
         if patterns::is_valediction(&text) {

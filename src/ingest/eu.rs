@@ -237,14 +237,12 @@ fn braced_documents(t: &str) -> bool {
 /// A line of language codes, as the EU's templates print in the page's corners: `EN`,
 /// `NL NL`, `EN | EN` (a table's cells).
 pub fn is_language_codes(text: &str) -> bool {
-    let words: Vec<&str> = text
+    let mut words = text
         .split(|c: char| c.is_whitespace() || c == '|')
-        .filter(|w| !w.is_empty())
-        .collect();
-    (1..=2).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        .filter(|w| !w.is_empty());
+    let code = |w: &str| w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+    // One or two codes and nothing else; most lines fail at their first word.
+    words.next().is_some_and(code) && words.next().is_none_or(code) && words.next().is_none()
 }
 
 /// A page number alone (`1`), as a converter prints it under the cover.

@@ -6,6 +6,7 @@
 //! of the first prose after the address and label lines, the shape of contact lines. Nothing is
 //! keyed on a particular sender.
 
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use super::blocks;
@@ -124,7 +125,7 @@ pub fn late_salutation(lines: &[Line<'_>], regions: &Regions) -> Option<usize> {
     let end = body.start + (body.len() / 2).max(40).min(body.len());
     (body.start..end).find(|&i| {
         let text = lines[i].plain();
-        patterns::is_salutation(&text)
+        patterns::is_salutation(text)
             && text.trim_end().ends_with(',')
             && (i == 0 || lines[i - 1].is_blank())
             && lines[i + 1..]
@@ -165,7 +166,7 @@ fn signature_at(lines: &[Line<'_>], i: usize) -> bool {
                 .bytes()
                 .next()
                 .is_some_and(|b| b"dDmMsStT".contains(&b))
-            && patterns::is_office(&l.plain())
+            && patterns::is_office(l.plain())
     };
     let next = |from: usize| {
         lines[from + 1..]
@@ -185,11 +186,11 @@ fn signature_at(lines: &[Line<'_>], i: usize) -> bool {
                 return false;
             };
             let text = lines[k].plain();
-            if patterns::is_signature_name(&text) {
+            if patterns::is_signature_name(text) {
                 return true;
             }
             // The office's name going on (`en Werkgelegenheid,`, `Digitalisering en ...`).
-            if lines[j].text.ends_with(',') || text.chars().count() > 60 || ends_sentence(&text) {
+            if lines[j].text.ends_with(',') || text.chars().count() > 60 || ends_sentence(text) {
                 return false;
             }
             j = k;
@@ -200,7 +201,7 @@ fn signature_at(lines: &[Line<'_>], i: usize) -> bool {
         && line.text.starts_with(|c: char| c.is_alphabetic())
         && !line.text.ends_with(',')
         && next(i).is_some_and(|k| may_be_office(&lines[k]))
-        && patterns::is_signature_name(&line.plain())
+        && patterns::is_signature_name(line.plain())
 }
 
 /// The first line of running text, and the salutation line before it if any.
@@ -218,16 +219,16 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
         }
         let text = line.plain();
         // A salutation the paragraph goes on after: the line is the body's first as well.
-        if patterns::opening_salutation(&text).is_some() {
+        if patterns::opening_salutation(text).is_some() {
             return (i, Some(i));
         }
-        if patterns::is_salutation(&text) {
+        if patterns::is_salutation(text) {
             return (i + 1, Some(i));
         }
-        if patterns::standing_request_piece(&text).is_some() {
+        if patterns::standing_request_piece(text).is_some() {
             continue; // the letterhead's request to quote date and reference
         }
-        if patterns::label(&text).is_some() {
+        if patterns::label(text).is_some() {
             in_label = true;
             block_start = None;
             continue;
@@ -240,7 +241,7 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
                 .filter(|l| !l.is_blank() && patterns::standing_request_piece(l.text).is_none())
                 .find(|l| l.text.contains(char::is_alphabetic))
                 .is_some_and(|l| l.len() >= 70 && patterns::label(l.text).is_none());
-        if (in_label && !long_pair) || patterns::is_contact(&text) {
+        if (in_label && !long_pair) || patterns::is_contact(text) {
             block_start = None;
             continue;
         }
@@ -254,7 +255,7 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
                 .rev()
                 .find(|l| !l.is_blank())
                 .is_some_and(|l| ends_sentence(l.text))
-            && (patterns::is_signing_office(&text) || signature_at(lines, i))
+            && (patterns::is_signing_office(text) || signature_at(lines, i))
         {
             // No line long enough for running text before the signature: what stands between
             // the header's last label and the signature is the letter.
@@ -266,7 +267,7 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
         }
         // A form (a BNC-fiche) or report opens with its first numbered chapter, whose first
         // field or section follows: `1. Algemene gegevens` + `a) Titel voorstel`.
-        if first_chapter(&text)
+        if first_chapter(text)
             && lines[i + 1..]
                 .iter()
                 .find(|l| !l.is_blank())
@@ -358,7 +359,7 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
     for (i, line) in lines.iter().enumerate() {
         if !line.is_blank() && !taken[i] && line.len() <= 80 {
             let start = all_keys.len();
-            push_lowercase(&mut all_keys, &line.plain());
+            push_lowercase(&mut all_keys, line.plain());
             keys[i] = Some(start..all_keys.len());
         }
     }
@@ -369,39 +370,51 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
     // A running header or footer stands on (nearly) every page; a heading a long letter uses
     // in several chapters (`Problematiek`, `Inzet`) on a few of them.
     let min_repeats = (page_count(lines) / 4).max(2);
-    let count = |i: usize| {
-        keys[i]
-            .as_ref()
-            .and_then(|key| counts.get(&all_keys[key.clone()]).copied())
-            .unwrap_or(0)
-    };
+    let line_counts: Vec<usize> = keys
+        .iter()
+        .map(|key| key.as_ref().map_or(0, |key| counts[&all_keys[key.clone()]]))
+        .collect();
+    let count = |i: usize| line_counts[i];
     let repeats = |i: usize| count(i) >= min_repeats;
     // A footer that -layout prints across the page on one line, with the page's number in it
     // (`9156/22      CDP/FB/nj      3`): the same with its digits counted as one. Only lines
     // set apart by wide gaps, so that numbered headings (`Article 1`, `Article 2`) are not.
-    let mut spread: FastMap<String, usize> = FastMap::default();
-    let spread_key = |line: &Line<'_>| -> Option<String> {
-        if line.len() > 160 || !line.text.contains("   ") {
+    // The keys are hashed (64 bits, fixed seed) into one reused buffer, not kept as strings.
+    let hasher = foldhash::fast::FixedState::default();
+    let mut key = String::new();
+    let wide_gap = memchr::memmem::Finder::new("   ");
+    let mut spread_key = |line: &Line<'_>| -> Option<u64> {
+        if line.len() > 160 || wide_gap.find(line.text.as_bytes()).is_none() {
             return None;
         }
-        let mut key = String::new();
+        key.clear();
+        let mut chars = 0;
         for c in line.text.chars().filter(|c| !c.is_whitespace()) {
             if c.is_ascii_digit() {
                 if !key.ends_with('#') {
                     key.push('#');
+                    chars += 1;
                 }
+            } else if c.is_ascii() {
+                key.push(c.to_ascii_lowercase());
+                chars += 1;
             } else {
-                key.extend(c.to_lowercase());
+                for l in c.to_lowercase() {
+                    key.push(l);
+                    chars += 1;
+                }
             }
         }
-        (key.chars().count() <= 80).then_some(key)
+        (chars <= 80).then(|| hasher.hash_one(key.as_str()))
     };
-    for (i, line) in lines.iter().enumerate() {
-        if !taken[i]
-            && let Some(key) = spread_key(line)
-        {
-            *spread.entry(key).or_default() += 1;
-        }
+    let spread_keys: Vec<Option<u64>> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| if taken[i] { None } else { spread_key(line) })
+        .collect();
+    let mut spread: FastMap<u64, usize> = FastMap::default();
+    for key in spread_keys.iter().flatten() {
+        *spread.entry(*key).or_default() += 1;
     }
     let content = regions.body.start..regions.closing.end.max(regions.annex.end);
     for i in content.clone() {
@@ -425,7 +438,7 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
             && count(i) >= min_repeats.max(4)
             && !full_width
             && line.text.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-        let spread_out = spread_key(line).is_some_and(|k| spread.get(&k).is_some_and(|&c| c >= 4));
+        let spread_out = spread_keys[i].is_some_and(|k| spread.get(&k).is_some_and(|&c| c >= 4));
         if repeated
             || frequent
             || spread_out
@@ -436,25 +449,24 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         }
         // A sidebar label standing alone in the body (`Datum`, `Ons kenmerk`), with its value
         // on the next line: the letterhead of a following page.
-        let bare_label = line.text.len() <= 40
-            && patterns::label(&line.plain()).is_some_and(|(label, value)| {
-                value.is_empty()
-                    && matches!(label, patterns::Label::Date | patterns::Label::Reference)
-            });
+        let label = if line.text.len() <= 40 {
+            patterns::label(line.plain())
+        } else {
+            None
+        };
+        let bare_label = label.is_some_and(|(label, value)| {
+            value.is_empty() && matches!(label, patterns::Label::Date | patterns::Label::Reference)
+        });
         // The letterhead's standing request to quote date and reference, in its pieces.
-        if let Some(opening) = patterns::standing_request_piece(&line.plain()) {
+        if let Some(opening) = patterns::standing_request_piece(line.plain()) {
             let near_opening = opening
                 || (i.saturating_sub(6)..i)
-                    .any(|j| patterns::standing_request_piece(&lines[j].plain()).is_some());
+                    .any(|j| patterns::standing_request_piece(lines[j].plain()).is_some());
             if near_opening {
                 found.mask[i] = true;
             }
         }
-        let bare_other = line.text.len() <= 40
-            && matches!(
-                patterns::label(&line.plain()),
-                Some((patterns::Label::Other, ""))
-            );
+        let bare_other = matches!(label, Some((patterns::Label::Other, "")));
         if bare_other {
             found.mask[i] = true; // `Afschrift aan`, `Bijlage(n)` where a page's letterhead stands
         }
@@ -479,12 +491,12 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
             continue;
         }
         let text = lines[i].plain();
-        if !patterns::is_contact(&text) {
+        if !patterns::is_contact(text) {
             continue;
         }
         found.mask[i] = true;
         if found.footer_city.is_none() {
-            found.footer_city = patterns::postal_city(&text);
+            found.footer_city = patterns::postal_city(text);
         }
         if let Some(above) = previous_text_line(lines, i, content.start)
             && !taken[above]
@@ -493,17 +505,17 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
             let short = name.chars().count() <= 40 && name.split_whitespace().count() <= 4;
             // In the closing, a person's name is the signature, not a contact block's name
             // (a note's URL may stand under it).
-            let signature = regions.closing.contains(&above) && patterns::is_signature_name(&name);
+            let signature = regions.closing.contains(&above) && patterns::is_signature_name(name);
             // A note's number over its URL names nothing.
             if short
                 && !signature
                 && name.contains(char::is_alphabetic)
-                && !patterns::is_contact(&name)
+                && !patterns::is_contact(name)
                 && !name.ends_with(['.', ':', ','])
             {
                 found.mask[above] = true;
                 if found.footer_name.is_none() {
-                    found.footer_name = Some(name.into_owned());
+                    found.footer_name = Some(name.to_owned());
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! hard-wrapped and double-spaced (PDF conversions), and its line width.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::OnceCell;
 
 use super::patterns;
 use super::scan::find_byte;
@@ -20,9 +20,10 @@ pub struct Line<'a> {
     pub indented: bool,
     /// Length of `text` in chars.
     chars: usize,
-    /// Whether `text` has Markdown markup or runs of white space to strip; found out when
-    /// first asked (most long lines never are).
-    markup: Cell<Option<bool>>,
+    /// The text without Markdown markup or runs of white space, where it has any (`None`
+    /// inside: the text is plain); found out when first asked (most long lines never are), and
+    /// kept, since the passes ask again.
+    plain: OnceCell<Option<Box<str>>>,
 }
 
 impl<'a> Line<'a> {
@@ -38,17 +39,17 @@ impl<'a> Line<'a> {
 
     /// The text without Markdown markup ([`patterns::strip_markup`]), computed only for the
     /// lines that have any.
-    pub fn plain(&self) -> Cow<'a, str> {
-        let markup = self.markup.get().unwrap_or_else(|| {
-            let markup = patterns::has_markup(self.text);
-            self.markup.set(Some(markup));
-            markup
+    pub fn plain(&self) -> &str {
+        let stripped = self.plain.get_or_init(|| {
+            if !patterns::has_markup(self.text) {
+                return None;
+            }
+            match patterns::strip_markup(self.text) {
+                Cow::Owned(s) => Some(s.into_boxed_str()),
+                Cow::Borrowed(s) => (s != self.text).then(|| s.into()),
+            }
         });
-        if markup {
-            patterns::strip_markup(self.text)
-        } else {
-            Cow::Borrowed(self.text)
-        }
+        stripped.as_deref().unwrap_or(self.text)
     }
 
     /// Keeps the text's first `len` bytes (a char boundary), without white space at the end:
@@ -57,7 +58,7 @@ impl<'a> Line<'a> {
         if let Some(kept) = self.text.get(..len) {
             self.text = kept.trim_end();
             self.chars = self.text.chars().count();
-            self.markup = Cell::new(None);
+            self.plain = OnceCell::new();
         }
     }
 
@@ -89,7 +90,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             text,
             indented: raw.starts_with(char::is_whitespace) && !text.is_empty(),
             chars: text.chars().count(),
-            markup: Cell::new(None),
+            plain: OnceCell::new(),
         }
     }));
     lines

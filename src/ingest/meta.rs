@@ -65,15 +65,15 @@ pub fn extract(
     let mut meta = Meta {
         salutation: regions.salutation.map(|i| {
             let line = lines[i].plain();
-            patterns::opening_salutation(&line)
-                .unwrap_or(&line)
+            patterns::opening_salutation(line)
+                .unwrap_or(line)
                 .to_string()
         }),
         subject: cover.map(|c| {
             let words: Vec<String> = lines[c.title.clone()]
                 .iter()
                 .filter(|l| !l.is_blank())
-                .map(|l| l.plain().into_owned())
+                .map(|l| l.plain().to_owned())
                 .collect();
             words.join(" ")
         }),
@@ -315,7 +315,7 @@ pub fn extract(
     if meta.date.is_none()
         && let Some(line) = header
             .iter()
-            .find(|l| matches!(patterns::label(&l.plain()), Some((Label::Date, _))))
+            .find(|l| matches!(patterns::label(l.plain()), Some((Label::Date, _))))
     {
         meta.warnings.push(format!(
             "line {}: the letter's date could not be read: {}",

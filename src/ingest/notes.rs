@@ -144,7 +144,7 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
     // corners (`NL`) may stand between the notes' numbers and their texts (pdftotext): no
     // page end there.
     let paged = stated.iter().any(|s| s.page > 1);
-    let ends_page = |i: usize| {
+    let page_end = |i: usize| {
         let line = &lines[i];
         (i > 0 && page(i) != page(i - 1))
             || bare[i]
@@ -156,6 +156,12 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
                 && !ends_sentence(line.text)
                 && !(paged && eu::is_language_codes(line.text)))
     };
+    // Asked of most lines more than once (the notes' area is looked for ahead of each
+    // definition): once each.
+    let page_ends: Vec<bool> = (0..lines.len())
+        .map(|i| i >= start && page_end(i))
+        .collect();
+    let ends_page = |i: usize| page_ends[i];
     let token = |i: usize| -> Option<(u32, Option<&str>)> {
         let t = lines[i].text;
         if !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()) {
@@ -170,10 +176,27 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
     let mut pending: Vec<u32> = Vec::new(); // cited, not yet defined
     let mut last = 0;
     let mut floor = start; // nothing above this is taken for a note
+    // The markers cited are read only as far as they are needed: up to a line that may
+    // define a note (lines after the last of them are never read).
+    let mut unread = start; // the first line passed and not yet read for markers
+    let cited = MarkerStyle::Loose {
+        lowest: 1,
+        highest: u32::MAX,
+        skip: false,
+    };
     let mut i = start;
     while i < lines.len() {
         if ends_page(i) {
             floor = i;
+        }
+        let this = token(i);
+        if this.is_some() {
+            for line in &lines[unread..i] {
+                if !line.is_blank() {
+                    pending.extend(numbers(line.text, cited, &mut last));
+                }
+            }
+            unread = i;
         }
         // A number cited before and not yet defined; or, written with its text, the next
         // note after the last one defined, whose marker was missed.
@@ -192,12 +215,12 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
                             && repeats.get(t).is_none_or(|&c| c < 2)
                     })
         };
-        let opens = token(i).is_some_and(|(n, first)| {
+        let opens = this.is_some_and(|(n, first)| {
             pending.contains(&n)
                 || (n == next && n > 1 && n > last && (first.is_some() || alone_over_text(i)))
         });
         if opens
-            && let Some((n, _)) = token(i)
+            && let Some((n, _)) = this
             && !pending.contains(&n)
         {
             pending.push(n);
@@ -229,17 +252,6 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
             None
         };
         let Some(end) = end else {
-            if !lines[i].is_blank() {
-                pending.extend(numbers(
-                    lines[i].text,
-                    MarkerStyle::Loose {
-                        lowest: 1,
-                        highest: u32::MAX,
-                        skip: false,
-                    },
-                    &mut last,
-                ));
-            }
             i += 1;
             continue;
         };
@@ -358,6 +370,7 @@ fn page_notes(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> Option<D
         }
         floor = stop;
         i = stop;
+        unread = stop;
     }
     if notes.is_empty() {
         return None;
@@ -601,16 +614,23 @@ fn plain_definitions(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> D
     let mut seen = BTreeSet::new(); // marker numbers seen in the text so far
     let mut last_marker = 0;
     let mut expected = 1;
+    // The markers are read only as far as they are needed: up to a line that reads like the
+    // next definition.
+    let mut unread = start; // the first line passed and not yet read for markers
     let mut i = start;
     while i < lines.len() {
         let line = &lines[i];
-        let opens_block = plain_definition(line.text)
-            .is_some_and(|(n, _)| n == expected && seen.contains(&n))
-            && !double_spaced_body(lines, i, expected);
-        if !opens_block {
-            for n in trailing_markers(line.text, &mut last_marker) {
-                seen.insert(n);
+        let opens_block = plain_definition(line.text).is_some_and(|(n, _)| {
+            if n != expected {
+                return false;
             }
+            for line in &lines[unread..i] {
+                seen.extend(trailing_markers(line.text, &mut last_marker));
+            }
+            unread = i;
+            seen.contains(&n)
+        }) && !double_spaced_body(lines, i, expected);
+        if !opens_block {
             i += 1;
             continue;
         }
@@ -672,6 +692,7 @@ fn plain_definitions(lines: &[Line<'_>], start: usize, stated: &[LineInfo]) -> D
         if let Some((number, no, parts)) = current.take() {
             notes.push(footnote(number, &parts, no));
         }
+        unread = i;
     }
     Definitions {
         notes,

@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use super::scan;
+
 /// A header label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
@@ -105,16 +107,14 @@ const LABEL_START: [bool; 256] = {
 
 /// The label a header line starts with, and the value after it (possibly empty).
 pub fn label(text: &str) -> Option<(Label, &str)> {
-    // Most lines are ruled out by their first letter.
-    if !text
-        .bytes()
-        .next()
-        .is_some_and(|b| LABEL_START[usize::from(b)])
-    {
-        return None;
-    }
+    // Most lines are ruled out by their first letter, and the rest are compared only with
+    // the labels that start with it.
+    let first = match text.bytes().next() {
+        Some(b) if LABEL_START[usize::from(b)] => b.to_ascii_lowercase(),
+        _ => return None,
+    };
     for &(name, label) in LABELS {
-        if starts_with_ignore_case(text, name) {
+        if name.as_bytes()[0] == first && starts_with_ignore_case(text, name) {
             let rest = &text[name.len()..];
             // The label must end there: `Datum 18 september`, `Betreft:`, `Re:`, and in
             // French typography `Objet :`.
@@ -601,33 +601,22 @@ fn remove_double_stars(text: &str) -> Cow<'_, str> {
 
 /// Whether [`strip_markup`] has more to do than trim `text` (which is trimmed already).
 pub fn has_markup(text: &str) -> bool {
-    let mut after_space = false;
-    text.bytes().any(|b| {
-        let double = after_space && b == b' ';
-        after_space = b == b' ';
-        double || MARKUP_BYTE[usize::from(b)]
-    })
+    has_markup_byte(text) || scan::has_pair(text.as_bytes(), b' ')
 }
 
 /// The bytes [`strip_markup`] removes or changes besides spaces: `#`, `>`, `*`, `_`, `\`, tab.
-const MARKUP_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut k = 0;
-    let bytes = b"#>*_\\\t";
-    while k < bytes.len() {
-        table[bytes[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
+/// Comparisons, not a table, so that [`scan::find_byte`] is vectorised.
+fn is_markup_byte(b: u8) -> bool {
+    (b == b'#') | (b == b'>') | (b == b'*') | (b == b'_') | (b == b'\\') | (b == b'\t')
+}
 
 fn has_markup_byte(text: &str) -> bool {
-    text.bytes().any(|b| MARKUP_BYTE[usize::from(b)])
+    scan::find_byte(text.as_bytes(), 0, is_markup_byte).is_some()
 }
 
 /// Whether two spaces stand side by side in `text`.
 pub fn has_double_space(text: &str) -> bool {
-    text.as_bytes().windows(2).any(|w| w == b"  ")
+    scan::has_pair(text.as_bytes(), b' ')
 }
 
 /// A Dutch postcode (`2500 EH`) followed by a city; returns the city, title-cased when it was
@@ -736,23 +725,23 @@ fn has_contact_clues(text: &str) -> bool {
 /// (`@`; `+31`, `tel.`, `telefoon`, `kvk`, `iban`, `btw` anywhere in any case; `www.`, `http://`,
 /// `https://` at the start of a word; `postbus`, `p.o. box` at the start), or what a Dutch
 /// postcode with a city needs ([`postal_city`]). One pass over the byte pairs: only a pair that
-/// can start a clue ([`CLUE_PAIRS`]) leads to a closer look, which in running text is about one
-/// position in fifty rather than every letter `t`, `i`, `k` or `b`.
+/// a clue holds ([`is_clue_pair`]) leads to a closer look, which in running text is rare.
 fn may_be_contact(text: &str) -> bool {
     if starts_with_ignore_case(text, "postbus") || starts_with_ignore_case(text, "p.o. box") {
         return true;
     }
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(p) = bytes[from..]
-        .windows(2)
-        .position(|w| is_clue_pair(w[0], w[1]))
-    {
-        let i = from + p;
+    while let Some(i) = scan::find_pair(bytes, from, is_clue_pair) {
         from = i + 1;
-        let at = |word: &str| starts_with_ignore_case_bytes(&bytes[i..], word.as_bytes());
-        let word_start = || {
-            text[..i]
+        // Whether `word` stands at byte `at` (in any case).
+        let word_at = |at: usize, word: &str| {
+            bytes
+                .get(at..)
+                .is_some_and(|rest| starts_with_ignore_case_bytes(rest, word.as_bytes()))
+        };
+        let word_start = |at: usize| {
+            text[..at]
                 .chars()
                 .next_back()
                 .is_none_or(char::is_whitespace)
@@ -769,16 +758,21 @@ fn may_be_contact(text: &str) -> bool {
                 from - i == 4 && postcode_follows(&text[from..])
             }
             b'@' => true,
-            b'+' => at("+31"),
-            b'w' => bytes[i..].starts_with(b"www.") && word_start(),
-            b'h' => {
-                (bytes[i..].starts_with(b"http://") || bytes[i..].starts_with(b"https://"))
-                    && word_start()
+            b'+' => word_at(i, "+31"),
+            b'w' => bytes[i..].starts_with(b"www.") && word_start(i),
+            // `http`: the pair is its `tp`.
+            b't' => {
+                i >= 2
+                    && (bytes[i - 2..].starts_with(b"http://")
+                        || bytes[i - 2..].starts_with(b"https://"))
+                    && word_start(i - 2)
             }
-            b't' | b'T' => at("tel.") || at("telefoon"),
-            b'k' | b'K' => at("kvk"),
-            b'i' | b'I' => at("iban"),
-            _ => at("btw"),
+            // `tel.`: its `l.`; `telefoon`: its `fo`.
+            b'l' | b'L' => i >= 2 && word_at(i - 2, "tel."),
+            b'f' | b'F' => i >= 4 && word_at(i - 4, "telefoon"),
+            b'k' | b'K' => word_at(i, "kvk"),
+            b'i' | b'I' => word_at(i, "iban"),
+            _ => word_at(i, "btw"),
         };
         if clue {
             return true;
@@ -787,50 +781,23 @@ fn may_be_contact(text: &str) -> bool {
     false
 }
 
-/// Whether the bytes `a`, `b` can start a contact clue: `@` and any byte, `+3`, `ww`, `ht`, and
-/// in either case `te`, `kv`, `ib`, `bt`; or two digits.
+/// Whether the bytes `a`, `b` can hold a contact clue: `@` and any byte, `+3`, `ww`, `tp` (of
+/// `http`), and in either case `l.` (of `tel.`), `fo` (of `telefoon`), `kv`, `ib`, `bt`; or two
+/// digits. The pairs are rare in running text (`te` and `ht` are not: `tegen`, `recht`), and
+/// the test is made of comparisons, so that [`scan::find_pair`] is vectorised.
 fn is_clue_pair(a: u8, b: u8) -> bool {
-    let pair = usize::from(u16::from_be_bytes([a, b]));
-    CLUE_PAIRS[pair / 64] >> (pair % 64) & 1 == 1
+    let (la, lb) = (a | 0x20, b | 0x20);
+    (a == b'@')
+        | ((a == b'+') & (b == b'3'))
+        | ((a == b'w') & (b == b'w'))
+        | ((a == b't') & (b == b'p'))
+        | ((la == b'l') & (b == b'.'))
+        | ((la == b'f') & (lb == b'o'))
+        | ((la == b'k') & (lb == b'v'))
+        | ((la == b'i') & (lb == b'b'))
+        | ((la == b'b') & (lb == b't'))
+        | (a.is_ascii_digit() & b.is_ascii_digit())
 }
-
-/// [`is_clue_pair`] as a table of 65,536 bits (8 kB), one for each pair of bytes.
-static CLUE_PAIRS: [u64; 1024] = {
-    const fn set(table: &mut [u64; 1024], a: u8, b: u8) {
-        let pair = (a as usize) << 8 | b as usize;
-        table[pair / 64] |= 1 << (pair % 64);
-    }
-    const fn set_any_case(table: &mut [u64; 1024], a: u8, b: u8) {
-        let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-        set(table, a, b);
-        set(table, a.to_ascii_uppercase(), b);
-        set(table, a, b.to_ascii_uppercase());
-        set(table, a.to_ascii_uppercase(), b.to_ascii_uppercase());
-    }
-    let mut table = [0; 1024];
-    let mut b = 0;
-    while b < 256 {
-        set(&mut table, b'@', b as u8);
-        b += 1;
-    }
-    set(&mut table, b'+', b'3');
-    set(&mut table, b'w', b'w');
-    set(&mut table, b'h', b't');
-    set_any_case(&mut table, b't', b'e');
-    set_any_case(&mut table, b'k', b'v');
-    set_any_case(&mut table, b'i', b'b');
-    set_any_case(&mut table, b'b', b't');
-    let mut a = b'0';
-    while a <= b'9' {
-        let mut b = b'0';
-        while b <= b'9' {
-            set(&mut table, a, b);
-            b += 1;
-        }
-        a += 1;
-    }
-    table
-};
 
 /// Whether `bytes` start with the ASCII `word`, in any case.
 fn starts_with_ignore_case_bytes(bytes: &[u8], word: &[u8]) -> bool {
@@ -904,8 +871,11 @@ pub fn is_page_number(text: &str) -> bool {
     if digits(t) {
         return true;
     }
-    if let Some((a, b)) = t.split_once('/') {
-        return digits(a.trim()) && digits(b.trim());
+    // `2/7` starts with a digit; the word forms do not.
+    if t.starts_with(|c: char| c.is_ascii_digit()) {
+        return t
+            .split_once('/')
+            .is_some_and(|(a, b)| digits(a.trim()) && digits(b.trim()));
     }
     // The word forms start with the word for page, which kerning in a PDF may have cut after
     // its first letter or two (`P agina 2 van 9`): the first word is that word or its start.
