@@ -127,24 +127,76 @@ pub(crate) fn append(
     Some(written)
 }
 
-/// Writes the index at `path` and its delta as one index file (a delta's sections after the
-/// index's, or in their place: offsets stay as they are) and removes the delta: the next
-/// update starts a new delta from it. The new index's hash; `None` when the pair does not
-/// open or read whole.
+/// Writes the index at `path` and its delta as one index file and removes the delta: the
+/// next update starts a new delta from it. The files, letters, strings, passages and blobs
+/// are the index's then the delta's (offsets stay as they are); each word's postings and each
+/// entity's occurrences become one run again, so that the next delta copies none of them.
+/// The new index's hash; `None` when the pair does not open or read whole.
 fn merge(path: &Path, cache_path: &Path) -> Option<u64> {
     let index = Index::map(path, cache_path, None)?;
     let delta = index.delta.as_ref()?;
-    let parts: Vec<Vec<&[u8]>> = (0..SECTIONS)
-        .map(|s| {
-            let own = delta.slice(s, 0, delta.len(s));
-            match APPENDED[s] {
-                true => vec![index.base.slice(s, 0, index.base.len(s)), own],
-                false => vec![own],
-            }
-            .into_iter()
-            .collect::<Option<Vec<_>>>()
+    let both = |s: usize| -> Option<Vec<&[u8]>> {
+        let own = delta.slice(s, 0, delta.len(s))?;
+        Some(match APPENDED[s] {
+            true => vec![index.base.slice(s, 0, index.base.len(s))?, own],
+            false => vec![own],
         })
-        .collect::<Option<_>>()?;
+    };
+    // POSTINGS: word by word, a run copied as it is, or the two decoded and written as one.
+    let mut words = Vec::with_capacity(delta.len(WORDS) as usize);
+    let mut postings: Vec<std::borrow::Cow<[u8]>> = Vec::new();
+    let mut at = 0u64;
+    for i in 0..index.count(WORDS, WORD) {
+        let mut record = index.record(WORDS, WORD, i)?.to_vec();
+        let run = |r: &[u8]| (u32_at(r, 0), u64_at(r, 4), u64::from(u32_at(r, 12)));
+        let bytes = match (run(&record[12..28]), run(&record[28..44])) {
+            ((_, from, len), (0, ..)) | ((0, ..), (_, from, len)) => {
+                std::borrow::Cow::Borrowed(index.slice(POSTINGS, from, len)?)
+            }
+            _ => {
+                let mut one = Vec::new();
+                put_postings(&mut one, &index.postings_of_word(i)?);
+                std::borrow::Cow::Owned(one)
+            }
+        };
+        let count = u32_at(&record, 12) + u32_at(&record, 28);
+        record[12..16].copy_from_slice(&count.to_le_bytes());
+        record[16..24].copy_from_slice(&at.to_le_bytes());
+        record[24..28].copy_from_slice(&(bytes.len() as u32).to_le_bytes());
+        record[28..44].fill(0);
+        at += bytes.len() as u64;
+        words.extend_from_slice(&record);
+        postings.push(bytes);
+    }
+    // OCCURRENCES: entity by entity, its two runs one after the other.
+    let mut entities = Vec::with_capacity(delta.len(ENTITIES) as usize);
+    let mut occurrences: Vec<&[u8]> = Vec::new();
+    let mut first = 0u64;
+    let size = OCCURRENCE as u64;
+    for id in 0..index.count(ENTITIES, ENTITY) {
+        let mut record = index.record(ENTITIES, ENTITY, id)?.to_vec();
+        let mut count = 0u64;
+        for run in [32, 48] {
+            let (from, n) = (u64_at(&record, run), u64::from(u32_at(&record, run + 8)));
+            occurrences.push(index.slice(OCCURRENCES, from.checked_mul(size)?, n * size)?);
+            count += n;
+        }
+        record[32..40].copy_from_slice(&first.to_le_bytes());
+        record[40..44].copy_from_slice(&u32::try_from(count).ok()?.to_le_bytes());
+        record[48..64].fill(0);
+        first += count;
+        entities.extend_from_slice(&record);
+    }
+    let mut parts: Vec<Vec<&[u8]>> = Vec::with_capacity(SECTIONS);
+    for s in 0..SECTIONS {
+        parts.push(match s {
+            WORDS => vec![&words],
+            POSTINGS => postings.iter().map(|p| p.as_ref()).collect(),
+            ENTITIES => vec![&entities],
+            OCCURRENCES => std::mem::take(&mut occurrences),
+            _ => both(s)?,
+        });
+    }
     if index.damaged() {
         return None;
     }
