@@ -244,13 +244,16 @@ impl Cache {
         listing: &Listing,
         register: Option<&[&str]>,
     ) -> Option<Index> {
-        let key = register.map(register_key);
-        if let Some(index) = self.open_index(paths, listing, key) {
-            return Some(index);
+        if crate::private::untrusted_dir(&self.dir).is_some() {
+            return None;
         }
+        let key = register.map(register_key);
         let path = self.dir.join(file::name(paths));
         let index_path = index::path_of(&path);
-        let old = Index::open_before(&index_path, &path, listing, key)?;
+        let old = match Index::open_or_before(&index_path, &path, listing, key)? {
+            (index, true) => return Some(index),
+            (old, false) => old,
+        };
         let written = index::update::append(&old, &index_path, &path, listing, register)?;
         // The files `old` holds were found unchanged just now: not looked at again.
         Index::open_appended(&old, written, &index_path, &path, listing, key)

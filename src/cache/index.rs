@@ -204,26 +204,10 @@ impl Index {
         listing: &Listing,
         register_key: Option<u64>,
     ) -> Option<Index> {
-        let files = listing.files.len();
-        let current = |index: &Index| {
-            (index.count(FILES, FILE) == files && index.current(listing, files)?).then_some(())
-        };
-        let index = Index::map(path, cache_path, register_key)?;
-        // The letters a delta added may have been removed again since.
-        let index = match current(&index) {
-            Some(()) => index,
-            None => {
-                let base = index.without_delta(register_key)?;
-                current(&base)?;
-                base
-            }
-        };
-        index.touch();
-        // The next run need not list the directories while they keep their stamps.
-        if let Some(record) = seen::of_listing(index.identity(), listing) {
-            let _ = seen::write(&seen::path_of(path), &record);
+        match Index::opened(path, cache_path, listing, register_key, true)? {
+            (index, true) => Some(index),
+            (_, false) => None,
         }
-        Some(index)
     }
 
     /// The index at `path` (as for [`Index::open`]) for the letter files of `paths`, known
@@ -242,7 +226,7 @@ impl Index {
         // The record may be of the index without its delta (the delta's letters removed).
         let index = match record.index == index.identity() {
             true => index,
-            false => index.without_delta(register_key)?,
+            false => index.without_delta(),
         };
         let named = record.paths.len() == paths.len()
             && record.index == index.identity()
@@ -273,34 +257,57 @@ impl Index {
         Some(index)
     }
 
-    /// The index at `path` (as for [`Index::open`]) when the files it was written for are the
-    /// first of `listing`'s, each unchanged, and the listing has more after them: the
-    /// letters added since, for [`update::append`]. With its delta when the delta's letters
-    /// are those files too, else without it (a letter the delta added was changed or removed
-    /// since, or one sorts among them: the delta is written anew from the index).
-    pub(crate) fn open_before(
+    /// The index at `path` (as for [`Index::open`]), and whether it is current (`true`) or
+    /// the files it was written for are the first of `listing`'s, each unchanged, and the
+    /// listing has more after them (`false`: the letters added since, for
+    /// [`update::append`]). With its delta when the delta's files are among those too, else
+    /// without it (a letter the delta added was changed or removed since, or one sorts among
+    /// them: the index alone may be current, or the delta is written anew from it). Each file
+    /// is looked at once.
+    pub(crate) fn open_or_before(
         path: &Path,
         cache_path: &Path,
         listing: &Listing,
         register_key: Option<u64>,
-    ) -> Option<Index> {
-        let before = |index: &Index| {
-            let files = index.count(FILES, FILE);
-            (files < listing.files.len() && index.current(listing, files)?).then_some(())
-        };
+    ) -> Option<(Index, bool)> {
+        Index::opened(path, cache_path, listing, register_key, false)
+    }
+
+    /// [`Index::open_or_before`]; with `only_current`, `None` at once when neither the index
+    /// nor the index with its delta has as many files as `listing`.
+    fn opened(
+        path: &Path,
+        cache_path: &Path,
+        listing: &Listing,
+        register_key: Option<u64>,
+        only_current: bool,
+    ) -> Option<(Index, bool)> {
         let index = Index::map(path, cache_path, register_key)?;
-        match before(&index) {
-            Some(()) => Some(index),
-            None => {
-                let base = index.without_delta(register_key)?;
-                before(&base)?;
-                Some(base)
+        let files = listing.files.len();
+        let in_base = index.base.len(FILES) as usize / FILE;
+        let in_all = index.count(FILES, FILE);
+        let may_be_current = in_base == files || (index.delta.is_some() && in_all == files);
+        (!only_current || may_be_current).then_some(())?;
+        (in_base <= files && index.current_from(listing, 0, in_base)?).then_some(())?;
+        let index = match index.delta {
+            Some(_) if in_all > files || !index.current_from(listing, in_base, in_all)? => {
+                index.without_delta()
+            }
+            _ => index,
+        };
+        let current = index.count(FILES, FILE) == files;
+        if current {
+            index.touch();
+            // The next run need not list the directories while they keep their stamps.
+            if let Some(record) = seen::of_listing(index.identity(), listing) {
+                let _ = seen::write(&seen::path_of(path), &record);
             }
         }
+        Some((index, current))
     }
 
     /// The index at `path` as [`update::append`] has just written it from `before` (opened
-    /// with [`Index::open_before`], its files found current then; `written` the hash of the
+    /// with [`Index::open_or_before`], its files found current then; `written` the hash of the
     /// file it wrote last): current when its files are `listing`'s, the new ones (those after
     /// `before`'s) looked at alone.
     pub(crate) fn open_appended(
@@ -321,18 +328,13 @@ impl Index {
         Some(index)
     }
 
-    /// The index without its delta, when it has one (and the index alone has the search
-    /// sections of `register_key`, when one is given).
-    fn without_delta(self, register_key: Option<u64>) -> Option<Index> {
-        self.delta.as_ref()?;
-        if let Some(key) = register_key {
-            (self.base.directory.register_key == Some(key)).then_some(())?;
-        }
-        Some(Index {
+    /// The index without its delta.
+    fn without_delta(self) -> Index {
+        Index {
             delta: None,
             decoded: Mutex::new(HashMap::new()),
             ..self
-        })
+        }
     }
 
     /// The index at `path` (with its delta, when there is one for it) when it is of this
@@ -344,15 +346,17 @@ impl Index {
         base.directory.base.is_none().then_some(())?;
         // A delta written for another base (the index was written whole since) is not read.
         // One without the search sections (written for `list`) may extend a base with them.
+        // One for other register files than those asked for is not read either (the index
+        // alone may still do).
         let delta = Layer::map(&delta_path(path)).filter(|d| {
             d.directory.base == Some(base.hash)
                 && d.directory.cache == base.directory.cache
                 && (d.directory.register_key.is_none()
                     || d.directory.register_key == base.directory.register_key)
+                && register_key.is_none_or(|k| d.directory.register_key == Some(k))
         });
         if let Some(key) = register_key {
-            let top = delta.as_ref().unwrap_or(&base);
-            (top.directory.register_key == Some(key)).then_some(())?;
+            (base.directory.register_key == Some(key)).then_some(())?;
         }
         let (cache, span) = CacheFile::open_bare(cache_path)?;
         ((span.offset, span.len, span.hash) == base.directory.cache).then_some(())?;
@@ -375,13 +379,8 @@ impl Index {
 
     /// Whether the files are those the index was written for, each unchanged (as the cache
     /// decides it: size, times, inode and device, not too close to when they were taken).
-    /// The first `count` files of `listing` are looked at. A sidecar the directory's listing
-    /// did not show is not looked at.
-    fn current(&self, listing: &Listing, count: usize) -> Option<bool> {
-        self.current_from(listing, 0, count)
-    }
-
-    /// [`Index::current`] for files `from..count` alone.
+    /// Files `from..count` of `listing` are looked at. A sidecar the directory's listing did
+    /// not show is not looked at.
     fn current_from(&self, listing: &Listing, from: usize, count: usize) -> Option<bool> {
         let files = listing.files.get(..count)?;
         let chunk = (count.saturating_sub(from)).div_ceil(64).max(1);
