@@ -161,6 +161,9 @@ fn stamp_in(rec: &[u8], at: usize) -> Stamp {
     }
 }
 
+/// Below so many letter files of a directory, they are looked at on the calling thread alone.
+const PARALLEL_FILES: usize = 4096;
+
 /// The directory at `path`, opened to look up its entries (never anything else: a FIFO put in
 /// its place is not waited on).
 fn open_dir(path: &Path) -> Option<File> {
@@ -418,6 +421,13 @@ impl Index {
         let Some(prefix) = dir_path.join("").to_str().map(str::to_string) else {
             return false;
         };
+        // A few thousand `statx` calls take about a millisecond: less than starting a thread
+        // and waiting for it on a busy machine.
+        if files.len() < PARALLEL_FILES {
+            return files
+                .into_iter()
+                .all(|i| self.name_current(i, dir, dir_path, &prefix));
+        }
         let chunk = files.len().div_ceil(64).max(1);
         let starts: Vec<usize> = files.clone().step_by(chunk).collect();
         let same = crate::corpus::map_in_parallel(&starts, |&first| {
