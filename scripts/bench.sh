@@ -17,8 +17,9 @@
 #   5. measures start-up on the embedded letters (`brieven list`, `brieven search`), and the
 #      reader's first output and first frame in a pseudo-terminal at 200×60 on the embedded
 #      letters and both corpora (scripts/first_frame.py, if python3 is there), then the
-#      reader's answer to single keys in a pseudo-terminal (scripts/reader_keys.py: a typed
-#      character, search results, Enter on a hit, `j` in a concordance, SIGTERM) on the
+#      reader's answer to single keys in a pseudo-terminal (scripts/reader_keys.py: searches
+#      from the index while the letters load, then a typed character, search results, Enter on
+#      a hit, `j` in a concordance, SIGTERM) on the
 #      corpora READER_KEYS names (default `1k 10k`; `100k` generates 100,000 letters, about
 #      1.1 GB, first; empty: skipped);
 #   6. (run right after 4) issue 17: on INDEX_SIZES (default `1k 10k`; `100k` generates 100,000 letters first),

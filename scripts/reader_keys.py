@@ -272,7 +272,8 @@ def loading(screen):
 def one_run(brieven, paths, cols, rows, opts, samples):
     r = Reader(brieven, paths, cols, rows)
     try:
-        r.wait("the reader", lambda s: "Letters (" in s.text())
+        # The Letters pane and the whole status line (it ends in "? help").
+        r.wait("the reader", lambda s: "Letters (" in s.text() and "? help" in s.line(s.rows - 1))
         if loading(r.screen):
             # Searching the on-disk index while the letters load: the whole query written at
             # once, again and again while they load.
