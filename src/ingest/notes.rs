@@ -14,7 +14,7 @@ use super::inline;
 use super::layout::Regions;
 use super::lines::{Line, ends_sentence, superscript_value};
 use super::patterns;
-use super::scan::FastMap;
+use super::scan::{self, FastMap};
 use crate::model::Footnote;
 
 use super::markers::{MarkerStyle, numbers};
@@ -764,6 +764,25 @@ fn trailing_markers(text: &str, last: &mut u32) -> Vec<u32> {
     numbers(text, MarkerStyle::Trailing, last)
 }
 
+/// Whether a line after the first holds one or two digits alone: a necessary condition of
+/// [`lift_lone_markers`], found without splitting the text into lines (such a line starts with
+/// a digit, white space or a byte of a non-ASCII space).
+fn has_lone_number_line(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let may_start = |a: u8, b: u8| (a == b'\n') & ((b <= b' ') | b.is_ascii_digit() | (b >= 0x80));
+    let mut from = 0;
+    while let Some(i) = scan::find_pair(bytes, from, may_start) {
+        let start = i + 1;
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+        let t = text[start..end].trim();
+        if (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        from = start;
+    }
+    false
+}
+
 /// Markers a converter set on lines of their own: a raised note number sits a little above its
 /// line, so some converters write it alone between two lines of running text (`mijn` / `1` /
 /// `Kamerbrief van 21 december 2017 .`) and define the note the same way at the page's foot
@@ -773,6 +792,9 @@ fn trailing_markers(text: &str, last: &mut u32) -> Vec<u32> {
 /// line above; its own line is taken out. Returns the document so mended, or `None` when no
 /// marker stands alone.
 pub fn lift_lone_markers(doc: &Document) -> Option<Document> {
+    if !has_lone_number_line(&doc.text) {
+        return None;
+    }
     let raw: Vec<&str> = doc.text.split('\n').collect();
     let number = |t: &str| -> Option<u32> {
         let t = t.trim();
@@ -879,6 +901,29 @@ pub fn lift_lone_markers(doc: &Document) -> Option<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_number_line_is_found_after_the_first_line() {
+        for text in [
+            "mijn\n1\nKamerbrief",
+            "mijn\n  12  \nKamerbrief",
+            "a\n\u{c}3\nb",
+            "a\n\u{a0}4\nb",
+            "a\nb\n7",
+        ] {
+            assert!(has_lone_number_line(text), "{text:?}");
+        }
+        for text in [
+            "1\nmijn",
+            "mijn\n123\nb",
+            "mijn\n1 januari\nb",
+            "a\n 1a\nb",
+            "a\nb 1\nc",
+            "",
+        ] {
+            assert!(!has_lone_number_line(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn plain_definition_lines() {
