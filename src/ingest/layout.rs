@@ -561,20 +561,24 @@ pub fn appended_column(
             found.push((i, text.len() - r.len(), None));
             continue;
         }
-        let under_label = previous_text_line(lines, i, 0).is_some_and(|j| {
-            matches!(
-                patterns::label(lines[j].text),
-                Some((patterns::Label::Reference, ""))
-            )
-        });
-        if under_label
-            && let Some((head, word)) = text.rsplit_once(' ')
+        // The last word first: most lines end in no such word, and the label above is
+        // looked at only for those that do.
+        let under_label = || {
+            previous_text_line(lines, i, 0).is_some_and(|j| {
+                matches!(
+                    patterns::label(lines[j].text),
+                    Some((patterns::Label::Reference, ""))
+                )
+            })
+        };
+        if let Some((head, word)) = text.rsplit_once(' ')
             && word.len() >= 6
             && word.bytes().filter(u8::is_ascii_digit).count() >= 4
             && !word.contains(char::is_lowercase)
             && word
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"/-.".contains(&b))
+            && under_label()
         {
             found.push((i, head.len(), Some(word.to_string())));
         }

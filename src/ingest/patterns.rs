@@ -246,15 +246,14 @@ pub fn opening_salutation(text: &str) -> Option<&str> {
 
 /// `Hoogachtend`, `Met vriendelijke groet`, `Kind regards`, ...
 pub fn is_valediction(text: &str) -> bool {
-    // Most lines are ruled out by their first letter.
-    if !text
-        .bytes()
-        .next()
-        .is_some_and(|b| b"hmvkbysw*_og".contains(&b.to_ascii_lowercase()))
-    {
-        return false;
-    }
-    if opens_signatures(text) {
+    // Most lines are ruled out by their first letter, and the rest are compared only with the
+    // phrases that start with it.
+    let first = match text.bytes().next() {
+        Some(b) if b"hmvkbysw*_og".contains(&b.to_ascii_lowercase()) => b.to_ascii_lowercase(),
+        _ => return false,
+    };
+    // The words that open the signatures start with `s`, `o` or `g` (after emphasis).
+    if matches!(first, b's' | b'o' | b'g' | b'*' | b'_') && opens_signatures(text) {
         return true;
     }
     [
@@ -275,7 +274,7 @@ pub fn is_valediction(text: &str) -> bool {
         "warm regards",
     ]
     .iter()
-    .any(|s| starts_with_ignore_case(text, s))
+    .any(|s| s.as_bytes()[0] == first && starts_with_ignore_case(text, s))
 }
 
 /// `Signed,`, `**Signatories**:`, `Ondertekend door:`: a line of its own that opens the list
@@ -601,7 +600,13 @@ fn remove_double_stars(text: &str) -> Cow<'_, str> {
 
 /// Whether [`strip_markup`] has more to do than trim `text` (which is trimmed already).
 pub fn has_markup(text: &str) -> bool {
-    has_markup_byte(text) || scan::has_pair(text.as_bytes(), b' ')
+    // One pass over the pairs: a markup byte first, or two spaces; and the last byte.
+    let bytes = text.as_bytes();
+    scan::find_pair(bytes, 0, |a, b| {
+        is_markup_byte(a) | ((a == b' ') & (b == b' '))
+    })
+    .is_some()
+        || bytes.last().is_some_and(|&b| is_markup_byte(b))
 }
 
 /// The bytes [`strip_markup`] removes or changes besides spaces: `#`, `>`, `*`, `_`, `\`, tab.
