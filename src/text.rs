@@ -219,6 +219,12 @@ mod tests {
             .filter(|&c| is_unsafe_char(c))
         {
             assert!(may_hold_unsafe(&format!("a{c}b")), "{c:?}");
+            // First, last, and across the scan's chunks of 64 bytes.
+            assert!(may_hold_unsafe(&format!("{c}")), "{c:?} alone");
+            for pad in [62, 63, 64, 65, 127] {
+                let s = format!("{}{c}", "a".repeat(pad));
+                assert!(may_hold_unsafe(&s), "{c:?} last after {pad}");
+            }
             for pad in 0..8 {
                 let s = format!("{}{c}{}", "a".repeat(pad), "b".repeat(16));
                 assert!(may_hold_unsafe(&s), "{c:?} after {pad}");
