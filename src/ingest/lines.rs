@@ -159,9 +159,9 @@ pub fn superscript_value(c: char) -> Option<u32> {
 }
 
 /// Measures the shape of the lines in `range`.
-pub fn shape(lines: &[Line<'_>]) -> Shape {
+pub fn shape(lines: &[&Line<'_>], markdown_possible: bool) -> Shape {
     let mut text_lines: Vec<&Line> = Vec::with_capacity(lines.len());
-    text_lines.extend(lines.iter().filter(|l| !l.is_blank()));
+    text_lines.extend(lines.iter().copied().filter(|l| !l.is_blank()));
     let mut lengths: Vec<usize> = text_lines.iter().map(|l| l.len()).collect();
     lengths.sort_unstable();
     let width = lengths
@@ -177,7 +177,7 @@ pub fn shape(lines: &[Line<'_>]) -> Shape {
         .count();
     // Or, in text without Markdown, no line at all is longer than a printed line can be.
     let longest = lengths.last().copied().unwrap_or(0);
-    let markdown = || text_lines.iter().any(|l| has_markdown(l.text));
+    let markdown = || markdown_possible && text_lines.iter().any(|l| has_markdown(l.text));
     let short_lines = longest <= 130 && !markdown();
     let hard_wrapped = long.len() >= 4 && (open * 2 >= long.len() || short_lines) && width <= 160;
     // In double-spaced text nearly every text line is followed by a blank line.
@@ -193,6 +193,16 @@ pub fn shape(lines: &[Line<'_>]) -> Shape {
         hard_wrapped,
         width,
     }
+}
+
+/// Whether a text may have a line with Markdown ([`has_markdown`]): it holds a byte that
+/// starts one. One pass over the whole text, so that text without any (most PDF text) is not
+/// looked at line by line.
+pub fn may_have_markdown(text: &str) -> bool {
+    find_byte(text.as_bytes(), 0, |b| {
+        (b == b'*') | (b == b'<') | (b == b'#')
+    })
+    .is_some()
 }
 
 /// Whether a line has Markdown that PDF text never has: a `#` heading, `**` bold or a `<sup>`

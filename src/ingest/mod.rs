@@ -141,15 +141,17 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     };
     // The shape of the running text before furniture is known: enough to tell full lines.
     // (Vectors sized once: filtered iterators do not know their length.)
-    let mut body: Vec<lines::Line> = Vec::with_capacity(regions.body.len());
+    let mut body: Vec<&lines::Line> = Vec::with_capacity(regions.body.len());
     body.extend(
         regions
             .body
             .clone()
             .filter(|&i| !defs.taken[i])
-            .map(|i| lines[i].clone()),
+            .map(|i| &lines[i]),
     );
-    let mut furniture = layout::furniture(&lines, &regions, &defs.taken, lines::shape(&body));
+    let markdown_possible = lines::may_have_markdown(text);
+    let body_shape = lines::shape(&body, markdown_possible);
+    let mut furniture = layout::furniture(&lines, &regions, &defs.taken, body_shape);
     if doc.states_roles() {
         // What the format states wins: running text is never furniture, furniture always is.
         for (i, masked) in furniture.mask.iter_mut().enumerate() {
@@ -178,15 +180,15 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
             appended_reference = appended_reference.or(reference);
         }
     }
-    let mut kept: Vec<lines::Line> = Vec::with_capacity(regions.body.len());
+    let mut kept: Vec<&lines::Line> = Vec::with_capacity(regions.body.len());
     kept.extend(
         regions
             .body
             .clone()
             .filter(|&i| !removed[i])
-            .map(|i| lines[i].clone()),
+            .map(|i| &lines[i]),
     );
-    let shape = lines::shape(&kept);
+    let shape = lines::shape(&kept, markdown_possible);
     // The vocabulary is needed only to judge hyphens at line ends.
     let hyphenated = lines.iter().any(|l| l.text.ends_with('-'));
     let words = blocks::Words::new(if hyphenated { text } else { "" });
