@@ -764,7 +764,17 @@ fn trailing_markers(text: &str, last: &mut u32) -> Vec<u32> {
     numbers(text, MarkerStyle::Trailing, last)
 }
 
-/// Whether a line after the first holds one or two digits alone: a necessary condition of
+/// The number a line holds alone, in one or two digits, not 0: a marker or definition number
+/// [`lift_lone_markers`] may lift.
+fn lone_number(line: &str) -> Option<u32> {
+    let t = line.trim();
+    (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.parse().ok())
+        .flatten()
+        .filter(|&n| n > 0)
+}
+
+/// Whether a line after the first holds a [`lone_number`]: a necessary condition of
 /// [`lift_lone_markers`], found without splitting the text into lines (such a line starts with
 /// a digit, white space or a byte of a non-ASCII space).
 fn has_lone_number_line(text: &str) -> bool {
@@ -774,8 +784,7 @@ fn has_lone_number_line(text: &str) -> bool {
     while let Some(i) = scan::find_pair(bytes, from, may_start) {
         let start = i + 1;
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |e| start + e);
-        let t = text[start..end].trim();
-        if (1..=2).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        if lone_number(&text[start..end]).is_some() {
             return true;
         }
         from = start;
@@ -796,13 +805,6 @@ pub fn lift_lone_markers(doc: &Document) -> Option<Document> {
         return None;
     }
     let raw: Vec<&str> = doc.text.split('\n').collect();
-    let number = |t: &str| -> Option<u32> {
-        let t = t.trim();
-        (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| t.parse().ok())
-            .flatten()
-            .filter(|&n| n > 0)
-    };
     let prose = |t: &str| {
         let t = t.trim();
         t.chars().count() >= 30
@@ -813,7 +815,7 @@ pub fn lift_lone_markers(doc: &Document) -> Option<Document> {
     // Whether `n` is defined after line `after`: alone on its line, its text indented under it.
     let defined = |n: u32, after: usize| {
         (after + 1..raw.len().saturating_sub(1)).any(|j| {
-            number(raw[j]) == Some(n)
+            lone_number(raw[j]) == Some(n)
                 && raw[j + 1].starts_with(char::is_whitespace)
                 && raw[j + 1].trim().chars().count() >= 3
         })
@@ -821,7 +823,7 @@ pub fn lift_lone_markers(doc: &Document) -> Option<Document> {
     let mut last = 0;
     let mut lifted: Vec<(usize, u32)> = Vec::new();
     for i in 1..raw.len().saturating_sub(1) {
-        let Some(n) = number(raw[i]) else {
+        let Some(n) = lone_number(raw[i]) else {
             continue;
         };
         // A short line under it will do when it shows the gap the number left (`de VNG .`).
