@@ -4,7 +4,9 @@
 //! touches: the letter files' stamps (to know the index is current), then for a search the
 //! vocabulary words it looks up, their postings, the places of the passages it ranks, the
 //! entities whose names match, and the letters it shows, each decoded from the cache file by
-//! itself. The layout is in [`layout`].
+//! itself. The layout is in [`layout`]; opening it against a listing of its paths (and for an
+//! update, with or without its delta) in `listed`, without one (the record of its
+//! directories) in [`seen`].
 //!
 //! The index is never trusted: every 64 KiB chunk is checked against its hash the first time
 //! it is read, every number is bounds-checked, and an index whose header, build, directory,
@@ -14,6 +16,7 @@
 //! temporary name and renamed into place, so readers and a writer may run at once.
 
 mod layout;
+mod listed;
 mod seen;
 pub(crate) mod update;
 pub(crate) mod write;
@@ -27,8 +30,7 @@ use std::sync::{Arc, Mutex};
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::file::{CacheFile, Span};
-use super::stamp::{self, Stamp};
-use crate::corpus::Listing;
+use super::stamp::Stamp;
 use crate::model::{Date, Letter, Stance};
 use crate::register::{Entity, Occurrence, Place, place_text};
 use crate::search::source::{EntityHead, LetterHead, Source};
@@ -161,28 +163,6 @@ fn stamp_in(rec: &[u8], at: usize) -> Stamp {
     }
 }
 
-/// Below so many letter files of a directory, they are looked at on the calling thread alone.
-const PARALLEL_FILES: usize = 4096;
-
-/// The directory at `path`, opened to look up its entries (never anything else: a FIFO put in
-/// its place is not waited on).
-fn open_dir(path: &Path) -> Option<File> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        std::fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_DIRECTORY)
-            .open(path)
-            .ok()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
-}
-
 /// The index file of a cache file.
 pub(crate) fn path_of(cache_file: &Path) -> PathBuf {
     cache_file.with_extension(EXTENSION)
@@ -197,149 +177,6 @@ pub(crate) fn delta_path(index: &Path) -> PathBuf {
 }
 
 impl Index {
-    /// The index at `path` for the letter `files` (as listed from the paths the user named),
-    /// when it is of this format and build, belongs to the cache file `cache_path` as it is,
-    /// and every file (and sidecar) is unchanged since it was written; with a search section
-    /// built with register files of `register_key`, when one is given.
-    pub(crate) fn open(
-        path: &Path,
-        cache_path: &Path,
-        listing: &Listing,
-        register_key: Option<u64>,
-    ) -> Option<Index> {
-        match Index::opened(path, cache_path, listing, register_key, true)? {
-            (index, true) => Some(index),
-            (_, false) => None,
-        }
-    }
-
-    /// The index at `path` (as for [`Index::open`]) for the letter files of `paths`, known
-    /// without listing them: when the record beside it ([`seen`]) says which files each path
-    /// gave and every directory among them still has the stamp it had then. Each file is
-    /// still looked at (`stat`, by its name in the open directory). `None`: the paths are to
-    /// be listed ([`Index::open`]).
-    pub(crate) fn open_seen(
-        path: &Path,
-        cache_path: &Path,
-        paths: &[PathBuf],
-        register_key: Option<u64>,
-    ) -> Option<Index> {
-        let record = seen::read(&seen::path_of(path))?;
-        let index = Index::map(path, cache_path, register_key)?;
-        // The record may be of the index without its delta (the delta's letters removed).
-        let index = match record.index == index.identity() {
-            true => index,
-            false => index.without_delta(),
-        };
-        let named = record.paths.len() == paths.len()
-            && record.index == index.identity()
-            && record.paths.iter().map(|p| p.files).sum::<u64>() == index.count(FILES, FILE) as u64;
-        named.then_some(())?;
-        let mut first = 0;
-        for (seen, path) in record.paths.iter().zip(paths) {
-            (seen.path == path.as_os_str().as_encoded_bytes()).then_some(())?;
-            let files = first..first + usize::try_from(seen.files).ok()?;
-            first = files.end;
-            let current = match seen.dir {
-                None => {
-                    let i = files.start;
-                    files.len() == 1 && index.file_current(i, path, false, index.taken(i))
-                }
-                Some((stamp, when)) => {
-                    let dir = open_dir(path)?;
-                    let meta = dir.metadata().ok()?;
-                    meta.is_dir()
-                        && stamp.same_file(&Stamp::of_metadata(&meta), when)
-                        && index.named_current(files, &dir, path)
-                }
-            };
-            current.then_some(())?;
-        }
-        (!index.damaged()).then_some(())?;
-        index.touch();
-        Some(index)
-    }
-
-    /// The index at `path` (as for [`Index::open`]), and whether it is current (`true`) or
-    /// the files it was written for are the first of `listing`'s, each unchanged, and the
-    /// listing has more after them (`false`: the letters added since, for
-    /// [`update::append`]). With its delta when the delta's files are among those too, else
-    /// without it (a letter the delta added was changed or removed since, or one sorts among
-    /// them: the index alone may be current, or the delta is written anew from it). Each file
-    /// is looked at once.
-    pub(crate) fn open_or_before(
-        path: &Path,
-        cache_path: &Path,
-        listing: &Listing,
-        register_key: Option<u64>,
-    ) -> Option<(Index, bool)> {
-        Index::opened(path, cache_path, listing, register_key, false)
-    }
-
-    /// [`Index::open_or_before`]; with `only_current`, `None` at once when neither the index
-    /// nor the index with its delta has as many files as `listing`.
-    fn opened(
-        path: &Path,
-        cache_path: &Path,
-        listing: &Listing,
-        register_key: Option<u64>,
-        only_current: bool,
-    ) -> Option<(Index, bool)> {
-        let index = Index::map(path, cache_path, register_key)?;
-        let files = listing.files.len();
-        let in_base = index.base.len(FILES) as usize / FILE;
-        let in_all = index.count(FILES, FILE);
-        let may_be_current = in_base == files || (index.delta.is_some() && in_all == files);
-        (!only_current || may_be_current).then_some(())?;
-        (in_base <= files && index.current_from(listing, 0, in_base)?).then_some(())?;
-        let index = match index.delta {
-            Some(_) if in_all > files || !index.current_from(listing, in_base, in_all)? => {
-                index.without_delta()
-            }
-            _ => index,
-        };
-        let current = index.count(FILES, FILE) == files;
-        if current {
-            index.touch();
-            // The next run need not list the directories while they keep their stamps.
-            if let Some(record) = seen::of_listing(index.identity(), listing) {
-                let _ = seen::write(&seen::path_of(path), &record);
-            }
-        }
-        Some((index, current))
-    }
-
-    /// The index at `path` as [`update::append`] has just written it from `before` (opened
-    /// with [`Index::open_or_before`], its files found current then; `written` the hash of the
-    /// file it wrote last): current when its files are `listing`'s, the new ones (those after
-    /// `before`'s) looked at alone.
-    pub(crate) fn open_appended(
-        before: &Index,
-        written: u64,
-        path: &Path,
-        cache_path: &Path,
-        listing: &Listing,
-        register_key: Option<u64>,
-    ) -> Option<Index> {
-        let index = Index::map(path, cache_path, register_key)?;
-        let (checked, files) = (before.count(FILES, FILE), listing.files.len());
-        // What was written, not what another writer wrote since.
-        (index.top().hash == written).then_some(())?;
-        (index.count(FILES, FILE) == files && index.current_from(listing, checked, files)?)
-            .then_some(())?;
-        index.touch();
-        Some(index)
-    }
-
-    /// The index without its delta.
-    fn without_delta(self) -> Index {
-        Index {
-            delta: None,
-            decoded: Mutex::new(HashMap::new()),
-            ..self
-        }
-    }
-
     /// The index at `path` (with its delta, when there is one for it) when it is of this
     /// format and build, belongs to the cache file `cache_path` as it is, and its sections
     /// fit; with a search section built with register files of `register_key`, when one is
@@ -378,113 +215,6 @@ impl Index {
             let _ = layer.file.set_modified(now);
         }
         let _ = self.cache.touch(now);
-    }
-
-    /// Whether the files are those the index was written for, each unchanged (as the cache
-    /// decides it: size, times, inode and device, not too close to when they were taken).
-    /// Files `from..count` of `listing` are looked at. A sidecar the directory's listing did
-    /// not show is not looked at.
-    fn current_from(&self, listing: &Listing, from: usize, count: usize) -> Option<bool> {
-        let files = listing.files.get(..count)?;
-        let chunk = (count.saturating_sub(from)).div_ceil(64).max(1);
-        let starts: Vec<usize> = (from..files.len()).step_by(chunk).collect();
-        let same = crate::corpus::map_in_parallel(&starts, |&first| {
-            (first..(first + chunk).min(files.len()))
-                .all(|i| self.file_current(i, &files[i], listing.sidecar_absent(i), self.taken(i)))
-        });
-        Some(same.into_iter().all(|s| s) && !self.damaged())
-    }
-
-    /// When the stamps of file `i` were taken: when the layer that holds it was written.
-    fn taken(&self, i: usize) -> i128 {
-        let in_base = self.base.len(FILES) as usize / FILE;
-        match &self.delta {
-            Some(delta) if i >= in_base => delta.directory.taken,
-            _ => self.base.directory.taken,
-        }
-    }
-
-    /// What this index is (its file and its delta), for the record of its files' directories
-    /// ([`seen`]): the hashes of their directories, which hold the hash of every chunk.
-    fn identity(&self) -> u64 {
-        let delta = self.delta.as_ref().map_or(0, |d| d.hash);
-        let mut both = [0u8; 16];
-        both[..8].copy_from_slice(&self.base.hash.to_le_bytes());
-        both[8..].copy_from_slice(&delta.to_le_bytes());
-        xxhash_rust::xxh3::xxh3_64(&both)
-    }
-
-    /// Whether files `files` of the index are in the directory `dir` (open, at `dir_path`),
-    /// each unchanged; on both cores. A sidecar the index does not have is not looked for:
-    /// the directory's entries are as they were (see [`seen`]).
-    fn named_current(&self, files: std::ops::Range<usize>, dir: &File, dir_path: &Path) -> bool {
-        let Some(prefix) = dir_path.join("").to_str().map(str::to_string) else {
-            return false;
-        };
-        // A few thousand `statx` calls take about a millisecond: less than starting a thread
-        // and waiting for it on a busy machine.
-        if files.len() < PARALLEL_FILES {
-            return files
-                .into_iter()
-                .all(|i| self.name_current(i, dir, dir_path, &prefix));
-        }
-        let chunk = files.len().div_ceil(64).max(1);
-        let starts: Vec<usize> = files.clone().step_by(chunk).collect();
-        let same = crate::corpus::map_in_parallel(&starts, |&first| {
-            (first..(first + chunk).min(files.end))
-                .all(|i| self.name_current(i, dir, dir_path, &prefix))
-        });
-        same.into_iter().all(|s| s)
-    }
-
-    /// Whether file `i` of the index is the file of its name in `dir`, unchanged (and its
-    /// sidecar, if it had one).
-    fn name_current(&self, i: usize, dir: &File, dir_path: &Path, prefix: &str) -> bool {
-        let Some(rec) = self.record(FILES, FILE, i) else {
-            return false;
-        };
-        let flags = u64_at(rec, 0);
-        let source = str_at(rec, 8 + 2 * 56).and_then(|s| self.string(s));
-        let Some(name) = source.and_then(|s| s.strip_prefix(prefix)) else {
-            return false;
-        };
-        if flags & 1 == 0 || name.is_empty() || name.contains('/') {
-            return false;
-        }
-        let taken = self.taken(i);
-        let same = |stamp: Stamp, name: &str| {
-            Stamp::at(dir, dir_path, name).is_some_and(|now| stamp.same_file(&now, taken))
-        };
-        same(stamp_in(rec, 8), name)
-            && (flags & 2 == 0
-                || Path::new(name)
-                    .with_extension("toml")
-                    .to_str()
-                    .is_some_and(|sidecar| same(stamp_in(rec, 8 + 56), sidecar)))
-    }
-
-    fn file_current(&self, i: usize, file: &Path, sidecar_absent: bool, taken: i128) -> bool {
-        let Some(rec) = self.record(FILES, FILE, i) else {
-            return false;
-        };
-        let stamp_at = |at: usize| stamp_in(rec, at);
-        let flags = u64_at(rec, 0);
-        let source = str_at(rec, 8 + 2 * 56).and_then(|s| self.string(s));
-        let named = match file.to_str() {
-            Some(name) => source == Some(name),
-            None => source == Some(file.display().to_string().as_str()),
-        };
-        if !named || flags & 1 == 0 {
-            return false;
-        }
-        let letter = stamp_at(8);
-        let sidecar = (flags & 2 != 0).then(|| stamp_at(8 + 56));
-        let sidecar_now = match sidecar_absent {
-            true => None,
-            false => Stamp::of(&file.with_extension("toml")),
-        };
-        Stamp::of(file).is_some_and(|now| letter.same_file(&now, taken))
-            && stamp::same_optional(sidecar, sidecar_now, taken)
     }
 
     /// Whether some bytes read did not have their hash: nothing the index gave may be used.

@@ -23,8 +23,11 @@
 //! whole, checked against its own hash and this build, and anything that does not fit is
 //! ignored (the directories are listed, as without it).
 
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use super::layout::*;
+use super::{Index, stamp_in, str_at};
 use crate::cache::stamp::{RACY_NANOS, Stamp};
 use crate::corpus::Listing;
 
@@ -109,4 +112,124 @@ pub(super) fn write(path: &Path, seen: &Seen) -> std::io::Result<()> {
     crate::cache::file::write_whole(path, |mut file| {
         std::io::Write::write_all(&mut file, &bytes)
     })
+}
+
+impl Index {
+    /// The index at `path` (as for [`Index::open`]) for the letter files of `paths`, known
+    /// without listing them: when the record beside it ([`seen`]) says which files each path
+    /// gave and every directory among them still has the stamp it had then. Each file is
+    /// still looked at (`stat`, by its name in the open directory). `None`: the paths are to
+    /// be listed ([`Index::open`]).
+    pub(crate) fn open_seen(
+        path: &Path,
+        cache_path: &Path,
+        paths: &[PathBuf],
+        register_key: Option<u64>,
+    ) -> Option<Index> {
+        let record = read(&path_of(path))?;
+        let index = Index::map(path, cache_path, register_key)?;
+        // The record may be of the index without its delta (the delta's letters removed).
+        let index = match record.index == index.identity() {
+            true => index,
+            false => index.without_delta(),
+        };
+        let named = record.paths.len() == paths.len()
+            && record.index == index.identity()
+            && record.paths.iter().map(|p| p.files).sum::<u64>() == index.count(FILES, FILE) as u64;
+        named.then_some(())?;
+        let mut first = 0;
+        for (seen, path) in record.paths.iter().zip(paths) {
+            (seen.path == path.as_os_str().as_encoded_bytes()).then_some(())?;
+            let files = first..first + usize::try_from(seen.files).ok()?;
+            first = files.end;
+            let current = match seen.dir {
+                None => {
+                    let i = files.start;
+                    files.len() == 1 && index.file_current(i, path, false, index.taken(i))
+                }
+                Some((stamp, when)) => {
+                    let dir = open_dir(path)?;
+                    let meta = dir.metadata().ok()?;
+                    meta.is_dir()
+                        && stamp.same_file(&Stamp::of_metadata(&meta), when)
+                        && index.named_current(files, &dir, path)
+                }
+            };
+            current.then_some(())?;
+        }
+        (!index.damaged()).then_some(())?;
+        index.touch();
+        Some(index)
+    }
+
+    /// Whether files `files` of the index are in the directory `dir` (open, at `dir_path`),
+    /// each unchanged; on both cores. A sidecar the index does not have is not looked for:
+    /// the directory's entries are as they were (see [`seen`]).
+    fn named_current(&self, files: std::ops::Range<usize>, dir: &File, dir_path: &Path) -> bool {
+        let Some(prefix) = dir_path.join("").to_str().map(str::to_string) else {
+            return false;
+        };
+        // A few thousand `statx` calls take about a millisecond: less than starting a thread
+        // and waiting for it on a busy machine.
+        if files.len() < PARALLEL_FILES {
+            return files
+                .into_iter()
+                .all(|i| self.name_current(i, dir, dir_path, &prefix));
+        }
+        let chunk = files.len().div_ceil(64).max(1);
+        let starts: Vec<usize> = files.clone().step_by(chunk).collect();
+        let same = crate::corpus::map_in_parallel(&starts, |&first| {
+            (first..(first + chunk).min(files.end))
+                .all(|i| self.name_current(i, dir, dir_path, &prefix))
+        });
+        same.into_iter().all(|s| s)
+    }
+
+    /// Whether file `i` of the index is the file of its name in `dir`, unchanged (and its
+    /// sidecar, if it had one).
+    fn name_current(&self, i: usize, dir: &File, dir_path: &Path, prefix: &str) -> bool {
+        let Some(rec) = self.record(FILES, FILE, i) else {
+            return false;
+        };
+        let flags = u64_at(rec, 0);
+        let source = str_at(rec, 8 + 2 * 56).and_then(|s| self.string(s));
+        let Some(name) = source.and_then(|s| s.strip_prefix(prefix)) else {
+            return false;
+        };
+        if flags & 1 == 0 || name.is_empty() || name.contains('/') {
+            return false;
+        }
+        let taken = self.taken(i);
+        let same = |stamp: Stamp, name: &str| {
+            Stamp::at(dir, dir_path, name).is_some_and(|now| stamp.same_file(&now, taken))
+        };
+        same(stamp_in(rec, 8), name)
+            && (flags & 2 == 0
+                || Path::new(name)
+                    .with_extension("toml")
+                    .to_str()
+                    .is_some_and(|sidecar| same(stamp_in(rec, 8 + 56), sidecar)))
+    }
+}
+
+/// Below so many letter files of a directory, they are looked at on the calling thread alone.
+const PARALLEL_FILES: usize = 4096;
+
+/// The directory at `path`, opened to look up its entries (never anything else: a FIFO put in
+/// its place is not waited on).
+fn open_dir(path: &Path) -> Option<File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_DIRECTORY)
+            .open(path)
+            .ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
