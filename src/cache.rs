@@ -233,6 +233,23 @@ impl Cache {
         Index::open_seen(&index::path_of(&path), &path, paths, key)
     }
 
+    /// [`Cache::open_index_seen`], with `work` done on the index while its letter files are
+    /// looked at on other threads: its answer comes back only with an index found current
+    /// (what it read of one that is not is never handed out).
+    pub fn open_index_seen_with<R>(
+        &self,
+        paths: &[PathBuf],
+        register: Option<&[&str]>,
+        work: impl FnOnce(&Index) -> R,
+    ) -> Option<(Index, R)> {
+        if paths.is_empty() || crate::private::untrusted_dir(&self.dir).is_some() {
+            return None;
+        }
+        let path = self.dir.join(file::name(paths));
+        let key = register.map(register_key);
+        Index::open_seen_with(&index::path_of(&path), &path, paths, key, work)
+    }
+
     /// [`Cache::open_index`], with the register files' texts rather than their key; and when
     /// the index is not current only because letter files were added after the last it holds,
     /// the index updated with those letters alone (`index::update`: parsed, registered and

@@ -88,20 +88,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     // A current on-disk index answers without loading the letters: only the letters shown
     // are read. One found damaged while answering is not believed: the letters are loaded.
-    if let Some(index) = super::session::open_index(&args.paths, Some(&args.register))? {
-        let hits = brieven::search::search_in(&index, &args.query, args.limit);
+    // The search runs while the letter files are looked at (see `open_index_with`).
+    let answer = super::session::open_index_with(&args.paths, Some(&args.register), |index| {
+        let hits = brieven::search::search_in(index, &args.query, args.limit);
         let mut shown: HashMap<usize, Arc<Letter>> = HashMap::new();
         for p in hits.iter().filter_map(|h| h.passage.as_ref()) {
             if let Some(letter) = index.letter(p.letter_index) {
                 shown.insert(p.letter_index, letter);
             }
         }
-        if !index.damaged() {
-            super::session::warn(&index);
-            let letter = |i: usize| shown.get(&i).map(|l| l.as_ref());
-            let ids = || (0..index.len()).filter_map(|i| index.row(i).map(|r| r.id));
-            return print(&args, &hits, &letter, ids);
-        }
+        (hits, shown)
+    })?;
+    if let Some((index, (hits, shown))) = answer
+        && !index.damaged()
+    {
+        super::session::warn(&index);
+        let letter = |i: usize| shown.get(&i).map(|l| l.as_ref());
+        let ids = || (0..index.len()).filter_map(|i| index.row(i).map(|r| r.id));
+        let done = print(&args, &hits, &letter, ids);
+        // The process ends with the command: the hits (a frequent entity's lists every
+        // letter's id) need not be freed one by one.
+        std::mem::forget((hits, shown));
+        return done;
     }
     let mut session = super::load(&args.paths)?;
     session.keep_index();

@@ -139,13 +139,8 @@ impl Drop for Session {
 /// letters are to be loaded
 /// ([`Session::open`], then [`Session::keep_index`] writes the index for the next run).
 pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<Option<Index>> {
-    let cache = match cache() {
-        Some(cache) if !paths.is_empty() && !embedded_added() => cache,
-        _ => return Ok(None),
-    };
-    let texts = match register {
-        Some(args) => Some(register_texts(args, paths)?.1),
-        None => None,
+    let Some((cache, texts)) = index_cache(paths, register)? else {
+        return Ok(None);
     };
     let texts: Option<Vec<&str>> = texts
         .as_ref()
@@ -155,6 +150,50 @@ pub fn open_index(paths: &[PathBuf], register: Option<&RegisterArgs>) -> Result<
     }
     let listing = Corpus::letter_listing(paths)?;
     Ok(cache.open_index_updating(paths, &listing, texts.as_deref()))
+}
+
+/// [`open_index`], with `work`'s answer on the index: done while the letter files are looked
+/// at on other threads when the index is opened without listing them, and after it is found
+/// current otherwise. `None`: as for [`open_index`] (an answer from an index found out of
+/// date is thrown away).
+pub fn open_index_with<R>(
+    paths: &[PathBuf],
+    register: Option<&RegisterArgs>,
+    work: impl Fn(&Index) -> R,
+) -> Result<Option<(Index, R)>> {
+    let Some((cache, texts)) = index_cache(paths, register)? else {
+        return Ok(None);
+    };
+    let texts: Option<Vec<&str>> = texts
+        .as_ref()
+        .map(|t| t.iter().map(String::as_str).collect());
+    if let Some(done) = cache.open_index_seen_with(paths, texts.as_deref(), &work) {
+        return Ok(Some(done));
+    }
+    let listing = Corpus::letter_listing(paths)?;
+    let index = cache.open_index_updating(paths, &listing, texts.as_deref());
+    Ok(index.map(|index| {
+        let answer = work(&index);
+        (index, answer)
+    }))
+}
+
+/// The cache an index of `paths` is kept in, and the texts of the register files of
+/// `register` (when given); `None` when the index is not used (no cache, no paths, or the
+/// embedded letters added).
+fn index_cache(
+    paths: &[PathBuf],
+    register: Option<&RegisterArgs>,
+) -> Result<Option<(Cache, Option<Vec<String>>)>> {
+    let cache = match cache() {
+        Some(cache) if !paths.is_empty() && !embedded_added() => cache,
+        _ => return Ok(None),
+    };
+    let texts = match register {
+        Some(args) => Some(register_texts(args, paths)?.1),
+        None => None,
+    };
+    Ok(Some((cache, texts)))
 }
 
 /// Prints the warnings of the corpus an index was made from, as [`Session::open`] prints a

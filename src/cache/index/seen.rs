@@ -26,6 +26,7 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use super::check::{Check, Dir};
 use super::layout::*;
 use super::{Index, stamp_in, str_at};
 use crate::cache::stamp::{RACY_NANOS, Stamp};
@@ -116,8 +117,8 @@ pub(super) fn write(path: &Path, seen: &Seen) -> std::io::Result<()> {
 
 impl Index {
     /// The index at `path` (as for [`Index::open`]) for the letter files of `paths`, known
-    /// without listing them: when the record beside it ([`seen`]) says which files each path
-    /// gave and every directory among them still has the stamp it had then. Each file is
+    /// without listing them: when the record beside it ([`seen`](self)) says which files each
+    /// path gave and every directory among them still has the stamp it had then. Each file is
     /// still looked at (`stat`, by its name in the open directory). `None`: the paths are to
     /// be listed ([`Index::open`]).
     pub(crate) fn open_seen(
@@ -126,6 +127,41 @@ impl Index {
         paths: &[PathBuf],
         register_key: Option<u64>,
     ) -> Option<Index> {
+        // A few thousand `statx` calls take about a millisecond: less than starting a thread
+        // and waiting for it on a busy machine, when there is nothing else to do meanwhile.
+        let (index, ()) = Index::opened_seen(
+            path,
+            cache_path,
+            paths,
+            register_key,
+            PARALLEL_FILES,
+            |_| (),
+        )?;
+        Some(index)
+    }
+
+    /// [`Index::open_seen`], with `work` done on the index while its letter files are looked
+    /// at on other threads (`check`): its answer comes back only with an index found current,
+    /// and is thrown away otherwise.
+    pub(crate) fn open_seen_with<R>(
+        path: &Path,
+        cache_path: &Path,
+        paths: &[PathBuf],
+        register_key: Option<u64>,
+        work: impl FnOnce(&Index) -> R,
+    ) -> Option<(Index, R)> {
+        Index::opened_seen(path, cache_path, paths, register_key, 0, work)
+    }
+
+    /// [`Index::open_seen_with`], with helper threads from `parallel_from` files.
+    fn opened_seen<R>(
+        path: &Path,
+        cache_path: &Path,
+        paths: &[PathBuf],
+        register_key: Option<u64>,
+        parallel_from: usize,
+        work: impl FnOnce(&Index) -> R,
+    ) -> Option<(Index, R)> {
         let record = read(&path_of(path))?;
         let index = Index::map(path, cache_path, register_key)?;
         // The record may be of the index without its delta (the delta's letters removed).
@@ -138,56 +174,41 @@ impl Index {
             && record.paths.iter().map(|p| p.files).sum::<u64>() == index.count(FILES, FILE) as u64;
         named.then_some(())?;
         let mut first = 0;
+        let mut dirs = Vec::new();
         for (seen, path) in record.paths.iter().zip(paths) {
             (seen.path == path.as_os_str().as_encoded_bytes()).then_some(())?;
             let files = first..first + usize::try_from(seen.files).ok()?;
             first = files.end;
-            let current = match seen.dir {
+            match seen.dir {
                 None => {
                     let i = files.start;
-                    files.len() == 1 && index.file_current(i, path, false, index.taken(i))
+                    let current =
+                        files.len() == 1 && index.file_current(i, path, false, index.taken(i));
+                    current.then_some(())?;
                 }
                 Some((stamp, when)) => {
                     let dir = open_dir(path)?;
                     let meta = dir.metadata().ok()?;
-                    meta.is_dir()
-                        && stamp.same_file(&Stamp::of_metadata(&meta), when)
-                        && index.named_current(files, &dir, path)
+                    (meta.is_dir() && stamp.same_file(&Stamp::of_metadata(&meta), when))
+                        .then_some(())?;
+                    dirs.push(Dir {
+                        file: dir,
+                        prefix: path.join("").to_str()?.to_string(),
+                        path: path.clone(),
+                        files,
+                    });
                 }
-            };
-            current.then_some(())?;
+            }
         }
-        (!index.damaged()).then_some(())?;
+        let (current, answer) = Check::new(&index, dirs).run(parallel_from, work);
+        (current && !index.damaged()).then_some(())?;
         index.touch();
-        Some(index)
-    }
-
-    /// Whether files `files` of the index are in the directory `dir` (open, at `dir_path`),
-    /// each unchanged; on both cores. A sidecar the index does not have is not looked for:
-    /// the directory's entries are as they were (see [`seen`]).
-    fn named_current(&self, files: std::ops::Range<usize>, dir: &File, dir_path: &Path) -> bool {
-        let Some(prefix) = dir_path.join("").to_str().map(str::to_string) else {
-            return false;
-        };
-        // A few thousand `statx` calls take about a millisecond: less than starting a thread
-        // and waiting for it on a busy machine.
-        if files.len() < PARALLEL_FILES {
-            return files
-                .into_iter()
-                .all(|i| self.name_current(i, dir, dir_path, &prefix));
-        }
-        let chunk = files.len().div_ceil(64).max(1);
-        let starts: Vec<usize> = files.clone().step_by(chunk).collect();
-        let same = crate::corpus::map_in_parallel(&starts, |&first| {
-            (first..(first + chunk).min(files.end))
-                .all(|i| self.name_current(i, dir, dir_path, &prefix))
-        });
-        same.into_iter().all(|s| s)
+        Some((index, answer))
     }
 
     /// Whether file `i` of the index is the file of its name in `dir`, unchanged (and its
     /// sidecar, if it had one).
-    fn name_current(&self, i: usize, dir: &File, dir_path: &Path, prefix: &str) -> bool {
+    pub(super) fn name_current(&self, i: usize, dir: &File, dir_path: &Path, prefix: &str) -> bool {
         let Some(rec) = self.record(FILES, FILE, i) else {
             return false;
         };
@@ -212,7 +233,8 @@ impl Index {
     }
 }
 
-/// Below so many letter files of a directory, they are looked at on the calling thread alone.
+/// Below so many letter files, with no other work to do meanwhile, they are looked at on the
+/// calling thread alone.
 const PARALLEL_FILES: usize = 4096;
 
 /// The directory at `path`, opened to look up its entries (never anything else: a FIFO put in
