@@ -24,6 +24,7 @@
 pub mod act;
 pub mod blocks;
 pub mod closing;
+pub mod contact;
 pub mod decode;
 pub mod document;
 pub mod eu;

@@ -523,13 +523,27 @@ pub fn strip_markup(text: &str) -> Cow<'_, str> {
     }
     let t = t.trim_matches(|c| c == '*' || c == '_').trim();
     let t = remove_double_stars(t);
-    // Escapes out, white space folded; runs of other text are copied whole.
+    Cow::Owned(fold(&t))
+}
+
+/// `t` with escapes out and white space folded to single spaces, trimmed; runs of other text
+/// are copied whole.
+fn fold(t: &str) -> String {
     let bytes = t.as_bytes();
     let mut out = String::with_capacity(t.len());
     let mut run = 0;
     let mut after_space = false; // whether `out` with the run ends with a space
     let mut i = 0;
     while i < bytes.len() {
+        // What is copied as it is (ASCII other than white space and `\\`, single spaces) is
+        // passed over a chunk at a time; a space is, only where no space stands before it.
+        if !after_space {
+            let stop = scan::find_pair(bytes, i, needs_look).unwrap_or(bytes.len() - 1);
+            if stop > i {
+                after_space = bytes[stop - 1] == b' ';
+                i = stop;
+            }
+        }
         let b = bytes[i];
         if b.is_ascii() && b != b'\\' && !(b.is_ascii_whitespace() || b == 0x0B) {
             after_space = false;
@@ -570,11 +584,20 @@ pub fn strip_markup(text: &str) -> Cow<'_, str> {
     }
     out.push_str(&t[run..]);
     let clean = out.trim();
-    Cow::Owned(if clean.len() == out.len() {
+    if clean.len() == out.len() {
         out
     } else {
         clean.to_string()
-    })
+    }
+}
+
+/// Whether [`strip_markup`]'s fold must look at the byte `a` (followed by `b`) rather than copy
+/// it: an escape, a byte of a non-ASCII char (which may be white space), white space other than
+/// a space, or a space before more white space. Comparisons, so that [`scan::find_pair`] is
+/// vectorised.
+fn needs_look(a: u8, b: u8) -> bool {
+    let other_space = |x: u8| x.wrapping_sub(0x09) < 5; // tab, line feed, 0x0B, 0x0C, CR
+    (a == b'\\') | (a >= 0x80) | other_space(a) | ((a == b' ') & ((b == b' ') | other_space(b)))
 }
 
 /// `text` without `**` (as `str::replace` removes them: left to right, never overlapping).
@@ -686,142 +709,7 @@ pub fn title_case(text: &str) -> String {
         .join(" ")
 }
 
-/// A line of contact details: e-mail, web address, phone, postcode, PO box, KvK or IBAN, or
-/// a letterhead list with `■` separators. Sentences are not contact lines.
-pub fn is_contact(text: &str) -> bool {
-    let short = text.len() <= 140 || (text.len() <= 560 && text.chars().count() <= 140);
-    short && may_be_contact(text) && has_contact_clues(text)
-}
-
-/// The clues of [`is_contact`], looked for one by one (most lines are ruled out before, by
-/// [`may_be_contact`]).
-fn has_contact_clues(text: &str) -> bool {
-    let word_count = text.split_whitespace().count();
-    let bullet_list = text.contains('■');
-    if word_count > 6 && text.ends_with('.') && !bullet_list {
-        return false; // a sentence
-    }
-    let mut words = text.split_whitespace();
-    let email_or_web = words.any(|w| {
-        w.split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-            || w.starts_with("www.")
-            || w.starts_with("http://")
-            || w.starts_with("https://")
-    });
-    let ci = |needle: &str| {
-        text.as_bytes()
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-    };
-    // A sentence that mentions a phone (`Ad 1, vanaf de mobiele telefoon.`) gives no number.
-    let sentence_without_number =
-        text.ends_with('.') && text.bytes().filter(u8::is_ascii_digit).count() < 6;
-    let phone =
-        text.contains("+31") || ((ci("tel.") || ci("telefoon")) && !sentence_without_number);
-    let registry = ci("kvk") || ci("iban") || ci("btw");
-    let po_box =
-        starts_with_ignore_case(text, "postbus") || starts_with_ignore_case(text, "p.o. box");
-    let address = (bullet_list || word_count <= 8) && postal_city(text).is_some();
-    email_or_web || phone || registry || po_box || address
-}
-
-/// A necessary condition for [`is_contact`]: one of its clues as `is_contact` looks for them
-/// (`@`; `+31`, `tel.`, `telefoon`, `kvk`, `iban`, `btw` anywhere in any case; `www.`, `http://`,
-/// `https://` at the start of a word; `postbus`, `p.o. box` at the start), or what a Dutch
-/// postcode with a city needs ([`postal_city`]). One pass over the byte pairs: only a pair that
-/// a clue holds ([`is_clue_pair`]) leads to a closer look, which in running text is rare.
-fn may_be_contact(text: &str) -> bool {
-    if starts_with_ignore_case(text, "postbus") || starts_with_ignore_case(text, "p.o. box") {
-        return true;
-    }
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = scan::find_pair(bytes, from, is_clue_pair) {
-        from = i + 1;
-        // Whether `word` stands at byte `at` (in any case).
-        let word_at = |at: usize, word: &str| {
-            bytes
-                .get(at..)
-                .is_some_and(|rest| starts_with_ignore_case_bytes(rest, word.as_bytes()))
-        };
-        let word_start = |at: usize| {
-            text[..at]
-                .chars()
-                .next_back()
-                .is_none_or(char::is_whitespace)
-        };
-        let clue = match bytes[i] {
-            b'0'..=b'9' => {
-                if i > 0 && bytes[i - 1].is_ascii_digit() {
-                    continue; // inside a run of digits looked at from its start
-                }
-                from = bytes[i..]
-                    .iter()
-                    .position(|b| !b.is_ascii_digit())
-                    .map_or(bytes.len(), |n| i + n);
-                from - i == 4 && postcode_follows(&text[from..])
-            }
-            b'@' => true,
-            b'+' => word_at(i, "+31"),
-            b'w' => bytes[i..].starts_with(b"www.") && word_start(i),
-            // `http`: the pair is its `tp`.
-            b't' => {
-                i >= 2
-                    && (bytes[i - 2..].starts_with(b"http://")
-                        || bytes[i - 2..].starts_with(b"https://"))
-                    && word_start(i - 2)
-            }
-            // `tel.`: its `l.`; `telefoon`: its `fo`.
-            b'l' | b'L' => i >= 2 && word_at(i - 2, "tel."),
-            b'f' | b'F' => i >= 4 && word_at(i - 4, "telefoon"),
-            b'k' | b'K' => word_at(i, "kvk"),
-            b'i' | b'I' => word_at(i, "iban"),
-            _ => word_at(i, "btw"),
-        };
-        if clue {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether the bytes `a`, `b` can hold a contact clue: `@` and any byte, `+3`, `ww`, `tp` (of
-/// `http`), and in either case `l.` (of `tel.`), `fo` (of `telefoon`), `kv`, `ib`, `bt`; or two
-/// digits. The pairs are rare in running text (`te` and `ht` are not: `tegen`, `recht`), and
-/// the test is made of comparisons, so that [`scan::find_pair`] is vectorised.
-fn is_clue_pair(a: u8, b: u8) -> bool {
-    let (la, lb) = (a | 0x20, b | 0x20);
-    (a == b'@')
-        | ((a == b'+') & (b == b'3'))
-        | ((a == b'w') & (b == b'w'))
-        | ((a == b't') & (b == b'p'))
-        | ((la == b'l') & (b == b'.'))
-        | ((la == b'f') & (lb == b'o'))
-        | ((la == b'k') & (lb == b'v'))
-        | ((la == b'i') & (lb == b'b'))
-        | ((la == b'b') & (lb == b't'))
-        | (a.is_ascii_digit() & b.is_ascii_digit())
-}
-
-/// Whether `bytes` start with the ASCII `word`, in any case.
-fn starts_with_ignore_case_bytes(bytes: &[u8], word: &[u8]) -> bool {
-    bytes
-        .get(..word.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(word))
-}
-
-/// Whether what follows a run of exactly four digits makes a postcode with a city: white space,
-/// two capitals and white space again (`2500 EH Den Haag`), as [`postal_city`] needs it.
-fn postcode_follows(rest: &str) -> bool {
-    let letters = rest.trim_start();
-    letters.len() < rest.len()
-        && letters
-            .as_bytes()
-            .get(..2)
-            .is_some_and(|l| l.iter().all(u8::is_ascii_uppercase))
-        && letters[2..].starts_with(char::is_whitespace)
-}
+pub use super::contact::is_contact;
 
 /// Whether [`strip_markup`] would leave more than `n` chars of `text`, told without stripping:
 /// it never removes a char other than white space and `#`, `>`, `*`, `_`, `\\`, so those it
@@ -985,87 +873,6 @@ mod tests {
     }
 
     #[test]
-    fn contact_lines_but_not_sentences() {
-        assert!(is_contact(
-            "Nieuwezijds Voorburgwal 120 III, 1012 SH Amsterdam ■ +31 20 261 52 32"
-        ));
-        assert!(is_contact(
-            "info@example.nl ■ www.example.nl ■ KvK 412 17 108"
-        ));
-        assert!(is_contact("Postbus 20301"));
-        assert!(is_contact("2500 EH Den Haag"));
-        assert!(!is_contact(
-            "Lees meer over ons werk op www.example.nl en in ons jaarverslag."
-        ));
-        assert!(!is_contact("Offlimits"));
-        assert!(is_contact("Tel. 070 123 45 67"));
-        assert!(is_contact(
-            "Bezoekadres: Turfmarkt 147 ■ IBAN NL00 BANK 0123 4567 89"
-        ));
-        assert!(is_contact("zie https://example.nl"));
-        assert!(!is_contact("zie xhttps://example.nl"));
-        // A sentence that names a phone gives no number; a label with one does.
-        assert!(!is_contact("Ad 1, vanaf de mobiele telefoon."));
-        assert!(is_contact("Telefoon 070 123 45 67."));
-    }
-
-    /// [`may_be_contact`] only rules lines out that the clues themselves would rule out: on
-    /// every line of the seed letters, and on lines made to sit at the edges of its pair table
-    /// (clues at the start, at the end, after non-ASCII white space, inside digit runs).
-    #[test]
-    fn the_contact_prefilter_loses_no_contact_line() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-        let mut lines: Vec<String> = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("seeds/") {
-            let path = entry.expect("entry").path();
-            if path.extension().is_some_and(|e| e == "txt") {
-                let text = std::fs::read_to_string(&path).expect("seed letter");
-                lines.extend(text.lines().map(str::to_owned));
-            }
-        }
-        lines.extend(
-            [
-                "www.example.nl",
-                "\u{a0}www.example.nl",
-                "WWW.EXAMPLE.NL en meer",
-                "a@b.nl",
-                "x @b.nl",
-                "+31",
-                "TELEFOON",
-                "hotel.",
-                "Kvk",
-                "Ibaniez",
-                "BTW",
-                "postbus 1",
-                "P.O. Box 1",
-                "12345 AB Stad",
-                "1234 AB Stad",
-                "x1234 AB Stad",
-                "nr 1234 AB  Den Haag",
-                "99 1234 AB Stad",
-                "1234\u{3000}AB Stad",
-                "Telefoonnummer: 06",
-            ]
-            .map(str::to_owned),
-        );
-        assert!(
-            lines.len() > 500,
-            "the seeds hold more lines than {}",
-            lines.len()
-        );
-        let mut contacts = 0;
-        for line in &lines {
-            let clues = has_contact_clues(line);
-            assert!(may_be_contact(line) || !clues, "prefilter drops {line:?}");
-            contacts += usize::from(clues);
-        }
-        assert!(
-            contacts >= 20,
-            "only {contacts} contact lines: the test looks at too few"
-        );
-    }
-
-    #[test]
     fn postal_lines_and_organisation_names() {
         assert!(is_postal_line("Turfmarkt 147"));
         assert!(is_postal_line("Rue de la Loi 200"));
@@ -1117,6 +924,50 @@ mod tests {
             "KinderrechtenCollectief"
         );
         assert_eq!(strip_markup("analyse \\(pdf\\)"), "analyse (pdf)");
+    }
+
+    /// The fold of white space and escapes, a char at a time: an escape (`\\` before ASCII
+    /// punctuation) is dropped, and the char after it looked at in turn; a run of white space
+    /// becomes one space. What [`fold`] must give.
+    fn fold_char_by_char(t: &str) -> String {
+        let chars: Vec<char> = t.chars().collect();
+        let mut out = String::new();
+        let mut after_space = false;
+        for (k, &c) in chars.iter().enumerate() {
+            if c == '\\' {
+                if !chars.get(k + 1).is_some_and(char::is_ascii_punctuation) {
+                    out.push(c);
+                    after_space = false;
+                }
+            } else if c.is_whitespace() {
+                if !after_space {
+                    out.push(' ');
+                    after_space = true;
+                }
+            } else {
+                out.push(c);
+                after_space = false;
+            }
+        }
+        out.trim().to_string()
+    }
+
+    proptest::proptest! {
+        /// Lines of words, spaces of every kind, escapes and non-ASCII chars, at every length
+        /// around a chunk's: folded as a char at a time.
+        #[test]
+        fn the_fold_passes_over_plain_text_as_char_by_char(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "woord", " ", "  ", "\t", "\u{a0}", "\u{3000}", "\u{b}", "\u{c}", "\r",
+                    "é", "ë", "–", "\\", "\\(", "\\a", ".", "x1", "\u{85}",
+                ]),
+                0..120,
+            )
+        ) {
+            let text = format!("x{}x", parts.concat());
+            proptest::prop_assert_eq!(fold(&text), fold_char_by_char(&text));
+        }
     }
 
     #[test]
