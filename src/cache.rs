@@ -21,6 +21,7 @@
 
 mod file;
 pub mod index;
+mod ordered;
 pub(crate) mod stamp;
 
 use std::collections::HashMap;

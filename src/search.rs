@@ -129,14 +129,36 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
+/// A piece of [`SearchIndex::to_pieces`] not yet encoded.
+pub(crate) enum StoredPiece<'a> {
+    Names(&'a NameIndex),
+    Passages(passages::Piece),
+}
+
+impl StoredPiece<'_> {
+    pub(crate) fn encode(self) -> Vec<u8> {
+        match self {
+            StoredPiece::Names(names) => bitcode::encode(names),
+            StoredPiece::Passages(piece) => bitcode::encode(&piece),
+        }
+    }
+}
+
 /// Most query words looked at for passages.
 const MAX_QUERY_WORDS: usize = 12;
 
 impl SearchIndex {
     pub fn new(letters: &[Letter], register: &Register) -> SearchIndex {
+        SearchIndex::with_passages(register, PassageIndex::new(letters))
+    }
+
+    /// [`SearchIndex::new`] with its passages, vocabulary and postings already built from
+    /// the letters (they do not depend on the register: `crate::cache` builds them while the
+    /// register is built).
+    pub(crate) fn with_passages(register: &Register, passages: PassageIndex) -> SearchIndex {
         SearchIndex {
             names: NameIndex::new(register),
-            passages: PassageIndex::new(letters),
+            passages,
         }
     }
 
@@ -144,8 +166,14 @@ impl SearchIndex {
     /// each piece is encoded only when the iterator reaches it and none is larger than a few
     /// megabytes, so writing the cache never holds a second copy of the whole index.
     pub fn to_pieces(&self) -> impl Iterator<Item = Vec<u8>> + '_ {
-        std::iter::once(bitcode::encode(&self.names))
-            .chain(self.passages.pieces().map(|piece| bitcode::encode(&piece)))
+        self.piece_values().map(StoredPiece::encode)
+    }
+
+    /// The pieces of [`SearchIndex::to_pieces`] before they are encoded
+    /// ([`StoredPiece::encode`]), so that they can be encoded on every core.
+    pub(crate) fn piece_values(&self) -> impl Iterator<Item = StoredPiece<'_>> + '_ {
+        std::iter::once(StoredPiece::Names(&self.names))
+            .chain(self.passages.pieces().map(StoredPiece::Passages))
     }
 
     /// The index of [`SearchIndex::to_pieces`], all of them in order; `None` when a piece is

@@ -18,6 +18,7 @@ use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::Xxh3;
 
+use super::ordered::encode_in_order;
 use super::stamp::Stamp;
 use crate::corpus::{Corpus, Loaded};
 use crate::model::Letter;
@@ -303,28 +304,32 @@ pub fn write(
         out.write_all(MAGIC)?;
         out.write_all(&FORMAT.to_le_bytes())?;
         out.write_all(&build_id().to_le_bytes())?;
-        let mut letters = letters.iter();
-        for entry in manifest.files.iter_mut().filter(|e| e.has_letter) {
-            let letter = letters.next().expect("counted above");
-            entry.blob = out.blob(&bitcode::encode(letter))?;
-        }
+        // Blobs are encoded (and hashed) on every core and written in order.
+        let mut entries = manifest.files.iter_mut().filter(|e| e.has_letter);
+        encode_in_order(
+            letters.iter(),
+            |l| hashed(bitcode::encode(l)),
+            |blob| {
+                let entry = entries.next().expect("counted above");
+                entry.blob = out.hashed_blob(blob)?;
+                Ok(())
+            },
+        )?;
         let carried = carry.map(CacheFile::manifest);
         manifest.register_key = register
             .map(|(key, _)| key)
             .or(carried.and_then(|m| m.register_key));
         manifest.register = match (register, carry) {
-            (Some((_, register)), _) => register_pieces(register)
-                .map(|piece| out.blob(&bitcode::encode(&piece)))
-                .collect::<io::Result<_>>()?,
+            (Some((_, register)), _) => {
+                let pieces = register_pieces(register);
+                out.blobs(pieces, |piece| hashed(bitcode::encode(&piece)))?
+            }
             (None, Some(old)) => out.copy(old, &old.manifest.register)?,
             (None, None) => Vec::new(),
         };
         let same_register = carried.is_some_and(|m| m.register_key == manifest.register_key);
         manifest.index = match (index.filter(|_| register.is_some()), carry) {
-            (Some(index), _) => index
-                .to_pieces()
-                .map(|piece| out.blob(&piece))
-                .collect::<io::Result<_>>()?,
+            (Some(index), _) => out.blobs(index.piece_values(), |p| hashed(p.encode()))?,
             (None, Some(old)) if same_register => out.copy(old, &old.manifest.index)?,
             _ => Vec::new(),
         };
@@ -498,6 +503,12 @@ fn read_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
     }
 }
 
+/// `bytes` with their xxh3, as a blob's span holds it.
+fn hashed(bytes: Vec<u8>) -> (Vec<u8>, u64) {
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    (bytes, hash)
+}
+
 /// A writer that knows how many bytes it has written.
 struct Counting<W> {
     inner: W,
@@ -518,6 +529,32 @@ impl<W: Write> Counting<W> {
             len: bytes.len() as u64,
             hash: xxhash_rust::xxh3::xxh3_64(bytes),
         })
+    }
+
+    /// Writes a blob [`hashed`] elsewhere; where it went.
+    fn hashed_blob(&mut self, (bytes, hash): (Vec<u8>, u64)) -> io::Result<Span> {
+        let offset = self.written;
+        self.write_all(&bytes)?;
+        Ok(Span {
+            offset,
+            len: bytes.len() as u64,
+            hash,
+        })
+    }
+
+    /// Writes `items` as blobs in order, each encoded (and hashed) by `encode` on every core;
+    /// where they went.
+    fn blobs<J: Send>(
+        &mut self,
+        items: impl Iterator<Item = J> + Send,
+        encode: impl Fn(J) -> (Vec<u8>, u64) + Sync,
+    ) -> io::Result<Vec<Span>> {
+        let mut spans = Vec::new();
+        encode_in_order(items, encode, |blob| {
+            spans.push(self.hashed_blob(blob)?);
+            Ok(())
+        })?;
+        Ok(spans)
     }
 
     /// Copies the blobs at `spans` of `from` (checked against their hashes); where they went.
