@@ -2,7 +2,6 @@
 //! with the hash of every chunk, and renamed into place (a reader has the old file or the
 //! new one, never half of one).
 
-use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
@@ -12,7 +11,7 @@ use crate::cache::file::{Entry, Span};
 use crate::cache::stamp::Stamp;
 use crate::model::Letter;
 use crate::register::{Entity, Occurrence, Register};
-use crate::search::{Passage, SearchIndex};
+use crate::search::{PassageIndex, SearchIndex};
 
 /// What goes into an index file.
 pub struct Contents<'a> {
@@ -132,18 +131,14 @@ pub(super) struct Parts<'a> {
     pub search: Option<SearchParts<'a>>,
 }
 
-/// A vocabulary word, how many postings it has, and its postings encoded (`put_postings`).
-pub(super) type Word<'a> = (Cow<'a, str>, usize, Cow<'a, [u8]>);
-
 /// The search sections' contents.
 pub(super) struct SearchParts<'a> {
     pub key: u64,
     pub register: &'a Register,
     /// Every name: entity, name number, key; entity by entity.
     pub names: Vec<(usize, usize, &'a str)>,
-    pub passages: Box<dyn Iterator<Item = Passage> + 'a>,
-    /// The vocabulary in byte order.
-    pub words: Box<dyn Iterator<Item = Word<'a>> + 'a>,
+    /// The passages, the vocabulary and its postings.
+    pub index: &'a PassageIndex,
 }
 
 /// Writes the index at `path`; `None` (nothing written) when the contents do not fit
@@ -164,26 +159,11 @@ pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
     let letters = spans
         .zip(contents.letters.iter().map(LetterRow::of))
         .collect();
-    let search = contents.search.map(|(key, register, index)| {
-        let p = index.passage_index();
-        let words = p.sorted().iter().filter_map(move |&id| {
-            let word = p.words().get(id as usize)?;
-            let list = p.postings(id);
-            let mut encoded = Vec::new();
-            put_postings(&mut encoded, list);
-            Some((
-                Cow::Borrowed(word.as_str()),
-                list.len(),
-                Cow::Owned(encoded),
-            ))
-        });
-        SearchParts {
-            key,
-            register,
-            names: index.names().iter().collect(),
-            passages: Box::new(p.passages.iter().copied()),
-            words: Box::new(words),
-        }
+    let search = contents.search.map(|(key, register, index)| SearchParts {
+        key,
+        register,
+        names: index.names().iter().collect(),
+        index: index.passage_index(),
     });
     let parts = Parts {
         taken: contents.taken,
@@ -207,16 +187,20 @@ pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<u64> {
     for (span, row) in &parts.letters {
         s.put_letter(&mut letters, *span, row);
     }
-    let mut sections = vec![files, letters];
     let mut register_key = None;
-    let mut rest: Vec<Vec<u8>> = vec![Vec::new(); BLOBS - PASSAGES];
+    let mut rest: Vec<Section> = (PASSAGES..BLOBS).map(|_| Section::bytes(&[])).collect();
     if let Some(search) = parts.search {
         register_key = Some(search.key);
         rest = search_sections(&mut s, search);
     }
-    sections.push(std::mem::take(&mut s.strings));
+    let strings = std::mem::take(&mut s.strings);
+    let mut sections = vec![
+        Section::bytes(&files),
+        Section::bytes(&letters),
+        Section::bytes(&strings),
+    ];
     sections.extend(rest);
-    sections.push(Vec::new()); // BLOBS: a delta's (see `update`)
+    sections.push(Section::bytes(&[])); // BLOBS: a delta's (see `update`)
     let directory = Directory {
         taken: parts.taken,
         cache: (parts.cache.offset, parts.cache.len, parts.cache.hash),
@@ -224,40 +208,102 @@ pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<u64> {
         warnings: parts.warnings.to_vec(),
         ..Directory::default()
     };
-    write_file(path, &sections, directory)
+    write_sections(path, sections, directory)
 }
 
-/// PASSAGES, WORDS, POSTINGS, ENTITIES, OCCURRENCES and NAMES.
-fn search_sections(s: &mut Sections, parts: SearchParts) -> Vec<Vec<u8>> {
-    let mut passages = Vec::new();
-    for passage in parts.passages {
-        put_place(&mut passages, passage.letter, passage.place);
-    }
+/// PASSAGES, WORDS, POSTINGS, ENTITIES, OCCURRENCES and NAMES. PASSAGES and OCCURRENCES,
+/// fixed records made from what the index and register hold, are made as they are written
+/// (at 100,000 letters 45 MB and 300 MB that were held whole beside the register).
+fn search_sections<'a>(s: &mut Sections, parts: SearchParts<'a>) -> Vec<Section<'a>> {
+    let index = parts.index;
+    let mut places = index.passages.iter();
+    let passages = Section::Made(Box::new(move |out: &mut Vec<u8>| {
+        for passage in places.by_ref().take(MADE / PASSAGE) {
+            put_place(out, passage.letter, passage.place);
+        }
+    }));
+    // The vocabulary in byte order, each word with its postings.
+    let vocabulary = move || {
+        let sorted = index.sorted().iter();
+        sorted.filter_map(move |&id| Some((index.words().get(id as usize)?, index.postings(id))))
+    };
     let mut words = Vec::new();
-    let mut postings = Vec::new();
-    for (word, count, encoded) in parts.words {
+    let mut at = 0u64;
+    for (word, list) in vocabulary() {
+        let len = postings_len(list);
         s.put_str(&mut words, Some(word.as_bytes()));
-        words.extend_from_slice(&(count as u32).to_le_bytes());
-        words.extend_from_slice(&(postings.len() as u64).to_le_bytes());
-        postings.extend_from_slice(&encoded);
-        words.extend_from_slice(&(encoded.len() as u32).to_le_bytes());
+        words.extend_from_slice(&(list.len() as u32).to_le_bytes());
+        words.extend_from_slice(&at.to_le_bytes());
+        words.extend_from_slice(&(len as u32).to_le_bytes());
         words.extend_from_slice(&[0; 16]); // no continuation
+        at += len as u64;
     }
+    // POSTINGS, made as they are written, in the order WORDS gave their offsets.
+    let mut lists = vocabulary().map(|(_, list)| list);
+    let postings = Section::Made(Box::new(move |out: &mut Vec<u8>| {
+        while out.len() < MADE {
+            let Some(list) = lists.next() else { break };
+            put_postings(out, list);
+        }
+    }));
     let register = parts.register;
     let mut entities = Vec::with_capacity(register.entities.len() * ENTITY);
-    let mut occurrences = Vec::new();
     let mut first = 0u64;
     for e in &register.entities {
         let count = e.occurrences.len() as u32;
         s.put_entity(&mut entities, e, (first, count), (0, 0));
-        put_occurrences(&mut occurrences, &e.occurrences);
         first += e.occurrences.len() as u64;
     }
+    let mut all = register.entities.iter().flat_map(|e| &e.occurrences);
+    let occurrences = Section::Made(Box::new(move |out: &mut Vec<u8>| {
+        for o in all.by_ref().take(MADE / OCCURRENCE) {
+            put_occurrences(out, std::slice::from_ref(o));
+        }
+    }));
     let mut names = Vec::new();
     for (entity, name, key) in parts.names {
         s.put_name(&mut names, entity, name, key);
     }
-    vec![passages, words, postings, entities, occurrences, names]
+    vec![
+        passages,
+        Section::Owned(words),
+        postings,
+        Section::Owned(entities),
+        occurrences,
+        Section::Owned(names),
+    ]
+}
+
+/// How many bytes [`put_postings`] writes for `postings`.
+fn postings_len(postings: &[u32]) -> usize {
+    let mut last = 0u32;
+    let mut len = 0;
+    for &p in postings {
+        let n = p.wrapping_sub(last);
+        last = p;
+        len += (32 - n.leading_zeros()).max(1).div_ceil(7) as usize;
+    }
+    len
+}
+
+/// About how many bytes of a made section are made at a time.
+const MADE: usize = 1 << 20;
+
+/// A section to write: its bytes in pieces, or a function that makes it a part at a time
+/// (appending to the buffer it is given; nothing appended: the section is done).
+pub(super) enum Section<'a> {
+    Pieces(Vec<&'a [u8]>),
+    Owned(Vec<u8>),
+    Made(Box<Make<'a>>),
+}
+
+/// What makes a section a part at a time (see [`Section::Made`]).
+pub(super) type Make<'a> = dyn FnMut(&mut Vec<u8>) + 'a;
+
+impl<'a> Section<'a> {
+    fn bytes(bytes: &'a [u8]) -> Section<'a> {
+        Section::Pieces(vec![bytes])
+    }
 }
 
 /// OCCURRENCES records.
@@ -316,8 +362,14 @@ pub(super) fn write_file(path: &Path, parts: &[Vec<u8>], directory: Directory) -
 pub(super) fn write_pieces(
     path: &Path,
     parts: Vec<Vec<&[u8]>>,
-    mut directory: Directory,
+    directory: Directory,
 ) -> io::Result<u64> {
+    let sections = parts.into_iter().map(Section::Pieces).collect();
+    write_sections(path, sections, directory)
+}
+
+/// [`write_pieces`] of sections that may be made as they are written.
+fn write_sections(path: &Path, parts: Vec<Section>, mut directory: Directory) -> io::Result<u64> {
     super::super::file::write_whole(path, |file| {
         let mut out = Chunked {
             inner: BufWriter::new(file),
@@ -332,14 +384,28 @@ pub(super) fn write_pieces(
         header.extend_from_slice(&super::super::file::build_id().to_le_bytes());
         header.extend_from_slice(&0u64.to_le_bytes());
         out.put(&header)?;
-        for pieces in parts {
+        let mut made = Vec::with_capacity(MADE + 4096);
+        for section in parts {
             let pad = (8 - out.position() % 8) % 8;
             out.put(&[0u8; 8][..pad as usize])?;
-            let len = pieces.iter().map(|p| p.len() as u64).sum();
-            directory.sections.push((out.position(), len));
-            for piece in pieces {
-                out.put(piece)?;
+            let start = out.position();
+            match section {
+                Section::Pieces(pieces) => {
+                    for piece in pieces {
+                        out.put(piece)?;
+                    }
+                }
+                Section::Owned(bytes) => out.put(&bytes)?,
+                Section::Made(mut make) => loop {
+                    made.clear();
+                    make(&mut made);
+                    if made.is_empty() {
+                        break;
+                    }
+                    out.put(&made)?;
+                },
             }
+            directory.sections.push((start, out.position() - start));
         }
         out.flush_chunk()?;
         directory.chunks = std::mem::take(&mut out.hashes);
@@ -357,4 +423,26 @@ pub(super) fn write_pieces(
         inner.into_inner().map_err(|e| e.into_error())?;
         Ok(hash)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_len_is_what_put_postings_writes() {
+        let lists: [&[u32]; 6] = [
+            &[],
+            &[0],
+            &[0, 1, 127, 128, 16_383, 16_384],
+            &[5, 2_097_151, 2_097_152, 268_435_455, 268_435_456],
+            &[u32::MAX],
+            &[3, 3, 1],
+        ];
+        for list in lists {
+            let mut out = Vec::new();
+            put_postings(&mut out, list);
+            assert_eq!(postings_len(list), out.len(), "{list:?}");
+        }
+    }
 }
