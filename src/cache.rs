@@ -33,7 +33,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::corpus::{self, Corpus, Listing, Loaded};
 use crate::model::Letter;
 use crate::register::{Register, RegisterError};
-use crate::search::SearchIndex;
+use crate::search::{PassageIndex, SearchIndex};
 
 use file::{CacheFile, Entry, Manifest, Span};
 use index::Index;
@@ -442,15 +442,31 @@ impl Cached {
         letters: &[Letter],
         extra_toml: &[&str],
     ) -> Result<(Arc<Register>, Arc<SearchIndex>), RegisterError> {
+        let key = file::register_key(extra_toml);
+        let built = self.register.as_ref().is_some_and(|(k, _)| *k == key);
+        if !built && self.stored(key).is_none() {
+            // Neither is stored: the passages' index is built beside the register (it needs
+            // only the letters), so that each one's merging on one thread overlaps the
+            // other's work on every core.
+            let (register, passages) = std::thread::scope(|scope| {
+                let passages = scope.spawn(|| PassageIndex::new(letters));
+                let register = self.register(letters, extra_toml);
+                let passages = passages.join();
+                (register, passages)
+            });
+            let register = register?;
+            let passages = passages.unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let index = SearchIndex::with_passages(&register, passages);
+            let held = Held::new(index, true);
+            let index = Arc::clone(&held.value);
+            self.index = Some(held);
+            return Ok((register, index));
+        }
         let register = self.register(letters, extra_toml)?;
         if let Some(held) = &self.index {
             return Ok((register, Arc::clone(&held.value)));
         }
-        let key = self.register.as_ref().map(|(key, _)| *key);
-        let held = match key
-            .and_then(|key| self.stored(key))
-            .and_then(CacheFile::index)
-        {
+        let held = match self.stored(key).and_then(CacheFile::index) {
             Some(index) => Held::new(index, false),
             None => Held::new(SearchIndex::new(letters, &register), true),
         };

@@ -359,7 +359,10 @@ pub(super) fn finish(letters: &[Letter], drafts: Drafts) -> Register {
         }
         for (date, surface, occurrence) in part.dates {
             let (surfaces, keys, occurrences) = dates.entry(date).or_default();
+            // A surface already listed has its key among the keys: most are (a date is
+            // written the same way again and again), and need no key made.
             if let Some(surface) = surface
+                && !surfaces.contains(&surface)
                 && keys.insert(key(&surface))
             {
                 surfaces.push(surface);
