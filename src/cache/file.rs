@@ -91,18 +91,7 @@ const PIECE: usize = 4096;
 /// The register as pieces, made one at a time.
 fn register_pieces(register: &Register) -> impl Iterator<Item = RegisterPiece> + '_ {
     let entities = register.entities.chunks(PIECE).map(|chunk| {
-        let bare = chunk.iter().map(|e| Entity {
-            id: e.id,
-            kind: e.kind,
-            label: e.label.clone(),
-            aliases: e.aliases.clone(),
-            gloss: e.gloss.clone(),
-            role: e.role.clone(),
-            date: e.date,
-            occurrences: Vec::new(),
-            definition: e.definition.clone(),
-            case_sensitive: e.case_sensitive,
-        });
+        let bare = chunk.iter().map(Entity::without_occurrences);
         let counts = chunk.iter().map(|e| e.occurrences.len()).collect();
         RegisterPiece::Entities(bare.collect(), counts)
     });

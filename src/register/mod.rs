@@ -111,6 +111,23 @@ pub struct Entity {
 }
 
 impl Entity {
+    /// A copy of the entity without its occurrences (what the cache and the index store
+    /// apart from them), made without copying them.
+    pub fn without_occurrences(&self) -> Entity {
+        Entity {
+            id: self.id,
+            kind: self.kind,
+            label: self.label.clone(),
+            aliases: self.aliases.clone(),
+            gloss: self.gloss.clone(),
+            role: self.role.clone(),
+            date: self.date,
+            occurrences: Vec::new(),
+            definition: self.definition.clone(),
+            case_sensitive: self.case_sensitive,
+        }
+    }
+
     /// The label, then the aliases.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.label.as_str()).chain(self.aliases.iter().map(String::as_str))

@@ -90,11 +90,8 @@ impl Sections {
         out.push(kind_byte(e.kind));
         put_date(out, e.date);
         self.put_str(out, Some(e.label.as_bytes()));
-        let bare = Entity {
-            occurrences: Vec::new(),
-            ..e.clone()
-        };
-        self.put_str(out, Some(&bitcode::encode(&bare)));
+        // Not `e.clone()`: that copied every occurrence (all of them, over the entities).
+        self.put_str(out, Some(&bitcode::encode(&e.without_occurrences())));
         for (at, count) in [first, then] {
             out.extend_from_slice(&at.to_le_bytes());
             out.extend_from_slice(&count.to_le_bytes());
