@@ -69,10 +69,7 @@ pub fn extension(
                 return Ok(None);
             }
         }
-        drafts.entities.push(Entity {
-            occurrences: Vec::new(),
-            ..e.clone()
-        });
+        drafts.entities.push(e.without_occurrences());
     }
     let known = drafts.entities.len();
     let mut files = Drafts::default();
@@ -96,13 +93,7 @@ pub fn extension(
         return Ok(None);
     }
     let found = scan_letters(&Names::new(&drafts), new, first);
-    let mut entities: Vec<Entity> = base
-        .iter()
-        .map(|e| Entity {
-            occurrences: Vec::new(),
-            ..e.clone()
-        })
-        .collect();
+    let mut entities: Vec<Entity> = base.iter().map(Entity::without_occurrences).collect();
     // Draft `i` is entity `of_draft[i]` of `entities`, once it has one.
     let mut of_draft: Vec<Option<usize>> = (0..drafts.entities.len()).map(|_| None).collect();
     let mut d = 0;
