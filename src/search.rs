@@ -16,9 +16,10 @@ mod entities;
 mod hits;
 mod passages;
 pub mod query;
+mod rank;
 pub mod source;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
@@ -28,12 +29,14 @@ pub(crate) use entities::best_names;
 pub use passages::Passage;
 pub(crate) use passages::match_vocabulary;
 pub use query::Query;
-pub use source::{EntityHead, LetterHead, Memory, RegisterRow, Source, register_rows, search_in};
+pub use source::{
+    EntityHead, LetterHead, Memory, RegisterRow, Source, register_rows, search_in, search_in_until,
+};
 
 use crate::model::Letter;
 use crate::register::{EntityKind, Place, Register, key};
 use entities::NameIndex;
-use hits::{allowed_letters, entity_hit, occurrence_passages, passage_hit};
+use hits::{allowed_letters, entity_hit, occurrence_passages};
 pub(crate) use passages::PassageIndex;
 
 /// What a hit is.
@@ -207,6 +210,24 @@ impl SearchIndex {
         run(&source, query, limit)
     }
 
+    /// [`SearchIndex::search`], or `None` as soon as `stop` says so: it is asked between
+    /// the search's steps (the reader's worker stops a query once a newer one is waiting).
+    pub fn search_until(
+        &self,
+        letters: &[Letter],
+        register: &Register,
+        query: &str,
+        limit: usize,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Vec<Hit>> {
+        let source = Memory {
+            letters,
+            register,
+            index: self,
+        };
+        run_until(&source, query, limit, stop)
+    }
+
     /// The folded names of the register's entities, in order, for the on-disk index.
     pub(crate) fn names(&self) -> &NameIndex {
         &self.names
@@ -220,18 +241,31 @@ impl SearchIndex {
 
 /// The best `limit` hits for `query` in `source`, best first.
 fn run(source: &impl Source, query: &str, limit: usize) -> Vec<Hit> {
+    run_until(source, query, limit, &|| false).unwrap_or_default()
+}
+
+/// [`run`], or `None` as soon as `stop` says so (it is asked between steps: the reader's
+/// worker stops a query when a newer one is waiting).
+fn run_until(
+    source: &impl Source,
+    query: &str,
+    limit: usize,
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<Hit>> {
     let matcher = SkimMatcherV2::default();
     let query = Query::parse(query);
     let allowed = allowed_letters(source, &query.letters);
     let mut hits = entity_hits(source, &matcher, &query, allowed.as_deref(), limit);
     if query.wants_passages() {
-        hits.extend(passage_hits(
-            source,
-            &matcher,
-            &query,
-            allowed.as_deref(),
-            limit,
-        ));
+        if stop() {
+            return None;
+        }
+        let passages =
+            rank::passage_hits(source, &matcher, &query, allowed.as_deref(), limit, stop)?;
+        hits.extend(passages);
+        if stop() {
+            return None;
+        }
         let found = occurrence_passages(source, &hits, &query, allowed.as_deref(), limit);
         hits.extend(found);
     }
@@ -246,7 +280,7 @@ fn run(source: &impl Source, query: &str, limit: usize) -> Vec<Hit> {
     for hit in hits.iter_mut().filter(|h| h.passage.is_none()) {
         hit.positions = entities::positions(&hit.label, &q, &matcher);
     }
-    hits
+    Some(hits)
 }
 
 fn entity_hits(
@@ -325,112 +359,6 @@ fn entity_hits(
     ranked
         .into_iter()
         .filter_map(|(score, _, _, id, name)| entity_hit(source, id, score, name, allowed))
-        .collect()
-}
-
-fn passage_hits(
-    source: &impl Source,
-    matcher: &SkimMatcherV2,
-    query: &Query,
-    allowed: Option<&[bool]>,
-    limit: usize,
-) -> Vec<Hit> {
-    let folded = crate::text::fold_str(&query.text);
-    let words: Vec<String> = passages::words(&folded)
-        .take(MAX_QUERY_WORDS)
-        .map(str::to_string)
-        .collect();
-    if words.is_empty() || limit == 0 {
-        return Vec::new();
-    }
-    // Dense per-passage tallies: no hashing on the hot path. Zeroed memory is mapped by the
-    // system as it is first written, so only the pages of passages a word touched are used.
-    let n = source.passage_count();
-    let mut total = vec![0u32; n];
-    let mut found = vec![0u8; n];
-    let mut best = vec![0u32; n];
-    // Per passage, how many query words it holds only loosely (a typo, letters missing).
-    let mut loose = vec![0u8; n];
-    let mut touched: Vec<u32> = Vec::new();
-    // Every passage some word touched: what is ranked, rather than all of them.
-    let mut reached: Vec<u32> = Vec::new();
-    let mut matched: HashSet<u32> = HashSet::new();
-    for word in &words {
-        for (id, weight) in source.vocabulary_matches(word, matcher) {
-            matched.insert(id);
-            for &p in source.postings(id).iter() {
-                let Some(slot) = best.get_mut(p as usize) else {
-                    continue;
-                };
-                if *slot == 0 {
-                    touched.push(p);
-                }
-                *slot = (*slot).max(weight);
-            }
-        }
-        for p in touched.drain(..) {
-            if found[p as usize] == 0 {
-                reached.push(p);
-            }
-            let p = p as usize;
-            let weight = std::mem::take(&mut best[p]);
-            total[p] += weight;
-            found[p] += 1;
-            loose[p] += u8::from(weight < passages::PART);
-        }
-    }
-    // Passages with every word; failing those, the ones with most words (at least half).
-    let all = words.len() as u8;
-    let most = reached
-        .iter()
-        .map(|&p| found[p as usize])
-        .max()
-        .unwrap_or(0);
-    let need = if most == all || most * 2 < all {
-        all
-    } else {
-        most
-    };
-    // Whole words, then parts of words, then loose matches, each by the weight of its
-    // words: the best are kept before snippets are made.
-    let all_exact = (words.len() as u32) * passages::EXACT;
-    let rank = |p: usize| {
-        let exact = total[p] == all_exact;
-        (u8::from(exact) * 2 + u8::from(loose[p] == 0), total[p])
-    };
-    let mut candidates: Vec<(u32, (u8, u32))> = reached
-        .iter()
-        .map(|&p| p as usize)
-        .filter(|&p| found[p] == need)
-        .map(|p| (p as u32, rank(p)))
-        .filter(|&(p, _)| {
-            source.passage(p).is_some_and(|passage| {
-                allowed.is_none_or(|a| a.get(passage.letter_index()).copied().unwrap_or(false))
-                    && (!query.notes || matches!(passage.place, Place::Footnote { .. }))
-            })
-        })
-        .collect();
-    candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    candidates.truncate(limit.saturating_mul(3).max(30));
-    candidates
-        .into_iter()
-        .filter_map(|(p, (_, weight))| {
-            let passage = source.passage(p)?;
-            let snippet = passages::snippet(source, passage, &matched, &words)?;
-            let tier = if need < all {
-                entities::TYPO - 2_000_000
-            } else if snippet.phrase || (words.len() == 1 && weight == all_exact) {
-                entities::PHRASE
-            } else if weight == all_exact {
-                entities::WHOLE_WORDS
-            } else if loose[p as usize] == 0 {
-                entities::WORD_PARTS
-            } else {
-                entities::TYPO - 1_000_000
-            };
-            let score = tier + i64::from(weight) * 1000 + snippet.weight.min(999) as i64;
-            passage_hit(source, passage, snippet, score)
-        })
         .collect()
 }
 

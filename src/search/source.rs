@@ -159,6 +159,16 @@ pub fn search_in(source: &impl Source, query: &str, limit: usize) -> Vec<Hit> {
     super::run(source, query, limit)
 }
 
+/// [`search_in`], or `None` as soon as `stop` says so (see [`SearchIndex::search_until`]).
+pub fn search_in_until(
+    source: &impl Source,
+    query: &str,
+    limit: usize,
+    stop: &dyn Fn() -> bool,
+) -> Option<Vec<Hit>> {
+    super::run_until(source, query, limit, stop)
+}
+
 /// One entity of the register as `brieven entities` lists it: kind, label, how many
 /// occurrences, how many in each letter (by letter number, ascending), and where an act of
 /// the library defines it (the definition's citation).

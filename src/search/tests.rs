@@ -4,7 +4,13 @@
 use super::*;
 use crate::model::{Date, Footnote, Paragraph, Section};
 
-fn letter(id: &str, sender: &str, date: &str, paragraphs: &[&str], notes: &[&str]) -> Letter {
+pub(super) fn letter(
+    id: &str,
+    sender: &str,
+    date: &str,
+    paragraphs: &[&str],
+    notes: &[&str],
+) -> Letter {
     Letter {
         id: id.to_string(),
         sender: Some(sender.to_string()),

@@ -113,8 +113,8 @@ pub fn spawn_index(
 ) -> Sender<Request> {
     let (tx, rx) = channel::<Request>();
     std::thread::spawn(move || {
-        let search = |query: &str| {
-            let hits = brieven::search::search_in(&*index, query, RESULT_LIMIT);
+        let search = |query: &str, stop: &dyn Fn() -> bool| {
+            let hits = brieven::search::search_in_until(&*index, query, RESULT_LIMIT, stop);
             (!index.damaged()).then_some(hits)
         };
         serve(&rx, search, &letter_index, results);
@@ -123,22 +123,39 @@ pub fn spawn_index(
 }
 
 /// Answers `requests`, the newest first (older ones still waiting are dropped), with what
-/// `search` finds (`None`: it can answer no more), until the requests or the results'
-/// receiver are gone.
+/// `search` finds (`None`: it can answer no more; `Some(None)`: it stopped), until the
+/// requests or the results' receiver are gone. A search under way is stopped when a newer
+/// request arrives (`search` asks between its steps), and the newer one is answered instead.
 fn serve(
     requests: &Receiver<Request>,
-    search: impl Fn(&str) -> Option<Vec<Hit>>,
+    search: impl Fn(&str, &dyn Fn() -> bool) -> Option<Option<Vec<Hit>>>,
     letter_index: &LetterIndex,
     results: impl Fn(Action) -> bool,
 ) {
-    while let Ok(mut request) = requests.recv() {
+    let waiting: std::cell::RefCell<Option<Request>> = std::cell::RefCell::new(None);
+    // Whether a newer request has arrived; it is kept in `waiting`.
+    let newer = || {
+        if waiting.borrow().is_some() {
+            return true;
+        }
+        let next = requests.try_recv().ok();
+        let arrived = next.is_some();
+        *waiting.borrow_mut() = next;
+        arrived
+    };
+    loop {
+        let next = waiting.borrow_mut().take();
+        let Some(mut request) = next.or_else(|| requests.recv().ok()) else {
+            return;
+        };
         while let Ok(newer) = requests.try_recv() {
             request = newer;
         }
         let hits = match request.query.trim().is_empty() {
             true => Vec::new(),
-            false => match search(&request.query) {
-                Some(hits) => hits,
+            false => match search(&request.query, &newer) {
+                Some(Some(hits)) if waiting.borrow().is_none() => hits,
+                Some(_) => continue,
                 None => return,
             },
         };
@@ -174,6 +191,56 @@ fn run(
     // Searching works from here on; the cache is written while the user reads (best effort:
     // one that cannot be written only costs time at the next start).
     let _ = writing.during(|| cached.save(letters));
-    let search = |query: &str| Some(index.search(letters, &register, query, RESULT_LIMIT));
+    let search = |query: &str, stop: &dyn Fn() -> bool| {
+        Some(index.search_until(letters, &register, query, RESULT_LIMIT, stop))
+    };
     serve(requests, search, letter_index, results);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(seq: u64, query: &str) -> Request {
+        Request {
+            seq,
+            query: query.to_string(),
+        }
+    }
+
+    /// A newer request arriving while a search runs stops it: only the newer one's results
+    /// are sent, and a search never stopped is answered as it was asked.
+    #[test]
+    fn a_search_is_stopped_for_a_newer_request() {
+        let (tx, rx) = channel::<Request>();
+        let index = LetterIndex::new(&[], &[]);
+        let searched = std::cell::RefCell::new(Vec::new());
+        let sent = std::cell::RefCell::new(Vec::new());
+        tx.send(request(1, "e")).unwrap();
+        let search = |query: &str, stop: &dyn Fn() -> bool| {
+            searched.borrow_mut().push(query.to_string());
+            if query == "e" {
+                // The user types on while `e` is searched.
+                tx.send(request(2, "en")).unwrap();
+                tx.send(request(3, "enc")).unwrap();
+                assert!(stop(), "the newer request is seen");
+                assert!(stop(), "and stays seen");
+                return Some(None);
+            }
+            assert!(!stop());
+            if query == "enc" {
+                tx.send(request(4, "encr")).unwrap();
+            }
+            Some(Some(Vec::new()))
+        };
+        let results = |action: Action| {
+            if let Action::SearchResults(seq, _) = action {
+                sent.borrow_mut().push(seq);
+            }
+            sent.borrow().len() < 2
+        };
+        serve(&rx, search, &index, results);
+        assert_eq!(*searched.borrow(), ["e", "enc", "encr"]);
+        assert_eq!(*sent.borrow(), [3, 4]);
+    }
 }
