@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::passages::{self, Passage};
 use super::{Hit, HitKind, PassageHit, Query, Source, entities};
-use crate::register::{Place, key};
+use crate::register::{Occurrence, Place, key};
 
 /// Passages where the best-matching entities occur under any of their names (`EOKM` for a
 /// query `offlimits`), ranked below passages that hold the query's own words.
@@ -99,14 +99,7 @@ pub(super) fn entity_hit(
     if occurrences == 0 {
         return None;
     }
-    let mut letters: Vec<usize> = all.iter().map(|o| o.letter_index()).collect();
-    letters.sort_unstable();
-    letters.dedup();
-    let ids = letters
-        .into_iter()
-        .filter(|&l| ok(l))
-        .filter_map(|l| source.letter(l).map(|l| l.id.to_string()))
-        .collect();
+    let ids = letter_ids(source, &all, ok);
     Some(Hit {
         kind: e.kind.into(),
         label: e.label.clone(),
@@ -120,6 +113,38 @@ pub(super) fn entity_hit(
         matched_alias: name.checked_sub(1).and_then(|a| e.aliases.get(a).cloned()),
         passage: None,
     })
+}
+
+/// The ids of the letters `occurrences` are in, each once, in letter order, those `ok` lets
+/// through. Occurrences come in letter order (the register finds them letter by letter), so
+/// the letters are usually read off in one pass; otherwise they are sorted first.
+fn letter_ids(
+    source: &impl Source,
+    occurrences: &[Occurrence],
+    ok: impl Fn(usize) -> bool,
+) -> Vec<String> {
+    let id = |l: usize| source.letter(l).map(|l| l.id.to_string());
+    if occurrences.is_sorted_by_key(Occurrence::letter_index) {
+        let mut ids = Vec::new();
+        let mut last = None;
+        for l in occurrences.iter().map(Occurrence::letter_index) {
+            if last != Some(l) {
+                last = Some(l);
+                if ok(l) {
+                    ids.extend(id(l));
+                }
+            }
+        }
+        return ids;
+    }
+    let mut letters: Vec<usize> = occurrences.iter().map(|o| o.letter_index()).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    letters
+        .into_iter()
+        .filter(|&l| ok(l))
+        .filter_map(id)
+        .collect()
 }
 
 pub(super) fn passage_hit(
@@ -161,4 +186,46 @@ pub(super) fn passage_hit(
             matches: snippet.ranges,
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::Register;
+    use crate::search::{Memory, SearchIndex, tests::letter};
+
+    /// Letters in order or not, repeated, out of range, some filtered out: each letter's id
+    /// once, in letter order, as a sort of the letters gives them.
+    #[test]
+    fn letter_ids_are_each_letter_once_in_order() {
+        let letters: Vec<_> = (0..6)
+            .map(|i| letter(&format!("l{i}"), "x", "", &["tekst"], &[]))
+            .collect();
+        let register = Register::build(&letters);
+        let index = SearchIndex::new(&letters, &register);
+        let source = Memory {
+            letters: &letters,
+            register: &register,
+            index: &index,
+        };
+        let at = |l: u32| Occurrence::new(l as usize, Place::Meta, 0, 1).unwrap();
+        let ok = |l: usize| l != 3;
+        for order in [
+            vec![0, 0, 1, 3, 3, 4, 5, 5, 9],
+            vec![5, 0, 4, 4, 1, 0, 9, 3, 2],
+            vec![],
+            vec![2],
+        ] {
+            let occurrences: Vec<Occurrence> = order.iter().map(|&l| at(l)).collect();
+            let mut expected: Vec<u32> = order.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            let expected: Vec<String> = expected
+                .into_iter()
+                .filter(|&l| ok(l as usize) && l < 6)
+                .map(|l| format!("l{l}"))
+                .collect();
+            assert_eq!(letter_ids(&source, &occurrences, ok), expected, "{order:?}");
+        }
+    }
 }
