@@ -30,7 +30,8 @@ pub use passages::Passage;
 pub(crate) use passages::match_vocabulary;
 pub use query::Query;
 pub use source::{
-    EntityHead, LetterHead, Memory, RegisterRow, Source, register_rows, search_in, search_in_until,
+    EntityHead, LetterHead, LetterIds, Memory, MemoryWithIds, RegisterRow, Source, register_rows,
+    search_in, search_in_until,
 };
 
 use crate::model::Letter;
@@ -210,22 +211,24 @@ impl SearchIndex {
         run(&source, query, limit)
     }
 
-    /// [`SearchIndex::search`], or `None` as soon as `stop` says so: it is asked between
+    /// [`SearchIndex::search`] with the letters' ids read from `ids` (made of the same
+    /// letters: see [`LetterIds`]), or `None` as soon as `stop` says so: it is asked between
     /// the search's steps (the reader's worker stops a query once a newer one is waiting).
     pub fn search_until(
         &self,
         letters: &[Letter],
         register: &Register,
+        ids: &LetterIds,
         query: &str,
         limit: usize,
         stop: &dyn Fn() -> bool,
     ) -> Option<Vec<Hit>> {
-        let source = Memory {
+        let memory = Memory {
             letters,
             register,
             index: self,
         };
-        run_until(&source, query, limit, stop)
+        run_until(&MemoryWithIds { memory, ids }, query, limit, stop)
     }
 
     /// The folded names of the register's entities, in order, for the on-disk index.

@@ -154,6 +154,111 @@ impl Source for Memory<'_> {
     }
 }
 
+/// The letters' ids one after another in one string. A hit on an entity lists the ids of
+/// every letter it occurs in (at 100,000 letters a frequent one lists most of them); read from
+/// each letter, every id is a cache miss in its own allocation among the letters' texts, read
+/// from here they come in order from one place.
+#[derive(Debug, Default)]
+pub struct LetterIds {
+    text: String,
+    /// Where each id ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl LetterIds {
+    pub fn new(letters: &[Letter]) -> LetterIds {
+        let mut ids = LetterIds {
+            text: String::with_capacity(letters.iter().map(|l| l.id.len()).sum()),
+            ends: Vec::with_capacity(letters.len()),
+        };
+        for letter in letters {
+            ids.text.push_str(&letter.id);
+            ids.ends.push(ids.text.len());
+        }
+        ids
+    }
+
+    fn get(&self, index: usize) -> Option<&str> {
+        let start = index
+            .checked_sub(1)
+            .map_or(Some(0), |i| self.ends.get(i).copied())?;
+        self.text.get(start..*self.ends.get(index)?)
+    }
+}
+
+/// [`Memory`] with the letters' ids read from [`LetterIds`] made of the same letters (of
+/// another number of letters they are not used). It answers as [`Memory`] does.
+#[derive(Clone, Copy)]
+pub struct MemoryWithIds<'a> {
+    pub memory: Memory<'a>,
+    pub ids: &'a LetterIds,
+}
+
+impl Source for MemoryWithIds<'_> {
+    fn letter_count(&self) -> usize {
+        self.memory.letter_count()
+    }
+
+    fn letter(&self, index: usize) -> Option<LetterHead<'_>> {
+        let mut head = self.memory.letter(index)?;
+        if self.ids.ends.len() == self.memory.letters.len()
+            && let Some(id) = self.ids.get(index)
+        {
+            head.id = id;
+        }
+        Some(head)
+    }
+
+    fn with_place_text<R>(
+        &self,
+        index: usize,
+        place: Place,
+        f: impl FnOnce(&str) -> R,
+    ) -> Option<R> {
+        self.memory.with_place_text(index, place, f)
+    }
+
+    fn entity_count(&self) -> usize {
+        self.memory.entity_count()
+    }
+
+    fn entity(&self, id: usize) -> Option<EntityHead<'_>> {
+        self.memory.entity(id)
+    }
+
+    fn entity_names(&self, id: usize) -> Option<Cow<'_, Entity>> {
+        self.memory.entity_names(id)
+    }
+
+    fn occurrences(&self, id: usize) -> Cow<'_, [Occurrence]> {
+        self.memory.occurrences(id)
+    }
+
+    fn name_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<NameMatch> {
+        self.memory.name_matches(q, matcher)
+    }
+
+    fn passage_count(&self) -> usize {
+        self.memory.passage_count()
+    }
+
+    fn passage(&self, id: u32) -> Option<Passage> {
+        self.memory.passage(id)
+    }
+
+    fn vocabulary_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<(u32, u32)> {
+        self.memory.vocabulary_matches(q, matcher)
+    }
+
+    fn postings(&self, word: u32) -> Cow<'_, [u32]> {
+        self.memory.postings(word)
+    }
+
+    fn word_id(&self, word: &str) -> Option<u32> {
+        self.memory.word_id(word)
+    }
+}
+
 /// The best `limit` hits for `query` in `source`, as [`SearchIndex::search`] gives them.
 pub fn search_in(source: &impl Source, query: &str, limit: usize) -> Vec<Hit> {
     super::run(source, query, limit)

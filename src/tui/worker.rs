@@ -11,7 +11,7 @@ use brieven::cache::Cached;
 use brieven::cache::index::Index;
 use brieven::model::Letter;
 use brieven::register::Register;
-use brieven::search::{Hit, SearchIndex};
+use brieven::search::{Hit, LetterIds, SearchIndex};
 
 use super::action::Action;
 use super::index::LetterIndex;
@@ -191,8 +191,9 @@ fn run(
     // Searching works from here on; the cache is written while the user reads (best effort:
     // one that cannot be written only costs time at the next start).
     let _ = writing.during(|| cached.save(letters));
+    let ids = LetterIds::new(letters);
     let search = |query: &str, stop: &dyn Fn() -> bool| {
-        Some(index.search_until(letters, &register, query, RESULT_LIMIT, stop))
+        Some(index.search_until(letters, &register, &ids, query, RESULT_LIMIT, stop))
     };
     serve(requests, search, letter_index, results);
 }

@@ -9,7 +9,9 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use proptest::prelude::*;
 
 use super::super::hits::{allowed_letters, passage_hit};
-use super::super::{Hit, MAX_QUERY_WORDS, Memory, Query, SearchIndex, Source, entities, passages};
+use super::super::{
+    Hit, LetterIds, MAX_QUERY_WORDS, Memory, Query, SearchIndex, Source, entities, passages,
+};
 use super::{best_first, passage_hits, snippets_for};
 use crate::model::Letter;
 use crate::register::{Place, Register};
@@ -221,6 +223,23 @@ proptest! {
         prop_assert_eq!(new, old);
     }
 
+    /// The whole search with the letters' ids read from [`LetterIds`] (the reader's) gives
+    /// what the search over the letters alone gives; ids of other letters are not used.
+    #[test]
+    fn the_search_with_letter_ids_is_the_search(
+        letters in corpus(),
+        query in query(),
+        limit in prop_oneof![1usize..4, 8usize..20],
+    ) {
+        let register = Register::build(&letters);
+        let index = SearchIndex::new(&letters, &register);
+        let expected = index.search(&letters, &register, &query, limit);
+        for ids in [LetterIds::new(&letters), LetterIds::new(&letters[1..])] {
+            let ours = index.search_until(&letters, &register, &ids, &query, limit, &|| false);
+            prop_assert_eq!(ours.as_ref(), Some(&expected));
+        }
+    }
+
     /// The `k` smallest keys a filter lets through, in order, are those of a full sort of
     /// the keys it lets through, whether the filter is tested first or last.
     #[test]
@@ -288,15 +307,19 @@ fn a_stopped_search_gives_nothing() {
         .collect();
     let register = Register::build(&letters);
     let index = SearchIndex::new(&letters, &register);
-    let stopped = index.search_until(&letters, &register, "encryptie", 20, &|| true);
+    let ids = LetterIds::new(&letters);
+    let search = |stop: &dyn Fn() -> bool| {
+        index.search_until(&letters, &register, &ids, "encryptie", 20, stop)
+    };
+    let stopped = search(&|| true);
     assert_eq!(stopped, None);
     let asked = std::cell::Cell::new(0);
-    let later = index.search_until(&letters, &register, "encryptie", 20, &|| {
+    let later = search(&|| {
         asked.set(asked.get() + 1);
         asked.get() > 2
     });
     assert_eq!(later, None, "stopped at the third question");
-    let whole = index.search_until(&letters, &register, "encryptie", 20, &|| false);
+    let whole = search(&|| false);
     assert_eq!(
         whole,
         Some(index.search(&letters, &register, "encryptie", 20))
