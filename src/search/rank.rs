@@ -72,6 +72,16 @@ pub(super) fn snippets_for(limit: usize) -> usize {
     limit.saturating_mul(3).max(30)
 }
 
+/// The words of `query` that passages are ranked by: folded as the passages' words are, at
+/// most [`MAX_QUERY_WORDS`].
+pub(super) fn query_words(query: &Query) -> Vec<String> {
+    let folded = crate::text::fold_str(&query.text);
+    passages::words(&folded)
+        .take(MAX_QUERY_WORDS)
+        .map(str::to_string)
+        .collect()
+}
+
 /// The passage hits for `query` (at most [`snippets_for`]`(limit)`); `None` when `stop` said
 /// to stop (a newer query is waiting).
 pub(super) fn passage_hits(
@@ -82,11 +92,7 @@ pub(super) fn passage_hits(
     limit: usize,
     stop: &dyn Fn() -> bool,
 ) -> Option<Vec<Hit>> {
-    let folded = crate::text::fold_str(&query.text);
-    let words: Vec<String> = passages::words(&folded)
-        .take(MAX_QUERY_WORDS)
-        .map(str::to_string)
-        .collect();
+    let words = query_words(query);
     if words.is_empty() || limit == 0 {
         return Some(Vec::new());
     }

@@ -9,10 +9,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use proptest::prelude::*;
 
 use super::super::hits::{allowed_letters, passage_hit};
-use super::super::{
-    Hit, LetterIds, MAX_QUERY_WORDS, Memory, Query, SearchIndex, Source, entities, passages,
-};
-use super::{best_first, passage_hits, snippets_for};
+use super::super::{Hit, LetterIds, Memory, Query, SearchIndex, Source, entities, passages};
+use super::{best_first, passage_hits, query_words, snippets_for};
 use crate::model::Letter;
 use crate::register::{Place, Register};
 
@@ -25,11 +23,7 @@ fn passage_hits_reference(
     allowed: Option<&[bool]>,
     limit: usize,
 ) -> Vec<Hit> {
-    let folded = crate::text::fold_str(&query.text);
-    let words: Vec<String> = passages::words(&folded)
-        .take(MAX_QUERY_WORDS)
-        .map(str::to_string)
-        .collect();
+    let words = query_words(query);
     if words.is_empty() || limit == 0 {
         return Vec::new();
     }
