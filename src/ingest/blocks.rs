@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::document::{LineInfo, Role};
 use super::lines::{Line, Shape, ends_sentence, is_superscript_digit};
-use super::patterns::{strip_markup, stripped_longer_than};
+use super::markup::{strip_markup, stripped_longer_than};
 use super::scan::FastSet;
 
 /// What a block is.

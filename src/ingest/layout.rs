@@ -10,8 +10,10 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 
 use super::blocks;
+use super::contact;
 use super::eu;
 use super::lines::{Line, Shape, ends_sentence};
+use super::markup;
 use super::patterns;
 use super::scan::{FastMap, push_lowercase};
 
@@ -241,7 +243,7 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
                 .filter(|l| !l.is_blank() && patterns::standing_request_piece(l.text).is_none())
                 .find(|l| l.text.contains(char::is_alphabetic))
                 .is_some_and(|l| l.len() >= 70 && patterns::label(l.text).is_none());
-        if (in_label && !long_pair) || patterns::is_contact(text) {
+        if (in_label && !long_pair) || contact::is_contact(text) {
             block_start = None;
             continue;
         }
@@ -486,12 +488,12 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
         if lines[i].is_blank()
             || taken[i]
             || lines[i].text.len() > 560
-            || (lines[i].len() > 140 && patterns::stripped_longer_than(lines[i].text, 140))
+            || (lines[i].len() > 140 && markup::stripped_longer_than(lines[i].text, 140))
         {
             continue;
         }
         let text = lines[i].plain();
-        if !patterns::is_contact(text) {
+        if !contact::is_contact(text) {
             continue;
         }
         found.mask[i] = true;
@@ -510,7 +512,7 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
             if short
                 && !signature
                 && name.contains(char::is_alphabetic)
-                && !patterns::is_contact(name)
+                && !contact::is_contact(name)
                 && !name.ends_with(['.', ':', ','])
             {
                 found.mask[above] = true;

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::patterns;
+use super::markup;
 use super::scan::find_byte;
 
 /// One line of the source.
@@ -37,14 +37,14 @@ impl<'a> Line<'a> {
         self.chars
     }
 
-    /// The text without Markdown markup ([`patterns::strip_markup`]), computed only for the
+    /// The text without Markdown markup ([`markup::strip_markup`]), computed only for the
     /// lines that have any.
     pub fn plain(&self) -> &str {
         let stripped = self.plain.get_or_init(|| {
-            if !patterns::has_markup(self.text) {
+            if !markup::has_markup(self.text) {
                 return None;
             }
-            match patterns::strip_markup(self.text) {
+            match markup::strip_markup(self.text) {
                 Cow::Owned(s) => Some(s.into_boxed_str()),
                 Cow::Borrowed(s) => (s != self.text).then(|| s.into()),
             }

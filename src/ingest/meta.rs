@@ -13,11 +13,13 @@
 //! address gives one.
 
 use super::closing;
+use super::contact;
 use super::document::{LineInfo, Role};
 use super::eu;
 use super::layout::{Furniture, Regions};
 use super::lines::Line;
-use super::patterns::{self, Label, strip_markup, title_case};
+use super::markup::strip_markup;
+use super::patterns::{self, Label, title_case};
 use crate::dates;
 use crate::model::Date;
 
@@ -265,7 +267,7 @@ pub fn extract(
                 }
             } else if aside_blocks[k] {
                 if aside_name.is_none()
-                    && !patterns::is_contact(&text)
+                    && !contact::is_contact(&text)
                     && !patterns::is_postal_line(&text)
                 {
                     aside_name = Some(text.to_string());
@@ -443,10 +445,10 @@ fn senders_letterhead(block: &[&str]) -> bool {
         .iter()
         .filter(|l| {
             let t = strip_markup(l);
-            patterns::is_contact(&t) || patterns::is_postal_line(&t) || reach(&t)
+            contact::is_contact(&t) || patterns::is_postal_line(&t) || reach(&t)
         })
         .count();
-    !patterns::is_contact(&first)
+    !contact::is_contact(&first)
         && patterns::label(&first).is_none()
         && first.split_whitespace().count() <= 6
         && contacts >= 2
@@ -497,7 +499,7 @@ fn interleaved(text: &str) -> bool {
     let year = |w: &str| w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
     let note_number = text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
     note_number
-        || patterns::is_contact(text)
+        || contact::is_contact(text)
         || (patterns::is_postal_line(text)
             && text.split_whitespace().count() <= 3
             && !text
@@ -546,7 +548,7 @@ fn ministry_in_header(header: &[Line<'_>]) -> Option<String> {
         let interleaved = lower.contains("voorzitter")
             || lower.starts_with("der staten")
             || lower.starts_with("aan ")
-            || patterns::is_contact(t)
+            || contact::is_contact(t)
             || patterns::is_postal_line(t)
             || patterns::label(t).is_some()
             || !t.starts_with(char::is_uppercase);
@@ -764,7 +766,7 @@ fn recipients(block: &[&str]) -> Vec<String> {
         }
         // A page's number over the address (`1`) is no addressee.
         let number = !text.trim().is_empty() && text.trim().bytes().all(|b| b.is_ascii_digit());
-        if patterns::is_contact(&text)
+        if contact::is_contact(&text)
             || patterns::is_postal_line(&text)
             || label.is_some()
             || number

@@ -33,6 +33,7 @@ pub mod kamerstuk;
 pub mod layout;
 pub mod lines;
 pub mod markers;
+pub mod markup;
 pub mod meta;
 pub mod notes;
 pub mod patterns;
