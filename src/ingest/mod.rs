@@ -29,6 +29,7 @@ pub mod decode;
 pub mod document;
 pub mod eu;
 pub mod inline;
+pub mod join;
 pub mod kamerstuk;
 pub mod layout;
 pub mod lines;
@@ -193,7 +194,7 @@ pub fn parse_document(id: &str, source: &str, doc: &Document) -> Letter {
     let shape = lines::shape(&kept, markdown_possible);
     // The vocabulary is needed only to judge hyphens at line ends.
     let hyphenated = lines.iter().any(|l| l.text.ends_with('-'));
-    let words = blocks::Words::new(if hyphenated { text } else { "" });
+    let words = join::Words::new(if hyphenated { text } else { "" });
     let mut blocks = blocks::build(
         &lines,
         regions.body.clone(),
