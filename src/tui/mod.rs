@@ -41,6 +41,8 @@ mod register_view;
 mod restore;
 pub mod rows_view;
 pub mod search_overlay;
+#[cfg(test)]
+mod search_snapshot_tests;
 mod selection;
 #[cfg(test)]
 mod snapshot_tests;
