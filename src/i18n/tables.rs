@@ -612,6 +612,8 @@ pub static READER_NL: &[(&str, &str)] = &[
     ("stance", "standpunt"),
     ("load order", "inleesvolgorde"),
     ("{} of {}", "{} van {}"),
+    ("1 act", "1 rechtshandeling"),
+    ("{} acts", "{} rechtshandelingen"),
     ("Filter letters: ", "Brieven filteren: "),
     ("no letter", "geen brief"),
     (

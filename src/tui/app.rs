@@ -181,6 +181,8 @@ pub struct App {
     /// The rows of the Letters pane: corpus indices in `list_sort` order that `list_filter`
     /// lets through (see `update::listing`).
     pub list: Vec<usize>,
+    /// How many rows of `list` are acts: the pane's title counts them apart from the letters.
+    pub list_acts: usize,
     /// The order of the Letters pane (`S` cycles it).
     pub list_sort: LetterSort,
     /// The words that narrow the Letters pane (`&`); empty: every letter.
@@ -252,10 +254,12 @@ impl App {
         let current = order.first().copied().unwrap_or(0);
         let index = Arc::new(LetterIndex::new(&letters, &order));
         let letter_warnings = letters.iter().map(|l| l.warnings.len()).sum();
+        let list_acts = index.acts;
         let mut app = App {
             letters: Arc::new(letters),
             corpus_warnings,
             list: order,
+            list_acts,
             index,
             letter_warnings,
             list_sort: LetterSort::Date,
@@ -305,6 +309,7 @@ impl App {
         self.letter_warnings = letters.iter().map(|l| l.warnings.len()).sum();
         self.letters = Arc::new(letters);
         self.list = order;
+        self.list_acts = self.index.acts;
         self.doc = self.build_doc();
         self.scroll = self.scroll.min(self.max_scroll());
     }

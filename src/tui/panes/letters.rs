@@ -46,21 +46,29 @@ pub fn offset(app: &App, height: usize) -> usize {
 }
 
 /// `Letters (5) · date ↑`, or with a filter `Letters (2 of 5) · sender · &apen`. The acts
-/// listed after the letters are not counted among them.
+/// listed after the letters are rows too, counted apart: `Letters (5) · 1 act · date ↑`.
 pub fn title(app: &App) -> String {
     let name = app.lang.strings().title_letters;
     let sort = sort_label(app.list_sort, app.lang);
-    if app.list_filter.is_empty() {
-        let letters = app.letters.len().saturating_sub(app.index.acts);
-        return format!("{name} ({letters}) · {sort}");
-    }
     let letters = app.letters.len().saturating_sub(app.index.acts);
+    let acts = match app.list_acts {
+        0 => String::new(),
+        1 => format!(" · {}", reader_text(app.lang, "1 act")),
+        n => format!(
+            " · {}",
+            brieven::i18n::fill(reader_text(app.lang, "{} acts"), &n.to_string())
+        ),
+    };
+    if app.list_filter.is_empty() {
+        return format!("{name} ({letters}){acts} · {sort}");
+    }
+    let shown = app.list.len().saturating_sub(app.list_acts);
     let count = brieven::i18n::fill_all(
         reader_text(app.lang, "{} of {}"),
-        &[&app.list.len().to_string(), &letters.to_string()],
+        &[&shown.to_string(), &letters.to_string()],
     );
     let filter = brieven::text::sanitize_line(&app.list_filter);
-    format!("{name} ({count}) · {sort} · &{filter}")
+    format!("{name} ({count}){acts} · {sort} · &{filter}")
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {

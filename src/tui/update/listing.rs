@@ -19,6 +19,11 @@ pub fn refresh(app: &mut App) {
         &LetterFilter::new(&app.list_filter),
         &|i| app.stance(i),
     );
+    app.list_acts = app
+        .list
+        .iter()
+        .filter(|&&i| app.letters[i].is_act())
+        .count();
 }
 
 /// `S`: the next order (date, sender, stance, load order), said on the status line too.

@@ -148,3 +148,45 @@ fn the_filter_and_order_speak_dutch() {
     press(&mut app, "S&jbz");
     assert_eq!(title(&app), "Brieven (2 van 3) · afzender · &jbz");
 }
+
+/// The three fixture letters and, after them, a regulation on one of their topics.
+fn with_an_act() -> App {
+    let fixture = fixtures::app(120, 36);
+    let mut letters = fixture.letters.to_vec();
+    let mut act = letters[KINDERRECHTEN].clone();
+    act.id = "com-2022-209".into();
+    act.sender = None;
+    act.subject = Some("Verordening kinderrechten online".into());
+    act.reference = Some("COM(2022) 209".into());
+    act.act = Some(brieven::model::Act {
+        kind: brieven::model::ActKind::Regulation,
+        divisions: Vec::new(),
+    });
+    letters.push(act);
+    App::new(letters, Vec::new(), fixture.theme, fixture.size)
+}
+
+#[test]
+fn the_title_counts_the_letters_it_shows_and_the_acts_apart() {
+    let mut app = with_an_act();
+    // Four rows: the three letters, then the act.
+    assert_eq!(app.list.len(), 4);
+    assert_eq!(title(&app), "Letters (3) · 1 act · date ↑");
+    // The filter shows one letter and the act: one of three letters, and the act.
+    press(&mut app, "&kinderrechten");
+    assert_eq!(app.list.len(), 2);
+    assert_eq!(
+        title(&app),
+        "Letters (1 of 3) · 1 act · date ↑ · &kinderrechten"
+    );
+    // A filter the act does not match: no act named.
+    press(&mut app, "^uofflimits");
+    assert_eq!(app.list, [OFFLIMITS]);
+    assert_eq!(title(&app), "Letters (1 of 3) · date ↑ · &offlimits");
+    press(&mut app, "\x1b");
+    app.lang = brieven::i18n::Lang::Nl;
+    assert_eq!(title(&app), "Brieven (3) · 1 rechtshandeling · datum ↑");
+    // What the reader draws.
+    let shown = crate::tui::snapshot_tests::screen(&app);
+    assert!(shown.contains("Brieven (3) · 1 rechtshandeling"), "{shown}");
+}
