@@ -2,6 +2,7 @@
 //! diacritic-insensitive matching (with a map back to the original characters), and making
 //! untrusted text safe to print.
 
+use crate::ingest::scan::Lanes;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -89,12 +90,12 @@ fn may_hold_unsafe(s: &str) -> bool {
     let b = s.as_bytes();
     // The bytes of SUSPECT as comparisons, so that the search is vectorised; each one found is
     // looked at closer.
-    let suspect = |b: u8| {
-        ((b < 0x20) & (b != b'\n') & (b != b'\t'))
-            | (b == 0x7F)
-            | (b == 0xC2)
-            | (b == 0xD8)
-            | (b == 0xE2)
+    let suspect = |b: Lanes| {
+        (b.within(0, 0x1F) & !b.is(b'\n') & !b.is(b'\t'))
+            | b.is(0x7F)
+            | b.is(0xC2)
+            | b.is(0xD8)
+            | b.is(0xE2)
     };
     let mut from = 0;
     while let Some(i) = crate::ingest::scan::find_byte(b, from, suspect) {

@@ -12,6 +12,7 @@ use super::document::{LineInfo, Role};
 use super::join::{Words, append_line, join_lines};
 use super::lines::{Line, Shape, ends_sentence, is_superscript_digit};
 use super::markup::{strip_markup, stripped_longer_than};
+use super::scan;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +106,7 @@ pub fn build(
         if info.role == Role::Paragraph
             && info.bold
             && k + 1 < n
-            && text.chars().count() <= 120
+            && scan::chars_at_most(text, 120)
             && text.split_whitespace().count() <= 15
             && !text.ends_with(['.', ',', ';', ':'])
         {
@@ -182,7 +183,7 @@ fn join_split_numbers(blocks: Vec<Block>) -> Vec<Block> {
             && (out.last().is_some_and(|b| b.kind == BlockKind::ListItem)
                 || blocks.peek().is_some_and(|b| is_lone_bullet(&b.text)));
         let heading_line = (next.lines == 1 || number && next.lines == 2)
-            && next.text.chars().count() <= 120
+            && scan::chars_at_most(&next.text, 120)
             && !next.text.ends_with(['.', ',', ';', ':'])
             && !in_list;
         if !heading_line {
@@ -205,6 +206,9 @@ fn join_split_numbers(blocks: Vec<Block>) -> Vec<Block> {
 
 /// A section's number alone: `1.`, `1.1.`, `1.1`, `2.3.`, `I.`, `IV.`, `a)`, `A.`.
 pub(crate) fn is_lone_number(text: &str) -> bool {
+    if scan::trimmed_longer_than(text, 9) {
+        return false;
+    }
     let t = text.trim();
     let levels = |t: &str| {
         let parts: Vec<&str> = t.split('.').collect();
@@ -228,6 +232,10 @@ pub(crate) fn is_lone_number(text: &str) -> bool {
 
 /// A bullet alone: `•`, `–`, `▪`, or a symbol font's private-use bullet.
 pub(crate) fn is_lone_bullet(text: &str) -> bool {
+    // The longest bullet is three bytes (`\u{F0B7}`).
+    if scan::trimmed_longer_than(text, 3) {
+        return false;
+    }
     let mut chars = text.trim().chars();
     chars.next().is_some_and(|c| {
         matches!(c, '•' | '▪' | '◦' | '–' | '-' | '●' | '○' | '■' | '➢' | '►')
@@ -610,7 +618,7 @@ fn join_across_gaps(blocks: Vec<Block>, words: &Words<'_>) -> Vec<Block> {
             let prev_open = prev.kind == BlockKind::Paragraph
                 && !ends_sentence(&prev.text)
                 && !prev.text.ends_with(':')
-                && (prev.text.chars().count() > 100
+                && (!scan::chars_at_most(&prev.text, 100)
                     || prev.lines > 1
                     || mid_sentence
                     || has_inner_sentence_end(&prev.text));
@@ -618,7 +626,9 @@ fn join_across_gaps(blocks: Vec<Block>, words: &Words<'_>) -> Vec<Block> {
             // (`Dienst van de Raad over voldoende middelen beschikt.`), which no heading has.
             let continues = block.kind == BlockKind::Paragraph
                 && !block.text.starts_with('#')
-                && (mid_sentence || block.text.chars().count() > 60 || ends_sentence(&block.text));
+                && (mid_sentence
+                    || !scan::chars_at_most(&block.text, 60)
+                    || ends_sentence(&block.text));
             if block.after_gap && prev_open && continues {
                 append_line(&mut prev.text, &block.text, words);
                 prev.lines += block.lines;

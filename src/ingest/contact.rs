@@ -3,7 +3,7 @@
 //! pairs a clue needs first, then the clues themselves.
 
 use super::patterns::{postal_city, starts_with_ignore_case};
-use super::scan;
+use super::scan::{self, Bytes};
 
 /// A line of contact details: e-mail, web address, phone, postcode, PO box, KvK or IBAN, or
 /// a letterhead list with `■` separators. Sentences are not contact lines.
@@ -121,18 +121,18 @@ fn clue_at(text: &str, i: usize) -> (bool, usize) {
 /// `http`), and in either case `l.` (of `tel.`), `fo` (of `telefoon`), `kv`, `ib`, `bt`; or two
 /// digits. The pairs are rare in running text (`te` and `ht` are not: `tegen`, `recht`), and
 /// the test is made of comparisons, so that [`scan::find_pair`] is vectorised.
-fn is_clue_pair(a: u8, b: u8) -> bool {
-    let (la, lb) = (a | 0x20, b | 0x20);
-    (a == b'@')
-        | ((a == b'+') & (b == b'3'))
-        | ((a == b'w') & (b == b'w'))
-        | ((a == b't') & (b == b'p'))
-        | ((la == b'l') & (b == b'.'))
-        | ((la == b'f') & (lb == b'o'))
-        | ((la == b'k') & (lb == b'v'))
-        | ((la == b'i') & (lb == b'b'))
-        | ((la == b'b') & (lb == b't'))
-        | (a.is_ascii_digit() & b.is_ascii_digit())
+fn is_clue_pair<B: Bytes>(a: B, b: B) -> B::Mask {
+    let (la, lb) = (a.lower(), b.lower());
+    a.is(b'@')
+        | (a.is(b'+') & b.is(b'3'))
+        | (a.is(b'w') & b.is(b'w'))
+        | (a.is(b't') & b.is(b'p'))
+        | (la.is(b'l') & b.is(b'.'))
+        | (la.is(b'f') & lb.is(b'o'))
+        | (la.is(b'k') & lb.is(b'v'))
+        | (la.is(b'i') & lb.is(b'b'))
+        | (la.is(b'b') & lb.is(b't'))
+        | (a.within(b'0', b'9') & b.within(b'0', b'9'))
 }
 
 /// Whether `bytes` start with the ASCII `word`, in any case.

@@ -2,7 +2,7 @@
 //! `<...>` autolinks become the URL, emphasis marks and `\(` escapes are undone, stray HTML
 //! tags other than `<sup>` are dropped, and white space is folded to single spaces.
 
-use super::scan::find_byte;
+use super::scan::{Bytes, find_pair};
 
 /// The clean text of `text`.
 pub fn clean(text: &str) -> String {
@@ -16,6 +16,12 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
     if is_plain(text) {
         return (text.trim().to_string(), Vec::new());
     }
+    clean_markup::<true>(text)
+}
+
+/// [`clean_with_urls`] of text with markup. Plain runs are passed over a chunk at a time
+/// (`SKIP`), or byte by byte (what the tests compare the chunks with).
+fn clean_markup<const SKIP: bool>(text: &str) -> (String, Vec<String>) {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut urls = Vec::new();
@@ -27,10 +33,24 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Plain characters, and a single space after one, go into the run.
+        // Plain characters, and a single space after one, go into the run: looked at a chunk
+        // at a time up to the next byte that is markup, white space other than a single
+        // space, or not ASCII (a pair of bytes from `i`, so that a space after a space is
+        // found).
         if PLAIN_ASCII[usize::from(b)] || (b == b' ' && !after_space) {
-            after_space = b == b' ';
-            i += 1;
+            if !SKIP {
+                after_space = b == b' ';
+                i += 1;
+                continue;
+            }
+            i = find_pair(bytes, i, |a, b| {
+                b.within(0x80, 0xFF)
+                    | is_markup_byte(b)
+                    | is_space_other_than_blank(b)
+                    | (a.is(b' ') & b.is(b' '))
+            })
+            .map_or(bytes.len(), |p| p + 1);
+            after_space = bytes[i - 1] == b' ';
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
@@ -100,18 +120,7 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
         run = end;
     }
     out.push_str(&text[run..]);
-    // Bare URLs in the clean text.
-    if contains(&out, "http") {
-        for word in out.split_whitespace() {
-            let start = find(word, "http://").or_else(|| find(word, "https://"));
-            if let Some(start) = start {
-                let url = trim_url(&word[start..]);
-                if is_url(url) {
-                    urls.push(url.to_string());
-                }
-            }
-        }
-    }
+    bare_urls(&out, &mut urls);
     if urls.len() > 1 {
         let mut seen = std::collections::HashSet::new();
         urls.retain(|u| seen.insert(u.clone()));
@@ -119,18 +128,77 @@ pub fn clean_with_urls(text: &str) -> (String, Vec<String>) {
     (out.trim().to_string(), urls)
 }
 
+/// The bare URLs of the clean text `out`, in order: in each word that holds `http` (found
+/// by its `ht`, sixteen byte pairs at a time), from its first `http://`, or else `https://`,
+/// without the punctuation after it.
+fn bare_urls(out: &str, urls: &mut Vec<String>) {
+    let bytes = out.as_bytes();
+    let mut from = 0;
+    while let Some(i) = find_pair(bytes, from, |a, b| a.is(b'h') & b.is(b't')) {
+        if !bytes[i..].starts_with(b"http") {
+            from = i + 1;
+            continue;
+        }
+        // The word around it, as `split_whitespace` has it.
+        let start = out[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(w, c)| w + c.len_utf8());
+        let end = out[i..]
+            .find(char::is_whitespace)
+            .map_or(out.len(), |e| i + e);
+        url_in_word(&out[start..end], urls);
+        from = end;
+    }
+}
+
+/// The URL of one word, if it holds one.
+fn url_in_word(word: &str, urls: &mut Vec<String>) {
+    let start = find(word, "http://").or_else(|| find(word, "https://"));
+    if let Some(start) = start {
+        let url = trim_url(&word[start..]);
+        if is_url(url) {
+            urls.push(url.to_string());
+        }
+    }
+}
+
 /// Whether `text` has no markup, tabs, line ends, double spaces or URLs: then cleaning only
 /// trims it.
 fn is_plain(text: &str) -> bool {
-    // `str::contains` searches long text fast once its searcher is built.
-    find_byte(text.as_bytes(), 0, is_unplain).is_none()
-        && !text.contains("  ")
-        && !text.contains("http")
+    // One pass over the byte pairs: markup, tab, line end, two spaces, or `ht` (of `http`, in
+    // running text rare enough to look at each).
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(|&b| is_unplain(b)) {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(i) = find_pair(bytes, from, |a, b| {
+        is_unplain(b) | (a.is(b' ') & b.is(b' ')) | (a.is(b'h') & b.is(b't'))
+    }) {
+        let (a, b) = (bytes[i], bytes[i + 1]);
+        if is_unplain(b) || (a == b' ' && b == b' ') || bytes[i..].starts_with(b"http") {
+            return false;
+        }
+        from = i + 1;
+    }
+    true
 }
 
 /// Bytes that make text not plain: `\`, `[`, `<`, `*`, tab, line end.
-fn is_unplain(b: u8) -> bool {
-    (b == b'\\') | (b == b'[') | (b == b'<') | (b == b'*') | (b == b'\t') | (b == b'\n')
+fn is_unplain<B: Bytes>(b: B) -> B::Mask {
+    b.is(b'\\') | b.is(b'[') | b.is(b'<') | b.is(b'*') | b.is(b'\t') | b.is(b'\n')
+}
+
+/// The bytes [`clean_with_urls`] looks at one by one: `\`, `[`, `<`, `*`.
+fn is_markup_byte<B: Bytes>(b: B) -> B::Mask {
+    b.is(b'\\') | b.is(b'[') | b.is(b'<') | b.is(b'*')
+}
+
+/// ASCII white space other than the space, as `char::is_whitespace` has it.
+fn is_space_other_than_blank<B: Bytes>(b: B) -> B::Mask {
+    b.within(b'\t', b'\r')
 }
 
 /// ASCII bytes that [`clean_with_urls`] copies as they are: all but markup and white space.
@@ -150,10 +218,6 @@ const fn is_space(b: u8) -> bool {
 }
 
 /// Whether `needle` occurs in `haystack`.
-fn contains(haystack: &str, needle: &str) -> bool {
-    find(haystack, needle).is_some()
-}
-
 /// Where `needle` first occurs in `haystack`: a plain byte scan, cheaper than `str::find` for
 /// the short words here (which builds a searcher on every call).
 fn find(haystack: &str, needle: &str) -> Option<usize> {
@@ -272,5 +336,38 @@ mod tests {
         );
         assert_eq!(clean("**vet**  en\\* 5 * 3"), "vet en* 5 * 3");
         assert_eq!(clean("aanpak<sup>1</sup>.<br>x"), "aanpak<sup>1</sup>. x");
+    }
+
+    /// `is_plain` as its doc states it, one test at a time.
+    fn is_plain_by_definition(text: &str) -> bool {
+        !text.bytes().any(is_unplain) && !text.contains("  ") && !text.contains("http")
+    }
+
+    proptest::proptest! {
+        /// Text of words, spaces of every kind, markup, links, URLs and non-ASCII chars, at
+        /// every length around a chunk's: plain runs passed over a chunk at a time give what
+        /// a byte at a time gives, and the plain test is its definition.
+        #[test]
+        fn plain_runs_pass_as_byte_by_byte(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "woord", " ", "  ", "\t", "\n", "\u{a0}", "\u{3000}", "\u{b}", "\r",
+                    "é", "–", "\\", "\\(", "*", "**", "[", "]", "(", ")", "[x](https://a.nl)",
+                    "<", ">", "<br>", "<https://b.nl>", "h", "ht", "http", "https://c.nl/d", "xhttp://e.nl",
+                    "\u{85}", ".",
+                ]),
+                0..120,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(clean_markup::<true>(&text), clean_markup::<false>(&text));
+            proptest::prop_assert_eq!(is_plain(&text), is_plain_by_definition(&text));
+            let (mut found, mut by_words) = (Vec::new(), Vec::new());
+            bare_urls(&text, &mut found);
+            for word in text.split_whitespace() {
+                url_in_word(word, &mut by_words);
+            }
+            proptest::prop_assert_eq!(found, by_words);
+        }
     }
 }

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::lines::Line;
+use super::scan;
 use crate::dates;
 use crate::model::Date;
 
@@ -102,7 +103,7 @@ fn motion_signatories(lines: &[Line<'_>], frame: &[usize]) -> Vec<String> {
         .take_while(|&(k, l)| {
             let t = l.text.trim();
             !frame.contains(&(close + 1 + k))
-                && t.chars().count() <= 40
+                && scan::chars_at_most(t, 40)
                 && t.starts_with(char::is_uppercase)
                 && t.split_whitespace().count() <= 5
                 && !t.contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | ';'))

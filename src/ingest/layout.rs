@@ -15,7 +15,7 @@ use super::eu;
 use super::lines::{Line, Shape, ends_sentence};
 use super::markup;
 use super::patterns;
-use super::scan::{FastMap, push_lowercase};
+use super::scan::{self, FastMap, push_lowercase};
 
 /// The regions of a letter, as ranges of line indices.
 #[derive(Debug, Clone)]
@@ -192,7 +192,8 @@ fn signature_at(lines: &[Line<'_>], i: usize) -> bool {
                 return true;
             }
             // The office's name going on (`en Werkgelegenheid,`, `Digitalisering en ...`).
-            if lines[j].text.ends_with(',') || text.chars().count() > 60 || ends_sentence(text) {
+            if lines[j].text.ends_with(',') || !scan::chars_at_most(text, 60) || ends_sentence(text)
+            {
                 return false;
             }
             j = k;
@@ -297,7 +298,7 @@ fn body_start(lines: &[Line<'_>]) -> (usize, Option<usize>) {
 fn numbered_start(lines: &[Line<'_>], i: usize) -> usize {
     let above = |k: usize| (0..k).rev().find(|&j| !lines[j].is_blank());
     let heading_text = |t: &str| {
-        t.chars().count() <= 80
+        scan::chars_at_most(t, 80)
             && !t.ends_with(['.', ',', ';', ':'])
             && t.starts_with(char::is_uppercase)
             && patterns::label(t).is_none()
@@ -328,7 +329,7 @@ fn numbered_start(lines: &[Line<'_>], i: usize) -> usize {
 fn first_chapter(text: &str) -> bool {
     text.strip_prefix("1. ").is_some_and(|rest| {
         rest.starts_with(char::is_uppercase)
-            && rest.chars().count() <= 60
+            && scan::chars_at_most(rest, 60)
             && !rest.ends_with(['.', ',', ';', ':'])
     })
 }
@@ -504,7 +505,7 @@ pub fn furniture(lines: &[Line<'_>], regions: &Regions, taken: &[bool], shape: S
             && !taken[above]
         {
             let name = lines[above].plain();
-            let short = name.chars().count() <= 40 && name.split_whitespace().count() <= 4;
+            let short = scan::chars_at_most(name, 40) && name.split_whitespace().count() <= 4;
             // In the closing, a person's name is the signature, not a contact block's name
             // (a note's URL may stand under it).
             let signature = regions.closing.contains(&above) && patterns::is_signature_name(name);

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::markup;
-use super::scan::find_byte;
+use super::scan::{char_count, find_byte};
 
 /// One line of the source.
 #[derive(Debug, Clone)]
@@ -89,7 +89,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             no: i + 1,
             text,
             indented: raw.starts_with(char::is_whitespace) && !text.is_empty(),
-            chars: text.chars().count(),
+            chars: char_count(text),
             plain: OnceCell::new(),
         }
     }));
@@ -199,10 +199,7 @@ pub fn shape(lines: &[&Line<'_>], markdown_possible: bool) -> Shape {
 /// starts one. One pass over the whole text, so that text without any (most PDF text) is not
 /// looked at line by line.
 pub fn may_have_markdown(text: &str) -> bool {
-    find_byte(text.as_bytes(), 0, |b| {
-        (b == b'*') | (b == b'<') | (b == b'#')
-    })
-    .is_some()
+    find_byte(text.as_bytes(), 0, |b| b.is(b'*') | b.is(b'<') | b.is(b'#')).is_some()
 }
 
 /// Whether a line has Markdown that PDF text never has: a `#` heading, `**` bold or a `<sup>`
@@ -210,7 +207,7 @@ pub fn may_have_markdown(text: &str) -> bool {
 fn has_markdown(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(i) = find_byte(bytes, from, |b| (b == b'*') | (b == b'<')) {
+    while let Some(i) = find_byte(bytes, from, |b| b.is(b'*') | b.is(b'<')) {
         if bytes[i..].starts_with(b"**") || bytes[i..].starts_with(b"<sup>") {
             return true;
         }

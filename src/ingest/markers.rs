@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::document;
 use super::lines::superscript_value;
-use super::scan::find_byte;
+use super::scan::{Bytes, find_byte};
 use crate::model::NoteRef;
 pub(super) use loose::counts_something;
 use loose::{Loose, after_year, loose_marker};
@@ -130,7 +130,7 @@ fn scan(
     // (`C2`, `E2`); for trailing markers ASCII digits too.
     let next_start = |from: usize| {
         let found = if trailing {
-            find_byte(bytes, from, |b| may_start(b) | b.is_ascii_digit())
+            find_byte(bytes, from, |b| may_start(b) | b.within(b'0', b'9'))
         } else {
             find_byte(bytes, from, may_start)
         };
@@ -240,8 +240,8 @@ fn scan_given(text: &str, last: &mut u32, kept: bool) -> (Option<String>, Vec<No
 
 /// Whether a marker may start with byte `b`: `<`, `[`, or a lead byte of superscript digits
 /// (`C2`, `E2`).
-fn may_start(b: u8) -> bool {
-    (b == b'<') | (b == b'[') | (b == 0xC2) | (b == 0xE2)
+fn may_start<B: Bytes>(b: B) -> B::Mask {
+    b.is(b'<') | b.is(b'[') | b.is(0xC2) | b.is(0xE2)
 }
 
 /// What stands at a byte offset where a marker may start.

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::scan;
+use super::scan::{self, Bytes};
 
 /// Removes Markdown line markup: heading and quote marks, emphasis at the edges, escapes; folds
 /// runs of white space. Most lines have no markup: they come back borrowed, only trimmed.
@@ -95,9 +95,12 @@ fn fold(t: &str) -> String {
 /// it: an escape, a byte of a non-ASCII char (which may be white space), white space other than
 /// a space, or a space before more white space. Comparisons, so that [`scan::find_pair`] is
 /// vectorised.
-fn needs_look(a: u8, b: u8) -> bool {
-    let other_space = |x: u8| x.wrapping_sub(0x09) < 5; // tab, line feed, 0x0B, 0x0C, CR
-    (a == b'\\') | (a >= 0x80) | other_space(a) | ((a == b' ') & ((b == b' ') | other_space(b)))
+fn needs_look<B: Bytes>(a: B, b: B) -> B::Mask {
+    let other_space = |x: B| x.within(0x09, 0x0D); // tab, line feed, 0x0B, 0x0C, CR
+    a.is(b'\\')
+        | a.within(0x80, 0xFF)
+        | other_space(a)
+        | (a.is(b' ') & (b.is(b' ') | other_space(b)))
 }
 
 /// `text` without `**` (as `str::replace` removes them: left to right, never overlapping).
@@ -126,7 +129,7 @@ pub fn has_markup(text: &str) -> bool {
     // One pass over the pairs: a markup byte first, or two spaces; and the last byte.
     let bytes = text.as_bytes();
     scan::find_pair(bytes, 0, |a, b| {
-        is_markup_byte(a) | ((a == b' ') & (b == b' '))
+        is_markup_byte(a) | (a.is(b' ') & b.is(b' '))
     })
     .is_some()
         || bytes.last().is_some_and(|&b| is_markup_byte(b))
@@ -134,8 +137,8 @@ pub fn has_markup(text: &str) -> bool {
 
 /// The bytes [`strip_markup`] removes or changes besides spaces: `#`, `>`, `*`, `_`, `\`, tab.
 /// Comparisons, not a table, so that [`scan::find_byte`] is vectorised.
-fn is_markup_byte(b: u8) -> bool {
-    (b == b'#') | (b == b'>') | (b == b'*') | (b == b'_') | (b == b'\\') | (b == b'\t')
+fn is_markup_byte<B: Bytes>(b: B) -> B::Mask {
+    b.is(b'#') | b.is(b'>') | b.is(b'*') | b.is(b'_') | b.is(b'\\') | b.is(b'\t')
 }
 
 fn has_markup_byte(text: &str) -> bool {

@@ -443,7 +443,7 @@ fn is_folded(text: &str) -> bool {
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') || text.contains("  ") {
         return false;
     }
-    let suspect = |b: u8| (b < 0x20) | (b == 0xC2) | (b.wrapping_sub(0xE1) < 3);
+    let suspect = |b: scan::Lanes| b.within(0, 0x1F) | b.is(0xC2) | b.within(0xE1, 0xE3);
     let mut from = 0;
     while let Some(i) = scan::find_byte(bytes, from, suspect) {
         let white = match bytes[i] {

@@ -767,6 +767,9 @@ fn trailing_markers(text: &str, last: &mut u32) -> Vec<u32> {
 /// The number a line holds alone, in one or two digits, not 0: a marker or definition number
 /// [`lift_lone_markers`] may lift.
 fn lone_number(line: &str) -> Option<u32> {
+    if scan::trimmed_longer_than(line, 2) {
+        return None;
+    }
     let t = line.trim();
     (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.parse().ok())
@@ -779,7 +782,9 @@ fn lone_number(line: &str) -> Option<u32> {
 /// a digit, white space or a byte of a non-ASCII space).
 fn has_lone_number_line(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let may_start = |a: u8, b: u8| (a == b'\n') & ((b <= b' ') | b.is_ascii_digit() | (b >= 0x80));
+    let may_start = |a: scan::Lanes, b: scan::Lanes| {
+        a.is(b'\n') & (b.within(0, b' ') | b.within(b'0', b'9') | b.within(0x80, 0xFF))
+    };
     let mut from = 0;
     while let Some(i) = scan::find_pair(bytes, from, may_start) {
         let start = i + 1;

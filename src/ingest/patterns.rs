@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use super::scan;
+
 /// A header label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Label {
@@ -144,29 +146,46 @@ pub fn label(text: &str) -> Option<(Label, &str)> {
     None
 }
 
+/// The words of the standing request ([`standing_request_piece`]).
+const REQUEST_WORDS: [&str; 16] = [
+    "bij",
+    "beantwoording",
+    "van",
+    "deze",
+    "brief",
+    "de",
+    "datum",
+    "en",
+    "ons",
+    "onze",
+    "kenmerk",
+    "referentie",
+    "betreft",
+    "vermelden",
+    "s.v.p.",
+    "svp",
+];
+
+/// Whether a line that starts with byte `first` may be a piece of the standing request: a
+/// byte one of its words starts with, or white space or a stop (where words are split and
+/// trimmed), or a byte of a char beyond ASCII.
+fn may_open_request(first: u8) -> bool {
+    b"bdeokrsv".contains(&first.to_ascii_lowercase())
+        || matches!(first, b',' | b'.')
+        || first.is_ascii_whitespace()
+        || first >= 0x80
+}
+
 /// A piece of the standing request of a Dutch letterhead, `Bij beantwoording de datum en ons
 /// kenmerk vermelden.` (also `datum, onze referentie en betreft`), as converters break it over
 /// lines: only the request's own words. `opening` tells whether the piece starts it.
 pub fn standing_request_piece(text: &str) -> Option<bool> {
-    const WORDS: [&str; 16] = [
-        "bij",
-        "beantwoording",
-        "van",
-        "deze",
-        "brief",
-        "de",
-        "datum",
-        "en",
-        "ons",
-        "onze",
-        "kenmerk",
-        "referentie",
-        "betreft",
-        "vermelden",
-        "s.v.p.",
-        "svp",
-    ];
     if text.len() > 80 {
+        return None;
+    }
+    // Most lines fail on their first byte: no word of the request starts with it (and it is
+    // no space or stop, which the words are split and trimmed at).
+    if !may_open_request(text.bytes().next()?) {
         return None;
     }
     // Word by word, without allocating: most lines fail on their first word.
@@ -178,7 +197,9 @@ pub fn standing_request_piece(text: &str) -> Option<bool> {
         .map(|w| w.trim_end_matches([',', '.']))
         .filter(|w| !w.is_empty())
     {
-        let known = WORDS.iter().find(|k| k.eq_ignore_ascii_case(word))?;
+        let known = REQUEST_WORDS
+            .iter()
+            .find(|k| k.eq_ignore_ascii_case(word))?;
         telling |= ["beantwoording", "kenmerk", "referentie", "vermelden"].contains(known);
         opening = match count {
             0 => *known == "bij",
@@ -199,7 +220,7 @@ pub fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
 /// `Geachte ...`, `Beste ...`, `Dear ...`.
 pub fn is_salutation(text: &str) -> bool {
     text.len() <= 400
-        && text.chars().count() <= 100
+        && scan::chars_at_most(text, 100)
         && [
             "geachte ",
             "zeer geachte ",
@@ -301,7 +322,7 @@ pub fn opens_signatures(text: &str) -> bool {
 pub fn is_signing_office(text: &str) -> bool {
     text.ends_with(',')
         && text.len() <= 400
-        && text.chars().count() <= 100
+        && scan::chars_at_most(text, 100)
         && ["de ", "the "].iter().any(|article| {
             starts_with_ignore_case(text, article)
                 .then(|| text[article.len()..].to_lowercase())
@@ -326,7 +347,7 @@ pub fn is_signing_office(text: &str) -> bool {
 /// of an office's name, so a sentence that starts with an office (`De Minister van Justitie
 /// heeft ...`) is none.
 pub fn is_office(text: &str) -> bool {
-    if text.len() > 200 || text.chars().count() > 100 {
+    if text.len() > 200 || !scan::chars_at_most(text, 100) {
         return false;
     }
     let t = text.trim().trim_end_matches(',').trim_end();
@@ -568,6 +589,14 @@ pub fn title_case(text: &str) -> String {
 
 /// A page number on its own line: `3`, `- 3 -`, `3/7`, `Pagina 3 van 7`, `Page 3 of 7`.
 pub fn is_page_number(text: &str) -> bool {
+    // Most lines start with a letter that no form starts with: told before trimming.
+    if let Some(&b) = text.as_bytes().first()
+        && (0x21..0x80).contains(&b)
+        && b != b'-'
+        && !(b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'p' | b'b'))
+    {
+        return false;
+    }
     let t = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
     // Every form starts with a digit or the word for page; no other character lowercases to
     // the `p` or `b` they start with.
@@ -699,6 +728,30 @@ mod tests {
         assert!(!is_postal_line("Minister D. Yesilgöz-Zegerius"));
         assert!(has_organisation_word("Stichting Hulplijn Online"));
         assert!(!has_organisation_word("Petra Jansen"));
+    }
+
+    #[test]
+    fn the_standing_request_is_told_by_its_words_whatever_they_start_with() {
+        for word in REQUEST_WORDS {
+            assert!(may_open_request(word.as_bytes()[0]), "{word}");
+            assert!(
+                may_open_request(word.to_uppercase().as_bytes()[0]),
+                "{word}"
+            );
+        }
+        assert_eq!(
+            standing_request_piece("Bij beantwoording de datum en"),
+            Some(true)
+        );
+        assert_eq!(
+            standing_request_piece("ons kenmerk vermelden."),
+            Some(false)
+        );
+        assert_eq!(standing_request_piece(". Onze referentie"), Some(false));
+        assert_eq!(standing_request_piece("Kenmerk"), Some(false));
+        assert_eq!(standing_request_piece("Svp kenmerk"), Some(false));
+        assert_eq!(standing_request_piece("Graag ons kenmerk vermelden"), None);
+        assert_eq!(standing_request_piece("Deze brief"), None); // no word that tells it
     }
 
     #[test]

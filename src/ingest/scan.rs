@@ -3,6 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+mod lanes;
+
+pub use lanes::{Bytes, LaneMask, Lanes};
+
 /// A `HashMap` with foldhash: several times faster than the default SipHash for the short
 /// keys here (words, lines), and seeded at random per process, so that a letter cannot be
 /// written to make its keys collide. The maps are only looked up, never iterated, so the seed
@@ -41,95 +45,115 @@ pub fn push_lowercase(out: &mut String, s: &str) {
     }
 }
 
-/// Bytes looked at per step by [`find_byte`].
-const CHUNK: usize = 64;
+/// Whether `text` without white space at its ends is certainly longer than `max` bytes: it
+/// is longer, and starts and ends with printable ASCII (no control, no space), which
+/// `str::trim` keeps.
+/// A cheap exact "no" for the tests of short lines (a lone number or bullet), which most
+/// lines are far too long to be; `false` says nothing.
+#[inline]
+pub fn trimmed_longer_than(text: &str, max: usize) -> bool {
+    let bytes = text.as_bytes();
+    let solid = |b: u8| (0x21..0x80).contains(&b);
+    bytes.len() > max && solid(bytes[0]) && solid(bytes[bytes.len() - 1])
+}
+
+/// The number of chars in `text`: its length where it is ASCII (most lines), else counted.
+#[inline]
+pub fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
+/// Whether `text` has at most `max` chars, counted only where its length in bytes does not
+/// tell (a char is one to four bytes).
+#[inline]
+pub fn chars_at_most(text: &str, max: usize) -> bool {
+    text.len() <= max || (text.len() <= max.saturating_mul(4) && text.chars().count() <= max)
+}
 
 /// The offset of the first byte at or after `from` for which `test` holds.
 ///
-/// The bytes are looked at 64 at a time: `test` over a whole chunk, written out as one flag
-/// per byte without a branch ([`first_in_chunk`]), is vectorised when `test` is arithmetic
-/// (comparisons, not table look-ups), so a chunk costs a few instructions per sixteen bytes,
-/// and the first flag set is found eight at a time. The tail (most lines are shorter than a
-/// chunk) is padded to a chunk.
+/// The bytes are looked at sixteen at a time ([`Lanes`]): `test` is written with comparisons
+/// ([`Bytes`]), which over sixteen bytes are a few instructions, and the first hit is the
+/// lowest bit of the answer. The last bytes short of sixteen are looked at in the last sixteen
+/// of `bytes` (the bits before them dropped), or, in a text shorter than that, padded with
+/// zeros.
 #[inline]
-pub fn find_byte(bytes: &[u8], from: usize, test: impl Fn(u8) -> bool + Copy) -> Option<usize> {
+pub fn find_byte(
+    bytes: &[u8],
+    from: usize,
+    test: impl Fn(Lanes) -> LaneMask + Copy,
+) -> Option<usize> {
     let rest = bytes.get(from..)?;
-    let (chunks, tail) = rest.as_chunks::<CHUNK>();
-    for (k, chunk) in chunks.iter().enumerate() {
-        if let Some(p) = first_in_chunk(chunk, test) {
-            return Some(from + k * CHUNK + p);
+    let (blocks, tail) = rest.as_chunks::<16>();
+    for (k, block) in blocks.iter().enumerate() {
+        let bits = test(Lanes::load(block)).bits();
+        if bits != 0 {
+            return Some(from + k * 16 + bits.trailing_zeros() as usize);
         }
     }
-    let tail_start = bytes.len() - tail.len();
-    first_in_chunk(&padded(tail), test)
-        .filter(|&p| p < tail.len())
-        .map(|p| tail_start + p)
+    if tail.is_empty() {
+        return None;
+    }
+    let bits = match bytes.last_chunk::<16>() {
+        Some(last) => test(Lanes::load(last)).bits() >> (16 - tail.len()),
+        None => test(Lanes::load(&padded(tail))).bits() & ((1 << tail.len()) - 1),
+    };
+    (bits != 0).then(|| bytes.len() - tail.len() + bits.trailing_zeros() as usize)
 }
 
 /// The offset `i` of the first pair of bytes at or after `from` for which `test(bytes[i],
-/// bytes[i + 1])` holds; a chunk at a time, as [`find_byte`].
-pub fn find_pair(bytes: &[u8], from: usize, test: impl Fn(u8, u8) -> bool + Copy) -> Option<usize> {
-    let last = bytes.len().checked_sub(1)?;
-    // The first bytes of the pairs and the second, as slices of the same length.
-    let (first, second) = (bytes.get(from..last)?, &bytes[from + 1..]);
-    let (first_chunks, first_tail) = first.as_chunks::<CHUNK>();
-    let (second_chunks, second_tail) = second.as_chunks::<CHUNK>();
-    for (k, (a, b)) in first_chunks.iter().zip(second_chunks).enumerate() {
-        if let Some(p) = first_pair_in_chunk(a, b, test) {
-            return Some(from + k * CHUNK + p);
-        }
-    }
-    let tail_start = from + first_chunks.len() * CHUNK;
-    first_pair_in_chunk(&padded(first_tail), &padded(second_tail), test)
-        .filter(|&p| p < first_tail.len())
-        .map(|p| tail_start + p)
-}
-
-/// The bytes of a tail shorter than a chunk, as a chunk padded with zeros.
-fn padded(tail: &[u8]) -> [u8; CHUNK] {
-    let mut chunk = [0; CHUNK];
-    chunk[..tail.len()].copy_from_slice(tail);
-    chunk
-}
-
-/// The first byte of `chunk` for which `test` holds. Kept out of line, so that the loop is
-/// compiled (and vectorised) once for each test rather than merged into its callers'.
-#[inline(never)]
-fn first_in_chunk(chunk: &[u8; CHUNK], test: impl Fn(u8) -> bool) -> Option<usize> {
-    let mut flags = [0u8; CHUNK];
-    for i in 0..CHUNK {
-        flags[i] = u8::from(test(chunk[i]));
-    }
-    first_flag(&flags)
-}
-
-/// The first `i` for which `test(a[i], b[i])` holds, as [`first_in_chunk`].
-#[inline(never)]
-fn first_pair_in_chunk(
-    a: &[u8; CHUNK],
-    b: &[u8; CHUNK],
-    test: impl Fn(u8, u8) -> bool,
+/// bytes[i + 1])` holds; sixteen pairs at a time, as [`find_byte`].
+#[inline]
+pub fn find_pair(
+    bytes: &[u8],
+    from: usize,
+    test: impl Fn(Lanes, Lanes) -> LaneMask + Copy,
 ) -> Option<usize> {
-    let mut flags = [0u8; CHUNK];
-    for i in 0..CHUNK {
-        flags[i] = u8::from(test(a[i], b[i]));
+    let last = bytes.len().checked_sub(1)?; // pairs start before the last byte
+    if from >= last {
+        return None;
     }
-    first_flag(&flags)
+    let mut p = from;
+    while p + 17 <= bytes.len() {
+        let (a, b) = (&bytes[p..p + 16], &bytes[p + 1..p + 17]);
+        let (Some(a), Some(b)) = (a.first_chunk::<16>(), b.first_chunk::<16>()) else {
+            break;
+        };
+        let bits = test(Lanes::load(a), Lanes::load(b)).bits();
+        if bits != 0 {
+            return Some(p + bits.trailing_zeros() as usize);
+        }
+        p += 16;
+    }
+    let left = last - p; // pairs not yet looked at, fewer than sixteen
+    if left == 0 {
+        return None;
+    }
+    let bits = match (bytes[..last].last_chunk::<16>(), bytes.last_chunk::<16>()) {
+        (Some(a), Some(b)) => test(Lanes::load(a), Lanes::load(b)).bits() >> (16 - left),
+        _ => {
+            let (a, b) = (padded(&bytes[p..last]), padded(&bytes[p + 1..]));
+            test(Lanes::load(&a), Lanes::load(&b)).bits() & ((1 << left) - 1)
+        }
+    };
+    (bits != 0).then(|| p + bits.trailing_zeros() as usize)
 }
 
-/// The first flag set (a byte 1) in `flags`, looked for eight at a time.
-fn first_flag(flags: &[u8; CHUNK]) -> Option<usize> {
-    let (words, _) = flags.as_chunks::<8>();
-    words.iter().enumerate().find_map(|(w, bytes)| {
-        let word = u64::from_le_bytes(*bytes);
-        (word != 0).then(|| w * 8 + word.trailing_zeros() as usize / 8)
-    })
+/// Bytes shorter than sixteen, padded with zeros.
+fn padded(tail: &[u8]) -> [u8; 16] {
+    let mut block = [0; 16];
+    block[..tail.len()].copy_from_slice(tail);
+    block
 }
 
 /// Whether `byte` stands twice in a row in `bytes` (two spaces). Like [`find_byte`], a chunk
 /// at a time without a branch, so that it is vectorised.
 pub fn has_pair(bytes: &[u8], byte: u8) -> bool {
-    find_pair(bytes, 0, |x, y| (x == byte) & (y == byte)).is_some()
+    find_pair(bytes, 0, |x, y| x.is(byte) & y.is(byte)).is_some()
 }
 
 #[cfg(test)]
@@ -146,12 +170,12 @@ mod tests {
         for from in 0..=bytes.len() + 1 {
             let expected = hits.iter().copied().find(|&h| h >= from);
             assert_eq!(
-                find_byte(&bytes, from, |b| b == b'x'),
+                find_byte(&bytes, from, |b| b.is(b'x')),
                 expected,
                 "from {from}"
             );
         }
-        assert_eq!(find_byte(b"", 0, |_| true), None);
+        assert_eq!(find_byte(b"", 0, |b| !b.is(0) | b.is(0)), None);
     }
 
     #[test]
@@ -167,7 +191,7 @@ mod tests {
             .filter(|&i| bytes[i] == b'x' && bytes[i + 1] == b'y')
             .collect();
         assert_eq!(hits, [7, 96, 185, 274]);
-        let xy = |a: u8, b: u8| (a == b'x') & (b == b'y');
+        let xy = |a: Lanes, b: Lanes| a.is(b'x') & b.is(b'y');
         for from in 0..=bytes.len() + 1 {
             let expected = hits.iter().copied().find(|&h| h >= from);
             assert_eq!(find_pair(&bytes, from, xy), expected, "from {from}");
@@ -211,6 +235,68 @@ mod tests {
             let mut out = String::from("x");
             push_lowercase(&mut out, s);
             assert_eq!(out, format!("x{}", s.to_lowercase()), "{s}");
+        }
+    }
+
+    /// A pair test with every comparison [`Bytes`] has, ranges across the ASCII/non-ASCII
+    /// border and in the high bytes.
+    fn sample<B: Bytes>(a: B, b: B) -> B::Mask {
+        (a.within(b'0', b'9') & !b.is(b' '))
+            | (a.lower().is(b'k') & b.within(0x80, 0xBF))
+            | (a.within(0x7E, 0xC2) & b.lower().within(b'a', b'e'))
+            | (a.is(0xFF) & b.within(0, 0x1F))
+    }
+
+    #[test]
+    fn sixteen_lanes_answer_as_each_byte_does() {
+        let pairs: Vec<(u8, u8)> = (0..=255u8)
+            .flat_map(|a| (0..=255u8).map(move |b| (a, b)))
+            .collect();
+        for block in pairs.chunks(16) {
+            let a: [u8; 16] = std::array::from_fn(|i| block[i].0);
+            let b: [u8; 16] = std::array::from_fn(|i| block[i].1);
+            let bits = sample(Lanes::load(&a), Lanes::load(&b)).bits();
+            for (i, &(x, y)) in block.iter().enumerate() {
+                assert_eq!(bits >> i & 1 == 1, sample(x, y), "{x:#x} {y:#x}");
+            }
+            assert_eq!(bits >> 16, 0);
+        }
+    }
+
+    proptest::proptest! {
+        /// Any bytes, any start: the first hit a block of sixteen at a time finds is the
+        /// first a byte at a time finds, near the end and in text shorter than a block too.
+        #[test]
+        fn searches_find_what_a_byte_at_a_time_finds(
+            bytes in proptest::collection::vec(proptest::sample::select(vec![
+                b'a', b'K', b' ', b'0', b'9', 0x7E, 0xC2, 0xFF, 0x05, 0x90,
+            ]), 0..80),
+            from in 0usize..90,
+        ) {
+            let pair = (0..bytes.len().saturating_sub(1))
+                .find(|&i| i >= from && sample(bytes[i], bytes[i + 1]));
+            proptest::prop_assert_eq!(find_pair(&bytes, from, sample), pair);
+            let byte = (from..bytes.len()).find(|&i| sample(bytes[i], b'x'));
+            let x = Lanes::load(&[b'x'; 16]);
+            proptest::prop_assert_eq!(find_byte(&bytes, from, |b| sample(b, x)), byte);
+        }
+    }
+
+    proptest::proptest! {
+        /// The shortcuts of the short-line tests agree with what they stand for.
+        #[test]
+        fn length_shortcuts_agree_with_counting(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "1", " ", "\t", "\u{b}", "\u{a0}", "é", "–", "€", "\u{1F600}", "-",
+            ]), 0..40),
+            n in 0usize..30,
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(chars_at_most(&text, n), text.chars().count() <= n);
+            proptest::prop_assert_eq!(char_count(&text), text.chars().count());
+            if trimmed_longer_than(&text, n) {
+                proptest::prop_assert!(text.trim().len() > n);
+            }
         }
     }
 }
