@@ -30,13 +30,13 @@ pub use passages::Passage;
 pub(crate) use passages::match_vocabulary;
 pub use query::Query;
 pub use source::{
-    EntityHead, LetterHead, LetterIds, Memory, MemoryWithIds, RegisterRow, Source, register_rows,
-    search_in, search_in_until,
+    EntityHead, LetterHead, Memory, RegisterRow, Source, register_rows, search_in, search_in_until,
 };
 
 use crate::model::Letter;
 use crate::register::{EntityKind, Place, Register, key};
 use entities::NameIndex;
+pub use hits::{FIRST_LETTERS, HitLetters};
 use hits::{allowed_letters, entity_hit, occurrence_passages};
 pub(crate) use passages::PassageIndex;
 
@@ -86,8 +86,12 @@ pub struct Hit {
     pub score: i64,
     /// Matched characters, as `char` indices into `label` (for passages: into the snippet).
     pub positions: Vec<usize>,
-    /// Ids of the letters it occurs in (within the `in:` filter).
-    pub letters: Vec<String>,
+    /// How many letters it occurs in (within the `in:` filter; a passage: 1).
+    pub letter_count: usize,
+    /// The first of those letters by number ([`Source::letter`]), in letter order, at most
+    /// [`FIRST_LETTERS`]: what a screen names. Every one is read from the register when asked
+    /// ([`HitLetters`]): a frequent entity occurs in most letters of an archive.
+    pub first_letters: Vec<usize>,
     /// How often it occurs (for passages: how many matched words the passage holds).
     pub occurrences: usize,
     /// Index into `register.entities`.
@@ -211,14 +215,12 @@ impl SearchIndex {
         run(&source, query, limit)
     }
 
-    /// [`SearchIndex::search`] with the letters' ids read from `ids` (made of the same
-    /// letters: see [`LetterIds`]), or `None` as soon as `stop` says so: it is asked between
-    /// the search's steps (the reader's worker stops a query once a newer one is waiting).
+    /// [`SearchIndex::search`], or `None` as soon as `stop` says so: it is asked between the
+    /// search's steps (the reader's worker stops a query once a newer one is waiting).
     pub fn search_until(
         &self,
         letters: &[Letter],
         register: &Register,
-        ids: &LetterIds,
         query: &str,
         limit: usize,
         stop: &dyn Fn() -> bool,
@@ -228,7 +230,7 @@ impl SearchIndex {
             register,
             index: self,
         };
-        run_until(&MemoryWithIds { memory, ids }, query, limit, stop)
+        run_until(&memory, query, limit, stop)
     }
 
     /// The folded names of the register's entities, in order, for the on-disk index.

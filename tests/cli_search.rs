@@ -98,6 +98,62 @@ fn search_json_has_the_documented_shape() {
     assert_eq!(marked.to_lowercase(), "ncmec");
 }
 
+/// A term in 13 letters: the table names the first ten and counts the rest, the JSON lists
+/// all thirteen (within an `in:` filter, those it lets through), from the letters and from
+/// the on-disk index alike.
+#[test]
+fn a_hit_names_its_first_letters_and_counts_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..13 {
+        let text = format!(
+            "Stichting {i}\n\nDen Haag, 3 maart 2024\n\nGeachte Kamerleden,\n\n\
+             Wij schrijven over encryptie.\n\nHoogachtend,\n\nStichting {i}\n"
+        );
+        std::fs::write(dir.path().join(format!("{i:02}_brief.txt")), text).unwrap();
+    }
+    let letters = dir.path().display().to_string();
+    let ids = |range: std::ops::Range<usize>| -> Vec<String> {
+        range.map(|i| format!("{i:02}_brief")).collect()
+    };
+    for run in ["--no-cache", "first", "cached"] {
+        let search = |query: &str, json: bool| {
+            let query = format!("{query} term:encryptie");
+            let mut args = vec!["search", query.as_str(), letters.as_str()];
+            args.extend(json.then_some("--json"));
+            args.extend((run == "--no-cache").then_some(run));
+            let o = brieven(&args);
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            o
+        };
+        let row = |query: &str| {
+            let table = stdout(&search(query, false));
+            let row = table.lines().find(|l| l.starts_with("term")).unwrap_or("");
+            row.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let first = "00 01 02 03 04 05 06 07 08 09";
+        assert_eq!(row(""), format!("term encryptie 13 {first} +3"), "{run}");
+        let v = json(&search("", true));
+        assert_eq!(v["results"][0]["label"], "encryptie", "{run}");
+        assert_eq!(
+            v["results"][0]["letters"],
+            serde_json::json!(ids(0..13)),
+            "{run}"
+        );
+        // Letters 00 to 10 hold a 0 in their ids.
+        assert_eq!(
+            row("in:0"),
+            format!("term encryptie 11 {first} +1"),
+            "{run}"
+        );
+        let v = json(&search("in:0", true));
+        assert_eq!(
+            v["results"][0]["letters"],
+            serde_json::json!(ids(0..11)),
+            "{run}"
+        );
+    }
+}
+
 #[test]
 fn search_prints_an_aligned_table_then_marked_passages() {
     let o = brieven(&["search", "Van Weerdenburg"]);

@@ -12,7 +12,7 @@ use anyhow::Result;
 use brieven::citation::Location;
 use brieven::model::Letter;
 use brieven::register::{Place, RegisterError};
-use brieven::search::{Hit, HitKind};
+use brieven::search::{Hit, HitKind, HitLetters, Memory, Source};
 use brieven::text::sanitize;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
@@ -91,24 +91,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     // The search runs while the letter files are looked at (see `open_index_with`).
     let answer = super::session::open_index_with(&args.paths, Some(&args.register), |index| {
         let hits = brieven::search::search_in(index, &args.query, args.limit);
+        let every = every_letter(&args, index, &hits);
         let mut shown: HashMap<usize, Arc<Letter>> = HashMap::new();
         for p in hits.iter().filter_map(|h| h.passage.as_ref()) {
             if let Some(letter) = index.letter(p.letter_index) {
                 shown.insert(p.letter_index, letter);
             }
         }
-        (hits, shown)
+        (hits, every, shown)
     })?;
-    if let Some((index, (hits, shown))) = answer
+    if let Some((index, (hits, every, shown))) = answer
         && !index.damaged()
     {
         super::session::warn(&index);
         let letter = |i: usize| shown.get(&i).map(|l| l.as_ref());
+        let id = |i: usize| index.row(i).map(|r| r.id);
         let ids = || (0..index.len()).filter_map(|i| index.row(i).map(|r| r.id));
-        let done = print(&args, &hits, &letter, ids);
-        // The process ends with the command: the hits (a frequent entity's lists every
-        // letter's id) need not be freed one by one.
-        std::mem::forget((hits, shown));
+        let done = print(&args, (&hits, &every), &letter, &id, ids);
+        // The process ends with the command: the hits and their letters (a frequent
+        // entity's are most of the archive's) need not be freed one by one.
+        std::mem::forget((hits, every, shown));
         return done;
     }
     let mut session = super::load(&args.paths)?;
@@ -116,27 +118,48 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let (register, index) = session.search_with(&args.register)?;
     let letters = &session.corpus.letters;
     let hits = index.search(letters, &register, &args.query, args.limit);
+    let source = Memory {
+        letters,
+        register: &register,
+        index: &index,
+    };
+    let every = every_letter(&args, &source, &hits);
+    let id = |i: usize| letters.get(i).map(|l| l.id.as_str());
     let ids = || letters.iter().map(|l| l.id.as_str());
-    print(&args, &hits, &|i| letters.get(i), ids)
+    print(&args, (&hits, &every), &|i| letters.get(i), &id, ids)
 }
 
-/// Prints `hits` as JSON or as text; `letter` gives the letters of the passages among them,
-/// `ids` every letter's id (for the shortest way to name each).
+/// Every letter each hit occurs in, by number, for the JSON (which lists them all); the text
+/// names a hit's first letters only ([`Hit::first_letters`]) and asks for none.
+fn every_letter(args: &Args, source: &impl Source, hits: &[Hit]) -> Vec<Vec<usize>> {
+    if !args.json {
+        return Vec::new();
+    }
+    let every = HitLetters::new(source, &args.query);
+    hits.iter().map(|h| every.of(h)).collect()
+}
+
+/// Prints `hits` as JSON or as text, with `every` letter each occurs in (JSON only); `letter`
+/// gives the letters of the passages among them, `id` a letter's id by number, `ids` every
+/// letter's id (for the shortest way to name each).
 fn print<'a, I: Iterator<Item = &'a str>>(
     args: &Args,
-    hits: &[Hit],
+    (hits, every): (&[Hit], &[Vec<usize>]),
     letter: &dyn Fn(usize) -> Option<&'a Letter>,
+    id: &dyn Fn(usize) -> Option<&'a str>,
     ids: impl Fn() -> I,
 ) -> Result<ExitCode> {
     if args.json {
-        let results: Vec<JsonHit> = hits.iter().map(|h| JsonHit::new(h, letter)).collect();
+        let results: Vec<JsonHit> = (hits.iter().zip(every))
+            .map(|(h, every)| JsonHit::new(h, every, letter, id))
+            .collect();
         let out = JsonSearch {
             query: &args.query,
             results,
         };
         super::emit_json(&out)?;
     } else {
-        super::emit(&render(letter, ids, hits, super::output_width()))?;
+        super::emit(&render((letter, id), ids, hits, super::output_width()))?;
     }
     Ok(if hits.is_empty() {
         ExitCode::from(1)
@@ -146,19 +169,19 @@ fn print<'a, I: Iterator<Item = &'a str>>(
 }
 
 #[derive(Serialize)]
-struct JsonSearch<'a> {
-    query: &'a str,
-    results: Vec<JsonHit<'a>>,
+struct JsonSearch<'h, 'a> {
+    query: &'h str,
+    results: Vec<JsonHit<'h, 'a>>,
 }
 
 /// One result as `--json` prints it; the last six keys only for passages.
 #[derive(Serialize)]
-struct JsonHit<'a> {
+struct JsonHit<'a, 'i> {
     kind: &'static str,
     label: &'a str,
     aliases: &'a [String],
     score: i64,
-    letters: &'a [String],
+    letters: Ids<'a, 'i>,
     occurrences: usize,
     positions: &'a [usize],
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -179,8 +202,25 @@ struct JsonHit<'a> {
     snippet: Option<&'a str>,
 }
 
-impl<'a> JsonHit<'a> {
-    fn new<'l>(h: &'a Hit, letter: &dyn Fn(usize) -> Option<&'l Letter>) -> JsonHit<'a> {
+/// Letters by number, written as their ids.
+struct Ids<'h, 'a> {
+    letters: &'h [usize],
+    id: &'h dyn Fn(usize) -> Option<&'a str>,
+}
+
+impl Serialize for Ids<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.letters.iter().filter_map(|&l| (self.id)(l)))
+    }
+}
+
+impl<'h, 'a> JsonHit<'h, 'a> {
+    fn new(
+        h: &'h Hit,
+        every: &'h [usize],
+        letter: &dyn Fn(usize) -> Option<&'a Letter>,
+        id: &'h dyn Fn(usize) -> Option<&'a str>,
+    ) -> JsonHit<'h, 'a> {
         let p = h.passage.as_ref();
         let location = p.and_then(|p| Some(Location::of_place(letter(p.letter_index)?, p.place)));
         JsonHit {
@@ -188,7 +228,7 @@ impl<'a> JsonHit<'a> {
             label: &h.label,
             aliases: &h.aliases,
             score: h.score,
-            letters: &h.letters,
+            letters: Ids { letters: every, id },
             occurrences: h.occurrences,
             positions: &h.positions,
             letter: p.map(|p| p.letter.as_str()),
@@ -224,26 +264,38 @@ pub fn place_label(letter: &Letter, place: Place) -> String {
     }
 }
 
-/// The table of entities, then the passages.
+/// A letter by number (those of the passages shown).
+type LetterOf<'a, 'f> = &'f dyn Fn(usize) -> Option<&'a Letter>;
+/// A letter's id by number.
+type IdOf<'a, 'f> = &'f dyn Fn(usize) -> Option<&'a str>;
+
+/// The table of entities, then the passages (`letter` gives a passage's letter, `id` a
+/// letter's id by number).
 fn render<'a, I: Iterator<Item = &'a str>>(
-    letter: &dyn Fn(usize) -> Option<&'a Letter>,
+    (letter, id): (LetterOf<'a, '_>, IdOf<'a, '_>),
     ids: impl Fn() -> I,
     hits: &[Hit],
     width: usize,
 ) -> String {
     let short: HashMap<&str, String> = ids().zip(short_ids_of(ids)).collect();
-    let short_of = |id: &String| {
-        short
-            .get(id.as_str())
-            .cloned()
-            .unwrap_or_else(|| id.clone())
+    let short_of = |l: usize| {
+        let id = id(l)?;
+        Some(short.get(id).cloned().unwrap_or_else(|| id.to_string()))
     };
     let mut out = String::new();
     let rows: Vec<Vec<String>> = hits
         .iter()
         .filter(|h| h.kind != HitKind::Passage)
         .map(|h| {
-            let ids = at_most(h.letters.iter().map(short_of).collect(), MAX_LETTERS);
+            let mut ids: Vec<String> = h
+                .first_letters
+                .iter()
+                .filter_map(|&l| short_of(l))
+                .collect();
+            ids.truncate(MAX_LETTERS);
+            if h.letter_count > MAX_LETTERS {
+                ids.push(format!("+{}", h.letter_count - MAX_LETTERS));
+            }
             vec![
                 h.kind.as_str().to_string(),
                 sanitize(&h.label).into_owned(),
@@ -282,6 +334,8 @@ fn render<'a, I: Iterator<Item = &'a str>>(
 
 /// Most letters listed on one table row; the rest are counted.
 pub const MAX_LETTERS: usize = 10;
+// A hit names as many letters as a row lists.
+const _: () = assert!(MAX_LETTERS <= brieven::search::FIRST_LETTERS);
 
 /// The first `max` items, then `+N` for the rest.
 pub fn at_most(mut items: Vec<String>, max: usize) -> Vec<String> {

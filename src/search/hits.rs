@@ -1,6 +1,7 @@
 //! Turning scored entities and passages into [`Hit`]s: what the letters and the register
 //! say about each, and the passages where the best entities occur under any of their names.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::passages::{self, Passage};
@@ -99,7 +100,18 @@ pub(super) fn entity_hit(
     if occurrences == 0 {
         return None;
     }
-    let ids = letter_ids(source, &all, ok);
+    let letters = source.letter_count();
+    let (mut letter_count, mut first_letters) = (0, Vec::new());
+    each_letter(
+        &all,
+        |l| l < letters && ok(l),
+        |l| {
+            letter_count += 1;
+            if first_letters.len() < FIRST_LETTERS {
+                first_letters.push(l);
+            }
+        },
+    );
     Some(Hit {
         kind: e.kind.into(),
         label: e.label.clone(),
@@ -107,7 +119,8 @@ pub(super) fn entity_hit(
         gloss: e.gloss.clone().or_else(|| e.role.clone()),
         score,
         positions: Vec::new(),
-        letters: ids,
+        letter_count,
+        first_letters,
         occurrences,
         entity: Some(id),
         matched_alias: name.checked_sub(1).and_then(|a| e.aliases.get(a).cloned()),
@@ -115,36 +128,70 @@ pub(super) fn entity_hit(
     })
 }
 
-/// The ids of the letters `occurrences` are in, each once, in letter order, those `ok` lets
-/// through. Occurrences come in letter order (the register finds them letter by letter), so
-/// the letters are usually read off in one pass; otherwise they are sorted first.
-fn letter_ids(
-    source: &impl Source,
-    occurrences: &[Occurrence],
-    ok: impl Fn(usize) -> bool,
-) -> Vec<String> {
-    let id = |l: usize| source.letter(l).map(|l| l.id.to_string());
+/// How many of its letters a hit names ([`Hit::first_letters`]).
+pub const FIRST_LETTERS: usize = 10;
+
+/// Every letter hits occur in, read from the register when asked: a [`Hit`] carries only how
+/// many and the first few ([`Hit::letter_count`], [`Hit::first_letters`]), as a screen shows
+/// them. A frequent entity of a large archive occurs in most of its letters (`e` at 100,000
+/// letters: 881,081 letters over the best 200 entities), and the reader's search named every
+/// one of them on every key.
+pub struct HitLetters<'a, S> {
+    source: &'a S,
+    /// The `in:` filters of the query.
+    filters: Vec<String>,
+    /// The letters they let through (none: every letter), worked out when first asked.
+    allowed: OnceCell<Option<Vec<bool>>>,
+}
+
+impl<'a, S: Source> HitLetters<'a, S> {
+    /// For the hits of `query` in `source`: its `in:` filter applies, as it did to the hits.
+    pub fn new(source: &'a S, query: &str) -> HitLetters<'a, S> {
+        HitLetters {
+            source,
+            filters: Query::parse(query).letters,
+            allowed: OnceCell::new(),
+        }
+    }
+
+    /// The letters `hit` occurs in by number, each once, in letter order: [`Hit::first_letters`]
+    /// and the rest, [`Hit::letter_count`] in all.
+    pub fn of(&self, hit: &Hit) -> Vec<usize> {
+        let (Some(id), None) = (hit.entity, &hit.passage) else {
+            return hit.first_letters.clone();
+        };
+        let allowed = (self.allowed)
+            .get_or_init(|| allowed_letters(self.source, &self.filters))
+            .as_deref();
+        let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
+        let letters = self.source.letter_count();
+        let mut all = Vec::with_capacity(hit.letter_count);
+        let occurrences = self.source.occurrences(id);
+        each_letter(&occurrences, |l| l < letters && ok(l), |l| all.push(l));
+        all
+    }
+}
+
+/// `f` for each letter `occurrences` are in that `ok` lets through, once, in letter order.
+/// Occurrences come in letter order (the register finds them letter by letter), so the
+/// letters are usually read off in one pass; otherwise they are sorted first.
+fn each_letter(occurrences: &[Occurrence], ok: impl Fn(usize) -> bool, mut f: impl FnMut(usize)) {
     if occurrences.is_sorted_by_key(Occurrence::letter_index) {
-        let mut ids = Vec::new();
         let mut last = None;
         for l in occurrences.iter().map(Occurrence::letter_index) {
             if last != Some(l) {
                 last = Some(l);
                 if ok(l) {
-                    ids.extend(id(l));
+                    f(l);
                 }
             }
         }
-        return ids;
+        return;
     }
     let mut letters: Vec<usize> = occurrences.iter().map(|o| o.letter_index()).collect();
     letters.sort_unstable();
     letters.dedup();
-    letters
-        .into_iter()
-        .filter(|&l| ok(l))
-        .filter_map(id)
-        .collect()
+    letters.into_iter().filter(|&l| ok(l)).for_each(f);
 }
 
 pub(super) fn passage_hit(
@@ -171,7 +218,8 @@ pub(super) fn passage_hit(
         gloss: None,
         score,
         positions: snippet.positions,
-        letters: vec![letter.id.to_string()],
+        letter_count: 1,
+        first_letters: vec![passage.letter_index()],
         occurrences: snippet.matches,
         entity: None,
         matched_alias: None,
@@ -191,25 +239,13 @@ pub(super) fn passage_hit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::Register;
-    use crate::search::{Memory, SearchIndex, tests::letter};
 
-    /// Letters in order or not, repeated, out of range, some filtered out: each letter's id
-    /// once, in letter order, as a sort of the letters gives them.
+    /// Letters in order or not, repeated, some filtered out: each letter once, in letter
+    /// order, as a sort of the letters gives them.
     #[test]
-    fn letter_ids_are_each_letter_once_in_order() {
-        let letters: Vec<_> = (0..6)
-            .map(|i| letter(&format!("l{i}"), "x", "", &["tekst"], &[]))
-            .collect();
-        let register = Register::build(&letters);
-        let index = SearchIndex::new(&letters, &register);
-        let source = Memory {
-            letters: &letters,
-            register: &register,
-            index: &index,
-        };
+    fn each_letter_is_given_once_in_order() {
         let at = |l: u32| Occurrence::new(l as usize, Place::Meta, 0, 1).unwrap();
-        let ok = |l: usize| l != 3;
+        let ok = |l: usize| l != 3 && l < 6;
         for order in [
             vec![0, 0, 1, 3, 3, 4, 5, 5, 9],
             vec![5, 0, 4, 4, 1, 0, 9, 3, 2],
@@ -217,15 +253,13 @@ mod tests {
             vec![2],
         ] {
             let occurrences: Vec<Occurrence> = order.iter().map(|&l| at(l)).collect();
-            let mut expected: Vec<u32> = order.clone();
+            let mut expected: Vec<usize> = order.iter().map(|&l| l as usize).collect();
             expected.sort_unstable();
             expected.dedup();
-            let expected: Vec<String> = expected
-                .into_iter()
-                .filter(|&l| ok(l as usize) && l < 6)
-                .map(|l| format!("l{l}"))
-                .collect();
-            assert_eq!(letter_ids(&source, &occurrences, ok), expected, "{order:?}");
+            expected.retain(|&l| ok(l));
+            let mut given = Vec::new();
+            each_letter(&occurrences, ok, |l| given.push(l));
+            assert_eq!(given, expected, "{order:?}");
         }
     }
 }

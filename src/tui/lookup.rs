@@ -33,8 +33,18 @@ pub struct Results {
 }
 
 impl Results {
-    pub fn new(hits: Vec<Hit>, index: &LetterIndex) -> Results {
-        let senders = hits.iter().map(|h| senders(index, &h.letters)).collect();
+    /// `hits` with their senders. A hit names its first letters
+    /// ([`Hit::first_letters`]); `every` gives all of them, asked only when those do not
+    /// settle the senders (three names or fewer among them, and more letters).
+    pub fn new(hits: Vec<Hit>, index: &LetterIndex, every: impl Fn(&Hit) -> Vec<usize>) -> Results {
+        let senders = (hits.iter())
+            .map(|h| match senders(index, &h.first_letters) {
+                Senders::Names(_) if h.letter_count > h.first_letters.len() => {
+                    senders(index, &every(h))
+                }
+                found => found,
+            })
+            .collect();
         Results {
             hits: Arc::new(hits),
             senders: Arc::new(senders),
@@ -51,12 +61,12 @@ pub enum Senders {
     Many,
 }
 
-/// The distinct senders of the letters with these ids (letters not loaded left out), looking
+/// The distinct senders of these letters (by number; letters not loaded left out), looking
 /// at no more letters than it takes to find a fourth.
-pub fn senders(index: &LetterIndex, ids: &[String]) -> Senders {
+pub fn senders(index: &LetterIndex, letters: &[usize]) -> Senders {
     let mut names: Vec<(usize, &str)> = Vec::new();
-    for id in ids {
-        let Some((n, name)) = index.by_id(id).and_then(|i| index.sender(i)) else {
+    for &l in letters {
+        let Some((n, name)) = index.sender(l) else {
             continue;
         };
         if names.iter().all(|&(m, _)| m != n) {

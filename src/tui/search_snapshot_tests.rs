@@ -19,15 +19,18 @@ fn with_search(w: u16, h: u16, query: &str) -> App {
 /// `app` with the register and the search results for `query` in place.
 pub(super) fn searched(mut app: App, query: &str) -> App {
     let register = std::sync::Arc::new(brieven::register::Register::build(&app.letters));
-    let index = brieven::search::SearchIndex::new(&app.letters, &register);
-    let hits = index.search(&app.letters, &register, query, super::lookup::RESULT_LIMIT);
+    let results = super::worker::answer(
+        (&app.letters, &register),
+        &app.index,
+        query,
+        super::lookup::RESULT_LIMIT,
+    );
     update(&mut app, Action::RegisterReady(register));
     update(&mut app, Action::Search);
     for c in query.chars() {
         update(&mut app, Action::Input(c));
     }
     let seq = app.search.sent;
-    let results = super::lookup::Results::new(hits, &app.index);
     update(&mut app, Action::SearchResults(seq, results));
     app
 }

@@ -11,7 +11,7 @@ use brieven::cache::Cached;
 use brieven::cache::index::Index;
 use brieven::model::Letter;
 use brieven::register::Register;
-use brieven::search::{Hit, LetterIds, SearchIndex};
+use brieven::search::{Hit, HitLetters, Memory, SearchIndex, Source};
 
 use super::action::Action;
 use super::index::LetterIndex;
@@ -115,11 +115,41 @@ pub fn spawn_index(
     std::thread::spawn(move || {
         let search = |query: &str, stop: &dyn Fn() -> bool| {
             let hits = brieven::search::search_in_until(&*index, query, RESULT_LIMIT, stop);
-            (!index.damaged()).then_some(hits)
+            let found = hits.map(|hits| found(&*index, query, hits, &letter_index));
+            (!index.damaged()).then_some(found)
         };
-        serve(&rx, search, &letter_index, results);
+        serve(&rx, search, results);
     });
     tx
+}
+
+/// The `hits` of `query` in `source` with what the overlay shows of them (their senders),
+/// every letter of a hit read from `source` only when its first letters do not settle that.
+fn found(source: &impl Source, query: &str, hits: Vec<Hit>, index: &LetterIndex) -> Results {
+    let every = HitLetters::new(source, query);
+    Results::new(hits, index, |hit| every.of(hit))
+}
+
+/// What the worker on `letters` answers to `query`, without the thread (for tests).
+#[cfg(test)]
+pub fn answer(
+    (letters, register): (&[Letter], &Register),
+    letter_index: &LetterIndex,
+    query: &str,
+    limit: usize,
+) -> Results {
+    let index = SearchIndex::new(letters, register);
+    let source = Memory {
+        letters,
+        register,
+        index: &index,
+    };
+    found(
+        &source,
+        query,
+        index.search(letters, register, query, limit),
+        letter_index,
+    )
 }
 
 /// Answers `requests`, the newest first (older ones still waiting are dropped), with what
@@ -128,8 +158,7 @@ pub fn spawn_index(
 /// request arrives (`search` asks between its steps), and the newer one is answered instead.
 fn serve(
     requests: &Receiver<Request>,
-    search: impl Fn(&str, &dyn Fn() -> bool) -> Option<Option<Vec<Hit>>>,
-    letter_index: &LetterIndex,
+    search: impl Fn(&str, &dyn Fn() -> bool) -> Option<Option<Results>>,
     results: impl Fn(Action) -> bool,
 ) {
     let waiting: std::cell::RefCell<Option<Request>> = std::cell::RefCell::new(None);
@@ -151,15 +180,14 @@ fn serve(
         while let Ok(newer) = requests.try_recv() {
             request = newer;
         }
-        let hits = match request.query.trim().is_empty() {
-            true => Vec::new(),
+        let found = match request.query.trim().is_empty() {
+            true => Results::default(),
             false => match search(&request.query, &newer) {
-                Some(Some(hits)) if waiting.borrow().is_none() => hits,
+                Some(Some(found)) if waiting.borrow().is_none() => found,
                 Some(_) => continue,
                 None => return,
             },
         };
-        let found = Results::new(hits, letter_index);
         if !results(Action::SearchResults(request.seq, found)) {
             return;
         }
@@ -191,11 +219,16 @@ fn run(
     // Searching works from here on; the cache is written while the user reads (best effort:
     // one that cannot be written only costs time at the next start).
     let _ = writing.during(|| cached.save(letters));
-    let ids = LetterIds::new(letters);
-    let search = |query: &str, stop: &dyn Fn() -> bool| {
-        Some(index.search_until(letters, &register, &ids, query, RESULT_LIMIT, stop))
+    let source = Memory {
+        letters,
+        register: &register,
+        index: &index,
     };
-    serve(requests, search, letter_index, results);
+    let search = |query: &str, stop: &dyn Fn() -> bool| {
+        let hits = index.search_until(letters, &register, query, RESULT_LIMIT, stop);
+        Some(hits.map(|hits| found(&source, query, hits, letter_index)))
+    };
+    serve(requests, search, results);
 }
 
 #[cfg(test)]
@@ -214,7 +247,6 @@ mod tests {
     #[test]
     fn a_search_is_stopped_for_a_newer_request() {
         let (tx, rx) = channel::<Request>();
-        let index = LetterIndex::new(&[], &[]);
         let searched = std::cell::RefCell::new(Vec::new());
         let sent = std::cell::RefCell::new(Vec::new());
         tx.send(request(1, "e")).unwrap();
@@ -232,7 +264,7 @@ mod tests {
             if query == "enc" {
                 tx.send(request(4, "encr")).unwrap();
             }
-            Some(Some(Vec::new()))
+            Some(Some(Results::default()))
         };
         let results = |action: Action| {
             if let Action::SearchResults(seq, _) = action {
@@ -240,7 +272,7 @@ mod tests {
             }
             sent.borrow().len() < 2
         };
-        serve(&rx, search, &index, results);
+        serve(&rx, search, results);
         assert_eq!(*searched.borrow(), ["e", "enc", "encr"]);
         assert_eq!(*sent.borrow(), [3, 4]);
     }

@@ -9,7 +9,11 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use proptest::prelude::*;
 
 use super::super::hits::{allowed_letters, passage_hit};
-use super::super::{Hit, LetterIds, Memory, Query, SearchIndex, Source, entities, passages};
+use super::super::tests::built;
+use super::super::{
+    FIRST_LETTERS, Hit, HitLetters, Memory, Query, SearchIndex, Source, entities, passages,
+    search_in,
+};
 use super::{best_first, passage_hits, query_words, snippets_for};
 use crate::model::Letter;
 use crate::register::{Place, Register};
@@ -184,20 +188,15 @@ fn query() -> impl Strategy<Value = String> {
 }
 
 fn new_and_old(letters: &[Letter], query: &str, limit: usize) -> (Option<Vec<Hit>>, Vec<Hit>) {
-    let register = Register::build(letters);
-    let index = SearchIndex::new(letters, &register);
-    let source = Memory {
-        letters,
-        register: &register,
-        index: &index,
-    };
-    let matcher = SkimMatcherV2::default();
-    let query = Query::parse(query);
-    let allowed = allowed_letters(&source, &query.letters);
-    let allowed = allowed.as_deref();
-    let new = passage_hits(&source, &matcher, &query, allowed, limit, &|| false);
-    let old = passage_hits_reference(&source, &matcher, &query, allowed, limit);
-    (new, old)
+    built(letters, |source| {
+        let matcher = SkimMatcherV2::default();
+        let query = Query::parse(query);
+        let allowed = allowed_letters(source, &query.letters);
+        let allowed = allowed.as_deref();
+        let new = passage_hits(source, &matcher, &query, allowed, limit, &|| false);
+        let old = passage_hits_reference(source, &matcher, &query, allowed, limit);
+        (new, old)
+    })
 }
 
 proptest! {
@@ -217,20 +216,41 @@ proptest! {
         prop_assert_eq!(new, old);
     }
 
-    /// The whole search with the letters' ids read from [`LetterIds`] (the reader's) gives
-    /// what the search over the letters alone gives; ids of other letters are not used.
+    /// Every letter a hit occurs in, asked for after the search ([`HitLetters`]), is each
+    /// letter its occurrences (entities) or its passage are in, once, in letter order, within
+    /// the `in:` filter: [`Hit::letter_count`] of them, the first being [`Hit::first_letters`].
     #[test]
-    fn the_search_with_letter_ids_is_the_search(
+    fn a_hits_letters_are_those_it_occurs_in(
         letters in corpus(),
         query in query(),
         limit in prop_oneof![1usize..4, 8usize..20],
     ) {
         let register = Register::build(&letters);
         let index = SearchIndex::new(&letters, &register);
-        let expected = index.search(&letters, &register, &query, limit);
-        for ids in [LetterIds::new(&letters), LetterIds::new(&letters[1..])] {
-            let ours = index.search_until(&letters, &register, &ids, &query, limit, &|| false);
-            prop_assert_eq!(ours.as_ref(), Some(&expected));
+        let source = Memory { letters: &letters, register: &register, index: &index };
+        let allowed = allowed_letters(&source, &Query::parse(&query).letters);
+        let ok = |l: usize| allowed.as_ref().is_none_or(|a| a[l]);
+        let asked = HitLetters::new(&source, &query);
+        for hit in search_in(&source, &query, limit) {
+            let expected: Vec<usize> = match (&hit.passage, hit.entity) {
+                (Some(p), _) => vec![p.letter_index],
+                (None, Some(id)) => {
+                    let mut all: Vec<usize> = register.entities[id]
+                        .occurrences
+                        .iter()
+                        .map(|o| o.letter_index())
+                        .filter(|&l| ok(l))
+                        .collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
+                }
+                (None, None) => unreachable!("a hit is an entity or a passage"),
+            };
+            prop_assert_eq!(hit.letter_count, expected.len());
+            let first = expected.len().min(FIRST_LETTERS);
+            prop_assert_eq!(&hit.first_letters[..], &expected[..first]);
+            prop_assert_eq!(asked.of(&hit), expected);
         }
     }
 
@@ -301,10 +321,8 @@ fn a_stopped_search_gives_nothing() {
         .collect();
     let register = Register::build(&letters);
     let index = SearchIndex::new(&letters, &register);
-    let ids = LetterIds::new(&letters);
-    let search = |stop: &dyn Fn() -> bool| {
-        index.search_until(&letters, &register, &ids, "encryptie", 20, stop)
-    };
+    let search =
+        |stop: &dyn Fn() -> bool| index.search_until(&letters, &register, "encryptie", 20, stop);
     let stopped = search(&|| true);
     assert_eq!(stopped, None);
     let asked = std::cell::Cell::new(0);

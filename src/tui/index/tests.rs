@@ -40,12 +40,16 @@ fn index() -> LetterIndex {
     LetterIndex::new(&letters(), &DATE_ORDER)
 }
 
-fn ids(list: &[&str]) -> Vec<String> {
-    list.iter().map(|s| s.to_string()).collect()
+/// The letters of [`letters`] with these ids, by number (an unknown id: a letter not loaded).
+fn numbers(ids: &[&str]) -> Vec<usize> {
+    let all = letters();
+    (ids.iter())
+        .map(|id| all.iter().position(|l| l.id == *id).unwrap_or(99))
+        .collect()
 }
 
 fn names(list: &[&str]) -> Senders {
-    Senders::Names(ids(list))
+    Senders::Names(list.iter().map(|s| s.to_string()).collect())
 }
 
 #[test]
@@ -112,7 +116,7 @@ fn a_hits_senders_are_named_in_the_order_of_its_letters_once_each() {
         (&["c", "a", "d", "b"], Senders::Many),
     ];
     for (letters, expected) in cases {
-        assert_eq!(senders(&index, &ids(letters)), expected, "{letters:?}");
+        assert_eq!(senders(&index, &numbers(letters)), expected, "{letters:?}");
     }
 }
 
@@ -218,7 +222,8 @@ fn hit(label: &str, letters: &[&str]) -> Hit {
         gloss: None,
         score: 1,
         positions: Vec::new(),
-        letters: ids(letters),
+        letter_count: letters.len(),
+        first_letters: numbers(letters),
         occurrences: letters.len(),
         entity: None,
         matched_alias: None,
@@ -236,7 +241,7 @@ fn the_search_overlay_names_each_hits_senders() {
         hit("Tweede", &["b", "a", "e"]),
         hit("Derde", &["c", "a", "d", "b"]),
     ];
-    let results = Results::new(hits, &app.index);
+    let results = Results::new(hits, &app.index, |_| unreachable!("it names every letter"));
     let seq = app.search.sent;
     update(&mut app, Action::SearchResults(seq, results));
     assert_eq!(app.overlay(), Some(&Overlay::Search));
@@ -374,4 +379,62 @@ fn the_register_details_count_letters_in_date_order_from_the_concordances_order(
                 .collect();
         assert_eq!(listed, expected, "{n} letters, {count}");
     }
+}
+
+/// A term in 14 letters: the first ten sent by two senders, the last four by `others` (by
+/// the same two when none are given). The overlay counts the letters and names the senders of all fourteen, though a
+/// hit names only its first ten letters.
+fn a_term_in_fourteen_letters(others: &[&str]) -> Vec<String> {
+    let letters: Vec<Letter> = (0..14usize)
+        .map(|i| {
+            let sender = match (i, others.get(i.saturating_sub(10))) {
+                (10.., Some(other)) => other,
+                _ if i % 2 == 0 => "Een",
+                _ => "Twee",
+            };
+            let mut letter = letter(&format!("{i:03}_x"), Some(sender), Date::ymd(2024, 1, 1));
+            letter.sections = vec![brieven::model::Section {
+                paragraphs: vec![brieven::model::Paragraph {
+                    text: "Over encryptie.".into(),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }];
+            letter
+        })
+        .collect();
+    let mut app = App::new(letters, Vec::new(), Theme::dark(), (160, 30));
+    let register = Register::build(&app.letters);
+    update(&mut app, Action::Search);
+    for c in "term:encryptie".chars() {
+        update(&mut app, Action::Input(c));
+    }
+    let query = &app.search.query;
+    let results = crate::tui::worker::answer((&app.letters, &register), &app.index, query, 20);
+    assert_eq!(
+        results.hits[0].first_letters.len(),
+        10,
+        "the first ten named"
+    );
+    let seq = app.search.sent;
+    update(&mut app, Action::SearchResults(seq, results));
+    screen(&app)
+}
+
+#[test]
+fn a_hits_letters_are_counted_and_their_senders_named_past_the_first_ten() {
+    let line = |others: &[&str]| {
+        let screen = a_term_in_fourteen_letters(others);
+        let row = screen
+            .iter()
+            .find(|l| l.contains("encryptie") && l.contains("× ·"));
+        row.cloned()
+            .unwrap_or_else(|| panic!("no hit on screen:\n{}", screen.join("\n")))
+    };
+    let shown = line(&["Een", "Drie", "Een", "Twee"]);
+    assert!(shown.contains("14× · Een, Twee, Drie "), "{shown}");
+    let shown = line(&["Een", "Drie", "Een", "Vier"]);
+    assert!(shown.contains("14× · 14 letters "), "{shown}");
+    let shown = line(&[]);
+    assert!(shown.contains("14× · Een, Twee "), "{shown}");
 }

@@ -206,7 +206,7 @@ fn hit_line(hit: &Hit, senders: Option<&Senders>, width: usize, ctx: &Ctx) -> Li
         &format!(
             " {}× · {}",
             hit.occurrences,
-            letter_names(senders, hit.letters.len(), ctx)
+            letter_names(senders, hit.letter_count, ctx)
         ),
         (width * 2 / 5).max(12),
     );

@@ -7,7 +7,6 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay};
 use crate::tui::component::ctx;
 use crate::tui::fixtures;
-use crate::tui::lookup::Results;
 use crate::tui::update::{Effect, update};
 
 /// The fixture reader with the register built, `query` typed into `/` and its results in.
@@ -25,13 +24,10 @@ fn searched(query: &str) -> App {
 
 /// The worker's answer to the query typed.
 fn deliver(app: &mut App, register: &brieven::register::Register) {
-    let index = brieven::search::SearchIndex::new(&app.letters, register);
-    let hits = index.search(&app.letters, register, &app.search.query, 50);
+    let query = &app.search.query;
+    let results = crate::tui::worker::answer((&app.letters, register), &app.index, query, 50);
     let seq = app.search.sent;
-    update(
-        app,
-        Action::SearchResults(seq, Results::new(hits, &app.index)),
-    );
+    update(app, Action::SearchResults(seq, results));
 }
 
 /// The query each effect of typing `keys` asks the worker for.

@@ -401,9 +401,8 @@ fn jump_to_search_hit(app: &mut App, query: &str) {
         update(app, Action::Input(c));
     }
     let register = app.register.clone().unwrap();
-    let index = brieven::search::SearchIndex::new(&app.letters, &register);
-    let hits = index.search(&app.letters, &register, &app.search.query, 50);
-    let results = crate::tui::lookup::Results::new(hits, &app.index);
+    let query = &app.search.query;
+    let results = crate::tui::worker::answer((&app.letters, &register), &app.index, query, 50);
     let seq = app.search.sent;
     update(app, Action::SearchResults(seq, results));
     update(app, Action::Activate);

@@ -14,9 +14,8 @@ fn with_register(app: &mut App) -> std::sync::Arc<brieven::register::Register> {
 }
 
 fn results(app: &App, register: &brieven::register::Register) -> Results {
-    let index = brieven::search::SearchIndex::new(&app.letters, register);
-    let hits = index.search(&app.letters, register, &app.search.query, 50);
-    Results::new(hits, &app.index)
+    let query = &app.search.query;
+    crate::tui::worker::answer((&app.letters, register), &app.index, query, 50)
 }
 
 /// With the register built: `query` typed in the search overlay and the worker's results for
