@@ -4,6 +4,7 @@
 mod cli;
 mod tui;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -102,7 +103,12 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             let message = format!("{e:#}");
-            eprintln!("brieven: {}", brieven::text::sanitize(&message));
+            // Not `eprintln!`, which panics where standard error is gone (a hung-up terminal).
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "brieven: {}",
+                brieven::text::sanitize(&message)
+            );
             ExitCode::from(2)
         }
     }

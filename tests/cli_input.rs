@@ -41,6 +41,23 @@ fn a_directory_without_letters_is_an_error() {
 }
 
 #[test]
+fn an_error_where_standard_error_cannot_be_written_is_no_panic() {
+    // A hung-up terminal or a full disk behind standard error: the error is the exit code.
+    let dir = tempfile::tempdir().unwrap();
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brieven"))
+        .args(["list", dir.path().join("missing").to_str().unwrap()])
+        .env("XDG_CACHE_HOME", dir.path())
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "101 is a panic");
+}
+
+#[test]
 fn empty_binary_and_unreadable_files_are_skipped_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a_good.txt"), LETTER).unwrap();

@@ -211,7 +211,13 @@ pub fn run(letters: Letters, options: Options) -> Result<ExitCode> {
     // The letters, register and index are the system's to take back: freeing them one by one
     // took over a second on 100,000 letters, after the terminal was given back (SIGTERM).
     std::mem::forget(app);
-    let writing = result?;
+    let writing = match result {
+        Ok(writing) => writing,
+        // A terminal that went away (a hang-up) fails the next write before the loop reads
+        // the signal: the signal ended the reader, not the write.
+        Err(_) if signal.load(Ordering::SeqCst) != 0 => return Ok(exit_code(&signal)),
+        Err(e) => return Err(e),
+    };
     // The terminal is the user's again; a cache write under way ends first (see CacheWrite).
     writing.wait(CACHE_WRITE_WAIT);
     Ok(exit_code(&signal))
