@@ -219,6 +219,12 @@ impl Cache {
     }
 }
 
+/// Below so many letter files an index's files are looked at on the calling thread alone,
+/// after the command's work on the index (see [`Cache::open_index_seen_with`]): a few
+/// thousand `statx` calls take about a millisecond, less than starting a thread and waiting
+/// for it to end on a busy machine.
+pub const HELPERS_FROM: usize = 4096;
+
 impl Cache {
     /// The on-disk index of `paths` (as for [`Cache::open_index`], with the register files'
     /// texts rather than their key) when it is current, known without listing the paths'
@@ -235,12 +241,14 @@ impl Cache {
     }
 
     /// [`Cache::open_index_seen`], with `work` done on the index while its letter files are
-    /// looked at on other threads: its answer comes back only with an index found current
-    /// (what it read of one that is not is never handed out).
+    /// looked at on other threads when there are at least `helpers_from` of them
+    /// ([`HELPERS_FROM`] is what the commands use), else after it: its answer comes back only
+    /// with an index found current (what it read of one that is not is never handed out).
     pub fn open_index_seen_with<R>(
         &self,
         paths: &[PathBuf],
         register: Option<&[&str]>,
+        helpers_from: usize,
         work: impl FnOnce(&Index) -> R,
     ) -> Option<(Index, R)> {
         if paths.is_empty() || crate::private::untrusted_dir(&self.dir).is_some() {
@@ -248,7 +256,8 @@ impl Cache {
         }
         let path = self.dir.join(file::name(paths));
         let key = register.map(register_key);
-        Index::open_seen_with(&index::path_of(&path), &path, paths, key, work)
+        let path_of = index::path_of(&path);
+        Index::open_seen_with(&path_of, &path, paths, key, helpers_from, work)
     }
 
     /// [`Cache::open_index`], with the register files' texts rather than their key; and when

@@ -7,6 +7,7 @@
 //! TUI shell over it.
 
 pub mod act;
+pub mod alloc;
 pub mod briefing;
 pub mod cache;
 pub mod citation;

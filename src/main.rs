@@ -67,6 +67,8 @@ pub enum Command {
 }
 
 fn main() -> ExitCode {
+    // Before any thread: large blocks mapped and given back (see `alloc`).
+    brieven::alloc::map_large_blocks();
     brieven::ingest::read::quiet_guarded_panics();
     let cli = Cli::parse();
     if cli.no_cache {

@@ -10,7 +10,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use brieven::cache::{Cache, register_key};
+use brieven::cache::{Cache, HELPERS_FROM, register_key};
 use brieven::corpus::Corpus;
 use brieven::search::{Hit, search_in};
 
@@ -101,11 +101,19 @@ impl Tree {
 
     /// The hits for `q` of a search done while the files are looked at, when the index is
     /// found current from the record.
+    /// With helper threads looking at the files (any number of files), and on the calling
+    /// thread alone after the search (fewer than `HELPERS_FROM`, as here): both must give the
+    /// same.
     fn search_seen(&self, q: &str) -> Option<Vec<Hit>> {
         let cache = self.cache();
-        let done =
-            cache.open_index_seen_with(&self.paths(), Some(&[]), |index| search_in(index, q, 20));
-        done.map(|(_, hits)| hits)
+        let [helped, alone] = [0, HELPERS_FROM].map(|from| {
+            let paths = self.paths();
+            let done = cache
+                .open_index_seen_with(&paths, Some(&[]), from, |index| search_in(index, q, 20));
+            done.map(|(_, hits)| hits)
+        });
+        assert_eq!(helped, alone, "{q}: with helpers and without");
+        helped
     }
 }
 

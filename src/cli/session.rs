@@ -167,7 +167,8 @@ pub fn open_index_with<R>(
     let texts: Option<Vec<&str>> = texts
         .as_ref()
         .map(|t| t.iter().map(String::as_str).collect());
-    if let Some(done) = cache.open_index_seen_with(paths, texts.as_deref(), &work) {
+    let helpers_from = brieven::cache::HELPERS_FROM;
+    if let Some(done) = cache.open_index_seen_with(paths, texts.as_deref(), helpers_from, &work) {
         return Ok(Some(done));
     }
     let listing = Corpus::letter_listing(paths)?;

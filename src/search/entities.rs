@@ -87,9 +87,9 @@ pub(crate) fn best_names<'a>(
     if q.is_empty() {
         return best;
     }
-    let q_chars: Vec<char> = q.chars().collect();
+    let q = Folded::new(q);
     for (entity, name, key) in names {
-        let Some(score) = score(key, q, &q_chars, matcher) else {
+        let Some(score) = score(key, &q, matcher) else {
             continue;
         };
         // A label beats an alias that scores the same.
@@ -117,8 +117,27 @@ pub(crate) fn best_names<'a>(
     best
 }
 
+/// A folded query as [`score`] compares it with every name: its characters, and a searcher
+/// for it made once (not once a name, as `str::find` makes one).
+struct Folded<'q> {
+    text: &'q str,
+    chars: Vec<char>,
+    finder: memchr::memmem::Finder<'q>,
+}
+
+impl<'q> Folded<'q> {
+    fn new(text: &'q str) -> Folded<'q> {
+        Folded {
+            text,
+            chars: text.chars().collect(),
+            finder: memchr::memmem::Finder::new(text),
+        }
+    }
+}
+
 /// How well the folded name `k` matches the folded query `q`.
-fn score(k: &str, q: &str, q_chars: &[char], matcher: &SkimMatcherV2) -> Option<i64> {
+fn score(k: &str, folded: &Folded, matcher: &SkimMatcherV2) -> Option<i64> {
+    let (q, q_chars) = (folded.text, &folded.chars);
     let shorter = |tier: i64| tier + 1000 - k.chars().count().min(1000) as i64;
     if q.is_empty() {
         return None;
@@ -129,8 +148,11 @@ fn score(k: &str, q: &str, q_chars: &[char], matcher: &SkimMatcherV2) -> Option<
     if k.starts_with(q) {
         return Some(shorter(PREFIX));
     }
-    // One character is a prefix, never a substring: `n` is in nearly every name.
-    if let Some(at) = k.find(q).filter(|_| q_chars.len() > 1) {
+    // One character is a prefix, never a substring: `n` is in nearly every name. The first
+    // match's byte offset is `k.find(q)`'s (a match of whole UTF-8 characters starts on a
+    // character's first byte).
+    let substring = (q_chars.len() > 1).then(|| folded.finder.find(k.as_bytes()));
+    if let Some(at) = substring.flatten() {
         let word_start = k[..at].ends_with(|c: char| !c.is_alphanumeric());
         return Some(shorter(if word_start { WORD } else { SUBSTRING }));
     }
@@ -183,7 +205,7 @@ mod tests {
     #[test]
     fn tiers_order_exact_prefix_word_substring_fuzzy_typo() {
         let m = SkimMatcherV2::default();
-        let s = |k: &str, q: &str| score(&key(k), q, &q.chars().collect::<Vec<_>>(), &m);
+        let s = |k: &str, q: &str| score(&key(k), &Folded::new(q), &m);
         let exact = s("NCMEC", "ncmec").unwrap();
         let prefix = s("NCMEC-meldingen", "ncmec").unwrap();
         let word = s("Dilan Yeşilgöz-Zegerius", "yesilgoz").unwrap();

@@ -19,7 +19,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use crate::model::Letter;
 use crate::register::Place;
 pub(crate) use pieces::Piece;
-pub(crate) use snippet::{Snippet, snippet, snippet_at};
+pub(crate) use snippet::{Snippet, matched_words, snippet, snippet_at};
 pub(crate) use vocabulary::{match_vocabulary, within_edits};
 use words::Block;
 pub(crate) use words::words;
@@ -125,10 +125,6 @@ impl PassageIndex {
     /// The passages of one vocabulary word.
     pub fn postings(&self, word: u32) -> &[u32] {
         self.postings.get(word as usize).map_or(&[], Vec::as_slice)
-    }
-
-    pub fn word_id(&self, word: &str) -> Option<u32> {
-        self.ids.get(word).copied()
     }
 }
 

@@ -112,6 +112,7 @@ pub(super) fn passage_hits(
             return None;
         }
         let (tallies, reached) = (&scratch.tallies[..n], &scratch.reached);
+        let matched = passages::matched_words(source, &matched);
         // Passages with every word; failing those, the ones with most words (at least half).
         let all = words.len() as u8;
         let most = reached

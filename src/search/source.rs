@@ -63,12 +63,13 @@ pub trait Source {
     fn passage_count(&self) -> usize;
     fn passage(&self, id: u32) -> Option<Passage>;
     /// The vocabulary words a folded query word matches, with how well (see
-    /// `passages::EXACT`); the numbers are those [`Source::postings`] and [`Source::word_id`]
+    /// `passages::EXACT`); the numbers are those [`Source::postings`] and [`Source::word`]
     /// use.
     fn vocabulary_matches(&self, q: &str, matcher: &SkimMatcherV2) -> Vec<(u32, u32)>;
     /// The passages a vocabulary word occurs in, in ascending order.
     fn postings(&self, word: u32) -> Cow<'_, [u32]>;
-    fn word_id(&self, word: &str) -> Option<u32>;
+    /// Vocabulary word number `id`.
+    fn word(&self, id: u32) -> Option<&str>;
 }
 
 /// The loaded letters, their register and the index built over them.
@@ -149,8 +150,12 @@ impl Source for Memory<'_> {
         Cow::Borrowed(self.index.passages.postings(word))
     }
 
-    fn word_id(&self, word: &str) -> Option<u32> {
-        self.index.passages.word_id(word)
+    fn word(&self, id: u32) -> Option<&str> {
+        self.index
+            .passages
+            .words()
+            .get(id as usize)
+            .map(String::as_str)
     }
 }
 

@@ -80,9 +80,10 @@ impl<'a> Check<'a> {
     /// is unchanged.
     pub fn run<R>(&self, parallel_from: usize, work: impl FnOnce(&Index) -> R) -> (bool, R) {
         let files: usize = self.chunks.iter().map(|(_, f)| f.len()).sum();
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        // (Counting the cores reads the cgroup's files: not done for no helper.)
+        let cores = || std::thread::available_parallelism().map_or(1, |n| n.get());
         let helpers = match files >= parallel_from {
-            true => (cores - 1)
+            true => (cores() - 1)
                 .min(MAX_HELPERS)
                 .min(self.chunks.len().saturating_sub(1)),
             false => 0,

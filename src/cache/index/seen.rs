@@ -127,34 +127,21 @@ impl Index {
         paths: &[PathBuf],
         register_key: Option<u64>,
     ) -> Option<Index> {
-        // A few thousand `statx` calls take about a millisecond: less than starting a thread
-        // and waiting for it on a busy machine, when there is nothing else to do meanwhile.
-        let (index, ()) = Index::opened_seen(
+        let (index, ()) = Index::open_seen_with(
             path,
             cache_path,
             paths,
             register_key,
-            PARALLEL_FILES,
+            crate::cache::HELPERS_FROM,
             |_| (),
         )?;
         Some(index)
     }
 
     /// [`Index::open_seen`], with `work` done on the index while its letter files are looked
-    /// at on other threads (`check`): its answer comes back only with an index found current,
-    /// and is thrown away otherwise.
+    /// at (`check`), by helper threads from `parallel_from` files: its answer comes back only
+    /// with an index found current, and is thrown away otherwise.
     pub(crate) fn open_seen_with<R>(
-        path: &Path,
-        cache_path: &Path,
-        paths: &[PathBuf],
-        register_key: Option<u64>,
-        work: impl FnOnce(&Index) -> R,
-    ) -> Option<(Index, R)> {
-        Index::opened_seen(path, cache_path, paths, register_key, 0, work)
-    }
-
-    /// [`Index::open_seen_with`], with helper threads from `parallel_from` files.
-    fn opened_seen<R>(
         path: &Path,
         cache_path: &Path,
         paths: &[PathBuf],
@@ -232,10 +219,6 @@ impl Index {
                     .is_some_and(|sidecar| same(stamp_in(rec, 8 + 56), sidecar)))
     }
 }
-
-/// Below so many letter files, with no other work to do meanwhile, they are looked at on the
-/// calling thread alone.
-const PARALLEL_FILES: usize = 4096;
 
 /// The directory at `path`, opened to look up its entries (never anything else: a FIFO put in
 /// its place is not waited on).

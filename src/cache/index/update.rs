@@ -238,10 +238,7 @@ impl Delta {
                 }
             }
         }
-        let strings = Sections {
-            strings: std::mem::take(&mut tails[STRINGS]),
-            strings_from: base[STRINGS],
-        };
+        let strings = Sections::keeping(std::mem::take(&mut tails[STRINGS]), base[STRINGS]);
         Delta {
             base,
             tails,

@@ -1,6 +1,8 @@
-//! Writing the index file: every section built, then written whole under a temporary name
-//! with the hash of every chunk, and renamed into place (a reader has the old file or the
-//! new one, never half of one).
+//! Writing the index file: every section made (an index written whole: `whole`) or given
+//! (a delta's, `update`), written under a temporary name with the hash of every chunk, and
+//! renamed into place (a reader has the old file or the new one, never half of one).
+
+mod whole;
 
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -11,7 +13,8 @@ use crate::cache::file::{Entry, Span};
 use crate::cache::stamp::Stamp;
 use crate::model::Letter;
 use crate::register::{Entity, Occurrence, Register};
-use crate::search::{PassageIndex, SearchIndex};
+use crate::search::SearchIndex;
+use whole::{Parts, SearchParts};
 
 /// What goes into an index file.
 pub struct Contents<'a> {
@@ -28,28 +31,100 @@ pub struct Contents<'a> {
     pub search: Option<(u64, &'a Register, &'a SearchIndex)>,
 }
 
-/// Sections being built.
+/// Records being made, and the strings they put in STRINGS: kept in `strings`, or only
+/// counted (see [`Sections::counting`]).
 #[derive(Default)]
 pub(super) struct Sections {
     pub strings: Vec<u8>,
     /// Where `strings` begins in STRINGS (a delta's follow its base's).
     pub strings_from: u64,
+    /// Strings not kept: `strings_from` moves past each (see [`Sections::counting`]).
+    counting: bool,
+    /// The length of each entity's bitcode in order, when kept here: pushed as they are put
+    /// in STRINGS, taken by the records of a [`Sections::counting`] sharing it.
+    codes: Option<Codes>,
 }
 
+/// The lengths of the entities' bitcode, shared by the two passes of `whole`.
+pub(super) type Codes = std::rc::Rc<std::cell::RefCell<std::collections::VecDeque<u64>>>;
+
 impl Sections {
+    /// Sections whose strings are kept in `strings`, which begin at `from` in STRINGS.
+    pub fn keeping(strings: Vec<u8>, from: u64) -> Sections {
+        Sections {
+            strings,
+            strings_from: from,
+            ..Sections::default()
+        }
+    }
+
+    /// Sections that make records and count their strings without keeping them, from 0 (an
+    /// index written whole, whose STRINGS is made apart by the same calls: `whole`); an
+    /// entity's bitcode is counted by the length `codes` gives, in order.
+    pub fn counting(codes: Codes) -> Sections {
+        Sections {
+            counting: true,
+            codes: Some(codes),
+            ..Sections::default()
+        }
+    }
+
+    /// Sections that keep their strings (from 0) and push each entity's bitcode length on
+    /// `codes`.
+    pub fn keeping_codes(codes: Codes) -> Sections {
+        Sections {
+            codes: Some(codes),
+            ..Sections::default()
+        }
+    }
+
+    /// Where a string of `len` bytes goes in STRINGS, and its `Str` length.
+    fn place(&mut self, len: usize) -> (u64, u32) {
+        let offset = self.strings_from + self.strings.len() as u64;
+        if self.counting {
+            self.strings_from += len as u64;
+        }
+        (offset, u32::try_from(len).unwrap_or(u32::MAX - 1))
+    }
+
     /// Puts `s` in STRINGS and its `Str` in `out`.
     pub fn put_str(&mut self, out: &mut Vec<u8>, s: Option<&[u8]>) {
         let (offset, len) = match s {
             Some(s) => {
-                let offset = self.strings_from + self.strings.len() as u64;
-                self.strings.extend_from_slice(s);
-                (offset, u32::try_from(s.len()).unwrap_or(u32::MAX - 1))
+                let at = self.place(s.len());
+                if !self.counting {
+                    self.strings.extend_from_slice(s);
+                }
+                at
             }
             None => (0, u32::MAX),
         };
-        out.extend_from_slice(&offset.to_le_bytes());
-        out.extend_from_slice(&len.to_le_bytes());
+        put_str_at(out, offset, len);
     }
+
+    /// Puts the bitcode of `e` without its occurrences in STRINGS and its `Str` in `out`;
+    /// when counting, only its length, taken from `codes`.
+    fn put_code(&mut self, out: &mut Vec<u8>, e: &Entity) {
+        let counted = match (&self.codes, self.counting) {
+            (Some(codes), true) => codes.borrow_mut().pop_front(),
+            _ => None,
+        };
+        if let Some(len) = counted {
+            let (offset, len) = self.place(len as usize);
+            return put_str_at(out, offset, len);
+        }
+        // Not `e.clone()`: that copied every occurrence (all of them, over the entities).
+        let code = bitcode::encode(&e.without_occurrences());
+        if let (Some(codes), false) = (&self.codes, self.counting) {
+            codes.borrow_mut().push_back(code.len() as u64);
+        }
+        self.put_str(out, Some(&code));
+    }
+}
+
+fn put_str_at(out: &mut Vec<u8>, offset: u64, len: u32) {
+    out.extend_from_slice(&offset.to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
 }
 
 impl Sections {
@@ -90,8 +165,7 @@ impl Sections {
         out.push(kind_byte(e.kind));
         put_date(out, e.date);
         self.put_str(out, Some(e.label.as_bytes()));
-        // Not `e.clone()`: that copied every occurrence (all of them, over the entities).
-        self.put_str(out, Some(&bitcode::encode(&e.without_occurrences())));
+        self.put_code(out, e);
         for (at, count) in [first, then] {
             out.extend_from_slice(&at.to_le_bytes());
             out.extend_from_slice(&count.to_le_bytes());
@@ -117,27 +191,6 @@ fn put_stamp(out: &mut Vec<u8>, stamp: Option<Stamp>) {
     out.extend_from_slice(&s.device.to_le_bytes());
 }
 
-/// What the index's sections are written from.
-pub(super) struct Parts<'a> {
-    pub taken: i128,
-    pub cache: Span,
-    pub files: &'a [Entry],
-    pub warnings: &'a [String],
-    /// Each letter's record: where its blob is, and its row.
-    pub letters: Vec<(Span, LetterRow<'a>)>,
-    pub search: Option<SearchParts<'a>>,
-}
-
-/// The search sections' contents.
-pub(super) struct SearchParts<'a> {
-    pub key: u64,
-    pub register: &'a Register,
-    /// Every name: entity, name number, key; entity by entity.
-    pub names: Vec<(usize, usize, &'a str)>,
-    /// The passages, the vocabulary and its postings.
-    pub index: &'a PassageIndex,
-}
-
 /// Writes the index at `path`; `None` (nothing written) when the contents do not fit
 /// together.
 pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
@@ -159,7 +212,7 @@ pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
     let search = contents.search.map(|(key, register, index)| SearchParts {
         key,
         register,
-        names: index.names().iter().collect(),
+        names: index,
         index: index.passage_index(),
     });
     let parts = Parts {
@@ -170,105 +223,7 @@ pub fn write(path: &Path, contents: &Contents) -> io::Result<()> {
         letters,
         search,
     };
-    write_parts(path, parts).map(|_| ())
-}
-
-/// Writes the index of `parts` at `path`.
-pub(super) fn write_parts(path: &Path, parts: Parts) -> io::Result<u64> {
-    let mut s = Sections::default();
-    let mut files = Vec::with_capacity(parts.files.len() * FILE);
-    for entry in parts.files {
-        s.put_file(&mut files, entry);
-    }
-    let mut letters = Vec::with_capacity(parts.letters.len() * LETTER);
-    for (span, row) in &parts.letters {
-        s.put_letter(&mut letters, *span, row);
-    }
-    let mut register_key = None;
-    let mut rest: Vec<Section> = (PASSAGES..BLOBS).map(|_| Section::bytes(&[])).collect();
-    if let Some(search) = parts.search {
-        register_key = Some(search.key);
-        rest = search_sections(&mut s, search);
-    }
-    let strings = std::mem::take(&mut s.strings);
-    let mut sections = vec![
-        Section::bytes(&files),
-        Section::bytes(&letters),
-        Section::bytes(&strings),
-    ];
-    sections.extend(rest);
-    sections.push(Section::bytes(&[])); // BLOBS: a delta's (see `update`)
-    let directory = Directory {
-        taken: parts.taken,
-        cache: (parts.cache.offset, parts.cache.len, parts.cache.hash),
-        register_key,
-        warnings: parts.warnings.to_vec(),
-        ..Directory::default()
-    };
-    write_sections(path, sections, directory)
-}
-
-/// PASSAGES, WORDS, POSTINGS, ENTITIES, OCCURRENCES and NAMES. PASSAGES and OCCURRENCES,
-/// fixed records made from what the index and register hold, are made as they are written
-/// (at 100,000 letters 45 MB and 300 MB that were held whole beside the register).
-fn search_sections<'a>(s: &mut Sections, parts: SearchParts<'a>) -> Vec<Section<'a>> {
-    let index = parts.index;
-    let mut places = index.passages.iter();
-    let passages = Section::Made(Box::new(move |out: &mut Vec<u8>| {
-        for passage in places.by_ref().take(MADE / PASSAGE) {
-            put_place(out, passage.letter, passage.place);
-        }
-    }));
-    // The vocabulary in byte order, each word with its postings.
-    let vocabulary = move || {
-        let sorted = index.sorted().iter();
-        sorted.filter_map(move |&id| Some((index.words().get(id as usize)?, index.postings(id))))
-    };
-    let mut words = Vec::new();
-    let mut at = 0u64;
-    for (word, list) in vocabulary() {
-        let len = postings_len(list);
-        s.put_str(&mut words, Some(word.as_bytes()));
-        words.extend_from_slice(&(list.len() as u32).to_le_bytes());
-        words.extend_from_slice(&at.to_le_bytes());
-        words.extend_from_slice(&(len as u32).to_le_bytes());
-        words.extend_from_slice(&[0; 16]); // no continuation
-        at += len as u64;
-    }
-    // POSTINGS, made as they are written, in the order WORDS gave their offsets.
-    let mut lists = vocabulary().map(|(_, list)| list);
-    let postings = Section::Made(Box::new(move |out: &mut Vec<u8>| {
-        while out.len() < MADE {
-            let Some(list) = lists.next() else { break };
-            put_postings(out, list);
-        }
-    }));
-    let register = parts.register;
-    let mut entities = Vec::with_capacity(register.entities.len() * ENTITY);
-    let mut first = 0u64;
-    for e in &register.entities {
-        let count = e.occurrences.len() as u32;
-        s.put_entity(&mut entities, e, (first, count), (0, 0));
-        first += e.occurrences.len() as u64;
-    }
-    let mut all = register.entities.iter().flat_map(|e| &e.occurrences);
-    let occurrences = Section::Made(Box::new(move |out: &mut Vec<u8>| {
-        for o in all.by_ref().take(MADE / OCCURRENCE) {
-            put_occurrences(out, std::slice::from_ref(o));
-        }
-    }));
-    let mut names = Vec::new();
-    for (entity, name, key) in parts.names {
-        s.put_name(&mut names, entity, name, key);
-    }
-    vec![
-        passages,
-        Section::Owned(words),
-        postings,
-        Section::Owned(entities),
-        occurrences,
-        Section::Owned(names),
-    ]
+    whole::write_parts(path, &parts).map(|_| ())
 }
 
 /// How many bytes [`put_postings`] writes for `postings`.
@@ -290,7 +245,6 @@ const MADE: usize = 1 << 20;
 /// (appending to the buffer it is given; nothing appended: the section is done).
 pub(super) enum Section<'a> {
     Pieces(Vec<&'a [u8]>),
-    Owned(Vec<u8>),
     Made(Box<Make<'a>>),
 }
 
@@ -392,7 +346,6 @@ fn write_sections(path: &Path, parts: Vec<Section>, mut directory: Directory) ->
                         out.put(piece)?;
                     }
                 }
-                Section::Owned(bytes) => out.put(&bytes)?,
                 Section::Made(mut make) => loop {
                     made.clear();
                     make(&mut made);

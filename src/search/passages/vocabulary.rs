@@ -89,6 +89,15 @@ fn in_order(q: &[char], w: &str) -> bool {
 /// Whether `b` is within `budget` single-character edits (insert, delete, substitute, swap of
 /// neighbours) of `a`.
 pub(crate) fn within_edits(a: &[char], b: &str, budget: usize) -> bool {
+    // Lengths further apart than the budget (most of the words and names this is asked
+    // about): no edits to count, no rows to clear. `b` has at most as many characters as
+    // bytes, and at least a quarter as many.
+    if b.len() + budget < a.len() || b.len() / 4 > a.len() + budget {
+        return false;
+    }
+    if b.chars().count().abs_diff(a.len()) > budget {
+        return false;
+    }
     // Most words are short: their characters and the three rows fit on the stack (this runs
     // for every word of the vocabulary of about the query's length, on a typo).
     const SHORT: usize = 48;

@@ -67,6 +67,7 @@ fn passage_hits_reference(
             loose[p] += u8::from(weight < passages::PART);
         }
     }
+    let matched_words = passages::matched_words(source, &matched);
     // Passages with every word; failing those, the ones with most words (at least half).
     let all = words.len() as u8;
     let most = reached
@@ -104,7 +105,7 @@ fn passage_hits_reference(
         .into_iter()
         .filter_map(|(p, (_, weight))| {
             let passage = source.passage(p)?;
-            let snippet = passages::snippet(source, passage, &matched, &words)?;
+            let snippet = passages::snippet(source, passage, &matched_words, &words)?;
             let tier = if need < all {
                 entities::TYPO - 2_000_000
             } else if snippet.phrase || (words.len() == 1 && weight == all_exact) {
