@@ -2,7 +2,7 @@
 //! diacritic-insensitive matching (with a map back to the original characters), and making
 //! untrusted text safe to print.
 
-use crate::ingest::scan::Lanes;
+use crate::ingest::scan::{Bytes, Lanes};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 

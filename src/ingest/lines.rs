@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::markup;
-use super::scan::{char_count, find_byte};
+use super::scan::{Bytes, char_count, find_byte};
 
 /// One line of the source.
 #[derive(Debug, Clone)]

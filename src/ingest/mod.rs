@@ -48,6 +48,7 @@ use crate::model::{Footnote, Letter, Paragraph, ParagraphKind, Section};
 use crate::text::sanitize;
 use blocks::BlockKind;
 use document::{Document, Format, Role};
+use scan::Bytes;
 
 /// Reads one letter file of any format: told by its bytes, else by `extension` (the file
 /// name's, without the dot). The error says why the file gives no letter.

@@ -14,7 +14,7 @@ use super::inline;
 use super::layout::Regions;
 use super::lines::{Line, ends_sentence, superscript_value};
 use super::patterns;
-use super::scan::{self, FastMap};
+use super::scan::{self, Bytes, FastMap};
 use crate::model::Footnote;
 
 use super::markers::{MarkerStyle, numbers};

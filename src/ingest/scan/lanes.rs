@@ -15,7 +15,7 @@ pub trait Bytes: Copy {
         + Not<Output = Self::Mask>;
     /// Equal to `b`.
     fn is(self, b: u8) -> Self::Mask;
-    /// In `lo..=hi`, as unsigned bytes.
+    /// In `lo..=hi`, as unsigned bytes (`lo <= hi`).
     fn within(self, lo: u8, hi: u8) -> Self::Mask;
     /// With bit `0x20` set: ASCII letters in lower case (other bytes changed too; compare the
     /// result with lower-case letters only).
@@ -46,6 +46,9 @@ mod imp {
         __m128i, _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8,
         _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_sub_epi8,
     };
+    use std::ops::{BitAnd, BitOr, Not};
+
+    use super::Bytes;
 
     /// Sixteen bytes in an SSE2 register (SSE2 is part of every x86-64).
     #[derive(Clone, Copy)]
@@ -65,18 +68,22 @@ mod imp {
             // SAFETY: `bytes` is sixteen readable bytes; the load has no alignment requirement.
             Lanes(unsafe { _mm_loadu_si128(bytes.as_ptr().cast()) })
         }
+    }
+
+    impl Bytes for Lanes {
+        type Mask = LaneMask;
         #[inline]
-        pub fn is(self, b: u8) -> LaneMask {
+        fn is(self, b: u8) -> LaneMask {
             LaneMask(unsafe { _mm_cmpeq_epi8(self.0, splat(b)) })
         }
         #[inline]
-        pub fn within(self, lo: u8, hi: u8) -> LaneMask {
+        fn within(self, lo: u8, hi: u8) -> LaneMask {
             // `x - lo <= hi - lo` unsigned: the smaller of the two is the first.
             let d = unsafe { _mm_sub_epi8(self.0, splat(lo)) };
             LaneMask(unsafe { _mm_cmpeq_epi8(_mm_min_epu8(d, splat(hi.wrapping_sub(lo))), d) })
         }
         #[inline]
-        pub fn lower(self) -> Lanes {
+        fn lower(self) -> Lanes {
             Lanes(unsafe { _mm_or_si128(self.0, splat(0x20)) })
         }
     }
@@ -87,16 +94,28 @@ mod imp {
         pub fn bits(self) -> u32 {
             unsafe { _mm_movemask_epi8(self.0) }.cast_unsigned()
         }
+    }
+
+    impl BitAnd for LaneMask {
+        type Output = LaneMask;
         #[inline]
-        pub fn both(self, o: LaneMask) -> LaneMask {
+        fn bitand(self, o: LaneMask) -> LaneMask {
             LaneMask(unsafe { _mm_and_si128(self.0, o.0) })
         }
+    }
+
+    impl BitOr for LaneMask {
+        type Output = LaneMask;
         #[inline]
-        pub fn either(self, o: LaneMask) -> LaneMask {
+        fn bitor(self, o: LaneMask) -> LaneMask {
             LaneMask(unsafe { _mm_or_si128(self.0, o.0) })
         }
+    }
+
+    impl Not for LaneMask {
+        type Output = LaneMask;
         #[inline]
-        pub fn invert(self) -> LaneMask {
+        fn not(self) -> LaneMask {
             LaneMask(unsafe { _mm_andnot_si128(self.0, splat(0xFF)) })
         }
     }
@@ -104,6 +123,10 @@ mod imp {
 
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 mod imp {
+    use std::ops::{BitAnd, BitOr, Not};
+
+    use super::Bytes;
+
     /// Sixteen bytes, compared one by one (the compiler vectorises what it can).
     #[derive(Clone, Copy)]
     pub struct Lanes([u8; 16]);
@@ -120,16 +143,20 @@ mod imp {
         fn mask(self, f: impl Fn(u8) -> bool) -> LaneMask {
             LaneMask((0..16).fold(0, |m, i| m | (u32::from(f(self.0[i])) << i)))
         }
+    }
+
+    impl Bytes for Lanes {
+        type Mask = LaneMask;
         #[inline]
-        pub fn is(self, b: u8) -> LaneMask {
+        fn is(self, b: u8) -> LaneMask {
             self.mask(|x| x == b)
         }
         #[inline]
-        pub fn within(self, lo: u8, hi: u8) -> LaneMask {
+        fn within(self, lo: u8, hi: u8) -> LaneMask {
             self.mask(|x| (lo..=hi).contains(&x))
         }
         #[inline]
-        pub fn lower(self) -> Lanes {
+        fn lower(self) -> Lanes {
             Lanes(self.0.map(|x| x | 0x20))
         }
     }
@@ -139,59 +166,31 @@ mod imp {
         pub fn bits(self) -> u32 {
             self.0
         }
+    }
+
+    impl BitAnd for LaneMask {
+        type Output = LaneMask;
         #[inline]
-        pub fn both(self, o: LaneMask) -> LaneMask {
+        fn bitand(self, o: LaneMask) -> LaneMask {
             LaneMask(self.0 & o.0)
         }
+    }
+
+    impl BitOr for LaneMask {
+        type Output = LaneMask;
         #[inline]
-        pub fn either(self, o: LaneMask) -> LaneMask {
+        fn bitor(self, o: LaneMask) -> LaneMask {
             LaneMask(self.0 | o.0)
         }
+    }
+
+    impl Not for LaneMask {
+        type Output = LaneMask;
         #[inline]
-        pub fn invert(self) -> LaneMask {
+        fn not(self) -> LaneMask {
             LaneMask(!self.0 & 0xFFFF)
         }
     }
 }
 
 pub use imp::{LaneMask, Lanes};
-
-impl Bytes for Lanes {
-    type Mask = LaneMask;
-    #[inline]
-    fn is(self, b: u8) -> LaneMask {
-        Lanes::is(self, b)
-    }
-    #[inline]
-    fn within(self, lo: u8, hi: u8) -> LaneMask {
-        Lanes::within(self, lo, hi)
-    }
-    #[inline]
-    fn lower(self) -> Lanes {
-        Lanes::lower(self)
-    }
-}
-
-impl BitAnd for LaneMask {
-    type Output = LaneMask;
-    #[inline]
-    fn bitand(self, o: LaneMask) -> LaneMask {
-        self.both(o)
-    }
-}
-
-impl BitOr for LaneMask {
-    type Output = LaneMask;
-    #[inline]
-    fn bitor(self, o: LaneMask) -> LaneMask {
-        self.either(o)
-    }
-}
-
-impl Not for LaneMask {
-    type Output = LaneMask;
-    #[inline]
-    fn not(self) -> LaneMask {
-        self.invert()
-    }
-}
