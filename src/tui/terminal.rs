@@ -19,13 +19,7 @@ pub(super) type Term = Terminal<CrosstermBackend<Stdout>>;
 
 /// Raw mode, the alternate screen, mouse reporting and a hidden cursor.
 pub(super) fn enter() -> Result<Term> {
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
+    take()?;
     // crossterm starts listening for resizes (SIGWINCH) when its event reader is first used.
     // That must be before the size is first asked: a resize in between (a window manager
     // placing the new window) would otherwise go unseen, and the reader keep drawing at the
@@ -105,17 +99,22 @@ pub(super) fn install_panic_hook() {
     }));
 }
 
-/// Gives the terminal back and stops; on `fg`, takes it again and redraws everything.
-pub(super) fn suspend(terminal: &mut Term) -> Result<()> {
-    leave();
-    signal_hook::low_level::raise(SIGTSTP)?;
+/// Takes the terminal: raw mode, the alternate screen, mouse reporting, no cursor.
+fn take() -> io::Result<()> {
     enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         cursor::Hide
-    )?;
+    )
+}
+
+/// Gives the terminal back and stops; on `fg`, takes it again and redraws everything.
+pub(super) fn suspend(terminal: &mut Term) -> Result<()> {
+    leave();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    take()?;
     repaint(terminal)
 }
 
