@@ -95,23 +95,11 @@ pub(super) fn entity_hit(
 ) -> Option<Hit> {
     let ok = |l: usize| allowed.is_none_or(|a| a.get(l).copied().unwrap_or(false));
     let e = source.entity_names(id)?;
-    let all = source.occurrences(id);
-    let occurrences = all.iter().filter(|o| ok(o.letter_index())).count();
+    let (occurrences, letter_count, first_letters) =
+        count_letters(&source.occurrences(id), ok, source.letter_count());
     if occurrences == 0 {
         return None;
     }
-    let letters = source.letter_count();
-    let (mut letter_count, mut first_letters) = (0, Vec::new());
-    each_letter(
-        &all,
-        |l| l < letters && ok(l),
-        |l| {
-            letter_count += 1;
-            if first_letters.len() < FIRST_LETTERS {
-                first_letters.push(l);
-            }
-        },
-    );
     Some(Hit {
         kind: e.kind.into(),
         label: e.label.clone(),
@@ -170,6 +158,63 @@ impl<'a, S: Source> HitLetters<'a, S> {
         each_letter(&occurrences, |l| l < letters && ok(l), |l| all.push(l));
         all
     }
+}
+
+/// What `occurrences` come to within `ok`: how many, how many letters (below `letters`) they
+/// are in, and the first [`FIRST_LETTERS`] of those letters in order. Occurrences usually come
+/// in letter order (the register finds them letter by letter) and are then gone over once (a
+/// frequent entity of a large archive has hundreds of thousands); otherwise they are counted
+/// and their letters sorted apart.
+fn count_letters(
+    occurrences: &[Occurrence],
+    ok: impl Fn(usize) -> bool,
+    letters: usize,
+) -> (usize, usize, Vec<usize>) {
+    let (mut within, mut count, mut first) = (0, 0, Vec::new());
+    let mut last: Option<(usize, bool)> = None;
+    for o in occurrences {
+        let l = o.letter_index();
+        let wanted = match last {
+            Some((last, wanted)) if last == l => wanted,
+            Some((last, _)) if l < last => {
+                return count_letters_unordered(occurrences, ok, letters);
+            }
+            _ => {
+                let wanted = ok(l);
+                if wanted && l < letters {
+                    count += 1;
+                    if first.len() < FIRST_LETTERS {
+                        first.push(l);
+                    }
+                }
+                last = Some((l, wanted));
+                wanted
+            }
+        };
+        within += usize::from(wanted);
+    }
+    (within, count, first)
+}
+
+/// [`count_letters`] for occurrences not in letter order.
+fn count_letters_unordered(
+    occurrences: &[Occurrence],
+    ok: impl Fn(usize) -> bool,
+    letters: usize,
+) -> (usize, usize, Vec<usize>) {
+    let within = occurrences.iter().filter(|o| ok(o.letter_index())).count();
+    let (mut count, mut first) = (0, Vec::new());
+    each_letter(
+        occurrences,
+        |l| l < letters && ok(l),
+        |l| {
+            count += 1;
+            if first.len() < FIRST_LETTERS {
+                first.push(l);
+            }
+        },
+    );
+    (within, count, first)
 }
 
 /// `f` for each letter `occurrences` are in that `ok` lets through, once, in letter order.
@@ -261,5 +306,29 @@ mod tests {
             each_letter(&occurrences, ok, |l| given.push(l));
             assert_eq!(given, expected, "{order:?}");
         }
+    }
+
+    /// The count, letters and first letters of one pass are those of a count and
+    /// [`each_letter`] apart (as `entity_hit` had them), with occurrences in letter order or
+    /// not, letters past the end, and a filter or none.
+    #[test]
+    fn one_pass_counts_as_two() {
+        use proptest::prelude::*;
+        let at = |l: u32| Occurrence::new(l as usize, Place::Meta, 0, 1).unwrap();
+        let occurrences = prop::collection::vec(0u32..40, 0..120);
+        let cases = (occurrences, any::<bool>(), 1usize..60, 0usize..5);
+        proptest!(|((mut order, sorted, letters, every) in cases)| {
+            if sorted {
+                order.sort_unstable();
+            }
+            let occurrences: Vec<Occurrence> = order.iter().map(|&l| at(l)).collect();
+            let ok = |l: usize| every == 0 || l % every != 1;
+            let within = occurrences.iter().filter(|o| ok(o.letter_index())).count();
+            let mut all = Vec::new();
+            each_letter(&occurrences, |l| l < letters && ok(l), |l| all.push(l));
+            let first = all[..all.len().min(FIRST_LETTERS)].to_vec();
+            let counted = count_letters(&occurrences, ok, letters);
+            prop_assert_eq!(counted, (within, all.len(), first));
+        });
     }
 }

@@ -14,7 +14,7 @@ use super::super::{
     FIRST_LETTERS, Hit, HitLetters, Memory, Query, SearchIndex, Source, entities, passages,
     search_in,
 };
-use super::{best_first, passage_hits, query_words, snippets_for};
+use super::{best_first, merge_ascending, needed, passage_hits, query_words, snippets_for};
 use crate::model::Letter;
 use crate::register::{Place, Register};
 
@@ -70,16 +70,7 @@ fn passage_hits_reference(
     let matched_words = passages::matched_words(source, &matched);
     // Passages with every word; failing those, the ones with most words (at least half).
     let all = words.len() as u8;
-    let most = reached
-        .iter()
-        .map(|&p| found[p as usize])
-        .max()
-        .unwrap_or(0);
-    let need = if most == all || most * 2 < all {
-        all
-    } else {
-        most
-    };
+    let need = needed(reached.iter().map(|&p| found[p as usize]), all);
     // Whole words, then parts of words, then loose matches, each by the weight of its
     // words: the best are kept before snippets are made.
     let all_exact = (words.len() as u32) * passages::EXACT;
@@ -165,11 +156,20 @@ fn letter(i: usize, paragraphs: Vec<String>, notes: Vec<String>) -> Letter {
 }
 
 fn corpus() -> impl Strategy<Value = Vec<Letter>> {
+    corpus_of(1..30, 1..8, 0..3)
+}
+
+/// Corpora of so many letters, each of so many paragraphs and notes.
+fn corpus_of(
+    letters: std::ops::Range<usize>,
+    paragraphs: std::ops::Range<usize>,
+    notes: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<Letter>> {
     let one = (
-        prop::collection::vec(text(), 1..8),
-        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(text(), paragraphs),
+        prop::collection::vec(text(), notes),
     );
-    prop::collection::vec(one, 1..30).prop_map(|letters| {
+    prop::collection::vec(one, letters).prop_map(|letters| {
         letters
             .into_iter()
             .enumerate()
@@ -271,6 +271,64 @@ proptest! {
         let mut ours: Vec<u64> = keys.into_iter().collect();
         best_first(&mut ours, k, keep, eager);
         prop_assert_eq!(ours, expected);
+    }
+}
+
+/// One query word, a prefix of the words that share it: the best passages of a one-word
+/// query, found a weight at a time and cut once enough are kept (`one_word`).
+fn one_word() -> impl Strategy<Value = String> {
+    let word = (prop::sample::select(WORDS.to_vec()), 1usize..12)
+        .prop_map(|(w, n)| w.chars().take(n).collect::<String>());
+    let filter = prop::sample::select(vec!["", "", "in:001", "in:offlimits", "notes:"]);
+    (word, filter).prop_map(|(word, filter)| format!("{word} {filter}"))
+}
+
+/// Larger corpora than [`corpus`]: more passages than get a snippet, so that the cut falls
+/// within a weight and between weights.
+fn larger_corpus() -> impl Strategy<Value = Vec<Letter>> {
+    corpus_of(10..40, 4..16, 0..4)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// One-word queries and queries of one to three words on the larger corpora: the hits of
+    /// the full sort, in order, with their scores, though a one-word query walks only the
+    /// postings it needs (`one_word`) and with several words the postings of the one that
+    /// reaches most passages are only probed where the others are all found (`tally`; in
+    /// tests it probes whenever it can).
+    #[test]
+    fn cut_walks_give_the_hits_of_the_full_sort(
+        letters in larger_corpus(),
+        query in prop_oneof![one_word(), query()],
+        limit in prop_oneof![1usize..4, 8usize..20, Just(200usize)],
+    ) {
+        let (new, old) = new_and_old(&letters, &query, limit);
+        prop_assert_eq!(new.expect("never stopped"), old);
+    }
+
+    /// Ascending lists merged: each number once, in order, as a sorted set of them all gives
+    /// them, up to where the walk is told to stop.
+    #[test]
+    fn merged_lists_are_their_sorted_union(
+        lists in prop::collection::vec(prop::collection::btree_set(0u32..300, 0..60), 0..6),
+        stop_after in 1usize..200,
+    ) {
+        let lists: Vec<Vec<u32>> = lists.into_iter().map(|l| l.into_iter().collect()).collect();
+        let slices: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
+        let mut expected: Vec<u32> = lists.iter().flatten().copied().collect();
+        expected.sort_unstable();
+        expected.dedup();
+        expected.truncate(stop_after);
+        let mut given = Vec::new();
+        merge_ascending(&slices, |p| {
+            given.push(p);
+            match given.len() >= stop_after {
+                true => std::ops::ControlFlow::Break(()),
+                false => std::ops::ControlFlow::Continue(()),
+            }
+        });
+        prop_assert_eq!(given, expected);
     }
 }
 
