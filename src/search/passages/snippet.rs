@@ -55,19 +55,21 @@ fn snippet_of(text: &str, matched: &Matched, query_words: &[String]) -> Option<S
     let folded = fold(text);
     let mut hits: Vec<(usize, usize)> = Vec::new(); // original char ranges
     let mut sequence: Vec<Option<usize>> = Vec::new(); // which query word each text word is
+    // The word being read: its first character's index and byte offset in the folded text,
+    // whose words are compared as slices of it (no string made per word). A space after
+    // the end ends the last word.
     let mut start = None;
-    let chars: Vec<char> = folded.text.chars().collect();
-    for i in 0..=chars.len() {
-        let alnum = chars.get(i).is_some_and(|c| c.is_alphanumeric());
-        match (alnum, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
+    let end = std::iter::once((folded.text.len(), ' '));
+    for (i, (at, c)) in folded.text.char_indices().chain(end).enumerate() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some((i, at)),
+            (false, Some((s, from))) => {
                 start = None;
-                let word: String = chars[s..i].iter().collect();
-                if matched.contains(word.as_str()) {
+                let word = &folded.text[from..at];
+                if matched.contains(word) {
                     hits.push((folded.origin[s], folded.origin[i - 1] + 1));
                 }
-                sequence.push(query_words.iter().position(|q| *q == word));
+                sequence.push(query_words.iter().position(|q| q == word));
             }
             _ => {}
         }
