@@ -307,6 +307,10 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
         let heading = |k: usize, after_heading: bool| {
             let line = &lines[group[k]];
             let t = line.text;
+            // A full line is none: the looks at its neighbours are spared.
+            if line.len() >= short {
+                return false;
+            }
             let chapter = chapter_number(t) && numbered_heading(k);
             let prev_ends = k == 0
                 || chapter
@@ -321,8 +325,7 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
                 && next_fitted
                 && (text(k + 1).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                     || starts_list_item(text(k + 1)));
-            line.len() < short
-                && prev_ends
+            prev_ends
                 && next_starts
                 && !t.ends_with(['.', ',', ';', ':', '-', '?', '!'])
                 && !ends_in_stop_and_marker(t)
@@ -337,9 +340,10 @@ fn split_wrapped_groups(lines: &[Line<'_>], groups: Vec<Group>, shape: Shape) ->
         let mut prev_heading = heading(0, false);
         for k in 1..group.len() {
             let prev = &lines[group[k - 1]];
-            let ends_short = ends_sentence_not_abbreviated(prev.text)
+            // (The cheap looks first.)
+            let ends_short = text(k).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                 && with_next_word(k) < roomy
-                && text(k).starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                && ends_sentence_not_abbreviated(prev.text);
             let is_heading = heading(k, prev_heading);
             // A section's number alone after a sentence's end (`... ingetrokken.`, `1.1.`):
             // its title follows apart.
@@ -405,42 +409,55 @@ fn chapter_number(text: &str) -> bool {
 /// Whether a line ends a sentence, and not with an abbreviation (`nr.`, `jl.`, `o.a.`) that a
 /// line may well end with inside one.
 fn ends_sentence_not_abbreviated(text: &str) -> bool {
-    ends_sentence(text) && !text.split_whitespace().last().is_some_and(is_abbreviation)
+    ends_sentence(text)
+        && !text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(is_abbreviation)
 }
 
 /// Abbreviations that Dutch and English letters write with a stop.
 fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_start_matches(['(', '[']).to_lowercase();
-    let w = w.trim_end_matches('.');
+    // Only an ASCII word of at most five letters can be one (no other char lowercases to
+    // their letters): most words are settled before they are lowercased, in place.
+    let w = word.trim_start_matches(['(', '[']).trim_end_matches('.');
+    if w.len() > 5 || !w.is_ascii() {
+        return false;
+    }
+    let mut lower = [0u8; 5];
+    let lower = &mut lower[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
     matches!(
-        w,
-        "nr" | "nrs"
-            | "jl"
-            | "art"
-            | "blz"
-            | "bijv"
-            | "o.a"
-            | "e.a"
-            | "resp"
-            | "ca"
-            | "vgl"
-            | "zgn"
-            | "m.b.t"
-            | "t.a.v"
-            | "i.p.v"
-            | "incl"
-            | "excl"
-            | "etc"
-            | "no"
-            | "p"
-            | "pp"
-            | "e.g"
-            | "i.e"
-            | "mr"
-            | "dr"
-            | "drs"
-            | "ir"
-            | "prof"
+        &*lower,
+        b"nr"
+            | b"nrs"
+            | b"jl"
+            | b"art"
+            | b"blz"
+            | b"bijv"
+            | b"o.a"
+            | b"e.a"
+            | b"resp"
+            | b"ca"
+            | b"vgl"
+            | b"zgn"
+            | b"m.b.t"
+            | b"t.a.v"
+            | b"i.p.v"
+            | b"incl"
+            | b"excl"
+            | b"etc"
+            | b"no"
+            | b"p"
+            | b"pp"
+            | b"e.g"
+            | b"i.e"
+            | b"mr"
+            | b"dr"
+            | b"drs"
+            | b"ir"
+            | b"prof"
     )
 }
 
@@ -815,5 +832,35 @@ mod tests {
         assert!(starts_list_item("b) punt"));
         assert!(!starts_list_item("1 op de 8"));
         assert!(!starts_list_item("2023. Zo"));
+    }
+
+    #[test]
+    fn lines_that_end_in_an_abbreviation_end_no_sentence() {
+        for line in [
+            "zoals beschreven in Kamerstuk nr.",
+            "zie ook de brief van 3 maart jl.",
+            "waaronder (o.a.",
+            "gericht aan M.B.T.",
+            "zoals Bijv.",
+            "ondertekend door Prof.",
+            "op p.",
+        ] {
+            assert!(ends_sentence(line), "{line}");
+            assert!(!ends_sentence_not_abbreviated(line), "{line}");
+        }
+        for line in [
+            "Dat is de brief.",
+            "Het artikel.",
+            "Het İ.e.",
+            "Het nrsx.",
+            "Zie (blz",
+        ] {
+            assert_eq!(
+                ends_sentence_not_abbreviated(line),
+                ends_sentence(line),
+                "{line}"
+            );
+        }
+        assert!(!ends_sentence_not_abbreviated("Zie nrs.."));
     }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use super::scan::FastSet;
+use super::scan::{self, FastSet};
 
 /// Joins hard-wrapped lines with spaces. A hyphen at a line end is kept when it is part of the
 /// word (`VN-` + `Kinderrechtenverdrag`, `en -` + `uitbuiting`) and removed when it only split
@@ -20,7 +20,7 @@ pub fn join_lines(parts: &[&str], words: &Words<'_>) -> String {
 
 /// Appends one more line to re-flowed text (see [`join_lines`]).
 pub(super) fn append_line(out: &mut String, part: &str, words: &Words<'_>) {
-    let part = part.trim();
+    let part = scan::trim(part);
     if part.is_empty() {
         return;
     }

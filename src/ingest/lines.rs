@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use super::markup;
-use super::scan::{Bytes, char_count, find_byte};
+use super::scan::{self, Bytes, char_count, find_byte};
 
 /// One line of the source.
 #[derive(Debug, Clone)]
@@ -84,7 +84,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     lines.extend(ends.enumerate().map(|(i, end)| {
         let raw = &text[start..end];
         start = end + 1;
-        let text = raw.trim();
+        let text = scan::trim(raw);
         Line {
             no: i + 1,
             text,
@@ -111,6 +111,18 @@ pub struct Shape {
 /// Whether a line ends a sentence: `.`, `?`, `!` (optionally followed by a closing quote or
 /// bracket and a trailing note number or superscript).
 pub fn ends_sentence(text: &str) -> bool {
+    // Most lines settle by their last byte: a stop ends a sentence, a letter or a comma does
+    // not; only digits, closing marks and what is not ASCII need the full look.
+    match text.as_bytes().last() {
+        None => false,
+        Some(b'.' | b'?' | b'!') => true,
+        Some(b) if b.is_ascii_alphabetic() || matches!(b, b',' | b';' | b':' | b'-') => false,
+        Some(_) => ends_sentence_marked(text),
+    }
+}
+
+/// [`ends_sentence`] for a line whose last byte does not settle it.
+fn ends_sentence_marked(text: &str) -> bool {
     let t = trim_note_marker(text);
     // Plain digits after a full stop are a note marker (`doen.4`), unless a digit stands before
     // the stop too: then they are a number (`ruim 41.604`).
@@ -168,18 +180,24 @@ pub fn shape(lines: &[&Line<'_>], markdown_possible: bool) -> Shape {
         .get(lengths.len().saturating_sub(1) * 9 / 10)
         .copied()
         .unwrap_or(80);
-    // Long lines that stop mid-sentence are hard-wrapped.
+    // Long lines that stop mid-sentence are hard-wrapped: at least half of them (counted
+    // only as far as that is settled).
     let mut long: Vec<&&Line> = Vec::with_capacity(text_lines.len());
     long.extend(text_lines.iter().filter(|l| l.len() >= 40));
-    let open = long
-        .iter()
-        .filter(|l| !ends_sentence(l.text) && !l.text.ends_with(':'))
-        .count();
+    let mostly_open = || {
+        let needed = long.len().div_ceil(2);
+        needed == 0
+            || long
+                .iter()
+                .filter(|l| !ends_sentence(l.text) && !l.text.ends_with(':'))
+                .nth(needed - 1)
+                .is_some()
+    };
     // Or, in text without Markdown, no line at all is longer than a printed line can be.
     let longest = lengths.last().copied().unwrap_or(0);
     let markdown = || markdown_possible && text_lines.iter().any(|l| has_markdown(l.text));
-    let short_lines = longest <= 130 && !markdown();
-    let hard_wrapped = long.len() >= 4 && (open * 2 >= long.len() || short_lines) && width <= 160;
+    let short_lines = || longest <= 130 && !markdown();
+    let hard_wrapped = long.len() >= 4 && width <= 160 && (short_lines() || mostly_open());
     // In double-spaced text nearly every text line is followed by a blank line.
     let mut followed_by_blank = 0;
     for pair in lines.windows(2) {
@@ -255,5 +273,52 @@ mod tests {
             "a number, not a sentence end"
         );
         assert!(ends_sentence("in 2023.¹"));
+    }
+
+    proptest::proptest! {
+        /// A line's last byte settles `ends_sentence` only where the full look agrees.
+        #[test]
+        fn ends_sentence_shortcut_agrees_with_the_full_look(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "Z", "1", "4", ".", ",", ";", ":", "-", "?", "!", " ", "\u{a0}", ")", "\"",
+                "’", "”", "*", "¹", "²", "<sup>1</sup>", "[^2]", "]", "é", "\u{1F600}",
+            ]), 0..12),
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(ends_sentence(&text), ends_sentence_marked(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// Counting open lines only as far as half of them is the same as counting them all.
+        #[test]
+        fn shape_is_as_counted_in_full(
+            kinds in proptest::collection::vec(0u8..5, 0..40),
+        ) {
+            let text: Vec<String> = kinds
+                .iter()
+                .map(|k| match k {
+                    0 => String::new(),
+                    1 => "woorden ".repeat(6) + "open",
+                    2 => "woorden ".repeat(6) + "dicht.",
+                    3 => "kort".into(),
+                    _ => "woorden ".repeat(20) + "lang.",
+                })
+                .collect();
+            let text = text.join("\n");
+            let lines = split(&text);
+            let refs: Vec<&Line> = lines.iter().collect();
+            let got = shape(&refs, false);
+            // The definition, counted in full.
+            let text_lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+            let long: Vec<&&Line> = text_lines.iter().filter(|l| l.len() >= 40).collect();
+            let open = long
+                .iter()
+                .filter(|l| !ends_sentence(l.text) && !l.text.ends_with(':'))
+                .count();
+            let longest = text_lines.iter().map(|l| l.len()).max().unwrap_or(0);
+            let hard = long.len() >= 4 && (open * 2 >= long.len() || longest <= 130) && got.width <= 160;
+            proptest::prop_assert_eq!(got.hard_wrapped, hard);
+        }
     }
 }

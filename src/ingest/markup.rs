@@ -9,7 +9,7 @@ use super::scan::{self, Bytes};
 /// Removes Markdown line markup: heading and quote marks, emphasis at the edges, escapes; folds
 /// runs of white space. Most lines have no markup: they come back borrowed, only trimmed.
 pub fn strip_markup(text: &str) -> Cow<'_, str> {
-    let trimmed = text.trim();
+    let trimmed = scan::trim(text);
     if !has_markup_byte(text) && !has_double_space(trimmed) {
         return Cow::Borrowed(trimmed);
     }

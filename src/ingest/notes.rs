@@ -724,8 +724,8 @@ fn footnote(number: u32, parts: &[&str], line: usize) -> Footnote {
     let mut joined = String::new();
     let mut last_part = 0; // where the last part starts in `joined`
     for part in parts {
-        let part = part.trim();
-        let last_word = joined.split_whitespace().last().unwrap_or("");
+        let part = scan::trim(part);
+        let last_word = joined.split_whitespace().next_back().unwrap_or("");
         // A URL that filled its line alone and goes on, without a hyphen, on the next one
         // (`...did=2022D222` + `49; hieruit`).
         let url_full_line = last_word == &joined[last_part..]
@@ -770,7 +770,7 @@ fn lone_number(line: &str) -> Option<u32> {
     if scan::trimmed_longer_than(line, 2) {
         return None;
     }
-    let t = line.trim();
+    let t = scan::trim(line);
     (!t.is_empty() && t.len() <= 2 && t.bytes().all(|b| b.is_ascii_digit()))
         .then(|| t.parse().ok())
         .flatten()

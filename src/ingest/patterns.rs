@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use super::scan;
+use super::scan::{self, Bytes};
 
 /// A header label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -340,6 +340,18 @@ pub fn is_signing_office(text: &str) -> bool {
         })
 }
 
+/// The articles an office may start with ([`is_office`]).
+const ARTICLES: [&str; 2] = ["de ", "the "];
+
+/// The offices that sign, in the order [`is_office`] tries them.
+const OFFICES: [&str; 5] = [
+    "minister-president",
+    "minister",
+    "staatssecretaris",
+    "state secretary",
+    "secretary of state",
+];
+
 /// A government office as a closing names it, whole on its line, with or without its article
 /// and final comma, in any case: `Minister van Economische Zaken en Klimaat`,
 /// `DE MINISTER VAN DEFENSIE`, `De Staatssecretaris van Sociale Zaken` (whose name may go on
@@ -351,20 +363,23 @@ pub fn is_office(text: &str) -> bool {
         return false;
     }
     let t = text.trim().trim_end_matches(',').trim_end();
-    let lower = t.to_lowercase();
-    let rest = ["de ", "the "]
+    // The office word stands first (after an article) in any case: looked for before the
+    // line is lowercased (no other char lowercases to these words' ASCII letters).
+    let article = |t: &str| {
+        ARTICLES
+            .iter()
+            .find(|a| starts_with_ignore_case(t, a))
+            .map_or(0, |a| a.len())
+    };
+    if !OFFICES
         .iter()
-        .find_map(|a| lower.strip_prefix(a))
-        .unwrap_or(&lower);
-    let Some(after) = [
-        "minister-president",
-        "minister",
-        "staatssecretaris",
-        "state secretary",
-        "secretary of state",
-    ]
-    .iter()
-    .find_map(|o| rest.strip_prefix(o)) else {
+        .any(|o| starts_with_ignore_case(&t[article(t)..], o))
+    {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let rest = &lower[article(&lower)..];
+    let Some(after) = OFFICES.iter().find_map(|o| rest.strip_prefix(o)) else {
         return false;
     };
     let Some(name) = after
@@ -396,12 +411,14 @@ pub fn is_signature_name(text: &str) -> bool {
         return false;
     }
     let mut words: Vec<&str> = t.split_whitespace().collect();
+    // (Compared without lowercasing: no other char lowercases to a title's ASCII letters.)
     while words.len() > 2
         && [
             "mr.", "drs.", "dr.", "ir.", "prof.", "ing.", "ds.", "mgr.", "bc.", "ms.", "mw.",
             "dhr.",
         ]
-        .contains(&words[0].to_lowercase().as_str())
+        .iter()
+        .any(|title| words[0].eq_ignore_ascii_case(title))
     {
         words.remove(0);
     }
@@ -528,6 +545,9 @@ pub fn is_postal_line(text: &str) -> bool {
 /// A Dutch postcode (`2500 EH`) followed by a city; returns the city, title-cased when it was
 /// written in capitals.
 pub fn postal_city(text: &str) -> Option<String> {
+    if !has_four_digit_run(text) {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     for i in 0..words.len().saturating_sub(2) {
         let (digits, letters) = (words[i], words[i + 1]);
@@ -569,6 +589,24 @@ pub fn postal_city(text: &str) -> Option<String> {
         });
     }
     None
+}
+
+/// Whether `text` holds a run of exactly four ASCII digits, as a postcode's number is: what
+/// [`postal_city`] needs before it splits the line into words.
+fn has_four_digit_run(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(start) = scan::find_byte(bytes, from, |b| b.within(b'0', b'9')) {
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .map_or(bytes.len(), |n| start + n);
+        if end - start == 4 {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 /// `DEN HAAG` -> `Den Haag`, `OFFLIMITS` -> `Offlimits`.
@@ -826,5 +864,60 @@ mod tests {
             "De Minister van Justitie en Veiligheid heeft gezegd."
         ));
         assert!(is_role_word("Directeur-bestuurder") && is_role_word("voorzitter"));
+    }
+
+    #[test]
+    fn offices_in_any_case_with_or_without_their_article() {
+        for office in [
+            "Minister van Economische Zaken en Klimaat",
+            "DE MINISTER VAN DEFENSIE",
+            "De Staatssecretaris van Sociale Zaken,",
+            "de minister-president van Nederland",
+            "The Secretary of State of Justice and Security",
+            "THE STATE SECRETARY OF Justice",
+            "staatssecretaris voor Digitalisering",
+        ] {
+            assert!(is_office(office), "{office}");
+        }
+        for other in [
+            "De Minister van Justitie heeft besloten.",
+            "Dear Minister van Weel",
+            "De heer Minister van Justitie",
+            "Ministerie van Justitie en Veiligheid",
+            "Een minister van Justitie",
+            "",
+        ] {
+            assert!(!is_office(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn signature_names_after_titles_in_any_case() {
+        assert!(is_signature_name("mr. drs. C.A. van der Maat"));
+        assert!(is_signature_name("MR. DRS. C.A. van der Maat"));
+        assert!(is_signature_name("Prof. Dr. Ir. Jan Jansen"));
+        assert!(!is_signature_name(
+            "Mrs. Dr. Jan Jansen Smit Bakker De Vries Visser"
+        ));
+    }
+
+    proptest::proptest! {
+        /// A postcode's four digits are found wherever a word of four digits stands.
+        #[test]
+        fn four_digit_runs_as_words_show(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "1", "2500", "12", " ", "\u{a0}", "EH", "a", "-", "é",
+            ]), 0..12),
+        ) {
+            let text = parts.concat();
+            let word = text
+                .split_whitespace()
+                .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+            let run = text
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|r| r.len() == 4);
+            proptest::prop_assert_eq!(has_four_digit_run(&text), run);
+            proptest::prop_assert!(!word || run);
+        }
     }
 }

@@ -57,6 +57,18 @@ pub fn trimmed_longer_than(text: &str, max: usize) -> bool {
     bytes.len() > max && solid(bytes[0]) && solid(bytes[bytes.len() - 1])
 }
 
+/// `text.trim()`, settled by two bytes where the text starts and ends in visible ASCII (most
+/// lines do): only then is nothing looked at but those two.
+#[inline]
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let solid = |b: u8| (0x21..0x80).contains(&b);
+    match (bytes.first(), bytes.last()) {
+        (Some(&first), Some(&last)) if solid(first) && solid(last) => text,
+        _ => text.trim(),
+    }
+}
+
 /// The number of chars in `text`: its length where it is ASCII (most lines), else counted.
 #[inline]
 pub fn char_count(text: &str) -> usize {
@@ -294,6 +306,7 @@ mod tests {
             let text = parts.concat();
             proptest::prop_assert_eq!(chars_at_most(&text, n), text.chars().count() <= n);
             proptest::prop_assert_eq!(char_count(&text), text.chars().count());
+            proptest::prop_assert_eq!(trim(&text), text.trim());
             if trimmed_longer_than(&text, n) {
                 proptest::prop_assert!(text.trim().len() > n);
             }
