@@ -47,7 +47,9 @@ pub fn offset(app: &App, height: usize) -> usize {
 
 /// `Letters (5) · date ↑`, or with a filter `Letters (2 of 5) · sender · &apen`. The acts
 /// listed after the letters are rows too, counted apart: `Letters (5) · 1 act · date ↑`.
-pub fn title(app: &App) -> String {
+/// Where that is wider than `width` columns, the acts' count goes first (their rows show
+/// them), so that the order and the filter stay in sight: `Brieven (5) · datum ↑`.
+pub fn title(app: &App, width: usize) -> String {
     let name = app.lang.strings().title_letters;
     let sort = sort_label(app.list_sort, app.lang);
     let letters = app.letters.len().saturating_sub(app.index.acts);
@@ -59,21 +61,33 @@ pub fn title(app: &App) -> String {
             brieven::i18n::fill(reader_text(app.lang, "{} acts"), &n.to_string())
         ),
     };
-    if app.list_filter.is_empty() {
-        return format!("{name} ({letters}){acts} · {sort}");
+    let compose = |acts: &str| {
+        if app.list_filter.is_empty() {
+            return format!("{name} ({letters}){acts} · {sort}");
+        }
+        let shown = app.list.len().saturating_sub(app.list_acts);
+        let count = brieven::i18n::fill_all(
+            reader_text(app.lang, "{} of {}"),
+            &[&shown.to_string(), &letters.to_string()],
+        );
+        let filter = brieven::text::sanitize_line(&app.list_filter);
+        format!("{name} ({count}){acts} · {sort} · &{filter}")
+    };
+    let full = compose(&acts);
+    if acts.is_empty() || full.width() <= width {
+        full
+    } else {
+        compose("")
     }
-    let shown = app.list.len().saturating_sub(app.list_acts);
-    let count = brieven::i18n::fill_all(
-        reader_text(app.lang, "{} of {}"),
-        &[&shown.to_string(), &letters.to_string()],
-    );
-    let filter = brieven::text::sanitize_line(&app.list_filter);
-    format!("{name} ({count}){acts} · {sort} · &{filter}")
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let inner_width = usize::from(area.width.saturating_sub(4));
-    let block = pane_block(app, Pane::Letters, fit(&title(app), inner_width));
+    let block = pane_block(
+        app,
+        Pane::Letters,
+        fit(&title(app, inner_width), inner_width),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);

@@ -13,14 +13,14 @@ const HOSTILE: usize = 2;
 fn s_cycles_the_order_through_sender_stance_load_order_and_date_and_the_title_says_it() {
     let mut app = fixtures::app(120, 36);
     assert_eq!(app.list, [KINDERRECHTEN, OFFLIMITS, HOSTILE]);
-    assert_eq!(title(&app), "Letters (3) · date ↑");
+    assert_eq!(title(&app, usize::MAX), "Letters (3) · date ↑");
     press(&mut app, "S");
     assert_eq!(
         app.list,
         [HOSTILE, KINDERRECHTEN, OFFLIMITS],
         "Evil, Kinder…, Off…"
     );
-    assert_eq!(title(&app), "Letters (3) · sender");
+    assert_eq!(title(&app, usize::MAX), "Letters (3) · sender");
     assert_eq!(app.message.as_deref(), Some("Sorted by sender"));
     assert_eq!(app.current, KINDERRECHTEN, "the open letter stays");
     press(&mut app, "S");
@@ -29,12 +29,12 @@ fn s_cycles_the_order_through_sender_stance_load_order_and_date_and_the_title_sa
         [KINDERRECHTEN, OFFLIMITS, HOSTILE],
         "supports, mixed, none"
     );
-    assert_eq!(title(&app), "Letters (3) · stance");
+    assert_eq!(title(&app, usize::MAX), "Letters (3) · stance");
     press(&mut app, "S");
     assert_eq!(app.list, [OFFLIMITS, KINDERRECHTEN, HOSTILE]);
-    assert_eq!(title(&app), "Letters (3) · load order");
+    assert_eq!(title(&app, usize::MAX), "Letters (3) · load order");
     press(&mut app, "S");
-    assert_eq!(title(&app), "Letters (3) · date ↑");
+    assert_eq!(title(&app, usize::MAX), "Letters (3) · date ↑");
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn typing_after_ampersand_narrows_the_list_and_keeps_the_open_letter_while_shown
     press(&mut app, "jbz");
     assert_eq!(app.list, [KINDERRECHTEN, OFFLIMITS], "subjects: JBZ-raad");
     assert_eq!(app.current, KINDERRECHTEN);
-    assert_eq!(title(&app), "Letters (2 of 3) · date ↑ · &jbz");
+    assert_eq!(title(&app, usize::MAX), "Letters (2 of 3) · date ↑ · &jbz");
     // Each key narrows at once; the open letter gone, the first row opens.
     press(&mut app, "\x7f\x7f\x7f2024");
     assert_eq!(app.list, [OFFLIMITS]);
@@ -146,7 +146,10 @@ fn the_filter_and_order_speak_dutch() {
     let mut app = fixtures::app(120, 36);
     app.lang = brieven::i18n::Lang::Nl;
     press(&mut app, "S&jbz");
-    assert_eq!(title(&app), "Brieven (2 van 3) · afzender · &jbz");
+    assert_eq!(
+        title(&app, usize::MAX),
+        "Brieven (2 van 3) · afzender · &jbz"
+    );
 }
 
 /// The three fixture letters and, after them, a regulation on one of their topics.
@@ -168,25 +171,39 @@ fn with_an_act() -> App {
 
 #[test]
 fn the_title_counts_the_letters_it_shows_and_the_acts_apart() {
+    let wide = usize::MAX;
     let mut app = with_an_act();
     // Four rows: the three letters, then the act.
     assert_eq!(app.list.len(), 4);
-    assert_eq!(title(&app), "Letters (3) · 1 act · date ↑");
+    assert_eq!(title(&app, wide), "Letters (3) · 1 act · date ↑");
     // The filter shows one letter and the act: one of three letters, and the act.
     press(&mut app, "&kinderrechten");
     assert_eq!(app.list.len(), 2);
     assert_eq!(
-        title(&app),
+        title(&app, wide),
         "Letters (1 of 3) · 1 act · date ↑ · &kinderrechten"
+    );
+    // Too narrow for all of it: the acts' count goes, the order and the filter stay.
+    assert_eq!(
+        title(&app, 40),
+        "Letters (1 of 3) · date ↑ · &kinderrechten"
     );
     // A filter the act does not match: no act named.
     press(&mut app, "^uofflimits");
     assert_eq!(app.list, [OFFLIMITS]);
-    assert_eq!(title(&app), "Letters (1 of 3) · date ↑ · &offlimits");
+    assert_eq!(title(&app, wide), "Letters (1 of 3) · date ↑ · &offlimits");
     press(&mut app, "\x1b");
     app.lang = brieven::i18n::Lang::Nl;
-    assert_eq!(title(&app), "Brieven (3) · 1 rechtshandeling · datum ↑");
-    // What the reader draws.
+    assert_eq!(
+        title(&app, wide),
+        "Brieven (3) · 1 rechtshandeling · datum ↑"
+    );
+    assert_eq!(title(&app, 41), "Brieven (3) · 1 rechtshandeling · datum ↑");
+    assert_eq!(title(&app, 40), "Brieven (3) · datum ↑");
+    // What the reader draws in the Letters pane at 120 columns: the order in full, not cut.
     let shown = crate::tui::snapshot_tests::screen(&app);
-    assert!(shown.contains("Brieven (3) · 1 rechtshandeling"), "{shown}");
+    assert!(shown.contains("Brieven (3) · datum ↑"), "{shown}");
+    app.lang = brieven::i18n::Lang::En;
+    let shown = crate::tui::snapshot_tests::screen(&app);
+    assert!(shown.contains("Letters (3) · 1 act · date ↑"), "{shown}");
 }
