@@ -416,49 +416,18 @@ fn ends_sentence_not_abbreviated(text: &str) -> bool {
             .is_some_and(is_abbreviation)
 }
 
-/// Abbreviations that Dutch and English letters write with a stop.
+/// Abbreviations that Dutch and English letters write with a stop (without it).
+const ABBREVIATIONS: [&str; 28] = [
+    "nr", "nrs", "jl", "art", "blz", "bijv", "o.a", "e.a", "resp", "ca", "vgl", "zgn", "m.b.t",
+    "t.a.v", "i.p.v", "incl", "excl", "etc", "no", "p", "pp", "e.g", "i.e", "mr", "dr", "drs",
+    "ir", "prof",
+];
+
+/// Whether `word` is one of the [`ABBREVIATIONS`], in any case, after an opening bracket.
+/// (Compared in ASCII: no other char lowercases to their letters.)
 fn is_abbreviation(word: &str) -> bool {
-    // Only an ASCII word of at most five letters can be one (no other char lowercases to
-    // their letters): most words are settled before they are lowercased, in place.
     let w = word.trim_start_matches(['(', '[']).trim_end_matches('.');
-    if w.len() > 5 || !w.is_ascii() {
-        return false;
-    }
-    let mut lower = [0u8; 5];
-    let lower = &mut lower[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"nr"
-            | b"nrs"
-            | b"jl"
-            | b"art"
-            | b"blz"
-            | b"bijv"
-            | b"o.a"
-            | b"e.a"
-            | b"resp"
-            | b"ca"
-            | b"vgl"
-            | b"zgn"
-            | b"m.b.t"
-            | b"t.a.v"
-            | b"i.p.v"
-            | b"incl"
-            | b"excl"
-            | b"etc"
-            | b"no"
-            | b"p"
-            | b"pp"
-            | b"e.g"
-            | b"i.e"
-            | b"mr"
-            | b"dr"
-            | b"drs"
-            | b"ir"
-            | b"prof"
-    )
+    ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
 fn group_wrapped(

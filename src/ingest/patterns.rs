@@ -363,25 +363,20 @@ pub fn is_office(text: &str) -> bool {
         return false;
     }
     let t = text.trim().trim_end_matches(',').trim_end();
-    // The office word stands first (after an article) in any case: looked for before the
-    // line is lowercased (no other char lowercases to these words' ASCII letters).
-    let article = |t: &str| {
-        ARTICLES
-            .iter()
-            .find(|a| starts_with_ignore_case(t, a))
-            .map_or(0, |a| a.len())
-    };
-    if !OFFICES
+    // The office word stands first (after an article), in any case: matched in ASCII (no
+    // other char lowercases to these words' letters), so that only the rest of the line is
+    // lowercased, for the small words after it.
+    let start = ARTICLES
         .iter()
-        .any(|o| starts_with_ignore_case(&t[article(t)..], o))
-    {
-        return false;
-    }
-    let lower = t.to_lowercase();
-    let rest = &lower[article(&lower)..];
-    let Some(after) = OFFICES.iter().find_map(|o| rest.strip_prefix(o)) else {
+        .find(|a| starts_with_ignore_case(t, a))
+        .map_or(0, |a| a.len());
+    let Some(office) = OFFICES
+        .iter()
+        .find(|o| starts_with_ignore_case(&t[start..], o))
+    else {
         return false;
     };
+    let after = t[start + office.len()..].to_lowercase();
     let Some(name) = after
         .strip_prefix(" van ")
         .or_else(|| after.strip_prefix(" voor "))

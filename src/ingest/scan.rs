@@ -45,6 +45,13 @@ pub fn push_lowercase(out: &mut String, s: &str) {
     }
 }
 
+/// Whether a byte is ASCII from `!` to DEL: no white space, no control that `str::trim` takes
+/// off, and no part of a char that may be white space.
+#[inline]
+fn is_solid(b: u8) -> bool {
+    (0x21..0x80).contains(&b)
+}
+
 /// Whether `text` without white space at its ends is certainly longer than `max` bytes: it
 /// is longer, and starts and ends with printable ASCII (no control, no space), which
 /// `str::trim` keeps.
@@ -53,18 +60,15 @@ pub fn push_lowercase(out: &mut String, s: &str) {
 #[inline]
 pub fn trimmed_longer_than(text: &str, max: usize) -> bool {
     let bytes = text.as_bytes();
-    let solid = |b: u8| (0x21..0x80).contains(&b);
-    bytes.len() > max && solid(bytes[0]) && solid(bytes[bytes.len() - 1])
+    bytes.len() > max && is_solid(bytes[0]) && is_solid(bytes[bytes.len() - 1])
 }
 
 /// `text.trim()`, settled by two bytes where the text starts and ends in visible ASCII (most
 /// lines do): only then is nothing looked at but those two.
 #[inline]
 pub fn trim(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let solid = |b: u8| (0x21..0x80).contains(&b);
-    match (bytes.first(), bytes.last()) {
-        (Some(&first), Some(&last)) if solid(first) && solid(last) => text,
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(&first), Some(&last)) if is_solid(first) && is_solid(last) => text,
         _ => text.trim(),
     }
 }
